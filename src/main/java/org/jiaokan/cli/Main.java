@@ -3,22 +3,41 @@ package org.jiaokan.cli;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
+import java.io.PrintWriter;
+
 /** The {@code jiaokan} command line: a thin layer over the pipeline stages. */
-@Command(name = "jiaokan", mixinStandardHelpOptions = true, version = "jiaokan 0.1.0",
-        description = "Raw documents to a citable scholarly edition (TEI P5).")
+@Command(name = "jiaokan", mixinStandardHelpOptions = true, versionProvider = Main.Version.class,
+        description = "Turns raw documents into a citable scholarly edition: TEI P5 with metadata, "
+                + "editorial interventions and annotations.",
+        subcommands = {ConvertCommand.class, ValidateCommand.class, BuildCommand.class, CommandLine.HelpCommand.class})
 public final class Main implements Runnable {
 
     public static void main(String[] args) {
         System.exit(run(args));
     }
 
-    /** Runs the command line and returns the exit code (for tests). */
+    /** Runs the command line and returns the exit code. */
     public static int run(String... args) {
-        return new CommandLine(new Main()).execute(args);
+        CommandLine cl = new CommandLine(new Main());
+        cl.setOut(new PrintWriter(System.out, true));
+        cl.setErr(new PrintWriter(System.err, true));
+        cl.setExecutionExceptionHandler((ex, line, parse) -> {
+            Output.error(ex.getMessage() == null ? ex.toString() : ex.getMessage());
+            return 2;
+        });
+        return cl.execute(args);
     }
 
     @Override
     public void run() {
         new CommandLine(this).usage(System.out);
+    }
+
+    /** The version shown by --version. */
+    static final class Version implements CommandLine.IVersionProvider {
+        @Override
+        public String[] getVersion() {
+            return new String[]{"jiaokan " + org.jiaokan.edition.Toolkit.VERSION};
+        }
     }
 }

@@ -1,0 +1,46 @@
+package org.jiaokan.cli;
+
+import org.jiaokan.edition.EditionBuilder;
+import org.jiaokan.edition.EditionHeader;
+import org.jiaokan.edition.TeiFiles;
+import org.jiaokan.edition.Toolkit;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+import java.nio.file.Path;
+import java.util.concurrent.Callable;
+
+/** {@code jiaokan build}: the whole edition from its sources. */
+@Command(name = "build", mixinStandardHelpOptions = true,
+        description = {"Builds an edition folder: converts every file in EDITION_DIR/sources/ into EDITION_DIR/docs/*.xml, "
+                + "updates EDITION_DIR/docs/registers.xml and the document list in EDITION_DIR/edition.xml, and checks "
+                + "every TEI file against Jiaokan's schema.",
+                "Editors' corrections in existing TEI files are kept."})
+final class BuildCommand implements Callable<Integer> {
+    @Parameters(paramLabel = "EDITION_DIR", arity = "0..1", defaultValue = "tei",
+            description = "The edition folder (default: ${DEFAULT-VALUE}, the example edition).")
+    Path editionDir;
+
+    @Option(names = {"-q", "--quiet"}, description = "No progress or summary; errors only.")
+    boolean quiet;
+
+    @Override
+    public Integer call() throws Exception {
+        EditionBuilder.Result r;
+        try {
+            r = new EditionBuilder(Toolkit.get()).build(editionDir, new Output(quiet));
+        } catch (EditionHeader.EditionException e) {
+            Output.error(e.getMessage());
+            return 2;
+        }
+        r.invalid().forEach(e -> Output.error(e + " (schema jiaokan.rng)"));
+        if (!quiet) {
+            long written = r.conversion().outcomes().stream().filter(TeiFiles.Outcome::written).count();
+            System.out.printf("jiaokan: built %s: %d documents (%d changed), %d failed, registers in %s%n",
+                    editionDir, r.conversion().outcomes().size(), written, r.conversion().failures().size(),
+                    r.conversion().registers());
+        }
+        return r.ok() ? 0 : 1;
+    }
+}

@@ -1,0 +1,54 @@
+package org.jiaokan.cli;
+
+import org.jiaokan.edition.Conversion;
+import org.jiaokan.edition.EditionHeader;
+import org.jiaokan.edition.Toolkit;
+import org.jiaokan.model.Edition;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+import java.nio.charset.Charset;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.Callable;
+
+/** {@code jiaokan convert}: one TEI file per input. */
+@Command(name = "convert", mixinStandardHelpOptions = true,
+        description = {"Converts raw documents (plain text in UTF-8/UTF-16/GB18030/GBK/Big5, HTML, DOCX) into TEI P5, "
+                + "one file per input, plus registers.xml with the persons, places and organisations found.",
+                "A TEI file that already exists is merged: an editor's corrections in it are kept."})
+final class ConvertCommand implements Callable<Integer> {
+    @Option(names = {"-o", "--output"}, paramLabel = "DIR", description = "Output folder (default: ${DEFAULT-VALUE}).",
+            defaultValue = "target/tei")
+    Path output;
+
+    @Option(names = "--encoding", paramLabel = "CHARSET",
+            description = "Decode plain-text inputs with this encoding instead of detecting it (e.g. GB18030, Big5).")
+    Charset encoding;
+
+    @Option(names = "--edition", paramLabel = "FILE",
+            description = "An edition.xml whose metadata (publisher, licence, base URL) goes into every header.")
+    Path editionFile;
+
+    @Option(names = {"-q", "--quiet"}, description = "No progress or notices; errors only.")
+    boolean quiet;
+
+    @Parameters(paramLabel = "INPUT", arity = "1..*", description = "Files to convert.")
+    List<Path> inputs;
+
+    @Override
+    public Integer call() throws Exception {
+        Edition edition = Edition.standalone();
+        if (editionFile != null) {
+            try {
+                edition = EditionHeader.read(editionFile).edition();
+            } catch (EditionHeader.EditionException e) {
+                Output.error(e.getMessage());
+                return 2;
+            }
+        }
+        Conversion.Result r = new Conversion(Toolkit.get(), edition).run(inputs, output, encoding, new Output(quiet));
+        return r.ok() ? 0 : 1;
+    }
+}

@@ -1,0 +1,87 @@
+package org.jiaokan.edition;
+
+import org.jiaokan.model.Edition;
+import org.jiaokan.model.EditionDocument;
+import org.jiaokan.model.SourceDocument;
+import org.jiaokan.read.ReadException;
+import org.jiaokan.read.Readers;
+import org.jiaokan.tei.Registers;
+import org.jiaokan.tei.TeiWriter;
+import org.jiaokan.xml.Xml;
+import org.jiaokan.xml.XmlWriter;
+import org.w3c.dom.Document;
+import org.xml.sax.SAXException;
+
+import java.io.IOException;
+import java.nio.charset.Charset;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Converts source files into TEI files in one folder, with the folder's registers. Each bad input
+ * is reported and skipped; the others are still converted.
+ */
+public final class Conversion {
+    /** Receives progress and problems as they happen. */
+    public interface Listener {
+        void converted(int done, int total, Path input, TeiFiles.Outcome outcome);
+
+        void failed(Path input, String reason);
+    }
+
+    /** What a run produced. */
+    public record Result(List<TeiFiles.Outcome> outcomes, List<String> failures, Path registers) {
+        public boolean ok() { return failures.isEmpty(); }
+    }
+
+    private final Toolkit toolkit;
+    private final Edition edition;
+
+    public Conversion(Toolkit toolkit, Edition edition) {
+        this.toolkit = toolkit;
+        this.edition = edition;
+    }
+
+    public Result run(List<Path> inputs, Path outDir, Charset forced, Listener listener) throws IOException {
+        Files.createDirectories(outDir);
+        TeiWriter writer = toolkit.writer(edition);
+        Registers registers = new Registers();
+        List<TeiFiles.Outcome> outcomes = new ArrayList<>();
+        List<String> failures = new ArrayList<>();
+        int done = 0;
+        for (Path input : inputs) {
+            done++;
+            try {
+                SourceDocument src = Readers.read(input, forced);
+                String id = edition.documentId(src.fileName());
+                EditionDocument doc = toolkit.converter().convert(src, id);
+                String name = id + ".xml";
+                Path out = TeiFiles.inside(outDir, name);
+                TeiFiles.Outcome o = TeiFiles.write(out, date -> writer.write(doc, date));
+                registers.add(doc, name);
+                outcomes.add(o);
+                listener.converted(done, inputs.size(), input, o);
+            } catch (ReadException e) {
+                failures.add(input + ": " + e.getMessage());
+                listener.failed(input, e.getMessage());
+            } catch (IOException | RuntimeException e) {
+                String reason = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
+                failures.add(input + ": " + reason);
+                listener.failed(input, reason);
+            }
+        }
+        Path regFile = TeiFiles.inside(outDir, Toolkit.REGISTER_FILE);
+        Document existing = null;
+        if (Files.exists(regFile)) {
+            try {
+                existing = Xml.parse(regFile);
+            } catch (SAXException e) {
+                throw new IOException(regFile + ": not well-formed XML: " + e.getMessage());
+            }
+        }
+        TeiFiles.writeIfChanged(regFile, XmlWriter.bytes(registers.write(existing, edition.title())));
+        return new Result(outcomes, failures, regFile);
+    }
+}

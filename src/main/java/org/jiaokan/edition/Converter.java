@@ -1,0 +1,77 @@
+package org.jiaokan.edition;
+
+import org.jiaokan.annotate.Annotator;
+import org.jiaokan.clean.Cleaner;
+import org.jiaokan.clean.ForumHeader;
+import org.jiaokan.clean.LineContext;
+import org.jiaokan.meta.MetadataExtractor;
+import org.jiaokan.model.Block;
+import org.jiaokan.model.EditionDocument;
+import org.jiaokan.model.Intervention;
+import org.jiaokan.model.Mention;
+import org.jiaokan.model.Metadata;
+import org.jiaokan.model.RegularisedText;
+import org.jiaokan.model.Script;
+import org.jiaokan.model.SourceDocument;
+import org.jiaokan.model.SourceLine;
+import org.jiaokan.script.ScriptDetector;
+import org.jiaokan.structure.StructureRecogniser;
+import org.jiaokan.tei.BlockIds;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * The conversion pipeline for one document: clean → structure → annotate → metadata. Each stage is
+ * a pure function of the previous stage's output; the stages are created once and shared.
+ */
+public final class Converter {
+    private final Cleaner cleaner;
+    private final StructureRecogniser structure;
+    private final Annotator annotator;
+    private final MetadataExtractor metadata;
+
+    public Converter(Cleaner cleaner, StructureRecogniser structure, Annotator annotator, MetadataExtractor metadata) {
+        this.cleaner = cleaner;
+        this.structure = structure;
+        this.annotator = annotator;
+        this.metadata = metadata;
+    }
+
+    public Cleaner cleaner() { return cleaner; }
+
+    /** Converts a decoded source into an edition document with the given identifier. */
+    public EditionDocument convert(SourceDocument src, String id) {
+        Script script = ScriptDetector.detect(src.text());
+        List<SourceLine> lines = src.lines();
+        List<List<Intervention>> judged = new ArrayList<>(lines.size());
+        for (int i = 0; i < lines.size(); i++) {
+            SourceLine line = lines.get(i);
+            judged.add(cleaner.clean(line.text(), new LineContext(script, i, lines.size(), line.hint())));
+        }
+        List<Block> blocks = structure.recognise(lines, judged);
+        List<Block> annotated = new ArrayList<>(blocks.size());
+        for (Block b : blocks) annotated.add(b.withMentions(annotate(b, script)));
+        annotated = BlockIds.assign(annotated);
+        Metadata meta = metadata.extract(src, script, annotated,
+                line -> ForumHeader.parse(line).map(h -> new String[]{h.editorName(), h.dateTime()}));
+        return new EditionDocument(id, src, meta, annotated);
+    }
+
+    /** Mentions found on the block's regularised reading, anchored back in its source text. */
+    private List<Mention> annotate(Block b, Script script) {
+        if (b.type() == Block.Type.FW || b.type() == Block.Type.NOISE) return List.of();
+        RegularisedText reg = RegularisedText.of(b.text(), b.interventions());
+        List<Mention> out = new ArrayList<>();
+        for (Mention m : annotator.annotate(reg.text(), script)) {
+            Optional<int[]> span = reg.sourceSpan(m.start(), m.end());
+            if (span.isEmpty()) continue;
+            int s = span.get()[0];
+            int e = span.get()[1];
+            if (!out.isEmpty() && out.get(out.size() - 1).end() > s) continue;
+            out.add(new Mention(s, e, m.type(), b.text().substring(s, e), m.key(), m.confidence(), m.code()));
+        }
+        return out;
+    }
+}

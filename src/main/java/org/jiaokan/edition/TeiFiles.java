@@ -1,0 +1,93 @@
+package org.jiaokan.edition;
+
+import org.jiaokan.tei.CorrectionMerger;
+import org.jiaokan.xml.Dom;
+import org.jiaokan.xml.Xml;
+import org.jiaokan.xml.XmlWriter;
+import org.w3c.dom.Document;
+import org.xml.sax.SAXException;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Optional;
+import java.util.function.Function;
+
+/**
+ * Writes TEI files so that archives can diff them: same input, same bytes. An existing file is
+ * merged (editors' corrections kept) and rewritten only when its content changes; the date of
+ * conversion changes only then.
+ */
+public final class TeiFiles {
+    private TeiFiles() {}
+
+    /** What happened to one file. */
+    public record Outcome(Path file, boolean written, List<String> keptUnits, byte[] bytes) {}
+
+    /**
+     * @param file     where the TEI goes (already confined to the output folder)
+     * @param generate makes the TEI tree for a given date of conversion
+     */
+    public static Outcome write(Path file, Function<String, Document> generate) throws IOException {
+        Document existing = null;
+        byte[] old = null;
+        if (Files.exists(file)) {
+            old = Files.readAllBytes(file);
+            try {
+                existing = Xml.parse(old);
+            } catch (SAXException e) {
+                throw new IOException(file.getFileName() + " exists but is not well-formed XML (" + e.getMessage()
+                        + "); fix or remove it before converting again");
+            }
+        }
+        String today = today();
+        String previous = existing == null ? today : conversionDate(existing).orElse(today);
+        CorrectionMerger.Result r = CorrectionMerger.merge(generate.apply(previous), existing);
+        byte[] bytes = XmlWriter.bytes(r.document());
+        if (old != null && Arrays.equals(old, bytes)) return new Outcome(file, false, r.keptUnits(), bytes);
+        if (!previous.equals(today)) {
+            r = CorrectionMerger.merge(generate.apply(today), existing);
+            bytes = XmlWriter.bytes(r.document());
+        }
+        Files.createDirectories(file.getParent());
+        Files.write(file, bytes);
+        return new Outcome(file, true, r.keptUnits(), bytes);
+    }
+
+    /** Writes bytes only when they differ from the file's; returns whether it wrote. */
+    public static boolean writeIfChanged(Path file, byte[] bytes) throws IOException {
+        if (Files.exists(file) && Arrays.equals(Files.readAllBytes(file), bytes)) return false;
+        Files.createDirectories(file.getParent());
+        Files.write(file, bytes);
+        return true;
+    }
+
+    /** The date of the last conversion recorded in the header's revisionDesc. */
+    static Optional<String> conversionDate(Document doc) {
+        return Dom.descendants(doc.getDocumentElement(), "change").stream()
+                .filter(c -> ("#" + org.jiaokan.tei.TeiWriter.RESP_ID).equals(c.getAttribute("who")))
+                .map(c -> c.getAttribute("when")).filter(w -> !w.isEmpty()).findFirst();
+    }
+
+    /** Today (UTC), or the date of SOURCE_DATE_EPOCH where it is set, for reproducible builds. */
+    public static String today() {
+        String epoch = System.getenv("SOURCE_DATE_EPOCH");
+        if (epoch != null && epoch.matches("\\d+")) {
+            return LocalDate.ofInstant(Instant.ofEpochSecond(Long.parseLong(epoch)), ZoneOffset.UTC).toString();
+        }
+        return LocalDate.now(ZoneOffset.UTC).toString();
+    }
+
+    /** {@code dir/name}, refusing any name that would leave {@code dir}. */
+    public static Path inside(Path dir, String name) throws IOException {
+        Path base = dir.toAbsolutePath().normalize();
+        Path p = base.resolve(name).normalize();
+        if (!p.startsWith(base) || p.equals(base)) throw new IOException("refusing to write outside " + dir + ": " + name);
+        return p;
+    }
+}

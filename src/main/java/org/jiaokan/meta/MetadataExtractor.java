@@ -1,0 +1,285 @@
+package org.jiaokan.meta;
+
+import org.jiaokan.model.Block;
+import org.jiaokan.model.Block.Type;
+import org.jiaokan.model.Cert;
+import org.jiaokan.model.DatedValue;
+import org.jiaokan.model.EntityType;
+import org.jiaokan.model.Mention;
+import org.jiaokan.model.Metadata;
+import org.jiaokan.model.RegularisedText;
+import org.jiaokan.model.Script;
+import org.jiaokan.model.SourceDocument;
+
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.function.Function;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * Reads a document's header metadata from its recognised structure and mentions: title, genre,
+ * speaker, byline fields, place and the document's own date (with the year inferred from internal
+ * evidence when only month and day are written). Nothing is invented: what is not found stays empty.
+ */
+public final class MetadataExtractor {
+    private static final Pattern FULL_DATE = Pattern.compile("(?<y>(19|20)\\d{2})\\s*年\\s*(?<m>\\d{1,2})\\s*月\\s*(?<d>\\d{1,2})\\s*日");
+    private static final Pattern MONTH_DAY = Pattern.compile("(?<![\\d年])(?<m>\\d{1,2})\\s*月\\s*(?<d>\\d{1,2})\\s*日");
+    private static final Pattern ISO_DATETIME = Pattern.compile(
+            "(?<y>(19|20)\\d{2})[-/.年](?<m>\\d{1,2})[-/.月](?<d>\\d{1,2})日?(?:\\s+(?<H>\\d{1,2}):(?<M>\\d{2})(?::(?<S>\\d{2}))?)?");
+    private static final Pattern YEAR_IN_TEXT = Pattern.compile("(?<!\\d)(?<y>(19[5-9]|20[0-9])\\d)(?!\\d)");
+    private static final Pattern FIELD = Pattern.compile(
+            "(?<k>来源|來源|作者|记者|記者|责任编辑|責任編輯|编辑|編輯|时间|時間|发布时间|發佈時間|發布時間)\\s*[:：]\\s*");
+    private static final Pattern REPORTER_PARENS = Pattern.compile("[（(](?<n>\\p{IsHan}{2,4})[）)]\\s*$");
+    private static final Pattern SPEECH_TITLE = Pattern.compile("讲话|講話|致辞|致辭|发言|發言|报告会|演讲|演講");
+    private static final Pattern NOTICE_TITLE = Pattern.compile("通知|公告|通告|通报|通報");
+    private static final Pattern MEETING = Pattern.compile("会议|會議|会上|會上");
+    private static final Pattern SPOKE = Pattern.compile("^.{0,8}(讲话|講話|作报告|作報告)");
+    private static final Pattern CLAUSE_END = Pattern.compile("[，,。；;：:！!？?]");
+
+    /** The metadata of one document. {@code forumHeader} parses a forum edit line into (editor, ISO date-time). */
+    public Metadata extract(SourceDocument src, Script script, List<Block> blocks,
+                            Function<String, Optional<String[]>> forumHeader) {
+        List<String> clean = blocks.stream().map(b -> RegularisedText.of(b.text(), b.interventions()).text()).toList();
+        Map<String, String> props = new TreeMap<>(src.properties());
+
+        String title = "";
+        boolean supplied = false;
+        for (int i = 0; i < blocks.size(); i++) {
+            if (blocks.get(i).type() == Type.TITLE) {
+                title = title.isEmpty() ? clean.get(i) : title + " " + clean.get(i);
+            }
+        }
+        if (title.isEmpty()) title = props.getOrDefault("docx.title", props.getOrDefault("html.title", ""));
+        if (title.isEmpty()) {
+            title = openingWords(blocks, clean);
+            supplied = !title.isEmpty();
+        }
+        if (title.isEmpty()) title = src.fileName();
+
+        String publisher = props.getOrDefault("og:site_name", "");
+        String editor = "";
+        String author = props.getOrDefault("meta.author", props.getOrDefault("docx.creator", ""));
+        String reporter = "";
+        DatedValue published = null;
+        for (int i = 0; i < blocks.size(); i++) {
+            Block b = blocks.get(i);
+            if (b.type() == Type.BYLINE) {
+                Map<String, String> f = fields(clean.get(i));
+                publisher = f.getOrDefault("source", publisher);
+                editor = f.getOrDefault("editor", editor);
+                author = f.getOrDefault("author", author);
+                reporter = f.getOrDefault("reporter", reporter);
+                if (f.containsKey("time") && published == null) published = isoDateTime(f.get("time")).orElse(null);
+            }
+            if (b.type() == Type.FW && "edit-note".equals(b.detail())) {
+                Optional<String[]> fh = forumHeader.apply(b.text());
+                if (fh.isPresent()) {
+                    editor = editor.isEmpty() ? fh.get()[0] : editor;
+                    if (published == null) {
+                        String when = fh.get()[1];
+                        published = new DatedValue(when, b.text(), Cert.HIGH, "");
+                    }
+                }
+            }
+        }
+        if (published == null && props.containsKey("meta.publishdate")) {
+            published = isoDateTime(props.get("meta.publishdate")).orElse(null);
+        }
+        reporter = reporter.isEmpty() ? reporterInParentheses(blocks, clean) : reporter;
+
+        String docType = docType(blocks, clean, title, publisher);
+        String speaker = speaker(blocks);
+        String place = place(blocks);
+        DatedValue date = documentDate(blocks, clean, published);
+        List<String> keywords = keywords(blocks);
+        return new Metadata(title, supplied, docType, speaker, author, "", place, date, published, publisher,
+                editor, reporter, keywords, script);
+    }
+
+    /** The opening words of the first paragraph: its first clause if that reads as a headline, else its start. */
+    private static String openingWords(List<Block> blocks, List<String> clean) {
+        for (int i = 0; i < blocks.size(); i++) {
+            if (blocks.get(i).type() != Type.P) continue;
+            String t = clean.get(i).strip();
+            Matcher m = CLAUSE_END.matcher(t);
+            if (m.find() && m.start() >= 8 && m.start() <= 40) return t.substring(0, m.start());
+            int cut = t.offsetByCodePoints(0, Math.min(t.codePointCount(0, t.length()), 30));
+            return t.substring(0, cut) + (cut < t.length() ? "…" : "");
+        }
+        return "";
+    }
+
+    private static Map<String, String> fields(String line) {
+        Map<String, String> out = new TreeMap<>();
+        Matcher m = FIELD.matcher(line);
+        List<int[]> spans = new ArrayList<>();
+        List<String> keys = new ArrayList<>();
+        while (m.find()) {
+            spans.add(new int[]{m.start(), m.end()});
+            keys.add(m.group("k"));
+        }
+        for (int i = 0; i < spans.size(); i++) {
+            int end = i + 1 < spans.size() ? spans.get(i + 1)[0] : line.length();
+            String value = line.substring(spans.get(i)[1], end).strip();
+            String key = switch (keys.get(i)) {
+                case "来源", "來源" -> "source";
+                case "作者" -> "author";
+                case "记者", "記者" -> "reporter";
+                case "时间", "時間", "发布时间", "發佈時間", "發布時間" -> "time";
+                default -> "editor";
+            };
+            if (!key.equals("time")) value = value.split("\\s+")[0];
+            if (!value.isEmpty()) out.put(key, value);
+        }
+        return out;
+    }
+
+    private static Optional<DatedValue> isoDateTime(String s) {
+        Matcher m = ISO_DATETIME.matcher(s);
+        if (!m.find()) return Optional.empty();
+        String when = String.format("%s-%02d-%02d", m.group("y"), Integer.parseInt(m.group("m")), Integer.parseInt(m.group("d")));
+        if (m.group("H") != null) {
+            when += String.format("T%02d:%s:%s", Integer.parseInt(m.group("H")), m.group("M"),
+                    m.group("S") == null ? "00" : m.group("S"));
+        }
+        return Optional.of(new DatedValue(when, m.group().strip(), Cert.HIGH, ""));
+    }
+
+    /** A reporter credited in parentheses at the end of the last paragraph, e.g. (鄒邇戈), if it is a person. */
+    private static String reporterInParentheses(List<Block> blocks, List<String> clean) {
+        for (int i = blocks.size() - 1; i >= 0; i--) {
+            Block b = blocks.get(i);
+            if (b.type() != Type.P) continue;
+            Matcher m = REPORTER_PARENS.matcher(b.text());
+            if (m.find()) {
+                int s = m.start("n");
+                boolean person = b.mentions().stream()
+                        .anyMatch(x -> x.type() == EntityType.PERSON && x.start() == s && x.end() == m.end("n"));
+                if (person) return m.group("n");
+            }
+            return "";
+        }
+        return "";
+    }
+
+    private static String docType(List<Block> blocks, List<String> clean, String title, String publisher) {
+        boolean forum = blocks.stream().anyMatch(b -> b.type() == Type.FW && "edit-note".equals(b.detail()));
+        if (forum) return "forum-post";
+        boolean salute = blocks.stream().anyMatch(b -> b.type() == Type.SALUTE);
+        if (salute || SPEECH_TITLE.matcher(title).find()) return "speech";
+        if (NOTICE_TITLE.matcher(title).find()) return "notice";
+        if (!publisher.isEmpty()) return "news-report";
+        int meetingWords = 0;
+        for (String c : clean) {
+            Matcher m = MEETING.matcher(c);
+            while (m.find()) meetingWords++;
+        }
+        if (meetingWords >= 2 || MEETING.matcher(title).find()) return "meeting-report";
+        return "document";
+    }
+
+    /** The person who "出席并讲话": a person mention followed closely by a verb of speaking. */
+    private static String speaker(List<Block> blocks) {
+        for (Block b : blocks) {
+            for (Mention m : b.mentions()) {
+                if (m.type() != EntityType.PERSON) continue;
+                if (SPOKE.matcher(b.text().substring(m.end())).find()) return m.text();
+            }
+        }
+        return "";
+    }
+
+    /** Where the meeting was held: 在 + a place mention + 召开/举行. */
+    private static String place(List<Block> blocks) {
+        for (Block b : blocks) {
+            for (Mention m : b.mentions()) {
+                if (m.type() != EntityType.PLACE || m.start() == 0) continue;
+                String before = b.text().substring(0, m.start());
+                String after = b.text().substring(m.end());
+                if (before.endsWith("在") && after.matches("(?s)^(召开|召開|举行|舉行).*")) return m.text();
+            }
+            // 在京召开: 京 is the usual short form of 北京 in this phrase.
+            if (b.text().matches("(?s).*在京(召开|召開|举行|舉行).*")) return "北京";
+        }
+        return "";
+    }
+
+    private static DatedValue documentDate(List<Block> blocks, List<String> clean, DatedValue published) {
+        // A dateline states the date in full.
+        for (int i = 0; i < blocks.size(); i++) {
+            if (blocks.get(i).type() != Type.DATELINE) continue;
+            Optional<DatedValue> d = isoDateTime(clean.get(i));
+            if (d.isPresent() && !d.get().when().contains("T")) return d.get();
+        }
+        // Otherwise the first date in the opening paragraphs.
+        String all = String.join("\n", clean);
+        int seen = 0;
+        for (int i = 0; i < blocks.size() && seen < 3; i++) {
+            Type t = blocks.get(i).type();
+            if (t != Type.P && t != Type.SALUTE) continue;
+            seen++;
+            String c = clean.get(i);
+            Matcher full = FULL_DATE.matcher(c);
+            Matcher md = MONTH_DAY.matcher(c);
+            boolean hasFull = full.find();
+            boolean hasMd = md.find();
+            if (hasFull && (!hasMd || full.start() <= md.start())) {
+                String when = String.format("%s-%02d-%02d", full.group("y"), Integer.parseInt(full.group("m")),
+                        Integer.parseInt(full.group("d")));
+                return new DatedValue(when, full.group(), Cert.HIGH, "");
+            }
+            if (hasMd) {
+                int month = Integer.parseInt(md.group("m"));
+                int day = Integer.parseInt(md.group("d"));
+                if (month < 1 || month > 12 || day < 1 || day > 31) continue;
+                String monthDay = String.format("--%02d-%02d", month, day);
+                return withYear(monthDay, md.group(), all, published);
+            }
+        }
+        return null;
+    }
+
+    private static DatedValue withYear(String monthDay, String text, String all, DatedValue published) {
+        String md = monthDay.substring(1);
+        if (published != null) {
+            String pubMd = published.when().substring(4, 10);
+            if (pubMd.equals(md)) {
+                return new DatedValue(published.when().substring(0, 4) + md, text, Cert.HIGH,
+                        "Year from the publication date (" + published.text() + ") in the byline.");
+            }
+            return new DatedValue(published.when().substring(0, 4) + md, text, Cert.MEDIUM,
+                    "Year from the publication date (" + published.text() + ") in the byline; the month and day differ.");
+        }
+        Optional<DatingEvidence.Found> ev = DatingEvidence.find(all, monthDay);
+        if (ev.isPresent()) {
+            return new DatedValue(ev.get().year() + md, text, Cert.MEDIUM, "Year inferred: " + ev.get().note() + ".");
+        }
+        Set<String> years = new LinkedHashSet<>();
+        Matcher y = YEAR_IN_TEXT.matcher(all);
+        while (y.find()) years.add(y.group("y"));
+        if (years.size() == 1) {
+            String year = years.iterator().next();
+            int at = all.indexOf(year);
+            String context = all.substring(Math.max(0, at - 4), Math.min(all.length(), at + 4)).replaceAll("\\s", "");
+            return new DatedValue(year + md, text, Cert.LOW,
+                    "Year inferred: " + year + " is the only year the text mentions (“" + context + "”).");
+        }
+        return new DatedValue(monthDay, text, Cert.HIGH, "");
+    }
+
+    private static List<String> keywords(List<Block> blocks) {
+        Set<String> out = new LinkedHashSet<>();
+        for (Block b : blocks) {
+            for (Mention m : b.mentions()) {
+                if (m.type() == EntityType.TERM && out.size() < 12) out.add(m.text());
+            }
+        }
+        return List.copyOf(out);
+    }
+}

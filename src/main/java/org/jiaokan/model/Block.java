@@ -1,0 +1,52 @@
+package org.jiaokan.model;
+
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * A paragraph-like unit of the edition text: its structural role, its source text exactly as it
+ * stands, the interventions judged in it and the mentions found in it (offsets into {@code text}).
+ *
+ * @param type          the structural role
+ * @param text          the source text of the block, unchanged
+ * @param interventions sorted, non-overlapping interventions on {@code text}
+ * @param mentions      sorted, non-overlapping mentions on {@code text}
+ * @param detail        a qualifier: heading level for {@link Type#HEAD}, fw type for {@link Type#FW}, note mark for {@link Type#NOTE}
+ * @param id            the block's xml:id once assigned, or ""
+ */
+public record Block(Type type, String text, List<Intervention> interventions, List<Mention> mentions, String detail,
+                    String id) {
+
+    /** Structural roles, each with the TEI element that encodes it. */
+    public enum Type {
+        TITLE("titlePart"), SUBTITLE("titlePart"), BYLINE("byline"), DATELINE("dateline"),
+        SALUTE("salute"), HEAD("head"), P("p"), CLOSER("salute"), SIGNED("signed"),
+        FW("fw"), NOISE("ab"), NOTE("note");
+
+        private final String element;
+
+        Type(String element) { this.element = element; }
+
+        public String element() { return element; }
+
+        /** Blocks that belong in the {@code front} (title page) when they open the document. */
+        public boolean front() { return this == TITLE || this == SUBTITLE || this == BYLINE || this == DATELINE; }
+    }
+
+    public Block {
+        Objects.requireNonNull(type, "type");
+        Objects.requireNonNull(text, "text");
+        interventions = List.copyOf(interventions);
+        mentions = List.copyOf(mentions);
+        detail = detail == null ? "" : detail;
+        id = id == null ? "" : id;
+    }
+
+    public Block(Type type, String text, List<Intervention> interventions, List<Mention> mentions, String detail) {
+        this(type, text, interventions, mentions, detail, "");
+    }
+
+    public Block withMentions(List<Mention> m) { return new Block(type, text, interventions, m, detail, id); }
+
+    public Block withId(String newId) { return new Block(type, text, interventions, mentions, detail, newId); }
+}

@@ -1,0 +1,30 @@
+package org.jiaokan.model;
+
+import java.util.List;
+
+/**
+ * What the metadata stage knows about a document, for its TEI header. Empty strings and nulls mean
+ * "not known": nothing here is ever invented.
+ *
+ * @param title           the title, as the source gives it, or a title made from the opening words
+ * @param titleSupplied   true when the source has no title and {@code title} was made from its opening words
+ * @param docType         one of "speech", "meeting-report", "news-report", "notice", "forum-post", "document"
+ * @param speaker         who speaks (speeches) or ""
+ * @param author          author or ""
+ * @param issuer          issuing body or ""
+ * @param place           where the document was made or the event took place, or ""
+ * @param date            the document's own date, or null
+ * @param published       publication date of a web source, or null
+ * @param publisher       source / publisher of a web page ("中國網") or ""
+ * @param editor          editor credited by a web page or forum, or ""
+ * @param reporter        reporter credited, or ""
+ * @param keywords        keywords (campaign terms, places), in document order, no duplicates
+ * @param script          the source's script
+ */
+public record Metadata(String title, boolean titleSupplied, String docType, String speaker, String author,
+                       String issuer, String place, DatedValue date, DatedValue published, String publisher,
+                       String editor, String reporter, List<String> keywords, Script script) {
+    public Metadata {
+        keywords = List.copyOf(keywords);
+    }
+}

@@ -1,0 +1,100 @@
+package org.jiaokan.tei;
+
+import org.jiaokan.model.Intervention;
+import org.jiaokan.model.Mention;
+import org.jiaokan.xml.Dom;
+import org.w3c.dom.Element;
+import org.w3c.dom.Node;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Encodes one block's source text with its interventions and mentions as TEI mixed content. The
+ * source text is written in full and in order, so the diplomatic reading of the result is the
+ * block's text; a mention may contain whole interventions but never cuts one.
+ */
+final class InlineEncoder {
+    static final String RESP = "#jk";
+
+    private final MentionRefs refs;
+
+    InlineEncoder(MentionRefs refs) {
+        this.refs = refs;
+    }
+
+    /** Writes {@code text} into {@code parent}. */
+    void encode(Element parent, String text, List<Intervention> interventions, List<Mention> mentions) {
+        List<Mention> anchored = new ArrayList<>();
+        for (Mention m : mentions) {
+            if (interventions.stream().noneMatch(iv -> crosses(m, iv))) anchored.add(m);
+        }
+        int pos = 0;
+        for (Mention m : anchored) {
+            pos = interventionsUpTo(parent, text, interventions, pos, m.start());
+            Element e = mention(parent, m);
+            pos = interventionsUpTo(e, text, interventions, m.start(), m.end());
+        }
+        interventionsUpTo(parent, text, interventions, pos, text.length());
+    }
+
+    /** A mention that cuts an intervention, or lies inside one, cannot be anchored. */
+    private static boolean crosses(Mention m, Intervention iv) {
+        boolean overlap = m.start() < iv.end() && iv.start() < m.end();
+        boolean contains = m.start() <= iv.start() && iv.end() <= m.end();
+        return overlap && !contains;
+    }
+
+    /** Writes text[from, to) with the interventions inside it; returns {@code to}. */
+    private int interventionsUpTo(Node parent, String text, List<Intervention> interventions, int from, int to) {
+        int pos = from;
+        for (Intervention iv : interventions) {
+            if (iv.end() <= from || iv.start() >= to) continue;
+            Dom.text(parent, text.substring(pos, iv.start()));
+            intervention(parent, text.substring(iv.start(), iv.end()), iv);
+            pos = iv.end();
+        }
+        Dom.text(parent, text.substring(pos, to));
+        return to;
+    }
+
+    static void intervention(Node parent, String orig, Intervention iv) {
+        String cert = iv.cert().value();
+        switch (iv.kind()) {
+            case SURPLUS -> Dom.addText(parent, "surplus", orig, "reason", iv.reason(), "resp", RESP, "cert", cert);
+            case FORME_WORK -> Dom.addText(parent, "fw", orig, "type", iv.reason(), "resp", RESP, "cert", cert);
+            case DAMAGE -> Dom.addText(parent, "sic", orig, "type", iv.reason(), "resp", RESP, "cert", cert);
+            case REDACTION -> {
+                Element gap = Dom.add(parent, "gap", "reason", iv.reason(), "agent", "source", "resp", RESP);
+                Dom.addText(gap, "desc", orig);
+            }
+            case CORRECTION -> {
+                Element choice = Dom.add(parent, "choice");
+                Dom.addText(choice, "sic", orig);
+                Dom.addText(choice, "corr", iv.replacement(), "type", iv.reason(), "resp", RESP, "cert", cert);
+            }
+            case REGULARISATION -> {
+                Element choice = Dom.add(parent, "choice");
+                Dom.addText(choice, "orig", orig);
+                Dom.addText(choice, "reg", iv.replacement(), "type", iv.reason(), "resp", RESP, "cert", cert);
+            }
+        }
+    }
+
+    private Element mention(Node parent, Mention m) {
+        Element e = Dom.add(parent, m.type().element());
+        switch (m.type()) {
+            case PERSON, PLACE, ORG -> Dom.attr(e, "ref", refs.ref(m));
+            case DATE -> Dom.attr(e, "when", m.key());
+            case TERM, ROLE -> { }
+        }
+        Dom.attr(e, "resp", RESP);
+        if (m.confidence() < 0.9) Dom.attr(e, "cert", m.confidence() >= 0.7 ? "medium" : "low");
+        return e;
+    }
+
+    /** Resolves a registered mention to the URI of its register entry. */
+    interface MentionRefs {
+        String ref(Mention m);
+    }
+}

@@ -1,0 +1,161 @@
+package org.jiaokan.tei;
+
+import org.jiaokan.model.Block;
+import org.jiaokan.model.EditionDocument;
+import org.jiaokan.model.EntityType;
+import org.jiaokan.model.Mention;
+import org.jiaokan.xml.Dom;
+import org.jiaokan.xml.Xml;
+import org.w3c.dom.Document;
+import org.w3c.dom.Element;
+
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+
+/**
+ * The edition's registers of persons, places and organisations: one entry per normal form
+ * (simplified and traditional spellings together), with every mention across the documents. An
+ * existing register file is merged: entries and anything an editor added to them are kept, only the
+ * list of mentions of the documents converted now is refreshed.
+ */
+public final class Registers {
+    private static final Map<EntityType, String[]> NAMES = Map.of(
+            EntityType.PERSON, new String[]{"listPerson", "person", "persName"},
+            EntityType.PLACE, new String[]{"listPlace", "place", "placeName"},
+            EntityType.ORG, new String[]{"listOrg", "org", "orgName"});
+
+    private static final class Entry {
+        final EntityType type;
+        final String key;
+        final Set<String> spellings = new LinkedHashSet<>();
+        final Map<String, String> spellingLang = new TreeMap<>();
+        final List<String> targets = new ArrayList<>();
+        String code = "";
+
+        Entry(EntityType type, String key) {
+            this.type = type;
+            this.key = key;
+        }
+    }
+
+    private final Map<String, Entry> entries = new TreeMap<>();
+    private final Set<String> documents = new LinkedHashSet<>();
+
+    /** Gathers the registered mentions of one document whose TEI file is {@code fileName}. */
+    public void add(EditionDocument doc, String fileName) {
+        documents.add(fileName);
+        String lang = doc.meta().script().tag();
+        for (Block b : doc.blocks()) {
+            for (Mention m : b.mentions()) {
+                if (!m.type().registered() || m.key().isEmpty()) continue;
+                String id = RegisterIds.of(m.type(), m.key());
+                Entry e = entries.computeIfAbsent(id, k -> new Entry(m.type(), m.key()));
+                if (!m.text().equals(m.key())) e.spellingLang.putIfAbsent(m.text(), lang);
+                e.spellings.add(m.text());
+                if (e.code.isEmpty()) e.code = m.code();
+                String target = fileName + "#" + b.id();
+                if (!e.targets.contains(target)) e.targets.add(target);
+            }
+        }
+    }
+
+    /** The register file, merged into {@code existing} (null when there is none). */
+    public Document write(Document existing, String editionTitle) {
+        Document doc = Xml.newDocument();
+        Element tei = Dom.add(doc, "TEI", "xml:lang", "zh");
+        Element header = Dom.add(tei, "teiHeader");
+        Element fileDesc = Dom.add(header, "fileDesc");
+        Dom.addText(Dom.add(fileDesc, "titleStmt"), "title", "Registers of persons, places and organisations: " + editionTitle);
+        Dom.addText(Dom.add(fileDesc, "publicationStmt"), "p", "Part of " + editionTitle + ".");
+        Dom.addText(Dom.add(fileDesc, "sourceDesc"), "p",
+                "Compiled by Jiaokan from the mentions marked in the edition's documents; entries may be corrected by editors.");
+        Element standOff = Dom.add(tei, "standOff");
+
+        Map<String, Element> old = new TreeMap<>();
+        if (existing != null) {
+            for (String[] n : NAMES.values()) {
+                for (Element e : Dom.descendants(existing.getDocumentElement(), n[1])) old.put(Dom.xmlId(e), e);
+            }
+        }
+        for (EntityType type : List.of(EntityType.PERSON, EntityType.PLACE, EntityType.ORG)) {
+            String[] n = NAMES.get(type);
+            Element list = doc.createElementNS(Xml.TEI_NS, n[0]);
+            Map<String, Element> byId = new TreeMap<>();
+            for (var oe : old.entrySet()) {
+                if (oe.getValue().getLocalName().equals(n[1])) byId.put(oe.getKey(), (Element) doc.importNode(oe.getValue(), true));
+            }
+            for (var e : entries.entrySet()) {
+                if (e.getValue().type != type) continue;
+                Element entry = byId.computeIfAbsent(e.getKey(), id -> newEntry(doc, e.getValue(), n));
+                refresh(entry, e.getValue(), n);
+            }
+            for (var be : byId.entrySet()) {
+                Element entry = be.getValue();
+                if (!entries.containsKey(be.getKey())) dropMentionsOfThisRun(entry);
+                if (isEmptyGenerated(entry, n)) continue;
+                list.appendChild(entry);
+            }
+            if (list.hasChildNodes()) standOff.appendChild(list);
+        }
+        if (!standOff.hasChildNodes()) Dom.addText(standOff, "note", "No registered mentions yet.");
+        return doc;
+    }
+
+    private static Element newEntry(Document doc, Entry e, String[] n) {
+        Element entry = doc.createElementNS(Xml.TEI_NS, n[1]);
+        Dom.attr(entry, "xml:id", RegisterIds.of(e.type, e.key));
+        Dom.addText(entry, n[2], e.key, "xml:lang", "zh-Hans");
+        if (!e.code.isEmpty()) Dom.addText(entry, "idno", e.code, "type", "GB2260");
+        return entry;
+    }
+
+    /** Adds spellings not yet listed and replaces this run's mentions. */
+    private void refresh(Element entry, Entry e, String[] n) {
+        Set<String> have = new LinkedHashSet<>();
+        for (Element name : Dom.children(entry, n[2])) have.add(name.getTextContent());
+        Element lastName = Dom.children(entry, n[2]).stream().reduce((a, b) -> b).orElse(null);
+        for (var s : e.spellingLang.entrySet()) {
+            if (have.contains(s.getKey())) continue;
+            Element name = entry.getOwnerDocument().createElementNS(Xml.TEI_NS, n[2]);
+            Dom.attr(name, "xml:lang", s.getValue());
+            name.appendChild(entry.getOwnerDocument().createTextNode(s.getKey()));
+            entry.insertBefore(name, lastName == null ? entry.getFirstChild() : lastName.getNextSibling());
+            lastName = name;
+        }
+        Element note = Dom.children(entry, "note").stream().filter(x -> "mentions".equals(x.getAttribute("type")))
+                .findFirst().orElseGet(() -> Dom.add(entry, "note", "type", "mentions"));
+        for (Element ptr : Dom.children(note, "ptr")) {
+            if (documents.contains(ptr.getAttribute("target").replaceFirst("#.*", ""))) note.removeChild(ptr);
+        }
+        for (String t : e.targets) Dom.add(note, "ptr", "target", t);
+    }
+
+    /** An entry no longer mentioned by the documents converted now loses those mentions. */
+    private void dropMentionsOfThisRun(Element entry) {
+        for (Element note : Dom.children(entry, "note")) {
+            if (!"mentions".equals(note.getAttribute("type"))) continue;
+            for (Element ptr : Dom.children(note, "ptr")) {
+                if (documents.contains(ptr.getAttribute("target").replaceFirst("#.*", ""))) note.removeChild(ptr);
+            }
+            if (Dom.children(note, "ptr").isEmpty()) entry.removeChild(note);
+        }
+    }
+
+    /**
+     * True for an entry with no mentions left and nothing an editor added (only names and a
+     * gazetteer code): a recognition that was withdrawn, so the entry goes.
+     */
+    private static boolean isEmptyGenerated(Element entry, String[] n) {
+        for (Element c : Dom.children(entry, null)) {
+            String name = c.getLocalName();
+            if (name.equals(n[2]) && c.getAttribute("resp").isEmpty()) continue;
+            if (name.equals("idno") && "GB2260".equals(c.getAttribute("type"))) continue;
+            return false;
+        }
+        return entry.getAttribute("resp").isEmpty();
+    }
+}

@@ -1,0 +1,340 @@
+package org.jiaokan.tei;
+
+import org.jiaokan.model.Block;
+import org.jiaokan.model.DatedValue;
+import org.jiaokan.model.Edition;
+import org.jiaokan.model.EditionDocument;
+import org.jiaokan.model.Intervention;
+import org.jiaokan.model.Metadata;
+import org.jiaokan.model.SourceDocument;
+import org.jiaokan.xml.Dom;
+import org.jiaokan.xml.Xml;
+import org.w3c.dom.Document;
+import org.w3c.dom.Element;
+
+import java.util.ArrayDeque;
+import java.util.Deque;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+
+/** Writes one {@link EditionDocument} as a TEI P5 document (a DOM tree; {@link org.jiaokan.xml.XmlWriter} makes the bytes). */
+public final class TeiWriter {
+    /** The TEI {@code xml:id} of the toolkit's {@code respStmt}; every automatic intervention points at it. */
+    public static final String RESP_ID = "jk";
+
+    /** The document types the metadata stage assigns, with their descriptions. */
+    static final String[][] GENRES = {
+            {"speech", "Speech: a text delivered orally, opened by a salutation or titled as a speech."},
+            {"meeting-report", "Meeting report: an account of a meeting and what it required."},
+            {"news-report", "News report: a web or press article credited to a source."},
+            {"notice", "Notice: an official notice, announcement or circular."},
+            {"forum-post", "Forum post: a post captured from a web forum."},
+            {"document", "Document: none of the above could be recognised."}};
+
+    private final Edition edition;
+    private final String version;
+    private final Map<String, String> ruleDescriptions;
+    private final String registerFile;
+
+    /**
+     * @param edition          the edition's metadata (publication statement, identifiers)
+     * @param version          the toolkit version recorded in the header
+     * @param ruleDescriptions cleaning rule name → one-sentence description, for the editorial declaration
+     * @param registerFile     the register file's name relative to the TEI document, e.g. "registers.xml"
+     */
+    public TeiWriter(Edition edition, String version, Map<String, String> ruleDescriptions, String registerFile) {
+        this.edition = edition;
+        this.version = version;
+        this.ruleDescriptions = Map.copyOf(ruleDescriptions);
+        this.registerFile = registerFile;
+    }
+
+    /** The TEI tree of {@code doc}; {@code convertedOn} is the ISO date recorded as the date of conversion. */
+    public Document write(EditionDocument doc, String convertedOn) {
+        Document dom = Xml.newDocument();
+        Element tei = Dom.add(dom, "TEI", "xml:lang", doc.meta().script().tag());
+        header(tei, doc, convertedOn);
+        text(tei, doc);
+        return dom;
+    }
+
+    // ---------------------------------------------------------------- header
+
+    private void header(Element tei, EditionDocument doc, String convertedOn) {
+        Metadata m = doc.meta();
+        SourceDocument src = doc.source();
+        Element header = Dom.add(tei, "teiHeader");
+        Element fileDesc = Dom.add(header, "fileDesc");
+
+        Element titleStmt = Dom.add(fileDesc, "titleStmt");
+        if (m.titleSupplied()) {
+            Dom.addText(titleStmt, "title", m.title(), "type", "main", "resp", "#" + RESP_ID, "cert", "low");
+        } else {
+            Dom.addText(titleStmt, "title", m.title(), "type", "main");
+        }
+        if (!m.speaker().isEmpty()) Dom.addText(titleStmt, "author", m.speaker(), "role", "speaker");
+        if (!m.author().isEmpty()) Dom.addText(titleStmt, "author", m.author());
+        for (String ed : edition.editors()) Dom.addText(titleStmt, "editor", ed);
+        Element resp = Dom.add(titleStmt, "respStmt", "xml:id", RESP_ID);
+        Dom.addText(resp, "resp", "automatic conversion, cleaning and annotation");
+        Dom.addText(resp, "name", "Jiaokan " + version);
+
+        Element pub = Dom.add(fileDesc, "publicationStmt");
+        if (edition.publisher().isEmpty()) {
+            Dom.addText(pub, "p", "Not published: converted outside an edition.");
+        } else {
+            Dom.addText(pub, "publisher", edition.publisher());
+            Dom.addText(pub, "idno", doc.id(), "type", "jiaokan");
+            if (!edition.baseUrl().isEmpty()) Dom.addText(pub, "idno", edition.documentUrl(doc.id()), "type", "URI");
+            if (!edition.licence().isEmpty()) {
+                Element av = Dom.add(pub, "availability");
+                Dom.addText(av, "licence", edition.licence(), "target", edition.licenceUrl());
+            }
+            if (!edition.date().isEmpty()) Dom.addText(pub, "date", edition.date(), "when", edition.date());
+        }
+
+        Element sourceDesc = Dom.add(fileDesc, "sourceDesc");
+        Element bibl = Dom.add(sourceDesc, "bibl");
+        Dom.addText(bibl, "title", m.title());
+        if (!m.author().isEmpty()) Dom.addText(bibl, "author", m.author());
+        if (!m.reporter().isEmpty()) respStmt(bibl, "reporter", m.reporter());
+        if (!m.editor().isEmpty()) respStmt(bibl, "editor", m.editor());
+        if (!m.publisher().isEmpty()) Dom.addText(bibl, "publisher", m.publisher());
+        if (m.published() != null) Dom.addText(bibl, "date", m.published().text(), "when", m.published().when(), "type", "published");
+        Dom.addText(bibl, "idno", src.fileName(), "type", "filename");
+        Dom.addText(bibl, "idno", src.sha256(), "type", "sha256");
+        Element extent = Dom.add(bibl, "extent");
+        Dom.addText(extent, "measure", src.size() + " bytes", "unit", "byte", "quantity", Long.toString(src.size()));
+        Dom.addText(bibl, "note", src.mediaType(), "type", "media-type");
+        Element enc = Dom.add(bibl, "note", "type", "encoding");
+        Dom.addText(enc, "term", src.encoding(), "type", "charset");
+        Dom.text(enc, ": " + src.encodingEvidence());
+
+        encodingDesc(header, doc);
+        profileDesc(header, doc);
+
+        Element rev = Dom.add(header, "revisionDesc");
+        Dom.addText(rev, "change", "Converted from " + src.fileName() + " by Jiaokan " + version + ".",
+                "when", convertedOn, "who", "#" + RESP_ID);
+    }
+
+    private static void respStmt(Element parent, String role, String name) {
+        Element r = Dom.add(parent, "respStmt");
+        Dom.addText(r, "resp", role);
+        Dom.addText(r, "persName", name);
+    }
+
+    private void encodingDesc(Element header, EditionDocument doc) {
+        Element enc = Dom.add(header, "encodingDesc");
+        Element appInfo = Dom.add(enc, "appInfo");
+        Element app = Dom.add(appInfo, "application", "ident", "jiaokan", "version", version);
+        Dom.addText(app, "label", "Jiaokan");
+
+        Element classDecl = Dom.add(enc, "classDecl");
+        Element taxonomy = Dom.add(classDecl, "taxonomy", "xml:id", "jk-doctype");
+        for (String[] genre : GENRES) {
+            Element cat = Dom.add(taxonomy, "category", "xml:id", "jk-" + genre[0]);
+            Dom.addText(cat, "catDesc", genre[1]);
+        }
+        Element decl = Dom.add(enc, "editorialDecl");
+        Map<Intervention.Kind, Map<String, String>> used = new TreeMap<>();
+        for (Block b : doc.blocks()) {
+            for (Intervention iv : b.interventions()) {
+                used.computeIfAbsent(iv.kind(), k -> new TreeMap<>())
+                        .put(iv.rule(), ruleDescriptions.getOrDefault(iv.rule(), iv.reason()));
+            }
+        }
+        Element correction = null;
+        for (var kind : used.entrySet()) {
+            Element part = switch (kind.getKey()) {
+                case SURPLUS, CORRECTION, DAMAGE -> correction == null ? (correction = Dom.add(decl, "correction")) : correction;
+                case REGULARISATION -> Dom.add(decl, "normalization");
+                case REDACTION, FORME_WORK -> decl;
+            };
+            for (var rule : kind.getValue().entrySet()) {
+                Dom.addText(part, "p", rule.getValue(), "xml:id", "rule-" + rule.getKey());
+            }
+        }
+        Dom.addText(Dom.add(decl, "punctuation"), "p",
+                "Punctuation, including halfwidth marks in Chinese text, is kept as in the source.");
+        Dom.addText(Dom.add(decl, "segmentation"), "p",
+                "One block element per source line (headings embedded in a line are split off). Each block's xml:id is "
+                        + "derived from its text, so it stays the same when an unchanged source is converted again.");
+        Dom.addText(Dom.add(decl, "interpretation"), "p",
+                "Persons, places, organisations, dates, official titles and campaign terms are marked automatically "
+                        + "(resp=\"#jk\"; cert where the recogniser is less than sure) and linked to the edition's registers "
+                        + "in " + registerFile + ", which gather simplified and traditional spellings in one entry.");
+    }
+
+    private void profileDesc(Element header, EditionDocument doc) {
+        Metadata m = doc.meta();
+        Element prof = Dom.add(header, "profileDesc");
+        if (m.date() != null) {
+            Element creation = Dom.add(prof, "creation");
+            DatedValue d = m.date();
+            Element date = Dom.addText(creation, "date", d.text(), "when", d.when());
+            if (d.inferred()) {
+                Dom.attr(date, "cert", d.cert().value());
+                Dom.attr(date, "evidence", "internal");
+                Dom.attr(date, "resp", "#" + RESP_ID);
+                Dom.addText(date, "note", d.evidence(), "type", "editorial", "resp", "#" + RESP_ID);
+            }
+        }
+        Element lang = Dom.add(prof, "langUsage");
+        Dom.addText(lang, "language", m.script().label(), "ident", m.script().tag());
+        Element textClass = Dom.add(prof, "textClass");
+        Dom.add(textClass, "catRef", "scheme", "#jk-doctype", "target", "#jk-" + m.docType());
+        if (!m.issuer().isEmpty() || !m.place().isEmpty() || !m.keywords().isEmpty()) {
+            Element kw = Dom.add(textClass, "keywords");
+            if (!m.issuer().isEmpty()) Dom.addText(kw, "term", m.issuer(), "type", "issuer");
+            if (!m.place().isEmpty()) Dom.addText(kw, "term", m.place(), "type", "place");
+            for (String k : m.keywords()) Dom.addText(kw, "term", k);
+        }
+    }
+
+    // ---------------------------------------------------------------- text
+
+    private void text(Element tei, EditionDocument doc) {
+        InlineEncoder inline = new InlineEncoder(m -> registerFile + "#" + RegisterIds.of(m.type(), m.key()));
+                List<Block> blocks = doc.blocks();
+        Element text = Dom.add(tei, "text");
+
+        int i = 0;
+        int frontEnd = 0;
+        while (frontEnd < blocks.size() && (blocks.get(frontEnd).type().front() || isFurniture(blocks.get(frontEnd)))) frontEnd++;
+        boolean hasFront = blocks.subList(0, frontEnd).stream().anyMatch(b -> b.type().front());
+        if (hasFront) {
+            Element front = Dom.add(text, "front");
+            Element docTitle = null;
+            for (; i < frontEnd; i++) {
+                Block b = blocks.get(i);
+                if (b.type() == Block.Type.TITLE || b.type() == Block.Type.SUBTITLE) {
+                    if (docTitle == null) docTitle = Dom.add(front, "docTitle");
+                    Element tp = Dom.add(docTitle, "titlePart", "type", b.type() == Block.Type.TITLE ? "main" : "sub");
+                    fill(tp, b, inline);
+                } else {
+                    if (b.type() != Block.Type.FW && b.type() != Block.Type.NOISE) docTitle = null;
+                    block(front, b, inline);
+                }
+            }
+        }
+
+        int closerStart = blocks.size();
+        while (closerStart > i && isCloserPart(blocks.get(closerStart - 1))) closerStart--;
+        while (closerStart < blocks.size() && isFurniture(blocks.get(closerStart))) closerStart++;
+        List<Block> notes = blocks.stream().filter(b -> b.type() == Block.Type.NOTE).toList();
+
+        Element body = Dom.add(text, "body");
+        Element top = Dom.add(body, "div", "type", doc.meta().docType());
+        Deque<Element> divs = new ArrayDeque<>();
+        Deque<Integer> levels = new ArrayDeque<>();
+        divs.push(top);
+        levels.push(0);
+        boolean opened = false;
+        for (; i < closerStart; i++) {
+            Block b = blocks.get(i);
+            switch (b.type()) {
+                case NOTE -> { continue; }
+                case HEAD -> {
+                    int level = parseLevel(b.detail());
+                    while (levels.peek() >= level) {
+                        divs.pop();
+                        levels.pop();
+                    }
+                    Element div = Dom.add(divs.peek(), "div", "type", "section");
+                    divs.push(div);
+                    levels.push(level);
+                    fill(Dom.add(div, "head"), b, inline);
+                }
+                case SALUTE -> {
+                    if (!opened && divs.size() == 1) {
+                        Element opener = Dom.add(top, "opener");
+                        fill(Dom.add(opener, "salute"), b, inline);
+                    } else {
+                        fill(Dom.add(divs.peek(), "p"), b, inline);
+                    }
+                }
+                case BYLINE, DATELINE -> {
+                    // Before a division's first paragraph these open it; later they can only stand as anonymous blocks.
+                    String name = b.type() == Block.Type.BYLINE ? "byline" : "dateline";
+                    Element e = opened || divs.peek().getElementsByTagNameNS(Xml.TEI_NS, "p").getLength() > 0
+                            ? Dom.add(divs.peek(), "ab", "type", name) : Dom.add(divs.peek(), name);
+                    fill(e, b, inline);
+                }
+                case TITLE, SUBTITLE, CLOSER, SIGNED -> fill(Dom.add(divs.peek(), "p"), b, inline);
+                default -> block(divs.peek(), b, inline);
+            }
+            if (b.type() != Block.Type.FW && b.type() != Block.Type.NOISE) opened = true;
+        }
+        if (closerStart < blocks.size()) {
+            Element closer = null;
+            for (; i < blocks.size(); i++) {
+                Block b = blocks.get(i);
+                if (b.type() == Block.Type.NOTE) continue;
+                if (isCloserPart(b)) {
+                    if (closer == null) closer = Dom.add(top, "closer");
+                    String name = switch (b.type()) {
+                        case SIGNED -> "signed";
+                        case DATELINE -> "dateline";
+                        default -> "salute";
+                    };
+                    fill(Dom.add(closer, name), b, inline);
+                } else {
+                    block(top, b, inline);
+                }
+            }
+        }
+        if (!notes.isEmpty()) {
+            Element back = Dom.add(text, "back");
+            Element div = Dom.add(back, "div", "type", "notes");
+            for (Block b : notes) {
+                Element note = Dom.add(div, "note", "type", "footnote", "place", "foot", "n", b.detail());
+                fill(note, b, inline);
+            }
+        }
+    }
+
+    private static boolean isFurniture(Block b) {
+        return b.type() == Block.Type.FW || b.type() == Block.Type.NOISE;
+    }
+
+    private static boolean isCloserPart(Block b) {
+        return b.type() == Block.Type.CLOSER || b.type() == Block.Type.SIGNED || b.type() == Block.Type.DATELINE
+                || isFurniture(b) || b.type() == Block.Type.NOTE;
+    }
+
+    private static int parseLevel(String detail) {
+        try {
+            return Math.max(1, Integer.parseInt(detail));
+        } catch (NumberFormatException e) {
+            return 1;
+        }
+    }
+
+    /** Writes a block as its own element in {@code parent}. */
+    private void block(Element parent, Block b, InlineEncoder inline) {
+        switch (b.type()) {
+            case FW -> fill(Dom.add(parent, "fw", "type", b.detail()), b, inline);
+            case NOISE -> fill(Dom.add(parent, "ab", "type", "noise"), b, inline);
+            case BYLINE -> fill(Dom.add(parent, "byline"), b, inline);
+            case DATELINE -> fill(Dom.add(parent, "dateline"), b, inline);
+            default -> fill(Dom.add(parent, "p"), b, inline);
+        }
+    }
+
+    private static void fill(Element e, Block b, InlineEncoder inline) {
+        Dom.attr(e, "xml:id", b.id());
+        if (b.type() == Block.Type.FW && !b.interventions().isEmpty()
+                && b.interventions().get(0).kind() == Intervention.Kind.FORME_WORK
+                && b.interventions().get(0).length() == b.text().length()) {
+            // The block is itself the forme work: say who judged it on the fw, not on a nested fw.
+            Intervention iv = b.interventions().get(0);
+            Dom.attr(e, "resp", "#" + RESP_ID);
+            Dom.attr(e, "cert", iv.cert().value());
+            inline.encode(e, b.text(), List.of(), b.mentions());
+            return;
+        }
+        inline.encode(e, b.text(), b.interventions(), b.mentions());
+    }
+}

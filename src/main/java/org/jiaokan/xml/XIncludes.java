@@ -1,0 +1,45 @@
+package org.jiaokan.xml;
+
+import org.w3c.dom.Document;
+import org.w3c.dom.Element;
+import org.w3c.dom.NodeList;
+import org.xml.sax.SAXException;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+
+/** Expands XInclude elements (parse="xml", whole documents) from files inside one folder only. */
+public final class XIncludes {
+    public static final String NS = "http://www.w3.org/2001/XInclude";
+
+    private XIncludes() {}
+
+    /** True when the document has xi:include elements. */
+    public static boolean has(Document doc) {
+        return doc.getElementsByTagNameNS(NS, "include").getLength() > 0;
+    }
+
+    /**
+     * Replaces each xi:include in {@code doc} by the root element of the file it names, resolved
+     * against {@code base} (the including file's folder); files outside {@code base} are refused.
+     */
+    public static Document expand(Document doc, Path base) throws IOException, SAXException {
+        NodeList list = doc.getElementsByTagNameNS(NS, "include");
+        List<Element> incs = new ArrayList<>();
+        for (int i = 0; i < list.getLength(); i++) incs.add((Element) list.item(i));
+        Path root = base.toAbsolutePath().normalize();
+        for (Element inc : incs) {
+            String href = inc.getAttribute("href");
+            if (!inc.getAttribute("parse").isEmpty() && !inc.getAttribute("parse").equals("xml")) {
+                throw new IOException("xi:include parse=\"" + inc.getAttribute("parse") + "\" is not supported: " + href);
+            }
+            Path target = root.resolve(href).normalize();
+            if (href.contains(":") || !target.startsWith(root)) throw new IOException("xi:include outside " + base + " refused: " + href);
+            Element included = (Element) doc.importNode(Xml.parse(target).getDocumentElement(), true);
+            inc.getParentNode().replaceChild(included, inc);
+        }
+        return doc;
+    }
+}

@@ -1,0 +1,150 @@
+package org.jiaokan.xml;
+
+import org.w3c.dom.Attr;
+import org.w3c.dom.Document;
+import org.w3c.dom.Element;
+import org.w3c.dom.NamedNodeMap;
+import org.w3c.dom.Node;
+import org.w3c.dom.NodeList;
+
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HexFormat;
+import java.util.List;
+
+/**
+ * Deterministic XML serialisation: same tree, same bytes. Element-only content is indented one
+ * element a line; mixed content (any child text that is not white space) is written exactly as it
+ * stands, so a paragraph is one line and its text is never re-flowed.
+ */
+public final class XmlWriter {
+    private static final String INDENT = "  ";
+
+    private XmlWriter() {}
+
+    /** The whole document with an XML declaration and a final newline. */
+    public static String write(Document doc) {
+        StringBuilder sb = new StringBuilder("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n");
+        for (Node n = doc.getFirstChild(); n != null; n = n.getNextSibling()) {
+            switch (n.getNodeType()) {
+                case Node.ELEMENT_NODE -> element((Element) n, sb, 0, true);
+                case Node.PROCESSING_INSTRUCTION_NODE -> sb.append("<?").append(n.getNodeName()).append(' ')
+                        .append(n.getNodeValue()).append("?>");
+                case Node.COMMENT_NODE -> sb.append("<!--").append(n.getNodeValue()).append("-->");
+                default -> { continue; }
+            }
+            sb.append('\n');
+        }
+        return sb.toString();
+    }
+
+    public static byte[] bytes(Document doc) {
+        return write(doc).getBytes(StandardCharsets.UTF_8);
+    }
+
+    /** One element serialised without indentation of its own start (for digests and tests). */
+    public static String write(Element e) {
+        StringBuilder sb = new StringBuilder();
+        element(e, sb, 0, false);
+        return sb.toString();
+    }
+
+    /**
+     * A digest of an element that ignores layout: white space between tags and runs of white space
+     * are folded, so re-indenting a file in an XML editor does not count as a change of content.
+     */
+    public static String digest(Element e) {
+        String s = write(e).replaceAll(">\\s+<", "><").replaceAll("\\s+", " ");
+        try {
+            byte[] h = MessageDigest.getInstance("SHA-256").digest(s.getBytes(StandardCharsets.UTF_8));
+            return HexFormat.of().formatHex(h, 0, 8);
+        } catch (NoSuchAlgorithmException ex) {
+            throw new IllegalStateException(ex);
+        }
+    }
+
+    private static void element(Element e, StringBuilder sb, int depth, boolean pretty) {
+        sb.append('<').append(e.getTagName());
+        for (Attr a : sortedAttributes(e)) {
+            sb.append(' ').append(a.getName()).append("=\"");
+            escape(a.getValue(), sb, true);
+            sb.append('"');
+        }
+        NodeList kids = e.getChildNodes();
+        if (kids.getLength() == 0) {
+            sb.append("/>");
+            return;
+        }
+        sb.append('>');
+        boolean mixed = !pretty || isMixed(e);
+        boolean any = false;
+        for (int i = 0; i < kids.getLength(); i++) {
+            Node k = kids.item(i);
+            if (mixed) {
+                node(k, sb, depth, false);
+                continue;
+            }
+            if (k.getNodeType() == Node.TEXT_NODE || k.getNodeType() == Node.CDATA_SECTION_NODE) continue;
+            sb.append('\n').append(INDENT.repeat(depth + 1));
+            node(k, sb, depth + 1, true);
+            any = true;
+        }
+        if (any) sb.append('\n').append(INDENT.repeat(depth));
+        sb.append("</").append(e.getTagName()).append('>');
+    }
+
+    private static void node(Node k, StringBuilder sb, int depth, boolean pretty) {
+        switch (k.getNodeType()) {
+            case Node.ELEMENT_NODE -> element((Element) k, sb, depth, pretty);
+            case Node.TEXT_NODE, Node.CDATA_SECTION_NODE -> escape(k.getNodeValue(), sb, false);
+            case Node.COMMENT_NODE -> sb.append("<!--").append(k.getNodeValue()).append("-->");
+            case Node.PROCESSING_INSTRUCTION_NODE -> sb.append("<?").append(k.getNodeName()).append(' ')
+                    .append(k.getNodeValue()).append("?>");
+            default -> { }
+        }
+    }
+
+    /** True when the element has a text child that is not white space: its layout is content. */
+    public static boolean isMixed(Element e) {
+        for (Node k = e.getFirstChild(); k != null; k = k.getNextSibling()) {
+            short t = k.getNodeType();
+            if ((t == Node.TEXT_NODE || t == Node.CDATA_SECTION_NODE) && !k.getNodeValue().isBlank()) return true;
+        }
+        return false;
+    }
+
+    private static List<Attr> sortedAttributes(Element e) {
+        NamedNodeMap map = e.getAttributes();
+        List<Attr> list = new ArrayList<>(map.getLength());
+        for (int i = 0; i < map.getLength(); i++) list.add((Attr) map.item(i));
+        list.sort(Comparator.comparingInt(XmlWriter::rank).thenComparing(Attr::getName));
+        return list;
+    }
+
+    private static int rank(Attr a) {
+        String n = a.getName();
+        if (n.equals("xmlns")) return 0;
+        if (n.startsWith("xmlns:")) return 1;
+        if (n.equals("xml:id")) return 2;
+        return 3;
+    }
+
+    private static void escape(String s, StringBuilder sb, boolean attr) {
+        for (int i = 0; i < s.length(); i++) {
+            char c = s.charAt(i);
+            switch (c) {
+                case '&' -> sb.append("&amp;");
+                case '<' -> sb.append("&lt;");
+                case '>' -> sb.append("&gt;");
+                case '"' -> sb.append(attr ? "&quot;" : "\"");
+                case '\n' -> sb.append(attr ? "&#10;" : "\n");
+                case '\r' -> sb.append("&#13;");
+                case '\t' -> sb.append(attr ? "&#9;" : "\t");
+                default -> sb.append(c);
+            }
+        }
+    }
+}
