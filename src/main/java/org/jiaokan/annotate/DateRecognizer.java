@@ -1,0 +1,105 @@
+package org.jiaokan.annotate;
+
+import org.jiaokan.model.EntityType;
+
+import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * Chinese and ISO dates. The key is the XML Schema value TEI takes in {@code @when}: "2019-05-30",
+ * "2019-05", "2019", or "--05-30" (gMonthDay) when the expression itself names no year. A year is
+ * never borrowed from elsewhere in the document: the annotator sees one paragraph, and a guessed
+ * year would be an unmarked editorial conjecture. Relative dates (今年, 昨天) are left alone.
+ */
+final class DateRecognizer {
+
+    private static final String NUM = "[0-9０-９]";
+    private static final String CN_DIGIT = "[〇零○一二三四五六七八九]";
+    private static final String CN_SMALL = "[一二三四五六七八九十]";
+
+    private static final Pattern CHINESE = Pattern.compile(
+            "(?<![0-9０-９])(?:(?<y>" + NUM + "{4}|" + CN_DIGIT + "{4})年(?<yd>度)?)?"
+                    + "(?:(?<m>" + NUM + "{1,2}|" + CN_SMALL + "{1,3})月"
+                    + "(?:(?<d>" + NUM + "{1,2}|" + CN_SMALL + "{1,3})[日号])?)?");
+
+    private static final Pattern ISO = Pattern.compile(
+            "(?<![0-9０-９])(" + NUM + "{4})([-/.])(" + NUM + "{1,2})\\2(" + NUM + "{1,2})(?![0-9０-９])");
+
+    private static final double CONFIDENCE = 0.95;
+
+    void find(Analysis a, List<Candidate> out) {
+        String s = a.text;
+        Matcher m = CHINESE.matcher(s);
+        while (m.find()) {
+            if (m.end() == m.start()) continue;
+            String y = m.group("y");
+            String mo = m.group("m");
+            String d = m.group("d");
+            if (y == null && (mo == null || d == null)) continue;   // a bare month (9月份) says too little
+            int year = y == null ? -1 : number(y);
+            int month = mo == null ? -1 : number(mo);
+            int day = d == null ? -1 : number(d);
+            if (y != null && (year < 1000 || year > 2999)) continue;
+            if (mo != null && (month < 1 || month > 12)) continue;
+            if (d != null && (day < 1 || day > 31)) continue;
+            int end = m.end();
+            String key;
+            if (year > 0 && month > 0 && day > 0) key = String.format("%04d-%02d-%02d", year, month, day);
+            else if (year > 0 && month > 0) key = String.format("%04d-%02d", year, month);
+            else if (year > 0) key = String.format("%04d", year);
+            else key = String.format("--%02d-%02d", month, day);
+            out.add(new Candidate(m.start(), end, EntityType.DATE, key, CONFIDENCE, ""));
+        }
+        Matcher iso = ISO.matcher(s);
+        while (iso.find()) {
+            int year = number(iso.group(1));
+            int month = number(iso.group(3));
+            int day = number(iso.group(4));
+            if (year < 1000 || month < 1 || month > 12 || day < 1 || day > 31) continue;
+            out.add(new Candidate(iso.start(), iso.end(), EntityType.DATE,
+                    String.format("%04d-%02d-%02d", year, month, day), CONFIDENCE, ""));
+        }
+    }
+
+    /** Arabic (also full-width) or Chinese numerals, positional (二〇一五) or with 十 (二十五). */
+    static int number(String t) {
+        boolean arabic = true;
+        for (int i = 0; i < t.length(); i++) if (Character.digit(t.charAt(i), 10) < 0) arabic = false;
+        if (arabic) {
+            int v = 0;
+            for (int i = 0; i < t.length(); i++) v = v * 10 + Character.digit(t.charAt(i), 10);
+            return v;
+        }
+        if (t.indexOf('十') >= 0) {
+            int at = t.indexOf('十');
+            int tens = at == 0 ? 1 : digit(t.charAt(0));
+            int units = at == t.length() - 1 ? 0 : digit(t.charAt(t.length() - 1));
+            if (tens < 0 || units < 0) return -1;
+            return tens * 10 + units;
+        }
+        int v = 0;
+        for (int i = 0; i < t.length(); i++) {
+            int dgt = digit(t.charAt(i));
+            if (dgt < 0) return -1;
+            v = v * 10 + dgt;
+        }
+        return v;
+    }
+
+    private static int digit(char c) {
+        return switch (c) {
+            case '〇', '零', '○' -> 0;
+            case '一' -> 1;
+            case '二' -> 2;
+            case '三' -> 3;
+            case '四' -> 4;
+            case '五' -> 5;
+            case '六' -> 6;
+            case '七' -> 7;
+            case '八' -> 8;
+            case '九' -> 9;
+            default -> -1;
+        };
+    }
+}

@@ -1,0 +1,148 @@
+package org.jiaokan.annotate;
+
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * The annotator's own word lists, read once from the resources beside this class and never changed
+ * afterwards, so one instance is shared by every thread.
+ */
+final class Lexicons {
+
+    /** A place the gazetteer knows. */
+    record Division(String code, String name, String level) { }
+
+    final Set<String> surnames;
+    final WordSet offices;
+    final WordSet titleBodies;
+    final WordSet titleModifiers;
+    final WordSet centralOrgs;
+    final WordSet orgPrefixes;
+    final WordSet orgSuffixes;
+    final WordSet orgStems;
+    final WordSet speechVerbs;
+    final WordSet honorifics;
+    final WordSet bylineLabels;
+    final WordSet listIntros;
+    /** Gazetteer names (full and unambiguous short forms) to their division. */
+    final Map<String, Division> divisions;
+    final int longestDivisionName;
+
+    private Lexicons() {
+        surnames = Set.copyOf(lines("surnames.txt"));
+        Map<String, List<String>> titles = kinds("titles.txt");
+        offices = WordSet.of(titles.get("office"));
+        titleBodies = WordSet.of(titles.get("body"));
+        titleModifiers = WordSet.of(titles.get("modifier"));
+        Map<String, List<String>> orgs = kinds("org-lexicon.txt");
+        centralOrgs = WordSet.of(orgs.get("central"));
+        orgPrefixes = WordSet.of(orgs.get("prefix"));
+        orgSuffixes = WordSet.of(orgs.get("suffix"));
+        orgStems = WordSet.of(orgs.get("stem"));
+        Map<String, List<String>> context = kinds("person-context.txt");
+        speechVerbs = WordSet.of(context.get("verb"));
+        honorifics = WordSet.of(context.get("honorific"));
+        bylineLabels = WordSet.of(context.get("byline"));
+        listIntros = WordSet.of(context.get("intro"));
+        Map<String, Division> d = new HashMap<>();
+        int longest = 0;
+        for (String line : lines("gbt2260-divisions.tsv")) {
+            String[] f = line.split("\t", -1);
+            if (f.length < 4) throw new IllegalStateException("bad gazetteer line: " + line);
+            Division div = new Division(f[0], f[1], f[3]);
+            d.putIfAbsent(f[1], div);
+            if (!f[2].isEmpty()) d.putIfAbsent(f[2], div);
+            longest = Math.max(longest, f[1].length());
+        }
+        divisions = Map.copyOf(d);
+        longestDivisionName = longest;
+    }
+
+    private static final class Holder {
+        static final Lexicons INSTANCE = new Lexicons();
+    }
+
+    static Lexicons get() { return Holder.INSTANCE; }
+
+    private static List<String> lines(String name) {
+        InputStream in = Lexicons.class.getResourceAsStream(name);
+        if (in == null) throw new IllegalStateException("missing resource " + name);
+        List<String> out = new ArrayList<>();
+        try (BufferedReader r = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8))) {
+            for (String line; (line = r.readLine()) != null; ) {
+                line = line.strip();
+                if (!line.isEmpty() && !line.startsWith("#")) out.add(line);
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read resource " + name, e);
+        }
+        return out;
+    }
+
+    private static Map<String, List<String>> kinds(String name) {
+        Map<String, List<String>> out = new HashMap<>();
+        for (String line : lines(name)) {
+            String[] f = line.split("\t");
+            if (f.length != 2) throw new IllegalStateException(name + ": bad line: " + line);
+            out.computeIfAbsent(f[0], k -> new ArrayList<>()).add(f[1]);
+        }
+        return out;
+    }
+
+    /** An immutable set of words with lookups at a position of a text, longest first. */
+    static final class WordSet {
+        private final Set<String> words;
+        private final int[] lengths;
+
+        private WordSet(Set<String> words) {
+            this.words = words;
+            Set<Integer> ls = new HashSet<>();
+            for (String w : words) ls.add(w.length());
+            List<Integer> sorted = new ArrayList<>(ls);
+            sorted.sort(Collections.reverseOrder());
+            lengths = sorted.stream().mapToInt(Integer::intValue).toArray();
+        }
+
+        static WordSet of(List<String> words) {
+            return new WordSet(Set.copyOf(words == null ? List.of() : words));
+        }
+
+        boolean contains(String w) { return words.contains(w); }
+
+        /** Length of the longest word starting at {@code i}, or 0. */
+        int longestAt(String s, int i) {
+            for (int len : lengths) {
+                if (i + len <= s.length() && words.contains(s.substring(i, i + len))) return len;
+            }
+            return 0;
+        }
+
+        /** Lengths of all words starting at {@code i}, longest first. */
+        List<Integer> allAt(String s, int i) {
+            List<Integer> out = new ArrayList<>(2);
+            for (int len : lengths) {
+                if (i + len <= s.length() && words.contains(s.substring(i, i + len))) out.add(len);
+            }
+            return out;
+        }
+
+        /** Length of the longest word ending at {@code end}, or 0. */
+        int longestEndingAt(String s, int end) {
+            for (int len : lengths) {
+                if (end - len >= 0 && words.contains(s.substring(end - len, end))) return len;
+            }
+            return 0;
+        }
+    }
+}

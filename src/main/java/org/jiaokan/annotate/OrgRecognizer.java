@@ -1,0 +1,126 @@
+package org.jiaokan.annotate;
+
+import com.hankcs.hanlp.dictionary.CoreDictionary;
+import org.jiaokan.model.EntityType;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Organisations with a proper name: national bodies that need no place (公安部, 中央纪委), and
+ * [中共] place-or-national-prefix + organ words + organisation head (四川省公安厅, 中共四川省委,
+ * 国家移民管理局), optionally followed by a sub-unit or party organ (公安部特勤局, 公安部党委). A
+ * generic organ without a proper name in front (市委, 公安局) is left to the title rules or unmarked.
+ * The segmenter's own organisation guesses are not trusted on their own: they glue neighbours
+ * together (京部党委), so boundaries come from these rules and the segmenter's word ends.
+ */
+final class OrgRecognizer {
+
+    private static final int MAX_STEMS = 3;
+    private static final String PLACE_LEVEL_SUFFIXES = "省市县区州";
+    private static final List<String> PARTY_ORGANS = List.of("党委", "党组", "纪委", "党工委");
+
+    private final Lexicons lex;
+
+    OrgRecognizer(Lexicons lex) { this.lex = lex; }
+
+    /** @param places place candidates of the same text, used as proper prefixes */
+    void find(Analysis a, List<Candidate> places, List<Candidate> out) {
+        String s = a.text;
+        for (int i = 0; i < s.length(); i++) {
+            if (!a.wordStart[i]) continue;
+            for (int len : lex.centralOrgs.allAt(s, i)) {
+                if (!a.wordEnd[i + len] && !Analysis.isBreak(s, i + len)) continue;
+                extend(a, i, i + len, 0.9, out);
+            }
+            int party = lex.orgPrefixes.longestAt(s, i);
+            if (party == 2 && s.startsWith("中共", i) || party == 5) {
+                prefixed(a, i, i + party, places, 0.88, true, out);
+            }
+            prefixed(a, i, i, places, 0.85, false, out);
+        }
+    }
+
+    /** Organisation names whose proper prefix starts at {@code p} (after an optional 中共 from {@code start}). */
+    private void prefixed(Analysis a, int start, int p, List<Candidate> places, double conf,
+                          boolean afterParty, List<Candidate> out) {
+        String s = a.text;
+        List<Integer> bodyStarts = new ArrayList<>(3);
+        boolean national = false;
+        placeEnds(s, p, places, bodyStarts, 0);
+        if (bodyStarts.isEmpty() && !afterParty) {
+            int pre = lex.orgPrefixes.longestAt(s, p);
+            if (pre > 0 && !s.startsWith("中共", p)) {
+                bodyStarts.add(p + pre);
+                national = true;
+            }
+        }
+        for (int b : bodyStarts) {
+            List<Integer> ends = new ArrayList<>();
+            tails(a, b, 0, national ? 1 : 0, ends);
+            for (int e : ends) extend(a, start, e, conf, out);
+        }
+    }
+
+    /** Adds {@code start..end} and its extensions by a sub-unit (特勤局) and a party organ (党委). */
+    private void extend(Analysis a, int start, int end, double conf, List<Candidate> out) {
+        add(a, start, end, conf, out);
+        List<Integer> ends = new ArrayList<>();
+        ends.add(end);
+        tails(a, end, 0, 1, ends);
+        for (int e : ends) {
+            if (e != end) add(a, start, e, conf, out);
+            for (String organ : PARTY_ORGANS) {
+                // No word-end test here: the segmenter often glues the organ to the title after
+                // it (党委书记), and 公安部党委|书记 should split the same way either way.
+                if (a.text.startsWith(organ, e)) add(a, start, e + organ.length(), conf, out);
+            }
+        }
+    }
+
+    /** Where organ words may start after a place at {@code p}, or after a chain of places (四川省成都市). */
+    private void placeEnds(String s, int p, List<Candidate> places, List<Integer> bodyStarts, int depth) {
+        for (Candidate pl : places) {
+            if (pl.start() != p) continue;
+            int e = pl.end();
+            if (e < s.length() && PLACE_LEVEL_SUFFIXES.indexOf(s.charAt(e)) >= 0
+                    && lex.orgSuffixes.longestAt(s, e) == 0) e++;
+            if (bodyStarts.contains(e)) continue;
+            bodyStarts.add(e);
+            if (depth < 2) placeEnds(s, e, places, bodyStarts, depth + 1);
+        }
+    }
+
+    /** Ends of "organ word* suffix" runs starting at {@code j}, needing at least {@code minStems} organ words. */
+    private void tails(Analysis a, int j, int depth, int minStems, List<Integer> ends) {
+        String s = a.text;
+        if (j >= s.length()) return;
+        if (depth >= minStems) {
+            for (int len : lex.orgSuffixes.allAt(s, j)) {
+                int e = j + len;
+                if (a.wordEnd[e] || Analysis.isBreak(s, e)) {
+                    if (len == 1 && e < s.length() && CoreDictionary.contains(s.substring(e - 1, e + 1))) continue;
+                    if (!ends.contains(e)) ends.add(e);
+                }
+            }
+        }
+        if (depth >= MAX_STEMS) return;
+        int stem = lex.orgStems.longestAt(s, j);
+        if (stem > 0) tails(a, j + stem, depth + 1, minStems, ends);
+        if (stem != 2 && j + 2 <= s.length() && isOrganNoun(s.substring(j, j + 2))) {
+            tails(a, j + 2, depth + 1, minStems, ends);
+        }
+    }
+
+    /** Two-char nouns of the core dictionary may name an organ's field (移民, 管理, 警察). */
+    private static boolean isOrganNoun(String w) {
+        if (!Analysis.isHan(w.charAt(0)) || !Analysis.isHan(w.charAt(1))) return false;
+        CoreDictionary.Attribute attr = CoreDictionary.get(w);
+        if (attr == null) return false;
+        return attr.hasNatureStartsWith("n") && !attr.hasNatureStartsWith("nr") || attr.hasNatureStartsWith("vn");
+    }
+
+    private static void add(Analysis a, int start, int end, double conf, List<Candidate> out) {
+        out.add(new Candidate(start, end, EntityType.ORG, conf + 0.002 * (end - start)));
+    }
+}

@@ -1,0 +1,251 @@
+package org.jiaokan.annotate;
+
+import com.hankcs.hanlp.corpus.tag.NR;
+import com.hankcs.hanlp.corpus.dictionary.item.EnumItem;
+import com.hankcs.hanlp.dictionary.CoreDictionary;
+import com.hankcs.hanlp.dictionary.nr.PersonDictionary;
+import com.hankcs.hanlp.seg.common.Term;
+import org.jiaokan.model.EntityType;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Personal names. Candidates come from the segmenter's name recogniser and from spans next to
+ * evidence (a title before, 同志 or a title or a speech verb after, a byline label, a closing
+ * parenthesised credit). Each candidate is scored: it must start with a common surname; its
+ * given-name characters must be ones names use (role counts of HanLP's person dictionary); words
+ * the core dictionary knows as common words lose; context evidence wins. Two-character names need
+ * context; three-character names with clean name statistics may stand alone (习近平新时代…). Names
+ * joined by 、 or 和 to an accepted name are accepted with less evidence.
+ */
+final class PersonRecognizer {
+
+    private static final double BASE_SEGMENTER = 0.35;
+    private static final double BASE_RULE = 0.1;
+    /** Uses in HanLP's person corpus below which a character does not count as a given-name character. */
+    private static final int MIN_GIVEN_COUNT = 30;
+
+    private final Lexicons lex;
+    private final RoleRecognizer roles;
+
+    PersonRecognizer(Lexicons lex, RoleRecognizer roles) {
+        this.lex = lex;
+        this.roles = roles;
+    }
+
+    private static final class Span {
+        final int start;
+        final int end;
+        boolean fromSegmenter;
+        double score;
+
+        Span(int start, int end) {
+            this.start = start;
+            this.end = end;
+        }
+    }
+
+    /** @param roleCandidates title candidates of the same text: a title right before a name is evidence */
+    void find(Analysis a, List<Candidate> roleCandidates, double threshold, List<Candidate> out) {
+        String s = a.text;
+        boolean[] roleEnd = new boolean[s.length() + 1];
+        for (Candidate r : roleCandidates) roleEnd[r.end()] = true;
+        Map<Long, Span> spans = new LinkedHashMap<>();
+        for (Term t : a.terms) {
+            if (t.nature == null) continue;
+            String n = t.nature.toString();
+            if (n.equals("nr") || n.equals("nr1") || n.equals("nr2")) span(spans, t.offset, t.offset + t.word.length()).fromSegmenter = true;
+        }
+        for (int i = 0; i <= s.length(); i++) {
+            if (i < s.length() && (roleEnd[i] || bylineBefore(s, i) >= 0 || openParen(s, i - 1))) spansFrom(s, i, spans);
+            if (i > 0 && rightEvidence(s, i) > 0) spansTo(s, i, spans);
+        }
+        List<Span> all = new ArrayList<>(spans.values());
+        for (Span sp : all) sp.score = score(s, sp, roleEnd);
+        // Names listed with an accepted name (甲、乙和丙) share its standing.
+        for (int round = 0; round < 2; round++) {
+            for (Span sp : all) {
+                if (sp.score >= threshold || sp.score < threshold - 0.3) continue;
+                for (Span other : all) {
+                    if (other == sp || other.score < threshold) continue;
+                    if (joined(s, other.end, sp.start) || joined(s, sp.end, other.start)) {
+                        sp.score += 0.3;
+                        break;
+                    }
+                }
+            }
+        }
+        for (Span sp : all) {
+            out.add(new Candidate(sp.start, sp.end, EntityType.PERSON, Math.max(0, Math.min(1, sp.score))));
+        }
+    }
+
+    private static Span span(Map<Long, Span> spans, int a, int b) {
+        return spans.computeIfAbsent(((long) a << 32) | b, k -> new Span(a, b));
+    }
+
+    private int surnameAt(String s, int i) {
+        if (i + 2 <= s.length() && lex.surnames.contains(s.substring(i, i + 2))) return 2;
+        if (i < s.length() && lex.surnames.contains(s.substring(i, i + 1))) return 1;
+        return 0;
+    }
+
+    private void spansFrom(String s, int i, Map<Long, Span> spans) {
+        int sur = surnameAt(s, i);
+        if (sur == 0) return;
+        for (int given = 1; given <= 2; given++) {
+            int b = i + sur + given;
+            if (b <= s.length() && allHan(s, i, b)) span(spans, i, b);
+        }
+    }
+
+    private void spansTo(String s, int b, Map<Long, Span> spans) {
+        for (int len = 2; len <= 4; len++) {
+            int i = b - len;
+            if (i < 0 || !allHan(s, i, b)) continue;
+            int sur = surnameAt(s, i);
+            if (sur > 0 && len - sur >= 1 && len - sur <= 2) span(spans, i, b);
+        }
+    }
+
+    private static boolean allHan(String s, int a, int b) {
+        for (int k = a; k < b; k++) if (!Analysis.isHan(s.charAt(k))) return false;
+        return true;
+    }
+
+    private double score(String s, Span sp, boolean[] roleEnd) {
+        String name = s.substring(sp.start, sp.end);
+        int sur = surnameAt(s, sp.start);
+        if (sur == 0 || sur >= name.length() || name.length() > 4) return 0;
+        String given = name.substring(sur);
+        double score = sp.fromSegmenter ? BASE_SEGMENTER : BASE_RULE;
+
+        double context = 0;
+        if (roleEnd[sp.start]) context += 0.35;
+        if (bylineBefore(s, sp.start) >= 0) context += 0.4;
+        if (openParen(s, sp.start - 1) && closingCredit(s, sp.end)) context += 0.4;
+        if (introBefore(s, sp.start)) context += 0.2;
+        context += rightEvidence(s, sp.end);
+        score += Math.min(context, 0.6);
+
+        boolean clean = true;
+        double worst = 1;
+        for (int k = 0; k < given.length(); k++) {
+            char c = given.charAt(k);
+            worst = Math.min(worst, givenRatio(c));
+            // Rarely seen in names at all: not proof against a name, but no proof for one either.
+            if (givenCount(c) < MIN_GIVEN_COUNT) clean = false;
+        }
+        if (worst < 0.3) {
+            score -= 0.3;
+            clean = false;
+        }
+        // A name does not start inside a word (责|任级级 is 责任 + 级级).
+        if (sp.start > 0 && isCommonWord(s.substring(sp.start - 1, sp.start + 1))) {
+            score -= 0.3;
+            clean = false;
+        }
+        if (isCommonWord(name)) {
+            score -= 0.4;
+            clean = false;
+        }
+        if (name.length() >= 3 && isCommonWord(name.substring(0, 2))) {
+            score -= 0.3;
+            clean = false;
+        }
+        if (given.length() == 2 && isCommonWord(given)) {
+            score -= 0.2;
+            clean = false;
+        }
+        if (surnameRatio(name.substring(0, sur)) >= 0.5) score += 0.1;
+        if (name.length() >= 3 && clean) score += 0.2;
+        if (name.length() == 2 && context == 0) score -= 0.2;
+        // A name runs up to a break, a title, 同志 or a verb; one that runs into the middle of a
+        // word (舒庆副|省长) is probably cut in the wrong place.
+        if (Analysis.isBreak(s, sp.end) || rightEvidence(s, sp.end) > 0 || joinerAt(s, sp.end)) score += 0.05;
+        else score -= 0.1;
+        return score;
+    }
+
+    /** Evidence to the right of a name ending at {@code b}: honorific, title, speech verb, 等. */
+    double rightEvidence(String s, int b) {
+        if (b >= s.length()) return 0;
+        if (lex.honorifics.longestAt(s, b) > 0) return 0.35;
+        if (roles.titleAt(s, b) > 0) return 0.3;
+        if (lex.speechVerbs.longestAt(s, b) > 0) return 0.25;
+        if (s.charAt(b) == '等') return 0.1;
+        return 0;
+    }
+
+    /** Start of a byline label ending right before {@code i} (编辑：, 记者 ), or -1. */
+    private int bylineBefore(String s, int i) {
+        int j = i;
+        while (j > 0 && " \u3000\t:：/".indexOf(s.charAt(j - 1)) >= 0) j--;
+        int len = lex.bylineLabels.longestEndingAt(s, j);
+        if (len == 0) return -1;
+        if (j == i && !s.startsWith("记者", j - len)) return -1;   // 编辑刘某 without a colon is rare; 记者王某 is usual
+        return j - len;
+    }
+
+    private boolean introBefore(String s, int i) {
+        return lex.listIntros.longestEndingAt(s, i) > 0;
+    }
+
+    private static boolean openParen(String s, int i) {
+        return i >= 0 && i < s.length() && (s.charAt(i) == '(' || s.charAt(i) == '（');
+    }
+
+    /** A parenthesised credit closes the paragraph: ")" then only spaces or final punctuation. */
+    private static boolean closingCredit(String s, int end) {
+        if (end >= s.length() || (s.charAt(end) != ')' && s.charAt(end) != '）')) return false;
+        for (int k = end + 1; k < s.length(); k++) {
+            char c = s.charAt(k);
+            if (!Character.isWhitespace(c) && c != '\u3000' && "。．.".indexOf(c) < 0) return false;
+        }
+        return true;
+    }
+
+    private static boolean joinerAt(String s, int i) {
+        return i < s.length() && "、和与及".indexOf(s.charAt(i)) >= 0;
+    }
+
+    /** True when a name ending at {@code end} and one starting at {@code start} form a list. */
+    private static boolean joined(String s, int end, int start) {
+        if (start <= end || start - end > 2) return false;
+        String between = s.substring(end, start);
+        return between.equals("、") || between.equals("和") || between.equals("与") || between.equals("及")
+                || between.equals("，") || between.isBlank();
+    }
+
+    /** Share of a character's uses in HanLP's person corpus that are given-name uses. */
+    private static double givenRatio(char c) {
+        EnumItem<NR> item = PersonDictionary.dictionary.get(String.valueOf(c));
+        if (item == null) return 0.2;
+        int given = item.getFrequency(NR.C) + item.getFrequency(NR.D) + item.getFrequency(NR.E);
+        int context = item.getFrequency(NR.K) + item.getFrequency(NR.L) + item.getFrequency(NR.M);
+        return given / (double) (given + context + 1);
+    }
+
+    private static int givenCount(char c) {
+        EnumItem<NR> item = PersonDictionary.dictionary.get(String.valueOf(c));
+        return item == null ? 0 : item.getFrequency(NR.C) + item.getFrequency(NR.D) + item.getFrequency(NR.E);
+    }
+
+    private static double surnameRatio(String surname) {
+        if (surname.length() > 1) return 1;
+        EnumItem<NR> item = PersonDictionary.dictionary.get(surname);
+        if (item == null) return 0;
+        int total = 0;
+        for (int f : item.labelMap.values()) total += f;
+        return item.getFrequency(NR.B) / (double) Math.max(1, total);
+    }
+
+    /** A word the core dictionary knows often enough, and not as a personal name. */
+    private static boolean isCommonWord(String w) {
+        CoreDictionary.Attribute attr = CoreDictionary.get(w);
+        return attr != null && attr.totalFrequency >= 5 && !attr.hasNatureStartsWith("nr");
+    }
+}

@@ -1,0 +1,212 @@
+package org.jiaokan.annotate;
+
+import org.jiaokan.model.EntityType;
+import org.jiaokan.model.Mention;
+import org.jiaokan.model.Script;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+import java.util.List;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.stream.Collectors;
+
+import static org.jiaokan.model.EntityType.DATE;
+import static org.jiaokan.model.EntityType.ORG;
+import static org.jiaokan.model.EntityType.PERSON;
+import static org.jiaokan.model.EntityType.PLACE;
+import static org.jiaokan.model.EntityType.ROLE;
+import static org.jiaokan.model.EntityType.TERM;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assertions.fail;
+
+/** Exact spans found in paragraphs written for these tests in the genres of the seeds. */
+class ChineseAnnotatorTest {
+
+    private static ChineseAnnotator annotator;
+
+    @BeforeAll
+    static void load() { annotator = new ChineseAnnotator(); }
+
+    private static final String MEETING =
+            "6月12日上午，江苏省委常委、政法委书记梁文博主持召开全省政法工作会议。省公安厅党委书记、厅长何春燕出席并讲话，"
+                    + "常务副厅长陈晓宁通报了今年以来全省治安形势。";
+    private static final String SLOGANS =
+            "会议强调，要坚持和发展新时代“枫桥经验”，深入开展“昆仑行动”，增强“四个意识”，做到“两个维护”，守牢“三个确保、五个严防”底线。";
+    private static final String NEWS_TRADITIONAL =
+            "廣東省公安廳副廳長黃志明表示，2023年10月1日起，廣州市將實施新的交通管理措施。（記者 林曉雯）";
+    private static final String SPEECH =
+            "同志们：刚才，张明华同志传达了全国公安厅局长会议精神。会议表彰了先进个人，涌现出了赵立军、孙红梅和何建新等一批优秀民警。";
+    private static final String REPORT =
+            "二〇一五年，国家移民管理局和中共浙江省委、杭州市公安局联合部署“五个坚决防止”工作；2019年5月30日下午，副市长、公安局长郑海涛在宁波市调研。";
+    private static final String BYLINE_TRADITIONAL = "編輯：鄭雅文　　來源：人民網　　時間：2021-07-15 09:30";
+    private static final String STATE_NEWS = "国务院副总理刘国强强调，要切实做好防汛工作。市长吴德明说，全市已启动应急响应。（王立新）";
+
+    private static List<Mention> run(String text, Script script) {
+        List<Mention> ms = annotator.annotate(text, script);
+        for (int i = 1; i < ms.size(); i++) {
+            assertTrue(ms.get(i - 1).end() <= ms.get(i).start(), "sorted and disjoint: " + ms);
+        }
+        for (Mention m : ms) {
+            assertEquals(text.substring(m.start(), m.end()), m.text(), "text matches span");
+            assertTrue(m.confidence() >= ChineseAnnotator.MIN_CONFIDENCE && m.confidence() <= 1, m.toString());
+        }
+        return ms;
+    }
+
+    /** Asserts a mention of {@code surface} at its first occurrence in {@code text}, with the key. */
+    private static Mention expect(List<Mention> ms, String text, EntityType type, String surface, String key) {
+        int start = text.indexOf(surface);
+        assertTrue(start >= 0, "test text contains " + surface);
+        for (Mention m : ms) {
+            if (m.start() == start && m.end() == start + surface.length() && m.type() == type) {
+                assertEquals(key, m.key(), "key of " + surface);
+                return m;
+            }
+        }
+        fail("expected " + type + " " + surface + " at " + start + "; found " + show(ms));
+        return null;
+    }
+
+    private static void absent(List<Mention> ms, EntityType type, String surface) {
+        for (Mention m : ms) assertFalse(m.type() == type && m.text().equals(surface), "unexpected " + m);
+    }
+
+    private static String show(List<Mention> ms) {
+        return ms.stream().map(m -> m.type() + ":" + m.text() + "@" + m.start()).collect(Collectors.joining(" "));
+    }
+
+    @Test
+    void meetingReportTitlesAndNames() {
+        List<Mention> ms = run(MEETING, Script.SIMPLIFIED);
+        expect(ms, MEETING, DATE, "6月12日", "--06-12");
+        expect(ms, MEETING, ORG, "江苏省委", "江苏省委");
+        expect(ms, MEETING, ROLE, "常委", "常委");
+        expect(ms, MEETING, ROLE, "政法委书记", "政法委书记");
+        expect(ms, MEETING, PERSON, "梁文博", "梁文博");
+        expect(ms, MEETING, ROLE, "党委书记", "党委书记");
+        expect(ms, MEETING, ROLE, "厅长", "厅长");
+        expect(ms, MEETING, PERSON, "何春燕", "何春燕");
+        expect(ms, MEETING, ROLE, "常务副厅长", "常务副厅长");
+        expect(ms, MEETING, PERSON, "陈晓宁", "陈晓宁");
+        absent(ms, ORG, "省公安厅");   // no proper name in front: a generic organ
+    }
+
+    @Test
+    void quotedSlogansAreTermsWithoutTheirQuotes() {
+        List<Mention> ms = run(SLOGANS, Script.SIMPLIFIED);
+        expect(ms, SLOGANS, TERM, "枫桥经验", "枫桥经验");
+        expect(ms, SLOGANS, TERM, "昆仑行动", "昆仑行动");
+        expect(ms, SLOGANS, TERM, "四个意识", "四个意识");
+        expect(ms, SLOGANS, TERM, "两个维护", "两个维护");
+        expect(ms, SLOGANS, TERM, "三个确保", "三个确保");
+        expect(ms, SLOGANS, TERM, "五个严防", "五个严防");
+        assertEquals(6, ms.stream().filter(m -> m.type() == TERM).count(), show(ms));
+    }
+
+    @Test
+    void traditionalNewsIsKeyedBySimplifiedForms() {
+        List<Mention> ms = run(NEWS_TRADITIONAL, Script.TRADITIONAL);
+        expect(ms, NEWS_TRADITIONAL, ORG, "廣東省公安廳", "广东省公安厅");
+        expect(ms, NEWS_TRADITIONAL, ROLE, "副廳長", "副厅长");
+        expect(ms, NEWS_TRADITIONAL, PERSON, "黃志明", "黄志明");
+        expect(ms, NEWS_TRADITIONAL, DATE, "2023年10月1日", "2023-10-01");
+        Mention city = expect(ms, NEWS_TRADITIONAL, PLACE, "廣州市", "广州市");
+        assertEquals("440100", city.code());
+        expect(ms, NEWS_TRADITIONAL, PERSON, "林曉雯", "林晓雯");
+    }
+
+    @Test
+    void speechNamesWithHonorificAndNameLists() {
+        List<Mention> ms = run(SPEECH, Script.SIMPLIFIED);
+        expect(ms, SPEECH, PERSON, "张明华", "张明华");
+        expect(ms, SPEECH, PERSON, "赵立军", "赵立军");
+        expect(ms, SPEECH, PERSON, "孙红梅", "孙红梅");
+        expect(ms, SPEECH, PERSON, "何建新", "何建新");
+        assertEquals(4, ms.stream().filter(m -> m.type() == PERSON).count(), show(ms));
+    }
+
+    @Test
+    void datesOrganisationsAndAppositionInAReport() {
+        List<Mention> ms = run(REPORT, Script.SIMPLIFIED);
+        expect(ms, REPORT, DATE, "二〇一五年", "2015");
+        expect(ms, REPORT, ORG, "国家移民管理局", "国家移民管理局");
+        expect(ms, REPORT, ORG, "中共浙江省委", "中共浙江省委");
+        expect(ms, REPORT, ORG, "杭州市公安局", "杭州市公安局");
+        expect(ms, REPORT, TERM, "五个坚决防止", "五个坚决防止");
+        expect(ms, REPORT, DATE, "2019年5月30日", "2019-05-30");
+        expect(ms, REPORT, ROLE, "副市长", "副市长");
+        expect(ms, REPORT, ROLE, "公安局长", "公安局长");
+        expect(ms, REPORT, PERSON, "郑海涛", "郑海涛");
+        Mention city = expect(ms, REPORT, PLACE, "宁波市", "宁波市");
+        assertEquals("330200", city.code());
+    }
+
+    @Test
+    void bylinesAndClosingCredits() {
+        List<Mention> ms = run(BYLINE_TRADITIONAL, Script.TRADITIONAL);
+        expect(ms, BYLINE_TRADITIONAL, PERSON, "鄭雅文", "郑雅文");
+        expect(ms, BYLINE_TRADITIONAL, DATE, "2021-07-15", "2021-07-15");
+        List<Mention> state = run(STATE_NEWS, Script.SIMPLIFIED);
+        expect(state, STATE_NEWS, ORG, "国务院", "国务院");
+        expect(state, STATE_NEWS, ROLE, "副总理", "副总理");
+        expect(state, STATE_NEWS, PERSON, "刘国强", "刘国强");
+        expect(state, STATE_NEWS, ROLE, "市长", "市长");
+        expect(state, STATE_NEWS, PERSON, "吴德明", "吴德明");
+        expect(state, STATE_NEWS, PERSON, "王立新", "王立新");
+    }
+
+    @Test
+    void nestedPlacesMakeOneOrganisationAndCentralBodiesNeedNoPlace() {
+        String text = "在以习近平同志为核心的党中央坚强领导下，四川省成都市公安局和公安部特勤局、中央纪委国家监委驻公安部纪检监察组密切配合。";
+        List<Mention> ms = run(text, Script.SIMPLIFIED);
+        expect(ms, text, PERSON, "习近平", "习近平");
+        expect(ms, text, ORG, "党中央", "党中央");
+        expect(ms, text, ORG, "四川省成都市公安局", "四川省成都市公安局");
+        expect(ms, text, ORG, "公安部特勤局", "公安部特勤局");
+        // The joint commission is one body under one name.
+        expect(ms, text, ORG, "中央纪委国家监委", "中央纪委国家监委");
+    }
+
+    @Test
+    void commonWordsAndRelativeDatesAreNotEntities() {
+        String text = "今年以来，全市公安机关坚持关键点位严防死守，保安全、护稳定，高发期警力前移，张弛有度，向好态势持续巩固。";
+        List<Mention> ms = run(text, Script.SIMPLIFIED);
+        assertTrue(ms.stream().noneMatch(m -> m.type() == PERSON || m.type() == DATE), show(ms));
+    }
+
+    @Test
+    void monthDayWithoutYearIsAGMonthDayAndTimeOfDayStaysOut() {
+        String text = "8月8日晚，全县召开会议；3月25日下午，各地传达会议精神；8、9月份历来是案件高发期。";
+        List<Mention> ms = run(text, Script.SIMPLIFIED);
+        expect(ms, text, DATE, "8月8日", "--08-08");
+        expect(ms, text, DATE, "3月25日", "--03-25");
+        assertEquals(2, ms.stream().filter(m -> m.type() == DATE).count(), show(ms));
+    }
+
+    @Test
+    void traditionalTextWithSupplementaryCharactersMapsOffsetsBack() {
+        // 𠮷 is outside the BMP: two UTF-16 units that must not shift the spans after it.
+        String text = "𠮷祥物發布會上，副省長葉寒冰強調，要做好“雙上升”工作。";
+        List<Mention> ms = run(text, Script.TRADITIONAL);
+        expect(ms, text, ROLE, "副省長", "副省长");
+        expect(ms, text, PERSON, "葉寒冰", "叶寒冰");
+        expect(ms, text, TERM, "雙上升", "双上升");
+    }
+
+    @Test
+    void isSafeToShareBetweenThreads() throws Exception {
+        List<Mention> expected = annotator.annotate(REPORT, Script.SIMPLIFIED);
+        ExecutorService pool = Executors.newFixedThreadPool(2);
+        try {
+            List<Future<List<Mention>>> runs = new java.util.ArrayList<>();
+            for (int i = 0; i < 20; i++) runs.add(pool.submit(() -> annotator.annotate(REPORT, Script.SIMPLIFIED)));
+            for (Future<List<Mention>> f : runs) assertEquals(expected, f.get());
+        } finally {
+            pool.shutdown();
+        }
+    }
+}
