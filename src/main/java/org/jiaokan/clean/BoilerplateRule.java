@@ -45,7 +45,7 @@ public final class BoilerplateRule implements CleaningRule {
     private static final Pattern FOOTER_WEAK = Pattern.compile("主办单位|承办单位|技术支持|联系我们|关于我们|网站地图|建议使用.{0,12}浏览器|未经(授权|许可).{0,10}(转载|复制)");
     private static final Pattern EDITOR_CREDIT = Pattern.compile("^[（(\\[【]?(责任编辑|责编|编辑)\\s*[:：]\\s*\\S{1,12}?[）)\\]】]?$");
     private static final Pattern NAVIGATION_LINE = Pattern.compile(
-            "^(?:(?:打印本页|打印此页|打印文章|打印|关闭窗口|关闭本页|关闭|返回顶部|回到顶部|返回首页|返回列表|返回|收藏本页|加入收藏|"
+            "^[\\s【】\\[\\]()（）|｜·/、]*(?:(?:打印本页|打印此页|打印文章|打印|关闭窗口|关闭本页|关闭|返回顶部|回到顶部|返回首页|返回列表|返回|收藏本页|加入收藏|"
                     + "设为首页|我要纠错|纠错|发表评论|字体\\s*[:：]?\\s*(?:[大中小]\\s*){2,3}|默认)"
                     + "[\\s【】\\[\\]()（）|｜·/、]*)+$");
     private static final Pattern PREV_NEXT = Pattern.compile("^[【\\[]?(上一篇|下一篇|上一条|下一条)[】\\]]?\\s*[:：]");

@@ -42,7 +42,12 @@ public final class ByteShiftMojibakeRepair implements CleaningRule {
     private static final int COMMON_FREQUENCY = 500;
     private static final double WORD_SCORE = 1.0;
     private static final double UNIGRAM_WEIGHT = 0.3;
-    private static final double UNKNOWN_BYTE_COST = 0.5;
+    /** What an unknown byte costs: one standing for a visible "?" is cheap, an invented lost stretch is not. */
+    private static final double UNKNOWN_BYTE_COST = 0.25;
+    private static final double LOST_BYTE_COST = 0.6;
+    /** A character guessed for unknown bytes was chosen to fit, so the words it makes are weaker evidence. */
+    private static final double GUESSED_PAIR_WEIGHT = 0.5;
+    private static final int MIN_NEW_DECODED = 2;
     private static final double MEDIUM_GAIN = 2.0;
     private static final double LOW_GAIN = 1.0;
     private static final int MAX_OPTIONS = 400;
@@ -80,20 +85,35 @@ public final class ByteShiftMojibakeRepair implements CleaningRule {
     private static boolean isHardTrace(String line, int i) {
         char c = line.charAt(i);
         boolean trace = c == '€' || c == '\ufffd' || isPrivateUse(c);
+        // Next to a number, € is the currency sign.
+        if (c == '€' && (digitAt(line, i - 1) || digitAt(line, i + 1))) return false;
         return trace && (hanAt(line, i - 1) || hanAt(line, i + 1) || hanAt(line, i - 2) || hanAt(line, i + 2));
     }
 
-    /** In traditional text, a simplified-only character that makes no word with its neighbours. */
+    /**
+     * Weaker traces, acted on only when a repair convinces: in traditional text, a simplified-only
+     * character that makes no word with its neighbours; in any text, a {@code ?} touching a Han
+     * character that is neither common nor part of a word (a genuine question mark follows text).
+     */
     private static boolean isSoftTrace(String line, int i, Script script) {
         char c = line.charAt(i);
+        if (c == '?') return unfitHanAt(line, i - 1) || unfitHanAt(line, i + 1);
         return script == Script.TRADITIONAL && PinyinArtifactRule.isHan(c)
-                && ChineseLexicon.isSimplifiedOnly(c) && !fits(line, i);
+                && ChineseLexicon.isSimplifiedOnly(c) && !formsWord(line, i);
+    }
+
+    private static boolean unfitHanAt(String line, int i) {
+        return hanAt(line, i) && !fits(line, i);
     }
 
     /** True if the Han character at {@code i} is common or forms a dictionary word with a neighbour. */
     static boolean fits(String line, int i) {
         String self = ChineseLexicon.toSimplified(String.valueOf(line.charAt(i)));
-        if (ChineseLexicon.frequency(self) >= COMMON_FREQUENCY) return true;
+        return ChineseLexicon.frequency(self) >= COMMON_FREQUENCY || formsWord(line, i);
+    }
+
+    /** True if the character at {@code i} is part of a two- or three-character dictionary word. */
+    static boolean formsWord(String line, int i) {
         for (int len = 2; len <= 3; len++) {
             for (int from = i - len + 1; from <= i; from++) {
                 int to = from + len;
@@ -116,7 +136,12 @@ public final class ByteShiftMojibakeRepair implements CleaningRule {
     private static boolean absorbable(String line, int i) {
         char c = line.charAt(i);
         if (c == '€' || c == '\ufffd' || isPrivateUse(c)) return true;
-        if (c > 0x20 && c < 0x7f) return !Character.isLetterOrDigit(c) && c != '(' && c != ')';
+        if (c > 0x20 && c < 0x7f) {
+            if (!Character.isLetterOrDigit(c)) return c != '(' && c != ')';
+            // A lone ASCII letter between Chinese characters is a trail byte below 0x80 decoded on its own.
+            return i > 0 && i + 1 < line.length() && line.charAt(i - 1) > 0x7f && line.charAt(i + 1) > 0x7f;
+        }
+        if (c >= '\uff01' && c <= '\uff5e') return true; // full-width forms: GBK row A3, typical of shifted pairs
         return PinyinArtifactRule.isHan(c) && !fits(line, i);
     }
 
@@ -175,13 +200,14 @@ public final class ByteShiftMojibakeRepair implements CleaningRule {
                 for (int gapLen = 0; gapLen <= 2; gapLen++) {
                     if (gapLen == 0 && gapAt > 0) continue;
                     int[] template = template(units, punct, mask, gapAt, gapLen);
-                    List<char[]> positions = decode(template);
-                    if (positions == null) continue;
+                    Decoded decoded = decode(template);
+                    if (decoded == null) continue;
                     int unknown = 0;
                     for (int b : template) if (b == UNKNOWN) unknown++;
-                    Candidate c = scorer.best(left, positions, right);
-                    if (c == null) continue;
-                    double score = c.score - UNKNOWN_BYTE_COST * unknown;
+                    Candidate c = scorer.best(left, decoded, right);
+                    // Only characters decoded from bytes that were already there show that the shift is real.
+                    if (c == null || newlyDecoded(c.text, decoded, run) < MIN_NEW_DECODED) continue;
+                    double score = c.score - UNKNOWN_BYTE_COST * (unknown - gapLen) - LOST_BYTE_COST * gapLen;
                     if (score > bestScore) { bestScore = score; bestText = c.text; }
                 }
             }
@@ -214,7 +240,9 @@ public final class ByteShiftMojibakeRepair implements CleaningRule {
     private static int[][] unitBytes(char c) {
         if (c == '€') return new int[][]{{0x80}};
         if (c == '?' || c == '\ufffd') return new int[][]{{UNKNOWN}};
-        if (c > 0x20 && c < 0x7f) return new int[][]{{c}, {0xa3, c | 0x80}};
+        if (c > 0x20 && c < 0x7f) {
+            return Character.isLetterOrDigit(c) ? new int[][]{{c}} : new int[][]{{c}, {0xa3, c | 0x80}};
+        }
         byte[] bytes = String.valueOf(c).getBytes(Gbk.CHARSET);
         if (bytes.length != 2) return null;
         return new int[][]{{bytes[0] & 0xff, bytes[1] & 0xff}};
@@ -234,14 +262,29 @@ public final class ByteShiftMojibakeRepair implements CleaningRule {
         return bytes.stream().mapToInt(Integer::intValue).toArray();
     }
 
+    /** The characters each decoded position may be, and which positions were guessed from unknown bytes. */
+    private record Decoded(List<char[]> positions, List<Boolean> guessed) {}
+
+    /** Han characters decoded wholly from known bytes that the run did not already have. */
+    private static int newlyDecoded(String text, Decoded decoded, String run) {
+        int count = 0;
+        for (int k = 0; k < text.length(); k++) {
+            char c = text.charAt(k);
+            if (!decoded.guessed.get(k) && PinyinArtifactRule.isHan(c) && run.indexOf(c) < 0) count++;
+        }
+        return count;
+    }
+
     /** Decodes a byte template in GBK steps into the characters each position may be; null if it cannot decode. */
-    private static List<char[]> decode(int[] t) {
+    private static Decoded decode(int[] t) {
         List<char[]> positions = new ArrayList<>();
+        List<Boolean> guessed = new ArrayList<>();
         int i = 0;
         while (i < t.length) {
             int lead = t[i];
             if (lead != UNKNOWN && lead < 0x80) {
                 positions.add(new char[]{(char) lead});
+                guessed.add(false);
                 i++;
                 continue;
             }
@@ -250,13 +293,18 @@ public final class ByteShiftMojibakeRepair implements CleaningRule {
             char[] options = Gbk.options(lead, trail);
             if (options.length == 0) return null;
             positions.add(options);
+            guessed.add(lead == UNKNOWN || trail == UNKNOWN);
             i += 2;
         }
-        return positions;
+        return new Decoded(positions, guessed);
     }
 
     private static boolean hanAt(String line, int i) {
         return i >= 0 && i < line.length() && PinyinArtifactRule.isHan(line.charAt(i));
+    }
+
+    private static boolean digitAt(String line, int i) {
+        return i >= 0 && i < line.length() && Character.isDigit(line.charAt(i));
     }
 
     private static boolean allHan(String s) {
@@ -309,13 +357,15 @@ public final class ByteShiftMojibakeRepair implements CleaningRule {
         }
 
         /** Best path through the positions between fixed contexts (Viterbi over adjacent-pair scores). */
-        Candidate best(String left, List<char[]> positions, String right) {
+        Candidate best(String left, Decoded decoded, String right) {
             List<char[]> all = new ArrayList<>();
-            for (char c : left.toCharArray()) all.add(new char[]{c});
+            List<Boolean> guessed = new ArrayList<>();
+            for (char c : left.toCharArray()) { all.add(new char[]{c}); guessed.add(false); }
             int first = all.size();
-            all.addAll(positions);
+            all.addAll(decoded.positions);
+            guessed.addAll(decoded.guessed);
             int afterLast = all.size();
-            for (char c : right.toCharArray()) all.add(new char[]{c});
+            for (char c : right.toCharArray()) { all.add(new char[]{c}); guessed.add(false); }
             for (int k = first; k < afterLast; k++) all.set(k, prune(all, k));
 
             double[] prev = null;
@@ -325,12 +375,13 @@ public final class ByteShiftMojibakeRepair implements CleaningRule {
                 double[] cur = new double[opts.length];
                 int[] from = new int[opts.length];
                 for (int o = 0; o < opts.length; o++) {
-                    double base = unigram(opts[o]) + (k == afterLast - 1 ? reads(opts[o]) : 0);
+                    double base = (guessed.get(k) ? 0 : unigram(opts[o])) + (k == afterLast - 1 ? reads(opts[o]) : 0);
                     if (prev == null) { cur[o] = base; continue; }
                     char[] before = all.get(k - 1);
+                    double weight = guessed.get(k) || guessed.get(k - 1) ? GUESSED_PAIR_WEIGHT : 1.0;
                     double bestHere = Double.NEGATIVE_INFINITY;
                     for (int p = 0; p < before.length; p++) {
-                        double v = prev[p] + pair(before[p], opts[o]);
+                        double v = prev[p] + weight * pair(before[p], opts[o]);
                         if (v > bestHere) { bestHere = v; from[o] = p; }
                     }
                     cur[o] = bestHere + base;
