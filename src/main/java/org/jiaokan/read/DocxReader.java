@@ -53,6 +53,8 @@ public final class DocxReader implements SourceReader {
     static final String EVIDENCE = "DOCX (Office Open XML, UTF-8 XML parts)";
 
     private static final Pattern POI_NOTE_REF = Pattern.compile("\\[(footnote|endnote)Ref:(-?\\d+)]");
+    /** "org.apache.xmlbeans.XmlException: error: " and the like: names for programmers, not for the user. */
+    private static final Pattern EXCEPTION_PREFIX = Pattern.compile("^(?:(?:[a-z]\\w*\\.)+[A-Z]\\w*: |error: )+");
     private static final Pattern HEADING_NAME = Pattern.compile("(?:heading|标题|標題)\\s*(\\d)");
     private static final Pattern HEADING_ID = Pattern.compile("heading(\\d)");
 
@@ -195,7 +197,7 @@ public final class DocxReader implements SourceReader {
 
     private static String shortReason(Exception e) {
         String message = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
-        String line = message.lines().findFirst().orElse("").strip();
+        String line = EXCEPTION_PREFIX.matcher(message.lines().findFirst().orElse("").strip()).replaceFirst("");
         return line.length() > 120 ? line.substring(0, 117) + "..." : line;
     }
 }
