@@ -30,11 +30,17 @@ final class BylineRules {
 
     private static final Pattern NOT_DATE_CONTENT = Pattern.compile("[\\s\\p{P}\\p{S}]|星期.|周.|週.");
 
+    /**
+     * Credit lines are labels and names, not sentences; "记者:社区警务最难的是什么?" is an
+     * interview question even though it starts like a credit.
+     */
+    private static final Pattern SENTENCE = Pattern.compile("[。?!?!]");
+
     private BylineRules() {}
 
     /** {@link Hint#BYLINE}, {@link Hint#DATELINE}, or null if {@code text} is neither. */
     static Hint classify(String text) {
-        if (text.length() > MAX_LENGTH) return null;
+        if (text.length() > MAX_LENGTH || SENTENCE.matcher(text.strip()).find()) return null;
         if (CREDIT.matcher(text).find() || PARENTHESISED_CREDIT.matcher(text.strip()).matches()) return Hint.BYLINE;
         if (DATE_LABEL.matcher(text).find() || isBareDate(text)) return Hint.DATELINE;
         return null;

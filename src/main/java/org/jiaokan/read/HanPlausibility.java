@@ -63,9 +63,4 @@ final class HanPlausibility {
         }
         return nonAscii == 0 ? 0 : (double) common / nonAscii;
     }
-
-    /** The number of characters in the built-in frequent-character list (both scripts and punctuation). */
-    static int size() {
-        return COMMON.cardinality();
-    }
 }
