@@ -13,6 +13,10 @@ import java.io.PrintWriter;
 public final class Main implements Runnable {
 
     public static void main(String[] args) {
+        // Apache POI logs through Log4j's API; without a provider it complains on stderr. Jiaokan reports its own errors.
+        System.setProperty("log4j2.loggerContextFactory", "org.apache.logging.log4j.simple.SimpleLoggerContextFactory");
+        System.setProperty("log4j2.simplelogLevel", "OFF");
+        System.setProperty("log4j2.statusLoggerLevel", "OFF");
         System.exit(run(args));
     }
 

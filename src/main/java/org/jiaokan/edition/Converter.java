@@ -48,7 +48,7 @@ public final class Converter {
         List<List<Intervention>> judged = new ArrayList<>(lines.size());
         for (int i = 0; i < lines.size(); i++) {
             SourceLine line = lines.get(i);
-            judged.add(cleaner.clean(line.text(), new LineContext(script, i, lines.size(), line.hint())));
+            judged.add(cleaner.clean(line, new LineContext(script, i, lines.size(), line.hint())));
         }
         List<Block> blocks = structure.recognise(lines, judged);
         List<Block> annotated = new ArrayList<>(blocks.size());

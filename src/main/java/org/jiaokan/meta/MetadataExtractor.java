@@ -126,7 +126,7 @@ public final class MetadataExtractor {
         }
         for (int i = 0; i < spans.size(); i++) {
             int end = i + 1 < spans.size() ? spans.get(i + 1)[0] : line.length();
-            String value = line.substring(spans.get(i)[1], end).strip();
+            String value = line.substring(spans.get(i)[1], end).replaceAll("^[\\s\\p{Z}]+|[\\s\\p{Z}]+$", "");
             String key = switch (keys.get(i)) {
                 case "来源", "來源" -> "source";
                 case "作者" -> "author";
@@ -134,7 +134,7 @@ public final class MetadataExtractor {
                 case "时间", "時間", "发布时间", "發佈時間", "發布時間" -> "time";
                 default -> "editor";
             };
-            if (!key.equals("time")) value = value.split("\\s+")[0];
+            if (!key.equals("time")) value = value.split("[\\s\\p{Z}]+")[0];
             if (!value.isEmpty()) out.put(key, value);
         }
         return out;

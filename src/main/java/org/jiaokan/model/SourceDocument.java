@@ -25,7 +25,7 @@ public record SourceDocument(String fileName, long size, String sha256, String m
         Objects.requireNonNull(encoding, "encoding");
         Objects.requireNonNull(encodingEvidence, "encodingEvidence");
         lines = List.copyOf(lines);
-        properties = Map.copyOf(properties);
+        properties = java.util.Collections.unmodifiableSortedMap(new java.util.TreeMap<>(properties));
     }
 
     /** The decoded text as one string, lines joined with "\n". */

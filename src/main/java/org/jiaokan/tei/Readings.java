@@ -1,0 +1,70 @@
+package org.jiaokan.tei;
+
+import org.w3c.dom.Document;
+import org.w3c.dom.Element;
+import org.w3c.dom.Node;
+
+import java.util.Set;
+
+/**
+ * The two readings of a TEI text defined by the edition specification, computed from the TEI alone.
+ * The diplomatic reading is the source as it stands (editors' additions and corrections left out);
+ * the regularised reading is the clean text a reader sees (noise, forme work and damaged forms left out).
+ */
+public final class Readings {
+    private static final Set<String> NOT_DIPLOMATIC = Set.of("reg", "corr", "expan", "supplied");
+    private static final Set<String> NOT_REGULARISED = Set.of("orig", "sic", "abbr", "surplus", "del", "fw");
+    private static final Set<String> CHOICE_DIPLOMATIC = Set.of("orig", "sic", "abbr");
+
+    private Readings() {}
+
+    /** All text in {@code <text>} but what editors supplied or corrected and their notes. */
+    public static String diplomatic(Document tei) {
+        StringBuilder sb = new StringBuilder();
+        text(tei).ifPresent(t -> walk(t, sb, true));
+        return sb.toString();
+    }
+
+    /** The reading a reader sees: corrections and regularisations in, noise, forme work and damaged forms out. */
+    public static String regularised(Document tei) {
+        StringBuilder sb = new StringBuilder();
+        text(tei).ifPresent(t -> walk(t, sb, false));
+        return sb.toString();
+    }
+
+    /** The reading of one element (a paragraph, say). */
+    public static String of(Element e, boolean diplomatic) {
+        StringBuilder sb = new StringBuilder();
+        walk(e, sb, diplomatic);
+        return sb.toString();
+    }
+
+    private static java.util.Optional<Element> text(Document tei) {
+        return org.jiaokan.xml.Dom.child(tei.getDocumentElement(), "text");
+    }
+
+    private static void walk(Node n, StringBuilder sb, boolean diplomatic) {
+        for (Node k = n.getFirstChild(); k != null; k = k.getNextSibling()) {
+            if (k.getNodeType() == Node.TEXT_NODE || k.getNodeType() == Node.CDATA_SECTION_NODE) {
+                sb.append(k.getNodeValue());
+            } else if (k instanceof Element e && included(e, diplomatic)) {
+                walk(e, sb, diplomatic);
+            }
+        }
+    }
+
+    private static boolean included(Element e, boolean diplomatic) {
+        String name = e.getLocalName();
+        if (isEditorialNote(e)) return false;
+        boolean inChoice = e.getParentNode() instanceof Element p && "choice".equals(p.getLocalName());
+        if (diplomatic) {
+            if (inChoice) return CHOICE_DIPLOMATIC.contains(name);
+            return !NOT_DIPLOMATIC.contains(name);
+        }
+        return !NOT_REGULARISED.contains(name);
+    }
+
+    private static boolean isEditorialNote(Element e) {
+        return "note".equals(e.getLocalName()) && (e.hasAttribute("resp") || "editorial".equals(e.getAttribute("type")));
+    }
+}
