@@ -1,0 +1,85 @@
+package org.jiaokan.cli;
+
+import org.jiaokan.TestSupport;
+import org.jiaokan.validate.Schemas;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** An editor corrects the TEI; converting again keeps every correction. */
+class EditorCorrectionsTest {
+    @TempDir
+    Path tmp;
+
+    @Test
+    void correctionsSurviveReconversion() throws Exception {
+        Path out = tmp.resolve("out");
+        Path s003 = TestSupport.seed("003");
+        Path s004 = TestSupport.seed("004");
+        assertEquals(0, CliRun.of("convert", "-q", "-o", out.toString(), s003.toString(), s004.toString()).exit());
+        Path tei003 = out.resolve("003_b623d3678baa2c80.xml");
+        Path tei004 = out.resolve("004_02a83077c9d50b2a.xml");
+        String before004 = Files.readString(tei004);
+
+        // 1. A wrong entity removed: 大慶 is a city name but here it means a celebration.
+        Matcher daqing = Pattern.compile("<placeName[^>]*>大慶</placeName>").matcher(before004);
+        assertTrue(daqing.find(), "the fixture relies on 大慶 being marked as a place");
+        String edited004 = before004.substring(0, daqing.start()) + "大慶" + before004.substring(daqing.end());
+        // 2. The title fixed in the header.
+        edited004 = edited004.replaceFirst("<title type=\"main\">[^<]*</title>",
+                "<title type=\"main\">四川省公安局處長會議（2020年3月25日）</title>");
+        Files.writeString(tei004, edited004);
+        // 3. A redacted word supplied by the editor, with their own @resp.
+        String before003 = Files.readString(tei003);
+        String gap = "<desc>**</desc></gap>功";
+        assertTrue(before003.contains(gap));
+        String edited003 = before003.replaceFirst(Pattern.quote(gap),
+                "<desc>**</desc></gap><supplied reason=\"redacted\" resp=\"#editor\">法轮</supplied>功");
+        Files.writeString(tei003, edited003);
+
+        CliRun again = CliRun.of("convert", "-o", out.toString(), s003.toString(), s004.toString());
+        assertEquals(0, again.exit(), again.err());
+        assertTrue(again.err().contains("kept the editor's version of"), again.err());
+
+        String after004 = Files.readString(tei004);
+        String after003 = Files.readString(tei003);
+        assertFalse(Pattern.compile("<placeName[^>]*>大慶</placeName>").matcher(after004).find(), "the removed entity stays removed");
+        assertTrue(after004.contains("<title type=\"main\">四川省公安局處長會議（2020年3月25日）</title>"));
+        assertTrue(after003.contains("<supplied reason=\"redacted\" resp=\"#editor\">法轮</supplied>功"));
+        // Everything else is as conversion writes it.
+        assertEquals(before004.lines().filter(l -> l.contains("葉寒冰")).toList(),
+                after004.lines().filter(l -> l.contains("葉寒冰")).toList());
+        for (Path p : List.of(tei003, tei004)) {
+            assertEquals(List.of(), Schemas.jiaokan().validate(Files.readAllBytes(p), p.toString()));
+        }
+
+        // Converting once more changes nothing: the kept units stay kept, byte for byte.
+        assertEquals(0, CliRun.of("convert", "-q", "-o", out.toString(), s003.toString(), s004.toString()).exit());
+        assertArrayEquals(after004.getBytes(java.nio.charset.StandardCharsets.UTF_8), Files.readAllBytes(tei004));
+        assertArrayEquals(after003.getBytes(java.nio.charset.StandardCharsets.UTF_8), Files.readAllBytes(tei003));
+    }
+
+    @Test
+    void reindentingTheFileIsNotACorrection() throws Exception {
+        Path out = tmp.resolve("out");
+        Path seed = TestSupport.seed("000");
+        assertEquals(0, CliRun.of("convert", "-q", "-o", out.toString(), seed.toString()).exit());
+        Path tei = out.resolve("000_48375d0ce296dd95.xml");
+        String original = Files.readString(tei);
+        Files.writeString(tei, original.replace("\n      <", "\n\t\t\t<"));
+        CliRun r = CliRun.of("convert", "-o", out.toString(), seed.toString());
+        assertEquals(0, r.exit());
+        assertFalse(r.err().contains("kept the editor's version"), r.err());
+        assertEquals(original, Files.readString(tei));
+    }
+}

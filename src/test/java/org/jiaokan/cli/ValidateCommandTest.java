@@ -1,0 +1,55 @@
+package org.jiaokan.cli;
+
+import org.jiaokan.TestSupport;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** {@code jiaokan validate}: valid files pass, invalid ones are named with the reason, nothing is fetched. */
+class ValidateCommandTest {
+    @TempDir
+    Path tmp;
+
+    @Test
+    void exampleEditionIsValidIncludingTheCorpusFile() throws Exception {
+        TestSupport.teiAll();
+        CliRun r = CliRun.of("validate", "tei/edition.xml", "tei/docs/registers.xml");
+        assertEquals(0, r.exit(), r.err());
+        assertTrue(r.out().contains("tei/edition.xml: valid (jiaokan.rng, tei_all.rng)"), r.out());
+    }
+
+    @Test
+    void invalidFileIsNamedWithLineAndReason() throws Exception {
+        Path bad = Files.writeString(tmp.resolve("bad.xml"),
+                "<TEI xmlns=\"http://www.tei-c.org/ns/1.0\"><teiHeader/><text><body><bogus/></body></text></TEI>");
+        CliRun r = CliRun.of("validate", "--no-tei-all", bad.toString());
+        assertEquals(1, r.exit());
+        assertTrue(r.err().startsWith("jiaokan: error: " + bad + ":1:"), r.err());
+        assertTrue(r.err().contains("(jiaokan.rng)"), r.err());
+    }
+
+    @Test
+    void externalEntitiesAreNeverResolved() throws Exception {
+        Path secret = Files.writeString(tmp.resolve("secret.txt"), "TOP-SECRET");
+        Path xxe = Files.writeString(tmp.resolve("xxe.xml"),
+                "<?xml version=\"1.0\"?><!DOCTYPE TEI [<!ENTITY x SYSTEM \"" + secret.toUri() + "\">]>"
+                        + "<TEI xmlns=\"http://www.tei-c.org/ns/1.0\"><teiHeader/><text><body><p>&x;</p></body></text></TEI>");
+        CliRun r = CliRun.of("validate", "--no-tei-all", xxe.toString());
+        assertEquals(1, r.exit());
+        assertFalse(r.out().contains("TOP-SECRET") || r.err().contains("TOP-SECRET"));
+        assertTrue(r.err().startsWith("jiaokan: error: " + xxe + ":"), r.err());
+    }
+
+    @Test
+    void missingFileIsAnError() {
+        CliRun r = CliRun.of("validate", "--no-tei-all", tmp.resolve("nope.xml").toString());
+        assertEquals(1, r.exit());
+        assertEquals("jiaokan: error: " + tmp.resolve("nope.xml") + ": no such file", r.err().strip());
+    }
+}
