@@ -73,7 +73,8 @@ public final class TeiWriter {
         } else {
             Dom.addText(titleStmt, "title", m.title(), "type", "main");
         }
-        if (!m.speaker().isEmpty()) Dom.addText(titleStmt, "author", m.speaker(), "role", "speaker");
+        boolean speech = "speech".equals(m.docType());
+        if (speech && !m.speaker().isEmpty()) Dom.addText(titleStmt, "author", m.speaker(), "role", "speaker");
         if (!m.author().isEmpty()) Dom.addText(titleStmt, "author", m.author());
         for (String ed : edition.editors()) Dom.addText(titleStmt, "editor", ed);
         Element resp = Dom.add(titleStmt, "respStmt", "xml:id", RESP_ID);
@@ -181,6 +182,12 @@ public final class TeiWriter {
                 Dom.addText(date, "note", d.evidence(), "type", "editorial", "resp", "#" + RESP_ID);
             }
         }
+        if (!m.speaker().isEmpty() && !"speech".equals(m.docType())) {
+            // The person who spoke at the meeting the text reports on is a participant, not its author.
+            Element list = Dom.add(Dom.add(prof, "particDesc"), "listPerson");
+            Element person = Dom.add(list, "person", "role", "speaker");
+            Dom.addText(person, "persName", m.speaker());
+        }
         Element lang = Dom.add(prof, "langUsage");
         Dom.addText(lang, "language", m.script().label(), "ident", m.script().tag());
         Element textClass = Dom.add(prof, "textClass");
@@ -272,7 +279,11 @@ public final class TeiWriter {
             for (; i < blocks.size(); i++) {
                 Block b = blocks.get(i);
                 if (b.type() == Block.Type.NOTE) continue;
-                if (isCloserPart(b)) {
+                if (isFurniture(b)) {
+                    // Page furniture after the closing formula is not part of it: it follows the closer.
+                    block(top, b, inline);
+                    closer = null;
+                } else if (isCloserPart(b)) {
                     if (closer == null) closer = Dom.add(top, "closer");
                     String name = switch (b.type()) {
                         case SIGNED -> "signed";
