@@ -40,6 +40,7 @@ public final class MetadataExtractor {
     private static final Pattern NOTICE_TITLE = Pattern.compile("通知|公告|通告|通报|通報");
     private static final Pattern MEETING = Pattern.compile("会议|會議|会上|會上");
     private static final Pattern SPOKE = Pattern.compile("^.{0,8}(讲话|講話|作报告|作報告)");
+    private static final Pattern CONVENED = Pattern.compile("^.{0,6}?(召开|召開|主办|主辦|印发|印發|发布|發佈|發布|举办|舉辦)");
     private static final Pattern CLAUSE_END = Pattern.compile("[，,。；;：:！!？?]");
 
     /** The metadata of one document. {@code forumHeader} parses a forum edit line into (editor, ISO date-time). */
@@ -98,7 +99,8 @@ public final class MetadataExtractor {
         String place = place(blocks);
         DatedValue date = documentDate(blocks, clean, published);
         List<String> keywords = keywords(blocks);
-        return new Metadata(title, supplied, docType, speaker, author, "", place, date, published, publisher,
+        String issuer = issuer(blocks, clean);
+        return new Metadata(title, supplied, docType, speaker, author, issuer, place, date, published, publisher,
                 editor, reporter, keywords, script);
     }
 
@@ -190,6 +192,24 @@ public final class MetadataExtractor {
             for (Mention m : b.mentions()) {
                 if (m.type() != EntityType.PERSON) continue;
                 if (SPOKE.matcher(b.text().substring(m.end())).find()) return m.text();
+            }
+        }
+        return "";
+    }
+
+    /**
+     * The issuing body: the signature of a notice or letter, else the organisation that convened
+     * or issued what the opening paragraphs report (…召开, …印发).
+     */
+    private static String issuer(List<Block> blocks, List<String> clean) {
+        for (int i = blocks.size() - 1; i >= 0; i--) {
+            if (blocks.get(i).type() == Type.SIGNED) return clean.get(i).strip();
+        }
+        int seen = 0;
+        for (Block b : blocks) {
+            if (b.type() != Type.P || seen++ >= 3) continue;
+            for (Mention m : b.mentions()) {
+                if (m.type() == EntityType.ORG && CONVENED.matcher(b.text().substring(m.end())).find()) return m.text();
             }
         }
         return "";
