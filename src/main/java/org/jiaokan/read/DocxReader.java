@@ -1,0 +1,203 @@
+package org.jiaokan.read;
+
+import org.apache.poi.ooxml.POIXMLProperties;
+import org.apache.poi.xwpf.usermodel.IBodyElement;
+import org.apache.poi.xwpf.usermodel.IRunElement;
+import org.apache.poi.xwpf.usermodel.XWPFAbstractFootnoteEndnote;
+import org.apache.poi.xwpf.usermodel.XWPFDocument;
+import org.apache.poi.xwpf.usermodel.XWPFHeaderFooter;
+import org.apache.poi.xwpf.usermodel.XWPFParagraph;
+import org.apache.poi.xwpf.usermodel.XWPFRun;
+import org.apache.poi.xwpf.usermodel.XWPFSDT;
+import org.apache.poi.xwpf.usermodel.XWPFStyle;
+import org.apache.poi.xwpf.usermodel.XWPFStyles;
+import org.apache.poi.xwpf.usermodel.XWPFTable;
+import org.apache.poi.xwpf.usermodel.XWPFTableCell;
+import org.apache.poi.xwpf.usermodel.XWPFTableRow;
+import org.jiaokan.model.Hint;
+import org.jiaokan.model.SourceDocument;
+import org.jiaokan.model.SourceLine;
+
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.nio.charset.Charset;
+import java.util.ArrayList;
+import java.util.Date;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.function.Supplier;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * Reads a Word document (DOCX, Office Open XML) with Apache POI.
+ *
+ * <p>Output order: page-header paragraphs ({@link Hint#BOILERPLATE} "header"), the body in order,
+ * page-footer paragraphs ({@link Hint#BOILERPLATE} "footer"), then footnotes and endnotes
+ * ({@link Hint#FOOTNOTE}). Body paragraphs in the Title, Subtitle and "heading N" styles become
+ * {@link Hint#TITLE}, {@link Hint#SUBTITLE} and {@link Hint#HEADING} (detail "N"); all other
+ * paragraphs, including every paragraph inside a table or content control, become
+ * {@link Hint#PARAGRAPH}. Empty paragraphs are skipped; a manual line break splits a paragraph
+ * into several lines with the same hint.
+ *
+ * <p>Note references stay in the text where they stand, as "[N]" for footnote N and "[eN]" for
+ * endnote N; the note's own lines carry detail "N" or "eN", so a reference and its note can be
+ * paired. POI's XML parsing is left at its secure defaults (no external entities, zip-bomb limits).
+ */
+public final class DocxReader implements SourceReader {
+
+    public static final String MEDIA_TYPE = "application/vnd.openxmlformats-officedocument.wordprocessingml.document";
+
+    static final String EVIDENCE = "DOCX (Office Open XML, UTF-8 XML parts)";
+
+    private static final Pattern POI_NOTE_REF = Pattern.compile("\\[(footnote|endnote)Ref:(-?\\d+)]");
+    /** "org.apache.xmlbeans.XmlException: error: " and the like: names for programmers, not for the user. */
+    private static final Pattern EXCEPTION_PREFIX = Pattern.compile("^(?:(?:[a-z]\\w*\\.)+[A-Z]\\w*: |error: )+");
+    private static final Pattern HEADING_NAME = Pattern.compile("(?:heading|标题|標題)\\s*(\\d)");
+    private static final Pattern HEADING_ID = Pattern.compile("heading(\\d)");
+
+    @Override
+    public SourceDocument read(String fileName, byte[] bytes, Charset forced) throws ReadException {
+        FileFacts.requireNonEmpty(bytes);
+        try (XWPFDocument doc = new XWPFDocument(new ByteArrayInputStream(bytes))) {
+            List<SourceLine> lines = new ArrayList<>();
+            for (XWPFHeaderFooter header : doc.getHeaderList()) addFurniture(header, "header", lines);
+            for (IBodyElement element : doc.getBodyElements()) addBodyElement(element, doc.getStyles(), lines);
+            for (XWPFHeaderFooter footer : doc.getFooterList()) addFurniture(footer, "footer", lines);
+            for (XWPFAbstractFootnoteEndnote note : doc.getFootnotes()) addNote(note, "", lines);
+            for (XWPFAbstractFootnoteEndnote note : doc.getEndnotes()) addNote(note, "e", lines);
+            String evidence = forced == null ? EVIDENCE : EVIDENCE + "; --encoding does not apply and was ignored";
+            return new SourceDocument(fileName, bytes.length, FileFacts.sha256(bytes), MEDIA_TYPE, "UTF-8",
+                    evidence, lines, coreProperties(doc));
+        } catch (IOException | RuntimeException e) {
+            // POI reports damage as a variety of runtime exceptions (POIXMLException, NotOfficeXmlFileException,
+            // XmlException wrappers); to the user they all mean the same thing.
+            throw new ReadException("corrupt DOCX: " + shortReason(e), e);
+        }
+    }
+
+    private static void addBodyElement(IBodyElement element, XWPFStyles styles, List<SourceLine> out) {
+        if (element instanceof XWPFParagraph p) {
+            StyleHint style = styleHint(p, styles);
+            addLines(paragraphText(p), style.hint(), style.detail(), out);
+        } else if (element instanceof XWPFTable table) {
+            addTable(table, out);
+        } else if (element instanceof XWPFSDT sdt) {
+            addLines(sdt.getContent().getText(), Hint.PARAGRAPH, "", out);
+        }
+    }
+
+    private static void addTable(XWPFTable table, List<SourceLine> out) {
+        for (XWPFTableRow row : table.getRows()) {
+            for (XWPFTableCell cell : row.getTableCells()) {
+                for (IBodyElement element : cell.getBodyElements()) {
+                    if (element instanceof XWPFParagraph p) addLines(paragraphText(p), Hint.PARAGRAPH, "", out);
+                    else if (element instanceof XWPFTable nested) addTable(nested, out);
+                    else if (element instanceof XWPFSDT sdt) addLines(sdt.getContent().getText(), Hint.PARAGRAPH, "", out);
+                }
+            }
+        }
+    }
+
+    private static void addFurniture(XWPFHeaderFooter part, String kind, List<SourceLine> out) {
+        for (XWPFParagraph p : part.getParagraphs()) addLines(paragraphText(p), Hint.BOILERPLATE, kind, out);
+    }
+
+    private static void addNote(XWPFAbstractFootnoteEndnote note, String prefix, List<SourceLine> out) {
+        // Separator "notes" (types separator, continuationSeparator) are layout, not text.
+        if (note.getCTFtnEdn().isSetType() && !"normal".equals(note.getCTFtnEdn().getType().toString())) return;
+        for (XWPFParagraph p : note.getParagraphs()) {
+            addLines(paragraphText(p), Hint.FOOTNOTE, prefix + note.getId(), out);
+        }
+    }
+
+    private static void addLines(String text, Hint hint, String detail, List<SourceLine> out) {
+        for (String line : TextReader.splitLines(text)) {
+            if (!line.isBlank()) out.add(new SourceLine(line, hint, detail));
+        }
+    }
+
+    /**
+     * The paragraph's text from its runs, with note references as "[N]"/"[eN]". Not
+     * {@link XWPFParagraph#getText()}, which appends the notes' text to the paragraph.
+     */
+    static String paragraphText(XWPFParagraph p) {
+        StringBuilder sb = new StringBuilder();
+        for (IRunElement element : p.getIRuns()) {
+            if (element instanceof XWPFRun run) {
+                String text = run.text();
+                boolean hasNoteRef = !run.getCTR().getFootnoteReferenceList().isEmpty()
+                        || !run.getCTR().getEndnoteReferenceList().isEmpty();
+                sb.append(hasNoteRef ? noteMarks(text) : text);
+            } else if (element instanceof XWPFSDT sdt) {
+                sb.append(sdt.getContent().getText());
+            }
+        }
+        return sb.toString();
+    }
+
+    private static String noteMarks(String runText) {
+        Matcher m = POI_NOTE_REF.matcher(runText);
+        StringBuilder sb = new StringBuilder();
+        while (m.find()) {
+            String mark = (m.group(1).equals("endnote") ? "e" : "") + m.group(2);
+            m.appendReplacement(sb, Matcher.quoteReplacement("[" + mark + "]"));
+        }
+        m.appendTail(sb);
+        return sb.toString();
+    }
+
+    private record StyleHint(Hint hint, String detail) {}
+
+    /** Hint from the paragraph style's name (what Word shows), falling back to its id. */
+    private static StyleHint styleHint(XWPFParagraph p, XWPFStyles styles) {
+        String id = p.getStyleID();
+        if (id == null || id.isEmpty()) return new StyleHint(Hint.PARAGRAPH, "");
+        XWPFStyle style = styles == null ? null : styles.getStyle(id);
+        String name = style != null && style.getName() != null ? style.getName() : "";
+        StyleHint byName = fromStyleName(name.toLowerCase(Locale.ROOT).trim(), HEADING_NAME);
+        if (byName != null) return byName;
+        StyleHint byId = fromStyleName(id.toLowerCase(Locale.ROOT).replace(" ", ""), HEADING_ID);
+        return byId != null ? byId : new StyleHint(Hint.PARAGRAPH, "");
+    }
+
+    private static StyleHint fromStyleName(String name, Pattern heading) {
+        if (name.equals("title") || name.equals("标题") || name.equals("標題")) return new StyleHint(Hint.TITLE, "");
+        if (name.equals("subtitle") || name.equals("副标题") || name.equals("副標題")) return new StyleHint(Hint.SUBTITLE, "");
+        Matcher m = heading.matcher(name);
+        if (m.matches()) return new StyleHint(Hint.HEADING, m.group(1));
+        return null;
+    }
+
+    private static Map<String, String> coreProperties(XWPFDocument doc) {
+        POIXMLProperties.CoreProperties core = doc.getProperties().getCoreProperties();
+        Map<String, String> properties = new TreeMap<>();
+        put(properties, "docx.title", core::getTitle);
+        put(properties, "docx.subject", core::getSubject);
+        put(properties, "docx.creator", core::getCreator);
+        put(properties, "docx.description", core::getDescription);
+        put(properties, "docx.keywords", core::getKeywords);
+        put(properties, "docx.category", core::getCategory);
+        put(properties, "docx.lastModifiedBy", core::getLastModifiedByUser);
+        put(properties, "docx.created", () -> iso(core.getCreated()));
+        put(properties, "docx.modified", () -> iso(core.getModified()));
+        return properties;
+    }
+
+    private static void put(Map<String, String> properties, String key, Supplier<String> value) {
+        String v = value.get();
+        if (v != null && !v.isBlank()) properties.put(key, v.strip());
+    }
+
+    private static String iso(Date date) {
+        return date == null ? null : date.toInstant().toString();
+    }
+
+    private static String shortReason(Exception e) {
+        String message = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
+        String line = EXCEPTION_PREFIX.matcher(message.lines().findFirst().orElse("").strip()).replaceFirst("");
+        return line.length() > 120 ? line.substring(0, 117) + "..." : line;
+    }
+}

@@ -1,0 +1,159 @@
+package org.jiaokan.read;
+
+import java.nio.charset.Charset;
+import java.nio.charset.StandardCharsets;
+
+/**
+ * Finds the character encoding of Chinese text bytes from evidence in the bytes: a byte-order mark,
+ * strict UTF-8 validity, and for the legacy encodings (GB18030, Big5) which of the strict decodings
+ * reads as plausible Chinese. Every answer carries the evidence as one sentence.
+ */
+final class EncodingDetector {
+
+    static final Charset GB18030 = Charset.forName("GB18030");
+    static final Charset BIG5 = Charset.forName("Big5");
+
+    static final String BINARY = "binary data, not text";
+
+    private EncodingDetector() {}
+
+    /** A byte-order mark at the start of a file: which encoding it names and how many bytes it takes. */
+    record Bom(Charset charset, int length) {}
+
+    /** The byte-order mark {@code bytes} start with, or null. UTF-32 marks are not recognised (unsupported). */
+    static Bom bom(byte[] bytes) {
+        if (startsWith(bytes, 0xEF, 0xBB, 0xBF)) return new Bom(StandardCharsets.UTF_8, 3);
+        if (startsWith(bytes, 0xFF, 0xFE)) return new Bom(StandardCharsets.UTF_16LE, 2);
+        if (startsWith(bytes, 0xFE, 0xFF)) return new Bom(StandardCharsets.UTF_16BE, 2);
+        return null;
+    }
+
+    /**
+     * Decodes {@code bytes} with the forced encoding if given, else by byte-order mark, else by
+     * detection ({@link #detect}).
+     */
+    static DecodedText decode(byte[] bytes, Charset forced) throws ReadException {
+        if (forced != null) return decodeForced(bytes, forced);
+        Bom bom = bom(bytes);
+        if (bom != null) return decodeWithBom(bytes, bom);
+        return detect(bytes);
+    }
+
+    /**
+     * Decodes strictly with an encoding the user named. A byte-order mark is not text: it is dropped
+     * whether the decoder consumes it (generic "UTF-16") or passes it on as U+FEFF.
+     */
+    static DecodedText decodeForced(byte[] bytes, Charset forced) throws ReadException {
+        Bom bom = bom(bytes);
+        int from = bom != null && bom.charset().equals(forced) ? bom.length() : 0;
+        StrictDecoding d = StrictDecoding.decode(bytes, from, forced);
+        if (!d.ok()) {
+            throw new ReadException("not valid " + forced.name() + " (forced by --encoding): undecodable byte at offset "
+                    + d.errorOffset());
+        }
+        boolean markLeft = d.text().startsWith("\uFEFF");
+        String text = markLeft ? d.text().substring(1) : d.text();
+        requireText(text);
+        boolean bomDropped = from > 0 || markLeft || (bom != null && forced.name().equals("UTF-16"));
+        return new DecodedText(text, forced.name(),
+                "forced by --encoding" + (bomDropped ? " (byte-order mark removed)" : ""));
+    }
+
+    /** Decodes strictly with the encoding a byte-order mark names. */
+    static DecodedText decodeWithBom(byte[] bytes, Bom bom) throws ReadException {
+        StrictDecoding d = StrictDecoding.decode(bytes, bom.length(), bom.charset());
+        if (!d.ok()) {
+            throw new ReadException("not valid " + bom.charset().name() + " despite its byte-order mark: undecodable byte at offset "
+                    + d.errorOffset());
+        }
+        requireText(d.text());
+        return new DecodedText(d.text(), bom.charset().name(), bom.charset().name() + " byte-order mark");
+    }
+
+    /**
+     * Detects the encoding of bytes without a byte-order mark: strict UTF-8 first; otherwise the
+     * strict decodings as GB18030 and Big5 that succeed, the more plausible Chinese winning.
+     *
+     * @throws ReadException with {@link #BINARY} when the bytes hold NULs or decode in no candidate
+     */
+    static DecodedText detect(byte[] bytes) throws ReadException {
+        if (indexOf(bytes, (byte) 0) >= 0) throw new ReadException(BINARY);
+        StrictDecoding utf8 = StrictDecoding.decode(bytes, 0, StandardCharsets.UTF_8);
+        if (utf8.ok()) {
+            requireText(utf8.text());
+            int sequences = multiByteSequences(bytes);
+            String evidence = sequences == 0
+                    ? "ASCII only (valid UTF-8 without multi-byte sequences)"
+                    : "valid UTF-8 (" + sequences + " multi-byte sequence" + (sequences == 1 ? "" : "s") + ")";
+            return new DecodedText(utf8.text(), "UTF-8", evidence);
+        }
+        StrictDecoding gb = StrictDecoding.decode(bytes, 0, GB18030);
+        StrictDecoding big5 = StrictDecoding.decode(bytes, 0, BIG5);
+        String utf8Failure = "UTF-8 fails at byte " + utf8.errorOffset();
+        if (gb.ok() && big5.ok()) return choosePlausible(gb.text(), big5.text(), utf8Failure);
+        if (gb.ok()) return single(gb.text(), GB18030, utf8Failure + ", Big5 at byte " + big5.errorOffset());
+        if (big5.ok()) return single(big5.text(), BIG5, utf8Failure + ", GB18030 at byte " + gb.errorOffset());
+        throw new ReadException(BINARY);
+    }
+
+    private static DecodedText single(String text, Charset charset, String failures) throws ReadException {
+        requireText(text);
+        return new DecodedText(text, charset.name(), "decodes as " + charset.name() + " without errors ("
+                + percent(HanPlausibility.score(text)) + " frequent Chinese characters); " + failures);
+    }
+
+    private static DecodedText choosePlausible(String gbText, String big5Text, String utf8Failure) throws ReadException {
+        double gbScore = HanPlausibility.score(gbText);
+        double big5Score = HanPlausibility.score(big5Text);
+        // GB18030 wins ties: it is the more common legacy encoding and a superset of GBK/GB2312.
+        boolean big5Wins = big5Score > gbScore;
+        String text = big5Wins ? big5Text : gbText;
+        requireText(text);
+        String winner = big5Wins ? "Big5" : "GB18030";
+        String loser = big5Wins ? "GB18030" : "Big5";
+        return new DecodedText(text, winner, "decodes as both GB18030 and Big5 (" + utf8Failure + "); "
+                + winner + " reads as Chinese with " + percent(Math.max(gbScore, big5Score))
+                + " frequent characters against " + percent(Math.min(gbScore, big5Score)) + " as " + loser);
+    }
+
+    /**
+     * Refuses decoded text that is mostly control characters: bytes that happen to decode are not
+     * necessarily text.
+     */
+    static void requireText(String text) throws ReadException {
+        int controls = 0;
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            if (c == 0) throw new ReadException(BINARY);
+            if (c < 0x20 && c != '\t' && c != '\n' && c != '\r' && c != '\f' && c != 0x0B && c != 0x1B) controls++;
+        }
+        if (controls > 0 && controls * 20L > text.length()) throw new ReadException(BINARY);
+    }
+
+    private static int multiByteSequences(byte[] bytes) {
+        int n = 0;
+        for (byte b : bytes) {
+            if ((b & 0xC0) == 0xC0) n++;
+        }
+        return n;
+    }
+
+    private static String percent(double share) {
+        return Math.round(share * 100) + "%";
+    }
+
+    private static boolean startsWith(byte[] bytes, int... prefix) {
+        if (bytes.length < prefix.length) return false;
+        for (int i = 0; i < prefix.length; i++) {
+            if ((bytes[i] & 0xFF) != prefix[i]) return false;
+        }
+        return true;
+    }
+
+    private static int indexOf(byte[] bytes, byte value) {
+        for (int i = 0; i < bytes.length; i++) {
+            if (bytes[i] == value) return i;
+        }
+        return -1;
+    }
+}

@@ -1,0 +1,126 @@
+package org.jiaokan.read;
+
+import org.jiaokan.model.SourceDocument;
+
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.nio.charset.Charset;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.AccessDeniedException;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.util.Locale;
+import java.util.regex.Pattern;
+import java.util.zip.ZipEntry;
+import java.util.zip.ZipInputStream;
+
+/**
+ * Reads any supported source file: picks the reader by the file's content first and its name
+ * second (DOCX, HTML, else plain text), and turns every failure into a one-line reason.
+ */
+public final class Readers {
+
+    /** What kind of source a file is. */
+    enum Kind { DOCX, HTML, TEXT }
+
+    private static final Pattern HTML_START = Pattern.compile(
+            "^(?:\\s|<\\?xml[^>]*>|<!--.*?-->)*<(?:!doctype\\s+html|html)[\\s>]",
+            Pattern.CASE_INSENSITIVE | Pattern.DOTALL);
+    private static final int SNIFF_BYTES = 2048;
+
+    private Readers() {}
+
+    /**
+     * Reads {@code file} into a source document.
+     *
+     * @param file          the source file
+     * @param forcedOrNull  the encoding the user named, or null to detect it (ignored for DOCX)
+     * @throws ReadException with a short reason for "jiaokan: error: FILE: reason"
+     */
+    public static SourceDocument read(Path file, Charset forcedOrNull) throws ReadException {
+        byte[] bytes = readBytes(file);
+        FileFacts.requireNonEmpty(bytes);
+        String fileName = file.getFileName() == null ? file.toString() : file.getFileName().toString();
+        return switch (kindOf(fileName, bytes)) {
+            case DOCX -> new DocxReader().read(fileName, bytes, forcedOrNull);
+            case HTML -> new HtmlReader().read(fileName, bytes, forcedOrNull);
+            case TEXT -> new TextReader().read(fileName, bytes, forcedOrNull);
+        };
+    }
+
+    /** The kind of source: content sniffing first, the file name's extension second. */
+    static Kind kindOf(String fileName, byte[] bytes) throws ReadException {
+        String name = fileName.toLowerCase(Locale.ROOT);
+        if (isZip(bytes)) {
+            if (zipHasWordDocument(bytes)) return Kind.DOCX;
+            throw new ReadException(name.endsWith(".docx")
+                    ? "corrupt DOCX: no word/document.xml in the archive"
+                    : "unsupported file type: ZIP archive that is not a DOCX document");
+        }
+        if (name.endsWith(".docx")) throw new ReadException("corrupt DOCX: not a ZIP archive");
+        String unsupported = unsupportedFormat(bytes);
+        if (unsupported != null) throw new ReadException("unsupported file type: " + unsupported);
+        if (looksLikeHtml(bytes)) return Kind.HTML;
+        if (name.endsWith(".html") || name.endsWith(".htm") || name.endsWith(".xhtml") || name.endsWith(".shtml")) {
+            return Kind.HTML;
+        }
+        return Kind.TEXT;
+    }
+
+    private static byte[] readBytes(Path file) throws ReadException {
+        if (Files.isDirectory(file)) throw new ReadException("cannot read: is a directory");
+        try {
+            return Files.readAllBytes(file);
+        } catch (NoSuchFileException e) {
+            throw new ReadException("cannot read: no such file", e);
+        } catch (AccessDeniedException e) {
+            throw new ReadException("cannot read: permission denied", e);
+        } catch (IOException e) {
+            String reason = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
+            throw new ReadException("cannot read: " + reason.lines().findFirst().orElse(""), e);
+        }
+    }
+
+    private static boolean isZip(byte[] b) {
+        return b.length >= 4 && b[0] == 'P' && b[1] == 'K' && b[2] == 3 && b[3] == 4;
+    }
+
+    private static boolean zipHasWordDocument(byte[] bytes) throws ReadException {
+        try (ZipInputStream zip = new ZipInputStream(new ByteArrayInputStream(bytes))) {
+            for (ZipEntry entry = zip.getNextEntry(); entry != null; entry = zip.getNextEntry()) {
+                if (entry.getName().equals("word/document.xml")) return true;
+            }
+            return false;
+        } catch (IOException | IllegalArgumentException e) {
+            throw new ReadException("corrupt ZIP archive: " + (e.getMessage() == null ? "unreadable" : e.getMessage()), e);
+        }
+    }
+
+    /** Formats users are likely to try that have no reader; named so the message says what to do. */
+    private static String unsupportedFormat(byte[] b) {
+        if (startsWith(b, 0xD0, 0xCF, 0x11, 0xE0, 0xA1, 0xB1, 0x1A, 0xE1)) {
+            return "legacy Office document (OLE2, e.g. .doc); save it as .docx";
+        }
+        if (startsWith(b, '%', 'P', 'D', 'F', '-')) return "PDF";
+        if (startsWith(b, '{', '\\', 'r', 't', 'f')) return "RTF; save it as .docx";
+        return null;
+    }
+
+    private static boolean looksLikeHtml(byte[] bytes) {
+        EncodingDetector.Bom bom = EncodingDetector.bom(bytes);
+        int from = bom == null ? 0 : bom.length();
+        Charset charset = bom == null ? StandardCharsets.ISO_8859_1 : bom.charset();
+        int length = Math.min(bytes.length - from, SNIFF_BYTES);
+        String head = new String(bytes, from, length, charset);
+        return HTML_START.matcher(head).find();
+    }
+
+    private static boolean startsWith(byte[] bytes, int... prefix) {
+        if (bytes.length < prefix.length) return false;
+        for (int i = 0; i < prefix.length; i++) {
+            if ((bytes[i] & 0xFF) != prefix[i]) return false;
+        }
+        return true;
+    }
+}
