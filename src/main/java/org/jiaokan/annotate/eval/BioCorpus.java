@@ -32,6 +32,15 @@ public record BioCorpus(Path file, List<Sentence> sentences) {
         return n;
     }
 
+    /** The same corpus with gold entities of other types dropped. */
+    public BioCorpus restrictedTo(java.util.Collection<Label> labels) {
+        List<Sentence> out = new ArrayList<>(sentences.size());
+        for (Sentence s : sentences) {
+            out.add(new Sentence(s.text, s.gold.stream().filter(e -> labels.contains(e.label())).toList()));
+        }
+        return new BioCorpus(file, List.copyOf(out));
+    }
+
     /** Reads a corpus; an I-X that does not continue an X opens a new entity, as conlleval does. */
     public static BioCorpus read(Path file) throws IOException, FormatException {
         List<Sentence> out = new ArrayList<>();
