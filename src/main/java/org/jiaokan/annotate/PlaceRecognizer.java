@@ -25,8 +25,8 @@ final class PlaceRecognizer {
         String s = a.text;
         for (int i = 0; i < s.length(); i++) {
             if (!a.wordStart[i]) continue;
-            int max = Math.min(lex.longestDivisionName, s.length() - i);
-            for (int len = max; len >= 2; len--) {
+            for (int len : lex.divisionNameLengths) {
+                if (i + len > s.length()) continue;
                 if (!a.wordEnd[i + len] && !Analysis.isBreak(s, i + len)) continue;
                 Lexicons.Division d = lex.divisions.get(s.substring(i, i + len));
                 if (d != null) out.add(new Candidate(i, i + len, EntityType.PLACE, null, 0.9 + 0.001 * len, d.code()));
