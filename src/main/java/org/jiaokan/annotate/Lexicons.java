@@ -38,6 +38,8 @@ final class Lexicons {
     /** Gazetteer names (full and unambiguous short forms) to their division. */
     final Map<String, Division> divisions;
     final int longestDivisionName;
+    /** Lengths of the gazetteer's names, longest first, so a lookup tries only lengths that exist. */
+    final int[] divisionNameLengths;
 
     private Lexicons() {
         surnames = Set.copyOf(lines("surnames.txt"));
@@ -67,6 +69,8 @@ final class Lexicons {
         }
         divisions = Map.copyOf(d);
         longestDivisionName = longest;
+        divisionNameLengths = d.keySet().stream().mapToInt(String::length).filter(n -> n >= 2).distinct()
+                .boxed().sorted(Collections.reverseOrder()).mapToInt(Integer::intValue).toArray();
     }
 
     private static final class Holder {
@@ -81,8 +85,9 @@ final class Lexicons {
         List<String> out = new ArrayList<>();
         try (BufferedReader r = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8))) {
             for (String line; (line = r.readLine()) != null; ) {
-                line = line.strip();
-                if (!line.isEmpty() && !line.startsWith("#")) out.add(line);
+                // Only trailing space goes: a leading tab is an empty first column in the gazetteer.
+                line = line.stripTrailing();
+                if (!line.isBlank() && !line.startsWith("#")) out.add(line);
             }
         } catch (IOException e) {
             throw new UncheckedIOException("cannot read resource " + name, e);

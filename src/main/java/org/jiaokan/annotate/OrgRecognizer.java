@@ -20,6 +20,17 @@ final class OrgRecognizer {
     private static final String PLACE_LEVEL_SUFFIXES = "省市县区州";
     private static final List<String> PARTY_ORGANS = List.of("党委", "党组", "纪委", "党工委");
 
+    /**
+     * Heads that end the name of an organisation of any kind (company, school, party, paper,
+     * association): the segmenter's organisation guesses are kept when they end in one of these,
+     * which repairs its habit of gluing a following word on.
+     */
+    private static final List<String> GENERAL_HEADS = List.of(
+            "委员会", "联合会", "基金会", "研究所", "研究院", "研究会", "出版社", "电视台", "通讯社", "俱乐部",
+            "公司", "集团", "银行", "大学", "学院", "学校", "中学", "小学", "医院", "协会", "学会", "组织", "联盟",
+            "政府", "议会", "法院", "中心", "报社", "日报", "晚报", "电台", "工厂", "剧院", "商店", "酒店", "宾馆",
+            "总会", "分会", "工会", "党", "社", "部", "局", "厅", "署", "院", "所", "厂");
+
     private final Lexicons lex;
 
     OrgRecognizer(Lexicons lex) { this.lex = lex; }
@@ -27,6 +38,7 @@ final class OrgRecognizer {
     /** @param places place candidates of the same text, used as proper prefixes */
     void find(Analysis a, List<Candidate> places, List<Candidate> out) {
         String s = a.text;
+        segmenterGuesses(a, out);
         for (int i = 0; i < s.length(); i++) {
             if (!a.wordStart[i]) continue;
             for (int len : lex.centralOrgs.allAt(s, i)) {
@@ -38,6 +50,19 @@ final class OrgRecognizer {
                 prefixed(a, i, i + party, places, 0.88, true, out);
             }
             prefixed(a, i, i, places, 0.85, false, out);
+        }
+    }
+
+    /** The segmenter's nt words of three or more characters that end in an organisation head. */
+    private static void segmenterGuesses(Analysis a, List<Candidate> out) {
+        for (var t : a.terms) {
+            if (t.nature == null || !t.nature.toString().startsWith("nt") || t.word.length() < 3) continue;
+            for (String head : GENERAL_HEADS) {
+                if (t.word.endsWith(head) && t.word.length() > head.length() + 1) {
+                    out.add(new Candidate(t.offset, t.offset + t.word.length(), EntityType.ORG, 0.6));
+                    break;
+                }
+            }
         }
     }
 

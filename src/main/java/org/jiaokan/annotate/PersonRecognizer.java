@@ -28,6 +28,18 @@ final class PersonRecognizer {
     /** Uses in HanLP's person corpus below which a character does not count as a given-name character. */
     private static final int MIN_GIVEN_COUNT = 30;
 
+    /**
+     * Characters typical of transliterated foreign names (克林顿, 叶利钦, 阿拉法特): the syllable
+     * characters of the standard transliteration tables. A segmenter guess of a foreign name made
+     * only of these is believed; one with other characters (a word glued on) is not.
+     */
+    private static final String TRANSLITERATION =
+            "阿埃艾爱安昂奥巴拜班邦贝本比彼毕波玻伯博布查达戴丹道德登迪蒂丁东杜顿多厄恩尔法菲费芬夫弗福"
+            + "盖甘戈哥格贡古圭哈海汉豪赫黑亨华霍基吉加佳贾杰捷金卡凯坎康柯科克肯库奎拉莱赖兰朗劳勒雷蕾里"
+            + "利莉丽连列林琳卢鲁伦罗洛马玛迈麦曼梅蒙门米密敏明姆莫默穆纳娜奈内尼涅宁纽努诺欧帕佩彭皮普齐奇"
+            + "钦乔切丘萨塞桑瑟森沙莎善舍什施史斯苏索塔泰坦汤唐特提托图瓦万旺威韦维温文沃乌西希谢辛休雅亚"
+            + "扬耶叶伊因英尤于约泽扎詹兹鲍尼逊";
+
     private final Lexicons lex;
     private final RoleRecognizer roles;
 
@@ -40,6 +52,7 @@ final class PersonRecognizer {
         final int start;
         final int end;
         boolean fromSegmenter;
+        boolean foreign;
         double score;
 
         Span(int start, int end) {
@@ -58,6 +71,11 @@ final class PersonRecognizer {
             if (t.nature == null) continue;
             String n = t.nature.toString();
             if (n.equals("nr") || n.equals("nr1") || n.equals("nr2")) span(spans, t.offset, t.offset + t.word.length()).fromSegmenter = true;
+            if (n.equals("nrf") && transliterated(t.word)) {
+                Span sp = span(spans, t.offset, t.offset + t.word.length());
+                sp.fromSegmenter = true;
+                sp.foreign = true;
+            }
         }
         for (int i = 0; i <= s.length(); i++) {
             if (i < s.length() && (roleEnd[i] || bylineBefore(s, i) >= 0 || openParen(s, i - 1))) spansFrom(s, i, spans);
@@ -116,7 +134,14 @@ final class PersonRecognizer {
         return true;
     }
 
+    private static boolean transliterated(String w) {
+        if (w.length() < 2) return false;
+        for (int k = 0; k < w.length(); k++) if (TRANSLITERATION.indexOf(w.charAt(k)) < 0) return false;
+        return true;
+    }
+
     private double score(String s, Span sp, boolean[] roleEnd) {
+        if (sp.foreign) return foreignScore(s, sp, roleEnd);
         String name = s.substring(sp.start, sp.end);
         int sur = surnameAt(s, sp.start);
         if (sur == 0 || sur >= name.length() || name.length() > 4) return 0;
@@ -167,6 +192,14 @@ final class PersonRecognizer {
         // word (舒庆副|省长) is probably cut in the wrong place.
         if (Analysis.isBreak(s, sp.end) || rightEvidence(s, sp.end) > 0 || joinerAt(s, sp.end)) score += 0.05;
         else score -= 0.1;
+        return score;
+    }
+
+    /** Transliterated names: three or more syllables stand alone, two need a title or a verb beside them. */
+    private double foreignScore(String s, Span sp, boolean[] roleEnd) {
+        double score = (sp.end - sp.start) >= 3 ? 0.6 : 0.3;
+        if (roleEnd[sp.start] || rightEvidence(s, sp.end) > 0) score += 0.3;
+        if (isCommonWord(s.substring(sp.start, sp.end))) score -= 0.4;
         return score;
     }
 

@@ -16,6 +16,11 @@ import java.util.List;
 final class PlaceRecognizer {
 
     private static final String ADMIN_SUFFIXES = "省市县区州镇乡村旗盟";
+    /**
+     * One-character forms of country and region names as news prose strings them together
+     * (中美关系, 中日韩, 美英): general knowledge of Chinese abbreviation, not a list of mentions.
+     */
+    private static final String COUNTRY_ABBREVIATIONS = "中美俄日英法德意韩朝印巴越泰澳加荷葡瑞苏以埃欧亚非港台";
 
     private final Lexicons lex;
 
@@ -25,13 +30,14 @@ final class PlaceRecognizer {
         String s = a.text;
         for (int i = 0; i < s.length(); i++) {
             if (!a.wordStart[i]) continue;
-            int max = Math.min(lex.longestDivisionName, s.length() - i);
-            for (int len = max; len >= 2; len--) {
+            for (int len : lex.divisionNameLengths) {
+                if (i + len > s.length()) continue;
                 if (!a.wordEnd[i + len] && !Analysis.isBreak(s, i + len)) continue;
                 Lexicons.Division d = lex.divisions.get(s.substring(i, i + len));
                 if (d != null) out.add(new Candidate(i, i + len, EntityType.PLACE, null, 0.9 + 0.001 * len, d.code()));
             }
         }
+        abbreviationRuns(a, out);
         for (Term t : a.terms) {
             if (t.nature == null || !t.nature.toString().startsWith("ns")) continue;
             String w = t.word;
@@ -39,6 +45,34 @@ final class PlaceRecognizer {
             double conf = placeConfidence(w);
             if (conf > 0) out.add(new Candidate(t.offset, t.offset + w.length(), EntityType.PLACE, conf));
         }
+    }
+
+    /**
+     * Runs of two to four one-character country forms (中美, 中日韩) on word boundaries; each
+     * character is a place. A single such character is left alone: 中 or 美 alone is usually a word.
+     */
+    private static void abbreviationRuns(Analysis a, List<Candidate> out) {
+        String s = a.text;
+        int i = 0;
+        while (i < s.length()) {
+            if (COUNTRY_ABBREVIATIONS.indexOf(s.charAt(i)) < 0) {
+                i++;
+                continue;
+            }
+            int j = i;
+            while (j < s.length() && COUNTRY_ABBREVIATIONS.indexOf(s.charAt(j)) >= 0) j++;
+            boolean bounded = a.wordStart[i] && (a.wordEnd[j] || Analysis.isBreak(s, j));
+            // A core-dictionary word ending the run (美中不足, 中欧 as an everyday word) is not a list of countries.
+            if (j - i >= 2 && j - i <= 4 && bounded && !dictionaryWordInside(s, i, j)) {
+                for (int k = i; k < j; k++) out.add(new Candidate(k, k + 1, EntityType.PLACE, 0.8));
+            }
+            i = j;
+        }
+    }
+
+    private static boolean dictionaryWordInside(String s, int i, int j) {
+        if (j < s.length() && CoreDictionary.contains(s.substring(j - 1, j + 1))) return true;
+        return i > 0 && CoreDictionary.contains(s.substring(i - 1, i + 1));
     }
 
     private static double placeConfidence(String w) {
