@@ -46,32 +46,6 @@ public final class Conversion {
 
     public Result run(List<Path> inputs, Path outDir, Charset forced, Listener listener) throws IOException {
         Files.createDirectories(outDir);
-        TeiWriter writer = toolkit.writer(edition);
-        Registers registers = new Registers();
-        List<TeiFiles.Outcome> outcomes = new ArrayList<>();
-        List<String> failures = new ArrayList<>();
-        int done = 0;
-        for (Path input : inputs) {
-            done++;
-            try {
-                SourceDocument src = Readers.read(input, forced);
-                String id = edition.documentId(src.fileName());
-                EditionDocument doc = toolkit.converter().convert(src, id);
-                String name = id + ".xml";
-                Path out = TeiFiles.inside(outDir, name);
-                TeiFiles.Outcome o = TeiFiles.write(out, date -> writer.write(doc, date));
-                registers.add(doc, name);
-                outcomes.add(o);
-                listener.converted(done, inputs.size(), input, o);
-            } catch (ReadException e) {
-                failures.add(input + ": " + e.getMessage());
-                listener.failed(input, e.getMessage());
-            } catch (IOException | RuntimeException e) {
-                String reason = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
-                failures.add(input + ": " + reason);
-                listener.failed(input, reason);
-            }
-        }
         Path regFile = TeiFiles.inside(outDir, Toolkit.REGISTER_FILE);
         Document existing = null;
         if (Files.exists(regFile)) {
@@ -81,7 +55,47 @@ public final class Conversion {
                 throw new IOException(regFile + ": not well-formed XML: " + e.getMessage());
             }
         }
+        List<String> failures = new ArrayList<>();
+        List<Path> converted = new ArrayList<>();
+        List<EditionDocument> docs = new ArrayList<>();
+        for (Path input : inputs) {
+            try {
+                SourceDocument src = Readers.read(input, forced);
+                docs.add(toolkit.converter().convert(src, edition.documentId(src.fileName())));
+                converted.add(input);
+            } catch (ReadException e) {
+                fail(input, e.getMessage(), failures, listener);
+            } catch (RuntimeException e) {
+                fail(input, e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage(), failures, listener);
+            }
+        }
+
+        NamePropagation dictionary = new NamePropagation();
+        dictionary.addConfirmed(existing);
+        dictionary.addRecognised(docs);
+
+        TeiWriter writer = toolkit.writer(edition);
+        Registers registers = new Registers();
+        List<TeiFiles.Outcome> outcomes = new ArrayList<>();
+        for (int i = 0; i < docs.size(); i++) {
+            EditionDocument doc = dictionary.apply(docs.get(i));
+            Path input = converted.get(i);
+            try {
+                String name = doc.id() + ".xml";
+                TeiFiles.Outcome o = TeiFiles.write(TeiFiles.inside(outDir, name), date -> writer.write(doc, date));
+                registers.add(doc, name);
+                outcomes.add(o);
+                listener.converted(i + 1, docs.size(), input, o);
+            } catch (IOException e) {
+                fail(input, e.getMessage(), failures, listener);
+            }
+        }
         TeiFiles.writeIfChanged(regFile, XmlWriter.bytes(registers.write(existing, edition.title())));
         return new Result(outcomes, failures, regFile);
+    }
+
+    private static void fail(Path input, String reason, List<String> failures, Listener listener) {
+        failures.add(input + ": " + reason);
+        listener.failed(input, reason);
     }
 }

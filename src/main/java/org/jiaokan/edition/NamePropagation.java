@@ -1,0 +1,133 @@
+package org.jiaokan.edition;
+
+import com.hankcs.hanlp.HanLP;
+import org.jiaokan.model.Block;
+import org.jiaokan.model.EditionDocument;
+import org.jiaokan.model.EntityType;
+import org.jiaokan.model.Mention;
+import org.jiaokan.model.RegularisedText;
+import org.jiaokan.tei.RegisterIds;
+import org.jiaokan.xml.Dom;
+import org.jiaokan.tei.TeiWriter;
+import org.w3c.dom.Document;
+import org.w3c.dom.Element;
+
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.TreeMap;
+
+/**
+ * The edition's registers as a dictionary: a name confirmed once is marked wherever it occurs.
+ * Confirmed names are those an editor confirmed in the register file (an entry carrying the
+ * editor's own {@code @resp}) and those the recogniser found with high confidence in this run.
+ * Matching is done on the simplified form, so a name confirmed in one script is found in the other.
+ */
+final class NamePropagation {
+    /** Confidence of a recognised mention that makes its name a dictionary entry for the edition. */
+    static final double CONFIRMING_CONFIDENCE = 0.9;
+    /** Confidence given to a mention found only through the dictionary. */
+    static final double PROPAGATED_CONFIDENCE = 0.8;
+
+    private record Entry(EntityType type, String key, String code, boolean confirmed) {}
+
+    /** Simplified spelling → entry; longest spellings are tried first. */
+    private final Map<String, Entry> names = new TreeMap<>(Comparator.comparingInt(String::length).reversed()
+            .thenComparing(Comparator.naturalOrder()));
+
+    /** Adds the entries an editor confirmed in an existing register file. */
+    void addConfirmed(Document registers) {
+        if (registers == null) return;
+        Map<String, EntityType> kinds = Map.of("person", EntityType.PERSON, "place", EntityType.PLACE, "org", EntityType.ORG);
+        for (var kind : kinds.entrySet()) {
+            for (Element entry : Dom.descendants(registers.getDocumentElement(), kind.getKey())) {
+                String resp = entry.getAttribute("resp");
+                if (resp.isEmpty() || resp.equals("#" + TeiWriter.RESP_ID)) continue;
+                String id = Dom.xmlId(entry);
+                String code = Dom.child(entry, "idno").map(Element::getTextContent).orElse("");
+                String nameElement = kind.getValue().element();
+                for (Element name : Dom.children(entry, nameElement)) {
+                    String simplified = HanLP.convertToSimplifiedChinese(name.getTextContent().strip());
+                    String key = keyOf(kind.getValue(), id, simplified);
+                    add(kind.getValue(), simplified, key, code, true);
+                }
+            }
+        }
+    }
+
+    /** Adds the names recognised with high confidence in these documents. */
+    void addRecognised(List<EditionDocument> docs) {
+        for (EditionDocument d : docs) {
+            for (Block b : d.blocks()) {
+                for (Mention m : b.mentions()) {
+                    if (m.type().registered() && m.confidence() >= CONFIRMING_CONFIDENCE && m.key().length() >= 2) {
+                        add(m.type(), m.key(), m.key(), m.code(), false);
+                    }
+                }
+            }
+        }
+    }
+
+    /**
+     * Two-character names are common inside ordinary words (a surname and a given name that also
+     * spell a word), so only an editor's confirmation lets them be matched by spelling alone.
+     */
+    private void add(EntityType type, String spelling, String key, String code, boolean confirmed) {
+        int length = spelling.codePointCount(0, spelling.length());
+        if (length < 2 || (length < 3 && !confirmed)) return;
+        names.merge(spelling, new Entry(type, key, code, confirmed), (old, neu) -> old.confirmed() ? old : neu);
+    }
+
+    /** The entry's key: the register id without its prefix, which is the simplified normal form. */
+    private static String keyOf(EntityType type, String id, String fallback) {
+        String prefix = RegisterIds.of(type, "");
+        return id.startsWith(prefix) && id.length() > prefix.length() ? id.substring(prefix.length()) : fallback;
+    }
+
+    /** The document with dictionary names marked where the recogniser left them unmarked. */
+    EditionDocument apply(EditionDocument doc) {
+        if (names.isEmpty()) return doc;
+        List<Block> out = new ArrayList<>(doc.blocks().size());
+        for (Block b : doc.blocks()) out.add(apply(b));
+        return doc.withBlocks(out);
+    }
+
+    private Block apply(Block b) {
+        if (b.type() == Block.Type.FW || b.type() == Block.Type.NOISE) return b;
+        RegularisedText reg = RegularisedText.of(b.text(), b.interventions());
+        String simplified = simplified(reg.text());
+        List<Mention> mentions = new ArrayList<>(b.mentions());
+        boolean added = false;
+        for (var e : names.entrySet()) {
+            String name = e.getKey();
+            for (int at = simplified.indexOf(name); at >= 0; at = simplified.indexOf(name, at + 1)) {
+                Optional<int[]> span = reg.sourceSpan(at, at + name.length());
+                if (span.isEmpty()) continue;
+                int s = span.get()[0];
+                int end = span.get()[1];
+                if (mentions.stream().anyMatch(m -> m.start() < end && s < m.end())) continue;
+                Entry entry = e.getValue();
+                mentions.add(new Mention(s, end, entry.type(), b.text().substring(s, end), entry.key(), PROPAGATED_CONFIDENCE, entry.code()));
+                added = true;
+            }
+        }
+        if (!added) return b;
+        mentions.sort(Comparator.comparingInt(Mention::start));
+        return b.withMentions(mentions);
+    }
+
+    /** The simplified form with the same length, character for character, so offsets carry over. */
+    private static String simplified(String text) {
+        String s = HanLP.convertToSimplifiedChinese(text);
+        if (s.length() == text.length()) return s;
+        StringBuilder sb = new StringBuilder(text.length());
+        text.codePoints().forEach(cp -> {
+            String one = new String(Character.toChars(cp));
+            String conv = HanLP.convertToSimplifiedChinese(one);
+            sb.append(conv.length() == one.length() ? conv : one);
+        });
+        return sb.toString();
+    }
+}
