@@ -32,4 +32,20 @@ class UnseenRecognitionGapsTest {
     void contactPersonAfterLabelIsAPerson() throws Exception {
         assertPerson(UnseenCorpus.Doc.NOTICE, "刘芳");
     }
+
+    /** 编辑：周喆　记者：陈赟: the ideographic space after the name is taken into the persName. */
+    @Test
+    void personEndsBeforeAnIdeographicSpace() throws Exception {
+        List<String> raw = Unseen.inText(Unseen.tei(UnseenCorpus.Doc.NEWS_PAGE), "persName").stream()
+                .map(e -> e.getTextContent()).toList();
+        assertTrue(raw.contains("周喆"), () -> "persNames as marked: " + raw);
+    }
+
+    /** 來源：福州晚報: a newspaper named after its city is an organisation, not the place 福州. */
+    @Test
+    void newspaperNamedAfterACityIsAnOrganisation() throws Exception {
+        List<String> orgs = Unseen.inText(Unseen.tei(UnseenCorpus.Doc.WEB_CAPTURE), "orgName").stream()
+                .map(e -> e.getTextContent()).toList();
+        assertTrue(orgs.contains("福州晚報"), () -> "orgNames: " + orgs);
+    }
 }
