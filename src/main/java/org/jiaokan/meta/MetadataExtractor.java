@@ -161,11 +161,14 @@ public final class MetadataExtractor {
         return Optional.of(new DatedValue(when, m.group().strip(), Cert.HIGH, ""));
     }
 
-    /** A reporter credited in parentheses at the end of the last paragraph, e.g. (鄒邇戈), if it is a person. */
+    /**
+     * A reporter credited in parentheses at the end of the last paragraph, e.g. (鄒邇戈), or on a credit
+     * line of its own after it, if it is a person.
+     */
     private static String reporterInParentheses(List<Block> blocks, List<String> clean) {
         for (int i = blocks.size() - 1; i >= 0; i--) {
             Block b = blocks.get(i);
-            if (b.type() != Type.P) continue;
+            if (b.type() != Type.P && b.type() != Type.BYLINE) continue;
             Matcher m = REPORTER_PARENS.matcher(b.text());
             if (m.find()) {
                 int s = m.start("n");

@@ -33,6 +33,10 @@ public final class StructureRecogniser {
             + "|^特此(通知|公告|通告|通报|通報|函告|报告|報告|批复|批復|函复|函復)[。!！]?$");
     /** A signature is a name or a body, never a sentence: short and without clause punctuation. */
     private static final Pattern SIGNATURE = Pattern.compile("^[^，,。；;：:！!？?、“”\\d]{2,30}$");
+    /** A credit line in parentheses, as papers print the reporter under an article: （林志豪）, （记者 张三 通讯员 李四）. */
+    private static final Pattern PAREN_CREDIT = Pattern.compile(
+            "^[（(]\\s*(?:(?:记者|記者|通讯员|通訊員|摄影|攝影|文|图|圖)[\\s\\u3000/:：]*)?\\p{IsHan}{2,4}"
+                    + "(?:[\\s\\u3000、,，]+(?:(?:记者|記者|通讯员|通訊員|摄影|攝影)[\\s\\u3000:：]*)?\\p{IsHan}{2,4})*\\s*[）)]$");
     private static final int RUN_IN_HEAD_MAX = 30;
     private static final Pattern RUN_IN_CLAUSE_BREAK = Pattern.compile("[，,；;：:！!？?]");
     /** A line naming who speaks under a speech's title: a role, a space, a name (縣公安局局長　李明華). */
@@ -47,7 +51,7 @@ public final class StructureRecogniser {
 
     /** Blocks of the given lines, where {@code interventions.get(i)} are the sorted interventions of line i. */
     public List<Block> recognise(List<SourceLine> lines, List<List<Intervention>> interventions) {
-        return signatures(speakerLine(blocks(lines, interventions)));
+        return closingCredit(signatures(speakerLine(blocks(lines, interventions))));
     }
 
     private List<Block> blocks(List<SourceLine> lines, List<List<Intervention>> interventions) {
@@ -171,6 +175,18 @@ public final class StructureRecogniser {
             }
         } else if (isSignature(out.get(last)) && out.get(last - 1).type() == Type.CLOSER) {
             out.set(last, retype(out.get(last), Type.SIGNED, ""));
+        }
+        return out;
+    }
+
+    /** The last line of text, when it is only a credit in parentheses after the article, is a byline. */
+    private static List<Block> closingCredit(List<Block> blocks) {
+        List<Block> out = new ArrayList<>(blocks);
+        int last = out.size() - 1;
+        while (last >= 0 && (isFurniture(out.get(last)) || out.get(last).type() == Type.NOTE)) last--;
+        if (last < 1 || out.get(last).type() != Type.P || out.get(last - 1).type() != Type.P) return out;
+        if (PAREN_CREDIT.matcher(out.get(last).text().strip()).matches()) {
+            out.set(last, retype(out.get(last), Type.BYLINE, ""));
         }
         return out;
     }

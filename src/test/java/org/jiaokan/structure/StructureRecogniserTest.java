@@ -84,4 +84,15 @@ class StructureRecogniserTest {
     void numberedSentenceWithClausesStaysAParagraph() {
         assertEquals(List.of(Type.TITLE, Type.P), types("标题", "（一）各单位要高度重视，明确专人负责。要抓好落实。"));
     }
+
+    @Test
+    void creditInParenthesesAfterTheLastParagraphIsAByline() {
+        assertEquals(List.of(Type.TITLE, Type.P, Type.P, Type.BYLINE), types("标题", "正文。", "正文。", "（记者 张三 通讯员 李四）"));
+        assertEquals(Type.BYLINE, recognise("标题", "正文。", "正文。", "（林志豪）").get(3).type());
+    }
+
+    @Test
+    void parenthesisedAsideAtTheEndIsNotACredit() {
+        assertEquals(Type.P, recognise("标题", "正文。", "正文。", "（此件公开发布，全文共三页）").get(3).type());
+    }
 }

@@ -220,6 +220,9 @@ class UnseenDocumentsTest {
         assertEquals(Script.TRADITIONAL, m.script());
         assertEquals(List.of("來源：福州晚報　時間：2021-03-05 09:20:11　編輯：陳美玲"),
                 Unseen.readings(Unseen.tei(Doc.WEB_CAPTURE), "byline"));
+        List<String> credits = Unseen.inText(Unseen.tei(Doc.WEB_CAPTURE), "ab").stream()
+                .filter(a -> a.getAttribute("type").equals("byline")).map(a -> Readings.of(a, false).strip()).toList();
+        assertEquals(List.of("（林志豪）"), credits, "the closing reporter credit stays in the text as a byline");
         assertEquals("林志豪", m.reporter());
     }
 
