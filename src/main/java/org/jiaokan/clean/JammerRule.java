@@ -84,9 +84,11 @@ public final class JammerRule implements CleaningRule {
         while (to > from && contentLike(text(line, chain.get(to - 1)))) to--;
         List<String> toks = new ArrayList<>();
         for (int k = from; k < to; k++) toks.add(text(line, chain.get(k)));
-        if (!looksRandom(toks)) return;
+        if (toks.size() < MIN_TOKENS) return;
         int start = chain.get(from)[0];
         int end = chain.get(to - 1)[1];
+        boolean wholeLine = line.substring(0, start).isBlank() && line.substring(end).isBlank();
+        if (!looksRandom(toks, wholeLine ? 1 : 2)) return;
         int[] span = widen(line, start, end);
         Cert cert = toks.size() >= HIGH_TOKENS ? Cert.HIGH : Cert.MEDIUM;
         out.add(new Intervention(span[0], span[1], Kind.SURPLUS, "", REASON, cert, name()));
@@ -115,6 +117,14 @@ public final class JammerRule implements CleaningRule {
     }
 
     static boolean looksRandom(List<String> toks) {
+        return looksRandom(toks, 2);
+    }
+
+    /**
+     * @param minGlued how many tokens must glue a letter or digit to another class; a run that is a
+     *                 whole line of its own needs only one, since no text around it could be a formula
+     */
+    static boolean looksRandom(List<String> toks, int minGlued) {
         int n = toks.size();
         if (n < MIN_TOKENS) return false;
         int junk = 0;
@@ -134,7 +144,7 @@ public final class JammerRule implements CleaningRule {
         }
         // Formulas (x = 1, y = 2) mix marks too, but never glue a letter or digit to one in several tokens.
         return junk * 2 >= n && junk >= 2
-                && glued >= 2
+                && glued >= minGlued
                 && marks.size() >= 2
                 && shapes.size() * 2 >= n
                 && wordish * 4 <= n;

@@ -53,6 +53,16 @@ class JammerRuleTest {
     }
 
     @Test
+    void shortWholeLineRunWithOneGluedToken() {
+        assertEquals(List.of("* x3 ^ P"), marked("* x3 ^ P"));
+    }
+
+    @Test
+    void shortInlineRunWithOneGluedTokenIsText() {
+        assertEquals(List.of(), marked("比例为 * x3 ^ P 时"));
+    }
+
+    @Test
     void formulaWithOneDigitGluedToAMarkIsNotJammer() {
         assertEquals(List.of(), marked("当 x = 1, y = 2 时成立。"));
     }

@@ -36,7 +36,9 @@ public final class UnseenCorpus {
         MONTH_DAY("month-day.txt", "UTF-8", "month-day.txt", false),
         ANNIVERSARY_TRAD("anniversary-trad.txt", "UTF-8", "anniversary-trad.txt", false),
         NO_DATE("no-date.txt", "UTF-8", "no-date.txt", false),
-        DOCX(null, null, "work-plan.docx", false);
+        DOCX(null, null, "work-plan.docx", false),
+        /** The notice as Windows Notepad saves it: GB18030 with CRLF line ends. */
+        NOTICE_CRLF("notice.txt", "GB18030", "notice-crlf.txt", false);
 
         private final String resource;
         private final String charset;
@@ -69,7 +71,8 @@ public final class UnseenCorpus {
             if (this == DOCX) {
                 writeDocx(out);
             } else {
-                byte[] body = encode(text() + "\n", Charset.forName(charset));
+                String lines = this == NOTICE_CRLF ? text().replace("\n", "\r\n") + "\r\n" : text() + "\n";
+                byte[] body = encode(lines, Charset.forName(charset));
                 byte[] bytes = bom ? concat(new byte[]{(byte) 0xFF, (byte) 0xFE}, body) : body;
                 Files.write(out, bytes);
             }

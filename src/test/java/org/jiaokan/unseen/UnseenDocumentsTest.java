@@ -61,7 +61,7 @@ class UnseenDocumentsTest {
         String reg = Readings.regularised(tei);
         String dip = Readings.diplomatic(tei);
         assertReadingDrops(reg, dip, "7 K, Y: c' ]2 q$ x9 A", "3 ]( ^, p% k6 n* S% p", "$ G8 Y. L+ a6 |",
-                "h; S6 z# C$ t; G7 ^\" L8 `1 b", "- ~8 w) \\3 @( {");
+                "h; S6 z# C$ t; G7 ^\" L8 `1 b", "- ~8 w) \\3 @( {", "* x3 ^ P");
         assertReadingKeeps(reg, "也跟着多起来。结合这几年的体会", "不搞平均用力。", "先控制局面再说。", "大家互相学习。");
         boolean surplus = Unseen.inText(tei, "surplus").stream().anyMatch(s -> s.getTextContent().contains("]( ^, p%"));
         assertTrue(surplus, "the inline jammer is surplus");
@@ -155,6 +155,15 @@ class UnseenDocumentsTest {
         assertEquals("UTF-16LE", src.encoding());
         assertTrue(src.encodingEvidence().contains("byte-order mark"));
         assertNoJunkPersons(Unseen.tei(Doc.NOTICE));
+    }
+
+    @Test
+    void noticeWithCrlfLineEndsHasTheSameStructureAndDate() throws Exception {
+        Document tei = Unseen.tei(Doc.NOTICE_CRLF);
+        assertEquals(Unseen.readings(Unseen.tei(Doc.NOTICE), "head"), Unseen.readings(tei, "head"));
+        assertEquals(List.of("东阳市消防安全委员会办公室"), Unseen.readings(tei, "signed"));
+        assertEquals("2019-06-10", Unseen.model(Doc.NOTICE_CRLF).meta().date().when());
+        assertEquals("CRLF", Unseen.model(Doc.NOTICE_CRLF).source().properties().get("text.line-endings"));
     }
 
     @Test
