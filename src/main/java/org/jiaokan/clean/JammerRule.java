@@ -84,9 +84,11 @@ public final class JammerRule implements CleaningRule {
         while (to > from && contentLike(text(line, chain.get(to - 1)))) to--;
         List<String> toks = new ArrayList<>();
         for (int k = from; k < to; k++) toks.add(text(line, chain.get(k)));
-        if (!looksRandom(toks)) return;
+        if (toks.size() < MIN_TOKENS) return;
         int start = chain.get(from)[0];
         int end = chain.get(to - 1)[1];
+        boolean wholeLine = line.substring(0, start).isBlank() && line.substring(end).isBlank();
+        if (!looksRandom(toks, wholeLine ? 1 : 2)) return;
         int[] span = widen(line, start, end);
         Cert cert = toks.size() >= HIGH_TOKENS ? Cert.HIGH : Cert.MEDIUM;
         out.add(new Intervention(span[0], span[1], Kind.SURPLUS, "", REASON, cert, name()));
@@ -115,11 +117,19 @@ public final class JammerRule implements CleaningRule {
     }
 
     static boolean looksRandom(List<String> toks) {
+        return looksRandom(toks, 2);
+    }
+
+    /**
+     * @param minGlued how many tokens must glue a letter or digit to another class; a run that is a
+     *                 whole line of its own needs only one, since no text around it could be a formula
+     */
+    static boolean looksRandom(List<String> toks, int minGlued) {
         int n = toks.size();
         if (n < MIN_TOKENS) return false;
         int junk = 0;
         int wordish = 0;
-        int lettered = 0;
+        int glued = 0;
         Set<Character> marks = new HashSet<>();
         Set<String> shapes = new HashSet<>();
         for (String t : toks) {
@@ -128,15 +138,13 @@ public final class JammerRule implements CleaningRule {
                 if (!Character.isLetterOrDigit(c)) { hasMark = true; marks.add(c); }
             }
             if (hasMark || letterThenDigit(t)) junk++;
-            if (t.length() > 1 && t.chars().anyMatch(Character::isLetter) && !t.chars().allMatch(Character::isLetter)) {
-                lettered++;
-            }
+            if (glued(t)) glued++;
             if (contentLike(t)) wordish++;
             shapes.add(shape(t));
         }
-        // Formulas (x = 1, y = 2) and emoticons mix marks too, but never glue letters to them.
+        // Formulas (x = 1, y = 2) mix marks too, but never glue a letter or digit to one in several tokens.
         return junk * 2 >= n && junk >= 2
-                && lettered >= 2
+                && glued >= minGlued
                 && marks.size() >= 2
                 && shapes.size() * 2 >= n
                 && wordish * 4 <= n;
@@ -148,6 +156,21 @@ public final class JammerRule implements CleaningRule {
         if (Character.isDigit(t.charAt(0))) return true;
         for (char c : t.toCharArray()) if (!Character.isLetter(c)) return false;
         return true;
+    }
+
+    /**
+     * A letter or digit glued to something of another class ({@code w)}, {@code ~8}, {@code b4}): the
+     * shape of random jammer tokens, whichever of letters, digits or marks the generator drew.
+     */
+    private static boolean glued(String t) {
+        if (t.length() < 2) return false;
+        boolean letter = false, digit = false, mark = false;
+        for (char c : t.toCharArray()) {
+            if (Character.isLetter(c)) letter = true;
+            else if (Character.isDigit(c)) digit = true;
+            else mark = true;
+        }
+        return (letter && (digit || mark)) || (digit && mark);
     }
 
     private static boolean letterThenDigit(String t) {

@@ -32,6 +32,9 @@ public final class MetadataExtractor {
     private static final Pattern MONTH_DAY = Pattern.compile("(?<![\\d年])(?<m>\\d{1,2})\\s*月\\s*(?<d>\\d{1,2})\\s*日");
     private static final Pattern ISO_DATETIME = Pattern.compile(
             "(?<y>(19|20)\\d{2})[-/.年](?<m>\\d{1,2})[-/.月](?<d>\\d{1,2})日?(?:\\s+(?<H>\\d{1,2}):(?<M>\\d{2})(?::(?<S>\\d{2}))?)?");
+    /** A date written in Chinese numerals, as datelines of official documents are: 二○一九年六月十二日. */
+    private static final Pattern CHINESE_DATE = Pattern.compile(
+            "(?<y>[〇○零一二三四五六七八九]{4})年(?<m>[一二三四五六七八九十]{1,2})月(?<d>[一二三四五六七八九十]{1,3})日");
     private static final Pattern YEAR_IN_TEXT = Pattern.compile("(?<!\\d)(?<y>(19[5-9]|20[0-9])\\d)(?!\\d)");
     private static final Pattern FIELD = Pattern.compile(
             "(?<k>来源|來源|作者|记者|記者|责任编辑|責任編輯|编辑|編輯|时间|時間|发布时间|發佈時間|發布時間)\\s*[:：]\\s*");
@@ -83,7 +86,7 @@ public final class MetadataExtractor {
                 if (fh.isPresent()) {
                     editor = editor.isEmpty() ? fh.get()[0] : editor;
                     if (published == null) {
-                        String when = fh.get()[1];
+                        String when = withSeconds(fh.get()[1]);
                         published = new DatedValue(when, b.text(), Cert.HIGH, "");
                     }
                 }
@@ -96,10 +99,11 @@ public final class MetadataExtractor {
 
         String docType = docType(blocks, clean, title, publisher);
         String speaker = speaker(blocks);
+        if (speaker.isEmpty() && docType.equals("speech")) speaker = speakerInByline(blocks, clean);
+        String issuer = issuer(blocks, clean);
         String place = place(blocks);
         DatedValue date = documentDate(blocks, clean, published);
         List<String> keywords = keywords(blocks);
-        String issuer = issuer(blocks, clean);
         return new Metadata(title, supplied, docType, speaker, author, issuer, place, date, published, publisher,
                 editor, reporter, keywords, script);
     }
@@ -142,6 +146,11 @@ public final class MetadataExtractor {
         return out;
     }
 
+    /** TEI's @when takes xsd:dateTime, which needs seconds; forums print minutes only. */
+    private static String withSeconds(String isoDateTime) {
+        return isoDateTime.matches(".*T\\d{2}:\\d{2}") ? isoDateTime + ":00" : isoDateTime;
+    }
+
     private static Optional<DatedValue> isoDateTime(String s) {
         Matcher m = ISO_DATETIME.matcher(s);
         if (!m.find()) return Optional.empty();
@@ -153,11 +162,14 @@ public final class MetadataExtractor {
         return Optional.of(new DatedValue(when, m.group().strip(), Cert.HIGH, ""));
     }
 
-    /** A reporter credited in parentheses at the end of the last paragraph, e.g. (鄒邇戈), if it is a person. */
+    /**
+     * A reporter credited in parentheses at the end of the last paragraph, e.g. (鄒邇戈), or on a credit
+     * line of its own after it, if it is a person.
+     */
     private static String reporterInParentheses(List<Block> blocks, List<String> clean) {
         for (int i = blocks.size() - 1; i >= 0; i--) {
             Block b = blocks.get(i);
-            if (b.type() != Type.P) continue;
+            if (b.type() != Type.P && b.type() != Type.BYLINE) continue;
             Matcher m = REPORTER_PARENS.matcher(b.text());
             if (m.find()) {
                 int s = m.start("n");
@@ -173,9 +185,14 @@ public final class MetadataExtractor {
     private static String docType(List<Block> blocks, List<String> clean, String title, String publisher) {
         boolean forum = blocks.stream().anyMatch(b -> b.type() == Type.FW && "edit-note".equals(b.detail()));
         if (forum) return "forum-post";
-        boolean salute = blocks.stream().anyMatch(b -> b.type() == Type.SALUTE);
-        if (salute || SPEECH_TITLE.matcher(title).find()) return "speech";
+        if (SPEECH_TITLE.matcher(title).find()) return "speech";
         if (NOTICE_TITLE.matcher(title).find()) return "notice";
+        // Addressing bodies (各有关单位：) is how notices open; addressing people (同志们：) is how speeches do.
+        boolean addressee = blocks.stream()
+                .anyMatch(b -> b.type() == Type.SALUTE && Block.ADDRESSEE.equals(b.detail()));
+        if (addressee) return "notice";
+        boolean salute = blocks.stream().anyMatch(b -> b.type() == Type.SALUTE);
+        if (salute) return "speech";
         if (!publisher.isEmpty()) return "news-report";
         int meetingWords = 0;
         for (String c : clean) {
@@ -197,13 +214,28 @@ public final class MetadataExtractor {
         return "";
     }
 
+    /** The name at the end of a credit line without labels under a speech's title (縣公安局局長　李明華). */
+    private static String speakerInByline(List<Block> blocks, List<String> clean) {
+        for (int i = 0; i < blocks.size(); i++) {
+            if (blocks.get(i).type() != Type.BYLINE) continue;
+            String c = clean.get(i).strip();
+            if (FIELD.matcher(c).find()) continue;
+            String[] parts = c.split("[\\s\\p{Z}]+");
+            if (parts.length >= 2 && parts[parts.length - 1].matches("\\p{IsHan}{2,4}")) return parts[parts.length - 1];
+        }
+        return "";
+    }
+
     /**
-     * The issuing body: the signature of a notice or letter, else the organisation that convened
-     * or issued what the opening paragraphs report (…召开, …印发).
+     * The issuing body: a signature line that names no person, else the organisation that
+     * convened or issued what the opening paragraphs report (…召开, …印发).
      */
     private static String issuer(List<Block> blocks, List<String> clean) {
-        for (int i = blocks.size() - 1; i >= 0; i--) {
-            if (blocks.get(i).type() == Type.SIGNED) return clean.get(i).strip();
+        for (int i = 0; i < blocks.size(); i++) {
+            Block b = blocks.get(i);
+            if (b.type() != Type.SIGNED) continue;
+            if (b.mentions().stream().anyMatch(m -> m.type() == EntityType.PERSON)) continue;
+            return clean.get(i).strip();
         }
         int seen = 0;
         for (Block b : blocks) {
@@ -235,6 +267,7 @@ public final class MetadataExtractor {
         for (int i = 0; i < blocks.size(); i++) {
             if (blocks.get(i).type() != Type.DATELINE) continue;
             Optional<DatedValue> d = isoDateTime(clean.get(i));
+            if (d.isEmpty()) d = chineseDate(clean.get(i));
             if (d.isPresent() && !d.get().when().contains("T")) return d.get();
         }
         // Otherwise the first date in the opening paragraphs.
@@ -263,6 +296,16 @@ public final class MetadataExtractor {
             }
         }
         return null;
+    }
+
+    private static Optional<DatedValue> chineseDate(String s) {
+        Matcher m = CHINESE_DATE.matcher(s);
+        if (!m.find()) return Optional.empty();
+        int y = ChineseNumerals.parse(m.group("y"));
+        int mo = ChineseNumerals.parse(m.group("m"));
+        int d = ChineseNumerals.parse(m.group("d"));
+        if (y < 1000 || mo < 1 || mo > 12 || d < 1 || d > 31) return Optional.empty();
+        return Optional.of(new DatedValue(String.format("%04d-%02d-%02d", y, mo, d), m.group(), Cert.HIGH, ""));
     }
 
     private static DatedValue withYear(String monthDay, String text, String all, DatedValue published) {

@@ -11,11 +11,15 @@ import java.util.Objects;
  * @param text          the source text of the block, unchanged
  * @param interventions sorted, non-overlapping interventions on {@code text}
  * @param mentions      sorted, non-overlapping mentions on {@code text}
- * @param detail        a qualifier: heading level for {@link Type#HEAD}, fw type for {@link Type#FW}, note mark for {@link Type#NOTE}
+ * @param detail        a qualifier: heading level for {@link Type#HEAD}, fw type for {@link Type#FW}, note mark for {@link Type#NOTE},
+ *                      {@link #ADDRESSEE} for a {@link Type#SALUTE} that addresses bodies rather than an audience
  * @param id            the block's xml:id once assigned, or ""
  */
 public record Block(Type type, String text, List<Intervention> interventions, List<Mention> mentions, String detail,
                     String id) {
+
+    /** The detail of a salutation addressing bodies, as notices open (各有关单位：), not people (同志们：). */
+    public static final String ADDRESSEE = "addressee";
 
     /** Structural roles, each with the TEI element that encodes it. */
     public enum Type {

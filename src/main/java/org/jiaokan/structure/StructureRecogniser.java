@@ -22,7 +22,26 @@ public final class StructureRecogniser {
     private static final Pattern SECTION_CHAPTER = Pattern.compile("^第[一二三四五六七八九十百]+[章节節部分]");
     private static final Pattern SALUTE = Pattern.compile(
             "^[^。，,]{0,24}(同志|朋友|领导|領導|代表|先生|女士|来宾|來賓|大家|老师|老師|同学|同學)[们們]?[:：]$");
-    private static final Pattern CLOSER = Pattern.compile("^(谢谢|謝謝|感谢|感謝)(大家|各位)?[。!！.]?$|^(此致|敬礼|敬禮)[。!！]?$");
+    /**
+     * The addressee line of a notice or circular (各有关单位：, 各派出所、各大队：, 市直各单位：): the
+     * salutation of official correspondence, which names the bodies addressed rather than people.
+     */
+    private static final Pattern ADDRESSEE = Pattern.compile(
+            "^[^。；;！!？?]{0,30}?各[^。；;！!？?]{0,30}?(单位|單位|部门|部門|大队|大隊|中队|中隊|支队|支隊|派出所|分局|科室|处室|處室"
+                    + "|机关|機關|学校|學校|企业|企業|乡镇|鄉鎮|街道|委员会|委員會|政府|局|厅|廳|所|队|隊|院|处|處|站|办|辦)[:：]$");
+    private static final Pattern CLOSER = Pattern.compile("^(谢谢|謝謝|感谢|感謝)(大家|各位)?[。!！.]?$|^(此致|敬礼|敬禮)[。!！]?$"
+            + "|^特此(通知|公告|通告|通报|通報|函告|报告|報告|批复|批復|函复|函復)[。!！]?$");
+    /** A signature is a name or a body, never a sentence: short and without clause punctuation. */
+    private static final Pattern SIGNATURE = Pattern.compile("^[^，,。；;：:！!？?、“”\\d]{2,30}$");
+    /** A credit line in parentheses, as papers print the reporter under an article: （林志豪）, （记者 张三 通讯员 李四）. */
+    private static final Pattern PAREN_CREDIT = Pattern.compile(
+            "^[（(]\\s*(?:(?:记者|記者|通讯员|通訊員|摄影|攝影|文|图|圖)[\\s\\u3000/:：]*)?\\p{IsHan}{2,4}"
+                    + "(?:[\\s\\u3000、,，]+(?:(?:记者|記者|通讯员|通訊員|摄影|攝影)[\\s\\u3000:：]*)?\\p{IsHan}{2,4})*\\s*[）)]$");
+    private static final int RUN_IN_HEAD_MAX = 30;
+    private static final Pattern RUN_IN_CLAUSE_BREAK = Pattern.compile("[，,；;：:！!？?]");
+    /** A line naming who speaks under a speech's title: a role, a space, a name (縣公安局局長　李明華). */
+    private static final Pattern SPEAKER_LINE = Pattern.compile(
+            "^(?![—-])[^，,。；;：:！!？?、“”的]{1,20}[ \\u3000\\u00a0]+\\p{IsHan}{2,4}$");
     private static final Pattern BYLINE = Pattern.compile("(来源|來源|作者|记者|記者|编辑|編輯|责任编辑|責任編輯|通讯员|通訊員)\\s*[:：]");
     private static final Pattern DATELINE = Pattern.compile("^\\d{4}\\s*[年./-]\\s*\\d{1,2}\\s*[月./-]\\s*\\d{1,2}\\s*日?$"
             + "|^[二〇○零一三四五六七八九十]{4}年[一二三四五六七八九十]{1,2}月[一二三四五六七八九十]{1,3}日$");
@@ -32,6 +51,10 @@ public final class StructureRecogniser {
 
     /** Blocks of the given lines, where {@code interventions.get(i)} are the sorted interventions of line i. */
     public List<Block> recognise(List<SourceLine> lines, List<List<Intervention>> interventions) {
+        return closingCredit(signatures(speakerLine(blocks(lines, interventions))));
+    }
+
+    private List<Block> blocks(List<SourceLine> lines, List<List<Intervention>> interventions) {
         List<Block> out = new ArrayList<>();
         int firstContent = -1;
         int contentLines = 0;
@@ -75,12 +98,16 @@ public final class StructureRecogniser {
             out.add(s.block(Type.TITLE, ""));
         } else if (SALUTE.matcher(t).find()) {
             out.add(s.block(Type.SALUTE, ""));
+        } else if (len <= 60 && ADDRESSEE.matcher(t).find()) {
+            out.add(s.block(Type.SALUTE, Block.ADDRESSEE));
         } else if (CLOSER.matcher(t).find()) {
             out.add(s.block(Type.CLOSER, ""));
         } else if (len <= 20 && DATELINE.matcher(t).find()) {
             out.add(s.block(Type.DATELINE, ""));
         } else if (len <= 120 && BYLINE.matcher(t).find()) {
             out.add(s.block(Type.BYLINE, ""));
+        } else if (runInHead(s, out)) {
+            return;
         } else if (len <= 80 && !t.endsWith("。") && (SECTION_1.matcher(t).find() || SECTION_CHAPTER.matcher(t).find())) {
             out.add(s.block(Type.HEAD, "1"));
         } else if (len <= 80 && !t.endsWith("。") && SECTION_2.matcher(t).find()) {
@@ -88,6 +115,93 @@ public final class StructureRecogniser {
         } else {
             splitEmbeddedHeads(s, out);
         }
+    }
+
+    /**
+     * A numbered heading run into its section's first paragraph (（一）嚴厲打擊突出違法犯罪。各派出所要…):
+     * a short numbered phrase without clause breaks, closed by a full stop and followed by more text,
+     * becomes a head of its own and the rest a paragraph.
+     */
+    private static boolean runInHead(Seg s, List<Block> out) {
+        String t = s.text;
+        String level = SECTION_2.matcher(t).find() ? "2"
+                : SECTION_1.matcher(t).find() || SECTION_CHAPTER.matcher(t).find() ? "1" : null;
+        if (level == null) return false;
+        int stop = t.indexOf('。');
+        if (stop < 0 || stop + 1 >= t.length() || t.codePointCount(0, stop) > RUN_IN_HEAD_MAX) return false;
+        if (RUN_IN_CLAUSE_BREAK.matcher(t.substring(0, stop)).find()) return false;
+        int cut = s.outside(stop + 1);
+        Seg rest = s.slice(cut, t.length()).trim();
+        if (rest.text.isEmpty() || rest.isFurniture()) return false;
+        out.add(s.slice(0, cut).trim().block(Type.HEAD, level));
+        out.add(rest.block(Type.P, ""));
+        return true;
+    }
+
+    /**
+     * The line right under the title that names the speaker with a role (縣公安局局長　李明華) is a
+     * byline, not the first paragraph.
+     */
+    private static List<Block> speakerLine(List<Block> blocks) {
+        List<Block> out = new ArrayList<>(blocks);
+        for (int i = 0; i + 1 < out.size(); i++) {
+            if (out.get(i).type() != Type.TITLE) continue;
+            int next = i + 1;
+            while (next < out.size() && isFurniture(out.get(next))) next++;
+            if (next < out.size() && out.get(next).type() == Type.P && out.get(next).interventions().isEmpty()
+                    && SPEAKER_LINE.matcher(out.get(next).text()).matches()) {
+                out.set(next, retype(out.get(next), Type.BYLINE, ""));
+            }
+            break;
+        }
+        return out;
+    }
+
+    /**
+     * A short line that is not a sentence, standing between the body and a closing dateline or after a
+     * closing formula at the very end, is the signature: who issued or delivered the document.
+     */
+    private static List<Block> signatures(List<Block> blocks) {
+        List<Block> out = new ArrayList<>(blocks);
+        int end = out.size();
+        while (end > 0 && (isFurniture(out.get(end - 1)) || out.get(end - 1).type() == Type.NOTE)) end--;
+        if (end < 2) return out;
+        int last = end - 1;
+        Type lastType = out.get(last).type();
+        if (lastType == Type.DATELINE) {
+            // The dateline may be preceded by one or two signature lines (a body, then a person).
+            for (int k = last - 1, signed = 0; k > 0 && signed < 2 && isSignature(out.get(k)); k--, signed++) {
+                out.set(k, retype(out.get(k), Type.SIGNED, ""));
+            }
+        } else if (isSignature(out.get(last)) && out.get(last - 1).type() == Type.CLOSER) {
+            out.set(last, retype(out.get(last), Type.SIGNED, ""));
+        }
+        return out;
+    }
+
+    /** The last line of text, when it is only a credit in parentheses after the article, is a byline. */
+    private static List<Block> closingCredit(List<Block> blocks) {
+        List<Block> out = new ArrayList<>(blocks);
+        int last = out.size() - 1;
+        while (last >= 0 && (isFurniture(out.get(last)) || out.get(last).type() == Type.NOTE)) last--;
+        if (last < 1 || out.get(last).type() != Type.P || out.get(last - 1).type() != Type.P) return out;
+        if (PAREN_CREDIT.matcher(out.get(last).text().strip()).matches()) {
+            out.set(last, retype(out.get(last), Type.BYLINE, ""));
+        }
+        return out;
+    }
+
+    private static boolean isSignature(Block b) {
+        return b.type() == Type.P && SIGNATURE.matcher(b.text().strip()).matches()
+                && b.interventions().stream().noneMatch(iv -> iv.kind() == Intervention.Kind.SURPLUS);
+    }
+
+    private static boolean isFurniture(Block b) {
+        return b.type() == Type.FW || b.type() == Type.NOISE;
+    }
+
+    private static Block retype(Block b, Type type, String detail) {
+        return new Block(type, b.text(), b.interventions(), b.mentions(), detail, b.id());
     }
 
     /** Splits headings of the form 关键点 六个“必须坚持” out of running text into their own blocks. */

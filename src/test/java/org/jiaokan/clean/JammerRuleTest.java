@@ -48,6 +48,26 @@ class JammerRuleTest {
     }
 
     @Test
+    void lineEndRunOfMostlyMarksAndDigitsAfterAFullStop() {
+        assertEquals(List.of("- ~8 w) \\3 @( {"), marked("先控制局面再说。- ~8 w) \\3 @( {"));
+    }
+
+    @Test
+    void shortWholeLineRunWithOneGluedToken() {
+        assertEquals(List.of("* x3 ^ P"), marked("* x3 ^ P"));
+    }
+
+    @Test
+    void shortInlineRunWithOneGluedTokenIsText() {
+        assertEquals(List.of(), marked("比例为 * x3 ^ P 时"));
+    }
+
+    @Test
+    void formulaWithOneDigitGluedToAMarkIsNotJammer() {
+        assertEquals(List.of(), marked("当 x = 1, y = 2 时成立。"));
+    }
+
+    @Test
     void strayMarkLine() {
         List<Intervention> found = rule.find("|", simplified());
         assertEquals(1, found.size());
