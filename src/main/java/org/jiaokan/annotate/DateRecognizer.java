@@ -45,10 +45,10 @@ final class DateRecognizer {
             if (d != null && (day < 1 || day > 31)) continue;
             int end = m.end();
             String key;
-            if (year > 0 && month > 0 && day > 0) key = String.format("%04d-%02d-%02d", year, month, day);
-            else if (year > 0 && month > 0) key = String.format("%04d-%02d", year, month);
-            else if (year > 0) key = String.format("%04d", year);
-            else key = String.format("--%02d-%02d", month, day);
+            if (year > 0 && month > 0 && day > 0) key = String.format(java.util.Locale.ROOT, "%04d-%02d-%02d", year, month, day);
+            else if (year > 0 && month > 0) key = String.format(java.util.Locale.ROOT, "%04d-%02d", year, month);
+            else if (year > 0) key = String.format(java.util.Locale.ROOT, "%04d", year);
+            else key = String.format(java.util.Locale.ROOT, "--%02d-%02d", month, day);
             out.add(new Candidate(m.start(), end, EntityType.DATE, key, CONFIDENCE, ""));
         }
         Matcher iso = ISO.matcher(s);
@@ -58,7 +58,7 @@ final class DateRecognizer {
             int day = number(iso.group(4));
             if (year < 1000 || month < 1 || month > 12 || day < 1 || day > 31) continue;
             out.add(new Candidate(iso.start(), iso.end(), EntityType.DATE,
-                    String.format("%04d-%02d-%02d", year, month, day), CONFIDENCE, ""));
+                    String.format(java.util.Locale.ROOT, "%04d-%02d-%02d", year, month, day), CONFIDENCE, ""));
         }
     }
 

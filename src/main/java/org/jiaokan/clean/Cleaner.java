@@ -22,6 +22,7 @@ public final class Cleaner {
      * looks at their neighbours; redaction marks last, on what no other rule explained.
      */
     private static final List<CleaningRule> STANDARD_RULES = List.of(
+            new ControlCharacterRule(),
             new JammerRule(),
             new ForumHeaderRule(),
             new BoilerplateRule(),
@@ -78,8 +79,10 @@ public final class Cleaner {
         for (Intervention iv : found) {
             boolean readerMarked = iv.kind() == Intervention.Kind.FORME_WORK
                     && BoilerplateRule.READER_MARKED.equals(iv.reason());
+            // "other" means the reader found no sign of what the furniture is: a weak judgement.
+            org.jiaokan.model.Cert cert = "other".equals(line.detail()) ? org.jiaokan.model.Cert.LOW : iv.cert();
             typed.add(readerMarked ? new Intervention(iv.start(), iv.end(), iv.kind(), iv.replacement(),
-                    line.detail(), iv.cert(), iv.rule()) : iv);
+                    line.detail(), cert, iv.rule()) : iv);
         }
         return List.copyOf(typed);
     }

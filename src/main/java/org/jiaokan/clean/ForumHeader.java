@@ -27,9 +27,10 @@ public record ForumHeader(String editorName, String dateTime) {
     }
 
     static ForumHeader from(Matcher m) {
-        String time = String.format("%s-%02d-%02dT%02d:%s", m.group(2), Integer.parseInt(m.group(3)),
+        String time = String.format(java.util.Locale.ROOT, "%s-%02d-%02dT%02d:%s", m.group(2), Integer.parseInt(m.group(3)),
                 Integer.parseInt(m.group(4)), Integer.parseInt(m.group(5)), m.group(6));
-        if (m.group(7) != null) time += ":" + m.group(7);
+        // xs:dateTime needs seconds; a notice without them means the minute it names.
+        time += ":" + (m.group(7) != null ? m.group(7) : "00");
         return new ForumHeader(m.group(1), time);
     }
 }

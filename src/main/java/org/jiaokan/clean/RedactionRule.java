@@ -24,8 +24,9 @@ public final class RedactionRule implements CleaningRule {
 
     @Override
     public String description() {
-        return "Marks the source used for withheld words (*, ×××, XXX, ○○, □□) are kept as they stand and "
-                + "encoded as redacted in the source.";
+        return "Marks the source used for withheld words (*, ×××, XXX, ○○, □□) are kept as they stand, in gap/desc, "
+                + "with reason=\"redacted\"; agent=\"source\" records that the source itself, not damage or the "
+                + "editors, withheld the words.";
     }
 
     @Override

@@ -34,7 +34,8 @@ final class BuildCommand implements Callable<Integer> {
             Output.error(e.getMessage());
             return 2;
         }
-        r.invalid().forEach(e -> Output.error(e + " (schema jiaokan.rng)"));
+        r.orphans().forEach(p -> System.err.println("jiaokan: notice: " + p + " has no source in "
+                + editionDir.resolve(EditionBuilder.SOURCES) + " any more; it is kept but no longer listed in edition.xml"));
         if (!quiet) {
             long written = r.conversion().outcomes().stream().filter(TeiFiles.Outcome::written).count();
             System.out.printf("jiaokan: built %s: %d documents (%d changed), %d failed, registers in %s%n",

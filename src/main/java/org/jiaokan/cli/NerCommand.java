@@ -82,7 +82,7 @@ final class NerCommand implements Callable<Integer> {
                 case '\r' -> sb.append("\\r");
                 case '\t' -> sb.append("\\t");
                 default -> {
-                    if (c < 0x20 || c == 0x2028 || c == 0x2029) sb.append(String.format("\\u%04x", (int) c));
+                    if (c < 0x20 || c == 0x2028 || c == 0x2029) sb.append(String.format(java.util.Locale.ROOT, "\\u%04x", (int) c));
                     else sb.append(c);
                 }
             }

@@ -7,6 +7,7 @@ import org.jiaokan.read.ReadException;
 import org.jiaokan.read.Readers;
 import org.jiaokan.tei.Registers;
 import org.jiaokan.tei.TeiWriter;
+import org.jiaokan.validate.Schemas;
 import org.jiaokan.xml.Xml;
 import org.jiaokan.xml.XmlWriter;
 import org.w3c.dom.Document;
@@ -17,7 +18,9 @@ import java.nio.charset.Charset;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 
 /**
  * Converts source files into TEI files in one folder, with the folder's registers. Each bad input
@@ -58,10 +61,18 @@ public final class Conversion {
         List<String> failures = new ArrayList<>();
         List<Path> converted = new ArrayList<>();
         List<EditionDocument> docs = new ArrayList<>();
+        Map<String, Path> ids = new HashMap<>();
         for (Path input : inputs) {
             try {
                 SourceDocument src = Readers.read(input, forced);
-                docs.add(toolkit.converter().convert(src, edition.documentId(src.fileName())));
+                String id = edition.documentId(src.fileName());
+                Path clash = ids.putIfAbsent(id, input);
+                if (clash != null) {
+                    fail(input, "its TEI file " + id + ".xml would overwrite the one made from " + clash
+                            + "; rename one of them", failures, listener);
+                    continue;
+                }
+                docs.add(toolkit.converter().convert(src, id));
                 converted.add(input);
             } catch (ReadException e) {
                 fail(input, e.getMessage(), failures, listener);
@@ -83,11 +94,16 @@ public final class Conversion {
             try {
                 String name = doc.id() + ".xml";
                 TeiFiles.Outcome o = TeiFiles.write(TeiFiles.inside(outDir, name), date -> writer.write(doc, date));
-                registers.add(doc, name);
+                List<String> invalid = Schemas.jiaokan().validate(o.bytes(), o.file().toUri().toString());
+                if (!invalid.isEmpty()) {
+                    fail(input, "the TEI written to " + o.file() + " is not valid against jiaokan.rng: " + invalid.get(0),
+                            failures, listener);
+                }
+                registers.add(Xml.parse(o.bytes()), name, Registers.codes(doc));
                 outcomes.add(o);
                 listener.converted(i + 1, docs.size(), input, o);
-            } catch (IOException e) {
-                fail(input, e.getMessage(), failures, listener);
+            } catch (IOException | SAXException | RuntimeException e) {
+                fail(input, e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage(), failures, listener);
             }
         }
         TeiFiles.writeIfChanged(regFile, XmlWriter.bytes(registers.write(existing, edition.title())));

@@ -1,7 +1,5 @@
 package org.jiaokan.edition;
 
-import org.jiaokan.validate.RelaxNgValidator;
-import org.jiaokan.validate.Schemas;
 
 import java.io.IOException;
 import java.nio.file.Files;
@@ -13,19 +11,32 @@ import java.util.stream.Stream;
 /**
  * Builds an edition folder: {@code edition.xml} (the edition's TEI corpus header), {@code sources/}
  * (raw files, never changed), {@code docs/} (one TEI file per source, and the registers), and
- * {@code schema/}. Every TEI file written is checked against Jiaokan's schema.
+ * {@code schema/}. Every TEI file written is checked against Jiaokan's schema (by the conversion).
  */
 public final class EditionBuilder {
     public static final String HEADER = "edition.xml";
     public static final String SOURCES = "sources";
     public static final String DOCS = "docs";
 
-    /** The result: the conversion's, plus schema errors of the files written. */
-    public record Result(Conversion.Result conversion, List<String> invalid) {
-        public boolean ok() { return conversion.ok() && invalid.isEmpty(); }
+    /**
+     * The result: the conversion's, plus the TEI files in docs/ that no source produced any more
+     * (kept, since they may hold an editor's work, but no longer listed in edition.xml).
+     */
+    public record Result(Conversion.Result conversion, List<Path> orphans) {
+        public boolean ok() { return conversion.ok(); }
     }
 
     private final Toolkit toolkit;
+
+    private static List<Path> orphans(Path docs, Conversion.Result r) throws IOException {
+        List<Path> written = r.outcomes().stream().map(o -> o.file().toAbsolutePath().normalize()).toList();
+        try (Stream<Path> s = Files.list(docs)) {
+            return s.filter(p -> p.toString().endsWith(".xml"))
+                    .filter(p -> !p.getFileName().toString().equals(Toolkit.REGISTER_FILE))
+                    .filter(p -> !written.contains(p.toAbsolutePath().normalize()))
+                    .sorted().toList();
+        }
+    }
 
     public EditionBuilder(Toolkit toolkit) {
         this.toolkit = toolkit;
@@ -46,16 +57,9 @@ public final class EditionBuilder {
         Path docs = editionDir.resolve(DOCS);
         Conversion.Result r = new Conversion(toolkit, header.edition()).run(inputs, docs, null, listener);
 
-        RelaxNgValidator schema = Schemas.jiaokan();
-        List<String> invalid = new ArrayList<>();
         List<String> hrefs = new ArrayList<>();
-        for (TeiFiles.Outcome o : r.outcomes()) {
-            for (String err : schema.validate(o.bytes(), o.file().toUri().toString())) {
-                invalid.add(o.file() + ":" + err);
-            }
-            hrefs.add(DOCS + "/" + o.file().getFileName());
-        }
+        for (TeiFiles.Outcome o : r.outcomes()) hrefs.add(DOCS + "/" + o.file().getFileName());
         header.writeDocumentList(hrefs);
-        return new Result(r, invalid);
+        return new Result(r, orphans(docs, r));
     }
 }

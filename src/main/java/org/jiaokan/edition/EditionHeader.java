@@ -104,7 +104,7 @@ public final class EditionHeader {
             root.appendChild(inc);
         }
         byte[] bytes = XmlWriter.bytes(doc);
-        if (!Files.exists(file) || !java.util.Arrays.equals(Files.readAllBytes(file), bytes)) Files.write(file, bytes);
+        TeiFiles.writeIfChanged(file, bytes);
     }
 
     /** An edition folder or file that cannot be used; the message is the one-line reason. */

@@ -54,17 +54,35 @@ public final class TeiFiles {
             r = CorrectionMerger.merge(generate.apply(today), existing);
             bytes = XmlWriter.bytes(r.document());
         }
-        Files.createDirectories(file.getParent());
-        Files.write(file, bytes);
+        atomicWrite(file, bytes);
         return new Outcome(file, true, r.keptUnits(), bytes);
     }
 
     /** Writes bytes only when they differ from the file's; returns whether it wrote. */
     public static boolean writeIfChanged(Path file, byte[] bytes) throws IOException {
         if (Files.exists(file) && Arrays.equals(Files.readAllBytes(file), bytes)) return false;
-        Files.createDirectories(file.getParent());
-        Files.write(file, bytes);
+        atomicWrite(file, bytes);
         return true;
+    }
+
+    /**
+     * Writes through a temporary file and a rename, so an interrupted run never leaves a truncated
+     * file where an editor's corrected TEI was.
+     */
+    public static void atomicWrite(Path file, byte[] bytes) throws IOException {
+        Path dir = file.toAbsolutePath().getParent();
+        Files.createDirectories(dir);
+        Path tmp = Files.createTempFile(dir, "." + file.getFileName(), ".tmp");
+        try {
+            Files.write(tmp, bytes);
+            try {
+                Files.move(tmp, file, java.nio.file.StandardCopyOption.REPLACE_EXISTING, java.nio.file.StandardCopyOption.ATOMIC_MOVE);
+            } catch (java.nio.file.AtomicMoveNotSupportedException e) {
+                Files.move(tmp, file, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+            }
+        } finally {
+            Files.deleteIfExists(tmp);
+        }
     }
 
     /** The date of the last conversion recorded in the header's revisionDesc. */

@@ -44,6 +44,10 @@ public final class MetadataExtractor {
     private static final Pattern MEETING = Pattern.compile("会议|會議|会上|會上");
     private static final Pattern SPOKE = Pattern.compile("^.{0,8}(讲话|講話|作报告|作報告)");
     private static final Pattern CONVENED = Pattern.compile("^.{0,6}?(召开|召開|主办|主辦|印发|印發|发布|發佈|發布|举办|舉辦)");
+    private static final Pattern FUTURE = Pattern.compile("将|將|拟|擬|定于|定於|预计|預計");
+    private static final Pattern OPENING = Pattern.compile("^[\\s\\p{Z}]*(今天是|今天|今日|本日|于|於|在)?[\\s\\p{Z}]*$");
+    private static final Pattern SENTENCE_END = Pattern.compile("[。！？!?；;]");
+    private static final Pattern HELD = Pattern.compile("召开|召開|举行|舉行|开幕|開幕|闭幕|閉幕|举办|舉辦|印发|印發|发布|發佈|發布|召集");
     private static final Pattern CLAUSE_END = Pattern.compile("[，,。；;：:！!？?]");
 
     /** The metadata of one document. {@code forumHeader} parses a forum edit line into (editor, ISO date-time). */
@@ -68,9 +72,12 @@ public final class MetadataExtractor {
 
         String publisher = props.getOrDefault("og:site_name", "");
         String editor = "";
-        String author = props.getOrDefault("meta.author", props.getOrDefault("docx.creator", ""));
+        // A DOCX file's creator property is usually a login name, not the author of the text.
+        String author = props.getOrDefault("meta.author", "");
         String reporter = "";
         DatedValue published = null;
+        String lastEditedBy = "";
+        DatedValue lastEdited = null;
         for (int i = 0; i < blocks.size(); i++) {
             Block b = blocks.get(i);
             if (b.type() == Type.BYLINE) {
@@ -83,12 +90,10 @@ public final class MetadataExtractor {
             }
             if (b.type() == Type.FW && "edit-note".equals(b.detail())) {
                 Optional<String[]> fh = forumHeader.apply(b.text());
-                if (fh.isPresent()) {
-                    editor = editor.isEmpty() ? fh.get()[0] : editor;
-                    if (published == null) {
-                        String when = withSeconds(fh.get()[1]);
-                        published = new DatedValue(when, b.text(), Cert.HIGH, "");
-                    }
+                if (fh.isPresent() && lastEdited == null) {
+                    // The notice says who last edited the post and when: not its author, not its publication.
+                    lastEditedBy = fh.get()[0];
+                    lastEdited = new DatedValue(fh.get()[1], b.text(), Cert.HIGH, "");
                 }
             }
         }
@@ -102,10 +107,12 @@ public final class MetadataExtractor {
         if (speaker.isEmpty() && docType.equals("speech")) speaker = speakerInByline(blocks, clean);
         String issuer = issuer(blocks, clean);
         String place = place(blocks);
-        DatedValue date = documentDate(blocks, clean, published);
+        DatedValue date = published != null
+                ? documentDate(blocks, clean, published, "the publication date (" + published.text() + ") in the byline")
+                : documentDate(blocks, clean, lastEdited, lastEdited == null ? "" : "the forum's edit notice (" + lastEdited.text() + ")");
         List<String> keywords = keywords(blocks);
         return new Metadata(title, supplied, docType, speaker, author, issuer, place, date, published, publisher,
-                editor, reporter, keywords, script);
+                editor, reporter, keywords, script, lastEditedBy, lastEdited);
     }
 
     /** The opening words of the first paragraph: its first clause if that reads as a headline, else its start. */
@@ -146,17 +153,12 @@ public final class MetadataExtractor {
         return out;
     }
 
-    /** TEI's @when takes xsd:dateTime, which needs seconds; forums print minutes only. */
-    private static String withSeconds(String isoDateTime) {
-        return isoDateTime.matches(".*T\\d{2}:\\d{2}") ? isoDateTime + ":00" : isoDateTime;
-    }
-
     private static Optional<DatedValue> isoDateTime(String s) {
         Matcher m = ISO_DATETIME.matcher(s);
         if (!m.find()) return Optional.empty();
-        String when = String.format("%s-%02d-%02d", m.group("y"), Integer.parseInt(m.group("m")), Integer.parseInt(m.group("d")));
+        String when = String.format(java.util.Locale.ROOT, "%s-%02d-%02d", m.group("y"), Integer.parseInt(m.group("m")), Integer.parseInt(m.group("d")));
         if (m.group("H") != null) {
-            when += String.format("T%02d:%s:%s", Integer.parseInt(m.group("H")), m.group("M"),
+            when += String.format(java.util.Locale.ROOT, "T%02d:%s:%s", Integer.parseInt(m.group("H")), m.group("M"),
                     m.group("S") == null ? "00" : m.group("S"));
         }
         return Optional.of(new DatedValue(when, m.group().strip(), Cert.HIGH, ""));
@@ -262,7 +264,7 @@ public final class MetadataExtractor {
         return "";
     }
 
-    private static DatedValue documentDate(List<Block> blocks, List<String> clean, DatedValue published) {
+    private static DatedValue documentDate(List<Block> blocks, List<String> clean, DatedValue reference, String referenceLabel) {
         // A dateline states the date in full.
         for (int i = 0; i < blocks.size(); i++) {
             if (blocks.get(i).type() != Type.DATELINE) continue;
@@ -270,7 +272,9 @@ public final class MetadataExtractor {
             if (d.isEmpty()) d = chineseDate(clean.get(i));
             if (d.isPresent() && !d.get().when().contains("T")) return d.get();
         }
-        // Otherwise the first date in the opening paragraphs.
+        // Otherwise a date the opening paragraphs give as the document's own: one that opens the
+        // paragraph (3月25日，…; 今天是8月8日) or dates what the sentence reports as held (…4月27日召开).
+        // A date announced for later (将于6月15日召开) or merely mentioned is not the document's date.
         String all = String.join("\n", clean);
         int seen = 0;
         for (int i = 0; i < blocks.size() && seen < 3; i++) {
@@ -280,22 +284,34 @@ public final class MetadataExtractor {
             String c = clean.get(i);
             Matcher full = FULL_DATE.matcher(c);
             Matcher md = MONTH_DAY.matcher(c);
-            boolean hasFull = full.find();
-            boolean hasMd = md.find();
-            if (hasFull && (!hasMd || full.start() <= md.start())) {
-                String when = String.format("%s-%02d-%02d", full.group("y"), Integer.parseInt(full.group("m")),
+            int fullAt = full.find() ? full.start() : -1;
+            while (fullAt >= 0 && !ownDate(c, full.start(), full.end())) fullAt = full.find() ? full.start() : -1;
+            int mdAt = md.find() ? md.start() : -1;
+            while (mdAt >= 0 && !ownDate(c, md.start(), md.end())) mdAt = md.find() ? md.start() : -1;
+            if (fullAt >= 0 && (mdAt < 0 || fullAt <= mdAt)) {
+                String when = String.format(java.util.Locale.ROOT, "%s-%02d-%02d", full.group("y"), Integer.parseInt(full.group("m")),
                         Integer.parseInt(full.group("d")));
                 return new DatedValue(when, full.group(), Cert.HIGH, "");
             }
-            if (hasMd) {
+            if (mdAt >= 0) {
                 int month = Integer.parseInt(md.group("m"));
                 int day = Integer.parseInt(md.group("d"));
                 if (month < 1 || month > 12 || day < 1 || day > 31) continue;
-                String monthDay = String.format("--%02d-%02d", month, day);
-                return withYear(monthDay, md.group(), all, published);
+                String monthDay = String.format(java.util.Locale.ROOT, "--%02d-%02d", month, day);
+                return withYear(monthDay, md.group(), all, reference, referenceLabel);
             }
         }
         return null;
+    }
+
+    /** True when the date at [start, end) of a paragraph is given as the date of what the paragraph reports. */
+    private static boolean ownDate(String paragraph, int start, int end) {
+        String before = paragraph.substring(Math.max(0, start - 4), start);
+        if (FUTURE.matcher(before).find()) return false;
+        if (OPENING.matcher(paragraph.substring(0, start)).matches()) return true;
+        Matcher sentenceEnd = SENTENCE_END.matcher(paragraph);
+        int stop = sentenceEnd.find(end) ? sentenceEnd.start() : paragraph.length();
+        return HELD.matcher(paragraph.substring(end, stop)).find();
     }
 
     private static Optional<DatedValue> chineseDate(String s) {
@@ -305,19 +321,18 @@ public final class MetadataExtractor {
         int mo = ChineseNumerals.parse(m.group("m"));
         int d = ChineseNumerals.parse(m.group("d"));
         if (y < 1000 || mo < 1 || mo > 12 || d < 1 || d > 31) return Optional.empty();
-        return Optional.of(new DatedValue(String.format("%04d-%02d-%02d", y, mo, d), m.group(), Cert.HIGH, ""));
+        return Optional.of(new DatedValue(String.format(java.util.Locale.ROOT, "%04d-%02d-%02d", y, mo, d), m.group(), Cert.HIGH, ""));
     }
 
-    private static DatedValue withYear(String monthDay, String text, String all, DatedValue published) {
+    private static DatedValue withYear(String monthDay, String text, String all, DatedValue reference, String label) {
         String md = monthDay.substring(1);
-        if (published != null) {
-            String pubMd = published.when().substring(4, 10);
-            if (pubMd.equals(md)) {
-                return new DatedValue(published.when().substring(0, 4) + md, text, Cert.HIGH,
-                        "Year from the publication date (" + published.text() + ") in the byline.");
+        if (reference != null) {
+            String refMd = reference.when().substring(4, 10);
+            if (refMd.equals(md)) {
+                return new DatedValue(reference.when().substring(0, 4) + md, text, Cert.HIGH, "Year from " + label + ".");
             }
-            return new DatedValue(published.when().substring(0, 4) + md, text, Cert.MEDIUM,
-                    "Year from the publication date (" + published.text() + ") in the byline; the month and day differ.");
+            return new DatedValue(reference.when().substring(0, 4) + md, text, Cert.MEDIUM,
+                    "Year from " + label + "; the month and day differ.");
         }
         Optional<DatingEvidence.Found> ev = DatingEvidence.find(all, monthDay);
         if (ev.isPresent()) {

@@ -30,7 +30,9 @@ public record Intervention(int start, int end, Kind kind, String replacement, St
         /** A redaction mark made by the source: {@code <gap reason="redacted"><desc>mark</desc></gap>}. */
         REDACTION,
         /** Page furniture that is source text but not the work's text: {@code <fw type>}. */
-        FORME_WORK
+        FORME_WORK,
+        /** A character XML cannot carry, kept by reference: {@code <g ref="#U000B"/>} with a {@code charDecl} entry. */
+        CHARACTER
     }
 
     public Intervention {

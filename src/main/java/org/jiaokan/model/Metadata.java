@@ -20,10 +20,13 @@ import java.util.List;
  * @param reporter        reporter credited, or ""
  * @param keywords        keywords (campaign terms, places), in document order, no duplicates
  * @param script          the source's script
+ * @param lastEditedBy    who last edited a forum post (from its edit notice), or ""
+ * @param lastEdited      when a forum post was last edited, or null
  */
 public record Metadata(String title, boolean titleSupplied, String docType, String speaker, String author,
                        String issuer, String place, DatedValue date, DatedValue published, String publisher,
-                       String editor, String reporter, List<String> keywords, Script script) {
+                       String editor, String reporter, List<String> keywords, Script script,
+                       String lastEditedBy, DatedValue lastEdited) {
     public Metadata {
         keywords = List.copyOf(keywords);
     }

@@ -3,7 +3,7 @@ package org.jiaokan.read;
 import org.jiaokan.read.HtmlBlocks.Block;
 import org.jsoup.nodes.Element;
 
-import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -36,7 +36,7 @@ final class ArticleLocator {
 
     /** The article container, or {@code fallback} when no block looks like Chinese prose. */
     static Element container(List<Block> blocks, Element fallback) {
-        Map<Element, Double> scores = new HashMap<>();
+        Map<Element, Double> scores = new LinkedHashMap<>();
         for (Block b : blocks) {
             int han = hanCount(b.text());
             if (han < MIN_PROSE_HAN || b.linkDensity() > 0.5) continue;

@@ -111,8 +111,20 @@ public final class HtmlReader implements SourceReader {
         return boilerplate(b, body);
     }
 
+    /**
+     * A block outside the article. Without a sign of being furniture (a furniture kind, links),
+     * prose stays a paragraph: better a stray paragraph in the reading than article text hidden.
+     */
     private static SourceLine boilerplate(Block b, Element body) {
-        return new SourceLine(b.text(), Hint.BOILERPLATE, BoilerplateKind.of(b.text(), b.owner(), body));
+        String kind = BoilerplateKind.of(b.text(), b.owner(), body);
+        if ("other".equals(kind) && b.linkDensity() < 0.3 && hanCount(b.text()) >= 30) {
+            return new SourceLine(b.text(), Hint.PARAGRAPH, "");
+        }
+        return new SourceLine(b.text(), Hint.BOILERPLATE, kind);
+    }
+
+    private static int hanCount(String s) {
+        return (int) s.codePoints().filter(c -> Character.UnicodeScript.of(c) == Character.UnicodeScript.HAN).count();
     }
 
     /** Credit lines often follow the article's last paragraph ("(责任编辑:张三)"); they end at the first other block. */
@@ -122,10 +134,20 @@ public final class HtmlReader implements SourceReader {
         return end;
     }
 
+    /**
+     * The page's {@code <title>} as the title line. The site name around the title ("_新闻中心_某某网")
+     * is kept as its own furniture line, so the whole {@code <title>} text stays in the edition.
+     */
     private static void addTitleFromTitleElement(Document doc, List<SourceLine> lines, Map<String, String> properties) {
-        String title = ArticleLocator.mainTitle(doc.title());
+        String full = doc.title().strip();
+        String title = ArticleLocator.mainTitle(full);
         if (title.isEmpty()) return;
+        int at = full.indexOf(title);
+        String before = at > 0 ? full.substring(0, at) : "";
+        String after = at >= 0 ? full.substring(at + title.length()) : "";
+        if (!before.isBlank()) lines.add(new SourceLine(before, Hint.BOILERPLATE, "site-name"));
         lines.add(new SourceLine(title, Hint.TITLE, ""));
+        if (!after.isBlank()) lines.add(new SourceLine(after, Hint.BOILERPLATE, "site-name"));
         properties.put("html.title.source", "title");
     }
 

@@ -68,9 +68,17 @@ public final class Readers {
         return Kind.TEXT;
     }
 
+    /** The largest source read (a document of this size is far beyond any real report or page). */
+    public static final long MAX_BYTES = 64L * 1024 * 1024;
+
     private static byte[] readBytes(Path file) throws ReadException {
         if (Files.isDirectory(file)) throw new ReadException("cannot read: is a directory");
         try {
+            if (Files.exists(file) && !Files.isRegularFile(file)) throw new ReadException("cannot read: not a regular file");
+            long size = Files.exists(file) ? Files.size(file) : 0;
+            if (size > MAX_BYTES) {
+                throw new ReadException("too large: " + size + " bytes (the limit is " + MAX_BYTES / (1024 * 1024) + " MiB)");
+            }
             return Files.readAllBytes(file);
         } catch (NoSuchFileException e) {
             throw new ReadException("cannot read: no such file", e);

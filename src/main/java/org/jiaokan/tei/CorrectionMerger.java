@@ -27,6 +27,10 @@ public final class CorrectionMerger {
     /** Digest recorded for a unit that Jiaokan did not write. */
     static final String EDITOR = "editor";
     static final List<String> HEADER_UNITS = List.of("titleStmt", "publicationStmt", "sourceDesc", "encodingDesc", "profileDesc");
+    /** Structural containers of the text: merged by their children, never as units themselves. */
+    static final java.util.Set<String> TEXT_CONTAINERS = java.util.Set.of("text", "front", "body", "back", "div", "docTitle", "opener", "closer");
+    /** Prefix of the digest kept for a division's own attributes. */
+    private static final String ATTRS = "attributes:";
 
     /** What a merge kept. */
     public record Result(Document document, List<String> keptUnits) {}
@@ -56,15 +60,18 @@ public final class CorrectionMerger {
                 Element target = fresh.get(key);
                 if (target != null) {
                     target.getParentNode().replaceChild(copy, target);
-                } else if (!insertAfterPredecessor(generated, oldUnit, copy, fresh)) {
+                } else if (!insertNearNeighbours(oldUnit, copy, fresh)) {
                     continue;
                 }
                 fresh.put(key, copy);
                 digests.put(key, rec == null ? EDITOR : rec);
                 kept.add(key);
             }
+            kept.addAll(keepEditorAdditions(existing, generated, fresh));
+            kept.addAll(keepContainerAttributes(existing, generated, recorded, digests));
         }
         for (var e : units(generated).entrySet()) digests.putIfAbsent(e.getKey(), XmlWriter.digest(e.getValue()));
+        for (Element c : containers(generated)) digests.putIfAbsent(ATTRS + Dom.xmlId(c), attributeDigest(c));
         writeDigests(generated, digests);
         return new Result(generated, kept);
     }
@@ -81,15 +88,116 @@ public final class CorrectionMerger {
         Dom.child(tei, "text").ifPresent(t -> {
             for (Element e : Dom.descendants(t, null)) {
                 String id = Dom.xmlId(e);
-                if (!id.isEmpty() && !hasUnitAncestor(e, t)) out.put(id, e);
+                if (!id.isEmpty() && !TEXT_CONTAINERS.contains(e.getLocalName()) && !hasUnitAncestor(e, t)) out.put(id, e);
             }
         });
         return out;
     }
 
+    /** The structural containers of the text that carry an id (divisions). */
+    private static List<Element> containers(Document doc) {
+        List<Element> out = new ArrayList<>();
+        Dom.child(doc.getDocumentElement(), "text").ifPresent(t -> {
+            for (Element e : Dom.descendants(t, null)) {
+                if (TEXT_CONTAINERS.contains(e.getLocalName()) && !Dom.xmlId(e).isEmpty()) out.add(e);
+            }
+        });
+        return out;
+    }
+
+    /**
+     * Keeps what an editor added outside Jiaokan's units: header parts Jiaokan does not write (a
+     * notesStmt, say), changes in revisionDesc by others, and elements without an xml:id placed
+     * among the blocks (an editor's note or paragraph). Returns what was kept.
+     */
+    private static List<String> keepEditorAdditions(Document existing, Document generated, Map<String, Element> fresh) {
+        List<String> kept = new ArrayList<>();
+        Element oldHeader = Dom.child(existing.getDocumentElement(), "teiHeader").orElse(null);
+        Element newHeader = Dom.child(generated.getDocumentElement(), "teiHeader").orElse(null);
+        if (oldHeader != null && newHeader != null) {
+            kept.addAll(keepForeignChildren(oldHeader, newHeader, "teiHeader"));
+            Element oldFile = Dom.child(oldHeader, "fileDesc").orElse(null);
+            Element newFile = Dom.child(newHeader, "fileDesc").orElse(null);
+            if (oldFile != null && newFile != null) kept.addAll(keepForeignChildren(oldFile, newFile, "fileDesc"));
+            Element oldRev = Dom.child(oldHeader, "revisionDesc").orElse(null);
+            Element newRev = Dom.child(newHeader, "revisionDesc").orElse(null);
+            if (oldRev != null && newRev != null) {
+                Element ours = Dom.child(newRev, "change").orElse(null);
+                boolean beforeOurs = true;
+                for (Element change : Dom.children(oldRev, "change")) {
+                    if (("#" + TeiWriter.RESP_ID).equals(change.getAttribute("who"))) {
+                        beforeOurs = false;
+                        continue;
+                    }
+                    Node copy = generated.importNode(change, true);
+                    newRev.insertBefore(copy, beforeOurs ? ours : null);
+                    kept.add("revisionDesc/change");
+                }
+            }
+        }
+        Element oldText = Dom.child(existing.getDocumentElement(), "text").orElse(null);
+        if (oldText == null) return kept;
+        for (Element e : Dom.descendants(oldText, null)) {
+            if (!Dom.xmlId(e).isEmpty() || TEXT_CONTAINERS.contains(e.getLocalName())) continue;
+            if (!(e.getParentNode() instanceof Element parent) || !TEXT_CONTAINERS.contains(parent.getLocalName())) continue;
+            Element copy = (Element) generated.importNode(e, true);
+            if (insertNearNeighbours(e, copy, fresh)) kept.add(e.getLocalName() + " (added)");
+        }
+        return kept;
+    }
+
+    /** Children of {@code oldParent} whose kind Jiaokan never writes there, copied into {@code newParent} in place. */
+    private static List<String> keepForeignChildren(Element oldParent, Element newParent, String where) {
+        List<String> kept = new ArrayList<>();
+        java.util.Set<String> ours = new java.util.HashSet<>();
+        for (Element c : Dom.children(newParent, null)) ours.add(c.getLocalName());
+        ours.addAll(List.of("editionStmt", "encodingDesc", "profileDesc", "xenoData", "revisionDesc"));
+        Element previousOurs = null;
+        for (Element c : Dom.children(oldParent, null)) {
+            if (ours.contains(c.getLocalName())) {
+                previousOurs = Dom.child(newParent, c.getLocalName()).orElse(previousOurs);
+                continue;
+            }
+            Node copy = newParent.getOwnerDocument().importNode(c, true);
+            Node before = previousOurs == null ? newParent.getFirstChild() : previousOurs.getNextSibling();
+            newParent.insertBefore(copy, before);
+            previousOurs = (Element) copy;
+            kept.add(where + "/" + c.getLocalName());
+        }
+        return kept;
+    }
+
+    /** Attributes an editor set on a division are kept (the division is matched by its id). */
+    private static List<String> keepContainerAttributes(Document existing, Document generated,
+                                                        Map<String, String> recorded, Map<String, String> digests) {
+        List<String> kept = new ArrayList<>();
+        Map<String, Element> fresh = new LinkedHashMap<>();
+        for (Element c : containers(generated)) fresh.put(Dom.xmlId(c), c);
+        for (Element old : containers(existing)) {
+            String id = Dom.xmlId(old);
+            String rec = recorded.get(ATTRS + id);
+            Element target = fresh.get(id);
+            if (target == null || rec == null || rec.equals(attributeDigest(old))) continue;
+            var attrs = target.getAttributes();
+            while (attrs.getLength() > 0) target.removeAttributeNode((org.w3c.dom.Attr) attrs.item(0));
+            var oldAttrs = old.getAttributes();
+            for (int i = 0; i < oldAttrs.getLength(); i++) {
+                target.setAttributeNodeNS((org.w3c.dom.Attr) generated.importNode(oldAttrs.item(i), true));
+            }
+            digests.put(ATTRS + id, rec);
+            kept.add(id + " (attributes)");
+        }
+        return kept;
+    }
+
+    private static String attributeDigest(Element e) {
+        Element shallow = (Element) e.cloneNode(false);
+        return XmlWriter.digest(shallow);
+    }
+
     private static boolean hasUnitAncestor(Element e, Element text) {
         for (Node p = e.getParentNode(); p != null && p != text; p = p.getParentNode()) {
-            if (p instanceof Element pe && !Dom.xmlId(pe).isEmpty()) return true;
+            if (p instanceof Element pe && !Dom.xmlId(pe).isEmpty() && !TEXT_CONTAINERS.contains(pe.getLocalName())) return true;
         }
         return false;
     }
@@ -104,8 +212,11 @@ public final class CorrectionMerger {
         return false;
     }
 
-    /** Places an editor-added block after the block that preceded it in the editor's version. */
-    private static boolean insertAfterPredecessor(Document generated, Element oldUnit, Element copy, Map<String, Element> fresh) {
+    /**
+     * Places an editor-added element where it stood: after the block that preceded it in the
+     * editor's version, else before the block that followed it, else at the start of its division.
+     */
+    private static boolean insertNearNeighbours(Element oldUnit, Element copy, Map<String, Element> fresh) {
         for (Node p = oldUnit.getPreviousSibling(); p != null; p = p.getPreviousSibling()) {
             if (p instanceof Element pe && fresh.containsKey(Dom.xmlId(pe))) {
                 Element anchor = fresh.get(Dom.xmlId(pe));
@@ -113,11 +224,23 @@ public final class CorrectionMerger {
                 return true;
             }
         }
-        Node parent = oldUnit.getParentNode();
-        if (parent instanceof Element pe && fresh.containsKey(Dom.xmlId(pe))) {
-            Element anchor = fresh.get(Dom.xmlId(pe));
-            anchor.insertBefore(copy, anchor.getFirstChild());
-            return true;
+        for (Node n = oldUnit.getNextSibling(); n != null; n = n.getNextSibling()) {
+            if (n instanceof Element ne && fresh.containsKey(Dom.xmlId(ne))) {
+                Element anchor = fresh.get(Dom.xmlId(ne));
+                anchor.getParentNode().insertBefore(copy, anchor);
+                return true;
+            }
+        }
+        if (oldUnit.getParentNode() instanceof Element parent && !Dom.xmlId(parent).isEmpty()) {
+            String id = Dom.xmlId(parent);
+            var list = copy.getOwnerDocument().getElementsByTagNameNS(Xml.TEI_NS, parent.getLocalName());
+            for (int i = 0; i < list.getLength(); i++) {
+                Element candidate = (Element) list.item(i);
+                if (id.equals(Dom.xmlId(candidate))) {
+                    candidate.insertBefore(copy, candidate.getFirstChild());
+                    return true;
+                }
+            }
         }
         return false;
     }

@@ -64,6 +64,7 @@ final class InlineEncoder {
             case SURPLUS -> Dom.addText(parent, "surplus", orig, "reason", iv.reason(), "resp", RESP, "cert", cert);
             case FORME_WORK -> Dom.addText(parent, "fw", orig, "type", iv.reason(), "resp", RESP, "cert", cert);
             case DAMAGE -> Dom.addText(parent, "sic", orig, "type", iv.reason(), "resp", RESP, "cert", cert);
+            case CHARACTER -> Dom.add(parent, "g", "ref", "#" + charId(iv.reason()), "resp", RESP);
             case REDACTION -> {
                 Element gap = Dom.add(parent, "gap", "reason", iv.reason(), "agent", "source", "resp", RESP);
                 Dom.addText(gap, "desc", orig);
@@ -79,6 +80,11 @@ final class InlineEncoder {
                 Dom.addText(choice, "reg", iv.replacement(), "type", iv.reason(), "resp", RESP, "cert", cert);
             }
         }
+    }
+
+    /** The xml:id of a character's declaration: "U+000B" → "U000B". */
+    static String charId(String codePoint) {
+        return codePoint.replace("+", "");
     }
 
     private Element mention(Node parent, Mention m) {

@@ -47,10 +47,20 @@ public final class Readings {
         for (Node k = n.getFirstChild(); k != null; k = k.getNextSibling()) {
             if (k.getNodeType() == Node.TEXT_NODE || k.getNodeType() == Node.CDATA_SECTION_NODE) {
                 sb.append(k.getNodeValue());
+            } else if (k instanceof Element e && "g".equals(e.getLocalName()) && !e.hasChildNodes()) {
+                // A character XML cannot carry, declared by code point: it is source text.
+                if (diplomatic) referencedCharacter(e).ifPresent(sb::append);
             } else if (k instanceof Element e && included(e, diplomatic)) {
                 walk(e, sb, diplomatic);
             }
         }
+    }
+
+    /** The character a {@code <g ref="#U000B"/>} stands for. */
+    private static java.util.Optional<String> referencedCharacter(Element g) {
+        String ref = g.getAttribute("ref");
+        if (!ref.matches("#U[0-9A-F]{4,6}")) return java.util.Optional.empty();
+        return java.util.Optional.of(new String(Character.toChars(Integer.parseInt(ref.substring(2), 16))));
     }
 
     private static boolean included(Element e, boolean diplomatic) {

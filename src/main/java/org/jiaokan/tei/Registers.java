@@ -31,7 +31,6 @@ public final class Registers {
     private static final class Entry {
         final EntityType type;
         final String key;
-        final Set<String> spellings = new LinkedHashSet<>();
         final Map<String, String> spellingLang = new TreeMap<>();
         final List<String> targets = new ArrayList<>();
         String code = "";
@@ -42,25 +41,56 @@ public final class Registers {
         }
     }
 
+    /** How documents point at the registers: {@code registers.xml#per-叶寒冰}. */
+    private static final String REGISTER_PREFIX = "registers.xml";
+
     private final Map<String, Entry> entries = new TreeMap<>();
     private final Set<String> documents = new LinkedHashSet<>();
 
-    /** Gathers the registered mentions of one document whose TEI file is {@code fileName}. */
-    public void add(EditionDocument doc, String fileName) {
+    /**
+     * Gathers the registered mentions of one written TEI document, as it stands after merging
+     * (so an editor's removed or added names count as the editor left them).
+     *
+     * @param tei      the document as written
+     * @param fileName its file name, for the pointers
+     * @param codes    gazetteer codes known for register keys (from the recogniser)
+     */
+    public void add(Document tei, String fileName, Map<String, String> codes) {
         documents.add(fileName);
-        String lang = doc.meta().script().tag();
-        for (Block b : doc.blocks()) {
-            for (Mention m : b.mentions()) {
-                if (!m.type().registered() || m.key().isEmpty()) continue;
-                String id = RegisterIds.of(m.type(), m.key());
-                Entry e = entries.computeIfAbsent(id, k -> new Entry(m.type(), m.key()));
-                if (!m.text().equals(m.key())) e.spellingLang.putIfAbsent(m.text(), lang);
-                e.spellings.add(m.text());
-                if (e.code.isEmpty()) e.code = m.code();
-                String target = fileName + "#" + b.id();
+        String lang = tei.getDocumentElement().getAttributeNS(Xml.XML_NS, "lang");
+        Element text = Dom.child(tei.getDocumentElement(), "text").orElse(null);
+        if (text == null) return;
+        for (var kind : NAMES.entrySet()) {
+            for (Element name : Dom.descendants(text, kind.getValue()[2])) {
+                String ref = name.getAttribute("ref");
+                String prefix = REGISTER_PREFIX + "#" + RegisterIds.of(kind.getKey(), "");
+                if (!ref.startsWith(prefix) || ref.length() == prefix.length()) continue;
+                String id = ref.substring(REGISTER_PREFIX.length() + 1);
+                String key = id.substring(prefix.length() - REGISTER_PREFIX.length() - 1);
+                String spelling = Readings.of(name, false).strip();
+                Entry e = entries.computeIfAbsent(id, k -> new Entry(kind.getKey(), key));
+                if (!spelling.isEmpty() && !spelling.equals(key)) e.spellingLang.putIfAbsent(spelling, lang);
+                if (e.code.isEmpty()) e.code = codes.getOrDefault(key, "");
+                String target = fileName + "#" + enclosingId(name);
                 if (!e.targets.contains(target)) e.targets.add(target);
             }
         }
+    }
+
+    /** The gazetteer codes the recogniser gave the registered mentions of a document. */
+    public static Map<String, String> codes(EditionDocument doc) {
+        Map<String, String> out = new TreeMap<>();
+        for (Block b : doc.blocks()) {
+            for (Mention m : b.mentions()) if (!m.code().isEmpty()) out.putIfAbsent(m.key(), m.code());
+        }
+        return out;
+    }
+
+    private static String enclosingId(Element e) {
+        for (org.w3c.dom.Node n = e; n instanceof Element el; n = n.getParentNode()) {
+            if (!Dom.xmlId(el).isEmpty()) return Dom.xmlId(el);
+        }
+        return "";
     }
 
     /** The register file, merged into {@code existing} (null when there is none). */

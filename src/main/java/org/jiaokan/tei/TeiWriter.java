@@ -64,7 +64,8 @@ public final class TeiWriter {
     private void header(Element tei, EditionDocument doc, String convertedOn) {
         Metadata m = doc.meta();
         SourceDocument src = doc.source();
-        Element header = Dom.add(tei, "teiHeader");
+        // The header's prose is English; the text's language is declared on TEI and text.
+        Element header = Dom.add(tei, "teiHeader", "xml:lang", "en");
         Element fileDesc = Dom.add(header, "fileDesc");
 
         Element titleStmt = Dom.add(fileDesc, "titleStmt");
@@ -102,7 +103,9 @@ public final class TeiWriter {
         if (!m.reporter().isEmpty()) respStmt(bibl, "reporter", m.reporter());
         if (!m.editor().isEmpty()) respStmt(bibl, "editor", m.editor());
         if (!m.publisher().isEmpty()) Dom.addText(bibl, "publisher", m.publisher());
+        if (!m.lastEditedBy().isEmpty()) respStmt(bibl, "last edited the post", m.lastEditedBy());
         if (m.published() != null) Dom.addText(bibl, "date", m.published().text(), "when", m.published().when(), "type", "published");
+        if (m.lastEdited() != null) Dom.addText(bibl, "date", m.lastEdited().when().replace('T', ' '), "when", m.lastEdited().when(), "type", "last-edited");
         Dom.addText(bibl, "idno", src.fileName(), "type", "filename");
         Dom.addText(bibl, "idno", src.sha256(), "type", "sha256");
         Element extent = Dom.add(bibl, "extent");
@@ -120,6 +123,18 @@ public final class TeiWriter {
                 "when", convertedOn, "who", "#" + RESP_ID);
     }
 
+    /** The register pointer of the person mention spelled {@code name}, or "" when none is marked. */
+    private String personRef(EditionDocument doc, String name) {
+        for (Block b : doc.blocks()) {
+            for (org.jiaokan.model.Mention mention : b.mentions()) {
+                if (mention.type() == org.jiaokan.model.EntityType.PERSON && mention.text().equals(name)) {
+                    return registerFile + "#" + RegisterIds.of(mention.type(), mention.key());
+                }
+            }
+        }
+        return "";
+    }
+
     private static void respStmt(Element parent, String role, String name) {
         Element r = Dom.add(parent, "respStmt");
         Dom.addText(r, "resp", role);
@@ -132,6 +147,18 @@ public final class TeiWriter {
         Element app = Dom.add(appInfo, "application", "ident", "jiaokan", "version", version);
         Dom.addText(app, "label", "Jiaokan");
 
+        java.util.Set<String> chars = new java.util.TreeSet<>();
+        for (Block b : doc.blocks()) {
+            for (Intervention iv : b.interventions()) if (iv.kind() == Intervention.Kind.CHARACTER) chars.add(iv.reason());
+        }
+        if (!chars.isEmpty()) {
+            Element charDecl = Dom.add(enc, "charDecl");
+            for (String cp : chars) {
+                Element ch = Dom.add(charDecl, "char", "xml:id", InlineEncoder.charId(cp));
+                Dom.addText(ch, "desc", "The character " + cp + " of the source, which XML 1.0 cannot carry.");
+                Dom.addText(ch, "mapping", cp, "type", "codepoint");
+            }
+        }
         Element classDecl = Dom.add(enc, "classDecl");
         Element taxonomy = Dom.add(classDecl, "taxonomy", "xml:id", "jk-doctype");
         for (String[] genre : GENRES) {
@@ -151,7 +178,7 @@ public final class TeiWriter {
             Element part = switch (kind.getKey()) {
                 case SURPLUS, CORRECTION, DAMAGE -> correction == null ? (correction = Dom.add(decl, "correction")) : correction;
                 case REGULARISATION -> Dom.add(decl, "normalization");
-                case REDACTION, FORME_WORK -> decl;
+                case REDACTION, FORME_WORK, CHARACTER -> decl;
             };
             for (var rule : kind.getValue().entrySet()) {
                 Dom.addText(part, "p", rule.getValue(), "xml:id", "rule-" + rule.getKey());
@@ -171,31 +198,33 @@ public final class TeiWriter {
     private void profileDesc(Element header, EditionDocument doc) {
         Metadata m = doc.meta();
         Element prof = Dom.add(header, "profileDesc");
-        if (m.date() != null) {
+        if (m.date() != null || !m.place().isEmpty() || !m.issuer().isEmpty()) {
             Element creation = Dom.add(prof, "creation");
             DatedValue d = m.date();
-            Element date = Dom.addText(creation, "date", d.text(), "when", d.when());
-            if (d.inferred()) {
-                Dom.attr(date, "cert", d.cert().value());
-                Dom.attr(date, "evidence", "internal");
-                Dom.attr(date, "resp", "#" + RESP_ID);
-                Dom.addText(date, "note", d.evidence(), "type", "editorial", "resp", "#" + RESP_ID);
+            if (d != null) {
+                Element date = Dom.addText(creation, "date", d.text(), "when", d.when(), "xml:lang", m.script().tag());
+                if (d.inferred()) {
+                    Dom.attr(date, "cert", d.cert().value());
+                    Dom.attr(date, "evidence", "internal");
+                    Dom.attr(date, "resp", "#" + RESP_ID);
+                    Dom.addText(date, "note", d.evidence(), "type", "editorial", "resp", "#" + RESP_ID, "xml:lang", "en");
+                }
             }
+            if (!m.place().isEmpty()) Dom.addText(creation, "placeName", m.place(), "xml:lang", m.script().tag());
+            if (!m.issuer().isEmpty()) Dom.addText(creation, "orgName", m.issuer(), "type", "issuer", "xml:lang", m.script().tag());
         }
         if (!m.speaker().isEmpty() && !"speech".equals(m.docType())) {
             // The person who spoke at the meeting the text reports on is a participant, not its author.
             Element list = Dom.add(Dom.add(prof, "particDesc"), "listPerson");
             Element person = Dom.add(list, "person", "role", "speaker");
-            Dom.addText(person, "persName", m.speaker());
+            Dom.addText(person, "persName", m.speaker(), "xml:lang", m.script().tag(), "ref", personRef(doc, m.speaker()));
         }
         Element lang = Dom.add(prof, "langUsage");
         Dom.addText(lang, "language", m.script().label(), "ident", m.script().tag());
         Element textClass = Dom.add(prof, "textClass");
         Dom.add(textClass, "catRef", "scheme", "#jk-doctype", "target", "#jk-" + m.docType());
-        if (!m.issuer().isEmpty() || !m.place().isEmpty() || !m.keywords().isEmpty()) {
-            Element kw = Dom.add(textClass, "keywords");
-            if (!m.issuer().isEmpty()) Dom.addText(kw, "term", m.issuer(), "type", "issuer");
-            if (!m.place().isEmpty()) Dom.addText(kw, "term", m.place(), "type", "place");
+        if (!m.keywords().isEmpty()) {
+            Element kw = Dom.add(textClass, "keywords", "xml:lang", m.script().tag());
             for (String k : m.keywords()) Dom.addText(kw, "term", k);
         }
     }
@@ -233,7 +262,7 @@ public final class TeiWriter {
         List<Block> notes = blocks.stream().filter(b -> b.type() == Block.Type.NOTE).toList();
 
         Element body = Dom.add(text, "body");
-        Element top = Dom.add(body, "div", "type", doc.meta().docType());
+        Element top = Dom.add(body, "div", "type", doc.meta().docType(), "xml:id", "d-body");
         Deque<Element> divs = new ArrayDeque<>();
         Deque<Integer> levels = new ArrayDeque<>();
         divs.push(top);
@@ -249,7 +278,7 @@ public final class TeiWriter {
                         divs.pop();
                         levels.pop();
                     }
-                    Element div = Dom.add(divs.peek(), "div", "type", "section");
+                    Element div = Dom.add(divs.peek(), "div", "type", "section", "xml:id", "d" + b.id().substring(1));
                     divs.push(div);
                     levels.push(level);
                     fill(Dom.add(div, "head"), b, inline);

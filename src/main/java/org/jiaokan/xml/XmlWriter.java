@@ -16,12 +16,22 @@ import java.util.HexFormat;
 import java.util.List;
 
 /**
- * Deterministic XML serialisation: same tree, same bytes. Element-only content is indented one
- * element a line; mixed content (any child text that is not white space) is written exactly as it
- * stands, so a paragraph is one line and its text is never re-flowed.
+ * Deterministic XML serialisation: same tree, same bytes. Only elements that hold other elements
+ * and never text (TEI's structural containers, foreign metadata) are indented, one child a line;
+ * everything else, a paragraph with nothing but names in it included, is written exactly as it
+ * stands, so no white space is ever added to text content.
  */
 public final class XmlWriter {
     private static final String INDENT = "  ";
+    /** TEI elements whose content model has no text: indenting their children adds nothing to any reading. */
+    private static final java.util.Set<String> CONTAINERS = java.util.Set.of(
+            "TEI", "teiCorpus", "teiHeader", "fileDesc", "titleStmt", "editionStmt", "publicationStmt", "sourceDesc",
+            "notesStmt", "seriesStmt", "respStmt", "availability", "extent", "encodingDesc", "appInfo", "application",
+            "classDecl", "taxonomy", "category", "editorialDecl", "correction", "normalization", "punctuation",
+            "segmentation", "interpretation", "quotation", "hyphenation", "stdVals", "projectDesc", "charDecl", "char",
+            "profileDesc", "creation", "langUsage", "textClass", "keywords", "particDesc", "listPerson", "person",
+            "listPlace", "place", "listOrg", "org", "xenoData", "revisionDesc", "text", "front", "docTitle", "body",
+            "back", "div", "opener", "closer", "standOff", "bibl", "listBibl", "list");
 
     private XmlWriter() {}
 
@@ -79,7 +89,7 @@ public final class XmlWriter {
             return;
         }
         sb.append('>');
-        boolean mixed = !pretty || isMixed(e);
+        boolean mixed = !pretty || isMixed(e) || !isContainer(e);
         boolean any = false;
         for (int i = 0; i < kids.getLength(); i++) {
             Node k = kids.item(i);
@@ -105,6 +115,16 @@ public final class XmlWriter {
                     .append(k.getNodeValue()).append("?>");
             default -> { }
         }
+    }
+
+    /** True for elements laid out one child a line: TEI containers and elements of other vocabularies. */
+    private static boolean isContainer(Element e) {
+        if (!Xml.TEI_NS.equals(e.getNamespaceURI())) return e.getNamespaceURI() != null && !isXInclude(e);
+        return CONTAINERS.contains(e.getLocalName());
+    }
+
+    private static boolean isXInclude(Element e) {
+        return "http://www.w3.org/2001/XInclude".equals(e.getNamespaceURI());
     }
 
     /** True when the element has a text child that is not white space: its layout is content. */
@@ -143,8 +163,19 @@ public final class XmlWriter {
                 case '\n' -> sb.append(attr ? "&#10;" : "\n");
                 case '\r' -> sb.append("&#13;");
                 case '\t' -> sb.append(attr ? "&#9;" : "\t");
-                default -> sb.append(c);
+                default -> {
+                    if (!isXmlChar(c)) {
+                        throw new IllegalArgumentException(String.format(java.util.Locale.ROOT,
+                                "U+%04X cannot be written in XML 1.0", (int) c));
+                    }
+                    sb.append(c);
+                }
             }
         }
+    }
+
+    /** XML 1.0 Char, for one UTF-16 unit (surrogates pass: pairs are checked by the reader). */
+    public static boolean isXmlChar(char c) {
+        return c == 0x9 || c == 0xA || c == 0xD || (c >= 0x20 && c <= 0xFFFD);
     }
 }

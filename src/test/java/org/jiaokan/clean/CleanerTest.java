@@ -16,7 +16,7 @@ class CleanerTest {
     @Test
     void standardRulesRunInDeclaredOrder() {
         List<String> names = new Cleaner().rules().stream().map(CleaningRule::name).toList();
-        assertEquals(List.of("jammer", "forum-header", "boilerplate", "converter-pinyin", "byte-shift-mojibake", "redaction"), names);
+        assertEquals(List.of("control-character", "jammer", "forum-header", "boilerplate", "converter-pinyin", "byte-shift-mojibake", "redaction"), names);
         assertTrue(new Cleaner().rules().stream().allMatch(r -> !r.description().isBlank()));
     }
 

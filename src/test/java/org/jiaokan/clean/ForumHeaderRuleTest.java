@@ -32,11 +32,11 @@ class ForumHeaderRuleTest {
 
     @Test
     void parseGivesEditorAndIsoTime() {
-        assertEquals(Optional.of(new ForumHeader("老刘", "2019-06-12T09:15")),
+        assertEquals(Optional.of(new ForumHeader("老刘", "2019-06-12T09:15:00")),
                 ForumHeader.parse("本帖最后由 老刘 于 2019-6-12 09:15 编辑"));
         assertEquals(Optional.of(new ForumHeader("張小明", "2020-11-03T21:05:09")),
                 ForumHeader.parse("本帖最後由 張小明 於 2020-11-3 21:05:09 編輯"));
-        assertEquals(Optional.of(new ForumHeader("于明", "2018-01-02T08:00")),
+        assertEquals(Optional.of(new ForumHeader("于明", "2018-01-02T08:00:00")),
                 ForumHeader.parse("本帖最后由 于明 于 2018-1-2 8:00 编辑"));
     }
 

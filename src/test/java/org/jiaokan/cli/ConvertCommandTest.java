@@ -94,4 +94,33 @@ class ConvertCommandTest {
         }
         assertTrue(Arrays.stream(tmp.resolve("deep").toFile().list()).allMatch(n -> n.equals("out")));
     }
+
+    @Test
+    void twoInputsWithTheSameOutputNameAreNotSilentlyMerged() throws Exception {
+        Path a = Files.writeString(Files.createDirectories(tmp.resolve("a")).resolve("x.txt"), "第一份文件的内容。\n");
+        Path b = Files.writeString(Files.createDirectories(tmp.resolve("b")).resolve("x.txt"), "第二份文件的内容。\n");
+        Path out = tmp.resolve("out");
+        CliRun r = CliRun.of("convert", "-q", "-o", out.toString(), a.toString(), b.toString());
+        assertEquals(1, r.exit());
+        assertEquals("jiaokan: error: " + b + ": its TEI file x.xml would overwrite the one made from " + a + "; rename one of them",
+                r.err().strip());
+        assertTrue(Files.readString(out.resolve("x.xml")).contains("第一份文件的内容"));
+    }
+
+    @Test
+    void outputDoesNotDependOnTheLocale() throws Exception {
+        Path seed = TestSupport.seed("004");
+        java.util.Locale before = java.util.Locale.getDefault();
+        byte[] root;
+        byte[] persian;
+        try {
+            java.util.Locale.setDefault(java.util.Locale.ROOT);
+            root = TestSupport.convert(seed, "2026-01-01");
+            java.util.Locale.setDefault(new java.util.Locale("fa", "IR"));
+            persian = TestSupport.convert(seed, "2026-01-01");
+        } finally {
+            java.util.Locale.setDefault(before);
+        }
+        assertArrayEquals(root, persian);
+    }
 }

@@ -82,4 +82,35 @@ class EditorCorrectionsTest {
         assertFalse(r.err().contains("kept the editor's version"), r.err());
         assertEquals(original, Files.readString(tei));
     }
+
+    @Test
+    void additionsOutsideJiaokansUnitsSurvive() throws Exception {
+        Path out = tmp.resolve("out");
+        Path seed = TestSupport.seed("003");
+        assertEquals(0, CliRun.of("convert", "-q", "-o", out.toString(), seed.toString()).exit());
+        Path tei = out.resolve("003_b623d3678baa2c80.xml");
+        String s = Files.readString(tei);
+        s = s.replace("<sourceDesc>", "<notesStmt><note>Transcribed from a web capture of 2009.</note></notesStmt>\n      <sourceDesc>");
+        s = s.replace("</revisionDesc>", "<change when=\"2026-12-01\" who=\"#editor\">Checked the redactions.</change></revisionDesc>");
+        Matcher firstP = Pattern.compile("(<p xml:id=\"b-[0-9a-f]+\">[^\n]*</p>)").matcher(s);
+        assertTrue(firstP.find());
+        s = s.substring(0, firstP.end()) + "<note type=\"commentary\" resp=\"#editor\">The county is 井陉.</note>" + s.substring(firstP.end());
+        Matcher div = Pattern.compile("<div xml:id=\"(d-[0-9a-f]+)\" type=\"section\">").matcher(s);
+        assertTrue(div.find());
+        s = s.substring(0, div.start()) + "<div xml:id=\"" + div.group(1) + "\" n=\"1\" type=\"section\">" + s.substring(div.end());
+        Files.writeString(tei, s);
+
+        CliRun r = CliRun.of("convert", "-o", out.toString(), seed.toString());
+        assertEquals(0, r.exit(), r.err());
+        String after = Files.readString(tei);
+        assertTrue(after.replaceAll(">\\s+<", "><").contains("<notesStmt><note>Transcribed from a web capture of 2009.</note></notesStmt><sourceDesc>"), after);
+        assertTrue(after.contains("<change when=\"2026-12-01\" who=\"#editor\">Checked the redactions.</change>"));
+        assertTrue(after.replaceAll(">\\s+<", "><").contains(firstP.group(1) + "<note resp=\"#editor\" type=\"commentary\">The county is 井陉.</note>"),
+                "the editor's note stays after the paragraph it follows");
+        assertTrue(after.contains("<div xml:id=\"" + div.group(1) + "\" n=\"1\" type=\"section\">"));
+        assertEquals(List.of(), Schemas.jiaokan().validate(after.getBytes(java.nio.charset.StandardCharsets.UTF_8), "003"));
+        assertEquals(List.of(), TestSupport.teiAll().validate(after.getBytes(java.nio.charset.StandardCharsets.UTF_8), "003"));
+        assertEquals(0, CliRun.of("convert", "-q", "-o", out.toString(), seed.toString()).exit());
+        assertEquals(after, Files.readString(tei), "a third run changes nothing");
+    }
 }

@@ -183,6 +183,7 @@ class HtmlReaderTest {
                 line("首頁 | 四川", Hint.BOILERPLATE, "navigation"),
                 line("今日四川 > 正文", Hint.BOILERPLATE, "breadcrumb"),
                 line("四川省公安局處長會議召開", Hint.TITLE, ""),
+                line(" - 今日四川 - 中國網", Hint.BOILERPLATE, "site-name"),
                 line("來源:中國網 時間:2020-03-25 18:08:57 編輯:劉映紅", Hint.BYLINE, ""),
                 line("3月25日,全省公安局處長會議在成都召開,會議以電視電話會的形式開至縣級公安機關。", Hint.PARAGRAPH, ""),
                 line("會議指出,2019年全省公安機關堅決捍衛國家政治安全,確保了社會大局持續穩定。", Hint.PARAGRAPH, ""),

@@ -74,8 +74,9 @@ class UnseenDocumentsTest {
                 .anyMatch(f -> f.getAttribute("type").equals("edit-note") && f.getTextContent().contains("老张"));
         assertTrue(fw, "the edit notice is fw type edit-note");
         Metadata m = Unseen.model(Doc.FORUM_POST).meta();
-        assertEquals("老张", m.editor());
-        assertEquals("2019-06-12T09:15:00", m.published().when());
+        assertEquals("老张", m.lastEditedBy());
+        assertEquals("2019-06-12T09:15:00", m.lastEdited().when());
+        assertEquals(null, m.published(), "an edit notice is not a publication date");
         assertEquals("forum-post", m.docType());
         assertEquals(Script.SIMPLIFIED, m.script());
         assertEquals("【经验交流】社区民警如何做好夏季夜间巡逻防控", m.title());
