@@ -16,7 +16,8 @@ import java.util.concurrent.Callable;
 /** {@code jiaokan convert}: one TEI file per input. */
 @Command(name = "convert", mixinStandardHelpOptions = true,
         description = {"Converts raw documents (plain text in UTF-8/UTF-16/GB18030/GBK/Big5, HTML, DOCX) into TEI P5, "
-                + "one file per input, plus registers.xml with the persons, places and organisations found.",
+                + "one file per input, plus registers.xml with the persons, places and organisations found; "
+                + "each raw input is copied byte for byte into DIR/sources/.",
                 "A TEI file that already exists is merged: an editor's corrections in it are kept."})
 final class ConvertCommand implements Callable<Integer> {
     @Option(names = {"-o", "--output"}, paramLabel = "DIR", description = "Output folder (default: ${DEFAULT-VALUE}).",
@@ -24,7 +25,8 @@ final class ConvertCommand implements Callable<Integer> {
     Path output;
 
     @Option(names = "--encoding", paramLabel = "CHARSET",
-            description = "Decode plain-text inputs with this encoding instead of detecting it (e.g. GB18030, Big5).")
+            description = "Decode text and HTML inputs with this encoding instead of detecting it (e.g. GB18030, Big5); "
+                    + "DOCX files ignore it.")
     Charset encoding;
 
     @Option(names = "--edition", paramLabel = "FILE",
@@ -48,7 +50,7 @@ final class ConvertCommand implements Callable<Integer> {
                 return 2;
             }
         }
-        Conversion.Result r = new Conversion(Toolkit.get(), edition).run(inputs, output, encoding, new Output(quiet));
+        Conversion.Result r = new Conversion(Toolkit.get(), edition).run(inputs, output, encoding, true, new Output(quiet));
         return r.ok() ? 0 : 1;
     }
 }

@@ -47,7 +47,11 @@ public final class Conversion {
         this.edition = edition;
     }
 
-    public Result run(List<Path> inputs, Path outDir, Charset forced, Listener listener) throws IOException {
+    /**
+     * Converts {@code inputs} into {@code outDir}. With {@code keepSources}, each raw input is also
+     * copied byte for byte into {@code outDir/sources/}, so the edition keeps its sources beside it.
+     */
+    public Result run(List<Path> inputs, Path outDir, Charset forced, boolean keepSources, Listener listener) throws IOException {
         Files.createDirectories(outDir);
         Path regFile = TeiFiles.inside(outDir, Toolkit.REGISTER_FILE);
         Document existing = null;
@@ -100,6 +104,10 @@ public final class Conversion {
                             failures, listener);
                 }
                 registers.add(Xml.parse(o.bytes()), name, Registers.codes(doc));
+                if (keepSources) {
+                    Path copy = TeiFiles.inside(outDir.resolve("sources"), input.getFileName().toString());
+                    TeiFiles.writeIfChanged(copy, Files.readAllBytes(input));
+                }
                 outcomes.add(o);
                 listener.converted(i + 1, docs.size(), input, o);
             } catch (IOException | SAXException | RuntimeException e) {

@@ -55,7 +55,7 @@ public final class EditionBuilder {
             inputs = s.filter(Files::isRegularFile).filter(p -> !p.getFileName().toString().startsWith(".")).sorted().toList();
         }
         Path docs = editionDir.resolve(DOCS);
-        Conversion.Result r = new Conversion(toolkit, header.edition()).run(inputs, docs, null, listener);
+        Conversion.Result r = new Conversion(toolkit, header.edition()).run(inputs, docs, null, false, listener);
 
         List<String> hrefs = new ArrayList<>();
         for (TeiFiles.Outcome o : r.outcomes()) hrefs.add(DOCS + "/" + o.file().getFileName());

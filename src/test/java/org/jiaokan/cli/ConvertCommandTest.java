@@ -54,6 +54,8 @@ class ConvertCommandTest {
         Path out = tmp.resolve("out");
         assertEquals(0, CliRun.of("convert", "-q", "-o", out.toString(), seed.toString()).exit());
         byte[] first = Files.readAllBytes(out.resolve("001_e8825e5862d1a0f3.xml"));
+        assertArrayEquals(Files.readAllBytes(seed), Files.readAllBytes(out.resolve("sources").resolve(seed.getFileName())),
+                "the raw source is kept beside its TEI, byte for byte");
         long modified = Files.getLastModifiedTime(out.resolve("001_e8825e5862d1a0f3.xml")).toMillis();
         Thread.sleep(20);
         assertEquals(0, CliRun.of("convert", "-q", "-o", out.toString(), seed.toString()).exit());
