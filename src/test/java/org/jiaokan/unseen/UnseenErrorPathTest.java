@@ -55,7 +55,7 @@ class UnseenErrorPathTest {
         assertEquals("jiaokan: error: " + empty + ": empty file", lines[0]);
         assertTrue(lines[1].startsWith("jiaokan: error: " + bin + ": binary"), lines[1]);
         try (Stream<Path> s = Files.list(out)) {
-            assertEquals(java.util.List.of("no-date.xml", "registers.xml"),
+            assertEquals(java.util.List.of("no-date.xml", "registers.xml", "sources"),
                     s.map(p -> p.getFileName().toString()).sorted().toList());
         }
     }
