@@ -55,10 +55,12 @@ final class ValidateCommand implements Callable<Integer> {
                 continue;
             }
             byte[] bytes = Files.readAllBytes(f);
+            String where = "";
             try {
                 Document doc = Xml.parse(bytes);
                 if (XIncludes.has(doc)) {
                     bytes = XmlWriter.bytes(XIncludes.expand(doc, f.toAbsolutePath().getParent()));
+                    where = ", in the document with its XIncludes expanded";
                 }
             } catch (SAXException | IOException e) {
                 Output.error(f + ": " + e.getMessage());
@@ -68,7 +70,7 @@ final class ValidateCommand implements Callable<Integer> {
             boolean ok = true;
             for (RelaxNgValidator v : validators) {
                 for (String err : v.validate(bytes, f.toUri().toString())) {
-                    Output.error(f + ":" + err + " (" + v.schemaName() + ")");
+                    Output.error(f + ":" + err + " (" + v.schemaName() + where + ")");
                     ok = false;
                 }
             }
