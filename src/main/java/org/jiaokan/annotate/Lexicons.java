@@ -31,6 +31,7 @@ final class Lexicons {
     final WordSet orgPrefixes;
     final WordSet orgSuffixes;
     final WordSet orgStems;
+    final WordSet mediaHeads;
     final WordSet speechVerbs;
     final WordSet honorifics;
     final WordSet bylineLabels;
@@ -52,6 +53,7 @@ final class Lexicons {
         orgPrefixes = WordSet.of(orgs.get("prefix"));
         orgSuffixes = WordSet.of(orgs.get("suffix"));
         orgStems = WordSet.of(orgs.get("stem"));
+        mediaHeads = WordSet.of(orgs.get("media"));
         Map<String, List<String>> context = kinds("person-context.txt");
         speechVerbs = WordSet.of(context.get("verb"));
         honorifics = WordSet.of(context.get("honorific"));

@@ -39,6 +39,7 @@ final class OrgRecognizer {
     void find(Analysis a, List<Candidate> places, List<Candidate> out) {
         String s = a.text;
         segmenterGuesses(a, out);
+        media(a, places, out);
         for (int i = 0; i < s.length(); i++) {
             if (!a.wordStart[i]) continue;
             for (int len : lex.centralOrgs.allAt(s, i)) {
@@ -50,6 +51,25 @@ final class OrgRecognizer {
                 prefixed(a, i, i + party, places, 0.88, true, out);
             }
             prefixed(a, i, i, places, 0.85, false, out);
+        }
+    }
+
+    /**
+     * A place followed by a media head is a newspaper or broadcaster named after it (福州晚报,
+     * 四川省电视台), not the place; the head must end on a word boundary (福州网 but not 福州网络).
+     */
+    private void media(Analysis a, List<Candidate> places, List<Candidate> out) {
+        String s = a.text;
+        for (Candidate pl : places) {
+            if (pl.length() < 2) continue;
+            int e = pl.end();
+            if (e < s.length() && PLACE_LEVEL_SUFFIXES.indexOf(s.charAt(e)) >= 0 && lex.mediaHeads.longestAt(s, e) == 0) e++;
+            int head = lex.mediaHeads.longestAt(s, e);
+            if (head == 0) continue;
+            int end = e + head;
+            if (!a.wordEnd[end] && !Analysis.isBreak(s, end)) continue;
+            if (head == 1 && end < s.length() && CoreDictionary.contains(s.substring(end - 1, end + 1))) continue;
+            out.add(new Candidate(pl.start(), end, EntityType.ORG, 0.9));
         }
     }
 

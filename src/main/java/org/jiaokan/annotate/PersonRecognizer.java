@@ -78,7 +78,7 @@ final class PersonRecognizer {
             }
         }
         for (int i = 0; i <= s.length(); i++) {
-            if (i < s.length() && (roleEnd[i] || bylineBefore(s, i) >= 0 || openParen(s, i - 1))) spansFrom(s, i, spans);
+            if (i < s.length() && (roleBefore(s, i, roleEnd) || bylineBefore(s, i) >= 0 || openParen(s, i - 1))) spansFrom(s, i, spans);
             if (i > 0 && rightEvidence(s, i) > 0) spansTo(s, i, spans);
         }
         List<Span> all = new ArrayList<>(spans.values());
@@ -149,7 +149,7 @@ final class PersonRecognizer {
         double score = sp.fromSegmenter ? BASE_SEGMENTER : BASE_RULE;
 
         double context = 0;
-        if (roleEnd[sp.start]) context += 0.35;
+        if (roleBefore(s, sp.start, roleEnd)) context += 0.35;
         if (bylineBefore(s, sp.start) >= 0) context += 0.4;
         if (openParen(s, sp.start - 1) && closingCredit(s, sp.end)) context += 0.4;
         if (introBefore(s, sp.start)) context += 0.2;
@@ -198,7 +198,7 @@ final class PersonRecognizer {
     /** Transliterated names: three or more syllables stand alone, two need a title or a verb beside them. */
     private double foreignScore(String s, Span sp, boolean[] roleEnd) {
         double score = (sp.end - sp.start) >= 3 ? 0.6 : 0.3;
-        if (roleEnd[sp.start] || rightEvidence(s, sp.end) > 0) score += 0.3;
+        if (roleBefore(s, sp.start, roleEnd) || rightEvidence(s, sp.end) > 0) score += 0.3;
         if (isCommonWord(s.substring(sp.start, sp.end))) score -= 0.4;
         return score;
     }
@@ -213,10 +213,17 @@ final class PersonRecognizer {
         return 0;
     }
 
+    /** A title ends right before {@code i}, or before spaces that end there (县公安局局长　李明华). */
+    private static boolean roleBefore(String s, int i, boolean[] roleEnd) {
+        int j = i;
+        while (j > 0 && Analysis.isSpace(s.charAt(j - 1))) j--;
+        return roleEnd[j];
+    }
+
     /** Start of a byline label ending right before {@code i} (编辑：, 记者 ), or -1. */
     private int bylineBefore(String s, int i) {
         int j = i;
-        while (j > 0 && " \u3000\t:：/".indexOf(s.charAt(j - 1)) >= 0) j--;
+        while (j > 0 && (Analysis.isSpace(s.charAt(j - 1)) || ":：/".indexOf(s.charAt(j - 1)) >= 0)) j--;
         int len = lex.bylineLabels.longestEndingAt(s, j);
         if (len == 0) return -1;
         if (j == i && !s.startsWith("记者", j - len)) return -1;   // 编辑刘某 without a colon is rare; 记者王某 is usual
@@ -236,7 +243,7 @@ final class PersonRecognizer {
         if (end >= s.length() || (s.charAt(end) != ')' && s.charAt(end) != '）')) return false;
         for (int k = end + 1; k < s.length(); k++) {
             char c = s.charAt(k);
-            if (!Character.isWhitespace(c) && c != '\u3000' && "。．.".indexOf(c) < 0) return false;
+            if (!Analysis.isSpace(c) && "。．.".indexOf(c) < 0) return false;
         }
         return true;
     }
