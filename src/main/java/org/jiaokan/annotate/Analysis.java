@@ -1,5 +1,6 @@
 package org.jiaokan.annotate;
 
+import com.hankcs.hanlp.dictionary.CoreDictionary;
 import com.hankcs.hanlp.seg.common.Term;
 
 import java.util.ArrayList;
@@ -14,6 +15,10 @@ final class Analysis {
     final boolean[] wordStart;
     /** wordEnd[i]: a segmented word ends at i (or i lies inside a recognised name). */
     final boolean[] wordEnd;
+    /** titleNounStart[i]: a title noun of the segmenter (总统/nnt, 外交大臣) starts at i. */
+    final boolean[] titleNounStart;
+    /** insidePlaceWord[i]: i lies strictly inside a place word of the dictionary (俄|罗斯). */
+    final boolean[] insidePlaceWord;
 
     Analysis(String text, List<Term> segmented) {
         this.text = text;
@@ -21,6 +26,8 @@ final class Analysis {
         int n = text.length();
         wordStart = new boolean[n + 1];
         wordEnd = new boolean[n + 1];
+        titleNounStart = new boolean[n + 1];
+        insidePlaceWord = new boolean[n + 1];
         wordStart[n] = true;
         wordEnd[0] = true;
         for (Term t : this.terms) {
@@ -29,6 +36,11 @@ final class Analysis {
             if (a < 0 || b > n) continue;
             wordStart[a] = true;
             wordEnd[b] = true;
+            String nat = t.nature == null ? "" : t.nature.toString();
+            if (nat.equals("nnt") && b - a >= 2) titleNounStart[a] = true;
+            if (nat.startsWith("ns") && CoreDictionary.contains(t.word)) {
+                for (int k = a + 1; k < b; k++) insidePlaceWord[k] = true;
+            }
             // The name recognisers often glue a name to its neighbours (四川省公安厅/nt); treating
             // such a word as transparent lets the lexicon rules find the boundaries inside it.
             String nature = t.nature == null ? "" : t.nature.toString();

@@ -1,6 +1,8 @@
 package org.jiaokan.annotate;
 
+import com.hankcs.hanlp.corpus.tag.Nature;
 import com.hankcs.hanlp.dictionary.CoreDictionary;
+import com.hankcs.hanlp.dictionary.CustomDictionary;
 import org.jiaokan.model.EntityType;
 
 import java.util.ArrayList;
@@ -38,7 +40,7 @@ final class OrgRecognizer {
     /** @param places place candidates of the same text, used as proper prefixes */
     void find(Analysis a, List<Candidate> places, List<Candidate> out) {
         String s = a.text;
-        segmenterGuesses(a, out);
+        segmenterGuesses(a, places, out);
         media(a, places, out);
         for (int i = 0; i < s.length(); i++) {
             if (!a.wordStart[i]) continue;
@@ -73,8 +75,27 @@ final class OrgRecognizer {
         }
     }
 
-    /** The segmenter's nt words of three or more characters that end in an organisation head. */
-    private static void segmenterGuesses(Analysis a, List<Candidate> out) {
+    /**
+     * The segmenter's nt words of three or more characters that end in an organisation head, and
+     * organisations its dictionaries know by name (联合国, 团中央, 中华全国总工会, 铁道部), alone or
+     * after a place (中国|红十字会).
+     */
+    private static void segmenterGuesses(Analysis a, List<Candidate> places, List<Candidate> out) {
+        for (var t : a.terms) {
+            if (t.nature == null) continue;
+            String n = t.nature.toString();
+            if ((n.startsWith("nt") || n.equals("nis")) && t.word.length() >= 2 && knownOrganisation(t.word)) {
+                // As sure as a central body, and longer names win (中华全国总工会 over 全国总工会).
+                out.add(new Candidate(t.offset, t.offset + t.word.length(), EntityType.ORG, 0.85 + 0.01 * t.word.length()));
+            }
+            if (n.equals("nis") && t.word.length() >= 3) {
+                for (Candidate pl : places) {
+                    if (pl.end() == t.offset && pl.length() >= 2) {
+                        out.add(new Candidate(pl.start(), t.offset + t.word.length(), EntityType.ORG, 0.8));
+                    }
+                }
+            }
+        }
         for (var t : a.terms) {
             if (t.nature == null || !t.nature.toString().startsWith("nt") || t.word.length() < 3) continue;
             for (String head : GENERAL_HEADS) {
@@ -103,8 +124,31 @@ final class OrgRecognizer {
         for (int b : bodyStarts) {
             List<Integer> ends = new ArrayList<>();
             tails(a, b, 0, national ? 1 : 0, ends);
-            for (int e : ends) extend(a, start, e, conf, out);
+            if (national) abbreviatedCommission(a, b, ends);
+            for (int e : ends) {
+                // 中国政府, 美国政府: a country and its government, as news prose names them; a
+                // division's government (北京市政府) is an organ with a proper name.
+                if (s.startsWith("政府", b) && e == b + 2 && !divisionEndsAt(s, b, places)) continue;
+                extend(a, start, e, conf, out);
+            }
         }
+    }
+
+    /** 国家计委, 国家教委: a national prefix, one abbreviating character and 委 or 办 ending a word. */
+    private static void abbreviatedCommission(Analysis a, int b, List<Integer> ends) {
+        String s = a.text;
+        if (b + 2 > s.length() || !Analysis.isHan(s.charAt(b)) || "委办".indexOf(s.charAt(b + 1)) < 0) return;
+        if (a.wordEnd[b + 2] || Analysis.isBreak(s, b + 2)) {
+            if (!ends.contains(b + 2)) ends.add(b + 2);
+        }
+    }
+
+    private static boolean divisionEndsAt(String s, int b, List<Candidate> places) {
+        for (Candidate pl : places) {
+            if (pl.code().isEmpty()) continue;
+            if (pl.end() == b || pl.end() == b - 1 && PLACE_LEVEL_SUFFIXES.indexOf(s.charAt(b - 1)) >= 0) return true;
+        }
+        return false;
     }
 
     /** Adds {@code start..end} and its extensions by a sub-unit (特勤局) and a party organ (党委). */
@@ -155,6 +199,21 @@ final class OrgRecognizer {
         if (stem != 2 && j + 2 <= s.length() && isOrganNoun(s.substring(j, j + 2))) {
             tails(a, j + 2, depth + 1, minStems, ends);
         }
+    }
+
+    /**
+     * A word the dictionaries list as an organisation name, chiefly: the core dictionary's nt
+     * usage outweighs its others, or the custom dictionary's only reading is nt.
+     */
+    private static boolean knownOrganisation(String w) {
+        CoreDictionary.Attribute core = CoreDictionary.get(w);
+        if (core != null) {
+            int nt = core.getNatureFrequency(Nature.nt);
+            if (nt * 2 > core.totalFrequency) return true;
+            if (core.totalFrequency >= 5) return false;
+        }
+        CoreDictionary.Attribute custom = CustomDictionary.get(w);
+        return custom != null && custom.nature.length == 1 && custom.nature[0] == Nature.nt;
     }
 
     /** Two-char nouns of the core dictionary may name an organ's field (移民, 管理, 警察). */

@@ -4,6 +4,7 @@ import com.hankcs.hanlp.corpus.tag.NR;
 import com.hankcs.hanlp.corpus.dictionary.item.EnumItem;
 import com.hankcs.hanlp.dictionary.CoreDictionary;
 import com.hankcs.hanlp.dictionary.nr.PersonDictionary;
+import com.hankcs.hanlp.dictionary.nr.TranslatedPersonDictionary;
 import com.hankcs.hanlp.seg.common.Term;
 import org.jiaokan.model.EntityType;
 
@@ -40,6 +41,12 @@ final class PersonRecognizer {
             + "钦乔切丘萨塞桑瑟森沙莎善舍什施史斯苏索塔泰坦汤唐特提托图瓦万旺威韦维温文沃乌西希谢辛休雅亚"
             + "扬耶叶伊因英尤于约泽扎詹兹鲍尼逊";
 
+    /**
+     * Characters that may follow a name in running text (王某在会上, 李某和, 张某的): a name ending
+     * before one of them is cut in a plausible place even without other evidence.
+     */
+    private static final String AFTER_NAME = "在是的和与及等对向同为也都就已将从把被到于又还曾今昨日所";
+
     private final Lexicons lex;
     private final RoleRecognizer roles;
 
@@ -66,11 +73,25 @@ final class PersonRecognizer {
         String s = a.text;
         boolean[] roleEnd = new boolean[s.length() + 1];
         for (Candidate r : roleCandidates) roleEnd[r.end()] = true;
+        // The segmenter's own title nouns (总统/nnt, 外交大臣, 领导人) speak for a name just as ours do.
+        for (Term t : a.terms) if (isTitleNoun(t)) roleEnd[t.offset + t.word.length()] = true;
         Map<Long, Span> spans = new LinkedHashMap<>();
         for (Term t : a.terms) {
             if (t.nature == null) continue;
             String n = t.nature.toString();
-            if (n.equals("nr") || n.equals("nr1") || n.equals("nr2")) span(spans, t.offset, t.offset + t.word.length()).fromSegmenter = true;
+            if (n.equals("nr") || n.equals("nr1") || n.equals("nr2")) {
+                int b = t.offset + t.word.length();
+                span(spans, t.offset, b).fromSegmenter = true;
+                // Most names have three characters, and the segmenter often gives a two-character
+                // name's third character to the next word (沈国|放在 for 沈国放|在).
+                // A two-character name the dictionary knows (李鹏, 巴金) stays as it is.
+                if (t.word.length() == 2 && surnameAt(s, t.offset) == 1 && b < s.length() && Analysis.isHan(s.charAt(b))
+                        && !CoreDictionary.contains(t.word)
+                        && !Analysis.isBreak(s, b + 1) && rightEvidence(a, b) == 0
+                        && givenRatio(s.charAt(b)) >= 0.5 && givenCount(s.charAt(b)) >= MIN_GIVEN_COUNT) {
+                    span(spans, t.offset, b + 1).fromSegmenter = true;
+                }
+            }
             if (n.equals("nrf") && transliterated(t.word)) {
                 Span sp = span(spans, t.offset, t.offset + t.word.length());
                 sp.fromSegmenter = true;
@@ -78,11 +99,14 @@ final class PersonRecognizer {
             }
         }
         for (int i = 0; i <= s.length(); i++) {
-            if (i < s.length() && (roleBefore(s, i, roleEnd) || bylineBefore(s, i) >= 0 || openParen(s, i - 1))) spansFrom(s, i, spans);
-            if (i > 0 && rightEvidence(s, i) > 0) spansTo(s, i, spans);
+            if (i < s.length() && (roleBefore(s, i, roleEnd) || bylineBefore(s, i) >= 0 || openParen(s, i - 1))) {
+                spansFrom(s, i, spans);
+                if (roleBefore(s, i, roleEnd)) foreignFrom(a, i, spans);
+            }
+            if (i > 0 && rightEvidence(a, i) > 0) spansTo(s, i, spans);
         }
         List<Span> all = new ArrayList<>(spans.values());
-        for (Span sp : all) sp.score = score(s, sp, roleEnd);
+        for (Span sp : all) sp.score = score(a, sp, roleEnd);
         // Names listed with an accepted name (甲、乙和丙) share its standing.
         for (int round = 0; round < 2; round++) {
             for (Span sp : all) {
@@ -120,6 +144,19 @@ final class PersonRecognizer {
         }
     }
 
+    /** Transliterated names right after a title (英国外交大臣里夫金德): runs of transliteration characters. */
+    private static void foreignFrom(Analysis a, int i, Map<Long, Span> spans) {
+        String s = a.text;
+        int j = i;
+        while (j < s.length() && j - i < 7 && transliterationChar(s.charAt(j))) j++;
+        for (int b = j; b >= i + 3; b--) {
+            if (!a.wordEnd[b] && !Analysis.isBreak(s, b)) continue;
+            Span sp = span(spans, i, b);
+            sp.foreign = true;
+            break;
+        }
+    }
+
     private void spansTo(String s, int b, Map<Long, Span> spans) {
         for (int len = 2; len <= 4; len++) {
             int i = b - len;
@@ -136,12 +173,23 @@ final class PersonRecognizer {
 
     private static boolean transliterated(String w) {
         if (w.length() < 2) return false;
-        for (int k = 0; k < w.length(); k++) if (TRANSLITERATION.indexOf(w.charAt(k)) < 0) return false;
+        for (int k = 0; k < w.length(); k++) if (!transliterationChar(w.charAt(k))) return false;
         return true;
     }
 
-    private double score(String s, Span sp, boolean[] roleEnd) {
-        if (sp.foreign) return foreignScore(s, sp, roleEnd);
+    /** A syllable character of the transliteration tables or of HanLP's transliterated-name dictionary. */
+    private static boolean transliterationChar(char c) {
+        return TRANSLITERATION.indexOf(c) >= 0
+                || Analysis.isHan(c) && TranslatedPersonDictionary.containsKey(String.valueOf(c));
+    }
+
+    private static boolean isTitleNoun(Term t) {
+        return t.nature != null && t.nature.toString().equals("nnt") && t.word.length() >= 2;
+    }
+
+    private double score(Analysis a, Span sp, boolean[] roleEnd) {
+        String s = a.text;
+        if (sp.foreign) return foreignScore(a, sp, roleEnd);
         String name = s.substring(sp.start, sp.end);
         int sur = surnameAt(s, sp.start);
         if (sur == 0 || sur >= name.length() || name.length() > 4) return 0;
@@ -153,7 +201,7 @@ final class PersonRecognizer {
         if (bylineBefore(s, sp.start) >= 0) context += 0.4;
         if (openParen(s, sp.start - 1) && closingCredit(s, sp.end)) context += 0.4;
         if (introBefore(s, sp.start)) context += 0.2;
-        context += rightEvidence(s, sp.end);
+        context += rightEvidence(a, sp.end);
         score += Math.min(context, 0.6);
 
         boolean clean = true;
@@ -173,6 +221,10 @@ final class PersonRecognizer {
             score -= 0.3;
             clean = false;
         }
+        if (a.insidePlaceWord[sp.start]) {
+            score -= 0.4;
+            clean = false;
+        }
         if (isCommonWord(name)) {
             score -= 0.4;
             clean = false;
@@ -190,24 +242,27 @@ final class PersonRecognizer {
         if (name.length() == 2 && context == 0) score -= 0.2;
         // A name runs up to a break, a title, 同志 or a verb; one that runs into the middle of a
         // word (舒庆副|省长) is probably cut in the wrong place.
-        if (Analysis.isBreak(s, sp.end) || rightEvidence(s, sp.end) > 0 || joinerAt(s, sp.end)) score += 0.05;
+        if (Analysis.isBreak(s, sp.end) || rightEvidence(a, sp.end) > 0 || joinerAt(s, sp.end)
+                || AFTER_NAME.indexOf(s.charAt(sp.end)) >= 0 || wordFollows(s, sp.end)) score += 0.05;
         else score -= 0.1;
         return score;
     }
 
     /** Transliterated names: three or more syllables stand alone, two need a title or a verb beside them. */
-    private double foreignScore(String s, Span sp, boolean[] roleEnd) {
+    private double foreignScore(Analysis a, Span sp, boolean[] roleEnd) {
+        String s = a.text;
         double score = (sp.end - sp.start) >= 3 ? 0.6 : 0.3;
-        if (roleBefore(s, sp.start, roleEnd) || rightEvidence(s, sp.end) > 0) score += 0.3;
+        if (roleBefore(s, sp.start, roleEnd) || rightEvidence(a, sp.end) > 0) score += 0.3;
         if (isCommonWord(s.substring(sp.start, sp.end))) score -= 0.4;
         return score;
     }
 
     /** Evidence to the right of a name ending at {@code b}: honorific, title, speech verb, 等. */
-    double rightEvidence(String s, int b) {
+    double rightEvidence(Analysis a, int b) {
+        String s = a.text;
         if (b >= s.length()) return 0;
         if (lex.honorifics.longestAt(s, b) > 0) return 0.35;
-        if (roles.titleAt(s, b) > 0) return 0.3;
+        if (a.titleNounStart[b] || roles.titleAt(s, b) > 0) return 0.3;
         if (lex.speechVerbs.longestAt(s, b) > 0) return 0.25;
         if (s.charAt(b) == '等') return 0.1;
         return 0;
@@ -218,6 +273,13 @@ final class PersonRecognizer {
         int j = i;
         while (j > 0 && Analysis.isSpace(s.charAt(j - 1))) j--;
         return roleEnd[j];
+    }
+
+    /** A two-character word of the dictionary starts at {@code b} (韩进财|带领): the name may end there. */
+    private static boolean wordFollows(String s, int b) {
+        if (b + 2 > s.length()) return false;
+        CoreDictionary.Attribute attr = CoreDictionary.get(s.substring(b, b + 2));
+        return attr != null && attr.totalFrequency >= 5 && !attr.hasNatureStartsWith("nr");
     }
 
     /** Start of a byline label ending right before {@code i} (编辑：, 记者 ), or -1. */
