@@ -45,7 +45,7 @@ final class PersonRecognizer {
      * Characters that may follow a name in running text (王某在会上, 李某和, 张某的): a name ending
      * before one of them is cut in a plausible place even without other evidence.
      */
-    private static final String AFTER_NAME = "在是的和与及等对向同为也都就已将从把被到于又还曾今昨日所";
+    private static final String AFTER_NAME = "在是的和与及等对向同为也都就已将从把被到于又还曾今昨日所以";
 
     private final Lexicons lex;
     private final RoleRecognizer roles;
@@ -83,15 +83,17 @@ final class PersonRecognizer {
                 int b = t.offset + t.word.length();
                 span(spans, t.offset, b).fromSegmenter = true;
                 // Most names have three characters, and the segmenter often gives a two-character
-                // name's third character to the next word (沈国|放在 for 沈国放|在).
+                // name's third character to the next word (沈国|放在 for 沈国放|在) or leaves it
+                // alone (邓亚|萍|以); it is taken when the name then ends plausibly.
                 // A two-character name the dictionary knows (李鹏, 巴金) stays as it is.
                 if (t.word.length() == 2 && surnameAt(s, t.offset) == 1 && b < s.length() && Analysis.isHan(s.charAt(b))
                         && !CoreDictionary.contains(t.word)
-                        && !Analysis.isBreak(s, b + 1) && rightEvidence(a, b) == 0
+                        && rightEvidence(a, b) == 0 && (plausibleEnd(a, b + 1) || a.wordStart[b] && a.wordEnd[b + 1])
                         && givenRatio(s.charAt(b)) >= 0.5 && givenCount(s.charAt(b)) >= MIN_GIVEN_COUNT) {
                     span(spans, t.offset, b + 1).fromSegmenter = true;
                 }
             }
+            if (t.word.length() >= 4 && !n.startsWith("nr")) knownNameInside(t, spans);
             if (n.equals("nrf") && transliterated(t.word)) {
                 Span sp = span(spans, t.offset, t.offset + t.word.length());
                 sp.fromSegmenter = true;
@@ -239,7 +241,11 @@ final class PersonRecognizer {
         }
         if (surnameRatio(name.substring(0, sur)) >= 0.5) score += 0.1;
         if (name.length() >= 3 && clean) score += 0.2;
-        if (name.length() == 2 && context == 0) score -= 0.2;
+        boolean known = knownName(name);
+        if (known) score += 0.3;
+        // A two-character name with no context words must at least stand clear on both sides
+        // (徐虎是…, 由张某执导): after a break or a function character, before one.
+        if (name.length() == 2 && context == 0 && !known && !(clean && clearLeft(s, sp.start) && plausibleEnd(a, sp.end))) score -= 0.2;
         // A name runs up to a break, a title, 同志 or a verb; one that runs into the middle of a
         // word (舒庆副|省长) is probably cut in the wrong place.
         if (Analysis.isBreak(s, sp.end) || rightEvidence(a, sp.end) > 0 || joinerAt(s, sp.end)
@@ -273,6 +279,36 @@ final class PersonRecognizer {
         int j = i;
         while (j > 0 && Analysis.isSpace(s.charAt(j - 1))) j--;
         return roleEnd[j];
+    }
+
+    /** Characters that commonly stand right before a name (由张某, 和李某, 对王某). */
+    private static final String BEFORE_NAME = "由和与同对向给让叫被把从据为及跟";
+
+    private static boolean clearLeft(String s, int i) {
+        return i == 0 || Analysis.isBreak(s, i - 1) || BEFORE_NAME.indexOf(s.charAt(i - 1)) >= 0;
+    }
+
+    /** A name may end at {@code b}: a break, a character that follows names, or evidence. */
+    private boolean plausibleEnd(Analysis a, int b) {
+        String s = a.text;
+        return Analysis.isBreak(s, b) || AFTER_NAME.indexOf(s.charAt(b)) >= 0 || joinerAt(s, b) || rightEvidence(a, b) > 0;
+    }
+
+    /** 邓小平理论, 毛泽东思想: the dictionary keeps such phrases whole; the known name opening them is a person. */
+    private static void knownNameInside(Term t, Map<Long, Span> spans) {
+        for (int len = 3; len >= 2; len--) {
+            if (t.word.length() - len < 2) continue;
+            if (knownName(t.word.substring(0, len)) && CoreDictionary.contains(t.word.substring(len))) {
+                span(spans, t.offset, t.offset + len).fromSegmenter = true;
+                return;
+            }
+        }
+    }
+
+    /** A name the core dictionary knows, chiefly as a personal name (邓小平, 雷锋). */
+    private static boolean knownName(String w) {
+        CoreDictionary.Attribute attr = CoreDictionary.get(w);
+        return attr != null && attr.getNatureFrequency(com.hankcs.hanlp.corpus.tag.Nature.nr) * 2 > attr.totalFrequency;
     }
 
     /** A two-character word of the dictionary starts at {@code b} (韩进财|带领): the name may end there. */

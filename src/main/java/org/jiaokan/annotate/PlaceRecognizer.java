@@ -40,6 +40,7 @@ final class PlaceRecognizer {
         }
         abbreviationRuns(a, out);
         for (Term t : a.terms) {
+            if (t.nature != null && t.nature.toString().startsWith("nt")) placeInsideOrganisation(t, out);
             if (t.nature == null || !t.nature.toString().startsWith("ns")) continue;
             String w = t.word;
             if (w.length() < 2 || lex.divisions.containsKey(w)) continue;
@@ -101,6 +102,23 @@ final class PlaceRecognizer {
         if (!a.wordEnd[end] && !Analysis.isBreak(s, end) && !a.wordStart[end]) return false;
         for (int c = i; c < end; c += 2) out.add(new Candidate(c, c + 1, EntityType.PLACE, 0.8));
         return true;
+    }
+
+    /**
+     * The segmenter's organisation guesses swallow the country in front (墨西哥众议院代表团/nt); a
+     * dictionary place word opening such a guess is a place, unless an organisation rule keeps it.
+     */
+    private static void placeInsideOrganisation(Term t, List<Candidate> out) {
+        String w = t.word;
+        for (int len = Math.min(4, w.length() - 2); len >= 2; len--) {
+            CoreDictionary.Attribute attr = CoreDictionary.get(w.substring(0, len));
+            if (attr == null) continue;
+            int ns = attr.getNatureFrequency(Nature.ns) + attr.getNatureFrequency(Nature.nsf);
+            if (ns * 2 > attr.totalFrequency && attr.totalFrequency >= 5) {
+                out.add(new Candidate(t.offset, t.offset + len, EntityType.PLACE, 0.7));
+                return;
+            }
+        }
     }
 
     private static boolean dictionaryWordInside(String s, int i, int j) {
