@@ -3,6 +3,7 @@ package org.jiaokan.annotate;
 import com.hankcs.hanlp.corpus.tag.Nature;
 import com.hankcs.hanlp.dictionary.CoreDictionary;
 import com.hankcs.hanlp.dictionary.CustomDictionary;
+import com.hankcs.hanlp.seg.common.Term;
 import org.jiaokan.model.EntityType;
 
 import java.util.ArrayList;
@@ -80,7 +81,7 @@ final class OrgRecognizer {
      * organisations its dictionaries know by name (联合国, 团中央, 中华全国总工会, 铁道部), alone or
      * after a place (中国|红十字会).
      */
-    private static void segmenterGuesses(Analysis a, List<Candidate> places, List<Candidate> out) {
+    private void segmenterGuesses(Analysis a, List<Candidate> places, List<Candidate> out) {
         for (var t : a.terms) {
             if (t.nature == null) continue;
             String n = t.nature.toString();
@@ -98,13 +99,87 @@ final class OrgRecognizer {
         }
         for (var t : a.terms) {
             if (t.nature == null || !t.nature.toString().startsWith("nt") || t.word.length() < 3) continue;
+            int end = headEnd(t.word);
+            if (end > 0) out.add(new Candidate(t.offset, t.offset + end, EntityType.ORG, 0.6));
+        }
+        chains(a, places, out);
+    }
+
+    /**
+     * Where an organisation name inside a segmenter guess ends: the whole word when it ends in a
+     * head, else the longest prefix ending in one and followed by a common word (日本共产党|代表团).
+     * 0 when there is none.
+     */
+    private int headEnd(String w) {
+        // A known organisation and a common word that is no head of its own (联合国|总部).
+        for (int end = w.length() - 2; end >= 2; end--) {
+            String rest = w.substring(end);
+            if (knownOrganisation(w.substring(0, end)) && CoreDictionary.contains(rest)
+                    && lex.orgSuffixes.longestAt(rest, 0) == 0 && !GENERAL_HEADS.contains(rest)) return end;
+        }
+        for (int end = w.length(); end >= 3; end--) {
+            // The rest must be a word of its own (代表团), not the head's last character (中央党|校).
+            if (end < w.length() && (w.length() - end < 2 || !CoreDictionary.contains(w.substring(end))
+                    || w.startsWith("政府", end - 2))) continue;
             for (String head : GENERAL_HEADS) {
-                if (t.word.endsWith(head) && t.word.length() > head.length() + 1) {
-                    out.add(new Candidate(t.offset, t.offset + t.word.length(), EntityType.ORG, 0.6));
-                    break;
-                }
+                if (w.startsWith(head, end - head.length()) && end > head.length() + 1) return end;
             }
         }
+        return 0;
+    }
+
+    /**
+     * Organisation names built of words: a place or an organisation, up to three nouns, and an
+     * institution word of the dictionary (北京|师范大学, 中国|人民|保险公司, 中国|致公党). A bare
+     * country and a short institution word (日本|公司) is a phrase, not a name.
+     */
+    private void chains(Analysis a, List<Candidate> places, List<Candidate> out) {
+        List<Term> ts = a.terms;
+        for (int i = 0; i < ts.size(); i++) {
+            Term first = ts.get(i);
+            // The chain opens with a place we accept or an organisation the dictionary knows,
+            // never with one of the segmenter's own guesses (维护两所/nt).
+            if (!placeAt(first, places) && !knownOrganisation(first.word)) continue;
+            int middle = 0;
+            for (int j = i + 1; j < ts.size() && j <= i + 4; j++) {
+                Term t = ts.get(j);
+                String n = nature(t);
+                boolean head = (n.equals("nis") || n.startsWith("nt")) && endsInHead(t.word);
+                if (head && (middle > 0 || t.word.length() >= 3 || n.startsWith("nt"))) {
+                    int start = ts.get(i).offset;
+                    int end = t.offset + t.word.length();
+                    // As with 中国政府 above: only a division's government is named as an organ.
+                    if (!t.word.endsWith("政府") || divisionAt(start, places)) {
+                        out.add(new Candidate(start, end, EntityType.ORG, 0.7 + 0.002 * (end - start)));
+                    }
+                }
+                boolean noun = t.word.length() >= 2 && (n.equals("n") || n.equals("nz") || n.startsWith("ns")
+                        || n.equals("vn") || n.equals("j") || n.equals("nis"));
+                if (!noun) break;
+                middle++;
+            }
+        }
+    }
+
+    private static boolean placeAt(Term t, List<Candidate> places) {
+        for (Candidate pl : places) if (pl.start() == t.offset && pl.end() == t.offset + t.word.length()) return true;
+        return false;
+    }
+
+    /** Ends in a head of an organisation name (师范大学, 致公党), not a collective (公安机关, 服务平台). */
+    private boolean endsInHead(String w) {
+        for (String head : GENERAL_HEADS) if (w.endsWith(head)) return true;
+        for (int k = 0; k < w.length(); k++) if (lex.orgSuffixes.longestAt(w, k) == w.length() - k) return true;
+        return false;
+    }
+
+    private static boolean divisionAt(int start, List<Candidate> places) {
+        for (Candidate pl : places) if (pl.start() == start && !pl.code().isEmpty()) return true;
+        return false;
+    }
+
+    private static String nature(Term t) {
+        return t.nature == null ? "" : t.nature.toString();
     }
 
     /** Organisation names whose proper prefix starts at {@code p} (after an optional 中共 from {@code start}). */

@@ -76,7 +76,8 @@ final class PersonRecognizer {
         // The segmenter's own title nouns (总统/nnt, 外交大臣, 领导人) speak for a name just as ours do.
         for (Term t : a.terms) if (isTitleNoun(t)) roleEnd[t.offset + t.word.length()] = true;
         Map<Long, Span> spans = new LinkedHashMap<>();
-        for (Term t : a.terms) {
+        for (int ti = 0; ti < a.terms.size(); ti++) {
+            Term t = a.terms.get(ti);
             if (t.nature == null) continue;
             String n = t.nature.toString();
             if (n.equals("nr") || n.equals("nr1") || n.equals("nr2")) {
@@ -98,6 +99,18 @@ final class PersonRecognizer {
                 Span sp = span(spans, t.offset, t.offset + t.word.length());
                 sp.fromSegmenter = true;
                 sp.foreign = true;
+            }
+            // The segmenter cuts long transliterations (普里|马科夫, 萨|马兰奇): a short piece of
+            // transliteration characters that is no common word joins the name after it.
+            if ((n.startsWith("nr")) && ti > 0 && transliterated(t.word)) {
+                Term prev = a.terms.get(ti - 1);
+                if (prev.word.length() <= 2 && prev.offset + prev.word.length() == t.offset
+                        && prev.word.chars().allMatch(c -> transliterationChar((char) c))
+                        && !isCommonWord(prev.word) && t.word.length() + prev.word.length() >= 3) {
+                    Span sp = span(spans, prev.offset, t.offset + t.word.length());
+                    sp.fromSegmenter = true;
+                    sp.foreign = true;
+                }
             }
         }
         for (int i = 0; i <= s.length(); i++) {
@@ -173,11 +186,22 @@ final class PersonRecognizer {
         return true;
     }
 
+    /**
+     * Made of transliteration characters, with at most one other in a name of three or more
+     * (侯赛因) and name dots between the parts (马丁·路德·金).
+     */
     private static boolean transliterated(String w) {
         if (w.length() < 2) return false;
-        for (int k = 0; k < w.length(); k++) if (!transliterationChar(w.charAt(k))) return false;
-        return true;
+        int other = 0;
+        for (int k = 0; k < w.length(); k++) {
+            char c = w.charAt(k);
+            if (NAME_DOTS.indexOf(c) >= 0 && k > 0 && k < w.length() - 1) continue;
+            if (!transliterationChar(c)) other++;
+        }
+        return other == 0 || other == 1 && w.length() >= 3;
     }
+
+    private static final String NAME_DOTS = "·・•‧";
 
     /** A syllable character of the transliteration tables or of HanLP's transliterated-name dictionary. */
     private static boolean transliterationChar(char c) {
