@@ -15,7 +15,9 @@ import java.util.List;
  * 国家移民管理局), optionally followed by a sub-unit or party organ (公安部特勤局, 公安部党委). A
  * generic organ without a proper name in front (市委, 公安局) is left to the title rules or unmarked.
  * The segmenter's own organisation guesses are not trusted on their own: they glue neighbours
- * together (京部党委), so boundaries come from these rules and the segmenter's word ends.
+ * together (京部党委), so boundaries come from these rules and the segmenter's word ends; what the
+ * dictionaries know as organisations, names built of words ending in an institution head (北京|
+ * 师范大学) and media named after a place (福州晚报) are organisations too.
  */
 final class OrgRecognizer {
 

@@ -19,8 +19,10 @@ import java.util.Map;
  * parenthesised credit). Each candidate is scored: it must start with a common surname; its
  * given-name characters must be ones names use (role counts of HanLP's person dictionary); words
  * the core dictionary knows as common words lose; context evidence wins. Two-character names need
- * context; three-character names with clean name statistics may stand alone (习近平新时代…). Names
- * joined by 、 or 和 to an accepted name are accepted with less evidence.
+ * context or clear boundaries on both sides; three-character names with clean name statistics may
+ * stand alone (习近平新时代…), as may names the core dictionary knows (邓小平理论). Names joined by 、
+ * or 和 to an accepted name are accepted with less evidence. Transliterated names are made of the
+ * syllable characters of HanLP's translated-name dictionary.
  */
 final class PersonRecognizer {
 
