@@ -1,7 +1,9 @@
 package org.jiaokan.annotate;
 
+import com.hankcs.hanlp.dictionary.CoreDictionary;
 import com.hankcs.hanlp.seg.common.Term;
 
+import java.util.ArrayList;
 import java.util.List;
 
 /** One paragraph's simplified text with its segmentation, shared by the recognisers. */
@@ -13,21 +15,32 @@ final class Analysis {
     final boolean[] wordStart;
     /** wordEnd[i]: a segmented word ends at i (or i lies inside a recognised name). */
     final boolean[] wordEnd;
+    /** titleNounStart[i]: a title noun of the segmenter (总统/nnt, 外交大臣) starts at i. */
+    final boolean[] titleNounStart;
+    /** insidePlaceWord[i]: i lies strictly inside a place word of the dictionary (俄|罗斯). */
+    final boolean[] insidePlaceWord;
 
-    Analysis(String text, List<Term> terms) {
+    Analysis(String text, List<Term> segmented) {
         this.text = text;
-        this.terms = terms;
+        this.terms = trimmed(segmented);
         int n = text.length();
         wordStart = new boolean[n + 1];
         wordEnd = new boolean[n + 1];
+        titleNounStart = new boolean[n + 1];
+        insidePlaceWord = new boolean[n + 1];
         wordStart[n] = true;
         wordEnd[0] = true;
-        for (Term t : terms) {
+        for (Term t : this.terms) {
             int a = t.offset;
             int b = a + t.word.length();
             if (a < 0 || b > n) continue;
             wordStart[a] = true;
             wordEnd[b] = true;
+            String nat = t.nature == null ? "" : t.nature.toString();
+            if (nat.equals("nnt") && b - a >= 2) titleNounStart[a] = true;
+            if (nat.startsWith("ns") && CoreDictionary.contains(t.word)) {
+                for (int k = a + 1; k < b; k++) insidePlaceWord[k] = true;
+            }
             // The name recognisers often glue a name to its neighbours (四川省公安厅/nt); treating
             // such a word as transparent lets the lexicon rules find the boundaries inside it.
             String nature = t.nature == null ? "" : t.nature.toString();
@@ -40,6 +53,36 @@ final class Analysis {
         }
     }
 
+    /**
+     * The segmenter sometimes glues an ideographic space to a name (周喆　/nr); a mention must never
+     * start or end with white space, so such words lose it here, before any recogniser sees them.
+     */
+    private static List<Term> trimmed(List<Term> terms) {
+        List<Term> out = null;
+        for (int i = 0; i < terms.size(); i++) {
+            Term t = terms.get(i);
+            String w = t.word;
+            int a = 0;
+            int b = w.length();
+            while (a < b && isSpace(w.charAt(a))) a++;
+            while (b > a && isSpace(w.charAt(b - 1))) b--;
+            if (a == 0 && b == w.length() || a == b) {
+                if (out != null) out.add(t);
+                continue;
+            }
+            if (out == null) out = new ArrayList<>(terms.subList(0, i));
+            Term inner = new Term(w.substring(a, b), t.nature);
+            inner.offset = t.offset + a;
+            out.add(inner);
+        }
+        return out == null ? terms : out;
+    }
+
+    /** White space of any kind: Java white space, Unicode space separators (U+3000, U+00A0). */
+    static boolean isSpace(char c) {
+        return Character.isWhitespace(c) || Character.isSpaceChar(c);
+    }
+
     static boolean isHan(char c) {
         return Character.UnicodeScript.of(c) == Character.UnicodeScript.HAN && c != '〇';
     }
@@ -48,7 +91,7 @@ final class Analysis {
     static boolean isBreak(String s, int i) {
         if (i < 0 || i >= s.length()) return true;
         char c = s.charAt(i);
-        if (Character.isWhitespace(c) || c == '\u3000') return true;
+        if (isSpace(c)) return true;
         int t = Character.getType(c);
         return t == Character.OTHER_PUNCTUATION || t == Character.START_PUNCTUATION
                 || t == Character.END_PUNCTUATION || t == Character.INITIAL_QUOTE_PUNCTUATION

@@ -96,6 +96,8 @@ public final class ChineseAnnotator implements Annotator {
         boolean[] taken = new boolean[s.length()];
         List<Mention> out = new ArrayList<>();
         for (Candidate c : cands) {
+            c = trimmed(s, c);
+            if (c == null) continue;
             boolean free = true;
             for (int k = c.start(); k < c.end() && free; k++) free = !taken[k];
             if (!free) continue;
@@ -109,5 +111,16 @@ public final class ChineseAnnotator implements Annotator {
         }
         out.sort(Comparator.comparingInt(Mention::start));
         return List.copyOf(out);
+    }
+
+    /** The candidate without white space at its edges (no mention starts or ends with it), or null if nothing is left. */
+    private static Candidate trimmed(String s, Candidate c) {
+        int a = c.start();
+        int b = c.end();
+        while (a < b && Analysis.isSpace(s.charAt(a))) a++;
+        while (b > a && Analysis.isSpace(s.charAt(b - 1))) b--;
+        if (a == b) return null;
+        if (a == c.start() && b == c.end()) return c;
+        return new Candidate(a, b, c.type(), c.key(), c.confidence(), c.code());
     }
 }

@@ -31,6 +31,7 @@ final class Lexicons {
     final WordSet orgPrefixes;
     final WordSet orgSuffixes;
     final WordSet orgStems;
+    final WordSet mediaHeads;
     final WordSet speechVerbs;
     final WordSet honorifics;
     final WordSet bylineLabels;
@@ -38,8 +39,8 @@ final class Lexicons {
     /** Gazetteer names (full and unambiguous short forms) to their division. */
     final Map<String, Division> divisions;
     final int longestDivisionName;
-    /** Lengths of the gazetteer's names, longest first, so a lookup tries only lengths that exist. */
-    final int[] divisionNameLengths;
+    /** Lengths of the gazetteer's names by their first character. */
+    private final Map<Character, int[]> divisionLengthsByFirst;
 
     private Lexicons() {
         surnames = Set.copyOf(lines("surnames.txt"));
@@ -52,6 +53,7 @@ final class Lexicons {
         orgPrefixes = WordSet.of(orgs.get("prefix"));
         orgSuffixes = WordSet.of(orgs.get("suffix"));
         orgStems = WordSet.of(orgs.get("stem"));
+        mediaHeads = WordSet.of(orgs.get("media"));
         Map<String, List<String>> context = kinds("person-context.txt");
         speechVerbs = WordSet.of(context.get("verb"));
         honorifics = WordSet.of(context.get("honorific"));
@@ -68,10 +70,12 @@ final class Lexicons {
             longest = Math.max(longest, f[1].length());
         }
         divisions = Map.copyOf(d);
+        divisionLengthsByFirst = lengthsBy(divisions.keySet().stream().filter(n -> n.length() >= 2).toList(), true);
         longestDivisionName = longest;
-        divisionNameLengths = d.keySet().stream().mapToInt(String::length).filter(n -> n >= 2).distinct()
-                .boxed().sorted(Collections.reverseOrder()).mapToInt(Integer::intValue).toArray();
     }
+
+    /** Lengths (two or more, longest first) of the gazetteer names that begin with {@code c}. */
+    int[] divisionLengths(char c) { return divisionLengthsByFirst.getOrDefault(c, NONE); }
 
     private static final class Holder {
         static final Lexicons INSTANCE = new Lexicons();
@@ -105,18 +109,30 @@ final class Lexicons {
         return out;
     }
 
+    /** Word lengths by a word's first (or last) character, longest first: lookups try only lengths that exist there. */
+    private static Map<Character, int[]> lengthsBy(Iterable<String> words, boolean first) {
+        Map<Character, Set<Integer>> by = new HashMap<>();
+        for (String w : words) {
+            if (w.isEmpty()) continue;
+            by.computeIfAbsent(w.charAt(first ? 0 : w.length() - 1), k -> new HashSet<>()).add(w.length());
+        }
+        Map<Character, int[]> out = new HashMap<>();
+        by.forEach((c, ls) -> out.put(c, ls.stream().sorted(Collections.reverseOrder()).mapToInt(Integer::intValue).toArray()));
+        return Map.copyOf(out);
+    }
+
+    private static final int[] NONE = new int[0];
+
     /** An immutable set of words with lookups at a position of a text, longest first. */
     static final class WordSet {
         private final Set<String> words;
-        private final int[] lengths;
+        private final Map<Character, int[]> byFirst;
+        private final Map<Character, int[]> byLast;
 
         private WordSet(Set<String> words) {
             this.words = words;
-            Set<Integer> ls = new HashSet<>();
-            for (String w : words) ls.add(w.length());
-            List<Integer> sorted = new ArrayList<>(ls);
-            sorted.sort(Collections.reverseOrder());
-            lengths = sorted.stream().mapToInt(Integer::intValue).toArray();
+            byFirst = lengthsBy(words, true);
+            byLast = lengthsBy(words, false);
         }
 
         static WordSet of(List<String> words) {
@@ -127,7 +143,8 @@ final class Lexicons {
 
         /** Length of the longest word starting at {@code i}, or 0. */
         int longestAt(String s, int i) {
-            for (int len : lengths) {
+            if (i >= s.length()) return 0;
+            for (int len : byFirst.getOrDefault(s.charAt(i), NONE)) {
                 if (i + len <= s.length() && words.contains(s.substring(i, i + len))) return len;
             }
             return 0;
@@ -135,6 +152,9 @@ final class Lexicons {
 
         /** Lengths of all words starting at {@code i}, longest first. */
         List<Integer> allAt(String s, int i) {
+            if (i >= s.length()) return List.of();
+            int[] lengths = byFirst.getOrDefault(s.charAt(i), NONE);
+            if (lengths.length == 0) return List.of();
             List<Integer> out = new ArrayList<>(2);
             for (int len : lengths) {
                 if (i + len <= s.length() && words.contains(s.substring(i, i + len))) out.add(len);
@@ -144,7 +164,8 @@ final class Lexicons {
 
         /** Length of the longest word ending at {@code end}, or 0. */
         int longestEndingAt(String s, int end) {
-            for (int len : lengths) {
+            if (end <= 0 || end > s.length()) return 0;
+            for (int len : byLast.getOrDefault(s.charAt(end - 1), NONE)) {
                 if (end - len >= 0 && words.contains(s.substring(end - len, end))) return len;
             }
             return 0;

@@ -1,6 +1,9 @@
 package org.jiaokan.annotate;
 
+import com.hankcs.hanlp.corpus.tag.Nature;
 import com.hankcs.hanlp.dictionary.CoreDictionary;
+import com.hankcs.hanlp.dictionary.CustomDictionary;
+import com.hankcs.hanlp.seg.common.Term;
 import org.jiaokan.model.EntityType;
 
 import java.util.ArrayList;
@@ -12,7 +15,9 @@ import java.util.List;
  * 国家移民管理局), optionally followed by a sub-unit or party organ (公安部特勤局, 公安部党委). A
  * generic organ without a proper name in front (市委, 公安局) is left to the title rules or unmarked.
  * The segmenter's own organisation guesses are not trusted on their own: they glue neighbours
- * together (京部党委), so boundaries come from these rules and the segmenter's word ends.
+ * together (京部党委), so boundaries come from these rules and the segmenter's word ends; what the
+ * dictionaries know as organisations, names built of words ending in an institution head (北京|
+ * 师范大学) and media named after a place (福州晚报) are organisations too.
  */
 final class OrgRecognizer {
 
@@ -38,7 +43,8 @@ final class OrgRecognizer {
     /** @param places place candidates of the same text, used as proper prefixes */
     void find(Analysis a, List<Candidate> places, List<Candidate> out) {
         String s = a.text;
-        segmenterGuesses(a, out);
+        segmenterGuesses(a, places, out);
+        media(a, places, out);
         for (int i = 0; i < s.length(); i++) {
             if (!a.wordStart[i]) continue;
             for (int len : lex.centralOrgs.allAt(s, i)) {
@@ -53,17 +59,129 @@ final class OrgRecognizer {
         }
     }
 
-    /** The segmenter's nt words of three or more characters that end in an organisation head. */
-    private static void segmenterGuesses(Analysis a, List<Candidate> out) {
+    /**
+     * A place followed by a media head is a newspaper or broadcaster named after it (福州晚报,
+     * 四川省电视台), not the place; the head must end on a word boundary (福州网 but not 福州网络).
+     */
+    private void media(Analysis a, List<Candidate> places, List<Candidate> out) {
+        String s = a.text;
+        for (Candidate pl : places) {
+            if (pl.length() < 2) continue;
+            int e = pl.end();
+            if (e < s.length() && PLACE_LEVEL_SUFFIXES.indexOf(s.charAt(e)) >= 0 && lex.mediaHeads.longestAt(s, e) == 0) e++;
+            int head = lex.mediaHeads.longestAt(s, e);
+            if (head == 0) continue;
+            int end = e + head;
+            if (!a.wordEnd[end] && !Analysis.isBreak(s, end)) continue;
+            if (head == 1 && end < s.length() && CoreDictionary.contains(s.substring(end - 1, end + 1))) continue;
+            out.add(new Candidate(pl.start(), end, EntityType.ORG, 0.9));
+        }
+    }
+
+    /**
+     * The segmenter's nt words of three or more characters that end in an organisation head, and
+     * organisations its dictionaries know by name (联合国, 团中央, 中华全国总工会, 铁道部), alone or
+     * after a place (中国|红十字会).
+     */
+    private void segmenterGuesses(Analysis a, List<Candidate> places, List<Candidate> out) {
         for (var t : a.terms) {
-            if (t.nature == null || !t.nature.toString().startsWith("nt") || t.word.length() < 3) continue;
-            for (String head : GENERAL_HEADS) {
-                if (t.word.endsWith(head) && t.word.length() > head.length() + 1) {
-                    out.add(new Candidate(t.offset, t.offset + t.word.length(), EntityType.ORG, 0.6));
-                    break;
+            if (t.nature == null) continue;
+            String n = t.nature.toString();
+            if ((n.startsWith("nt") || n.equals("nis")) && t.word.length() >= 2 && knownOrganisation(t.word)) {
+                // As sure as a central body, and longer names win (中华全国总工会 over 全国总工会).
+                out.add(new Candidate(t.offset, t.offset + t.word.length(), EntityType.ORG, 0.85 + 0.01 * t.word.length()));
+            }
+            if (n.equals("nis") && t.word.length() >= 3) {
+                for (Candidate pl : places) {
+                    if (pl.end() == t.offset && pl.length() >= 2) {
+                        out.add(new Candidate(pl.start(), t.offset + t.word.length(), EntityType.ORG, 0.8));
+                    }
                 }
             }
         }
+        for (var t : a.terms) {
+            if (t.nature == null || !t.nature.toString().startsWith("nt") || t.word.length() < 3) continue;
+            int end = headEnd(t.word);
+            if (end > 0) out.add(new Candidate(t.offset, t.offset + end, EntityType.ORG, 0.6));
+        }
+        chains(a, places, out);
+    }
+
+    /**
+     * Where an organisation name inside a segmenter guess ends: the whole word when it ends in a
+     * head, else the longest prefix ending in one and followed by a common word (日本共产党|代表团).
+     * 0 when there is none.
+     */
+    private int headEnd(String w) {
+        // A known organisation and a common word that is no head of its own (联合国|总部).
+        for (int end = w.length() - 2; end >= 2; end--) {
+            String rest = w.substring(end);
+            if (knownOrganisation(w.substring(0, end)) && CoreDictionary.contains(rest)
+                    && lex.orgSuffixes.longestAt(rest, 0) == 0 && !GENERAL_HEADS.contains(rest)) return end;
+        }
+        for (int end = w.length(); end >= 3; end--) {
+            // The rest must be a word of its own (代表团), not the head's last character (中央党|校).
+            if (end < w.length() && (w.length() - end < 2 || !CoreDictionary.contains(w.substring(end))
+                    || w.startsWith("政府", end - 2))) continue;
+            for (String head : GENERAL_HEADS) {
+                if (w.startsWith(head, end - head.length()) && end > head.length() + 1) return end;
+            }
+        }
+        return 0;
+    }
+
+    /**
+     * Organisation names built of words: a place or an organisation, up to three nouns, and an
+     * institution word of the dictionary (北京|师范大学, 中国|人民|保险公司, 中国|致公党). A bare
+     * country and a short institution word (日本|公司) is a phrase, not a name.
+     */
+    private void chains(Analysis a, List<Candidate> places, List<Candidate> out) {
+        List<Term> ts = a.terms;
+        for (int i = 0; i < ts.size(); i++) {
+            Term first = ts.get(i);
+            // The chain opens with a place we accept or an organisation the dictionary knows,
+            // never with one of the segmenter's own guesses (维护两所/nt).
+            if (!placeAt(first, places) && !knownOrganisation(first.word)) continue;
+            int middle = 0;
+            for (int j = i + 1; j < ts.size() && j <= i + 4; j++) {
+                Term t = ts.get(j);
+                String n = nature(t);
+                boolean head = (n.equals("nis") || n.startsWith("nt")) && endsInHead(t.word);
+                if (head && (middle > 0 || t.word.length() >= 3 || n.startsWith("nt"))) {
+                    int start = ts.get(i).offset;
+                    int end = t.offset + t.word.length();
+                    // As with 中国政府 above: only a division's government is named as an organ.
+                    if (!t.word.endsWith("政府") || divisionAt(start, places)) {
+                        out.add(new Candidate(start, end, EntityType.ORG, 0.7 + 0.002 * (end - start)));
+                    }
+                }
+                boolean noun = t.word.length() >= 2 && (n.equals("n") || n.equals("nz") || n.startsWith("ns")
+                        || n.equals("vn") || n.equals("j") || n.equals("nis"));
+                if (!noun) break;
+                middle++;
+            }
+        }
+    }
+
+    private static boolean placeAt(Term t, List<Candidate> places) {
+        for (Candidate pl : places) if (pl.start() == t.offset && pl.end() == t.offset + t.word.length()) return true;
+        return false;
+    }
+
+    /** Ends in a head of an organisation name (师范大学, 致公党), not a collective (公安机关, 服务平台). */
+    private boolean endsInHead(String w) {
+        for (String head : GENERAL_HEADS) if (w.endsWith(head)) return true;
+        for (int k = 0; k < w.length(); k++) if (lex.orgSuffixes.longestAt(w, k) == w.length() - k) return true;
+        return false;
+    }
+
+    private static boolean divisionAt(int start, List<Candidate> places) {
+        for (Candidate pl : places) if (pl.start() == start && !pl.code().isEmpty()) return true;
+        return false;
+    }
+
+    private static String nature(Term t) {
+        return t.nature == null ? "" : t.nature.toString();
     }
 
     /** Organisation names whose proper prefix starts at {@code p} (after an optional 中共 from {@code start}). */
@@ -83,8 +201,31 @@ final class OrgRecognizer {
         for (int b : bodyStarts) {
             List<Integer> ends = new ArrayList<>();
             tails(a, b, 0, national ? 1 : 0, ends);
-            for (int e : ends) extend(a, start, e, conf, out);
+            if (national) abbreviatedCommission(a, b, ends);
+            for (int e : ends) {
+                // 中国政府, 美国政府: a country and its government, as news prose names them; a
+                // division's government (北京市政府) is an organ with a proper name.
+                if (s.startsWith("政府", b) && e == b + 2 && !divisionEndsAt(s, b, places)) continue;
+                extend(a, start, e, conf, out);
+            }
         }
+    }
+
+    /** 国家计委, 国家教委: a national prefix, one abbreviating character and 委 or 办 ending a word. */
+    private static void abbreviatedCommission(Analysis a, int b, List<Integer> ends) {
+        String s = a.text;
+        if (b + 2 > s.length() || !Analysis.isHan(s.charAt(b)) || "委办".indexOf(s.charAt(b + 1)) < 0) return;
+        if (a.wordEnd[b + 2] || Analysis.isBreak(s, b + 2)) {
+            if (!ends.contains(b + 2)) ends.add(b + 2);
+        }
+    }
+
+    private static boolean divisionEndsAt(String s, int b, List<Candidate> places) {
+        for (Candidate pl : places) {
+            if (pl.code().isEmpty()) continue;
+            if (pl.end() == b || pl.end() == b - 1 && PLACE_LEVEL_SUFFIXES.indexOf(s.charAt(b - 1)) >= 0) return true;
+        }
+        return false;
     }
 
     /** Adds {@code start..end} and its extensions by a sub-unit (特勤局) and a party organ (党委). */
@@ -135,6 +276,21 @@ final class OrgRecognizer {
         if (stem != 2 && j + 2 <= s.length() && isOrganNoun(s.substring(j, j + 2))) {
             tails(a, j + 2, depth + 1, minStems, ends);
         }
+    }
+
+    /**
+     * A word the dictionaries list as an organisation name, chiefly: the core dictionary's nt
+     * usage outweighs its others, or the custom dictionary's only reading is nt.
+     */
+    private static boolean knownOrganisation(String w) {
+        CoreDictionary.Attribute core = CoreDictionary.get(w);
+        if (core != null) {
+            int nt = core.getNatureFrequency(Nature.nt);
+            if (nt * 2 > core.totalFrequency) return true;
+            if (core.totalFrequency >= 5) return false;
+        }
+        CoreDictionary.Attribute custom = CustomDictionary.get(w);
+        return custom != null && custom.nature.length == 1 && custom.nature[0] == Nature.nt;
     }
 
     /** Two-char nouns of the core dictionary may name an organ's field (移民, 管理, 警察). */

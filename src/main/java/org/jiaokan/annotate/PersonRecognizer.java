@@ -4,6 +4,7 @@ import com.hankcs.hanlp.corpus.tag.NR;
 import com.hankcs.hanlp.corpus.dictionary.item.EnumItem;
 import com.hankcs.hanlp.dictionary.CoreDictionary;
 import com.hankcs.hanlp.dictionary.nr.PersonDictionary;
+import com.hankcs.hanlp.dictionary.nr.TranslatedPersonDictionary;
 import com.hankcs.hanlp.seg.common.Term;
 import org.jiaokan.model.EntityType;
 
@@ -18,8 +19,10 @@ import java.util.Map;
  * parenthesised credit). Each candidate is scored: it must start with a common surname; its
  * given-name characters must be ones names use (role counts of HanLP's person dictionary); words
  * the core dictionary knows as common words lose; context evidence wins. Two-character names need
- * context; three-character names with clean name statistics may stand alone (习近平新时代…). Names
- * joined by 、 or 和 to an accepted name are accepted with less evidence.
+ * context or clear boundaries on both sides; three-character names with clean name statistics may
+ * stand alone (习近平新时代…), as may names the core dictionary knows (邓小平理论). Names joined by 、
+ * or 和 to an accepted name are accepted with less evidence. Transliterated names are made of the
+ * syllable characters of HanLP's translated-name dictionary.
  */
 final class PersonRecognizer {
 
@@ -39,6 +42,12 @@ final class PersonRecognizer {
             + "利莉丽连列林琳卢鲁伦罗洛马玛迈麦曼梅蒙门米密敏明姆莫默穆纳娜奈内尼涅宁纽努诺欧帕佩彭皮普齐奇"
             + "钦乔切丘萨塞桑瑟森沙莎善舍什施史斯苏索塔泰坦汤唐特提托图瓦万旺威韦维温文沃乌西希谢辛休雅亚"
             + "扬耶叶伊因英尤于约泽扎詹兹鲍尼逊";
+
+    /**
+     * Characters that may follow a name in running text (王某在会上, 李某和, 张某的): a name ending
+     * before one of them is cut in a plausible place even without other evidence.
+     */
+    private static final String AFTER_NAME = "在是的和与及等对向同为也都就已将从把被到于又还曾今昨日所以";
 
     private final Lexicons lex;
     private final RoleRecognizer roles;
@@ -66,23 +75,55 @@ final class PersonRecognizer {
         String s = a.text;
         boolean[] roleEnd = new boolean[s.length() + 1];
         for (Candidate r : roleCandidates) roleEnd[r.end()] = true;
+        // The segmenter's own title nouns (总统/nnt, 外交大臣, 领导人) speak for a name just as ours do.
+        for (Term t : a.terms) if (isTitleNoun(t)) roleEnd[t.offset + t.word.length()] = true;
         Map<Long, Span> spans = new LinkedHashMap<>();
-        for (Term t : a.terms) {
+        for (int ti = 0; ti < a.terms.size(); ti++) {
+            Term t = a.terms.get(ti);
             if (t.nature == null) continue;
             String n = t.nature.toString();
-            if (n.equals("nr") || n.equals("nr1") || n.equals("nr2")) span(spans, t.offset, t.offset + t.word.length()).fromSegmenter = true;
+            if (n.equals("nr") || n.equals("nr1") || n.equals("nr2")) {
+                int b = t.offset + t.word.length();
+                span(spans, t.offset, b).fromSegmenter = true;
+                // Most names have three characters, and the segmenter often gives a two-character
+                // name's third character to the next word (沈国|放在 for 沈国放|在) or leaves it
+                // alone (邓亚|萍|以); it is taken when the name then ends plausibly.
+                // A two-character name the dictionary knows (李鹏, 巴金) stays as it is.
+                if (t.word.length() == 2 && surnameAt(s, t.offset) == 1 && b < s.length() && Analysis.isHan(s.charAt(b))
+                        && !CoreDictionary.contains(t.word)
+                        && rightEvidence(a, b) == 0 && (plausibleEnd(a, b + 1) || a.wordStart[b] && a.wordEnd[b + 1])
+                        && givenRatio(s.charAt(b)) >= 0.5 && givenCount(s.charAt(b)) >= MIN_GIVEN_COUNT) {
+                    span(spans, t.offset, b + 1).fromSegmenter = true;
+                }
+            }
+            if (t.word.length() >= 4 && !n.startsWith("nr")) knownNameInside(t, spans);
             if (n.equals("nrf") && transliterated(t.word)) {
                 Span sp = span(spans, t.offset, t.offset + t.word.length());
                 sp.fromSegmenter = true;
                 sp.foreign = true;
             }
+            // The segmenter cuts long transliterations (普里|马科夫, 萨|马兰奇): a short piece of
+            // transliteration characters that is no common word joins the name after it.
+            if ((n.startsWith("nr")) && ti > 0 && transliterated(t.word)) {
+                Term prev = a.terms.get(ti - 1);
+                if (prev.word.length() <= 2 && prev.offset + prev.word.length() == t.offset
+                        && prev.word.chars().allMatch(c -> transliterationChar((char) c))
+                        && !isCommonWord(prev.word) && t.word.length() + prev.word.length() >= 3) {
+                    Span sp = span(spans, prev.offset, t.offset + t.word.length());
+                    sp.fromSegmenter = true;
+                    sp.foreign = true;
+                }
+            }
         }
         for (int i = 0; i <= s.length(); i++) {
-            if (i < s.length() && (roleEnd[i] || bylineBefore(s, i) >= 0 || openParen(s, i - 1))) spansFrom(s, i, spans);
-            if (i > 0 && rightEvidence(s, i) > 0) spansTo(s, i, spans);
+            if (i < s.length() && (roleBefore(s, i, roleEnd) || bylineBefore(s, i) >= 0 || openParen(s, i - 1))) {
+                spansFrom(s, i, spans);
+                if (roleBefore(s, i, roleEnd)) foreignFrom(a, i, spans);
+            }
+            if (i > 0 && rightEvidence(a, i) > 0) spansTo(s, i, spans);
         }
         List<Span> all = new ArrayList<>(spans.values());
-        for (Span sp : all) sp.score = score(s, sp, roleEnd);
+        for (Span sp : all) sp.score = score(a, sp, roleEnd);
         // Names listed with an accepted name (甲、乙和丙) share its standing.
         for (int round = 0; round < 2; round++) {
             for (Span sp : all) {
@@ -120,6 +161,19 @@ final class PersonRecognizer {
         }
     }
 
+    /** Transliterated names right after a title (英国外交大臣里夫金德): runs of transliteration characters. */
+    private static void foreignFrom(Analysis a, int i, Map<Long, Span> spans) {
+        String s = a.text;
+        int j = i;
+        while (j < s.length() && j - i < 7 && transliterationChar(s.charAt(j))) j++;
+        for (int b = j; b >= i + 3; b--) {
+            if (!a.wordEnd[b] && !Analysis.isBreak(s, b)) continue;
+            Span sp = span(spans, i, b);
+            sp.foreign = true;
+            break;
+        }
+    }
+
     private void spansTo(String s, int b, Map<Long, Span> spans) {
         for (int len = 2; len <= 4; len++) {
             int i = b - len;
@@ -134,14 +188,36 @@ final class PersonRecognizer {
         return true;
     }
 
+    /**
+     * Made of transliteration characters, with at most one other in a name of three or more
+     * (侯赛因) and name dots between the parts (马丁·路德·金).
+     */
     private static boolean transliterated(String w) {
         if (w.length() < 2) return false;
-        for (int k = 0; k < w.length(); k++) if (TRANSLITERATION.indexOf(w.charAt(k)) < 0) return false;
-        return true;
+        int other = 0;
+        for (int k = 0; k < w.length(); k++) {
+            char c = w.charAt(k);
+            if (NAME_DOTS.indexOf(c) >= 0 && k > 0 && k < w.length() - 1) continue;
+            if (!transliterationChar(c)) other++;
+        }
+        return other == 0 || other == 1 && w.length() >= 3;
     }
 
-    private double score(String s, Span sp, boolean[] roleEnd) {
-        if (sp.foreign) return foreignScore(s, sp, roleEnd);
+    private static final String NAME_DOTS = "·・•‧";
+
+    /** A syllable character of the transliteration tables or of HanLP's transliterated-name dictionary. */
+    private static boolean transliterationChar(char c) {
+        return TRANSLITERATION.indexOf(c) >= 0
+                || Analysis.isHan(c) && TranslatedPersonDictionary.containsKey(String.valueOf(c));
+    }
+
+    private static boolean isTitleNoun(Term t) {
+        return t.nature != null && t.nature.toString().equals("nnt") && t.word.length() >= 2;
+    }
+
+    private double score(Analysis a, Span sp, boolean[] roleEnd) {
+        String s = a.text;
+        if (sp.foreign) return foreignScore(a, sp, roleEnd);
         String name = s.substring(sp.start, sp.end);
         int sur = surnameAt(s, sp.start);
         if (sur == 0 || sur >= name.length() || name.length() > 4) return 0;
@@ -149,11 +225,11 @@ final class PersonRecognizer {
         double score = sp.fromSegmenter ? BASE_SEGMENTER : BASE_RULE;
 
         double context = 0;
-        if (roleEnd[sp.start]) context += 0.35;
+        if (roleBefore(s, sp.start, roleEnd)) context += 0.35;
         if (bylineBefore(s, sp.start) >= 0) context += 0.4;
         if (openParen(s, sp.start - 1) && closingCredit(s, sp.end)) context += 0.4;
         if (introBefore(s, sp.start)) context += 0.2;
-        context += rightEvidence(s, sp.end);
+        context += rightEvidence(a, sp.end);
         score += Math.min(context, 0.6);
 
         boolean clean = true;
@@ -173,6 +249,10 @@ final class PersonRecognizer {
             score -= 0.3;
             clean = false;
         }
+        if (a.insidePlaceWord[sp.start]) {
+            score -= 0.4;
+            clean = false;
+        }
         if (isCommonWord(name)) {
             score -= 0.4;
             clean = false;
@@ -187,36 +267,87 @@ final class PersonRecognizer {
         }
         if (surnameRatio(name.substring(0, sur)) >= 0.5) score += 0.1;
         if (name.length() >= 3 && clean) score += 0.2;
-        if (name.length() == 2 && context == 0) score -= 0.2;
+        boolean known = knownName(name);
+        if (known) score += 0.3;
+        // A two-character name with no context words must at least stand clear on both sides
+        // (徐虎是…, 由张某执导): after a break or a function character, before one.
+        if (name.length() == 2 && context == 0 && !known && !(clean && clearLeft(s, sp.start) && plausibleEnd(a, sp.end))) score -= 0.2;
         // A name runs up to a break, a title, 同志 or a verb; one that runs into the middle of a
         // word (舒庆副|省长) is probably cut in the wrong place.
-        if (Analysis.isBreak(s, sp.end) || rightEvidence(s, sp.end) > 0 || joinerAt(s, sp.end)) score += 0.05;
+        if (Analysis.isBreak(s, sp.end) || rightEvidence(a, sp.end) > 0 || joinerAt(s, sp.end)
+                || AFTER_NAME.indexOf(s.charAt(sp.end)) >= 0 || wordFollows(s, sp.end)) score += 0.05;
         else score -= 0.1;
         return score;
     }
 
     /** Transliterated names: three or more syllables stand alone, two need a title or a verb beside them. */
-    private double foreignScore(String s, Span sp, boolean[] roleEnd) {
+    private double foreignScore(Analysis a, Span sp, boolean[] roleEnd) {
+        String s = a.text;
         double score = (sp.end - sp.start) >= 3 ? 0.6 : 0.3;
-        if (roleEnd[sp.start] || rightEvidence(s, sp.end) > 0) score += 0.3;
+        if (roleBefore(s, sp.start, roleEnd) || rightEvidence(a, sp.end) > 0) score += 0.3;
         if (isCommonWord(s.substring(sp.start, sp.end))) score -= 0.4;
         return score;
     }
 
     /** Evidence to the right of a name ending at {@code b}: honorific, title, speech verb, 等. */
-    double rightEvidence(String s, int b) {
+    double rightEvidence(Analysis a, int b) {
+        String s = a.text;
         if (b >= s.length()) return 0;
         if (lex.honorifics.longestAt(s, b) > 0) return 0.35;
-        if (roles.titleAt(s, b) > 0) return 0.3;
+        if (a.titleNounStart[b] || roles.titleAt(s, b) > 0) return 0.3;
         if (lex.speechVerbs.longestAt(s, b) > 0) return 0.25;
         if (s.charAt(b) == '等') return 0.1;
         return 0;
     }
 
+    /** A title ends right before {@code i}, or before spaces that end there (县公安局局长　李明华). */
+    private static boolean roleBefore(String s, int i, boolean[] roleEnd) {
+        int j = i;
+        while (j > 0 && Analysis.isSpace(s.charAt(j - 1))) j--;
+        return roleEnd[j];
+    }
+
+    /** Characters that commonly stand right before a name (由张某, 和李某, 对王某). */
+    private static final String BEFORE_NAME = "由和与同对向给让叫被把从据为及跟";
+
+    private static boolean clearLeft(String s, int i) {
+        return i == 0 || Analysis.isBreak(s, i - 1) || BEFORE_NAME.indexOf(s.charAt(i - 1)) >= 0;
+    }
+
+    /** A name may end at {@code b}: a break, a character that follows names, or evidence. */
+    private boolean plausibleEnd(Analysis a, int b) {
+        String s = a.text;
+        return Analysis.isBreak(s, b) || AFTER_NAME.indexOf(s.charAt(b)) >= 0 || joinerAt(s, b) || rightEvidence(a, b) > 0;
+    }
+
+    /** 邓小平理论, 毛泽东思想: the dictionary keeps such phrases whole; the known name opening them is a person. */
+    private static void knownNameInside(Term t, Map<Long, Span> spans) {
+        for (int len = 3; len >= 2; len--) {
+            if (t.word.length() - len < 2) continue;
+            if (knownName(t.word.substring(0, len)) && CoreDictionary.contains(t.word.substring(len))) {
+                span(spans, t.offset, t.offset + len).fromSegmenter = true;
+                return;
+            }
+        }
+    }
+
+    /** A name the core dictionary knows, chiefly as a personal name (邓小平, 雷锋). */
+    private static boolean knownName(String w) {
+        CoreDictionary.Attribute attr = CoreDictionary.get(w);
+        return attr != null && attr.getNatureFrequency(com.hankcs.hanlp.corpus.tag.Nature.nr) * 2 > attr.totalFrequency;
+    }
+
+    /** A two-character word of the dictionary starts at {@code b} (韩进财|带领): the name may end there. */
+    private static boolean wordFollows(String s, int b) {
+        if (b + 2 > s.length()) return false;
+        CoreDictionary.Attribute attr = CoreDictionary.get(s.substring(b, b + 2));
+        return attr != null && attr.totalFrequency >= 5 && !attr.hasNatureStartsWith("nr");
+    }
+
     /** Start of a byline label ending right before {@code i} (编辑：, 记者 ), or -1. */
     private int bylineBefore(String s, int i) {
         int j = i;
-        while (j > 0 && " \u3000\t:：/".indexOf(s.charAt(j - 1)) >= 0) j--;
+        while (j > 0 && (Analysis.isSpace(s.charAt(j - 1)) || ":：/".indexOf(s.charAt(j - 1)) >= 0)) j--;
         int len = lex.bylineLabels.longestEndingAt(s, j);
         if (len == 0) return -1;
         if (j == i && !s.startsWith("记者", j - len)) return -1;   // 编辑刘某 without a colon is rare; 记者王某 is usual
@@ -236,7 +367,7 @@ final class PersonRecognizer {
         if (end >= s.length() || (s.charAt(end) != ')' && s.charAt(end) != '）')) return false;
         for (int k = end + 1; k < s.length(); k++) {
             char c = s.charAt(k);
-            if (!Character.isWhitespace(c) && c != '\u3000' && "。．.".indexOf(c) < 0) return false;
+            if (!Analysis.isSpace(c) && "。．.".indexOf(c) < 0) return false;
         }
         return true;
     }

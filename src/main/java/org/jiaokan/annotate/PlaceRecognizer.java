@@ -2,6 +2,7 @@ package org.jiaokan.annotate;
 
 import com.hankcs.hanlp.corpus.tag.Nature;
 import com.hankcs.hanlp.dictionary.CoreDictionary;
+import com.hankcs.hanlp.dictionary.CustomDictionary;
 import com.hankcs.hanlp.seg.common.Term;
 import org.jiaokan.model.EntityType;
 
@@ -30,7 +31,7 @@ final class PlaceRecognizer {
         String s = a.text;
         for (int i = 0; i < s.length(); i++) {
             if (!a.wordStart[i]) continue;
-            for (int len : lex.divisionNameLengths) {
+            for (int len : lex.divisionLengths(s.charAt(i))) {
                 if (i + len > s.length()) continue;
                 if (!a.wordEnd[i + len] && !Analysis.isBreak(s, i + len)) continue;
                 Lexicons.Division d = lex.divisions.get(s.substring(i, i + len));
@@ -39,6 +40,7 @@ final class PlaceRecognizer {
         }
         abbreviationRuns(a, out);
         for (Term t : a.terms) {
+            if (t.nature != null && t.nature.toString().startsWith("nt")) placeInsideOrganisation(t, out);
             if (t.nature == null || !t.nature.toString().startsWith("ns")) continue;
             String w = t.word;
             if (w.length() < 2 || lex.divisions.containsKey(w)) continue;
@@ -59,6 +61,17 @@ final class PlaceRecognizer {
                 i++;
                 continue;
             }
+            if (listedAbbreviations(a, i, out)) {
+                while (i < s.length() && (COUNTRY_ABBREVIATIONS.indexOf(s.charAt(i)) >= 0 || s.charAt(i) == '、')) i++;
+                continue;
+            }
+            // 中方, 美方: a country's side in talks.
+            if (i + 2 <= s.length() && s.charAt(i + 1) == '方' && a.wordStart[i] && a.wordEnd[i + 2]
+                    && (i == 0 || !Analysis.isHan(s.charAt(i - 1)) || a.wordEnd[i])) {
+                out.add(new Candidate(i, i + 1, EntityType.PLACE, 0.75));
+                i += 2;
+                continue;
+            }
             int j = i;
             while (j < s.length() && COUNTRY_ABBREVIATIONS.indexOf(s.charAt(j)) >= 0) j++;
             boolean bounded = a.wordStart[i] && (a.wordEnd[j] || Analysis.isBreak(s, j));
@@ -70,6 +83,44 @@ final class PlaceRecognizer {
         }
     }
 
+    /**
+     * 中、美关系, 美、英、法三国: one-character country forms listed with 、; each stands alone
+     * between the enumeration comma and a break or a word start.
+     */
+    private static boolean listedAbbreviations(Analysis a, int i, List<Candidate> out) {
+        String s = a.text;
+        if (i > 0 && Analysis.isHan(s.charAt(i - 1))) return false;
+        int k = i;
+        int n = 0;
+        while (k < s.length() && COUNTRY_ABBREVIATIONS.indexOf(s.charAt(k)) >= 0) {
+            n++;
+            if (k + 1 < s.length() && s.charAt(k + 1) == '、') k += 2;
+            else break;
+        }
+        if (n < 2 || k >= s.length()) return false;
+        int end = k + 1;
+        if (!a.wordEnd[end] && !Analysis.isBreak(s, end) && !a.wordStart[end]) return false;
+        for (int c = i; c < end; c += 2) out.add(new Candidate(c, c + 1, EntityType.PLACE, 0.8));
+        return true;
+    }
+
+    /**
+     * The segmenter's organisation guesses swallow the country in front (墨西哥众议院代表团/nt); a
+     * dictionary place word opening such a guess is a place, unless an organisation rule keeps it.
+     */
+    private static void placeInsideOrganisation(Term t, List<Candidate> out) {
+        String w = t.word;
+        for (int len = Math.min(4, w.length() - 2); len >= 2; len--) {
+            CoreDictionary.Attribute attr = CoreDictionary.get(w.substring(0, len));
+            if (attr == null) continue;
+            int ns = attr.getNatureFrequency(Nature.ns) + attr.getNatureFrequency(Nature.nsf);
+            if (ns * 2 > attr.totalFrequency && attr.totalFrequency >= 5) {
+                out.add(new Candidate(t.offset, t.offset + len, EntityType.PLACE, 0.7));
+                return;
+            }
+        }
+    }
+
     private static boolean dictionaryWordInside(String s, int i, int j) {
         if (j < s.length() && CoreDictionary.contains(s.substring(j - 1, j + 1))) return true;
         return i > 0 && CoreDictionary.contains(s.substring(i - 1, i + 1));
@@ -78,8 +129,13 @@ final class PlaceRecognizer {
     private static double placeConfidence(String w) {
         CoreDictionary.Attribute attr = CoreDictionary.get(w);
         if (attr != null) {
-            int ns = attr.getNatureFrequency(Nature.ns);
-            return ns * 2 >= attr.totalFrequency ? 0.7 : 0;
+            int ns = attr.getNatureFrequency(Nature.ns) + attr.getNatureFrequency(Nature.nsf);
+            if (ns * 2 >= attr.totalFrequency) return 0.7;
+            // A proper place the core corpus saw mostly otherwise (白宫), when the custom dictionary
+            // agrees; a common noun the custom dictionary alone calls a place (护城河) stays a noun.
+            if (ns == 0) return 0;
+            CoreDictionary.Attribute custom = CustomDictionary.get(w);
+            return custom != null && custom.nature.length == 1 && custom.nature[0] == Nature.ns ? 0.65 : 0;
         }
         char last = w.charAt(w.length() - 1);
         if (w.length() >= 3 && ADMIN_SUFFIXES.indexOf(last) >= 0) {

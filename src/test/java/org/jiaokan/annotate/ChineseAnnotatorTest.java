@@ -209,4 +209,20 @@ class ChineseAnnotatorTest {
             pool.shutdown();
         }
     }
+
+    /** No mention starts or ends with white space of any kind, whatever the segmenter glues on. */
+    @Test
+    void mentionsNeverHaveWhiteSpaceAtTheirEdges() {
+        String text = "编辑：周喆\u3000记者：陈赟\u00a0来源：东阳日报\t县公安局局长\u3000李明华\u2003联系人： 刘芳";
+        List<Mention> ms = run(text, Script.SIMPLIFIED);
+        for (Mention m : ms) {
+            String t = m.text();
+            assertFalse(t.isEmpty() || isSpace(t.charAt(0)) || isSpace(t.charAt(t.length() - 1)), () -> "edge space in " + ms);
+        }
+        List<String> persons = ms.stream().filter(m -> m.type() == PERSON).map(Mention::text).toList();
+        assertTrue(persons.containsAll(List.of("周喆", "陈赟", "李明华", "刘芳")), () -> persons.toString());
+        assertTrue(ms.stream().anyMatch(m -> m.type() == ORG && m.text().equals("东阳日报")), () -> ms.toString());
+    }
+
+    private static boolean isSpace(char c) { return Character.isWhitespace(c) || Character.isSpaceChar(c); }
 }
