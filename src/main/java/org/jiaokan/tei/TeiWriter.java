@@ -186,6 +186,10 @@ public final class TeiWriter {
         }
         Dom.addText(Dom.add(decl, "punctuation"), "p",
                 "Punctuation, including halfwidth marks in Chinese text, is kept as in the source.");
+        if (doc.blocks().stream().anyMatch(b -> b.type() == Block.Type.NOTE)) {
+            Dom.addText(decl, "p", "Note references of the source are written [N] (footnote N) or [eN] (endnote N) where "
+                    + "they stand, and linked to their notes with ref type=\"noteAnchor\".");
+        }
         Dom.addText(Dom.add(decl, "segmentation"), "p",
                 "One block element per source line (headings embedded in a line are split off). Each block's xml:id is "
                         + "derived from its text, so it stays the same when an unchanged source is converted again.");
@@ -328,10 +332,49 @@ public final class TeiWriter {
         if (!notes.isEmpty()) {
             Element back = Dom.add(text, "back");
             Element div = Dom.add(back, "div", "type", "notes");
+            Map<String, String> noteIds = new java.util.LinkedHashMap<>();
             for (Block b : notes) {
-                Element note = Dom.add(div, "note", "type", "footnote", "place", "foot", "n", b.detail());
+                Element note = Dom.add(div, "note", "type", b.detail().startsWith("e") ? "endnote" : "footnote",
+                        "place", b.detail().startsWith("e") ? "end" : "foot", "n", b.detail());
                 fill(note, b, inline);
+                noteIds.putIfAbsent(b.detail(), b.id());
             }
+            linkNoteAnchors(body, noteIds);
+        }
+    }
+
+    /**
+     * Links the marks "[N]" that stand for note references in the text (DOCX readers render a
+     * reference to note N so) to their notes: the first mark for each note, in text order, becomes
+     * {@code <ref type="noteAnchor" target="#note">}. The mark itself stays as it is.
+     */
+    private static void linkNoteAnchors(Element body, Map<String, String> noteIds) {
+        java.util.Set<String> linked = new java.util.HashSet<>();
+        java.util.regex.Pattern mark = java.util.regex.Pattern.compile("\\[(e?\\d+)]");
+        List<org.w3c.dom.Text> texts = new java.util.ArrayList<>();
+        collectTexts(body, texts);
+        for (org.w3c.dom.Text t : texts) {
+            org.w3c.dom.Text rest = t;
+            java.util.regex.Matcher m = mark.matcher(rest.getData());
+            while (m.find()) {
+                String n = m.group(1);
+                if (!noteIds.containsKey(n) || !linked.add(n)) continue;
+                org.w3c.dom.Text anchorText = rest.splitText(m.start());
+                rest = anchorText.splitText(m.end() - m.start());
+                Element ref = body.getOwnerDocument().createElementNS(Xml.TEI_NS, "ref");
+                ref.setAttribute("target", "#" + noteIds.get(n));
+                ref.setAttribute("type", "noteAnchor");
+                anchorText.getParentNode().replaceChild(ref, anchorText);
+                ref.appendChild(anchorText);
+                m = mark.matcher(rest.getData());
+            }
+        }
+    }
+
+    private static void collectTexts(org.w3c.dom.Node n, List<org.w3c.dom.Text> out) {
+        for (org.w3c.dom.Node k = n.getFirstChild(); k != null; k = k.getNextSibling()) {
+            if (k instanceof org.w3c.dom.Text t) out.add(t);
+            else if (k instanceof Element e && !"fw".equals(e.getLocalName())) collectTexts(e, out);
         }
     }
 

@@ -293,6 +293,10 @@ class UnseenDocumentsTest {
                 .filter(n -> n.getAttribute("type").equals("footnote")).toList();
         assertEquals(1, notes.size());
         assertEquals(UnseenCorpus.DOCX_FOOTNOTE, Readings.of(notes.get(0), false).strip());
+        List<Element> anchors = Unseen.inText(tei, "ref").stream()
+                .filter(r -> r.getAttribute("type").equals("noteAnchor")).toList();
+        assertEquals(1, anchors.size(), "the note reference in the text is linked to its note");
+        assertEquals("#" + notes.get(0).getAttributeNS(org.jiaokan.xml.Xml.XML_NS, "id"), anchors.get(0).getAttribute("target"));
         assertReadingKeeps(Readings.regularised(tei), UnseenCorpus.DOCX_PARA_1, UnseenCorpus.DOCX_PARA_3);
         Metadata m = Unseen.model(Doc.DOCX).meta();
         assertEquals(UnseenCorpus.DOCX_TITLE, m.title());
