@@ -22,7 +22,11 @@ import java.util.Map;
  * context or clear boundaries on both sides; three-character names with clean name statistics may
  * stand alone (习近平新时代…), as may names the core dictionary knows (邓小平理论). Names joined by 、
  * or 和 to an accepted name are accepted with less evidence. Transliterated names are made of the
- * syllable characters of HanLP's translated-name dictionary.
+ * syllable characters of HanLP's translated-name dictionary. Besides, every surname in the text
+ * opens readings of one or two more characters that {@link NameModel} scores from general
+ * person-role and word statistics; the best reading clear of its threshold is proposed even with
+ * no evidence around it. A surname followed by a title or form of address (江主席, 王大妈, 小李)
+ * is marked alone, as the usual annotation convention has it.
  */
 final class PersonRecognizer {
 
