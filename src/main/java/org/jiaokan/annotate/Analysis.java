@@ -19,6 +19,9 @@ final class Analysis {
     final boolean[] titleNounStart;
     /** insidePlaceWord[i]: i lies strictly inside a place word of the dictionary (俄|罗斯). */
     final boolean[] insidePlaceWord;
+    /** The segmented word that ends at / starts at an offset, or null. */
+    private final String[] termEnding;
+    private final Term[] termStarting;
 
     Analysis(String text, List<Term> segmented) {
         this.text = text;
@@ -28,6 +31,8 @@ final class Analysis {
         wordEnd = new boolean[n + 1];
         titleNounStart = new boolean[n + 1];
         insidePlaceWord = new boolean[n + 1];
+        termEnding = new String[n + 1];
+        termStarting = new Term[n + 1];
         wordStart[n] = true;
         wordEnd[0] = true;
         for (Term t : this.terms) {
@@ -36,6 +41,8 @@ final class Analysis {
             if (a < 0 || b > n) continue;
             wordStart[a] = true;
             wordEnd[b] = true;
+            termStarting[a] = t;
+            termEnding[b] = t.word;
             String nat = t.nature == null ? "" : t.nature.toString();
             if (nat.equals("nnt") && b - a >= 2) titleNounStart[a] = true;
             if (nat.startsWith("ns") && CoreDictionary.contains(t.word)) {
@@ -52,6 +59,15 @@ final class Analysis {
             }
         }
     }
+
+    /** The segmented word ending at {@code i}, or null when a word runs across it. */
+    String termEndingAt(int i) { return termEnding[i]; }
+
+    /** The segmented word starting at {@code i}, or null when a word runs across it. */
+    String termStartingAt(int i) { return termStarting[i] == null ? null : termStarting[i].word; }
+
+    /** The segmented word starting at {@code i} with its part of speech, or null. */
+    Term termAt(int i) { return termStarting[i]; }
 
     /**
      * The segmenter sometimes glues an ideographic space to a name (周喆　/nr); a mention must never

@@ -84,7 +84,7 @@ public final class ChineseAnnotator implements Annotator {
         List<Candidate> placeCands = new ArrayList<>();
         places.find(a, placeCands);
         orgs.find(a, placeCands, cands);
-        persons.find(a, roleCands, MIN_CONFIDENCE, cands);
+        persons.find(a, roleCands, placeCands, MIN_CONFIDENCE, cands);
         cands.addAll(roleCands);
         cands.addAll(placeCands);
 

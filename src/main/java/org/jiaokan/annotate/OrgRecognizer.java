@@ -42,6 +42,24 @@ final class OrgRecognizer {
 
     /** @param places place candidates of the same text, used as proper prefixes */
     void find(Analysis a, List<Candidate> places, List<Candidate> out) {
+        int from = out.size();
+        findAll(a, places, out);
+        // 沈阳一家机床厂, 一所中学: a counted noun is some institution, not a named one.
+        out.subList(from, out.size()).removeIf(c -> counted(a.text, c.start(), c.end()));
+    }
+
+    /** Numerals and demonstratives that count an institution (一家, 这所, 各个). */
+    private static final String COUNTERS = "一两二三几这那每各该某";
+    private static final String CLASSIFIERS = "家所座个间支";
+
+    private static boolean counted(String s, int start, int end) {
+        for (int k = start; k + 1 < end; k++) {
+            if (COUNTERS.indexOf(s.charAt(k)) >= 0 && CLASSIFIERS.indexOf(s.charAt(k + 1)) >= 0) return true;
+        }
+        return false;
+    }
+
+    private void findAll(Analysis a, List<Candidate> places, List<Candidate> out) {
         String s = a.text;
         segmenterGuesses(a, places, out);
         media(a, places, out);

@@ -22,7 +22,11 @@ import java.util.Map;
  * context or clear boundaries on both sides; three-character names with clean name statistics may
  * stand alone (习近平新时代…), as may names the core dictionary knows (邓小平理论). Names joined by 、
  * or 和 to an accepted name are accepted with less evidence. Transliterated names are made of the
- * syllable characters of HanLP's translated-name dictionary.
+ * syllable characters of HanLP's translated-name dictionary. Besides, every surname in the text
+ * opens readings of one or two more characters that {@link NameModel} scores from general
+ * person-role and word statistics; the best reading clear of its threshold is proposed even with
+ * no evidence around it. A surname followed by a title or form of address (江主席, 王大妈, 小李)
+ * is marked alone, as the usual annotation convention has it.
  */
 final class PersonRecognizer {
 
@@ -63,6 +67,10 @@ final class PersonRecognizer {
         boolean fromSegmenter;
         boolean foreign;
         double score;
+        /** A lone surname with a form of address (王|大妈, 小|李). */
+        boolean addressed;
+        /** Confidence from the name model, 0 when the model did not propose this span. */
+        double model;
 
         Span(int start, int end) {
             this.start = start;
@@ -71,7 +79,7 @@ final class PersonRecognizer {
     }
 
     /** @param roleCandidates title candidates of the same text: a title right before a name is evidence */
-    void find(Analysis a, List<Candidate> roleCandidates, double threshold, List<Candidate> out) {
+    void find(Analysis a, List<Candidate> roleCandidates, List<Candidate> placeCandidates, double threshold, List<Candidate> out) {
         String s = a.text;
         boolean[] roleEnd = new boolean[s.length() + 1];
         for (Candidate r : roleCandidates) roleEnd[r.end()] = true;
@@ -82,6 +90,7 @@ final class PersonRecognizer {
             Term t = a.terms.get(ti);
             if (t.nature == null) continue;
             String n = t.nature.toString();
+            if ((n.startsWith("nr") || n.equals("nz")) && addressedSurname(a, t, spans)) continue;
             if (n.equals("nr") || n.equals("nr1") || n.equals("nr2")) {
                 int b = t.offset + t.word.length();
                 span(spans, t.offset, b).fromSegmenter = true;
@@ -122,8 +131,13 @@ final class PersonRecognizer {
             }
             if (i > 0 && rightEvidence(a, i) > 0) spansTo(s, i, spans);
         }
+        boolean[] titled = titledSurnames(a, spans);
+        modelSpans(a, placeCandidates, titled, spans);
         List<Span> all = new ArrayList<>(spans.values());
-        for (Span sp : all) sp.score = score(a, sp, roleEnd);
+        for (Span sp : all) {
+            // 江主席, 李先生: the surname alone is the mention; no longer reading starts there.
+            sp.score = titled[sp.start] && !sp.addressed ? 0 : Math.max(sp.model, score(a, sp, roleEnd));
+        }
         // Names listed with an accepted name (甲、乙和丙) share its standing.
         for (int round = 0; round < 2; round++) {
             for (Span sp : all) {
@@ -140,6 +154,143 @@ final class PersonRecognizer {
         for (Span sp : all) {
             out.add(new Candidate(sp.start, sp.end, EntityType.PERSON, Math.max(0, Math.min(1, sp.score))));
         }
+    }
+
+    /** Name-model log-odds a span needs to be proposed without any other evidence. */
+    private static final double MODEL_THRESHOLD = 5.0;
+    /** Log-odds taken off a name that would overlap a place the place recogniser found (长江, 江苏). */
+    private static final double PLACE_OVERLAP = 4.0;
+
+    /**
+     * At every surname, the name model's best reading (surname + one or two characters), when its
+     * log-odds clear {@link #MODEL_THRESHOLD}. Candidates overlap freely here; the annotator keeps
+     * the most confident, so the confidence grows with the log-odds.
+     */
+    private void modelSpans(Analysis a, List<Candidate> placeCandidates, boolean[] titled, Map<Long, Span> spans) {
+        String s = a.text;
+        boolean[] inPlace = null;
+        List<double[]> found = new ArrayList<>();
+        for (int i = 0; i < s.length(); i++) {
+            if (!Analysis.isHan(s.charAt(i)) || titled[i]) continue;
+            int sur = surnameAt(s, i);
+            if (sur == 0) continue;
+            if (inPlace == null) {
+                // Places found, and foreign names the segmenter found (戈尔巴乔夫 holds no 巴乔夫):
+                // a name rarely overlaps either.
+                inPlace = new boolean[s.length()];
+                for (Candidate c : placeCandidates) {
+                    if (c.confidence() < ChineseAnnotator.MIN_CONFIDENCE) continue;
+                    for (int k = c.start(); k < c.end(); k++) inPlace[k] = true;
+                }
+                for (Term t : a.terms) {
+                    if (t.nature == null || t.word.length() < 3) continue;
+                    String n = t.nature.toString();
+                    if (!n.equals("nrf") && !n.equals("nrj") && !n.startsWith("ns")) continue;
+                    for (int k = t.offset; k < t.offset + t.word.length() && k < s.length(); k++) inPlace[k] = true;
+                }
+            }
+            double best = Double.NEGATIVE_INFINITY;
+            int bestEnd = -1;
+            for (int given = 1; given <= 2; given++) {
+                int j = i + sur + given;
+                if (j > s.length() || !allHan(s, i, j)) break;
+                double x = NameModel.score(a, i, j, sur);
+                for (int k = i; k < j; k++) {
+                    if (inPlace[k]) {
+                        x -= PLACE_OVERLAP;
+                        break;
+                    }
+                }
+                if (x > best) {
+                    best = x;
+                    bestEnd = j;
+                }
+            }
+            if (best >= MODEL_THRESHOLD) found.add(new double[] {best, i, bestEnd});
+        }
+        // Readings that overlap (王建国 and 建国, 向王建 and 王建国): the one with higher log-odds stands.
+        found.sort((x, y) -> Double.compare(y[0], x[0]));
+        boolean[] used = new boolean[s.length()];
+        for (double[] f : found) {
+            int i = (int) f[1];
+            int j = (int) f[2];
+            boolean free = true;
+            for (int k = i; k < j && free; k++) free = !used[k];
+            if (!free) continue;
+            for (int k = i; k < j; k++) used[k] = true;
+            span(spans, i, j).model = 0.5 + 0.4 * (1 - Math.exp(-(f[0] - MODEL_THRESHOLD) / 4));
+        }
+    }
+
+    /**
+     * Surnames followed by a title or a form of address (江主席, 李部长, 王老师, 张总): the usual
+     * annotation convention marks the surname alone, and no longer name starts there. The
+     * character must be chiefly a surname (not 向 or 于, mostly prepositions) and stand clear of
+     * the word before it.
+     */
+    private boolean[] titledSurnames(Analysis a, Map<Long, Span> spans) {
+        String s = a.text;
+        boolean[] titled = new boolean[s.length() + 1];
+        for (int i = 0; i + 1 < s.length(); i++) {
+            if (!lex.surnames.contains(s.substring(i, i + 1)) || surnameShare(s.charAt(i)) < 0.5) continue;
+            if (i > 0 && (!a.wordStart[i] || isCommonWord(s.substring(i - 1, i + 1)))) continue;
+            int b = i + 1;
+            int len = Math.max(roles.titleAt(s, b), lex.honorifics.longestAt(s, b));
+            if (len == 0) len = addressFormAt(s, b);
+            if (len == 0) continue;
+            titled[i] = true;
+            span(spans, i, i + 1).addressed = true;
+        }
+        return titled;
+    }
+
+    /** Length of a form of address starting at {@code b} (大妈, 先生; 总 or 老 only where no word runs on), or 0. */
+    private static int addressFormAt(String s, int b) {
+        for (String f : ADDRESS_FORMS) {
+            if (!s.startsWith(f, b)) continue;
+            if (f.length() == 1 && b + 2 <= s.length() && CoreDictionary.contains(s.substring(b, b + 2))) continue;
+            return f.length();
+        }
+        return 0;
+    }
+
+    /** Share of a character's uses that are surname uses, its uses as an ordinary word included. */
+    private static double surnameShare(char c) {
+        String w = String.valueOf(c);
+        EnumItem<NR> item = PersonDictionary.dictionary.get(w);
+        if (item == null) return 0;
+        int b = item.getFrequency(NR.B);
+        int other = item.getFrequency(NR.K) + item.getFrequency(NR.L) + item.getFrequency(NR.M) + CoreDictionary.getTermFrequency(w);
+        return b / (double) Math.max(1, b + other);
+    }
+
+    /** Forms of address after a surname (王大妈, 李先生): the surname alone stands for the person. */
+    private static final String[] ADDRESS_FORMS = {
+        "先生", "女士", "小姐", "太太", "夫人", "老师", "师傅", "大夫", "医生", "大妈", "大爷", "大娘", "大婶", "大嫂",
+        "大姐", "大哥", "阿姨", "奶奶", "爷爷", "老汉", "老太", "婆婆", "伯伯", "叔叔", "同志", "老", "总", "某"};
+
+    /**
+     * A segmenter word that is a surname with a form of address (王大妈, 李先生) or 小/老 before a
+     * surname (小李, 老张): the surname alone is the person's mention, as in the usual annotation
+     * convention for such forms. Returns true when {@code t} was such a word.
+     */
+    private boolean addressedSurname(Analysis a, Term t, Map<Long, Span> spans) {
+        String w = t.word;
+        if (knownName(w)) return false;   // 老舍 is a writer's name, not 老 + 舍
+        if (w.length() == 2 && (w.charAt(0) == '小' || w.charAt(0) == '老') && surnameRatio(w.substring(1)) >= 0.5) {
+            span(spans, t.offset + 1, t.offset + 2).addressed = true;
+            return true;
+        }
+        if (w.length() >= 2 && surnameRatio(w.substring(0, 1)) >= 0.5 && lex.surnames.contains(w.substring(0, 1))) {
+            String rest = w.substring(1);
+            for (String f : ADDRESS_FORMS) {
+                if (rest.equals(f)) {
+                    span(spans, t.offset, t.offset + 1).addressed = true;
+                    return true;
+                }
+            }
+        }
+        return false;
     }
 
     private static Span span(Map<Long, Span> spans, int a, int b) {
@@ -218,6 +369,7 @@ final class PersonRecognizer {
     private double score(Analysis a, Span sp, boolean[] roleEnd) {
         String s = a.text;
         if (sp.foreign) return foreignScore(a, sp, roleEnd);
+        if (sp.addressed) return 0.7;
         String name = s.substring(sp.start, sp.end);
         int sur = surnameAt(s, sp.start);
         if (sur == 0 || sur >= name.length() || name.length() > 4) return 0;
@@ -265,6 +417,8 @@ final class PersonRecognizer {
             score -= 0.2;
             clean = false;
         }
+        // 韩冬和冯雪: a third character that is a conjunction before another surname joins two names.
+        if (given.length() == 2 && joinerAt(s, sp.end - 1) && surnameAt(s, sp.end) > 0) score -= 0.5;
         if (surnameRatio(name.substring(0, sur)) >= 0.5) score += 0.1;
         if (name.length() >= 3 && clean) score += 0.2;
         boolean known = knownName(name);

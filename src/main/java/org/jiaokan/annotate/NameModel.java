@@ -1,0 +1,201 @@
+package org.jiaokan.annotate;
+
+import com.hankcs.hanlp.corpus.dictionary.item.EnumItem;
+import com.hankcs.hanlp.corpus.tag.NR;
+import com.hankcs.hanlp.dictionary.CoreDictionary;
+import com.hankcs.hanlp.dictionary.nr.PersonDictionary;
+
+/**
+ * A small log-linear model of Chinese personal names (surname + one or two given-name characters)
+ * built only from general language statistics: HanLP's person-role frequencies (how often a
+ * character is a surname, a first or second given-name character, a single given name, or a word
+ * just before or after a name) against the core dictionary's word frequencies (how often the same
+ * characters are ordinary words). The score is the log-odds of "name" against "ordinary words",
+ * plus the context roles of the words just outside the span and penalties for dictionary words
+ * the span would cut or swallow. Stateless; the statistics are HanLP's, loaded once and read-only.
+ */
+final class NameModel {
+
+    private static final double F_B = total(NR.B);
+    private static final double F_C = total(NR.C);
+    private static final double F_D = total(NR.D);
+    private static final double F_E = total(NR.E);
+    private static final double F_BEFORE = total(NR.K) + total(NR.M);
+    private static final double F_AFTER = total(NR.L) + total(NR.M);
+    /** Total word count of the core dictionary's corpus: the ordinary-word hypothesis divides by it. */
+    private static final double LOG_N = Math.log(coreTotal());
+    /** Two-character and three-character names after a surname: HanLP's role transitions B→E and B→C. */
+    private static final double LOG_SINGLE_GIVEN = Math.log(transition(NR.B, NR.E) / (transition(NR.B, NR.E) + transition(NR.B, NR.C)));
+    private static final double LOG_DOUBLE_GIVEN = Math.log(transition(NR.B, NR.C) / (transition(NR.B, NR.E) + transition(NR.B, NR.C)));
+
+    /**
+     * Least count a character or word is given as an ordinary word. The core dictionary counts a
+     * character only where it stands alone, so 济 or 赌 (always inside words) would otherwise look
+     * rarer than they are, and a character never seen in a name would count for one.
+     */
+    private static final double ORDINARY_FLOOR = 100;
+    /**
+     * Uses as a given-name character below which a character is not taken for one without other
+     * evidence: the floor above cannot tell how common a bound character such as 期 really is, and
+     * names seldom use characters seen so rarely in them.
+     */
+    private static final int MIN_GIVEN_USES = 30;
+
+    private static int givenUses(char c) {
+        EnumItem<NR> item = PersonDictionary.dictionary.get(String.valueOf(c));
+        return item == null ? 0 : item.getFrequency(NR.C) + item.getFrequency(NR.D) + item.getFrequency(NR.E);
+    }
+
+    /** Per-character evidence is capped: one very rare character must not carry a name alone. */
+    private static final double CHAR_CAP = 5.0;
+    /** Context evidence is capped on both sides for the same reason. */
+    private static final double CONTEXT_CAP = 3.0;
+    /** Evidence of a compound surname (欧阳, 司马): such pairs are rarely anything else. */
+    private static final double COMPOUND_SURNAME = 4.0;
+    /** Log-odds of a sentence edge or punctuation next to a name: names often open a sentence. */
+    private static final double EDGE_CONTEXT = 1.0;
+
+    private NameModel() { }
+
+    /**
+     * Log-odds that {@code s[i, j)} is a personal name whose surname has {@code sur} characters,
+     * given the segmentation in {@code a}. Positive values favour a name.
+     */
+    static double score(Analysis a, int i, int j, int sur) {
+        String s = a.text;
+        int given = j - i - sur;
+        if (given < 1 || given > 2) return Double.NEGATIVE_INFINITY;
+        double x = sur == 2 ? COMPOUND_SURNAME : charRatio(s.charAt(i), NR.B, F_B);
+        if (given == 1) {
+            x += charRatio(s.charAt(i + sur), NR.E, F_E) + LOG_SINGLE_GIVEN;
+        } else {
+            x += charRatio(s.charAt(i + sur), NR.C, F_C) + charRatio(s.charAt(i + sur + 1), NR.D, F_D) + LOG_DOUBLE_GIVEN;
+        }
+        for (int k = i + sur; k < j; k++) if (givenUses(s.charAt(k)) < MIN_GIVEN_USES) return Double.NEGATIVE_INFINITY;
+        x *= W_EMISSION;
+        x += W_CONTEXT * (leftContext(a, i) + rightContext(a, j));
+        // Words the name would cut: a name neither starts nor ends inside an ordinary word
+        // (下周|正式 holds no 周正; 程序 holds no 程).
+        x -= W_CROSS * (wordWeight(s, i - 1, i + 1) + wordWeight(s, j - 1, j + 1));
+        if (i > 0 && !a.wordStart[i]) x -= W_SEGMENT;
+        if (j < s.length() && !a.wordEnd[j]) x -= W_SEGMENT;
+        // Words the name would swallow: 周围, 高度, 黄金 open with a surname but are words; a given
+        // name may well be a word (建国, 海涛), so that costs much less.
+        x -= W_SURNAME_WORD * wordWeight(s, i, i + sur + 1, NR.X, NR.Y);
+        if (given == 2) x -= W_GIVEN_WORD * wordWeight(s, i + sur, j, NR.Z, NR.Z);
+        x -= W_WHOLE_WORD * wordWeight(s, i, j, NR.Y, NR.Z);
+        // The segmenter keeps the span whole as some other kind of word (公信力/nz, 党忠诚/nz):
+        // its dictionaries know it, and not as a name. Its place guesses (李宁/ns) are weaker
+        // and are weighed by the place recogniser instead.
+        com.hankcs.hanlp.seg.common.Term whole = a.termAt(i);
+        if (whole != null && whole.word.length() == j - i && whole.nature != null && !whole.nature.startsWith("nr")
+                && !whole.nature.startsWith("ns")) x -= W_TERM;
+        if (knownName(s.substring(i, j))) x += KNOWN_NAME;
+        return x;
+    }
+
+    // Weights, tuned by hand on the project's own development sets (dev-bio.txt, dev2-bio.txt).
+    /** The role statistics overstate rare characters; emission evidence counts a little under half. */
+    private static final double W_EMISSION = 0.45;
+    private static final double W_CONTEXT = 0.6;
+    private static final double W_CROSS = 0.8;
+    /** A name boundary inside a word of the segmenter (HanLP's roles U and V are rare). */
+    private static final double W_SEGMENT = 4.0;
+    private static final double W_SURNAME_WORD = 0.8;
+    private static final double W_GIVEN_WORD = 0.8;
+    /** The segmenter kept the span whole as another kind of word. */
+    private static final double W_TERM = 3.0;
+    private static final double W_WHOLE_WORD = 0.8;
+    /** A name the core dictionary knows chiefly as a name (邓小平, 雷锋). */
+    private static final double KNOWN_NAME = 3.0;
+
+    /** Log-ratio of a character in a name role against the same character as an ordinary word, capped. */
+    private static double charRatio(char c, NR role, double roleTotal) {
+        String w = String.valueOf(c);
+        EnumItem<NR> item = PersonDictionary.dictionary.get(w);
+        int f = item == null ? 0 : item.getFrequency(role);
+        double r = Math.log((f + 0.5) / roleTotal) - Math.log(Math.max(ORDINARY_FLOOR, coreFrequency(w))) + LOG_N;
+        return Math.max(-CHAR_CAP, Math.min(CHAR_CAP, r));
+    }
+
+    /** How much the word just before a name (的, 和, 会见, 记者) speaks for one. */
+    private static double leftContext(Analysis a, int i) {
+        String s = a.text;
+        if (i == 0 || Analysis.isBreak(s, i - 1)) return EDGE_CONTEXT;
+        String w = a.termEndingAt(i);
+        if (w == null) w = s.substring(i - 1, i);
+        return contextRatio(w, NR.K, F_BEFORE);
+    }
+
+    /** How much the word just after a name (说, 表示, 同志, 在) speaks for one. */
+    private static double rightContext(Analysis a, int j) {
+        String s = a.text;
+        if (j >= s.length() || Analysis.isBreak(s, j)) return EDGE_CONTEXT;
+        String w = a.termStartingAt(j);
+        if (w == null) w = s.substring(j, j + 1);
+        return contextRatio(w, NR.L, F_AFTER);
+    }
+
+    private static double contextRatio(String w, NR role, double roleTotal) {
+        EnumItem<NR> item = PersonDictionary.dictionary.get(w);
+        int f = item == null ? 0 : item.getFrequency(role) + item.getFrequency(NR.M);
+        double r = Math.log((f + 0.5) / roleTotal) - Math.log(Math.max(ORDINARY_FLOOR, coreFrequency(w))) + LOG_N;
+        return Math.max(-CONTEXT_CAP, Math.min(CONTEXT_CAP, r));
+    }
+
+    /**
+     * Weight of {@code s[a, b)} as an ordinary word: the log of its frequency in the core
+     * dictionary, or 0 when it is no word, lies outside the text, or is chiefly a personal name.
+     */
+    private static double wordWeight(String s, int a, int b) {
+        return wordWeight(s, a, b, null, null);
+    }
+
+    /**
+     * As {@link #wordWeight(String, int, int)}, less the log of how often the same word is part
+     * of a name in the given roles: 建国 (role Z, a given name that is a word) or 黄金 (role X,
+     * surname and first given character) are words names often make.
+     */
+    private static double wordWeight(String s, int a, int b, NR nameRole, NR otherNameRole) {
+        if (a < 0 || b > s.length() || b - a < 2) return 0;
+        String w = s.substring(a, b);
+        CoreDictionary.Attribute attr = CoreDictionary.get(w);
+        if (attr == null) return 0;
+        int nr = attr.getNatureFrequency(com.hankcs.hanlp.corpus.tag.Nature.nr);
+        if (nr * 2 > attr.totalFrequency) return 0;
+        double weight = Math.log1p(attr.totalFrequency - nr);
+        if (nameRole != null) {
+            EnumItem<NR> item = PersonDictionary.dictionary.get(w);
+            if (item != null) {
+                int inNames = item.getFrequency(nameRole) + (otherNameRole == nameRole ? 0 : item.getFrequency(otherNameRole));
+                weight -= Math.log1p(inNames);
+            }
+        }
+        return Math.max(0, weight);
+    }
+
+    private static boolean knownName(String w) {
+        CoreDictionary.Attribute attr = CoreDictionary.get(w);
+        return attr != null && attr.getNatureFrequency(com.hankcs.hanlp.corpus.tag.Nature.nr) * 2 > attr.totalFrequency;
+    }
+
+    private static int coreFrequency(String w) {
+        CoreDictionary.Attribute attr = CoreDictionary.get(w);
+        return attr == null ? 0 : attr.totalFrequency;
+    }
+
+    private static double total(NR role) {
+        return Math.max(1, PersonDictionary.transformMatrixDictionary.getTotalFrequency(role));
+    }
+
+    private static double transition(NR from, NR to) {
+        return Math.max(1, PersonDictionary.transformMatrixDictionary.getFrequency(from, to));
+    }
+
+    private static double coreTotal() {
+        CoreDictionary.Attribute[] all = CoreDictionary.trie.getValueArray(new CoreDictionary.Attribute[0]);
+        long sum = 0;
+        for (CoreDictionary.Attribute attr : all) if (attr != null) sum += attr.totalFrequency;
+        return Math.max(1, sum);
+    }
+}
