@@ -90,7 +90,11 @@ final class InlineEncoder {
     private Element mention(Node parent, Mention m) {
         Element e = Dom.add(parent, m.type().element());
         switch (m.type()) {
-            case PERSON, PLACE, ORG -> Dom.attr(e, "ref", refs.ref(m));
+            // A surname standing alone (李书记, 老王) names no one person: it gets no register entry.
+            case PERSON -> {
+                if (m.key().codePointCount(0, m.key().length()) > 1) Dom.attr(e, "ref", refs.ref(m));
+            }
+            case PLACE, ORG -> Dom.attr(e, "ref", refs.ref(m));
             case DATE -> Dom.attr(e, "when", m.key());
             case TERM, ROLE -> { }
         }

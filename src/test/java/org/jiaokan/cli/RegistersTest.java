@@ -59,4 +59,18 @@ class RegistersTest {
         assertEquals(0, CliRun.of("convert", "-q", "-o", out.toString(), seed.toString()).exit());
         assertTrue(Files.readString(regFile).contains("<occupation>国务委员、公安部部长（2017–2022）</occupation>"));
     }
+
+    @Test
+    void aSurnameAloneIsMarkedButNotRegistered() throws Exception {
+        Path in = Files.writeString(tmp.resolve("s.txt"), "会上，江主席和李书记分别讲话。副市长王建国出席会议。\n");
+        Path out = tmp.resolve("out");
+        assertEquals(0, CliRun.of("convert", "-q", "-o", out.toString(), in.toString()).exit());
+        String tei = Files.readString(out.resolve("s.xml"));
+        String reg = Files.readString(out.resolve("registers.xml"));
+        assertTrue(reg.contains("per-王建国"), reg);
+        for (String surname : List.of("江", "李")) {
+            assertTrue(!reg.contains("per-" + surname + "\""), "no register entry for the bare surname " + surname);
+            assertTrue(!tei.contains("registers.xml#per-" + surname + "\""), tei);
+        }
+    }
 }
