@@ -19,6 +19,8 @@ final class Analysis {
     final boolean[] titleNounStart;
     /** insidePlaceWord[i]: i lies strictly inside a place word of the dictionary (俄|罗斯). */
     final boolean[] insidePlaceWord;
+    /** insideName[i]: i lies strictly inside a word the segmenter tagged as a person or place name (德|黑兰/nsf). */
+    final boolean[] insideName;
     /** The segmented word that ends at / starts at an offset, or null. */
     private final String[] termEnding;
     private final Term[] termStarting;
@@ -31,6 +33,7 @@ final class Analysis {
         wordEnd = new boolean[n + 1];
         titleNounStart = new boolean[n + 1];
         insidePlaceWord = new boolean[n + 1];
+        insideName = new boolean[n + 1];
         termEnding = new String[n + 1];
         termStarting = new Term[n + 1];
         wordStart[n] = true;
@@ -55,6 +58,8 @@ final class Analysis {
                 for (int k = a + 1; k < b; k++) {
                     wordStart[k] = true;
                     wordEnd[k] = true;
+                    // Organisation guesses glue ordinary words on (中|俄边境贸易发展/nt); they cut nothing.
+                    if (!nature.startsWith("nt")) insideName[k] = true;
                 }
             }
         }

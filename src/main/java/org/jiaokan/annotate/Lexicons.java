@@ -32,6 +32,9 @@ final class Lexicons {
     final WordSet orgSuffixes;
     final WordSet orgStems;
     final WordSet mediaHeads;
+    final WordSet teamHeads;
+    final WordSet branchHeads;
+    final WordSet missionHeads;
     final WordSet speechVerbs;
     final WordSet honorifics;
     final WordSet bylineLabels;
@@ -54,6 +57,9 @@ final class Lexicons {
         orgSuffixes = WordSet.of(orgs.get("suffix"));
         orgStems = WordSet.of(orgs.get("stem"));
         mediaHeads = WordSet.of(orgs.get("media"));
+        teamHeads = WordSet.of(orgs.get("team"));
+        branchHeads = WordSet.of(orgs.get("branch"));
+        missionHeads = WordSet.of(orgs.get("mission"));
         Map<String, List<String>> context = kinds("person-context.txt");
         speechVerbs = WordSet.of(context.get("verb"));
         honorifics = WordSet.of(context.get("honorific"));

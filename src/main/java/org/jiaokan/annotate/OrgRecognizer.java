@@ -60,6 +60,84 @@ final class OrgRecognizer {
     }
 
     private void findAll(Analysis a, List<Candidate> places, List<Candidate> out) {
+        int from = out.size();
+        findNamed(a, places, out);
+        teams(a, places, out);
+        owned(a, places, from, out);
+        branches(a, places, from, out);
+        stationed(a, places, from, out);
+    }
+
+    /**
+     * 北京|国安队, 美国|国务院, 中华人民共和国|外交部: a place right before an organisation known by
+     * name owns it, and the whole is the organisation's name. It must outrank the bare name,
+     * which wins otherwise by its higher confidence.
+     */
+    private static void owned(Analysis a, List<Candidate> places, int from, List<Candidate> out) {
+        for (int c = from, n = out.size(); c < n; c++) {
+            Candidate org = out.get(c);
+            if (org.confidence() < 0.85) continue;
+            for (Candidate pl : places) {
+                if (pl.end() != org.start() || pl.length() < 2 || a.insideName[pl.end()] && !a.wordEnd[pl.end()]) continue;
+                out.add(new Candidate(pl.start(), org.end(), EntityType.ORG, org.confidence() + 0.03));
+            }
+        }
+    }
+
+    /** 中国女排, 北京国安队 as 北京队, 辽宁男篮: a place and a team head ending a word. */
+    private void teams(Analysis a, List<Candidate> places, List<Candidate> out) {
+        String s = a.text;
+        for (Candidate pl : places) {
+            if (pl.length() < 2) continue;
+            int head = lex.teamHeads.longestAt(s, pl.end());
+            if (head == 0) continue;
+            int end = pl.end() + head;
+            if (a.termEndingAt(end) == null && !Analysis.isBreak(s, end)) continue;
+            out.add(new Candidate(pl.start(), end, EntityType.ORG, 0.9));
+        }
+    }
+
+    /**
+     * 中国工商银行|北京|分行, 中国人民保险公司|湖北|分公司: an organisation, a place and a branch
+     * head name one branch.
+     */
+    private void branches(Analysis a, List<Candidate> places, int from, List<Candidate> out) {
+        String s = a.text;
+        for (int c = from, n = out.size(); c < n; c++) {
+            Candidate org = out.get(c);
+            for (Candidate pl : places) {
+                if (pl.start() != org.end()) continue;
+                int e = pl.end();
+                if (e < s.length() && PLACE_LEVEL_SUFFIXES.indexOf(s.charAt(e)) >= 0 && lex.branchHeads.longestAt(s, e) == 0) e++;
+                int head = lex.branchHeads.longestAt(s, e);
+                if (head == 0 || !a.wordEnd[e + head] && !Analysis.isBreak(s, e + head)) continue;
+                out.add(new Candidate(org.start(), e + head, EntityType.ORG, Math.max(org.confidence(), 0.85) + 0.05));
+            }
+        }
+    }
+
+    /**
+     * 中国驻日本大使馆, 中国人民解放军驻香港部队: a country or organisation, 驻, a place and the
+     * head of a mission abroad.
+     */
+    private void stationed(Analysis a, List<Candidate> places, int from, List<Candidate> out) {
+        String s = a.text;
+        List<Candidate> owners = new ArrayList<>(places);
+        owners.addAll(out.subList(from, out.size()));
+        for (Candidate owner : owners) {
+            int z = owner.end();
+            if (owner.length() < 2 || z >= s.length() || s.charAt(z) != '驻') continue;
+            for (Candidate pl : places) {
+                if (pl.start() != z + 1) continue;
+                int head = lex.missionHeads.longestAt(s, pl.end());
+                int end = pl.end() + head;
+                if (head == 0 || !a.wordEnd[end] && !Analysis.isBreak(s, end)) continue;
+                out.add(new Candidate(owner.start(), end, EntityType.ORG, 0.95));
+            }
+        }
+    }
+
+    private void findNamed(Analysis a, List<Candidate> places, List<Candidate> out) {
         String s = a.text;
         segmenterGuesses(a, places, out);
         media(a, places, out);
@@ -218,7 +296,7 @@ final class OrgRecognizer {
         }
         for (int b : bodyStarts) {
             List<Integer> ends = new ArrayList<>();
-            tails(a, b, 0, national ? 1 : 0, ends);
+            tails(a, b, 0, national ? 1 : 0, MAX_STEMS, ends);
             if (national) abbreviatedCommission(a, b, ends);
             for (int e : ends) {
                 // 中国政府, 美国政府: a country and its government, as news prose names them; a
@@ -251,7 +329,10 @@ final class OrgRecognizer {
         add(a, start, end, conf, out);
         List<Integer> ends = new ArrayList<>();
         ends.add(end);
-        tails(a, end, 0, 1, ends);
+        // Two organ words at most (科学院|物理|研究|所), and no bare 队: 卫生厅|组织|医疗|队 is 'the
+        // department organised a medical team', not a unit of it.
+        tails(a, end, 0, 1, 2, ends);
+        ends.removeIf(e -> e != end && a.text.charAt(e - 1) == '队' && lex.orgSuffixes.longestEndingAt(a.text, e) == 1);
         for (int e : ends) {
             if (e != end) add(a, start, e, conf, out);
             for (String organ : PARTY_ORGANS) {
@@ -276,7 +357,7 @@ final class OrgRecognizer {
     }
 
     /** Ends of "organ word* suffix" runs starting at {@code j}, needing at least {@code minStems} organ words. */
-    private void tails(Analysis a, int j, int depth, int minStems, List<Integer> ends) {
+    private void tails(Analysis a, int j, int depth, int minStems, int maxStems, List<Integer> ends) {
         String s = a.text;
         if (j >= s.length()) return;
         if (depth >= minStems) {
@@ -288,11 +369,11 @@ final class OrgRecognizer {
                 }
             }
         }
-        if (depth >= MAX_STEMS) return;
+        if (depth >= maxStems) return;
         int stem = lex.orgStems.longestAt(s, j);
-        if (stem > 0) tails(a, j + stem, depth + 1, minStems, ends);
+        if (stem > 0) tails(a, j + stem, depth + 1, minStems, maxStems, ends);
         if (stem != 2 && j + 2 <= s.length() && isOrganNoun(s.substring(j, j + 2))) {
-            tails(a, j + 2, depth + 1, minStems, ends);
+            tails(a, j + 2, depth + 1, minStems, maxStems, ends);
         }
     }
 

@@ -21,7 +21,30 @@ final class PlaceRecognizer {
      * One-character forms of country and region names as news prose strings them together
      * (中美关系, 中日韩, 美英): general knowledge of Chinese abbreviation, not a list of mentions.
      */
-    private static final String COUNTRY_ABBREVIATIONS = "中美俄日英法德意韩朝印巴越泰澳加荷葡瑞苏以埃欧亚非港台";
+    private static final String COUNTRY_ABBREVIATIONS = "中美俄日英法德意韩朝印巴越泰澳加荷葡瑞苏以埃欧亚非港台伊叙菲缅";
+    /**
+     * One-character forms of the provincial-level divisions (京津冀, 沪宁, 川陕, 港澳台). 新 and 蒙
+     * are left out: as a first character they open far more ordinary words than place lists.
+     */
+    private static final String PROVINCE_ABBREVIATIONS = "京津沪渝冀晋辽吉黑苏浙皖闽赣鲁豫鄂湘粤桂琼川蜀贵黔云滇藏陕甘陇青宁港澳台";
+    private static final String SHORT_FORMS = COUNTRY_ABBREVIATIONS + PROVINCE_ABBREVIATIONS;
+    /**
+     * Short forms that stand alone after a verb of travel or residence (访美, 抵京, 来华, 在沪): the
+     * ones whose single character is seldom an ordinary word in that position.
+     */
+    private static final String TRAVEL_TARGETS = "京沪渝津港澳台华美日俄英法德韩朝越泰";
+    /** Verbs of travel or residence that take a one-character place (访, 赴, 抵, 来, 驻, 在 ...). */
+    private static final String TRAVEL_VERBS = "访赴抵来驻在离返回进旅";
+    /**
+     * Geographic and transport features that make a place name the name of a longer place
+     * (天津港, 北京站, 四川盆地, 珠江三角洲), longest first. Words that only describe the area
+     * around a place (长江|流域, 北京|地区, 大别山|区) are no part of its name.
+     */
+    private static final List<String> FEATURE_SUFFIXES = List.of(
+            "三角洲", "平原", "盆地", "高原", "半岛", "机场", "海峡", "山脉", "沙漠", "草原",
+            "港", "站", "湾", "岛", "江", "河", "湖", "山", "海", "峡");
+    /** The subset that may follow a run of short forms (青藏高原, 云贵高原, 京津地区 is left as two places). */
+    private static final List<String> RUN_FEATURE_SUFFIXES = List.of("高原", "平原", "盆地");
 
     private final Lexicons lex;
 
@@ -29,6 +52,7 @@ final class PlaceRecognizer {
 
     void find(Analysis a, List<Candidate> out) {
         String s = a.text;
+        int from = out.size();
         for (int i = 0; i < s.length(); i++) {
             if (!a.wordStart[i]) continue;
             for (int len : lex.divisionLengths(s.charAt(i))) {
@@ -47,6 +71,66 @@ final class PlaceRecognizer {
             double conf = placeConfidence(w);
             if (conf > 0) out.add(new Candidate(t.offset, t.offset + w.length(), EntityType.PLACE, conf));
         }
+        travelTargets(a, out);
+        features(a, from, out);
+    }
+
+    /**
+     * 天津港, 北京站, 四川盆地, 珠江三角洲: a place followed by a geographic or transport feature
+     * that ends a segmented word is the longer place; it outranks the gazetteer's shorter name.
+     */
+    private static void features(Analysis a, int from, List<Candidate> out) {
+        String s = a.text;
+        for (int c = from, n = out.size(); c < n; c++) {
+            Candidate pl = out.get(c);
+            if (pl.length() < 2) continue;
+            int e = pl.end();
+            for (String f : FEATURE_SUFFIXES) {
+                if (!s.startsWith(f, e)) continue;
+                int end = e + f.length();
+                if (a.termEndingAt(end) == null && !Analysis.isBreak(s, end)) continue;
+                // 北京站|在: a one-character feature must not be a verb or a word's first character.
+                if (f.length() == 1 && end < s.length() && CoreDictionary.contains(s.substring(end - 1, end + 1))) continue;
+                out.add(new Candidate(pl.start(), end, EntityType.PLACE, 0.95));
+                break;
+            }
+        }
+    }
+
+    /**
+     * 访美, 抵京, 来华, 在沪, 驻港: a one-character place after a verb of travel or residence, where
+     * the segmenter ends a word after it; a dictionary word of another kind (来日 'days to come')
+     * is no such pair. Also 川籍, 美籍: a short form before 籍.
+     */
+    private static void travelTargets(Analysis a, List<Candidate> out) {
+        String s = a.text;
+        for (int i = 1; i < s.length(); i++) {
+            char x = s.charAt(i);
+            if (i + 1 < s.length() && s.charAt(i + 1) == '籍' && (SHORT_FORMS.indexOf(x) >= 0 || x == '华')) {
+                String w = s.substring(i, i + 2);
+                if ((w.equals(a.termEndingAt(i + 2)) || a.termEndingAt(i + 2) == null && a.wordEnd[i + 2])
+                        && a.wordEnd[i] && !CoreDictionary.contains(s.substring(i - 1, i + 1))) {
+                    out.add(new Candidate(i, i + 1, EntityType.PLACE, 0.75));
+                }
+                continue;
+            }
+            if (TRAVEL_TARGETS.indexOf(x) < 0 || TRAVEL_VERBS.indexOf(s.charAt(i - 1)) < 0) continue;
+            String pair = s.substring(i - 1, i + 1);
+            String ending = a.termEndingAt(i + 1);
+            boolean alone = String.valueOf(x).equals(ending) && a.termAt(i - 1) != null;
+            if (!alone && !pair.equals(ending)) continue;
+            if (!verbLike(CoreDictionary.get(pair))) continue;
+            out.add(new Candidate(i, i + 1, EntityType.PLACE, 0.75));
+        }
+    }
+
+    /** No dictionary word, or one used only as a verb or abbreviation (来华/v, 抵京/v, 川籍/j). */
+    private static boolean verbLike(CoreDictionary.Attribute attr) {
+        if (attr == null) return true;
+        for (Nature n : attr.nature) {
+            if (n != Nature.v && n != Nature.vn && n != Nature.vi && n != Nature.j && n != Nature.nz) return false;
+        }
+        return true;
     }
 
     /**
@@ -57,27 +141,35 @@ final class PlaceRecognizer {
         String s = a.text;
         int i = 0;
         while (i < s.length()) {
-            if (COUNTRY_ABBREVIATIONS.indexOf(s.charAt(i)) < 0) {
+            if (SHORT_FORMS.indexOf(s.charAt(i)) < 0) {
                 i++;
                 continue;
             }
             if (listedAbbreviations(a, i, out)) {
-                while (i < s.length() && (COUNTRY_ABBREVIATIONS.indexOf(s.charAt(i)) >= 0 || s.charAt(i) == '、')) i++;
+                while (i < s.length() && (SHORT_FORMS.indexOf(s.charAt(i)) >= 0 || s.charAt(i) == '、')) i++;
                 continue;
             }
             // 中方, 美方: a country's side in talks.
-            if (i + 2 <= s.length() && s.charAt(i + 1) == '方' && a.wordStart[i] && a.wordEnd[i + 2]
+            if (COUNTRY_ABBREVIATIONS.indexOf(s.charAt(i)) >= 0 && i + 2 <= s.length() && s.charAt(i + 1) == '方' && a.wordStart[i] && a.wordEnd[i + 2]
                     && (i == 0 || !Analysis.isHan(s.charAt(i - 1)) || a.wordEnd[i])) {
                 out.add(new Candidate(i, i + 1, EntityType.PLACE, 0.75));
                 i += 2;
                 continue;
             }
             int j = i;
-            while (j < s.length() && COUNTRY_ABBREVIATIONS.indexOf(s.charAt(j)) >= 0) j++;
-            boolean bounded = a.wordStart[i] && (a.wordEnd[j] || Analysis.isBreak(s, j));
+            while (j < s.length() && SHORT_FORMS.indexOf(s.charAt(j)) >= 0) j++;
+            // The run must not cut a name the segmenter found (德|黑兰).
+            boolean bounded = a.wordStart[i] && (a.wordEnd[j] || Analysis.isBreak(s, j))
+                    && !a.insideName[i] && !a.insideName[j];
             // A core-dictionary word ending the run (美中不足, 中欧 as an everyday word) is not a list of countries.
-            if (j - i >= 2 && j - i <= 4 && bounded && !dictionaryWordInside(s, i, j)) {
-                for (int k = i; k < j; k++) out.add(new Candidate(k, k + 1, EntityType.PLACE, 0.8));
+            if (j - i >= 2 && j - i <= 4 && bounded && !dictionaryWordInside(s, i, j) && !wordInsideRun(s, i, j)) {
+                String feature = runFeature(a, j);
+                if (feature != null) {
+                    // 青藏高原, 云贵高原: the run names one region.
+                    out.add(new Candidate(i, j + feature.length(), EntityType.PLACE, 0.95));
+                } else {
+                    for (int k = i; k < j; k++) out.add(new Candidate(k, k + 1, EntityType.PLACE, 0.8));
+                }
             }
             i = j;
         }
@@ -89,10 +181,11 @@ final class PlaceRecognizer {
      */
     private static boolean listedAbbreviations(Analysis a, int i, List<Candidate> out) {
         String s = a.text;
-        if (i > 0 && Analysis.isHan(s.charAt(i - 1))) return false;
+        // 是中、美关系: after a Han character only where a segmented word ends.
+        if (i > 0 && Analysis.isHan(s.charAt(i - 1)) && (a.termAt(i) == null || a.insideName[i])) return false;
         int k = i;
         int n = 0;
-        while (k < s.length() && COUNTRY_ABBREVIATIONS.indexOf(s.charAt(k)) >= 0) {
+        while (k < s.length() && SHORT_FORMS.indexOf(s.charAt(k)) >= 0) {
             n++;
             if (k + 1 < s.length() && s.charAt(k + 1) == '、') k += 2;
             else break;
@@ -119,6 +212,27 @@ final class PlaceRecognizer {
                 return;
             }
         }
+    }
+
+    private static String runFeature(Analysis a, int j) {
+        for (String f : RUN_FEATURE_SUFFIXES) {
+            if (a.text.startsWith(f, j) && (a.wordEnd[j + f.length()] || Analysis.isBreak(a.text, j + f.length()))) return f;
+        }
+        return null;
+    }
+
+    /**
+     * Two neighbours of the run form a dictionary word of their own that is no abbreviation
+     * (辽宁, 中亚, 台中 are places; 中巴 'minibus', 非法, 加以 ordinary words): not a list.
+     */
+    private static boolean wordInsideRun(String s, int i, int j) {
+        for (int k = i; k + 2 <= j; k++) {
+            CoreDictionary.Attribute attr = CoreDictionary.get(s.substring(k, k + 2));
+            if (attr == null) continue;
+            int abbreviation = attr.getNatureFrequency(Nature.j);
+            if (abbreviation * 2 <= attr.totalFrequency) return true;
+        }
+        return false;
     }
 
     private static boolean dictionaryWordInside(String s, int i, int j) {
