@@ -23,6 +23,7 @@ final class OrgRecognizer {
 
     private static final int MAX_STEMS = 3;
     private static final String PLACE_LEVEL_SUFFIXES = "省市县区州";
+    private static final String PREPOSITIONS = "对在向与和从把被由为给跟同";
     private static final List<String> PARTY_ORGANS = List.of("党委", "党组", "纪委", "党工委");
 
     /**
@@ -34,7 +35,8 @@ final class OrgRecognizer {
             "委员会", "联合会", "基金会", "研究所", "研究院", "研究会", "出版社", "电视台", "通讯社", "俱乐部",
             "公司", "集团", "银行", "大学", "学院", "学校", "中学", "小学", "医院", "协会", "学会", "组织", "联盟",
             "政府", "议会", "法院", "中心", "报社", "日报", "晚报", "电台", "工厂", "剧院", "商店", "酒店", "宾馆",
-            "总会", "分会", "工会", "党", "社", "部", "局", "厅", "署", "院", "所", "厂");
+            "总会", "分会", "工会", "乐团", "剧团", "歌舞团", "艺术团", "杂技团", "军区", "舰队",
+            "男篮", "女篮", "男排", "女排", "男足", "女足", "党", "社", "部", "局", "厅", "署", "院", "所", "厂");
 
     private final Lexicons lex;
 
@@ -64,6 +66,7 @@ final class OrgRecognizer {
         findNamed(a, places, out);
         teams(a, places, out);
         owned(a, places, from, out);
+        units(a, from, out);
         branches(a, places, from, out);
         stationed(a, places, from, out);
     }
@@ -81,6 +84,28 @@ final class OrgRecognizer {
                 if (pl.end() != org.start() || pl.length() < 2 || a.insideName[pl.end()] && !a.wordEnd[pl.end()]) continue;
                 out.add(new Candidate(pl.start(), org.end(), EntityType.ORG, org.confidence() + 0.03));
             }
+        }
+    }
+
+    /**
+     * 中国人民解放军|总政治部, 国务院|新闻办公室: an organisation and a segmented institution word
+     * after it that ends in a head name one of its units.
+     */
+    private void units(Analysis a, int from, List<Candidate> out) {
+        for (int c = from, n = out.size(); c < n; c++) {
+            Candidate org = out.get(c);
+            if (org.confidence() < 0.8) continue;
+            // 解放军总医院/nt: a segmented institution word that opens with the organisation.
+            Term whole = a.termAt(org.start());
+            if (whole != null && whole.word.length() > org.length() + 1 && nature(whole).startsWith("nt")
+                    && endsInLongHead(whole.word.substring(org.length()))) {
+                out.add(new Candidate(org.start(), org.start() + whole.word.length(), EntityType.ORG, org.confidence() + 0.03));
+            }
+            Term t = a.termAt(org.end());
+            if (t == null || t.word.length() < 3) continue;
+            String nat = nature(t);
+            if (!nat.equals("nis") && !nat.startsWith("nt") || !endsInHead(t.word)) continue;
+            out.add(new Candidate(org.start(), org.end() + t.word.length(), EntityType.ORG, org.confidence() + 0.03));
         }
     }
 
@@ -127,7 +152,7 @@ final class OrgRecognizer {
         for (Candidate owner : owners) {
             int z = owner.end();
             if (owner.length() < 2 || z >= s.length() || s.charAt(z) != '驻') continue;
-            for (Candidate pl : places) {
+            for (Candidate pl : owners) {
                 if (pl.start() != z + 1) continue;
                 int head = lex.missionHeads.longestAt(s, pl.end());
                 int end = pl.end() + head;
@@ -197,6 +222,8 @@ final class OrgRecognizer {
         }
         for (var t : a.terms) {
             if (t.nature == null || !t.nature.toString().startsWith("nt") || t.word.length() < 3) continue;
+            // 对上市公司/nt: a preposition glued to a common noun phrase names nothing.
+            if (PREPOSITIONS.indexOf(t.word.charAt(0)) >= 0 && CoreDictionary.contains(t.word.substring(1))) continue;
             int end = headEnd(t.word);
             if (end > 0) out.add(new Candidate(t.offset, t.offset + end, EntityType.ORG, 0.6));
         }
@@ -268,6 +295,12 @@ final class OrgRecognizer {
     private boolean endsInHead(String w) {
         for (String head : GENERAL_HEADS) if (w.endsWith(head)) return true;
         for (int k = 0; k < w.length(); k++) if (lex.orgSuffixes.longestAt(w, k) == w.length() - k) return true;
+        return false;
+    }
+
+    /** Ends in a head of two or more characters (总医院, 研究所), not in a bare 部 or 委 (联合国|总部). */
+    private static boolean endsInLongHead(String w) {
+        for (String head : GENERAL_HEADS) if (head.length() >= 2 && w.endsWith(head)) return true;
         return false;
     }
 

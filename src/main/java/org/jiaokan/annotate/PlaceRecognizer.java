@@ -159,7 +159,7 @@ final class PlaceRecognizer {
             int j = i;
             while (j < s.length() && SHORT_FORMS.indexOf(s.charAt(j)) >= 0) j++;
             // The run must not cut a name the segmenter found (德|黑兰).
-            boolean bounded = a.wordStart[i] && (a.wordEnd[j] || Analysis.isBreak(s, j))
+            boolean bounded = a.wordStart[i] && (a.wordEnd[j] || Analysis.isBreak(s, j) || runFollower(s, j))
                     && !a.insideName[i] && !a.insideName[j];
             // A core-dictionary word ending the run (美中不足, 中欧 as an everyday word) is not a list of countries.
             if (j - i >= 2 && j - i <= 4 && bounded && !dictionaryWordInside(s, i, j) && !wordInsideRun(s, i, j)) {
@@ -212,6 +212,15 @@ final class PlaceRecognizer {
                 return;
             }
         }
+    }
+
+    /** 中英|两国, 中美|关系: words that follow a list of short forms; the segmenter may glue them on (英两/q). */
+    private static final List<String> RUN_FOLLOWERS = List.of(
+            "两国", "三国", "四国", "两地", "三地", "三省", "两省", "双方", "关系", "合作", "会谈", "边境", "贸易", "友好", "建交", "首脑", "外长");
+
+    private static boolean runFollower(String s, int j) {
+        for (String f : RUN_FOLLOWERS) if (s.startsWith(f, j)) return true;
+        return false;
     }
 
     private static String runFeature(Analysis a, int j) {
