@@ -33,8 +33,8 @@ final class PlaceRecognizer {
      * ones whose single character is seldom an ordinary word in that position.
      */
     private static final String TRAVEL_TARGETS = "京沪渝津港澳台华美日俄英法德韩朝越泰";
-    /** Verbs of travel or residence that take a one-character place (访, 赴, 抵, 来, 驻, 在 ...). */
-    private static final String TRAVEL_VERBS = "访赴抵来驻在离返回进旅";
+    /** Verbs of travel or residence that take a one-character place (访, 赴, 抵, 来, 驻, 在 ...), and 对 (对华政策). */
+    private static final String TRAVEL_VERBS = "访赴抵来驻在离返回进旅对";
     /**
      * Geographic and transport features that make a place name the name of a longer place
      * (天津港, 北京站, 四川盆地, 珠江三角洲), longest first. Words that only describe the area
