@@ -23,7 +23,9 @@ final class OrgRecognizer {
 
     private static final int MAX_STEMS = 3;
     private static final String PLACE_LEVEL_SUFFIXES = "省市县区州";
-    private static final String PREPOSITIONS = "对在向与和从把被由为给跟同";
+    private static final String PREPOSITIONS = "对在向与和从把被由为给跟同以";
+    /** Determiners and pronouns that open a phrase about some body, not a name (各派出所, 该公司, 我局). */
+    private static final String DETERMINERS = "各该本我其这那每全此";
     private static final List<String> PARTY_ORGANS = List.of("党委", "党组", "纪委", "党工委");
 
     /**
@@ -224,6 +226,7 @@ final class OrgRecognizer {
             if (t.nature == null || !t.nature.toString().startsWith("nt") || t.word.length() < 3) continue;
             // 对上市公司/nt: a preposition glued to a common noun phrase names nothing.
             if (PREPOSITIONS.indexOf(t.word.charAt(0)) >= 0 && CoreDictionary.contains(t.word.substring(1))) continue;
+            if (!properOpening(t, places)) continue;
             int end = headEnd(t.word);
             if (end > 0) out.add(new Candidate(t.offset, t.offset + end, EntityType.ORG, 0.6));
         }
@@ -414,6 +417,37 @@ final class OrgRecognizer {
      * A word the dictionaries list as an organisation name, chiefly: the core dictionary's nt
      * usage outweighs its others, or the custom dictionary's only reading is nt.
      */
+    /**
+     * True when a segmenter organisation guess opens with something proper: a place, a known
+     * organisation, or a word the dictionary knows only as a name. Guesses that open with a common
+     * word, a verb or a determiner (宗教组织, 服从组织, 各派出所, 商场学校) name a kind of body, not one.
+     */
+    private static boolean properOpening(Term t, List<Candidate> places) {
+        String w = t.word;
+        if (DETERMINERS.indexOf(w.charAt(0)) >= 0) return false;
+        for (Candidate pl : places) if (pl.start() == t.offset) return true;
+        for (int end = w.length() - 1; end >= 2; end--) {
+            if (knownOrganisation(w.substring(0, end))) return true;
+        }
+        // 以人民为中心/nt: a preposition and a common word open a phrase, not a name.
+        if (PREPOSITIONS.indexOf(w.charAt(0)) >= 0) {
+            for (int end = w.length() - 1; end >= 3; end--) if (CoreDictionary.contains(w.substring(1, end))) return false;
+        }
+        for (int end = w.length() - 1; end >= 2; end--) {
+            CoreDictionary.Attribute attr = CoreDictionary.get(w.substring(0, end));
+            if (attr == null) continue;
+            // Proper only when the dictionary mostly uses the word as a name (公安 is a county, but mostly not).
+            int proper = 0;
+            for (int k = 0; k < attr.nature.length; k++) {
+                String ns = attr.nature[k].toString();
+                if (ns.startsWith("nr") || ns.startsWith("ns") || ns.startsWith("nt") || ns.equals("nz")) proper += attr.frequency[k];
+            }
+            return proper * 2 > attr.totalFrequency;
+        }
+        // An opening the dictionary does not know at all (摩托罗拉公司) is taken for a proper name.
+        return true;
+    }
+
     private static boolean knownOrganisation(String w) {
         CoreDictionary.Attribute core = CoreDictionary.get(w);
         if (core != null) {

@@ -59,7 +59,8 @@ final class PlaceRecognizer {
                 if (i + len > s.length()) continue;
                 if (!a.wordEnd[i + len] && !Analysis.isBreak(s, i + len)) continue;
                 Lexicons.Division d = lex.divisions.get(s.substring(i, i + len));
-                if (d != null) out.add(new Candidate(i, i + len, EntityType.PLACE, null, 0.9 + 0.001 * len, d.code()));
+                // Keyed by the division's full name, so 北京 and 北京市 are one register entry.
+                if (d != null) out.add(new Candidate(i, i + len, EntityType.PLACE, d.name(), 0.9 + 0.001 * len, d.code()));
             }
         }
         abbreviationRuns(a, out);
@@ -73,6 +74,45 @@ final class PlaceRecognizer {
         }
         travelTargets(a, out);
         features(a, from, out);
+        nameShortForms(a, from, out);
+    }
+
+    /**
+     * One-character short forms that stand for one place only, with the name a register files them
+     * under (京 → 北京市, 川 → 四川省, 美 → 美国). Forms that stand for several (澳, 巴, 苏, 伊, 瑞,
+     * 宁, 欧) keep their own form as key.
+     */
+    private static final java.util.Map<Character, String> SHORT_FORM_NAMES = java.util.Map.ofEntries(
+            java.util.Map.entry('中', "中国"), java.util.Map.entry('美', "美国"), java.util.Map.entry('俄', "俄罗斯"),
+            java.util.Map.entry('日', "日本"), java.util.Map.entry('英', "英国"), java.util.Map.entry('法', "法国"),
+            java.util.Map.entry('德', "德国"), java.util.Map.entry('意', "意大利"), java.util.Map.entry('韩', "韩国"),
+            java.util.Map.entry('朝', "朝鲜"), java.util.Map.entry('印', "印度"), java.util.Map.entry('越', "越南"),
+            java.util.Map.entry('泰', "泰国"), java.util.Map.entry('加', "加拿大"), java.util.Map.entry('荷', "荷兰"),
+            java.util.Map.entry('葡', "葡萄牙"), java.util.Map.entry('以', "以色列"), java.util.Map.entry('埃', "埃及"),
+            java.util.Map.entry('叙', "叙利亚"), java.util.Map.entry('菲', "菲律宾"), java.util.Map.entry('缅', "缅甸"),
+            java.util.Map.entry('华', "中国"),
+            java.util.Map.entry('京', "北京"), java.util.Map.entry('津', "天津"), java.util.Map.entry('沪', "上海"),
+            java.util.Map.entry('渝', "重庆"), java.util.Map.entry('冀', "河北"), java.util.Map.entry('晋', "山西"),
+            java.util.Map.entry('辽', "辽宁"), java.util.Map.entry('吉', "吉林"), java.util.Map.entry('黑', "黑龙江"),
+            java.util.Map.entry('浙', "浙江"), java.util.Map.entry('皖', "安徽"), java.util.Map.entry('闽', "福建"),
+            java.util.Map.entry('赣', "江西"), java.util.Map.entry('鲁', "山东"), java.util.Map.entry('豫', "河南"),
+            java.util.Map.entry('鄂', "湖北"), java.util.Map.entry('湘', "湖南"), java.util.Map.entry('粤', "广东"),
+            java.util.Map.entry('桂', "广西"), java.util.Map.entry('琼', "海南"), java.util.Map.entry('川', "四川"),
+            java.util.Map.entry('蜀', "四川"), java.util.Map.entry('贵', "贵州"), java.util.Map.entry('黔', "贵州"),
+            java.util.Map.entry('云', "云南"), java.util.Map.entry('滇', "云南"), java.util.Map.entry('藏', "西藏"),
+            java.util.Map.entry('陕', "陕西"), java.util.Map.entry('甘', "甘肃"), java.util.Map.entry('陇', "甘肃"),
+            java.util.Map.entry('青', "青海"), java.util.Map.entry('港', "香港"), java.util.Map.entry('台', "台湾"));
+
+    private void nameShortForms(Analysis a, int from, List<Candidate> out) {
+        for (int c = from; c < out.size(); c++) {
+            Candidate pl = out.get(c);
+            if (pl.length() != 1 || pl.type() != EntityType.PLACE) continue;
+            String name = SHORT_FORM_NAMES.get(a.text.charAt(pl.start()));
+            if (name == null) continue;
+            Lexicons.Division d = lex.divisions.get(name);
+            out.set(c, new Candidate(pl.start(), pl.end(), EntityType.PLACE, d != null ? d.name() : name, pl.confidence(),
+                    d != null ? d.code() : ""));
+        }
     }
 
     /**

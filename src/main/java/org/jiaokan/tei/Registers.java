@@ -158,9 +158,13 @@ public final class Registers {
         }
         Element note = Dom.children(entry, "note").stream().filter(x -> "mentions".equals(x.getAttribute("type")))
                 .findFirst().orElseGet(() -> Dom.add(entry, "note", "type", "mentions"));
+        // Rebuilt from its pointers, so layout left in the file never piles up inside it.
+        List<Element> others = new ArrayList<>();
         for (Element ptr : Dom.children(note, "ptr")) {
-            if (documents.contains(ptr.getAttribute("target").replaceFirst("#.*", ""))) note.removeChild(ptr);
+            if (!documents.contains(ptr.getAttribute("target").replaceFirst("#.*", ""))) others.add(ptr);
         }
+        while (note.getFirstChild() != null) note.removeChild(note.getFirstChild());
+        others.forEach(note::appendChild);
         for (String t : e.targets) Dom.add(note, "ptr", "target", t);
     }
 

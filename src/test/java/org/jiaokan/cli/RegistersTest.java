@@ -40,9 +40,9 @@ class RegistersTest {
         // Each mention in a document points at its register entry.
         String tei = Files.readString(out.resolve("004_02a83077c9d50b2a.xml"));
         assertTrue(tei.contains("ref=\"registers.xml#per-叶寒冰\" resp=\"#jk\">葉寒冰</persName>"), "mention linked");
-        // Places known to the gazetteer carry their GB/T 2260 code.
+        // Places known to the gazetteer are filed under their full name (成都 → 成都市) with their GB/T 2260 code.
         Element chengdu = Dom.descendants(reg.getDocumentElement(), "place").stream()
-                .filter(p -> Dom.xmlId(p).equals("pl-成都")).findFirst().orElseThrow();
+                .filter(p -> Dom.xmlId(p).equals("pl-成都市")).findFirst().orElseThrow();
         assertEquals("510100", Dom.child(chengdu, "idno").orElseThrow().getTextContent());
     }
 
