@@ -152,8 +152,18 @@ final class PersonRecognizer {
             }
         }
         for (Span sp : all) {
+            if (afterQuantity(s, sp.start)) continue;
             out.add(new Candidate(sp.start, sp.end, EntityType.PERSON, Math.max(0, Math.min(1, sp.score))));
         }
+    }
+
+    /** Numerals, after which 余/多/来/几 mean "more than" (300余万元, 十多人), not a surname. */
+    private static final String NUMERALS = "0123456789０１２３４５６７８９一二三四五六七八九十百千万萬两兩";
+
+    /** True where a span opens with an approximation particle right after a number (300余万元). */
+    private static boolean afterQuantity(String s, int start) {
+        if (start == 0 || NUMERALS.indexOf(s.charAt(start - 1)) < 0) return false;
+        return "余多来几餘幾來".indexOf(s.charAt(start)) >= 0;
     }
 
     /** Name-model log-odds a span needs to be proposed without any other evidence. */

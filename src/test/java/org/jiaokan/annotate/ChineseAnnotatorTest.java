@@ -225,4 +225,14 @@ class ChineseAnnotatorTest {
     }
 
     private static boolean isSpace(char c) { return Character.isWhitespace(c) || Character.isSpaceChar(c); }
+
+    @Test
+    void approximationAfterANumberIsNoSurname() {
+        ChineseAnnotator an = new ChineseAnnotator();
+        for (String text : new String[]{"涉案金额300余万元，抓获犯罪嫌疑人十余名。", "涉案金額300餘萬元，抓獲犯罪嫌疑人十餘名。"}) {
+            Script script = text.contains("額") ? Script.TRADITIONAL : Script.SIMPLIFIED;
+            assertTrue(an.annotate(text, script).stream().noneMatch(m -> m.type() == EntityType.PERSON),
+                    () -> text + " -> " + an.annotate(text, script));
+        }
+    }
 }
