@@ -6,7 +6,7 @@ import com.hankcs.hanlp.HanLP;
  * A text's simplified-script form with a map from every simplified offset back to the original,
  * so that recognition can run on simplified text and still report spans of the text as given.
  */
-final class ScriptAlignment {
+public final class ScriptAlignment {
 
     final String original;
     final String simplified;
@@ -26,7 +26,7 @@ final class ScriptAlignment {
      * normal case; otherwise the text is converted one code point at a time, which is always
      * alignable.
      */
-    static ScriptAlignment of(String text) {
+    public static ScriptAlignment of(String text) {
         String whole = HanLP.convertToSimplifiedChinese(text);
         if (whole.codePointCount(0, whole.length()) == text.codePointCount(0, text.length())) {
             int[] map = new int[whole.length() + 1];
@@ -56,14 +56,17 @@ final class ScriptAlignment {
         return new ScriptAlignment(text, sb.toString(), java.util.Arrays.copyOf(map, sb.length() + 1));
     }
 
+    /** The simplified-script form of the text. */
+    public String simplified() { return simplified; }
+
     /** Original offset of a simplified start offset. */
-    int originalStart(int simplifiedStart) { return toOriginal[simplifiedStart]; }
+    public int originalStart(int simplifiedStart) { return toOriginal[simplifiedStart]; }
 
     /**
      * Original offset of a simplified end offset (exclusive). A simplified end inside the
      * expansion of one original code point is moved to that code point's end.
      */
-    int originalEnd(int simplifiedEnd) {
+    public int originalEnd(int simplifiedEnd) {
         if (simplifiedEnd >= simplified.length()) return original.length();
         int o = toOriginal[simplifiedEnd];
         if (simplifiedEnd > 0 && toOriginal[simplifiedEnd - 1] == o) {

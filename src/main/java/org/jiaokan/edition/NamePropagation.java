@@ -1,6 +1,7 @@
 package org.jiaokan.edition;
 
 import com.hankcs.hanlp.HanLP;
+import org.jiaokan.annotate.ScriptAlignment;
 import org.jiaokan.model.Block;
 import org.jiaokan.model.EditionDocument;
 import org.jiaokan.model.EntityType;
@@ -97,13 +98,14 @@ final class NamePropagation {
     private Block apply(Block b) {
         if (b.type() == Block.Type.FW || b.type() == Block.Type.NOISE) return b;
         RegularisedText reg = RegularisedText.of(b.text(), b.interventions());
-        String simplified = simplified(reg.text());
+        ScriptAlignment view = ScriptAlignment.of(reg.text());
+        String simplified = view.simplified();
         List<Mention> mentions = new ArrayList<>(b.mentions());
         boolean added = false;
         for (var e : names.entrySet()) {
             String name = e.getKey();
             for (int at = simplified.indexOf(name); at >= 0; at = simplified.indexOf(name, at + 1)) {
-                Optional<int[]> span = reg.sourceSpan(at, at + name.length());
+                Optional<int[]> span = reg.sourceSpan(view.originalStart(at), view.originalEnd(at + name.length()));
                 if (span.isEmpty()) continue;
                 int s = span.get()[0];
                 int end = span.get()[1];
@@ -116,18 +118,5 @@ final class NamePropagation {
         if (!added) return b;
         mentions.sort(Comparator.comparingInt(Mention::start));
         return b.withMentions(mentions);
-    }
-
-    /** The simplified form with the same length, character for character, so offsets carry over. */
-    private static String simplified(String text) {
-        String s = HanLP.convertToSimplifiedChinese(text);
-        if (s.length() == text.length()) return s;
-        StringBuilder sb = new StringBuilder(text.length());
-        text.codePoints().forEach(cp -> {
-            String one = new String(Character.toChars(cp));
-            String conv = HanLP.convertToSimplifiedChinese(one);
-            sb.append(conv.length() == one.length() ? conv : one);
-        });
-        return sb.toString();
     }
 }
