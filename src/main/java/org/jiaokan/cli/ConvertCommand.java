@@ -4,6 +4,7 @@ import org.jiaokan.edition.Conversion;
 import org.jiaokan.edition.EditionHeader;
 import org.jiaokan.edition.Toolkit;
 import org.jiaokan.model.Edition;
+import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -24,7 +25,7 @@ final class ConvertCommand implements Callable<Integer> {
             defaultValue = "target/tei")
     Path output;
 
-    @Option(names = "--encoding", paramLabel = "CHARSET",
+    @Option(names = "--encoding", paramLabel = "CHARSET", converter = CharsetName.class,
             description = "Decode text and HTML inputs with this encoding instead of detecting it (e.g. GB18030, Big5); "
                     + "DOCX files ignore it.")
     Charset encoding;
@@ -38,6 +39,18 @@ final class ConvertCommand implements Callable<Integer> {
 
     @Parameters(paramLabel = "INPUT", arity = "1..*", description = "Files to convert.")
     List<Path> inputs;
+
+    /** An encoding name, refused in words rather than with the JDK's exception. */
+    static final class CharsetName implements CommandLine.ITypeConverter<Charset> {
+        @Override
+        public Charset convert(String name) {
+            try {
+                return Charset.forName(name);
+            } catch (IllegalArgumentException e) {
+                throw new CommandLine.TypeConversionException("unknown encoding '" + name + "' (try UTF-8, GB18030, Big5, UTF-16LE)");
+            }
+        }
+    }
 
     @Override
     public Integer call() throws Exception {

@@ -31,6 +31,13 @@ final class Output implements Conversion.Listener {
     }
 
     @Override
+    public void warned(Path input, String message) {
+        if (quiet) return;
+        if (terminal) System.err.print("\r\033[K");
+        System.err.println("jiaokan: warning: " + input + ": " + message);
+    }
+
+    @Override
     public void failed(Path input, String reason) {
         if (terminal && !quiet) System.err.print("\r\033[K");
         error(input + ": " + reason);

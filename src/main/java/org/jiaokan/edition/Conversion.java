@@ -32,6 +32,9 @@ public final class Conversion {
         void converted(int done, int total, Path input, TeiFiles.Outcome outcome);
 
         void failed(Path input, String reason);
+
+        /** Something the converted document lacks; the conversion still succeeded. */
+        default void warned(Path input, String message) {}
     }
 
     /** What a run produced. */
@@ -52,6 +55,7 @@ public final class Conversion {
      * copied byte for byte into {@code outDir/sources/}, so the edition keeps its sources beside it.
      */
     public Result run(List<Path> inputs, Path outDir, Charset forced, boolean keepSources, Listener listener) throws IOException {
+        if (Files.exists(outDir) && !Files.isDirectory(outDir)) throw new IOException(outDir + ": output folder is a file");
         Files.createDirectories(outDir);
         Path regFile = TeiFiles.inside(outDir, Toolkit.REGISTER_FILE);
         Document existing = null;
@@ -70,18 +74,24 @@ public final class Conversion {
             try {
                 SourceDocument src = Readers.read(input, forced);
                 String id = edition.documentId(src.fileName());
+                // Ignoring case: on case-insensitive file systems Registers.xml is the same file.
+                if ((id + ".xml").equalsIgnoreCase(Toolkit.REGISTER_FILE)) {
+                    fail(input, "its TEI file " + id + ".xml would overwrite the folder's registers; rename it",
+                            failures, listener);
+                    continue;
+                }
                 Path clash = ids.putIfAbsent(id, input);
                 if (clash != null) {
                     fail(input, "its TEI file " + id + ".xml would overwrite the one made from " + clash
                             + "; rename one of them", failures, listener);
                     continue;
                 }
-                docs.add(toolkit.converter().convert(src, id));
+                docs.add(toolkit.converter().convert(src, id, warning -> listener.warned(input, warning)));
                 converted.add(input);
             } catch (ReadException e) {
                 fail(input, e.getMessage(), failures, listener);
-            } catch (RuntimeException e) {
-                fail(input, e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage(), failures, listener);
+            } catch (RuntimeException | StackOverflowError e) {
+                fail(input, unexpected(e), failures, listener);
             }
         }
 
@@ -110,15 +120,28 @@ public final class Conversion {
                 }
                 outcomes.add(o);
                 listener.converted(i + 1, docs.size(), input, o);
-            } catch (IOException | SAXException | RuntimeException e) {
+            } catch (IOException | SAXException e) {
                 fail(input, e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage(), failures, listener);
+            } catch (RuntimeException | StackOverflowError e) {
+                fail(input, unexpected(e), failures, listener);
             }
         }
         TeiFiles.writeIfChanged(regFile, XmlWriter.bytes(registers.write(existing, edition.title())));
         return new Result(outcomes, failures, regFile);
     }
 
+    /**
+     * The reason for a failure nothing anticipated. It names the kind of failure, since a bare
+     * message ("Index 3 out of bounds") says nothing about where it came from.
+     */
+    private static String unexpected(Throwable e) {
+        if (e instanceof StackOverflowError) return "internal error: structure nested too deeply to process";
+        return "internal error: " + e.getClass().getSimpleName() + (e.getMessage() == null ? "" : ": " + e.getMessage());
+    }
+
     private static void fail(Path input, String reason, List<String> failures, Listener listener) {
+        // One line per failure, whatever a library put in its message.
+        reason = reason.lines().map(String::strip).filter(l -> !l.isEmpty()).findFirst().orElse("failed");
         failures.add(input + ": " + reason);
         listener.failed(input, reason);
     }

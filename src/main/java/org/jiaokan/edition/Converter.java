@@ -4,9 +4,11 @@ import org.jiaokan.annotate.Annotator;
 import org.jiaokan.clean.Cleaner;
 import org.jiaokan.clean.ForumHeader;
 import org.jiaokan.clean.LineContext;
+import org.jiaokan.meta.IsoDate;
 import org.jiaokan.meta.MetadataExtractor;
 import org.jiaokan.model.Block;
 import org.jiaokan.model.EditionDocument;
+import org.jiaokan.model.EntityType;
 import org.jiaokan.model.Intervention;
 import org.jiaokan.model.Mention;
 import org.jiaokan.model.Metadata;
@@ -21,6 +23,7 @@ import org.jiaokan.tei.BlockIds;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.Consumer;
 
 /**
  * The conversion pipeline for one document: clean → structure → annotate → metadata. Each stage is
@@ -43,6 +46,14 @@ public final class Converter {
 
     /** Converts a decoded source into an edition document with the given identifier. */
     public EditionDocument convert(SourceDocument src, String id) {
+        return convert(src, id, warning -> {});
+    }
+
+    /**
+     * Converts a decoded source, telling {@code warnings} about blocks whose names could not be
+     * marked (the document is still converted: names are additions, the text is whole without them).
+     */
+    public EditionDocument convert(SourceDocument src, String id, Consumer<String> warnings) {
         Script script = ScriptDetector.detect(src.text());
         List<SourceLine> lines = src.lines();
         List<List<Intervention>> judged = new ArrayList<>(lines.size());
@@ -52,7 +63,24 @@ public final class Converter {
         }
         List<Block> blocks = structure.recognise(lines, judged);
         List<Block> annotated = new ArrayList<>(blocks.size());
-        for (Block b : blocks) annotated.add(b.withMentions(annotate(b, script)));
+        int unannotated = 0;
+        String firstFailure = null;
+        for (Block b : blocks) {
+            List<Mention> mentions;
+            try {
+                mentions = annotate(b, script);
+            } catch (RuntimeException | StackOverflowError e) {
+                // A recogniser failure on one block costs that block its names, not the whole document.
+                mentions = List.of();
+                unannotated++;
+                if (firstFailure == null) firstFailure = e.getClass().getSimpleName() + (e.getMessage() == null ? "" : ": " + e.getMessage());
+            }
+            annotated.add(b.withMentions(mentions));
+        }
+        if (unannotated > 0) {
+            warnings.accept("names not marked in " + unannotated + " block" + (unannotated == 1 ? "" : "s")
+                    + ", the recogniser failed (" + firstFailure.lines().findFirst().orElse("") + ")");
+        }
         annotated = BlockIds.assign(annotated);
         Metadata meta = metadata.extract(src, script, annotated,
                 line -> ForumHeader.parse(line).map(h -> new String[]{h.editorName(), h.dateTime()}));
@@ -70,7 +98,9 @@ public final class Converter {
             int s = span.get()[0];
             int e = span.get()[1];
             if (!out.isEmpty() && out.get(out.size() - 1).end() > s) continue;
-            out.add(new Mention(s, e, m.type(), b.text().substring(s, e), m.key(), m.confidence(), m.code()));
+            // A misprinted date (2月30日) is still a date, but it has no value @when can hold.
+            String key = m.type() == EntityType.DATE && !m.key().isEmpty() && !IsoDate.real(m.key()) ? "" : m.key();
+            out.add(new Mention(s, e, m.type(), b.text().substring(s, e), key, m.confidence(), m.code()));
         }
         return out;
     }

@@ -20,9 +20,10 @@ public final class EditionBuilder {
 
     /**
      * The result: the conversion's, plus the TEI files in docs/ that no source produced any more
-     * (kept, since they may hold an editor's work, but no longer listed in edition.xml).
+     * (kept, since they may hold an editor's work, but no longer listed in edition.xml), and the entries
+     * of sources/ that are not files (folders, broken links), which are skipped.
      */
-    public record Result(Conversion.Result conversion, List<Path> orphans) {
+    public record Result(Conversion.Result conversion, List<Path> orphans, List<Path> skipped) {
         public boolean ok() { return conversion.ok(); }
     }
 
@@ -51,8 +52,12 @@ public final class EditionBuilder {
         Path sources = editionDir.resolve(SOURCES);
         if (!Files.isDirectory(sources)) throw new EditionHeader.EditionException(editionDir + ": no " + SOURCES + "/ folder");
         List<Path> inputs;
+        List<Path> skipped;
         try (Stream<Path> s = Files.list(sources)) {
-            inputs = s.filter(Files::isRegularFile).filter(p -> !p.getFileName().toString().startsWith(".")).sorted().toList();
+            // Hidden files (.DS_Store, .gitkeep) are the system's, not sources.
+            List<Path> entries = s.filter(p -> !p.getFileName().toString().startsWith(".")).sorted().toList();
+            inputs = entries.stream().filter(Files::isRegularFile).toList();
+            skipped = entries.stream().filter(p -> !Files.isRegularFile(p)).toList();
         }
         Path docs = editionDir.resolve(DOCS);
         Conversion.Result r = new Conversion(toolkit, header.edition()).run(inputs, docs, null, false, listener);
@@ -60,6 +65,6 @@ public final class EditionBuilder {
         List<String> hrefs = new ArrayList<>();
         for (TeiFiles.Outcome o : r.outcomes()) hrefs.add(DOCS + "/" + o.file().getFileName());
         header.writeDocumentList(hrefs);
-        return new Result(r, orphans(docs, r));
+        return new Result(r, orphans(docs, r), skipped);
     }
 }

@@ -72,7 +72,8 @@ public final class TeiFiles {
     public static void atomicWrite(Path file, byte[] bytes) throws IOException {
         Path dir = file.toAbsolutePath().getParent();
         Files.createDirectories(dir);
-        Path tmp = Files.createTempFile(dir, "." + file.getFileName(), ".tmp");
+        // A short fixed prefix: the target's own name may already be as long as a file name can be.
+        Path tmp = Files.createTempFile(dir, ".jiaokan-", ".tmp");
         try {
             Files.write(tmp, bytes);
             try {

@@ -90,10 +90,11 @@ public final class MetadataExtractor {
             }
             if (b.type() == Type.FW && "edit-note".equals(b.detail())) {
                 Optional<String[]> fh = forumHeader.apply(b.text());
-                if (fh.isPresent() && lastEdited == null) {
+                if (fh.isPresent() && lastEditedBy.isEmpty()) {
                     // The notice says who last edited the post and when: not its author, not its publication.
                     lastEditedBy = fh.get()[0];
-                    lastEdited = new DatedValue(fh.get()[1], b.text(), Cert.HIGH, "");
+                    // A misprinted time (2019-13-45 99:99) still names the editor, but dates nothing.
+                    if (IsoDate.real(fh.get()[1])) lastEdited = new DatedValue(fh.get()[1], b.text(), Cert.HIGH, "");
                 }
             }
         }
@@ -157,11 +158,16 @@ public final class MetadataExtractor {
         Matcher m = ISO_DATETIME.matcher(s);
         if (!m.find()) return Optional.empty();
         String when = String.format(java.util.Locale.ROOT, "%s-%02d-%02d", m.group("y"), Integer.parseInt(m.group("m")), Integer.parseInt(m.group("d")));
+        if (!IsoDate.real(when)) return Optional.empty();
+        String text = m.group().strip();
         if (m.group("H") != null) {
-            when += String.format(java.util.Locale.ROOT, "T%02d:%s:%s", Integer.parseInt(m.group("H")), m.group("M"),
+            String moment = when + String.format(java.util.Locale.ROOT, "T%02d:%s:%s", Integer.parseInt(m.group("H")), m.group("M"),
                     m.group("S") == null ? "00" : m.group("S"));
+            // An impossible time (25:61) does not spoil the date before it.
+            if (IsoDate.real(moment)) return Optional.of(new DatedValue(moment, text, Cert.HIGH, ""));
+            text = text.substring(0, m.start("H") - m.start()).strip();
         }
-        return Optional.of(new DatedValue(when, m.group().strip(), Cert.HIGH, ""));
+        return Optional.of(new DatedValue(when, text, Cert.HIGH, ""));
     }
 
     /**
@@ -291,13 +297,14 @@ public final class MetadataExtractor {
             if (fullAt >= 0 && (mdAt < 0 || fullAt <= mdAt)) {
                 String when = String.format(java.util.Locale.ROOT, "%s-%02d-%02d", full.group("y"), Integer.parseInt(full.group("m")),
                         Integer.parseInt(full.group("d")));
-                return new DatedValue(when, full.group(), Cert.HIGH, "");
+                if (IsoDate.real(when)) return new DatedValue(when, full.group(), Cert.HIGH, "");
+                continue;
             }
             if (mdAt >= 0) {
                 int month = Integer.parseInt(md.group("m"));
                 int day = Integer.parseInt(md.group("d"));
-                if (month < 1 || month > 12 || day < 1 || day > 31) continue;
                 String monthDay = String.format(java.util.Locale.ROOT, "--%02d-%02d", month, day);
+                if (!IsoDate.real(monthDay)) continue;
                 return withYear(monthDay, md.group(), all, reference, referenceLabel);
             }
         }
@@ -320,13 +327,15 @@ public final class MetadataExtractor {
         int y = ChineseNumerals.parse(m.group("y"));
         int mo = ChineseNumerals.parse(m.group("m"));
         int d = ChineseNumerals.parse(m.group("d"));
-        if (y < 1000 || mo < 1 || mo > 12 || d < 1 || d > 31) return Optional.empty();
-        return Optional.of(new DatedValue(String.format(java.util.Locale.ROOT, "%04d-%02d-%02d", y, mo, d), m.group(), Cert.HIGH, ""));
+        String when = String.format(java.util.Locale.ROOT, "%04d-%02d-%02d", y, mo, d);
+        if (y < 1000 || !IsoDate.real(when)) return Optional.empty();
+        return Optional.of(new DatedValue(when, m.group(), Cert.HIGH, ""));
     }
 
     private static DatedValue withYear(String monthDay, String text, String all, DatedValue reference, String label) {
         String md = monthDay.substring(1);
-        if (reference != null) {
+        // A year that makes the day impossible (29 February of 2021) is no evidence: the day stays without one.
+        if (reference != null && IsoDate.real(reference.when().substring(0, 4) + md)) {
             String refMd = reference.when().substring(4, 10);
             if (refMd.equals(md)) {
                 return new DatedValue(reference.when().substring(0, 4) + md, text, Cert.HIGH, "Year from " + label + ".");
@@ -335,13 +344,13 @@ public final class MetadataExtractor {
                     "Year from " + label + "; the month and day differ.");
         }
         Optional<DatingEvidence.Found> ev = DatingEvidence.find(all, monthDay);
-        if (ev.isPresent()) {
+        if (ev.isPresent() && IsoDate.real(ev.get().year() + md)) {
             return new DatedValue(ev.get().year() + md, text, Cert.MEDIUM, "Year inferred: " + ev.get().note() + ".");
         }
         Set<String> years = new LinkedHashSet<>();
         Matcher y = YEAR_IN_TEXT.matcher(all);
         while (y.find()) years.add(y.group("y"));
-        if (years.size() == 1) {
+        if (years.size() == 1 && IsoDate.real(years.iterator().next() + md)) {
             String year = years.iterator().next();
             int at = all.indexOf(year);
             String context = all.substring(Math.max(0, at - 4), Math.min(all.length(), at + 4)).replaceAll("\\s", "");

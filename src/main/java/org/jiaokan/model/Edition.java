@@ -21,8 +21,35 @@ public record Edition(String title, java.util.List<String> editors, String publi
 
     /** The stable identifier of a document made from the given source file name. */
     public String documentId(String sourceFileName) {
-        String stem = sourceFileName.replaceFirst("\\.[^.]*$", "");
-        return idPrefix + stem.replaceAll("[^\\p{L}\\p{N}_.-]", "-");
+        // Leading dots would make the TEI file hidden (".notes.txt" gives "notes", ".txt" gives "txt").
+        String name = sourceFileName.replaceFirst("^\\.+", "");
+        String stem = name.replaceFirst("\\.[^.]*$", "").replaceAll("[^\\p{L}\\p{N}_.-]", "-");
+        if (stem.isEmpty()) stem = "untitled";
+        return fitted(idPrefix + stem);
+    }
+
+    /** The longest identifier, in UTF-8 bytes: the file "ID.xml" and its temporary sibling must fit a file name (255 bytes). */
+    static final int MAX_ID_BYTES = 200;
+
+    /** A long identifier cut to {@link #MAX_ID_BYTES}, with a digest of the whole so that cut names stay distinct. */
+    private static String fitted(String id) {
+        byte[] utf8 = id.getBytes(java.nio.charset.StandardCharsets.UTF_8);
+        if (utf8.length <= MAX_ID_BYTES) return id;
+        String digest;
+        try {
+            digest = java.util.HexFormat.of().formatHex(java.security.MessageDigest.getInstance("SHA-256").digest(utf8), 0, 4);
+        } catch (java.security.NoSuchAlgorithmException e) {
+            throw new IllegalStateException("SHA-256 is part of every Java platform", e);
+        }
+        StringBuilder cut = new StringBuilder();
+        int bytes = 0;
+        for (int cp : id.codePoints().toArray()) {
+            String c = new String(Character.toChars(cp));
+            bytes += c.getBytes(java.nio.charset.StandardCharsets.UTF_8).length;
+            if (bytes > MAX_ID_BYTES - 1 - digest.length()) break;
+            cut.append(c);
+        }
+        return cut + "-" + digest;
     }
 
     public String documentUrl(String documentId) { return baseUrl + documentId + ".html"; }

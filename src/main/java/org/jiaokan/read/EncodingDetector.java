@@ -34,6 +34,9 @@ final class EncodingDetector {
      */
     static DecodedText decode(byte[] bytes, Charset forced) throws ReadException {
         if (forced != null) return decodeForced(bytes, forced);
+        if (startsWith(bytes, 0xFF, 0xFE, 0, 0) || startsWith(bytes, 0, 0, 0xFE, 0xFF)) {
+            throw new ReadException("UTF-32 text is not supported; save it as UTF-8");
+        }
         Bom bom = bom(bytes);
         if (bom != null) return decodeWithBom(bytes, bom);
         return detect(bytes);
@@ -77,7 +80,12 @@ final class EncodingDetector {
      * @throws ReadException with {@link #BINARY} when the bytes hold NULs or decode in no candidate
      */
     static DecodedText detect(byte[] bytes) throws ReadException {
-        if (indexOf(bytes, (byte) 0) >= 0) throw new ReadException(BINARY);
+        if (indexOf(bytes, (byte) 0) >= 0) {
+            if (looksLikeUtf16(bytes)) {
+                throw new ReadException("UTF-16 text without a byte-order mark; name it with --encoding UTF-16LE or UTF-16BE");
+            }
+            throw new ReadException(BINARY);
+        }
         StrictDecoding utf8 = StrictDecoding.decode(bytes, 0, StandardCharsets.UTF_8);
         if (utf8.ok()) {
             requireText(utf8.text());
@@ -93,6 +101,10 @@ final class EncodingDetector {
         if (gb.ok() && big5.ok()) return choosePlausible(gb.text(), big5.text(), utf8Failure);
         if (gb.ok()) return single(gb.text(), GB18030, utf8Failure + ", Big5 at byte " + big5.errorOffset());
         if (big5.ok()) return single(big5.text(), BIG5, utf8Failure + ", GB18030 at byte " + gb.errorOffset());
+        if (mostlyAscii(bytes)) {
+            throw new ReadException("text in an unsupported encoding: not UTF-8, GB18030 or Big5 (undecodable byte at offset "
+                    + utf8.errorOffset() + "); name its encoding with --encoding");
+        }
         throw new ReadException(BINARY);
     }
 
@@ -128,6 +140,25 @@ final class EncodingDetector {
             if (c < 0x20 && c != '\t' && c != '\n' && c != '\r' && c != '\f' && c != 0x0B && c != 0x1B) controls++;
         }
         if (controls > 0 && controls * 20L > text.length()) throw new ReadException(BINARY);
+    }
+
+    /**
+     * ASCII text with NULs in every other byte: UTF-16 of Latin script (or of markup) without its mark.
+     * Chinese UTF-16 has few NULs and stays "binary"; it cannot be told from binary data reliably.
+     */
+    private static boolean looksLikeUtf16(byte[] bytes) {
+        if (bytes.length < 4) return false;
+        int[] nuls = new int[2];
+        for (int i = 0; i < bytes.length; i++) if (bytes[i] == 0) nuls[i % 2]++;
+        int pairs = bytes.length / 2;
+        return Math.max(nuls[0], nuls[1]) * 10L >= pairs * 9L && Math.min(nuls[0], nuls[1]) * 10L <= pairs;
+    }
+
+    /** Printable ASCII and line breaks make up most of the bytes: text in some 8-bit encoding, not binary data. */
+    private static boolean mostlyAscii(byte[] bytes) {
+        int ascii = 0;
+        for (byte b : bytes) if ((b >= 0x20 && b < 0x7F) || b == '\n' || b == '\r' || b == '\t') ascii++;
+        return ascii * 10L >= bytes.length * 7L;
     }
 
     private static int multiByteSequences(byte[] bytes) {

@@ -3,8 +3,12 @@ package org.jiaokan.read;
 import org.jsoup.nodes.Element;
 import org.jsoup.nodes.Node;
 import org.jsoup.nodes.TextNode;
+import org.jsoup.select.NodeTraversor;
+import org.jsoup.select.NodeVisitor;
 
+import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.Deque;
 import java.util.List;
 import java.util.Set;
 
@@ -48,26 +52,46 @@ final class HtmlBlocks {
     /** The blocks of {@code root} in document order; blocks with no visible character are left out. */
     static List<Block> of(Element root) {
         HtmlBlocks splitter = new HtmlBlocks();
-        splitter.visit(root, root, false, false);
+        // Iterative traversal: a page nested thousands of elements deep must not exhaust the stack.
+        NodeTraversor.traverse(splitter.new Splitter(root), root);
         splitter.flush();
         return splitter.blocks;
     }
 
-    private void visit(Node node, Element owner, boolean inLink, boolean preformatted) {
-        if (node instanceof TextNode text) {
-            appendText(text.getWholeText(), owner, inLink, preformatted);
-        } else if (node instanceof Element e) {
-            if (e.nameIs("br")) {
-                flush();
-                return;
+    /** What an element's content inherits: its block owner, whether it is in a link, whether it is preformatted. */
+    private record Context(Element owner, boolean inLink, boolean preformatted, boolean block) {}
+
+    /** Keeps one context per open element, so that the walk needs no recursion. */
+    private final class Splitter implements NodeVisitor {
+        private final Deque<Context> open = new ArrayDeque<>();
+
+        Splitter(Element root) {
+            open.push(new Context(root, false, false, false));
+        }
+
+        @Override
+        public void head(Node node, int depth) {
+            Context here = open.peek();
+            if (node instanceof TextNode text) {
+                appendText(text.getWholeText(), here.owner(), here.inLink(), here.preformatted());
+            } else if (node instanceof Element e) {
+                if (e.nameIs("br")) {
+                    flush();
+                    open.push(new Context(here.owner(), here.inLink(), here.preformatted(), false));
+                    return;
+                }
+                boolean block = BLOCK_TAGS.contains(e.normalName());
+                if (block) flush();
+                open.push(new Context(block ? e : here.owner(), here.inLink() || e.nameIs("a"),
+                        here.preformatted() || e.nameIs("pre") || e.nameIs("textarea") || e.nameIs("listing"), block));
             }
-            boolean block = BLOCK_TAGS.contains(e.normalName());
-            if (block) flush();
-            Element childOwner = block ? e : owner;
-            boolean childInLink = inLink || e.nameIs("a");
-            boolean childPre = preformatted || e.nameIs("pre") || e.nameIs("textarea") || e.nameIs("listing");
-            for (Node child : e.childNodes()) visit(child, childOwner, childInLink, childPre);
-            if (block) flush();
+        }
+
+        @Override
+        public void tail(Node node, int depth) {
+            if (node instanceof Element) {
+                if (open.pop().block()) flush();
+            }
         }
     }
 

@@ -27,6 +27,10 @@ public final class Readers {
     private static final Pattern HTML_START = Pattern.compile(
             "^(?:\\s|<\\?xml[^>]*>|<!--.*?-->)*<(?:!doctype\\s+html|html)[\\s>]",
             Pattern.CASE_INSENSITIVE | Pattern.DOTALL);
+    /** A TEI document: what convert writes, so most likely given by mistake (convert out/*.xml). */
+    private static final Pattern TEI_START = Pattern.compile(
+            "^(?:\\s|<\\?xml[^>]*>|<!--.*?-->|<\\?xml-model[^>]*>|<\\?xml-stylesheet[^>]*>)*<(?:TEI|teiCorpus)[\\s>]",
+            Pattern.DOTALL);
     private static final int SNIFF_BYTES = 2048;
 
     private Readers() {}
@@ -61,7 +65,10 @@ public final class Readers {
         if (name.endsWith(".docx")) throw new ReadException("corrupt DOCX: not a ZIP archive");
         String unsupported = unsupportedFormat(bytes);
         if (unsupported != null) throw new ReadException("unsupported file type: " + unsupported);
-        if (looksLikeHtml(bytes)) return Kind.HTML;
+        if (HTML_START.matcher(head(bytes)).find()) return Kind.HTML;
+        if (TEI_START.matcher(head(bytes)).find()) {
+            throw new ReadException("unsupported file type: TEI XML, already an edition document (convert takes raw sources)");
+        }
         if (name.endsWith(".html") || name.endsWith(".htm") || name.endsWith(".xhtml") || name.endsWith(".shtml")) {
             return Kind.HTML;
         }
@@ -115,13 +122,13 @@ public final class Readers {
         return null;
     }
 
-    private static boolean looksLikeHtml(byte[] bytes) {
+    /** The file's first bytes as characters, enough to see what markup it opens with. */
+    private static String head(byte[] bytes) {
         EncodingDetector.Bom bom = EncodingDetector.bom(bytes);
         int from = bom == null ? 0 : bom.length();
         Charset charset = bom == null ? StandardCharsets.ISO_8859_1 : bom.charset();
         int length = Math.min(bytes.length - from, SNIFF_BYTES);
-        String head = new String(bytes, from, length, charset);
-        return HTML_START.matcher(head).find();
+        return new String(bytes, from, length, charset);
     }
 
     private static boolean startsWith(byte[] bytes, int... prefix) {
