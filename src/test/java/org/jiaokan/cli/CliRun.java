@@ -5,8 +5,9 @@ import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 
 /** Runs the command line in this JVM and captures what it prints: a terminal transcript for tests. */
-record CliRun(int exit, String out, String err) {
-    static synchronized CliRun of(String... args) {
+public record CliRun(int exit, String out, String err) {
+    /** Runs {@code jiaokan ARGS} and returns what it printed and its exit code. */
+    public static synchronized CliRun of(String... args) {
         PrintStream oldOut = System.out;
         PrintStream oldErr = System.err;
         ByteArrayOutputStream out = new ByteArrayOutputStream();
@@ -21,4 +22,7 @@ record CliRun(int exit, String out, String err) {
             System.setErr(oldErr);
         }
     }
+
+    /** What the run printed on stderr, line by line. */
+    public java.util.List<String> errLines() { return err.lines().toList(); }
 }

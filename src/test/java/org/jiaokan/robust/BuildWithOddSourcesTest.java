@@ -1,5 +1,6 @@
 package org.jiaokan.robust;
 
+import org.jiaokan.cli.CliRun;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -27,7 +28,7 @@ class BuildWithOddSourcesTest {
         Path folder = Files.createDirectories(sources.resolve("attachments"));
         Files.writeString(sources.resolve(".DS_Store"), "system file");
 
-        Cli.Run r = Cli.run("build", "-q", edition.toString());
+        CliRun r = CliRun.of("build", "-q", edition.toString());
 
         assertEquals(1, r.exit(), r.err());
         List<String> lines = r.errLines();

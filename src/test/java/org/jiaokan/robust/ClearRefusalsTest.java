@@ -1,5 +1,6 @@
 package org.jiaokan.robust;
 
+import org.jiaokan.cli.CliRun;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -55,7 +56,7 @@ class ClearRefusalsTest {
     @Test
     void forcedEncodingConvertsWhatDetectionRefused() throws Exception {
         Path in = Files.write(tmp.resolve("latin1.txt"), "café résumé naïve\n".getBytes(StandardCharsets.ISO_8859_1));
-        Cli.Run r = Cli.run("convert", "-q", "--encoding", "ISO-8859-1", "-o", tmp.resolve("out").toString(), in.toString());
+        CliRun r = CliRun.of("convert", "-q", "--encoding", "ISO-8859-1", "-o", tmp.resolve("out").toString(), in.toString());
         assertEquals(0, r.exit(), r.err());
         Cli.lossless(Cli.teiFiles(tmp.resolve("out")).get(0), "café résumé naïve");
     }
@@ -72,7 +73,7 @@ class ClearRefusalsTest {
     void outputFolderThatIsAFileIsOneClearError() throws Exception {
         Path file = Files.writeString(tmp.resolve("taken"), "x");
         Path in = Files.writeString(tmp.resolve("a.txt"), "正文。\n");
-        Cli.Run r = Cli.run("convert", "-q", "-o", file.toString(), in.toString());
+        CliRun r = CliRun.of("convert", "-q", "-o", file.toString(), in.toString());
         assertEquals(2, r.exit());
         assertEquals(List.of("jiaokan: error: " + file + ": output folder is a file"), r.errLines());
     }
@@ -80,7 +81,7 @@ class ClearRefusalsTest {
     @Test
     void unknownEncodingNameIsRefusedInWords() throws Exception {
         Path in = Files.writeString(tmp.resolve("a.txt"), "正文。\n");
-        Cli.Run r = Cli.run("convert", "-q", "--encoding", "NOPE", "-o", tmp.resolve("out").toString(), in.toString());
+        CliRun r = CliRun.of("convert", "-q", "--encoding", "NOPE", "-o", tmp.resolve("out").toString(), in.toString());
         assertEquals(2, r.exit());
         assertEquals("Invalid value for option '--encoding': unknown encoding 'NOPE' (try UTF-8, GB18030, Big5, UTF-16LE)",
                 r.errLines().get(0));

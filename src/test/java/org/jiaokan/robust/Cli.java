@@ -1,17 +1,14 @@
 package org.jiaokan.robust;
 
 import org.jiaokan.TestSupport;
-import org.jiaokan.cli.Main;
+import org.jiaokan.cli.CliRun;
 import org.jiaokan.read.Readers;
 import org.jiaokan.tei.Readings;
 import org.jiaokan.validate.Schemas;
 import org.jiaokan.xml.Xml;
 import org.w3c.dom.Document;
 
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -21,34 +18,13 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-/** Runs the command line in this JVM, and the checks every run must pass whatever its input. */
+/** The checks every command-line run must pass, whatever its input. */
 final class Cli {
-    /** What one run printed and returned. */
-    record Run(int exit, String out, String err) {
-        List<String> errLines() { return err.lines().toList(); }
-    }
-
     private Cli() {}
 
-    static synchronized Run run(String... args) {
-        PrintStream oldOut = System.out;
-        PrintStream oldErr = System.err;
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        ByteArrayOutputStream err = new ByteArrayOutputStream();
-        try {
-            System.setOut(new PrintStream(out, true, StandardCharsets.UTF_8));
-            System.setErr(new PrintStream(err, true, StandardCharsets.UTF_8));
-            int exit = Main.run(args);
-            return new Run(exit, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
-        } finally {
-            System.setOut(oldOut);
-            System.setErr(oldErr);
-        }
-    }
-
     /** {@code convert -q -o out input}. */
-    static Run convert(Path out, Path input) {
-        return run("convert", "-q", "-o", out.toString(), input.toString());
+    static CliRun convert(Path out, Path input) {
+        return CliRun.of("convert", "-q", "-o", out.toString(), input.toString());
     }
 
     /**
@@ -56,7 +32,7 @@ final class Cli {
      * registers, valid against jiaokan.rng. Returns that file.
      */
     static Path convertsCleanly(Path out, Path input) throws IOException {
-        Run r = convert(out, input);
+        CliRun r = convert(out, input);
         assertEquals(0, r.exit(), () -> input.getFileName() + ": " + r.err());
         assertEquals("", r.err(), input.getFileName() + " printed on stderr");
         List<Path> tei = teiFiles(out);
@@ -76,7 +52,7 @@ final class Cli {
      * that keeps the reader's text, or one error line. Returns the TEI file, or null when it failed.
      */
     static Path convertsOrFailsInOneLine(Path out, Path input) throws Exception {
-        Run r = convert(out, input);
+        CliRun r = convert(out, input);
         if (r.exit() != 0) {
             oneErrorLine(r, input);
             return null;
@@ -89,7 +65,7 @@ final class Cli {
         return tei.get(0);
     }
 
-    static String oneErrorLine(Run r, Path input) {
+    static String oneErrorLine(CliRun r, Path input) {
         assertEquals(1, r.exit(), () -> input.getFileName() + ": " + r.err());
         List<String> lines = r.errLines();
         assertEquals(1, lines.size(), () -> "exactly one line for " + input.getFileName() + ":\n" + r.err());

@@ -1,5 +1,6 @@
 package org.jiaokan.robust;
 
+import org.jiaokan.cli.CliRun;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -51,7 +52,7 @@ class OddFileNamesTest {
         Path a = Files.writeString(tmp.resolve("大".repeat(80) + "甲.txt"), "甲。\n");
         Path b = Files.writeString(tmp.resolve("大".repeat(80) + "乙.txt"), "乙。\n");
         Path out = tmp.resolve("out");
-        Cli.Run r = Cli.run("convert", "-q", "-o", out.toString(), a.toString(), b.toString());
+        CliRun r = CliRun.of("convert", "-q", "-o", out.toString(), a.toString(), b.toString());
         assertEquals(0, r.exit(), r.err());
         assertEquals(2, Cli.teiFiles(out).size());
     }

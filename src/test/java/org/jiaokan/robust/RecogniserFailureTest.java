@@ -1,5 +1,6 @@
 package org.jiaokan.robust;
 
+import org.jiaokan.cli.CliRun;
 import org.jiaokan.TestSupport;
 import org.jiaokan.annotate.Annotator;
 import org.jiaokan.clean.Cleaner;
@@ -55,7 +56,7 @@ class RecogniserFailureTest {
     @Test
     void cliWarnsWithoutFailingWhenNothingGoesWrong() throws Exception {
         Path in = Files.writeString(tmp.resolve("ok.txt"), "北京市公安局张三同志讲话。\n");
-        Cli.Run r = Cli.run("convert", "-o", tmp.resolve("out").toString(), in.toString());
+        CliRun r = CliRun.of("convert", "-o", tmp.resolve("out").toString(), in.toString());
         assertEquals(0, r.exit());
         assertTrue(r.err().lines().noneMatch(l -> l.startsWith("jiaokan: warning:")), r.err());
     }

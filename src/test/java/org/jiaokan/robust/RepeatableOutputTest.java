@@ -1,5 +1,6 @@
 package org.jiaokan.robust;
 
+import org.jiaokan.cli.CliRun;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -34,9 +35,9 @@ class RepeatableOutputTest {
         Path first = tmp.resolve("first");
         Path second = tmp.resolve("second");
         args.set(3, first.toString());
-        Cli.Run a = Cli.run(args.toArray(String[]::new));
+        CliRun a = CliRun.of(args.toArray(String[]::new));
         args.set(3, second.toString());
-        Cli.Run b = Cli.run(args.toArray(String[]::new));
+        CliRun b = CliRun.of(args.toArray(String[]::new));
         assertEquals(0, a.exit(), a.err());
         assertEquals(0, b.exit(), b.err());
         List<Path> files = files(first);

@@ -1,12 +1,9 @@
 package org.jiaokan.unseen;
 
-import org.jiaokan.cli.Main;
+import org.jiaokan.cli.CliRun;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.stream.Stream;
@@ -27,18 +24,6 @@ class UnseenErrorPathTest {
         return args;
     }
 
-    private static String[] captureRun(String[] args, int[] exit) {
-        PrintStream err = System.err;
-        ByteArrayOutputStream buf = new ByteArrayOutputStream();
-        System.setErr(new PrintStream(buf, true, StandardCharsets.UTF_8));
-        try {
-            exit[0] = Main.run(args);
-        } finally {
-            System.setErr(err);
-        }
-        return buf.toString(StandardCharsets.UTF_8).lines().toArray(String[]::new);
-    }
-
     @Test
     void emptyAndBinaryFilesFailWithOneLineEachAndTheGoodFileIsStillConverted(@TempDir Path dir) throws Exception {
         Path empty = Files.write(dir.resolve("empty.txt"), new byte[0]);
@@ -48,9 +33,9 @@ class UnseenErrorPathTest {
         Path bin = Files.write(dir.resolve("scan.txt"), binary);
         Path good = UnseenCorpus.Doc.NO_DATE.write(dir);
         Path out = dir.resolve("out");
-        int[] exit = new int[1];
-        String[] lines = captureRun(runConvert(out, empty, good, bin), exit);
-        assertEquals(1, exit[0]);
+        CliRun run = CliRun.of(runConvert(out, empty, good, bin));
+        String[] lines = run.errLines().toArray(String[]::new);
+        assertEquals(1, run.exit());
         assertEquals(2, lines.length, () -> String.join("\n", lines));
         assertEquals("jiaokan: error: " + empty + ": empty file", lines[0]);
         assertTrue(lines[1].startsWith("jiaokan: error: " + bin + ": binary"), lines[1]);
