@@ -66,6 +66,8 @@ final class PlaceRecognizer {
         abbreviationRuns(a, out);
         for (Term t : a.terms) {
             if (t.nature != null && t.nature.toString().startsWith("nt")) placeInsideOrganisation(t, out);
+            if (t.nature != null && !t.nature.toString().startsWith("n")) continue;
+            placeInsideCompound(t, out);
             if (t.nature == null || !t.nature.toString().startsWith("ns")) continue;
             String w = t.word;
             if (w.length() < 2 || lex.divisions.containsKey(w)) continue;
@@ -251,6 +253,44 @@ final class PlaceRecognizer {
                 out.add(new Candidate(t.offset, t.offset + len, EntityType.PLACE, 0.7));
                 return;
             }
+        }
+    }
+
+    /**
+     * Heads that make a place name the first part of a dictionary compound (中国人民, 北京市民,
+     * 美国人, 中国队, 上海方面): the place keeps its own name inside the word.
+     */
+    private static final List<String> COMPOUND_HEADS = List.of(
+            "人民", "市民", "政府", "方面", "军队", "全境", "境内", "各地", "人", "队", "军", "籍", "方", "侨", "商");
+
+    /** Heads after a one-character country form in a two-character word (华人, 美军, 中方, 日商). */
+    private static final String SHORT_FORM_HEADS = "人军方侨商籍";
+
+    /**
+     * A place name opening a dictionary compound whose rest is a head of {@link #COMPOUND_HEADS}
+     * (中国|人民, 北京|市民): the segmenter keeps such compounds whole, the place in them stays a place.
+     */
+    private void placeInsideCompound(Term t, List<Candidate> out) {
+        String w = t.word;
+        if (w.length() == 2 && (COUNTRY_ABBREVIATIONS.indexOf(w.charAt(0)) >= 0 || w.charAt(0) == '华')
+                && SHORT_FORM_HEADS.indexOf(w.charAt(1)) >= 0) {
+            out.add(new Candidate(t.offset, t.offset + 1, EntityType.PLACE, 0.75));
+            return;
+        }
+        if (w.length() < 3) return;
+        for (String head : COMPOUND_HEADS) {
+            if (!w.endsWith(head) || w.length() - head.length() < 2) continue;
+            String place = w.substring(0, w.length() - head.length());
+            Lexicons.Division d = lex.divisions.get(place);
+            if (d != null) {
+                out.add(new Candidate(t.offset, t.offset + place.length(), EntityType.PLACE, d.name(), 0.85, d.code()));
+                return;
+            }
+            CoreDictionary.Attribute attr = CoreDictionary.get(place);
+            if (attr == null || attr.totalFrequency < 5) continue;
+            int ns = attr.getNatureFrequency(Nature.ns) + attr.getNatureFrequency(Nature.nsf);
+            if (ns * 2 >= attr.totalFrequency) out.add(new Candidate(t.offset, t.offset + place.length(), EntityType.PLACE, 0.8));
+            return;
         }
     }
 

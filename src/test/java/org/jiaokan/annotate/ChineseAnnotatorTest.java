@@ -235,4 +235,20 @@ class ChineseAnnotatorTest {
                     () -> text + " -> " + an.annotate(text, script));
         }
     }
+
+    /** A place opening a compound the segmenter keeps whole (中国人民, 北京市民, 美国人, 华人, 美军) is still a place. */
+    @Test
+    void placesInsideCompounds() {
+        String text = "中国人民热爱和平，北京市民踊跃参加；几位华人和美国人在中方代表陪同下参观，美军撤出。";
+        List<Mention> ms = run(text, Script.SIMPLIFIED);
+        expect(ms, text, PLACE, "中国", "中国");
+        expect(ms, text, PLACE, "北京", "北京市");
+        expect(ms, text, PLACE, "美国", "美国");
+        for (String one : List.of("华人", "中方", "美军")) {
+            int at = text.indexOf(one);
+            assertTrue(ms.stream().anyMatch(m -> m.type() == PLACE && m.start() == at && m.end() == at + 1), () -> one + ": " + show(ms));
+        }
+        // A common noun with no place in it stays as it is.
+        absent(run("人民群众和市民代表参加了会议。", Script.SIMPLIFIED), PLACE, "人民");
+    }
 }
