@@ -71,6 +71,8 @@ final class PersonRecognizer {
         boolean addressed;
         /** Confidence from the name model, 0 when the model did not propose this span. */
         double model;
+        /** Fixed confidence of a name whose shape alone speaks for it (丹尼斯·罗斯顿, 松井秀夫), 0 otherwise. */
+        double shape;
 
         Span(int start, int end) {
             this.start = start;
@@ -131,12 +133,19 @@ final class PersonRecognizer {
             }
             if (i > 0 && rightEvidence(a, i) > 0) spansTo(s, i, spans);
         }
+        dottedNames(a, spans);
+        japaneseNames(a, roleEnd, spans);
         boolean[] titled = titledSurnames(a, spans);
         modelSpans(a, placeCandidates, titled, spans);
+        boolean[] knownPlace = knownPlaces(a, placeCandidates);
         List<Span> all = new ArrayList<>(spans.values());
         for (Span sp : all) {
             // 江主席, 李先生: the surname alone is the mention; no longer reading starts there.
-            sp.score = titled[sp.start] && !sp.addressed ? 0 : Math.max(sp.model, score(a, sp, roleEnd));
+            if (titled[sp.start] && !sp.addressed || !sp.addressed && implausible(a, sp, titled, knownPlace)) {
+                sp.score = 0;
+                continue;
+            }
+            sp.score = Math.max(sp.shape, Math.max(sp.model, score(a, sp, roleEnd)));
         }
         // Names listed with an accepted name (甲、乙和丙) share its standing.
         for (int round = 0; round < 2; round++) {
@@ -155,6 +164,198 @@ final class PersonRecognizer {
             if (afterQuantity(s, sp.start)) continue;
             out.add(new Candidate(sp.start, sp.end, EntityType.PERSON, Math.max(0, Math.min(1, sp.score))));
         }
+    }
+
+    /**
+     * Names whose parts a name dot joins (丹尼斯·罗斯顿, 艾尔肯·吐尔逊, 马丁·路德·金): in Chinese
+     * prose the dot between Han characters joins the parts of a foreign or minority name and little
+     * else. Each part is one or more segmented words of transliteration characters, or a name or
+     * unknown word of the segmenter; the name runs from the first part to the last.
+     */
+    private void dottedNames(Analysis a, Map<Long, Span> spans) {
+        String s = a.text;
+        for (int d = 1; d + 1 < s.length(); d++) {
+            if (NAME_DOTS.indexOf(s.charAt(d)) < 0 || !Analysis.isHan(s.charAt(d - 1)) || !Analysis.isHan(s.charAt(d + 1))) continue;
+            if (d >= 2 && NAME_DOTS.indexOf(s.charAt(d - 2)) >= 0) continue;
+            int start = namePartStart(a, d);
+            if (start < 0) continue;
+            // Further parts: 马丁·路德·金.
+            int end = d;
+            int dot = d;
+            while (true) {
+                int e = namePartEnd(a, dot + 1);
+                if (e < 0) break;
+                end = e;
+                if (e + 1 < s.length() && NAME_DOTS.indexOf(s.charAt(e)) >= 0 && Analysis.isHan(s.charAt(e + 1))) {
+                    dot = e;
+                    continue;
+                }
+                break;
+            }
+            if (end <= d) continue;
+            Span sp = span(spans, start, end);
+            sp.foreign = true;
+            sp.shape = 0.9;
+            d = end;
+        }
+    }
+
+    /** Start of the name part that ends at the dot at {@code d}, or -1 when no such part ends there. */
+    private int namePartStart(Analysis a, int d) {
+        String s = a.text;
+        int i = d;
+        // The segmenter's words that end at the dot, back to a word that cannot be part of a name.
+        while (i > 0 && d - i < 8) {
+            int j = i - 1;
+            while (j > 0 && !a.wordStart[j]) j--;
+            String w = s.substring(j, i);
+            if (!namePart(a, j, w, false)) break;
+            i = j;
+        }
+        if (i == d) {
+            // A word that runs on past the name (秘书长伊斯马特 as one word): the transliteration tail.
+            int j = d;
+            while (j > 0 && d - j < 6 && transliterationChar(s.charAt(j - 1))) j--;
+            return d - j >= 2 ? j : -1;
+        }
+        return i;
+    }
+
+    /** End of the name part that starts at {@code i}, right after a dot, or -1. */
+    private int namePartEnd(Analysis a, int i) {
+        String s = a.text;
+        int j = i;
+        while (j < s.length() && j - i < 8 && Analysis.isHan(s.charAt(j))) {
+            int k = j + 1;
+            while (k < s.length() && !a.wordStart[k]) k++;
+            if (!namePart(a, j, s.substring(j, k))) {
+                // 艾尔肯·吐|尔逊: a lone character the segmenter split off the name word after it.
+                Term next = k < s.length() ? a.termAt(k) : null;
+                if (k - j > 1 || joinerAt(s, j) || AFTER_NAME.indexOf(s.charAt(j)) >= 0 || next == null || next.nature == null
+                        || !next.nature.startsWith("nr") || !allHan(next.word, 0, next.word.length())) break;
+                k += next.word.length();
+            }
+            j = k;
+        }
+        if (j == i) {
+            while (j < s.length() && j - i < 6 && transliterationChar(s.charAt(j))) j++;
+            return j - i >= 1 ? j : -1;
+        }
+        return j;
+    }
+
+    /** A segmented word that may be (part of) a name part: transliteration characters, a name, or no dictionary word. */
+    private boolean namePart(Analysis a, int at, String w) {
+        return namePart(a, at, w, true);
+    }
+
+    /** As above; with {@code unknownWords} false, a word no dictionary knows does not count (女演员|朱丽叶·). */
+    private boolean namePart(Analysis a, int at, String w, boolean unknownWords) {
+        if (w.isEmpty() || !allHan(w, 0, w.length())) return false;
+        // 吐尔逊|和|马丁: joiners and the characters that follow names end a name part.
+        if (w.length() == 1 && (joinerAt(w, 0) || AFTER_NAME.indexOf(w.charAt(0)) >= 0)) return false;
+        Term t = a.termAt(at);
+        if (t != null && t.word.equals(w) && t.nature != null) {
+            String n = t.nature.toString();
+            if (n.startsWith("nr")) return true;
+            if (n.startsWith("ns") || n.startsWith("nt") || n.equals("w")) return false;
+        }
+        if (w.chars().allMatch(c -> transliterationChar((char) c))) return !isCommonWord(w) || w.length() == 1;
+        return unknownWords && !CoreDictionary.contains(w);
+    }
+
+    /**
+     * Japanese names (松井秀夫, 佐藤美智子): a family name of two or three characters and a given
+     * name of HanLP's Japanese name dictionary, where the family name is no common word of the core
+     * dictionary (中国 and 日本 are in that dictionary too). A lone character after a Japanese family
+     * name counts with an honorific after it (渡边隆先生).
+     */
+    private void japaneseNames(Analysis a, boolean[] roleEnd, Map<Long, Span> spans) {
+        String s = a.text;
+        for (int i = 0; i + 3 <= s.length(); i++) {
+            if (!a.wordStart[i] || a.insideName[i] && !roleBefore(s, i, roleEnd)) continue;
+            for (int sur = 3; sur >= 2; sur--) {
+                if (i + sur >= s.length() || !allHan(s, i, i + sur) || !japaneseFamilyName(s.substring(i, i + sur))) continue;
+                int best = -1;
+                for (int given = 3; given >= 1 && best < 0; given--) {
+                    int j = i + sur + given;
+                    if (j > s.length() || !allHan(s, i + sur, j)) continue;
+                    Character kind = com.hankcs.hanlp.dictionary.nr.JapanesePersonDictionary.get(s.substring(i + sur, j));
+                    boolean evidence = roleBefore(s, i, roleEnd) || rightEvidence(a, j) > 0;
+                    // Both halves unknown to the core dictionary, or evidence around the name.
+                    boolean named = kind != null && kind == com.hankcs.hanlp.dictionary.nr.JapanesePersonDictionary.M && given >= 2
+                            && (evidence || !CoreDictionary.contains(s.substring(i, i + sur)) && !CoreDictionary.contains(s.substring(i + sur, j)));
+                    boolean vouched = given == 1 && j < s.length() && lex.honorifics.longestAt(s, j) > 0;
+                    if ((named || vouched) && (plausibleEnd(a, j) || a.wordStart[j] || j == s.length())) best = j;
+                }
+                if (best < 0) continue;
+                Span sp = span(spans, i, best);
+                sp.foreign = true;
+                sp.shape = roleBefore(s, i, roleEnd) || rightEvidence(a, best) > 0 ? 0.9 : 0.75;
+                break;
+            }
+        }
+    }
+
+    /** A family name of HanLP's Japanese name dictionary that the core dictionary does not know as a common word. */
+    private static boolean japaneseFamilyName(String w) {
+        Character kind = com.hankcs.hanlp.dictionary.nr.JapanesePersonDictionary.get(w);
+        if (kind == null || kind != com.hankcs.hanlp.dictionary.nr.JapanesePersonDictionary.X) return false;
+        CoreDictionary.Attribute attr = CoreDictionary.get(w);
+        return attr == null || attr.getNatureFrequency(com.hankcs.hanlp.corpus.tag.Nature.nr) * 2 > attr.totalFrequency
+                || attr.totalFrequency < 3;
+    }
+
+    /**
+     * Places a lexicon vouches for (gazetteer, core dictionary, compounds, short forms): a name
+     * lying wholly inside one is the place (吉隆坡, 新西兰), however name-like its characters.
+     */
+    private static boolean[] knownPlaces(Analysis a, List<Candidate> placeCandidates) {
+        boolean[] known = new boolean[a.text.length()];
+        for (Candidate c : placeCandidates) {
+            if (c.confidence() < 0.7) continue;
+            for (int k = c.start(); k < c.end(); k++) known[k] = true;
+        }
+        for (Term t : a.terms) {
+            if (t.nature == null || !t.nature.toString().startsWith("ns") || t.word.length() < 2) continue;
+            CoreDictionary.Attribute attr = CoreDictionary.get(t.word);
+            if (attr == null || attr.getNatureFrequency(com.hankcs.hanlp.corpus.tag.Nature.nr) * 2 > attr.totalFrequency) continue;
+            for (int k = t.offset; k < t.offset + t.word.length() && k < known.length; k++) known[k] = true;
+        }
+        return known;
+    }
+
+    /** Measure words and time nouns after a numeral (一比二, 十八户, 五场, 一夜): the numeral counts, it names no one. */
+    private static final String MEASURES = "比分名户位个次天场年月日人条项件届岁元米夜局盘轮号层";
+    /** Numerals that may close a reading only where no measure follows (王一 but not 战成一|比). */
+    private static final String NAME_NUMERALS = "一二三四五六七八九十百千万两";
+    /** Place heads after 家 (黄家湾, 王家庄) and settlement words after a reading (柳树湾|村). */
+    private static final String HAMLET_HEADS = "湾村庄沟坪营寨屯桥洼坡岭埠店";
+    private static final String SETTLEMENTS = "村镇乡屯寨庄";
+
+    /**
+     * Readings whose shape rules a name out: inside a known place, holding a surname that a form of
+     * address claims (向|周主任), a numeral that counts (连胜五|场), or a hamlet name (黄家湾, 柳树湾|村).
+     */
+    private boolean implausible(Analysis a, Span sp, boolean[] titled, boolean[] knownPlace) {
+        String s = a.text;
+        int i = sp.start;
+        int j = sp.end;
+        boolean inside = true;
+        for (int k = i; k < j && inside; k++) inside = k < knownPlace.length && knownPlace[k];
+        if (inside) return true;
+        if (sp.foreign || sp.shape > 0) return false;
+        for (int k = i + 1; k < j; k++) if (titled[k]) return true;
+        if (j < s.length() && NAME_NUMERALS.indexOf(s.charAt(j - 1)) >= 0
+                && (MEASURES.indexOf(s.charAt(j)) >= 0 || NAME_NUMERALS.indexOf(s.charAt(j)) >= 0 || NUMERALS.indexOf(s.charAt(j)) >= 0)) {
+            return true;
+        }
+        for (int k = i + 1; k < j; k++) {
+            if (NAME_NUMERALS.indexOf(s.charAt(k)) >= 0 && k + 1 < s.length() && MEASURES.indexOf(s.charAt(k + 1)) >= 0) return true;
+        }
+        if (j - i >= 3 && s.charAt(j - 2) == '家' && HAMLET_HEADS.indexOf(s.charAt(j - 1)) >= 0) return true;
+        return j < s.length() && SETTLEMENTS.indexOf(s.charAt(j)) >= 0 && roles.titleAt(s, j) == 0
+                && (j + 1 >= s.length() || !isCommonWord(s.substring(j, j + 2)) || s.charAt(j) == '村');
     }
 
     /** Numerals, after which 余/多/来/几 mean "more than" (300余万元, 十多人), not a surname. */
@@ -242,16 +443,30 @@ final class PersonRecognizer {
         String s = a.text;
         boolean[] titled = new boolean[s.length() + 1];
         for (int i = 0; i + 1 < s.length(); i++) {
-            if (!lex.surnames.contains(s.substring(i, i + 1)) || surnameShare(s.charAt(i)) < 0.5) continue;
+            // 欧阳教授, 上官厂长: a compound surname is addressed whole.
+            int sur = i + 3 <= s.length() && lex.surnames.contains(s.substring(i, i + 2)) ? 2 : 1;
+            if (sur == 1 && (!lex.surnames.contains(s.substring(i, i + 1)) || surnameShare(s.charAt(i)) < 0.5)) continue;
             if (i > 0 && (!a.wordStart[i] || isCommonWord(s.substring(i - 1, i + 1)))) continue;
-            int b = i + 1;
+            // 乌克|兰总统, 九|江某: the character ends a place or a foreign name, not a surname.
+            if (a.insidePlaceWord[i] || a.insideName[i] && !startsName(a, i)) continue;
+            // 敬老院, 古老: the surname and its form of address make a word of the dictionary.
+            Term t = a.termAt(i);
+            if (t != null && t.word.length() > sur && t.nature != null && !t.nature.startsWith("nr") && isCommonWord(t.word)) continue;
+            int b = i + sur;
             int len = Math.max(roles.titleAt(s, b), lex.honorifics.longestAt(s, b));
             if (len == 0) len = addressFormAt(s, b);
             if (len == 0) continue;
-            titled[i] = true;
-            span(spans, i, i + 1).addressed = true;
+            for (int k = i; k < i + sur; k++) titled[k] = true;
+            span(spans, i, i + sur).addressed = true;
+            i += sur - 1;
         }
         return titled;
+    }
+
+    /** A segmenter word of a personal name starts at {@code i}. */
+    private static boolean startsName(Analysis a, int i) {
+        Term t = a.termAt(i);
+        return t != null && t.nature != null && t.nature.startsWith("nr");
     }
 
     /** Length of a form of address starting at {@code b} (大妈, 先生; 总 or 老 only where no word runs on), or 0. */
@@ -277,7 +492,7 @@ final class PersonRecognizer {
     /** Forms of address after a surname (王大妈, 李先生): the surname alone stands for the person. */
     private static final String[] ADDRESS_FORMS = {
         "先生", "女士", "小姐", "太太", "夫人", "老师", "师傅", "大夫", "医生", "大妈", "大爷", "大娘", "大婶", "大嫂",
-        "大姐", "大哥", "阿姨", "奶奶", "爷爷", "老汉", "老太", "婆婆", "伯伯", "叔叔", "同志", "老", "总", "某"};
+        "大姐", "大哥", "大叔", "阿姨", "奶奶", "爷爷", "老汉", "老太", "婆婆", "伯伯", "叔叔", "同志", "支书", "法官", "老", "总", "某"};
 
     /**
      * A segmenter word that is a surname with a form of address (王大妈, 李先生) or 小/老 before a

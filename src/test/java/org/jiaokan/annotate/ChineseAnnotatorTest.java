@@ -251,4 +251,46 @@ class ChineseAnnotatorTest {
         // A common noun with no place in it stays as it is.
         absent(run("人民群众和市民代表参加了会议。", Script.SIMPLIFIED), PLACE, "人民");
     }
+
+    /** Parts joined by a name dot are one name, whatever the segmenter splits (丹尼斯·罗斯顿, 艾尔肯·吐尔逊, 马丁·路德·金). */
+    @Test
+    void dottedNamesAreOneName() {
+        String text = "美国特使丹尼斯·罗斯顿在耶路撒冷会见了自治区主席艾尔肯·吐尔逊和马丁·路德·金的后人。";
+        List<Mention> ms = run(text, Script.SIMPLIFIED);
+        expect(ms, text, PERSON, "丹尼斯·罗斯顿", "丹尼斯·罗斯顿");
+        expect(ms, text, PERSON, "艾尔肯·吐尔逊", "艾尔肯·吐尔逊");
+        expect(ms, text, PERSON, "马丁·路德·金", "马丁·路德·金");
+        expect(ms, text, PLACE, "耶路撒冷", "耶路撒冷");
+        // A title before the name stays out of it.
+        String actress = "法国女演员朱丽叶·比诺什出席了开幕式。";
+        expect(run(actress, Script.SIMPLIFIED), actress, PERSON, "朱丽叶·比诺什", "朱丽叶·比诺什");
+    }
+
+    /** Japanese names: a family name and a given name of the Japanese name dictionary. */
+    @Test
+    void japaneseNames() {
+        String text = "日本众议院议长松井秀夫一行今天参观了工厂，佐藤美智子女士陪同。";
+        List<Mention> ms = run(text, Script.SIMPLIFIED);
+        expect(ms, text, PERSON, "松井秀夫", "松井秀夫");
+        expect(ms, text, PERSON, "佐藤美智子", "佐藤美智子");
+    }
+
+    /** A name-like reading is no person where a place claims it, a numeral counts, or a hamlet is named. */
+    @Test
+    void readingsThatAreNoNames() {
+        String text = "乌克兰总统和新西兰总理在吉隆坡会见。黄家湾村的选手连胜五场，战成一比一。九江某派出所所长到场。";
+        List<Mention> ms = run(text, Script.SIMPLIFIED);
+        assertTrue(ms.stream().noneMatch(m -> m.type() == PERSON), () -> show(ms));
+        expect(ms, text, PLACE, "新西兰", "新西兰");
+        expect(ms, text, PLACE, "吉隆坡", "吉隆坡");
+    }
+
+    /** A compound surname with a title is the person's mention, whole (上官厂长, 欧阳教授). */
+    @Test
+    void compoundSurnameWithTitle() {
+        String text = "上官厂长和欧阳教授正在车间里。";
+        List<Mention> ms = run(text, Script.SIMPLIFIED);
+        expect(ms, text, PERSON, "上官", "上官");
+        expect(ms, text, PERSON, "欧阳", "欧阳");
+    }
 }
