@@ -90,7 +90,9 @@ public final class ChineseAnnotator implements Annotator {
 
         cands.removeIf(c -> c.confidence() < MIN_CONFIDENCE);
         cands.sort(Comparator.comparingInt((Candidate c) -> PRECEDENCE.indexOf(c.type()))
-                .thenComparing(Comparator.comparingDouble(Candidate::confidence).reversed())
+                // Confidences are compared as they are reported, to three places, so that sums of
+                // the same evidence in another order do not decide; the longer candidate then wins.
+                .thenComparing(Comparator.comparingDouble((Candidate c) -> reported(c.confidence())).reversed())
                 .thenComparing(Comparator.comparingInt(Candidate::length).reversed())
                 .thenComparingInt(Candidate::start));
         boolean[] taken = new boolean[s.length()];
@@ -106,11 +108,15 @@ public final class ChineseAnnotator implements Annotator {
             int oe = view.originalEnd(c.end());
             if (oe <= os) continue;
             String key = c.key() != null ? c.key() : s.substring(c.start(), c.end());
-            out.add(new Mention(os, oe, c.type(), text.substring(os, oe), key,
-                    Math.min(1.0, Math.round(c.confidence() * 1000) / 1000.0), c.code()));
+            out.add(new Mention(os, oe, c.type(), text.substring(os, oe), key, Math.min(1.0, reported(c.confidence())), c.code()));
         }
         out.sort(Comparator.comparingInt(Mention::start));
         return List.copyOf(out);
+    }
+
+    /** A confidence as mentions report it: rounded to three places. */
+    private static double reported(double confidence) {
+        return Math.round(confidence * 1000) / 1000.0;
     }
 
     /** The candidate without white space at its edges (no mention starts or ends with it), or null if nothing is left. */

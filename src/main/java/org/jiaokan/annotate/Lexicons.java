@@ -39,6 +39,7 @@ final class Lexicons {
     final WordSet honorifics;
     final WordSet bylineLabels;
     final WordSet listIntros;
+    final WordSet occupations;
     /** Gazetteer names (full and unambiguous short forms) to their division. */
     final Map<String, Division> divisions;
     final int longestDivisionName;
@@ -65,6 +66,7 @@ final class Lexicons {
         honorifics = WordSet.of(context.get("honorific"));
         bylineLabels = WordSet.of(context.get("byline"));
         listIntros = WordSet.of(context.get("intro"));
+        occupations = WordSet.of(context.get("occupation"));
         Map<String, Division> d = new HashMap<>();
         int longest = 0;
         for (String line : lines("gbt2260-divisions.tsv")) {

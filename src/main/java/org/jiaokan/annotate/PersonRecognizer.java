@@ -87,6 +87,11 @@ final class PersonRecognizer {
         for (Candidate r : roleCandidates) roleEnd[r.end()] = true;
         // The segmenter's own title nouns (总统/nnt, 外交大臣, 领导人) speak for a name just as ours do.
         for (Term t : a.terms) if (isTitleNoun(t)) roleEnd[t.offset + t.word.length()] = true;
+        // 歌唱家|鄂秀兰, 果农|望春生: a calling in apposition, where the segmenter ends a word after it.
+        for (int e = 2; e <= s.length(); e++) {
+            int len = lex.occupations.longestEndingAt(s, e);
+            if (len > 0 && a.wordEnd[e] && a.wordStart[e - len] && e < s.length() && Analysis.isHan(s.charAt(e))) roleEnd[e] = true;
+        }
         Map<Long, Span> spans = new LinkedHashMap<>();
         for (int ti = 0; ti < a.terms.size(); ti++) {
             Term t = a.terms.get(ti);
@@ -133,6 +138,7 @@ final class PersonRecognizer {
             }
             if (i > 0 && rightEvidence(a, i) > 0) spansTo(s, i, spans);
         }
+        extendTransliterations(a, spans);
         dottedNames(a, spans);
         japaneseNames(a, roleEnd, spans);
         boolean[] titled = titledSurnames(a, spans);
@@ -163,6 +169,29 @@ final class PersonRecognizer {
         for (Span sp : all) {
             if (afterQuantity(s, sp.start)) continue;
             out.add(new Candidate(sp.start, sp.end, EntityType.PERSON, Math.max(0, Math.min(1, sp.score))));
+        }
+    }
+
+    /**
+     * The segmenter often ends a long transliteration early (鲁宾斯|坦, 马尔凯|蒂, 阿赫梅|托夫): a
+     * foreign name is also read on over the transliteration characters after it, up to a character
+     * that follows names (在, 和) or one that opens a dictionary word with the next (多|次).
+     */
+    private void extendTransliterations(Analysis a, Map<Long, Span> spans) {
+        String s = a.text;
+        for (Span sp : new ArrayList<>(spans.values())) {
+            if (!sp.foreign) continue;
+            int j = sp.end;
+            while (j < s.length() && j - sp.start < 8 && transliterationChar(s.charAt(j)) && !joinerAt(s, j)
+                    && AFTER_NAME.indexOf(s.charAt(j)) < 0
+                    && (j + 1 >= s.length() || !CoreDictionary.contains(s.substring(j, j + 2)))) {
+                j++;
+            }
+            if (j > sp.end && (Analysis.isBreak(s, j) || plausibleEnd(a, j) || a.wordStart[j])) {
+                Span longer = span(spans, sp.start, j);
+                longer.foreign = true;
+                longer.fromSegmenter = sp.fromSegmenter;
+            }
         }
     }
 
@@ -204,12 +233,15 @@ final class PersonRecognizer {
     private int namePartStart(Analysis a, int d) {
         String s = a.text;
         int i = d;
-        // The segmenter's words that end at the dot, back to a word that cannot be part of a name.
+        // The segmenter's words that end at the dot, back to a word that cannot be part of a name; a
+        // name word of the segmenter that ends by the dot counts whole (何塞·).
         while (i > 0 && d - i < 8) {
             int j = i - 1;
             while (j > 0 && !a.wordStart[j]) j--;
-            String w = s.substring(j, i);
-            if (!namePart(a, j, w, false)) break;
+            Term t = a.termAt(j);
+            boolean nameWord = t != null && t.nature != null && t.nature.startsWith("nr") && j + t.word.length() <= d
+                    && allHan(t.word, 0, t.word.length());
+            if (!nameWord && !namePart(a, j, s.substring(j, i), false)) break;
             i = j;
         }
         if (i == d) {
@@ -492,7 +524,7 @@ final class PersonRecognizer {
     /** Forms of address after a surname (王大妈, 李先生): the surname alone stands for the person. */
     private static final String[] ADDRESS_FORMS = {
         "先生", "女士", "小姐", "太太", "夫人", "老师", "师傅", "大夫", "医生", "大妈", "大爷", "大娘", "大婶", "大嫂",
-        "大姐", "大哥", "大叔", "阿姨", "奶奶", "爷爷", "老汉", "老太", "婆婆", "伯伯", "叔叔", "同志", "支书", "法官", "老", "总", "某"};
+        "大姐", "大哥", "大叔", "阿姨", "奶奶", "爷爷", "老汉", "老太", "婆婆", "伯伯", "叔叔", "同志", "支书", "法官", "参赞", "秘书", "老总", "老", "总", "某"};
 
     /**
      * A segmenter word that is a surname with a form of address (王大妈, 李先生) or 小/老 before a
