@@ -105,7 +105,8 @@ final class PersonRecognizer {
                 // name's third character to the next word (沈国|放在 for 沈国放|在) or leaves it
                 // alone (邓亚|萍|以); it is taken when the name then ends plausibly.
                 // A two-character name the dictionary knows (李鹏, 巴金) stays as it is.
-                if (t.word.length() == 2 && surnameAt(s, t.offset) == 1 && b < s.length() && Analysis.isHan(s.charAt(b))
+                int sur = surnameAt(s, t.offset);
+                if (sur > 0 && t.word.length() == sur + 1 && b < s.length() && Analysis.isHan(s.charAt(b))
                         && !CoreDictionary.contains(t.word)
                         && rightEvidence(a, b) == 0 && (plausibleEnd(a, b + 1) || a.wordStart[b] && a.wordEnd[b + 1])
                         && givenRatio(s.charAt(b)) >= 0.5 && givenCount(s.charAt(b)) >= MIN_GIVEN_COUNT) {
@@ -147,7 +148,7 @@ final class PersonRecognizer {
         List<Span> all = new ArrayList<>(spans.values());
         for (Span sp : all) {
             // 江主席, 李先生: the surname alone is the mention; no longer reading starts there.
-            if (titled[sp.start] && !sp.addressed || !sp.addressed && implausible(a, sp, titled, knownPlace)) {
+            if (titled[sp.start] && !sp.addressed || !sp.addressed && implausible(a, sp, titled, knownPlace, roleEnd)) {
                 sp.score = 0;
                 continue;
             }
@@ -236,9 +237,16 @@ final class PersonRecognizer {
         // The segmenter's words that end at the dot, back to a word that cannot be part of a name; a
         // name word of the segmenter that ends by the dot counts whole (何塞·).
         while (i > 0 && d - i < 8) {
+            String ending = a.termEndingAt(i);
+            Term t = ending == null ? null : a.termAt(i - ending.length());
+            if (i == d && t != null && t.nature != null && t.nature.startsWith("nr") && t.word.length() <= 4
+                    && allHan(t.word, 0, t.word.length()) && !transliterated(t.word)) {
+                i -= ending.length();
+                continue;
+            }
             int j = i - 1;
             while (j > 0 && !a.wordStart[j]) j--;
-            Term t = a.termAt(j);
+            t = a.termAt(j);
             boolean nameWord = t != null && t.nature != null && t.nature.startsWith("nr") && j + t.word.length() <= d
                     && allHan(t.word, 0, t.word.length());
             if (!nameWord && !namePart(a, j, s.substring(j, i), false)) break;
@@ -271,7 +279,13 @@ final class PersonRecognizer {
         }
         if (j == i) {
             while (j < s.length() && j - i < 6 && transliterationChar(s.charAt(j))) j++;
-            return j - i >= 1 ? j : -1;
+            if (j > i) return j;
+            // 巴颂·素|拉|猜|上将: a run of lone characters, up to a word, a joiner or evidence.
+            while (j < s.length() && j - i < 4 && Analysis.isHan(s.charAt(j)) && a.wordStart[j] && a.wordEnd[j + 1]
+                    && !joinerAt(s, j) && AFTER_NAME.indexOf(s.charAt(j)) < 0 && rightEvidence(a, j) == 0) {
+                j++;
+            }
+            return j - i >= 2 && (Analysis.isBreak(s, j) || a.wordStart[j]) ? j : -1;
         }
         return j;
     }
@@ -307,13 +321,16 @@ final class PersonRecognizer {
         for (int i = 0; i + 3 <= s.length(); i++) {
             if (!a.wordStart[i] || a.insideName[i] && !roleBefore(s, i, roleEnd)) continue;
             for (int sur = 3; sur >= 2; sur--) {
-                if (i + sur >= s.length() || !allHan(s, i, i + sur) || !japaneseFamilyName(s.substring(i, i + sur))) continue;
+                if (i + sur >= s.length() || !allHan(s, i, i + sur)) continue;
+                String family = s.substring(i, i + sur);
+                boolean titledBefore = roleBefore(s, i, roleEnd);
+                if (!japaneseFamilyName(family) && !(titledBefore && japaneseFamilyNameInContext(family))) continue;
                 int best = -1;
                 for (int given = 3; given >= 1 && best < 0; given--) {
                     int j = i + sur + given;
                     if (j > s.length() || !allHan(s, i + sur, j)) continue;
                     Character kind = com.hankcs.hanlp.dictionary.nr.JapanesePersonDictionary.get(s.substring(i + sur, j));
-                    boolean evidence = roleBefore(s, i, roleEnd) || rightEvidence(a, j) > 0;
+                    boolean evidence = titledBefore || rightEvidence(a, j) > 0;
                     // Both halves unknown to the core dictionary, or evidence around the name.
                     boolean named = kind != null && kind == com.hankcs.hanlp.dictionary.nr.JapanesePersonDictionary.M && given >= 2
                             && (evidence || !CoreDictionary.contains(s.substring(i, i + sur)) && !CoreDictionary.contains(s.substring(i + sur, j)));
@@ -327,6 +344,17 @@ final class PersonRecognizer {
                 break;
             }
         }
+    }
+
+    /**
+     * After a title, a family name of the Japanese name dictionary that the core dictionary knows
+     * as a word (田中, 高村), but not chiefly as a place (日本, 中国).
+     */
+    private static boolean japaneseFamilyNameInContext(String w) {
+        Character kind = com.hankcs.hanlp.dictionary.nr.JapanesePersonDictionary.get(w);
+        if (kind == null || kind != com.hankcs.hanlp.dictionary.nr.JapanesePersonDictionary.X) return false;
+        CoreDictionary.Attribute attr = CoreDictionary.get(w);
+        return attr == null || !attr.hasNatureStartsWith("ns") && !attr.hasNatureStartsWith("nt");
     }
 
     /** A family name of HanLP's Japanese name dictionary that the core dictionary does not know as a common word. */
@@ -358,7 +386,7 @@ final class PersonRecognizer {
     }
 
     /** Measure words and time nouns after a numeral (一比二, 十八户, 五场, 一夜): the numeral counts, it names no one. */
-    private static final String MEASURES = "比分名户位个次天场年月日人条项件届岁元米夜局盘轮号层";
+    private static final String MEASURES = "比分名户位个次天场年月日人条项件届岁元米夜局盘轮号层国";
     /** Numerals that may close a reading only where no measure follows (王一 but not 战成一|比). */
     private static final String NAME_NUMERALS = "一二三四五六七八九十百千万两";
     /** Place heads after 家 (黄家湾, 王家庄) and settlement words after a reading (柳树湾|村). */
@@ -369,15 +397,20 @@ final class PersonRecognizer {
      * Readings whose shape rules a name out: inside a known place, holding a surname that a form of
      * address claims (向|周主任), a numeral that counts (连胜五|场), or a hamlet name (黄家湾, 柳树湾|村).
      */
-    private boolean implausible(Analysis a, Span sp, boolean[] titled, boolean[] knownPlace) {
+    private boolean implausible(Analysis a, Span sp, boolean[] titled, boolean[] knownPlace, boolean[] roleEnd) {
         String s = a.text;
         int i = sp.start;
         int j = sp.end;
         boolean inside = true;
         for (int k = i; k < j && inside; k++) inside = k < knownPlace.length && knownPlace[k];
         if (inside) return true;
+        boolean vouched = roleBefore(s, i, roleEnd) || rightEvidence(a, j) > 0 || bylineBefore(s, i) >= 0;
+        // 在明斯克举行, 攻占了马扎里沙里夫, 袭击了达吉斯坦的: where one goes or what one takes is a place.
+        if (sp.foreign && !vouched && (locativeBefore(a, i) || placeWordAfter(s, j))) return true;
         if (sp.foreign || sp.shape > 0) return false;
         for (int k = i + 1; k < j; k++) if (titled[k]) return true;
+        // 一|万多名, 第一|位女村: a reading right after a numeral is a quantity.
+        if (i > 0 && NUMERALS.indexOf(s.charAt(i - 1)) >= 0) return true;
         if (j < s.length() && NAME_NUMERALS.indexOf(s.charAt(j - 1)) >= 0
                 && (MEASURES.indexOf(s.charAt(j)) >= 0 || NAME_NUMERALS.indexOf(s.charAt(j)) >= 0 || NUMERALS.indexOf(s.charAt(j)) >= 0)) {
             return true;
@@ -385,9 +418,53 @@ final class PersonRecognizer {
         for (int k = i + 1; k < j; k++) {
             if (NAME_NUMERALS.indexOf(s.charAt(k)) >= 0 && k + 1 < s.length() && MEASURES.indexOf(s.charAt(k + 1)) >= 0) return true;
         }
+        // 高兴地, 看着: names do not end in a structural or aspect particle.
+        if (j - i >= 3 && "地得着了过们".indexOf(s.charAt(j - 1)) >= 0) return true;
+        int sur = surnameAt(s, i);
+        if (sur > 0 && sur < j - i) {
+            String given = s.substring(i + sur, j);
+            // 向|客人, 曾|多次, 方|永远: a character seldom a surname before a common word is no name.
+            if (given.length() == 2 && sur == 1 && surnameShare(s.charAt(i)) < 0.5 && CoreDictionary.getTermFrequency(given) >= 20
+                    && !knownName(s.substring(i, j))) {
+                return true;
+            }
+        }
+        // 李子, 杨树, 高铁: a two-character common word is a name only with a title or honorific beside it.
+        // A very common one (陆军|司令) not even with a title.
+        int frequency = CoreDictionary.getTermFrequency(s.substring(i, j));
+        boolean addressed = j < s.length() && lex.honorifics.longestAt(s, j) > 0 || bylineBefore(s, i) >= 0;
+        if (j - i == 2 && (!vouched && frequency >= 10 || !addressed && frequency >= 30)
+                && isCommonWord(s.substring(i, j)) && !knownName(s.substring(i, j))) {
+            return true;
+        }
         if (j - i >= 3 && s.charAt(j - 2) == '家' && HAMLET_HEADS.indexOf(s.charAt(j - 1)) >= 0) return true;
         return j < s.length() && SETTLEMENTS.indexOf(s.charAt(j)) >= 0 && roles.titleAt(s, j) == 0
                 && (j + 1 >= s.length() || !isCommonWord(s.substring(j, j + 2)) || s.charAt(j) == '村');
+    }
+
+    /** Verbs of going, staying and taking whose object is a place (在, 赴, 抵达, 攻占), as the segmenter's word before {@code i}. */
+    private static final java.util.Set<String> LOCATIVES = java.util.Set.of(
+            "在", "于", "到", "赴", "抵", "抵达", "前往", "飞抵", "来到", "离开", "途经", "经过", "访问", "袭击", "攻占",
+            "进入", "撤出", "位于", "来自", "驻");
+
+    private static boolean locativeBefore(Analysis a, int i) {
+        String w = a.termEndingAt(i);
+        if (w == null || !LOCATIVES.contains(w)) {
+            // 袭击了|达吉斯坦: the same verbs with the aspect particle.
+            if (i >= 2 && a.text.charAt(i - 1) == '了') w = a.termEndingAt(i - 1);
+            else return false;
+            return w != null && w.length() >= 2 && LOCATIVES.contains(w);
+        }
+        return true;
+    }
+
+    /** Words after a name that make it a place (卡拉巴赫|问题 is not among them: people have problems too). */
+    private static final List<String> PLACE_WORDS_AFTER = List.of(
+            "地区", "边疆区", "群岛", "之间", "一带", "境内", "附近", "举行", "召开", "首都", "市", "州", "省", "岛", "港", "湾");
+
+    private static boolean placeWordAfter(String s, int j) {
+        for (String w : PLACE_WORDS_AFTER) if (s.startsWith(w, j)) return true;
+        return false;
     }
 
     /** Numerals, after which 余/多/来/几 mean "more than" (300余万元, 十多人), not a surname. */
@@ -481,6 +558,8 @@ final class PersonRecognizer {
             if (i > 0 && (!a.wordStart[i] || isCommonWord(s.substring(i - 1, i + 1)))) continue;
             // 乌克|兰总统, 九|江某: the character ends a place or a foreign name, not a surname.
             if (a.insidePlaceWord[i] || a.insideName[i] && !startsName(a, i)) continue;
+            // 钟鸣|岳主席: the character may close a name that starts one or two characters before.
+            if (sur == 1 && closesName(a, i)) continue;
             // 敬老院, 古老: the surname and its form of address make a word of the dictionary.
             Term t = a.termAt(i);
             if (t != null && t.word.length() > sur && t.nature != null && !t.nature.startsWith("nr") && isCommonWord(t.word)) continue;
@@ -493,6 +572,23 @@ final class PersonRecognizer {
             i += sur - 1;
         }
         return titled;
+    }
+
+    /**
+     * A surname one or two characters before {@code i} opens a name that {@code i} would close: the
+     * characters between are no word with the one before them (钟鸣|岳, but not 省委|王 or 的|王).
+     */
+    private boolean closesName(Analysis a, int i) {
+        String s = a.text;
+        for (int back = 1; back <= 2; back++) {
+            int k = i - back;
+            if (k < 0 || !allHan(s, k, i) || surnameAt(s, k) == 0 || surnameShare(s.charAt(k)) < 0.3) continue;
+            if (k > 0 && Analysis.isHan(s.charAt(k - 1)) && !a.wordEnd[k]) continue;
+            if (isCommonWord(s.substring(k, i + 1)) || back == 2 && isCommonWord(s.substring(k, i))) continue;
+            if (givenCount(s.charAt(i)) < MIN_GIVEN_COUNT || back == 2 && givenCount(s.charAt(k + 1)) < MIN_GIVEN_COUNT) continue;
+            return true;
+        }
+        return false;
     }
 
     /** A segmenter word of a personal name starts at {@code i}. */

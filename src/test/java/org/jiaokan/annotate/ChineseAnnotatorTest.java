@@ -293,4 +293,18 @@ class ChineseAnnotatorTest {
         expect(ms, text, PERSON, "上官", "上官");
         expect(ms, text, PERSON, "欧阳", "欧阳");
     }
+
+    /** Names the segmenter cuts short or glues on, and surname-initial words that are no names. */
+    @Test
+    void nameBoundaries() {
+        String text = "主教练欧阳振宇赛后说，国家主席钟鸣岳主席指出，泰国陆军司令巴颂·素拉猜上将出席。";
+        List<Mention> ms = run(text, Script.SIMPLIFIED);
+        expect(ms, text, PERSON, "欧阳振宇", "欧阳振宇");
+        expect(ms, text, PERSON, "钟鸣岳", "钟鸣岳");
+        expect(ms, text, PERSON, "巴颂·素拉猜", "巴颂·素拉猜");
+        String words = "卢省长向客人介绍了情况，许多农民高兴地说，县里组织了一万多名干部。";
+        List<Mention> none = run(words, Script.SIMPLIFIED);
+        for (String w : List.of("向客人", "高兴地", "万多名")) absent(none, PERSON, w);
+        expect(none, words, PERSON, "卢", "卢");
+    }
 }
