@@ -332,10 +332,20 @@ final class PersonRecognizer {
                     Character kind = com.hankcs.hanlp.dictionary.nr.JapanesePersonDictionary.get(s.substring(i + sur, j));
                     boolean evidence = titledBefore || rightEvidence(a, j) > 0;
                     // Both halves unknown to the core dictionary, or evidence around the name.
-                    boolean named = kind != null && kind == com.hankcs.hanlp.dictionary.nr.JapanesePersonDictionary.M && given >= 2
-                            && (evidence || !CoreDictionary.contains(s.substring(i, i + sur)) && !CoreDictionary.contains(s.substring(i + sur, j)));
+                    boolean givenName = kind != null && (kind == com.hankcs.hanlp.dictionary.nr.JapanesePersonDictionary.M
+                            || kind == com.hankcs.hanlp.dictionary.nr.JapanesePersonDictionary.A);
+                    boolean named = givenName && given >= 2
+                            && (evidence || japaneseFamilyName(family) && !CoreDictionary.contains(s.substring(i + sur, j)));
                     boolean vouched = given == 1 && j < s.length() && lex.honorifics.longestAt(s, j) > 0;
                     if ((named || vouched) && (plausibleEnd(a, j) || a.wordStart[j] || j == s.length())) best = j;
+                }
+                if (best < 0 && i + sur < s.length() && (lex.honorifics.longestAt(s, i + sur) > 0 || roles.titleAt(s, i + sur) > 0)
+                        && japaneseFamilyName(family) && sur >= 2) {
+                    // 山田先生, 佐佐木部长: the family name alone, as a Chinese surname with a title.
+                    Span alone = span(spans, i, i + sur);
+                    alone.foreign = true;
+                    alone.shape = 0.8;
+                    break;
                 }
                 if (best < 0) continue;
                 Span sp = span(spans, i, best);
@@ -554,7 +564,11 @@ final class PersonRecognizer {
         for (int i = 0; i + 1 < s.length(); i++) {
             // 欧阳教授, 上官厂长: a compound surname is addressed whole.
             int sur = i + 3 <= s.length() && lex.surnames.contains(s.substring(i, i + 2)) ? 2 : 1;
-            if (sur == 1 && (!lex.surnames.contains(s.substring(i, i + 1)) || surnameShare(s.charAt(i)) < 0.5)) continue;
+            if (sur == 1 && !lex.surnames.contains(s.substring(i, i + 1))) continue;
+            // A character often something else (谷, 查, 区) counts as a surname only where a name may start.
+            boolean weak = sur == 1 && surnameShare(s.charAt(i)) < 0.5;
+            if (weak && (!(clearLeft(s, i) || i > 0 && "的老".indexOf(s.charAt(i - 1)) >= 0)
+                    || BEFORE_NAME.indexOf(s.charAt(i)) >= 0 || AFTER_NAME.indexOf(s.charAt(i)) >= 0)) continue;
             if (i > 0 && (!a.wordStart[i] || isCommonWord(s.substring(i - 1, i + 1)))) continue;
             // 乌克|兰总统, 九|江某: the character ends a place or a foreign name, not a surname.
             if (a.insidePlaceWord[i] || a.insideName[i] && !startsName(a, i)) continue;
@@ -566,7 +580,7 @@ final class PersonRecognizer {
             int b = i + sur;
             int len = Math.max(roles.titleAt(s, b), lex.honorifics.longestAt(s, b));
             if (len == 0) len = addressFormAt(s, b);
-            if (len == 0) continue;
+            if (len == 0 || weak && len < 2 || weak && isCommonWord(s.substring(i, i + 2))) continue;
             for (int k = i; k < i + sur; k++) titled[k] = true;
             span(spans, i, i + sur).addressed = true;
             i += sur - 1;
@@ -620,7 +634,8 @@ final class PersonRecognizer {
     /** Forms of address after a surname (王大妈, 李先生): the surname alone stands for the person. */
     private static final String[] ADDRESS_FORMS = {
         "先生", "女士", "小姐", "太太", "夫人", "老师", "师傅", "大夫", "医生", "大妈", "大爷", "大娘", "大婶", "大嫂",
-        "大姐", "大哥", "大叔", "阿姨", "奶奶", "爷爷", "老汉", "老太", "婆婆", "伯伯", "叔叔", "同志", "支书", "法官", "参赞", "秘书", "老总", "老", "总", "某"};
+        "大姐", "大哥", "大叔", "阿姨", "奶奶", "爷爷", "老汉", "老太", "婆婆", "伯伯", "叔叔", "同志", "支书", "法官", "参赞", "秘书", "老总", "记者", "会计", "老板", "警官", "检察官", "工程师", "导演", "指导",
+        "村长", "经理", "教练", "律师", "护士", "嫂", "老", "总", "某"};
 
     /**
      * A segmenter word that is a surname with a form of address (王大妈, 李先生) or 小/老 before a
