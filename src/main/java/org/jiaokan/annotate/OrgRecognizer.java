@@ -50,7 +50,65 @@ final class OrgRecognizer {
         findAll(a, places, out);
         // 沈阳一家机床厂, 一所中学: a counted noun is some institution, not a named one.
         out.subList(from, out.size()).removeIf(c -> counted(a.text, c.start(), c.end()));
+        for (int k = from; k < out.size(); k++) {
+            Candidate c = repaired(a, out.get(k), places);
+            if (c == null) {
+                out.remove(k--);
+            } else {
+                out.set(k, c);
+            }
+        }
     }
+
+    /** Characters that open no organisation name: verbs, particles and prepositions glued on in front (有|外经贸部, 的|绍兴中学). */
+    private static final String NO_OPENING = "有的在是和与及对向从把被为由给跟将于到";
+
+    /**
+     * The candidate with the edges that the segmenter's guesses get wrong mended: a function word
+     * or a text through a bracket in front is cut off (记者杨迪）南非国民议会); an ordinal in front
+     * and the place before it are taken in (沈阳第三机床厂); null where what is left is no name: one
+     * that holds the preposition 在 (钟鸣岳在钓鱼台国宾馆) or counts countries (两国政府).
+     */
+    private static Candidate repaired(Analysis a, Candidate c, List<Candidate> places) {
+        String s = a.text;
+        int start = c.start();
+        int end = c.end();
+        for (int k = end - 1; k > start; k--) {
+            char ch = s.charAt(k);
+            if (ch == ')' || ch == '）' || ch == '(' || ch == '（') {
+                if (ch == '）' || ch == ')') {
+                    int open = Math.max(s.lastIndexOf('（', k), s.lastIndexOf('(', k));
+                    if (open >= start) continue;   // 印度共产党（马克思主义）: a bracket of the name itself
+                }
+                start = k + 1;
+                break;
+            }
+        }
+        while (start < end - 2 && NO_OPENING.indexOf(s.charAt(start)) >= 0
+                && !CoreDictionary.contains(s.substring(start, start + 2))) {
+            start++;
+        }
+        if (end - start < 2) return null;
+        for (int k = start + 1; k < end - 1; k++) {
+            if (s.charAt(k) == '在' && !CoreDictionary.contains(s.substring(k - 1, k + 1))
+                    && !CoreDictionary.contains(s.substring(k, k + 2))) {
+                return null;
+            }
+        }
+        if (start + 2 <= end && COUNTED_COUNTRIES.contains(s.substring(start, Math.min(end, start + 2)))) return null;
+        // 沈阳|第三|机床厂: an ordinal belongs to the name, and so does the place before it.
+        int k = start;
+        while (k > 0 && "一二三四五六七八九十".indexOf(s.charAt(k - 1)) >= 0 && start - k < 3) k--;
+        if (k < start && k > 0 && s.charAt(k - 1) == '第') {
+            start = k - 1;
+            for (Candidate pl : places) if (pl.end() == start && pl.type() == EntityType.PLACE) start = pl.start();
+        }
+        if (start == c.start() && end == c.end()) return c;
+        return new Candidate(start, end, c.type(), null, c.confidence(), c.code());
+    }
+
+    /** Counts of countries or sides that open a phrase about their bodies (两国政府, 双方议会). */
+    private static final java.util.Set<String> COUNTED_COUNTRIES = java.util.Set.of("两国", "三国", "四国", "五国", "各国", "双方", "两岸");
 
     /** Numerals and demonstratives that count an institution (一家, 这所, 各个). */
     private static final String COUNTERS = "一两二三几这那每各该某";
