@@ -332,8 +332,8 @@ final class PersonRecognizer {
                     Character kind = com.hankcs.hanlp.dictionary.nr.JapanesePersonDictionary.get(s.substring(i + sur, j));
                     boolean evidence = titledBefore || rightEvidence(a, j) > 0;
                     // Both halves unknown to the core dictionary, or evidence around the name.
-                    boolean givenName = kind != null && (kind == com.hankcs.hanlp.dictionary.nr.JapanesePersonDictionary.M
-                            || kind == com.hankcs.hanlp.dictionary.nr.JapanesePersonDictionary.A);
+                    boolean givenName = kind != null && kind == com.hankcs.hanlp.dictionary.nr.JapanesePersonDictionary.M
+                            && s.substring(i + sur, j).chars().noneMatch(c -> "了的着过地得是在和与".indexOf(c) >= 0);
                     boolean named = givenName && given >= 2
                             && (evidence || japaneseFamilyName(family) && !CoreDictionary.contains(s.substring(i + sur, j)));
                     boolean vouched = given == 1 && j < s.length() && lex.honorifics.longestAt(s, j) > 0;
@@ -361,6 +361,7 @@ final class PersonRecognizer {
      * as a word (田中, 高村), but not chiefly as a place (日本, 中国).
      */
     private static boolean japaneseFamilyNameInContext(String w) {
+        if (w.chars().anyMatch(c -> NUMERALS.indexOf(c) >= 0)) return false;
         Character kind = com.hankcs.hanlp.dictionary.nr.JapanesePersonDictionary.get(w);
         if (kind == null || kind != com.hankcs.hanlp.dictionary.nr.JapanesePersonDictionary.X) return false;
         CoreDictionary.Attribute attr = CoreDictionary.get(w);
@@ -369,6 +370,7 @@ final class PersonRecognizer {
 
     /** A family name of HanLP's Japanese name dictionary that the core dictionary does not know as a common word. */
     private static boolean japaneseFamilyName(String w) {
+        if (w.chars().anyMatch(c -> NUMERALS.indexOf(c) >= 0)) return false;   // 两国, 四位: counts, not families
         Character kind = com.hankcs.hanlp.dictionary.nr.JapanesePersonDictionary.get(w);
         if (kind == null || kind != com.hankcs.hanlp.dictionary.nr.JapanesePersonDictionary.X) return false;
         CoreDictionary.Attribute attr = CoreDictionary.get(w);
@@ -414,6 +416,11 @@ final class PersonRecognizer {
         boolean inside = true;
         for (int k = i; k < j && inside; k++) inside = k < knownPlace.length && knownPlace[k];
         if (inside) return true;
+        // 尼赫|鲁总理: a title inside a span closes the name before it.
+        for (int k = i + 1; k < j; k++) {
+            int t = roles.titleAt(s, k);
+            if (t > 0 && k + t <= j) return true;
+        }
         boolean vouched = roleBefore(s, i, roleEnd) || rightEvidence(a, j) > 0 || bylineBefore(s, i) >= 0;
         // 在明斯克举行, 攻占了马扎里沙里夫, 袭击了达吉斯坦的: where one goes or what one takes is a place.
         if (sp.foreign && !vouched && (locativeBefore(a, i) || placeWordAfter(s, j))) return true;
