@@ -67,6 +67,8 @@ final class PersonRecognizer {
         boolean fromSegmenter;
         boolean foreign;
         double score;
+        /** A run of transliteration characters no segmenter word accounts for (阿|斯|纳尔). */
+        boolean run;
         /** A lone surname with a form of address (王|大妈, 小|李). */
         boolean addressed;
         /** Confidence from the name model, 0 when the model did not propose this span. */
@@ -139,6 +141,7 @@ final class PersonRecognizer {
             }
             if (i > 0 && rightEvidence(a, i) > 0) spansTo(s, i, spans);
         }
+        transliterationRuns(a, spans);
         extendTransliterations(a, spans);
         dottedNames(a, spans);
         japaneseNames(a, roleEnd, spans);
@@ -170,6 +173,38 @@ final class PersonRecognizer {
         for (Span sp : all) {
             if (afterQuantity(s, sp.start)) continue;
             out.add(new Candidate(sp.start, sp.end, EntityType.PERSON, Math.max(0, Math.min(1, sp.score))));
+        }
+    }
+
+    /**
+     * Transliterated names the segmenter cut into pieces and no context announces (阿斯|纳尔): a run
+     * of three to seven syllable characters of the transliteration tables on word boundaries, with
+     * no word of two or more characters of the dictionary inside it. Such runs are names more often
+     * than not; places among them are caught by the place checks.
+     */
+    private void transliterationRuns(Analysis a, Map<Long, Span> spans) {
+        String s = a.text;
+        int i = 0;
+        while (i < s.length()) {
+            if (TRANSLITERATION.indexOf(s.charAt(i)) < 0 || i > 0 && TRANSLITERATION.indexOf(s.charAt(i - 1)) >= 0) {
+                i++;
+                continue;
+            }
+            int j = i;
+            while (j < s.length() && j - i < 8 && TRANSLITERATION.indexOf(s.charAt(j)) >= 0) j++;
+            boolean clean = j - i >= 3 && j - i <= 7 && a.wordStart[i] && (a.wordEnd[j] || Analysis.isBreak(s, j));
+            for (int k = i; clean && k < j; k++) {
+                Term t = a.termAt(k);
+                if (t == null || t.word.length() < 2) continue;
+                String n = t.nature == null ? "" : t.nature.toString();
+                if (k + t.word.length() > j || !n.startsWith("nr") && CoreDictionary.contains(t.word)) clean = false;
+            }
+            if (clean) {
+                Span sp = span(spans, i, j);
+                sp.foreign = true;
+                sp.run = true;
+            }
+            i = j;
         }
     }
 
@@ -812,7 +847,7 @@ final class PersonRecognizer {
     /** Transliterated names: three or more syllables stand alone, two need a title or a verb beside them. */
     private double foreignScore(Analysis a, Span sp, boolean[] roleEnd) {
         String s = a.text;
-        double score = (sp.end - sp.start) >= 3 ? 0.6 : 0.3;
+        double score = (sp.end - sp.start) >= 3 ? (sp.run && !sp.fromSegmenter ? 0.55 : 0.6) : 0.3;
         if (roleBefore(s, sp.start, roleEnd) || rightEvidence(a, sp.end) > 0) score += 0.3;
         if (isCommonWord(s.substring(sp.start, sp.end))) score -= 0.4;
         return score;
