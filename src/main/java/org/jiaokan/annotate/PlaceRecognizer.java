@@ -64,6 +64,7 @@ final class PlaceRecognizer {
             }
         }
         abbreviationRuns(a, out);
+        announcedAbbreviations(a, out);
         for (Term t : a.terms) {
             if (t.nature != null && t.nature.toString().startsWith("nt")) placeInsideOrganisation(t, out);
             if (t.nature != null && !t.nature.toString().startsWith("n")) continue;
@@ -292,6 +293,53 @@ final class PlaceRecognizer {
             if (ns * 2 >= attr.totalFrequency) out.add(new Candidate(t.offset, t.offset + place.length(), EntityType.PLACE, 0.8));
             return;
         }
+    }
+
+    /**
+     * One-character forms of more countries, ambiguous alone (新 Singapore or New Zealand, 马
+     * Malaysia, 哈 Kazakhstan, 老 Laos): places only where a word for two countries or a side
+     * follows the run (中新两国, 巴中友谊, 哈、中两国, 匈方).
+     */
+    private static final String MORE_COUNTRIES = "新马哈土科匈老白蒙捷波罗保阿墨古智秘乌塞希丹挪芬比奥卢孟尼柬斯";
+    /** Words that announce a run of country forms before them. */
+    private static final List<String> ANNOUNCING = List.of(
+            "两国", "三国", "四国", "五国", "双方", "关系", "友谊", "边界", "边境", "合作", "会谈", "建交", "友好", "联合声明",
+            "经贸", "贸易", "企业家", "首脑", "外长", "铁路", "方");
+
+    private static void announcedAbbreviations(Analysis a, List<Candidate> out) {
+        String s = a.text;
+        for (int j = 1; j < s.length(); j++) {
+            String follower = null;
+            for (String w : ANNOUNCING) if (s.startsWith(w, j)) { follower = w; break; }
+            if (follower == null) continue;
+            // 方 alone only after one form (匈方, 土方), as 中方 is; the longer words after a run of two or more.
+            int i = j;
+            while (i > 0 && j - i < 4 && (abbreviation(s.charAt(i - 1)) || s.charAt(i - 1) == '、' && i - 2 >= 0 && abbreviation(s.charAt(i - 2)))) {
+                i -= s.charAt(i - 1) == '、' ? 2 : 1;
+            }
+            int forms = 0;
+            for (int k = i; k < j; k++) if (s.charAt(k) != '、') forms++;
+            if (forms == 0 || follower.equals("方") != (forms == 1)) continue;
+            // The run starts a word: nothing Han glued before it but a word end (就|中俄, 说，|巴中).
+            if (i > 0 && Analysis.isHan(s.charAt(i - 1)) && !a.wordEnd[i]) continue;
+            // A place or name word of its own is no run of forms (罗马尼亚|外长, 苏丹|两国, 古巴).
+            boolean word = a.insideName[i] || a.insidePlaceWord[i] || a.insideName[j] || a.insidePlaceWord[j];
+            for (int k = i + 1; k < j && !word; k++) word = a.insideName[k] || a.insidePlaceWord[k];
+            if (word) continue;
+            // Two forms must hold a country the plain runs know, or each be one here (中新, 巴中, 哈、中).
+            boolean known = false;
+            for (int k = i; k < j; k++) if (COUNTRY_ABBREVIATIONS.indexOf(s.charAt(k)) >= 0) known = true;
+            if (!known && forms > 1) continue;
+            if (forms == 1 && CoreDictionary.contains(s.substring(i, j + 1)) && !verbLike(CoreDictionary.get(s.substring(i, j + 1)))
+                    && COUNTRY_ABBREVIATIONS.indexOf(s.charAt(i)) < 0) {
+                continue;   // 对方, 各方, 地方: words, not a country's side
+            }
+            for (int k = i; k < j; k++) if (s.charAt(k) != '、') out.add(new Candidate(k, k + 1, EntityType.PLACE, 0.8));
+        }
+    }
+
+    private static boolean abbreviation(char c) {
+        return COUNTRY_ABBREVIATIONS.indexOf(c) >= 0 || MORE_COUNTRIES.indexOf(c) >= 0 || PROVINCE_ABBREVIATIONS.indexOf(c) >= 0;
     }
 
     /** 中英|两国, 中美|关系: words that follow a list of short forms; the segmenter may glue them on (英两/q). */

@@ -307,4 +307,16 @@ class ChineseAnnotatorTest {
         for (String w : List.of("向客人", "高兴地", "万多名")) absent(none, PERSON, w);
         expect(none, words, PERSON, "卢", "卢");
     }
+
+    /** Country forms that are ambiguous alone are places where two countries or a side follow (中新两国, 哈、中两国, 匈方). */
+    @Test
+    void announcedCountryForms() {
+        String text = "他说，中新两国友好，哈、中两国边界问题已经解决，匈方愿意合作，罗马尼亚外长出席。";
+        List<Mention> ms = run(text, Script.SIMPLIFIED);
+        for (int at : new int[] {text.indexOf("中新"), text.indexOf("中新") + 1, text.indexOf("哈、"), text.indexOf("、中") + 1, text.indexOf("匈方")}) {
+            assertTrue(ms.stream().anyMatch(m -> m.type() == PLACE && m.start() == at && m.end() == at + 1), () -> at + ": " + show(ms));
+        }
+        expect(ms, text, PLACE, "罗马尼亚", "罗马尼亚");
+        absent(run("对方表示同意，各方都很满意。", Script.SIMPLIFIED), PLACE, "对");
+    }
 }
