@@ -312,6 +312,8 @@ final class PlaceRecognizer {
             String follower = null;
             for (String w : ANNOUNCING) if (s.startsWith(w, j)) { follower = w; break; }
             if (follower == null) continue;
+            // 方 as a side, not the first character of 方略, 方面, 方针.
+            if (follower.equals("方") && j + 2 <= s.length() && CoreDictionary.contains(s.substring(j, j + 2))) continue;
             // 方 alone only after one form (匈方, 土方), as 中方 is; the longer words after a run of two or more.
             int i = j;
             while (i > 0 && j - i < 4 && (abbreviation(s.charAt(i - 1)) || s.charAt(i - 1) == '、' && i - 2 >= 0 && abbreviation(s.charAt(i - 2)))) {
