@@ -361,7 +361,9 @@ final class PersonRecognizer {
                 boolean titledBefore = roleBefore(s, i, roleEnd);
                 if (!japaneseFamilyName(family) && !(titledBefore && japaneseFamilyNameInContext(family))) continue;
                 int best = -1;
-                for (int given = 3; given >= 1 && best < 0; given--) {
+                // 山田|先生: a title or an honorific after the family name is no given name.
+                boolean addressed = lex.honorifics.longestAt(s, i + sur) > 0 || roles.titleAt(s, i + sur) > 0;
+                for (int given = 3; given >= 1 && best < 0 && !addressed; given--) {
                     int j = i + sur + given;
                     if (j > s.length() || !allHan(s, i + sur, j)) continue;
                     Character kind = com.hankcs.hanlp.dictionary.nr.JapanesePersonDictionary.get(s.substring(i + sur, j));
@@ -374,8 +376,7 @@ final class PersonRecognizer {
                     boolean vouched = given == 1 && j < s.length() && lex.honorifics.longestAt(s, j) > 0;
                     if ((named || vouched) && (plausibleEnd(a, j) || a.wordStart[j] || j == s.length())) best = j;
                 }
-                if (best < 0 && i + sur < s.length() && (lex.honorifics.longestAt(s, i + sur) > 0 || roles.titleAt(s, i + sur) > 0)
-                        && japaneseFamilyName(family) && sur >= 2) {
+                if (best < 0 && addressed && japaneseFamilyName(family)) {
                     // 山田先生, 佐佐木部长: the family name alone, as a Chinese surname with a title.
                     Span alone = span(spans, i, i + sur);
                     alone.foreign = true;
@@ -396,16 +397,22 @@ final class PersonRecognizer {
      * as a word (田中, 高村), but not chiefly as a place (日本, 中国).
      */
     private static boolean japaneseFamilyNameInContext(String w) {
-        if (w.chars().anyMatch(c -> NUMERALS.indexOf(c) >= 0)) return false;
+        if (w.chars().anyMatch(c -> NUMERALS.indexOf(c) >= 0) || functionChar(w.charAt(0))) return false;
         Character kind = com.hankcs.hanlp.dictionary.nr.JapanesePersonDictionary.get(w);
         if (kind == null || kind != com.hankcs.hanlp.dictionary.nr.JapanesePersonDictionary.X) return false;
         CoreDictionary.Attribute attr = CoreDictionary.get(w);
         return attr == null || !attr.hasNatureStartsWith("ns") && !attr.hasNatureStartsWith("nt");
     }
 
+    /** A character that stands before or after names, or joins them (和, 由, 在): no name starts with it. */
+    private static boolean functionChar(char c) {
+        return BEFORE_NAME.indexOf(c) >= 0 || AFTER_NAME.indexOf(c) >= 0 || "、和与及".indexOf(c) >= 0;
+    }
+
     /** A family name of HanLP's Japanese name dictionary that the core dictionary does not know as a common word. */
     private static boolean japaneseFamilyName(String w) {
         if (w.chars().anyMatch(c -> NUMERALS.indexOf(c) >= 0)) return false;   // 两国, 四位: counts, not families
+        if (functionChar(w.charAt(0))) return false;                            // 和|山田: a joiner, not a family
         Character kind = com.hankcs.hanlp.dictionary.nr.JapanesePersonDictionary.get(w);
         if (kind == null || kind != com.hankcs.hanlp.dictionary.nr.JapanesePersonDictionary.X) return false;
         CoreDictionary.Attribute attr = CoreDictionary.get(w);

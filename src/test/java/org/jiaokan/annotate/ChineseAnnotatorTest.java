@@ -273,6 +273,13 @@ class ChineseAnnotatorTest {
         List<Mention> ms = run(text, Script.SIMPLIFIED);
         expect(ms, text, PERSON, "松井秀夫", "松井秀夫");
         expect(ms, text, PERSON, "佐藤美智子", "佐藤美智子");
+        // A family name with an honorific is the mention alone, as a Chinese surname with a title is.
+        String addressed = "松井秀夫、高桥洋介和山田先生出席。";
+        List<Mention> am = run(addressed, Script.SIMPLIFIED);
+        expect(am, addressed, PERSON, "高桥洋介", "高桥洋介");
+        expect(am, addressed, PERSON, "山田", "山田");
+        absent(am, PERSON, "和山田");
+        absent(am, PERSON, "山田先生");
     }
 
     /** A name-like reading is no person where a place claims it, a numeral counts, or a hamlet is named. */
@@ -318,5 +325,14 @@ class ChineseAnnotatorTest {
         }
         expect(ms, text, PLACE, "罗马尼亚", "罗马尼亚");
         absent(run("对方表示同意，各方都很满意。", Script.SIMPLIFIED), PLACE, "对");
+    }
+
+    /** A run of transliteration syllables with no dictionary word in it is a foreign name, unless a place verb governs it. */
+    @Test
+    void transliterationRuns() {
+        String text = "拉米雷斯出席了会议。";
+        expect(run(text, Script.SIMPLIFIED), text, PERSON, "拉米雷斯", "拉米雷斯");
+        String place = "会议在明斯克举行。";
+        absent(run(place, Script.SIMPLIFIED), PERSON, "明斯克");
     }
 }
