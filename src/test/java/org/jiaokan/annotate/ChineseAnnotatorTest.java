@@ -71,6 +71,11 @@ class ChineseAnnotatorTest {
         return null;
     }
 
+    /** Asserts mentions of each surface, keyed by the surface itself (names already in simplified script). */
+    private static void expectAll(List<Mention> ms, String text, EntityType type, String... surfaces) {
+        for (String surface : surfaces) expect(ms, text, type, surface, surface);
+    }
+
     private static void absent(List<Mention> ms, EntityType type, String surface) {
         for (Mention m : ms) assertFalse(m.type() == type && m.text().equals(surface), "unexpected " + m);
     }
@@ -257,9 +262,7 @@ class ChineseAnnotatorTest {
     void dottedNamesAreOneName() {
         String text = "美国特使丹尼斯·罗斯顿在耶路撒冷会见了自治区主席艾尔肯·吐尔逊和马丁·路德·金的后人。";
         List<Mention> ms = run(text, Script.SIMPLIFIED);
-        expect(ms, text, PERSON, "丹尼斯·罗斯顿", "丹尼斯·罗斯顿");
-        expect(ms, text, PERSON, "艾尔肯·吐尔逊", "艾尔肯·吐尔逊");
-        expect(ms, text, PERSON, "马丁·路德·金", "马丁·路德·金");
+        expectAll(ms, text, PERSON, "丹尼斯·罗斯顿", "艾尔肯·吐尔逊", "马丁·路德·金");
         expect(ms, text, PLACE, "耶路撒冷", "耶路撒冷");
         // A title before the name stays out of it.
         String actress = "法国女演员朱丽叶·比诺什出席了开幕式。";
@@ -271,13 +274,11 @@ class ChineseAnnotatorTest {
     void japaneseNames() {
         String text = "日本众议院议长松井秀夫一行今天参观了工厂，佐藤美智子女士陪同。";
         List<Mention> ms = run(text, Script.SIMPLIFIED);
-        expect(ms, text, PERSON, "松井秀夫", "松井秀夫");
-        expect(ms, text, PERSON, "佐藤美智子", "佐藤美智子");
+        expectAll(ms, text, PERSON, "松井秀夫", "佐藤美智子");
         // A family name with an honorific is the mention alone, as a Chinese surname with a title is.
         String addressed = "松井秀夫、高桥洋介和山田先生出席。";
         List<Mention> am = run(addressed, Script.SIMPLIFIED);
-        expect(am, addressed, PERSON, "高桥洋介", "高桥洋介");
-        expect(am, addressed, PERSON, "山田", "山田");
+        expectAll(am, addressed, PERSON, "高桥洋介", "山田");
         absent(am, PERSON, "和山田");
         absent(am, PERSON, "山田先生");
     }
@@ -288,8 +289,7 @@ class ChineseAnnotatorTest {
         String text = "乌克兰总统和新西兰总理在吉隆坡会见。黄家湾村的选手连胜五场，战成一比一。九江某派出所所长到场。";
         List<Mention> ms = run(text, Script.SIMPLIFIED);
         assertTrue(ms.stream().noneMatch(m -> m.type() == PERSON), () -> show(ms));
-        expect(ms, text, PLACE, "新西兰", "新西兰");
-        expect(ms, text, PLACE, "吉隆坡", "吉隆坡");
+        expectAll(ms, text, PLACE, "新西兰", "吉隆坡");
     }
 
     /** A compound surname with a title is the person's mention, whole (上官厂长, 欧阳教授). */
@@ -297,8 +297,7 @@ class ChineseAnnotatorTest {
     void compoundSurnameWithTitle() {
         String text = "上官厂长和欧阳教授正在车间里。";
         List<Mention> ms = run(text, Script.SIMPLIFIED);
-        expect(ms, text, PERSON, "上官", "上官");
-        expect(ms, text, PERSON, "欧阳", "欧阳");
+        expectAll(ms, text, PERSON, "上官", "欧阳");
     }
 
     /** Names the segmenter cuts short or glues on, and surname-initial words that are no names. */
@@ -306,9 +305,7 @@ class ChineseAnnotatorTest {
     void nameBoundaries() {
         String text = "主教练欧阳振宇赛后说，国家主席钟鸣岳主席指出，泰国陆军司令巴颂·素拉猜上将出席。";
         List<Mention> ms = run(text, Script.SIMPLIFIED);
-        expect(ms, text, PERSON, "欧阳振宇", "欧阳振宇");
-        expect(ms, text, PERSON, "钟鸣岳", "钟鸣岳");
-        expect(ms, text, PERSON, "巴颂·素拉猜", "巴颂·素拉猜");
+        expectAll(ms, text, PERSON, "欧阳振宇", "钟鸣岳", "巴颂·素拉猜");
         String words = "卢省长向客人介绍了情况，许多农民高兴地说，县里组织了一万多名干部。";
         List<Mention> none = run(words, Script.SIMPLIFIED);
         for (String w : List.of("向客人", "高兴地", "万多名")) absent(none, PERSON, w);
