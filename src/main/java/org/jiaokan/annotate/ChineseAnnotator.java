@@ -107,7 +107,7 @@ public final class ChineseAnnotator implements Annotator {
             int os = view.originalStart(c.start());
             int oe = view.originalEnd(c.end());
             if (oe <= os) continue;
-            String key = c.key() != null ? c.key() : s.substring(c.start(), c.end());
+            String key = c.key() != null ? c.key() : c.type() == EntityType.PERSON ? view.nameKey(c.start(), c.end()) : s.substring(c.start(), c.end());
             out.add(new Mention(os, oe, c.type(), text.substring(os, oe), key, Math.min(1.0, reported(c.confidence())), c.code()));
         }
         out.sort(Comparator.comparingInt(Mention::start));

@@ -27,7 +27,7 @@ public final class ScriptAlignment {
      * alignable.
      */
     public static ScriptAlignment of(String text) {
-        String whole = HanLP.convertToSimplifiedChinese(text);
+        String whole = keepSimplifiedForms(text, HanLP.convertToSimplifiedChinese(text));
         if (whole.codePointCount(0, whole.length()) == text.codePointCount(0, text.length())) {
             int[] map = new int[whole.length() + 1];
             int i = 0;
@@ -54,6 +54,44 @@ public final class ScriptAlignment {
         }
         map[sb.length()] = text.length();
         return new ScriptAlignment(text, sb.toString(), java.util.Arrays.copyOf(map, sb.length() + 1));
+    }
+
+    /**
+     * Characters that the converter changes although the simplified standard keeps them for some
+     * uses: 乾 (乾坤, 萧乾), 於 (the surname 於), 徵 (宫商角徵羽), 夥. In a text that is otherwise
+     * simplified they are left as written, so 萧乾 is not made 萧干.
+     */
+    private static final String KEPT_IN_SIMPLIFIED = "乾於徵夥";
+
+    private static String keepSimplifiedForms(String text, String converted) {
+        if (converted.length() != text.length()) return converted;
+        boolean otherChanges = false;
+        boolean kept = false;
+        for (int k = 0; k < text.length() && !otherChanges; k++) {
+            if (text.charAt(k) == converted.charAt(k)) continue;
+            if (KEPT_IN_SIMPLIFIED.indexOf(text.charAt(k)) >= 0) kept = true;
+            else otherChanges = true;
+        }
+        if (otherChanges || !kept) return converted;
+        return text;
+    }
+
+    /**
+     * The simplified form of a personal name at {@code [start, end)} of the simplified text, with
+     * the characters of {@link #KEPT_IN_SIMPLIFIED} as the original has them: in a name 於 and 乾
+     * are what they are (於立新, 蕭乾 → 萧乾), whatever the script around them.
+     */
+    String nameKey(int start, int end) {
+        String key = simplified.substring(start, end);
+        if (simplified.length() != original.length()) return key;
+        StringBuilder sb = null;
+        for (int k = start; k < end; k++) {
+            char o = original.charAt(k);
+            if (o == simplified.charAt(k) || KEPT_IN_SIMPLIFIED.indexOf(o) < 0) continue;
+            if (sb == null) sb = new StringBuilder(key);
+            sb.setCharAt(k - start, o);
+        }
+        return sb == null ? key : sb.toString();
     }
 
     /** The simplified-script form of the text. */

@@ -332,4 +332,14 @@ class ChineseAnnotatorTest {
         String place = "会议在明斯克举行。";
         absent(run(place, Script.SIMPLIFIED), PERSON, "明斯克");
     }
+
+    /** 乾 and 於 in names stay as written in the register key: 萧乾 is not 萧干, 於立新 not 于立新. */
+    @Test
+    void namesKeepCharactersBothScriptsHave() {
+        String text = "作家萧乾、队友於立新出席了座谈会。";
+        List<Mention> ms = run(text, Script.SIMPLIFIED);
+        expectAll(ms, text, PERSON, "萧乾", "於立新");
+        String traditional = "作家蕭乾出席了座談會。";
+        expect(run(traditional, Script.TRADITIONAL), traditional, PERSON, "蕭乾", "萧乾");
+    }
 }
