@@ -181,6 +181,41 @@ final class OrgRecognizer {
             if (a.termEndingAt(end) == null && !Analysis.isBreak(s, end)) continue;
             out.add(new Candidate(pl.start(), end, EntityType.ORG, 0.9));
         }
+        for (Candidate pl : places) {
+            if (pl.length() >= 2) namedTeam(a, pl, out);
+        }
+    }
+
+    /** Words for a group that end in 队 but name no team (军队, 部队, 球队, 排队). */
+    private static final java.util.Set<String> NOT_TEAMS = java.util.Set.of(
+            "军队", "部队", "球队", "车队", "团队", "排队", "站队", "梯队", "领队", "入队", "归队", "带队", "整队", "结队", "插队", "列队");
+
+    /**
+     * 广州|太阳神|队, 休斯敦|火箭|队, 中国|乒乓球|队: a place, a sponsor's name, nickname or sport of
+     * two to four characters made of nouns, and 队 ending a word.
+     */
+    private static void namedTeam(Analysis a, Candidate pl, List<Candidate> out) {
+        String s = a.text;
+        int k = pl.end();
+        while (k < s.length() && k - pl.end() < 5 && s.charAt(k) != '队') {
+            Term t = a.termAt(k);
+            if (t == null || t.nature == null) return;
+            String n = t.nature.toString();
+            boolean nounish = n.startsWith("n") || n.equals("x") || n.equals("j") || n.equals("b");
+            if (!nounish || t.word.endsWith("队") && t.word.length() > 1) {
+                if (t.word.endsWith("队") && t.word.length() > 1 && nounish) {
+                    k += t.word.length() - 1;   // 火箭队 as one word: its 队 ends the team
+                    break;
+                }
+                return;
+            }
+            k += t.word.length();
+        }
+        if (k >= s.length() || s.charAt(k) != '队' || k - pl.end() < 2 || k - pl.end() > 4) return;
+        int end = k + 1;
+        if (!a.wordEnd[end] && !Analysis.isBreak(s, end)) return;
+        if (NOT_TEAMS.contains(s.substring(pl.end(), end))) return;
+        out.add(new Candidate(pl.start(), end, EntityType.ORG, 0.85));
     }
 
     /**

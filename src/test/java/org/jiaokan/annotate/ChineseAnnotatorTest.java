@@ -342,4 +342,13 @@ class ChineseAnnotatorTest {
         String traditional = "作家蕭乾出席了座談會。";
         expect(run(traditional, Script.TRADITIONAL), traditional, PERSON, "蕭乾", "萧乾");
     }
+
+    /** A place, a sponsor's name or sport, and 队 name a team (广州太阳神队, 中国乒乓球队); 军队 is no team. */
+    @Test
+    void namedTeams() {
+        String text = "广州太阳神队战胜了对手，中国乒乓球队也获胜，美国军队撤出。";
+        List<Mention> ms = run(text, Script.SIMPLIFIED);
+        expectAll(ms, text, ORG, "广州太阳神队", "中国乒乓球队");
+        absent(ms, ORG, "美国军队");
+    }
 }
