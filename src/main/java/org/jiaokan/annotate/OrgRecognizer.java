@@ -97,6 +97,16 @@ final class OrgRecognizer {
             }
         }
         if (start + 2 <= end && COUNTED_COUNTRIES.contains(s.substring(start, Math.min(end, start + 2)))) return null;
+        // 清华大学和南开大学: a conjunction of the segmenter's inside joins two names, which stand apart.
+        for (int k = start + 1; k < end - 1; k++) {
+            if (s.charAt(k) == '、') return null;
+            Term t = a.termAt(k);
+            boolean joiner = "和与及".indexOf(s.charAt(k)) >= 0;
+            if (joiner && (t != null && t.word.length() == 1 && t.nature != null && t.nature.toString().startsWith("c")
+                    || endsInGeneralHead(s.substring(start, k)))) {
+                return null;
+            }
+        }
         // 沈阳|第三|机床厂: an ordinal belongs to the name, and so does the place before it.
         int k = start;
         while (k > 0 && "一二三四五六七八九十".indexOf(s.charAt(k - 1)) >= 0 && start - k < 3) k--;
@@ -106,6 +116,11 @@ final class OrgRecognizer {
         }
         if (start == c.start() && end == c.end()) return c;
         return new Candidate(start, end, c.type(), null, c.confidence(), c.code());
+    }
+
+    private static boolean endsInGeneralHead(String w) {
+        for (String head : GENERAL_HEADS) if (head.length() >= 2 && w.endsWith(head)) return true;
+        return false;
     }
 
     /** Counts of countries or sides that open a phrase about their bodies (两国政府, 双方议会). */
