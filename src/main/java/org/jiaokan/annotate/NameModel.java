@@ -82,7 +82,10 @@ final class NameModel {
         // Words the name would swallow: 周围, 高度, 黄金 open with a surname but are words; a given
         // name may well be a word (建国, 海涛), so that costs much less.
         x -= W_SURNAME_WORD * wordWeight(s, i, i + sur + 1, NR.X, NR.Y);
-        if (given == 2) x -= W_GIVEN_WORD * wordWeight(s, i + sur, j, NR.Z, NR.Z);
+        // A given name that is a word (建设, 丰收, 抗美) after a character that is chiefly a surname
+        // (王, 聂, 荀) costs less: such names were common, and 聂|建设 is seldom anything else.
+        double givenWordWeight = sur == 2 || surnameShare(s.charAt(i)) >= 0.5 ? W_GIVEN_WORD_AFTER_SURNAME : W_GIVEN_WORD;
+        if (given == 2) x -= givenWordWeight * wordWeight(s, i + sur, j, NR.Z, NR.Z);
         x -= W_WHOLE_WORD * wordWeight(s, i, j, NR.Y, NR.Z);
         // The segmenter keeps the span whole as some other kind of word (公信力/nz, 党忠诚/nz):
         // its dictionaries know it, and not as a name. Its place guesses (李宁/ns) are weaker
@@ -103,6 +106,7 @@ final class NameModel {
     private static final double W_SEGMENT = 4.0;
     private static final double W_SURNAME_WORD = 0.8;
     private static final double W_GIVEN_WORD = 0.8;
+    private static final double W_GIVEN_WORD_AFTER_SURNAME = 0.4;
     /** The segmenter kept the span whole as another kind of word. */
     private static final double W_TERM = 3.0;
     private static final double W_WHOLE_WORD = 0.8;
@@ -182,6 +186,16 @@ final class NameModel {
     private static int coreFrequency(String w) {
         CoreDictionary.Attribute attr = CoreDictionary.get(w);
         return attr == null ? 0 : attr.totalFrequency;
+    }
+
+    /** Share of a character's uses that are surname uses, its uses as an ordinary word included. */
+    static double surnameShare(char c) {
+        String w = String.valueOf(c);
+        EnumItem<NR> item = PersonDictionary.dictionary.get(w);
+        if (item == null) return 0;
+        int b = item.getFrequency(NR.B);
+        int other = item.getFrequency(NR.K) + item.getFrequency(NR.L) + item.getFrequency(NR.M) + CoreDictionary.getTermFrequency(w);
+        return b / (double) Math.max(1, b + other);
     }
 
     private static double total(NR role) {

@@ -45,7 +45,7 @@ final class PersonRecognizer {
             + "盖甘戈哥格贡古圭哈海汉豪赫黑亨华霍基吉加佳贾杰捷金卡凯坎康柯科克肯库奎拉莱赖兰朗劳勒雷蕾里"
             + "利莉丽连列林琳卢鲁伦罗洛马玛迈麦曼梅蒙门米密敏明姆莫默穆纳娜奈内尼涅宁纽努诺欧帕佩彭皮普齐奇"
             + "钦乔切丘萨塞桑瑟森沙莎善舍什施史斯苏索塔泰坦汤唐特提托图瓦万旺威韦维温文沃乌西希谢辛休雅亚"
-            + "扬耶叶伊因英尤于约泽扎詹兹鲍尼逊";
+            + "扬耶叶伊因英尤于约泽扎詹兹鲍尼逊涅娃季廖孔吕滕舍迪莲娅丘谢佐茨祖楚琴黛琳沃歇贾";
 
     /**
      * Characters that may follow a name in running text (王某在会上, 李某和, 张某的): a name ending
@@ -227,6 +227,23 @@ final class PersonRecognizer {
                 Span longer = span(spans, sp.start, j);
                 longer.foreign = true;
                 longer.fromSegmenter = sp.fromSegmenter;
+            }
+            // And back over the syllables before it (恩|达伊西米耶, 范德|卢格特), to a break or a
+            // character that stands before names (对, 和, 同).
+            int i = sp.start;
+            while (i > 0 && sp.end - i < 8 && transliterationChar(s.charAt(i - 1)) && !joinerAt(s, i - 1)
+                    && BEFORE_NAME.indexOf(s.charAt(i - 1)) < 0 && AFTER_NAME.indexOf(s.charAt(i - 1)) < 0
+                    && (i < 2 || !CoreDictionary.contains(s.substring(i - 2, i)))) {
+                i--;
+            }
+            if (i < sp.start && (i == 0 || Analysis.isBreak(s, i - 1) || BEFORE_NAME.indexOf(s.charAt(i - 1)) >= 0
+                    || joinerAt(s, i - 1) || AFTER_NAME.indexOf(s.charAt(i - 1)) >= 0)) {
+                Span longer = span(spans, i, Math.max(sp.end, j));
+                longer.foreign = true;
+                longer.fromSegmenter = sp.fromSegmenter;
+                // A transliteration of four syllables or more, bounded on both sides, outweighs the
+                // Chinese reading the segmenter may see inside it (范德|卢格特).
+                if (longer.end - longer.start >= 4) longer.shape = Math.max(longer.shape, 0.75);
             }
         }
     }
@@ -698,7 +715,7 @@ final class PersonRecognizer {
     private static final String[] ADDRESS_FORMS = {
         "先生", "女士", "小姐", "太太", "夫人", "老师", "师傅", "大夫", "医生", "大妈", "大爷", "大娘", "大婶", "大嫂",
         "大姐", "大哥", "大叔", "阿姨", "奶奶", "爷爷", "老汉", "老太", "婆婆", "伯伯", "叔叔", "同志", "支书", "法官", "参赞", "秘书", "老总", "记者", "会计", "老板", "警官", "检察官", "工程师", "导演", "指导",
-        "村长", "经理", "教练", "律师", "护士", "嫂", "老", "总", "某"};
+        "村长", "经理", "教练", "律师", "护士", "班长", "排长", "连长", "营长", "嫂", "老", "总", "某"};
 
     /**
      * A segmenter word that is a surname with a form of address (王大妈, 李先生) or 小/老 before a

@@ -351,4 +351,13 @@ class ChineseAnnotatorTest {
         expectAll(ms, text, ORG, "广州太阳神队", "中国乒乓球队");
         absent(ms, ORG, "美国军队");
     }
+
+    /** Transliterations the segmenter cuts on either side are read whole (恩达伊西米耶, 范德卢格特). */
+    @Test
+    void transliterationsReadWhole() {
+        String text = "会见时，主席对恩达伊西米耶说，两国友谊经受住了考验。";
+        expect(run(text, Script.SIMPLIFIED), text, PERSON, "恩达伊西米耶", "恩达伊西米耶");
+        String other = "范德卢格特把一只瓷盘送给了博物馆。";
+        expect(run(other, Script.SIMPLIFIED), other, PERSON, "范德卢格特", "范德卢格特");
+    }
 }

@@ -21,7 +21,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * names), dev3-bio.txt (places and organisations only: short forms, feature suffixes, teams,
  * branches and missions abroad), dev4-bio.txt (a mix of every genre), dev5-bio.txt (foreign
  * affairs: transliterated, Japanese and minority names), dev6-bio.txt (local reporting: rare and
- * compound surnames, villages, factories) and dev7-bio.txt (sport, culture and science). The
+ * compound surnames, villages, factories), dev7-bio.txt (sport, culture and science), dev8-bio.txt
+ * and dev9-bio.txt (names with no title or verb of speech beside them, given names that are
+ * words, rare surnames, foreign names without titles). The
  * rules were developed while reading the errors on these. held-bio.txt, written by the same
  * conventions at the same time, was never read for errors: it measures the rules on text they
  * have not seen. Organisations are tagged as their longest name, place prefix and branch
@@ -40,6 +42,9 @@ class DevSetTest {
                 Arguments.of("dev5-bio.txt", Map.of(Label.PER, 0.88, Label.LOC, 0.89, Label.ORG, 0.86)),
                 Arguments.of("dev6-bio.txt", Map.of(Label.PER, 0.94, Label.LOC, 0.82, Label.ORG, 0.77)),
                 Arguments.of("dev7-bio.txt", Map.of(Label.PER, 0.88, Label.LOC, 0.86, Label.ORG, 0.80)),
+                Arguments.of("dev8-bio.txt", Map.of(Label.PER, 0.93, Label.LOC, 0.88, Label.ORG, 0.85)),
+                // dev9 has few organisations (26): a looser floor for them.
+                Arguments.of("dev9-bio.txt", Map.of(Label.PER, 0.86, Label.LOC, 0.88, Label.ORG, 0.70)),
                 // Held out: never looked at while the rules were written; it only measures them.
                 Arguments.of("held-bio.txt", Map.of(Label.PER, 0.90, Label.LOC, 0.90, Label.ORG, 0.85)));
     }
