@@ -131,6 +131,8 @@ final class PersonRecognizer {
                     Span sp = span(spans, prev.offset, t.offset + t.word.length());
                     sp.fromSegmenter = true;
                     sp.foreign = true;
+                    // Four syllables or more (萨|马兰奇) outweigh the Chinese reading of the second piece.
+                    if (sp.end - sp.start >= 4) sp.shape = Math.max(sp.shape, 0.75);
                 }
             }
         }
