@@ -41,6 +41,18 @@ final class NameModel {
      */
     private static final int MIN_GIVEN_USES = 30;
 
+    /**
+     * A character seldom seen in names that ordinary text does use (设, 期): no evidence for a name.
+     * A character rare everywhere (昶, 翀, 彧) is rare in names only because it is rare; names are
+     * where such characters live, so it does not count as rare here.
+     */
+    static boolean rareInNames(char c) {
+        if (givenUses(c) >= MIN_GIVEN_USES) return false;
+        EnumItem<NR> item = PersonDictionary.dictionary.get(String.valueOf(c));
+        int context = item == null ? 0 : item.getFrequency(NR.K) + item.getFrequency(NR.L) + item.getFrequency(NR.M);
+        return CoreDictionary.getTermFrequency(String.valueOf(c)) >= 5 || context > givenUses(c) || givenUses(c) < 5;
+    }
+
     private static int givenUses(char c) {
         EnumItem<NR> item = PersonDictionary.dictionary.get(String.valueOf(c));
         return item == null ? 0 : item.getFrequency(NR.C) + item.getFrequency(NR.D) + item.getFrequency(NR.E);
@@ -71,7 +83,7 @@ final class NameModel {
         } else {
             x += charRatio(s.charAt(i + sur), NR.C, F_C) + charRatio(s.charAt(i + sur + 1), NR.D, F_D) + LOG_DOUBLE_GIVEN;
         }
-        for (int k = i + sur; k < j; k++) if (givenUses(s.charAt(k)) < MIN_GIVEN_USES) return Double.NEGATIVE_INFINITY;
+        for (int k = i + sur; k < j; k++) if (rareInNames(s.charAt(k))) return Double.NEGATIVE_INFINITY;
         x *= W_EMISSION;
         x += W_CONTEXT * (leftContext(a, i) + rightContext(a, j));
         // Words the name would cut: a name neither starts nor ends inside an ordinary word

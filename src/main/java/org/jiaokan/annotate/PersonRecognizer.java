@@ -840,7 +840,7 @@ final class PersonRecognizer {
             char c = given.charAt(k);
             worst = Math.min(worst, givenRatio(c));
             // Rarely seen in names at all: not proof against a name, but no proof for one either.
-            if (givenCount(c) < MIN_GIVEN_COUNT) clean = false;
+            if (NameModel.rareInNames(c)) clean = false;
         }
         if (worst < 0.3) {
             score -= 0.3;
