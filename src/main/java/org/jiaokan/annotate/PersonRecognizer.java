@@ -352,8 +352,9 @@ final class PersonRecognizer {
     /** As above; with {@code unknownWords} false, a word no dictionary knows does not count (女演员|朱丽叶·). */
     private boolean namePart(Analysis a, int at, String w, boolean unknownWords) {
         if (w.isEmpty() || !allHan(w, 0, w.length())) return false;
-        // 吐尔逊|和|马丁: joiners and the characters that follow names end a name part.
+        // 吐尔逊|和|马丁: joiners and the characters that follow names end a name part, and so do numerals (加尼耶|七十|年代).
         if (w.length() == 1 && (joinerAt(w, 0) || AFTER_NAME.indexOf(w.charAt(0)) >= 0)) return false;
+        if (w.chars().anyMatch(c -> NUMERALS.indexOf(c) >= 0)) return false;
         Term t = a.termAt(at);
         if (t != null && t.word.equals(w) && t.nature != null) {
             String n = t.nature.toString();
