@@ -204,6 +204,10 @@ final class PlaceRecognizer {
             // The run must not cut a name the segmenter found (德|黑兰).
             boolean bounded = a.wordStart[i] && (a.wordEnd[j] || Analysis.isBreak(s, j) || runFollower(s, j))
                     && !a.insideName[i] && !a.insideName[j];
+            // 比赛中|以|三比零: the characters before a score are no countries.
+            if (bounded && !runFollower(s, j) && score(s, j)) {
+                bounded = false;
+            }
             // A core-dictionary word ending the run (美中不足, 中欧 as an everyday word) is not a list of countries.
             if (j - i >= 2 && j - i <= 4 && bounded && !dictionaryWordInside(s, i, j) && !wordInsideRun(s, i, j)) {
                 String feature = runFeature(a, j);
@@ -293,6 +297,12 @@ final class PlaceRecognizer {
             if (ns * 2 >= attr.totalFrequency) out.add(new Candidate(t.offset, t.offset + place.length(), EntityType.PLACE, 0.8));
             return;
         }
+    }
+
+    /** A score starts at {@code j} (三比零, 2比1). */
+    private static boolean score(String s, int j) {
+        String digits = "0123456789０１２３４５６７８９一二三四五六七八九十零";
+        return j + 2 < s.length() && digits.indexOf(s.charAt(j)) >= 0 && s.charAt(j + 1) == '比';
     }
 
     /**

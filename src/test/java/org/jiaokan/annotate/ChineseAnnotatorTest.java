@@ -322,6 +322,9 @@ class ChineseAnnotatorTest {
         }
         expect(ms, text, PLACE, "罗马尼亚", "罗马尼亚");
         absent(run("对方表示同意，各方都很满意。", Script.SIMPLIFIED), PLACE, "对");
+        // 比赛中|以|三比零: before a score, 中 and 以 are a locative and a preposition.
+        List<Mention> match = run("她在决赛中以三比零战胜了对手。", Script.SIMPLIFIED);
+        assertTrue(match.stream().noneMatch(m -> m.type() == PLACE), () -> show(match));
     }
 
     /** A run of transliteration syllables with no dictionary word in it is a foreign name, unless a place verb governs it. */
