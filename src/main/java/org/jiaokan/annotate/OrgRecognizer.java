@@ -39,7 +39,7 @@ final class OrgRecognizer {
             "政府", "议会", "法院", "中心", "报社", "日报", "晚报", "电台", "工厂", "剧院", "商店", "酒店", "宾馆",
             "总会", "分会", "工会", "乐团", "剧团", "歌舞团", "艺术团", "杂技团", "军区", "舰队",
             "男篮", "女篮", "男排", "女排", "男足", "女足", "博物馆", "纪念馆", "图书馆", "美术馆", "博物院", "科学院",
-            "红十字会", "商会", "计划署", "兵团", "党", "社", "部", "局", "厅", "署", "院", "所", "厂");
+            "红十字会", "商会", "计划署", "兵团", "技术馆", "科技馆", "资料馆", "党", "社", "部", "局", "厅", "署", "院", "所", "厂");
 
     private final Lexicons lex;
 
@@ -381,7 +381,9 @@ final class OrgRecognizer {
             for (int j = i + 1; j < ts.size() && j <= i + 4; j++) {
                 Term t = ts.get(j);
                 String n = nature(t);
-                boolean head = (n.equals("nis") || n.startsWith("nt")) && endsInHead(t.word);
+                boolean head = (n.equals("nis") || n.startsWith("nt")) && endsInHead(t.word)
+                        // 中国|电影|家协会, 中国|科学|技术馆: a noun the segmenter cut oddly that ends in a long head.
+                        || middle > 0 && (n.equals("n") || n.equals("nz")) && endsInGeneralHead(t.word) && t.word.length() >= 3;
                 if (head && (middle > 0 || t.word.length() >= 3 || n.startsWith("nt"))) {
                     int start = ts.get(i).offset;
                     int end = t.offset + t.word.length();
