@@ -62,7 +62,7 @@ final class OrgRecognizer {
     }
 
     /** Characters that open no organisation name: verbs, particles and prepositions glued on in front (有|外经贸部, 的|绍兴中学). */
-    private static final String NO_OPENING = "有的在是和与及对向从把被为由给跟将于到";
+    private static final String NO_OPENING = "有的在是和与及对向从把被为由给跟将于到都也就还又去来";
 
     /**
      * The candidate with the edges that the segmenter's guesses get wrong mended: a function word
@@ -90,6 +90,11 @@ final class OrgRecognizer {
             start++;
         }
         if (end - start < 2) return null;
+        // 县医院, 乡卫生院: an administrative level with no place name before it names no one body.
+        if ("县乡镇村区市省".indexOf(s.charAt(start)) >= 0 && (start == 0 || !Analysis.isHan(s.charAt(start - 1))
+                || !placeEndsAt(places, start))) {
+            return null;
+        }
         for (int k = start + 1; k < end - 1; k++) {
             if (s.charAt(k) == '在' && !CoreDictionary.contains(s.substring(k - 1, k + 1))
                     && !CoreDictionary.contains(s.substring(k, k + 2))) {
@@ -120,6 +125,11 @@ final class OrgRecognizer {
 
     private static boolean endsInGeneralHead(String w) {
         for (String head : GENERAL_HEADS) if (head.length() >= 2 && w.endsWith(head)) return true;
+        return false;
+    }
+
+    private static boolean placeEndsAt(List<Candidate> places, int end) {
+        for (Candidate pl : places) if (pl.end() == end) return true;
         return false;
     }
 

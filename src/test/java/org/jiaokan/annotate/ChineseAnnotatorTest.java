@@ -363,4 +363,13 @@ class ChineseAnnotatorTest {
         String other = "范德卢格特把一只瓷盘送给了博物馆。";
         expect(run(other, Script.SIMPLIFIED), other, PERSON, "范德卢格特", "范德卢格特");
     }
+
+    /** An administrative level with no place name before it names no one body (县医院), unlike 鄱阳县委. */
+    @Test
+    void bareLevelsAreNoOrganisations() {
+        String text = "他在县医院工作，后来调到乡卫生院，鄱阳县委表扬了他。";
+        List<Mention> ms = run(text, Script.SIMPLIFIED);
+        absent(ms, ORG, "县医院");
+        absent(ms, ORG, "乡卫生院");
+    }
 }
