@@ -52,6 +52,37 @@ public final class ChineseAnnotator implements Annotator {
         segmenter().seg("中共四川省委书记王某同志在成都市主持会议。");   // load dictionaries now, not on first use
     }
 
+    /** Texts longer than this are segmented a stretch at a time: the segmenter's recognisers slow down on long inputs. */
+    private static final int SEGMENT_STRETCH = 1000;
+
+    /**
+     * The segmentation of {@code s}, with offsets into {@code s}. A long text is cut after
+     * sentence-final punctuation into stretches of about {@link #SEGMENT_STRETCH} characters, which
+     * no name crosses, and each is segmented on its own.
+     */
+    static List<Term> segmented(String s) {
+        if (s.length() <= 2 * SEGMENT_STRETCH) return segmenter().seg(s);
+        List<Term> out = new ArrayList<>();
+        Segment segment = segmenter();
+        int from = 0;
+        while (from < s.length()) {
+            int to = Math.min(s.length(), from + SEGMENT_STRETCH);
+            if (to < s.length()) {
+                int cut = -1;
+                for (int k = to; k < s.length() && k < from + 2 * SEGMENT_STRETCH && cut < 0; k++) {
+                    if ("。！？；\n".indexOf(s.charAt(k)) >= 0) cut = k + 1;
+                }
+                to = cut > 0 ? cut : Math.min(s.length(), from + 2 * SEGMENT_STRETCH);
+            }
+            for (Term t : segment.seg(s.substring(from, to))) {
+                t.offset += from;
+                out.add(t);
+            }
+            from = to;
+        }
+        return out;
+    }
+
     /** A new segmenter per call: cheap, and it keeps the segmenter's options out of shared state. */
     private static Segment segmenter() {
         return HanLP.newSegment()
@@ -73,7 +104,7 @@ public final class ChineseAnnotator implements Annotator {
         // way because the converter also regularises stray traditional forms in it.
         ScriptAlignment view = ScriptAlignment.of(text);
         String s = view.simplified;
-        List<Term> seg = segmenter().seg(s);
+        List<Term> seg = segmented(s);
         Analysis a = new Analysis(s, seg);
 
         List<Candidate> cands = new ArrayList<>();

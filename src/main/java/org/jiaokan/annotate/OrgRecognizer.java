@@ -46,7 +46,8 @@ final class OrgRecognizer {
     OrgRecognizer(Lexicons lex) { this.lex = lex; }
 
     /** @param places place candidates of the same text, used as proper prefixes */
-    void find(Analysis a, List<Candidate> places, List<Candidate> out) {
+    void find(Analysis a, List<Candidate> placeCandidates, List<Candidate> out) {
+        Places places = new Places(placeCandidates);
         int from = out.size();
         findAll(a, places, out);
         // 沈阳一家机床厂, 一所中学: a counted noun is some institution, not a named one.
@@ -70,7 +71,7 @@ final class OrgRecognizer {
      * and the place before it are taken in (沈阳第三机床厂); null where what is left is no name: one
      * that holds the preposition 在 (钟鸣岳在钓鱼台国宾馆) or counts countries (两国政府).
      */
-    private static Candidate repaired(Analysis a, Candidate c, List<Candidate> places) {
+    private static Candidate repaired(Analysis a, Candidate c, Places places) {
         String s = a.text;
         int start = c.start();
         int end = c.end();
@@ -117,7 +118,15 @@ final class OrgRecognizer {
         while (k > 0 && "一二三四五六七八九十".indexOf(s.charAt(k - 1)) >= 0 && start - k < 3) k--;
         if (k < start && k > 0 && s.charAt(k - 1) == '第') {
             start = k - 1;
-            for (Candidate pl : places) if (pl.end() == start && pl.type() == EntityType.PLACE) start = pl.start();
+            for (boolean moved = true; moved; ) {
+                moved = false;
+                for (Candidate pl : places.endingAt(start)) {
+                    if (pl.type() != EntityType.PLACE) continue;
+                    start = pl.start();
+                    moved = true;
+                    break;
+                }
+            }
         }
         if (start == c.start() && end == c.end()) return c;
         return new Candidate(start, end, c.type(), null, c.confidence(), c.code());
@@ -128,9 +137,8 @@ final class OrgRecognizer {
         return false;
     }
 
-    private static boolean placeEndsAt(List<Candidate> places, int end) {
-        for (Candidate pl : places) if (pl.end() == end) return true;
-        return false;
+    private static boolean placeEndsAt(Places places, int end) {
+        return !places.endingAt(end).isEmpty();
     }
 
     /** Counts of countries or sides that open a phrase about their bodies (两国政府, 双方议会). */
@@ -147,7 +155,7 @@ final class OrgRecognizer {
         return false;
     }
 
-    private void findAll(Analysis a, List<Candidate> places, List<Candidate> out) {
+    private void findAll(Analysis a, Places places, List<Candidate> out) {
         int from = out.size();
         findNamed(a, places, out);
         teams(a, places, out);
@@ -162,12 +170,12 @@ final class OrgRecognizer {
      * name owns it, and the whole is the organisation's name. It must outrank the bare name,
      * which wins otherwise by its higher confidence.
      */
-    private static void owned(Analysis a, List<Candidate> places, int from, List<Candidate> out) {
+    private static void owned(Analysis a, Places places, int from, List<Candidate> out) {
         for (int c = from, n = out.size(); c < n; c++) {
             Candidate org = out.get(c);
             if (org.confidence() < 0.85) continue;
-            for (Candidate pl : places) {
-                if (pl.end() != org.start() || pl.length() < 2 || a.insideName[pl.end()] && !a.wordEnd[pl.end()]) continue;
+            for (Candidate pl : places.endingAt(org.start())) {
+                if (pl.length() < 2 || a.insideName[pl.end()] && !a.wordEnd[pl.end()]) continue;
                 out.add(new Candidate(pl.start(), org.end(), EntityType.ORG, org.confidence() + 0.03));
             }
         }
@@ -196,9 +204,9 @@ final class OrgRecognizer {
     }
 
     /** 中国女排, 北京国安队 as 北京队, 辽宁男篮: a place and a team head ending a word. */
-    private void teams(Analysis a, List<Candidate> places, List<Candidate> out) {
+    private void teams(Analysis a, Places places, List<Candidate> out) {
         String s = a.text;
-        for (Candidate pl : places) {
+        for (Candidate pl : places.all()) {
             if (pl.length() < 2) continue;
             int head = lex.teamHeads.longestAt(s, pl.end());
             if (head == 0) continue;
@@ -206,7 +214,7 @@ final class OrgRecognizer {
             if (a.termEndingAt(end) == null && !Analysis.isBreak(s, end)) continue;
             out.add(new Candidate(pl.start(), end, EntityType.ORG, 0.9));
         }
-        for (Candidate pl : places) {
+        for (Candidate pl : places.all()) {
             if (pl.length() >= 2) namedTeam(a, pl, out);
         }
     }
@@ -247,12 +255,11 @@ final class OrgRecognizer {
      * 中国工商银行|北京|分行, 中国人民保险公司|湖北|分公司: an organisation, a place and a branch
      * head name one branch.
      */
-    private void branches(Analysis a, List<Candidate> places, int from, List<Candidate> out) {
+    private void branches(Analysis a, Places places, int from, List<Candidate> out) {
         String s = a.text;
         for (int c = from, n = out.size(); c < n; c++) {
             Candidate org = out.get(c);
-            for (Candidate pl : places) {
-                if (pl.start() != org.end()) continue;
+            for (Candidate pl : places.startingAt(org.end())) {
                 int e = pl.end();
                 if (e < s.length() && PLACE_LEVEL_SUFFIXES.indexOf(s.charAt(e)) >= 0 && lex.branchHeads.longestAt(s, e) == 0) e++;
                 int head = lex.branchHeads.longestAt(s, e);
@@ -266,9 +273,9 @@ final class OrgRecognizer {
      * 中国驻日本大使馆, 中国人民解放军驻香港部队: a country or organisation, 驻, a place and the
      * head of a mission abroad.
      */
-    private void stationed(Analysis a, List<Candidate> places, int from, List<Candidate> out) {
+    private void stationed(Analysis a, Places places, int from, List<Candidate> out) {
         String s = a.text;
-        List<Candidate> owners = new ArrayList<>(places);
+        List<Candidate> owners = new ArrayList<>(places.all());
         owners.addAll(out.subList(from, out.size()));
         for (Candidate owner : owners) {
             int z = owner.end();
@@ -283,7 +290,7 @@ final class OrgRecognizer {
         }
     }
 
-    private void findNamed(Analysis a, List<Candidate> places, List<Candidate> out) {
+    private void findNamed(Analysis a, Places places, List<Candidate> out) {
         String s = a.text;
         segmenterGuesses(a, places, out);
         media(a, places, out);
@@ -305,9 +312,9 @@ final class OrgRecognizer {
      * A place followed by a media head is a newspaper or broadcaster named after it (福州晚报,
      * 四川省电视台), not the place; the head must end on a word boundary (福州网 but not 福州网络).
      */
-    private void media(Analysis a, List<Candidate> places, List<Candidate> out) {
+    private void media(Analysis a, Places places, List<Candidate> out) {
         String s = a.text;
-        for (Candidate pl : places) {
+        for (Candidate pl : places.all()) {
             if (pl.length() < 2) continue;
             int e = pl.end();
             if (e < s.length() && PLACE_LEVEL_SUFFIXES.indexOf(s.charAt(e)) >= 0 && lex.mediaHeads.longestAt(s, e) == 0) e++;
@@ -325,7 +332,7 @@ final class OrgRecognizer {
      * organisations its dictionaries know by name (联合国, 团中央, 中华全国总工会, 铁道部), alone or
      * after a place (中国|红十字会).
      */
-    private void segmenterGuesses(Analysis a, List<Candidate> places, List<Candidate> out) {
+    private void segmenterGuesses(Analysis a, Places places, List<Candidate> out) {
         for (var t : a.terms) {
             if (t.nature == null) continue;
             String n = t.nature.toString();
@@ -334,8 +341,8 @@ final class OrgRecognizer {
                 out.add(new Candidate(t.offset, t.offset + t.word.length(), EntityType.ORG, 0.85 + 0.01 * t.word.length()));
             }
             if (n.equals("nis") && t.word.length() >= 3) {
-                for (Candidate pl : places) {
-                    if (pl.end() == t.offset && pl.length() >= 2) {
+                for (Candidate pl : places.endingAt(t.offset)) {
+                    if (pl.length() >= 2) {
                         out.add(new Candidate(pl.start(), t.offset + t.word.length(), EntityType.ORG, 0.8));
                     }
                 }
@@ -380,7 +387,7 @@ final class OrgRecognizer {
      * institution word of the dictionary (北京|师范大学, 中国|人民|保险公司, 中国|致公党). A bare
      * country and a short institution word (日本|公司) is a phrase, not a name.
      */
-    private void chains(Analysis a, List<Candidate> places, List<Candidate> out) {
+    private void chains(Analysis a, Places places, List<Candidate> out) {
         List<Term> ts = a.terms;
         for (int i = 0; i < ts.size(); i++) {
             Term first = ts.get(i);
@@ -410,8 +417,8 @@ final class OrgRecognizer {
         }
     }
 
-    private static boolean placeAt(Term t, List<Candidate> places) {
-        for (Candidate pl : places) if (pl.start() == t.offset && pl.end() == t.offset + t.word.length()) return true;
+    private static boolean placeAt(Term t, Places places) {
+        for (Candidate pl : places.startingAt(t.offset)) if (pl.end() == t.offset + t.word.length()) return true;
         return false;
     }
 
@@ -428,8 +435,8 @@ final class OrgRecognizer {
         return false;
     }
 
-    private static boolean divisionAt(int start, List<Candidate> places) {
-        for (Candidate pl : places) if (pl.start() == start && !pl.code().isEmpty()) return true;
+    private static boolean divisionAt(int start, Places places) {
+        for (Candidate pl : places.startingAt(start)) if (!pl.code().isEmpty()) return true;
         return false;
     }
 
@@ -438,7 +445,7 @@ final class OrgRecognizer {
     }
 
     /** Organisation names whose proper prefix starts at {@code p} (after an optional 中共 from {@code start}). */
-    private void prefixed(Analysis a, int start, int p, List<Candidate> places, double conf,
+    private void prefixed(Analysis a, int start, int p, Places places, double conf,
                           boolean afterParty, List<Candidate> out) {
         String s = a.text;
         List<Integer> bodyStarts = new ArrayList<>(3);
@@ -473,11 +480,10 @@ final class OrgRecognizer {
         }
     }
 
-    private static boolean divisionEndsAt(String s, int b, List<Candidate> places) {
-        for (Candidate pl : places) {
-            if (pl.code().isEmpty()) continue;
-            if (pl.end() == b || pl.end() == b - 1 && PLACE_LEVEL_SUFFIXES.indexOf(s.charAt(b - 1)) >= 0) return true;
-        }
+    private static boolean divisionEndsAt(String s, int b, Places places) {
+        for (Candidate pl : places.endingAt(b)) if (!pl.code().isEmpty()) return true;
+        if (b < 1 || PLACE_LEVEL_SUFFIXES.indexOf(s.charAt(b - 1)) < 0) return false;
+        for (Candidate pl : places.endingAt(b - 1)) if (!pl.code().isEmpty()) return true;
         return false;
     }
 
@@ -501,9 +507,8 @@ final class OrgRecognizer {
     }
 
     /** Where organ words may start after a place at {@code p}, or after a chain of places (四川省成都市). */
-    private void placeEnds(String s, int p, List<Candidate> places, List<Integer> bodyStarts, int depth) {
-        for (Candidate pl : places) {
-            if (pl.start() != p) continue;
+    private void placeEnds(String s, int p, Places places, List<Integer> bodyStarts, int depth) {
+        for (Candidate pl : places.startingAt(p)) {
             int e = pl.end();
             if (e < s.length() && PLACE_LEVEL_SUFFIXES.indexOf(s.charAt(e)) >= 0
                     && lex.orgSuffixes.longestAt(s, e) == 0) e++;
@@ -543,10 +548,10 @@ final class OrgRecognizer {
      * organisation, or a word the dictionary knows only as a name. Guesses that open with a common
      * word, a verb or a determiner (宗教组织, 服从组织, 各派出所, 商场学校) name a kind of body, not one.
      */
-    private static boolean properOpening(Term t, List<Candidate> places) {
+    private static boolean properOpening(Term t, Places places) {
         String w = t.word;
         if (DETERMINERS.indexOf(w.charAt(0)) >= 0) return false;
-        for (Candidate pl : places) if (pl.start() == t.offset) return true;
+        if (!places.startingAt(t.offset).isEmpty()) return true;
         for (int end = w.length() - 1; end >= 2; end--) {
             if (knownOrganisation(w.substring(0, end))) return true;
         }
@@ -590,5 +595,26 @@ final class OrgRecognizer {
 
     private static void add(Analysis a, int start, int end, double conf, List<Candidate> out) {
         out.add(new Candidate(start, end, EntityType.ORG, conf + 0.002 * (end - start)));
+    }
+
+    /** The place candidates of one text, looked up by where they start and end: long texts have many. */
+    private static final class Places {
+        private final List<Candidate> all;
+        private final java.util.Map<Integer, List<Candidate>> byStart = new java.util.HashMap<>();
+        private final java.util.Map<Integer, List<Candidate>> byEnd = new java.util.HashMap<>();
+
+        Places(List<Candidate> all) {
+            this.all = all;
+            for (Candidate c : all) {
+                byStart.computeIfAbsent(c.start(), k -> new ArrayList<>()).add(c);
+                byEnd.computeIfAbsent(c.end(), k -> new ArrayList<>()).add(c);
+            }
+        }
+
+        List<Candidate> all() { return all; }
+
+        List<Candidate> startingAt(int start) { return byStart.getOrDefault(start, List.of()); }
+
+        List<Candidate> endingAt(int end) { return byEnd.getOrDefault(end, List.of()); }
     }
 }

@@ -159,17 +159,18 @@ final class PersonRecognizer {
             }
             sp.score = Math.max(sp.shape, Math.max(sp.model, score(a, sp, roleEnd)));
         }
-        // Names listed with an accepted name (甲、乙和丙) share its standing.
+        // Names listed with an accepted name (甲、乙和丙) share its standing. Neighbours are looked
+        // up by offset: a long paragraph has many spans.
+        Map<Integer, List<Span>> byStart = new java.util.HashMap<>();
+        Map<Integer, List<Span>> byEnd = new java.util.HashMap<>();
+        for (Span sp : all) {
+            byStart.computeIfAbsent(sp.start, k -> new ArrayList<>()).add(sp);
+            byEnd.computeIfAbsent(sp.end, k -> new ArrayList<>()).add(sp);
+        }
         for (int round = 0; round < 2; round++) {
             for (Span sp : all) {
                 if (sp.score >= threshold || sp.score < threshold - 0.3) continue;
-                for (Span other : all) {
-                    if (other == sp || other.score < threshold) continue;
-                    if (joined(s, other.end, sp.start) || joined(s, sp.end, other.start)) {
-                        sp.score += 0.3;
-                        break;
-                    }
-                }
+                if (listedWithAccepted(s, sp, byStart, byEnd, threshold)) sp.score += 0.3;
             }
         }
         for (Span sp : all) {
@@ -560,14 +561,31 @@ final class PersonRecognizer {
     /** Log-odds taken off a reading that cuts a Chinese name the segmenter found (向王建 across 王建国). */
     private static final double NAME_CUT = 4.0;
 
-    /** {@code s[i, j)} overlaps a Chinese name of the segmenter without holding all of it. */
-    private static boolean cutsSegmenterName(Analysis a, int i, int j) {
-        for (Term t : a.terms) {
-            if (t.nature == null || !t.nature.toString().equals("nr") || t.word.length() < 2) continue;
-            int b = t.offset + t.word.length();
-            if (t.offset < j && i < b && (t.offset < i || b > j)) return true;
+    /**
+     * {@code s[i, j)} overlaps a Chinese name of the segmenter without holding all of it.
+     * {@code names[k]} is the end of the segmenter's Chinese name that starts at {@code k}, or 0.
+     */
+    private static boolean cutsSegmenterName(int[] names, int i, int j) {
+        // A name word that starts inside the span and runs past it, or one that starts before it and reaches in.
+        for (int k = Math.max(0, i - MAX_NAME_WORD); k < j && k < names.length; k++) {
+            int b = names[k];
+            if (b == 0 || b <= i) continue;
+            if (k < i || b > j) return true;
         }
         return false;
+    }
+
+    /** Longest Chinese name word of the segmenter looked back for. */
+    private static final int MAX_NAME_WORD = 8;
+
+    /** The end of the segmenter's Chinese name (nature nr, two characters or more) starting at each offset, or 0. */
+    private static int[] segmenterNames(Analysis a) {
+        int[] names = new int[a.text.length()];
+        for (Term t : a.terms) {
+            if (t.nature == null || !t.nature.toString().equals("nr") || t.word.length() < 2) continue;
+            if (t.offset >= 0 && t.offset < names.length) names[t.offset] = t.offset + t.word.length();
+        }
+        return names;
     }
 
     /** Log-odds taken off a name that would overlap a place the place recogniser found (长江, 江苏). */
@@ -581,6 +599,7 @@ final class PersonRecognizer {
     private void modelSpans(Analysis a, List<Candidate> placeCandidates, boolean[] titled, Map<Long, Span> spans) {
         String s = a.text;
         boolean[] inPlace = null;
+        int[] names = segmenterNames(a);
         List<double[]> found = new ArrayList<>();
         for (int i = 0; i < s.length(); i++) {
             if (!Analysis.isHan(s.charAt(i)) || titled[i]) continue;
@@ -613,7 +632,7 @@ final class PersonRecognizer {
                         break;
                     }
                 }
-                if (cutsSegmenterName(a, i, j)) x -= NAME_CUT;
+                if (cutsSegmenterName(names, i, j)) x -= NAME_CUT;
                 if (x > best) {
                     best = x;
                     bestEnd = j;
@@ -979,6 +998,20 @@ final class PersonRecognizer {
 
     private static boolean joinerAt(String s, int i) {
         return i < s.length() && "、和与及".indexOf(s.charAt(i)) >= 0;
+    }
+
+    /** An accepted name ends just before {@code sp} or starts just after it, joined to it as in a list. */
+    private static boolean listedWithAccepted(String s, Span sp, Map<Integer, List<Span>> byStart, Map<Integer, List<Span>> byEnd,
+                                              double threshold) {
+        for (int gap = 0; gap <= 2; gap++) {
+            for (Span other : byEnd.getOrDefault(sp.start - gap, List.of())) {
+                if (other != sp && other.score >= threshold && joined(s, other.end, sp.start)) return true;
+            }
+            for (Span other : byStart.getOrDefault(sp.end + gap, List.of())) {
+                if (other != sp && other.score >= threshold && joined(s, sp.end, other.start)) return true;
+            }
+        }
+        return false;
     }
 
     /** True when a name ending at {@code end} and one starting at {@code start} form a list. */

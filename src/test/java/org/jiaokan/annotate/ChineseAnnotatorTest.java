@@ -372,4 +372,26 @@ class ChineseAnnotatorTest {
         absent(ms, ORG, "县医院");
         absent(ms, ORG, "乡卫生院");
     }
+
+    /**
+     * A paragraph far longer than a sentence is segmented a stretch at a time; the mentions are
+     * those of its sentences, at the right offsets.
+     */
+    @Test
+    void longParagraphsKeepTheirOffsets() {
+        String sentence = MEETING;
+        List<Mention> one = run(sentence, Script.SIMPLIFIED);
+        int copies = 4000 / sentence.length() + 2;
+        String paragraph = sentence.repeat(copies);
+        List<Mention> all = run(paragraph, Script.SIMPLIFIED);
+        assertEquals(one.size() * copies, all.size(), () -> show(all));
+        for (int c = 0; c < copies; c++) {
+            for (int k = 0; k < one.size(); k++) {
+                Mention m = one.get(k);
+                Mention n = all.get(c * one.size() + k);
+                assertEquals(m.start() + c * sentence.length(), n.start());
+                assertEquals(m.text() + m.type() + m.key(), n.text() + n.type() + n.key());
+            }
+        }
+    }
 }
