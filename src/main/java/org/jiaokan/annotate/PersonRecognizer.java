@@ -504,7 +504,7 @@ final class PersonRecognizer {
         if (sur > 0 && sur < j - i) {
             String given = s.substring(i + sur, j);
             // 向|客人, 曾|多次, 方|永远: a character seldom a surname before a common word is no name.
-            if (given.length() == 2 && sur == 1 && surnameShare(s.charAt(i)) < 0.5 && CoreDictionary.getTermFrequency(given) >= 20
+            if (given.length() == 2 && sur == 1 && NameModel.surnameShare(s.charAt(i)) < 0.5 && CoreDictionary.getTermFrequency(given) >= 20
                     && !knownName(s.substring(i, j))) {
                 return true;
             }
@@ -668,7 +668,7 @@ final class PersonRecognizer {
             int sur = i + 3 <= s.length() && lex.surnames.contains(s.substring(i, i + 2)) ? 2 : 1;
             if (sur == 1 && !lex.surnames.contains(s.substring(i, i + 1))) continue;
             // A character often something else (谷, 查, 区) counts as a surname only where a name may start.
-            boolean weak = sur == 1 && surnameShare(s.charAt(i)) < 0.5;
+            boolean weak = sur == 1 && NameModel.surnameShare(s.charAt(i)) < 0.5;
             if (weak && (!(clearLeft(s, i) || i > 0 && "的老".indexOf(s.charAt(i - 1)) >= 0)
                     || BEFORE_NAME.indexOf(s.charAt(i)) >= 0 || AFTER_NAME.indexOf(s.charAt(i)) >= 0)) continue;
             if (i > 0 && (!a.wordStart[i] || isCommonWord(s.substring(i - 1, i + 1)))) continue;
@@ -698,7 +698,7 @@ final class PersonRecognizer {
         String s = a.text;
         for (int back = 1; back <= 2; back++) {
             int k = i - back;
-            if (k < 0 || !allHan(s, k, i) || surnameAt(s, k) == 0 || surnameShare(s.charAt(k)) < 0.3) continue;
+            if (k < 0 || !allHan(s, k, i) || surnameAt(s, k) == 0 || NameModel.surnameShare(s.charAt(k)) < 0.3) continue;
             if (k > 0 && Analysis.isHan(s.charAt(k - 1)) && !a.wordEnd[k]) continue;
             if (isCommonWord(s.substring(k, i + 1)) || back == 2 && isCommonWord(s.substring(k, i))) continue;
             if (givenCount(s.charAt(i)) < MIN_GIVEN_COUNT || back == 2 && givenCount(s.charAt(k + 1)) < MIN_GIVEN_COUNT) continue;
@@ -723,15 +723,6 @@ final class PersonRecognizer {
         return 0;
     }
 
-    /** Share of a character's uses that are surname uses, its uses as an ordinary word included. */
-    private static double surnameShare(char c) {
-        String w = String.valueOf(c);
-        EnumItem<NR> item = PersonDictionary.dictionary.get(w);
-        if (item == null) return 0;
-        int b = item.getFrequency(NR.B);
-        int other = item.getFrequency(NR.K) + item.getFrequency(NR.L) + item.getFrequency(NR.M) + CoreDictionary.getTermFrequency(w);
-        return b / (double) Math.max(1, b + other);
-    }
 
     /** Forms of address after a surname (王大妈, 李先生): the surname alone stands for the person. */
     private static final String[] ADDRESS_FORMS = {
