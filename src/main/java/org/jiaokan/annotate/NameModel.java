@@ -53,6 +53,17 @@ final class NameModel {
         return CoreDictionary.getTermFrequency(String.valueOf(c)) >= 5 || context > givenUses(c) || givenUses(c) < 5;
     }
 
+    /**
+     * A character that names use and ordinary text hardly does (犇, 湉, 焱, 敏): given-name uses
+     * in the person corpus, none as a word next to a name, and next to none as a word of its own.
+     */
+    static boolean nameOnly(char c) {
+        EnumItem<NR> item = PersonDictionary.dictionary.get(String.valueOf(c));
+        if (item == null || givenUses(c) < 2) return false;
+        int context = item.getFrequency(NR.K) + item.getFrequency(NR.L) + item.getFrequency(NR.M);
+        return context == 0 && CoreDictionary.getTermFrequency(String.valueOf(c)) <= 2;
+    }
+
     private static int givenUses(char c) {
         EnumItem<NR> item = PersonDictionary.dictionary.get(String.valueOf(c));
         return item == null ? 0 : item.getFrequency(NR.C) + item.getFrequency(NR.D) + item.getFrequency(NR.E);

@@ -639,6 +639,9 @@ final class PersonRecognizer {
                 }
             }
             if (best >= MODEL_THRESHOLD) found.add(new double[] {best, i, bestEnd});
+            // 牛犇, 施湉: a surname and a character that only names use is a reading the rules weigh.
+            int one = i + sur + 1;
+            if (one <= s.length() && allHan(s, i, one) && NameModel.nameOnly(s.charAt(one - 1))) span(spans, i, one);
         }
         // Readings that overlap (王建国 and 建国, 向王建 and 王建国): the one with higher log-odds stands.
         found.sort((x, y) -> Double.compare(y[0], x[0]));
@@ -881,6 +884,8 @@ final class PersonRecognizer {
         // 韩冬和冯雪: a third character that is a conjunction before another surname joins two names.
         if (given.length() == 2 && joinerAt(s, sp.end - 1) && surnameAt(s, sp.end) > 0) score -= 0.5;
         if (surnameRatio(name.substring(0, sur)) >= 0.5) score += 0.1;
+        // 牛犇, 施湉: a given name of a character that only names use speaks for itself.
+        if (given.length() == 1 && NameModel.nameOnly(given.charAt(0))) score += 0.25;
         if (name.length() >= 3 && clean) score += 0.2;
         boolean known = knownName(name);
         if (known) score += 0.3;

@@ -394,4 +394,13 @@ class ChineseAnnotatorTest {
             }
         }
     }
+
+    /** A surname and a character only names use is a name without any context (牛犇, 施湉). */
+    @Test
+    void charactersOnlyNamesUse() {
+        String text = "牛犇今年高考考了全县第一。";
+        expect(run(text, Script.SIMPLIFIED), text, PERSON, "牛犇", "牛犇");
+        String other = "那一年，施湉只有十七岁。";
+        expect(run(other, Script.SIMPLIFIED), other, PERSON, "施湉", "施湉");
+    }
 }
