@@ -14,19 +14,25 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Personal names. Candidates come from the segmenter's name recogniser and from spans next to
- * evidence (a title before, 同志 or a title or a speech verb after, a byline label, a closing
- * parenthesised credit). Each candidate is scored: it must start with a common surname; its
- * given-name characters must be ones names use (role counts of HanLP's person dictionary); words
- * the core dictionary knows as common words lose; context evidence wins. Two-character names need
- * context or clear boundaries on both sides; three-character names with clean name statistics may
- * stand alone (习近平新时代…), as may names the core dictionary knows (邓小平理论). Names joined by 、
- * or 和 to an accepted name are accepted with less evidence. Transliterated names are made of the
- * syllable characters of HanLP's translated-name dictionary. Besides, every surname in the text
- * opens readings of one or two more characters that {@link NameModel} scores from general
- * person-role and word statistics; the best reading clear of its threshold is proposed even with
- * no evidence around it. A surname followed by a title or form of address (江主席, 王大妈, 小李)
- * is marked alone, as the usual annotation convention has it.
+ * Personal names, in four families of candidates that one scoring settles:
+ * <ul>
+ * <li>Chinese names: the segmenter's name recogniser, spans next to evidence (a title or a calling
+ * before, 同志, a title or a speech verb after, a byline label, a closing parenthesised credit),
+ * and at every surname the readings of one or two more characters that {@link NameModel} scores
+ * from general person-role and word statistics. A candidate must start with a surname; its
+ * given-name characters must be ones names use; words the core dictionary knows as common words
+ * lose; context evidence wins. Two-character names need context or clear boundaries on both sides
+ * unless their given name is a character only names use (牛犇).</li>
+ * <li>Foreign names: the segmenter's transliterations, read on over the syllables it cut off
+ * (萨|马兰奇, 鲁宾斯|坦); runs of transliteration syllables no dictionary word accounts for; parts
+ * joined by a name dot (丹尼斯·罗斯顿); Japanese family and given names of HanLP's Japanese name
+ * dictionary (松井秀夫).</li>
+ * <li>Addressed surnames: a surname followed by a title or form of address (江主席, 王大妈, 小李,
+ * 上官厂长) is marked alone, as the usual annotation convention has it.</li>
+ * <li>Lists: names joined by 、 or 和 to an accepted name are accepted with less evidence.</li>
+ * </ul>
+ * Readings whose shape rules a name out are dropped whatever their score: inside a known place, a
+ * counting numeral, a hamlet name, a particle at the end, a title inside.
  */
 final class PersonRecognizer {
 
