@@ -74,6 +74,7 @@ final class PlaceRecognizer {
             if (w.length() < 2 || lex.divisions.containsKey(w)) continue;
             double conf = placeConfidence(w);
             if (conf > 0) out.add(new Candidate(t.offset, t.offset + w.length(), EntityType.PLACE, conf));
+            else if (!CoreDictionary.contains(w)) placeEndingGuess(t, out);
         }
         travelTargets(a, out);
         features(a, from, out);
@@ -242,6 +243,30 @@ final class PlaceRecognizer {
         if (!a.wordEnd[end] && !Analysis.isBreak(s, end) && !a.wordStart[end]) return false;
         for (int c = i; c < end; c += 2) out.add(new Candidate(c, c + 1, EntityType.PLACE, 0.8));
         return true;
+    }
+
+    /**
+     * The segmenter's place guesses glue words on in front (多首|陕北, 来到|延安): a place word of
+     * the dictionary or the gazetteer ending such a guess is the place.
+     */
+    private void placeEndingGuess(Term t, List<Candidate> out) {
+        String w = t.word;
+        for (int len = Math.min(4, w.length() - 1); len >= 2; len--) {
+            String tail = w.substring(w.length() - len);
+            int start = t.offset + w.length() - len;
+            Lexicons.Division d = lex.divisions.get(tail);
+            if (d != null) {
+                out.add(new Candidate(start, start + len, EntityType.PLACE, d.name(), 0.8, d.code()));
+                return;
+            }
+            CoreDictionary.Attribute attr = CoreDictionary.get(tail);
+            if (attr == null || attr.totalFrequency < 5) continue;
+            int ns = attr.getNatureFrequency(Nature.ns) + attr.getNatureFrequency(Nature.nsf);
+            if (ns * 2 >= attr.totalFrequency) {
+                out.add(new Candidate(start, start + len, EntityType.PLACE, 0.7));
+                return;
+            }
+        }
     }
 
     /**

@@ -249,6 +249,9 @@ class ChineseAnnotatorTest {
         expect(ms, text, PLACE, "中国", "中国");
         expect(ms, text, PLACE, "北京", "北京市");
         expect(ms, text, PLACE, "美国", "美国");
+        // The segmenter's place guess 多首陕北 ends in a place of the dictionary.
+        String song = "他演唱了多首陕北民歌。";
+        expect(run(song, Script.SIMPLIFIED), song, PLACE, "陕北", "陕北");
         for (String one : List.of("华人", "中方", "美军")) {
             int at = text.indexOf(one);
             assertTrue(ms.stream().anyMatch(m -> m.type() == PLACE && m.start() == at && m.end() == at + 1), () -> one + ": " + show(ms));
