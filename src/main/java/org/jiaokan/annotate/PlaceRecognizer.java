@@ -53,11 +53,19 @@ final class PlaceRecognizer {
     void find(Analysis a, List<Candidate> out) {
         String s = a.text;
         int from = out.size();
+        // The end of the segmenter's place word around each offset, for matches that would cross it (湘西|山区).
+        int[] placeWordEnd = new int[s.length() + 1];
+        for (Term t : a.terms) {
+            if (t.nature == null || !t.nature.toString().startsWith("ns")) continue;
+            for (int k = t.offset + 1; k < t.offset + t.word.length() && k < placeWordEnd.length; k++) placeWordEnd[k] = t.offset + t.word.length();
+        }
         for (int i = 0; i < s.length(); i++) {
             if (!a.wordStart[i]) continue;
             for (int len : lex.divisionLengths(s.charAt(i))) {
                 if (i + len > s.length()) continue;
                 if (!a.wordEnd[i + len] && !Analysis.isBreak(s, i + len)) continue;
+                // 湘|西山区: a division starting inside a place word and running past it is a misreading.
+                if (placeWordEnd[i] > 0 && i + len > placeWordEnd[i]) continue;
                 Lexicons.Division d = lex.divisions.get(s.substring(i, i + len));
                 // Keyed by the division's full name, so 北京 and 北京市 are one register entry.
                 if (d != null) out.add(new Candidate(i, i + len, EntityType.PLACE, d.name(), 0.9 + 0.001 * len, d.code()));
@@ -245,6 +253,14 @@ final class PlaceRecognizer {
         return true;
     }
 
+    /** A numeral followed by a measure of time or number (二十年, 三个, 五名): a count. */
+    private static boolean counted(String w) {
+        for (int k = 0; k + 1 < w.length(); k++) {
+            if ("一二三四五六七八九十百千万两0123456789".indexOf(w.charAt(k)) >= 0 && "年个名位多岁次天月".indexOf(w.charAt(k + 1)) >= 0) return true;
+        }
+        return false;
+    }
+
     /**
      * The segmenter's place guesses glue words on in front (多首|陕北, 来到|延安): a place word of
      * the dictionary or the gazetteer ending such a guess is the place.
@@ -302,8 +318,9 @@ final class PlaceRecognizer {
      */
     private void placeInsideCompound(Term t, List<Candidate> out) {
         String w = t.word;
+        // 亚军, 欧洲: the continents' forms make other words with these heads.
         if (w.length() == 2 && (COUNTRY_ABBREVIATIONS.indexOf(w.charAt(0)) >= 0 || w.charAt(0) == '华')
-                && SHORT_FORM_HEADS.indexOf(w.charAt(1)) >= 0) {
+                && "亚欧非".indexOf(w.charAt(0)) < 0 && SHORT_FORM_HEADS.indexOf(w.charAt(1)) >= 0) {
             out.add(new Candidate(t.offset, t.offset + 1, EntityType.PLACE, 0.75));
             return;
         }
@@ -426,7 +443,8 @@ final class PlaceRecognizer {
             return custom != null && custom.nature.length == 1 && custom.nature[0] == Nature.ns ? 0.65 : 0;
         }
         char last = w.charAt(w.length() - 1);
-        if (w.length() >= 3 && ADMIN_SUFFIXES.indexOf(last) >= 0) {
+        // 二十年|村: a count is no place name (三里屯 and 二道河 are).
+        if (w.length() >= 3 && ADMIN_SUFFIXES.indexOf(last) >= 0 && !counted(w)) {
             CoreDictionary.Attribute stem = CoreDictionary.get(w.substring(0, w.length() - 1));
             if (stem == null || stem.hasNatureStartsWith("ns")) return 0.6;
         }

@@ -406,4 +406,16 @@ class ChineseAnnotatorTest {
         String other = "那一年，施湉只有十七岁。";
         expect(run(other, Script.SIMPLIFIED), other, PERSON, "施湉", "施湉");
     }
+
+    /** Divisions the gazetteer could find across a place word (湘|西山区, 云|南山区) and words like 亚军 are no places. */
+    @Test
+    void placeMisreadings() {
+        String text = "医疗队来到了湘西山区，每年都到云南山区义诊，她获得了亚军。";
+        List<Mention> ms = run(text, Script.SIMPLIFIED);
+        absent(ms, PLACE, "西山区");
+        absent(ms, PLACE, "南山区");
+        absent(ms, PLACE, "亚");
+        expectAll(ms, text, PLACE, "湘西");
+        expect(ms, text, PLACE, "云南", "云南省");
+    }
 }
