@@ -4,7 +4,6 @@ import com.hankcs.hanlp.corpus.tag.NR;
 import com.hankcs.hanlp.corpus.dictionary.item.EnumItem;
 import com.hankcs.hanlp.dictionary.CoreDictionary;
 import com.hankcs.hanlp.dictionary.nr.PersonDictionary;
-import com.hankcs.hanlp.dictionary.nr.TranslatedPersonDictionary;
 import com.hankcs.hanlp.seg.common.Term;
 import org.jiaokan.model.EntityType;
 
@@ -23,10 +22,10 @@ import java.util.Map;
  * given-name characters must be ones names use; words the core dictionary knows as common words
  * lose; context evidence wins. Two-character names need context or clear boundaries on both sides
  * unless their given name is a character only names use (牛犇).</li>
- * <li>Foreign names: the segmenter's transliterations, read on over the syllables it cut off
- * (萨|马兰奇, 鲁宾斯|坦); runs of transliteration syllables no dictionary word accounts for; parts
- * joined by a name dot (丹尼斯·罗斯顿); Japanese family and given names of HanLP's Japanese name
- * dictionary (松井秀夫).</li>
+ * <li>Foreign names, proposed by {@link ForeignNames}: the segmenter's transliterations, read on
+ * over the syllables it cut off (萨|马兰奇, 鲁宾斯|坦); runs of transliteration syllables no
+ * dictionary word accounts for; parts joined by a name dot (丹尼斯·罗斯顿); Japanese family and
+ * given names of HanLP's Japanese name dictionary (松井秀夫).</li>
  * <li>Addressed surnames: a surname followed by a title or form of address (江主席, 王大妈, 小李,
  * 上官厂长) is marked alone, as the usual annotation convention has it.</li>
  * <li>Lists: names joined by 、 or 和 to an accepted name are accepted with less evidence.</li>
@@ -42,50 +41,19 @@ final class PersonRecognizer {
     private static final int MIN_GIVEN_COUNT = 30;
 
     /**
-     * Characters typical of transliterated foreign names (克林顿, 叶利钦, 阿拉法特): the syllable
-     * characters of the standard transliteration tables. A segmenter guess of a foreign name made
-     * only of these is believed; one with other characters (a word glued on) is not.
-     */
-    private static final String TRANSLITERATION =
-            "阿埃艾爱安昂奥巴拜班邦贝本比彼毕波玻伯博布查达戴丹道德登迪蒂丁东杜顿多厄恩尔法菲费芬夫弗福"
-            + "盖甘戈哥格贡古圭哈海汉豪赫黑亨华霍基吉加佳贾杰捷金卡凯坎康柯科克肯库奎拉莱赖兰朗劳勒雷蕾里"
-            + "利莉丽连列林琳卢鲁伦罗洛马玛迈麦曼梅蒙门米密敏明姆莫默穆纳娜奈内尼涅宁纽努诺欧帕佩彭皮普齐奇"
-            + "钦乔切丘萨塞桑瑟森沙莎善舍什施史斯苏索塔泰坦汤唐特提托图瓦万旺威韦维温文沃乌西希谢辛休雅亚"
-            + "扬耶叶伊因英尤于约泽扎詹兹鲍尼逊涅娃季廖孔吕滕舍迪莲娅丘谢佐茨祖楚琴黛琳沃歇贾";
-
-    /**
      * Characters that may follow a name in running text (王某在会上, 李某和, 张某的): a name ending
      * before one of them is cut in a plausible place even without other evidence.
      */
-    private static final String AFTER_NAME = "在是的和与及等对向同为也都就已将从把被到于又还曾今昨日所以";
+    static final String AFTER_NAME = "在是的和与及等对向同为也都就已将从把被到于又还曾今昨日所以";
 
     private final Lexicons lex;
     private final RoleRecognizer roles;
+    private final ForeignNames foreign;
 
     PersonRecognizer(Lexicons lex, RoleRecognizer roles) {
         this.lex = lex;
         this.roles = roles;
-    }
-
-    private static final class Span {
-        final int start;
-        final int end;
-        boolean fromSegmenter;
-        boolean foreign;
-        double score;
-        /** A run of transliteration characters no segmenter word accounts for (阿|斯|纳尔). */
-        boolean run;
-        /** A lone surname with a form of address (王|大妈, 小|李). */
-        boolean addressed;
-        /** Confidence from the name model, 0 when the model did not propose this span. */
-        double model;
-        /** Fixed confidence of a name whose shape alone speaks for it (丹尼斯·罗斯顿, 松井秀夫), 0 otherwise. */
-        double shape;
-
-        Span(int start, int end) {
-            this.start = start;
-            this.end = end;
-        }
+        this.foreign = new ForeignNames(this, lex, roles);
     }
 
     /** @param roleCandidates title candidates of the same text: a title right before a name is evidence */
@@ -100,7 +68,7 @@ final class PersonRecognizer {
             int len = lex.occupations.longestEndingAt(s, e);
             if (len > 0 && a.wordEnd[e] && a.wordStart[e - len] && e < s.length() && Analysis.isHan(s.charAt(e))) roleEnd[e] = true;
         }
-        Map<Long, Span> spans = new LinkedHashMap<>();
+        Map<Long, NameSpan> spans = new LinkedHashMap<>();
         for (int ti = 0; ti < a.terms.size(); ti++) {
             Term t = a.terms.get(ti);
             if (t.nature == null) continue;
@@ -108,7 +76,7 @@ final class PersonRecognizer {
             if ((n.startsWith("nr") || n.equals("nz")) && addressedSurname(a, t, spans)) continue;
             if (n.equals("nr") || n.equals("nr1") || n.equals("nr2")) {
                 int b = t.offset + t.word.length();
-                span(spans, t.offset, b).fromSegmenter = true;
+                NameSpan.at(spans, t.offset, b).fromSegmenter = true;
                 // Most names have three characters, and the segmenter often gives a two-character
                 // name's third character to the next word (沈国|放在 for 沈国放|在) or leaves it
                 // alone (邓亚|萍|以); it is taken when the name then ends plausibly.
@@ -118,23 +86,23 @@ final class PersonRecognizer {
                         && !CoreDictionary.contains(t.word)
                         && rightEvidence(a, b) == 0 && (plausibleEnd(a, b + 1) || a.wordStart[b] && a.wordEnd[b + 1])
                         && givenRatio(s.charAt(b)) >= 0.5 && givenCount(s.charAt(b)) >= MIN_GIVEN_COUNT) {
-                    span(spans, t.offset, b + 1).fromSegmenter = true;
+                    NameSpan.at(spans, t.offset, b + 1).fromSegmenter = true;
                 }
             }
             if (t.word.length() >= 4 && !n.startsWith("nr")) knownNameInside(t, spans);
-            if (n.equals("nrf") && transliterated(t.word)) {
-                Span sp = span(spans, t.offset, t.offset + t.word.length());
+            if (n.equals("nrf") && ForeignNames.transliterated(t.word)) {
+                NameSpan sp = NameSpan.at(spans, t.offset, t.offset + t.word.length());
                 sp.fromSegmenter = true;
                 sp.foreign = true;
             }
             // The segmenter cuts long transliterations (普里|马科夫, 萨|马兰奇): a short piece of
             // transliteration characters that is no common word joins the name after it.
-            if ((n.startsWith("nr")) && ti > 0 && transliterated(t.word)) {
+            if ((n.startsWith("nr")) && ti > 0 && ForeignNames.transliterated(t.word)) {
                 Term prev = a.terms.get(ti - 1);
                 if (prev.word.length() <= 2 && prev.offset + prev.word.length() == t.offset
-                        && prev.word.chars().allMatch(c -> transliterationChar((char) c))
+                        && prev.word.chars().allMatch(c -> ForeignNames.transliterationChar((char) c))
                         && !isCommonWord(prev.word) && t.word.length() + prev.word.length() >= 3) {
-                    Span sp = span(spans, prev.offset, t.offset + t.word.length());
+                    NameSpan sp = NameSpan.at(spans, prev.offset, t.offset + t.word.length());
                     sp.fromSegmenter = true;
                     sp.foreign = true;
                     // Four syllables or more (萨|马兰奇) outweigh the Chinese reading of the second piece.
@@ -145,19 +113,19 @@ final class PersonRecognizer {
         for (int i = 0; i <= s.length(); i++) {
             if (i < s.length() && (roleBefore(s, i, roleEnd) || bylineBefore(s, i) >= 0 || openParen(s, i - 1))) {
                 spansFrom(s, i, spans);
-                if (roleBefore(s, i, roleEnd)) foreignFrom(a, i, spans);
+                if (roleBefore(s, i, roleEnd)) ForeignNames.foreignFrom(a, i, spans);
             }
             if (i > 0 && rightEvidence(a, i) > 0) spansTo(s, i, spans);
         }
-        transliterationRuns(a, spans);
-        extendTransliterations(a, spans);
-        dottedNames(a, spans);
-        japaneseNames(a, roleEnd, spans);
+        foreign.transliterationRuns(a, spans);
+        foreign.extendTransliterations(a, spans);
+        foreign.dottedNames(a, spans);
+        foreign.japaneseNames(a, roleEnd, spans);
         boolean[] titled = titledSurnames(a, spans);
         modelSpans(a, placeCandidates, titled, spans);
         boolean[] knownPlace = knownPlaces(a, placeCandidates);
-        List<Span> all = new ArrayList<>(spans.values());
-        for (Span sp : all) {
+        List<NameSpan> all = new ArrayList<>(spans.values());
+        for (NameSpan sp : all) {
             // 江主席, 李先生: the surname alone is the mention; no longer reading starts there.
             if (titled[sp.start] && !sp.addressed || !sp.addressed && implausible(a, sp, titled, knownPlace, roleEnd)) {
                 sp.score = 0;
@@ -167,284 +135,27 @@ final class PersonRecognizer {
         }
         // Names listed with an accepted name (甲、乙和丙) share its standing. Neighbours are looked
         // up by offset: a long paragraph has many spans.
-        Map<Integer, List<Span>> byStart = new java.util.HashMap<>();
-        Map<Integer, List<Span>> byEnd = new java.util.HashMap<>();
-        for (Span sp : all) {
+        Map<Integer, List<NameSpan>> byStart = new java.util.HashMap<>();
+        Map<Integer, List<NameSpan>> byEnd = new java.util.HashMap<>();
+        for (NameSpan sp : all) {
             byStart.computeIfAbsent(sp.start, k -> new ArrayList<>()).add(sp);
             byEnd.computeIfAbsent(sp.end, k -> new ArrayList<>()).add(sp);
         }
         for (int round = 0; round < 2; round++) {
-            for (Span sp : all) {
+            for (NameSpan sp : all) {
                 if (sp.score >= threshold || sp.score < threshold - 0.3) continue;
                 if (listedWithAccepted(s, sp, byStart, byEnd, threshold)) sp.score += 0.3;
             }
         }
-        for (Span sp : all) {
+        for (NameSpan sp : all) {
             if (afterQuantity(s, sp.start)) continue;
             out.add(new Candidate(sp.start, sp.end, EntityType.PERSON, Math.max(0, Math.min(1, sp.score))));
         }
     }
 
-    /**
-     * Transliterated names the segmenter cut into pieces and no context announces (阿斯|纳尔): a run
-     * of three to seven syllable characters of the transliteration tables on word boundaries, with
-     * no word of two or more characters of the dictionary inside it. Such runs are names more often
-     * than not; places among them are caught by the place checks.
-     */
-    private void transliterationRuns(Analysis a, Map<Long, Span> spans) {
-        String s = a.text;
-        int i = 0;
-        while (i < s.length()) {
-            if (TRANSLITERATION.indexOf(s.charAt(i)) < 0 || i > 0 && TRANSLITERATION.indexOf(s.charAt(i - 1)) >= 0) {
-                i++;
-                continue;
-            }
-            int j = i;
-            while (j < s.length() && j - i < 8 && TRANSLITERATION.indexOf(s.charAt(j)) >= 0) j++;
-            boolean clean = j - i >= 3 && j - i <= 7 && a.wordStart[i] && (a.wordEnd[j] || Analysis.isBreak(s, j));
-            for (int k = i; clean && k < j; k++) {
-                Term t = a.termAt(k);
-                if (t == null || t.word.length() < 2) continue;
-                String n = t.nature == null ? "" : t.nature.toString();
-                if (k + t.word.length() > j || !n.startsWith("nr") && CoreDictionary.contains(t.word)) clean = false;
-            }
-            if (clean) {
-                Span sp = span(spans, i, j);
-                sp.foreign = true;
-                sp.run = true;
-            }
-            i = j;
-        }
-    }
-
-    /**
-     * The segmenter often ends a long transliteration early (鲁宾斯|坦, 马尔凯|蒂, 阿赫梅|托夫): a
-     * foreign name is also read on over the transliteration characters after it, up to a character
-     * that follows names (在, 和) or one that opens a dictionary word with the next (多|次).
-     */
-    private void extendTransliterations(Analysis a, Map<Long, Span> spans) {
-        String s = a.text;
-        for (Span sp : new ArrayList<>(spans.values())) {
-            if (!sp.foreign) continue;
-            int j = sp.end;
-            while (j < s.length() && j - sp.start < 8 && transliterationChar(s.charAt(j)) && !joinerAt(s, j)
-                    && AFTER_NAME.indexOf(s.charAt(j)) < 0
-                    && (j + 1 >= s.length() || !CoreDictionary.contains(s.substring(j, j + 2)))) {
-                j++;
-            }
-            if (j > sp.end && (Analysis.isBreak(s, j) || plausibleEnd(a, j) || a.wordStart[j])) {
-                Span longer = span(spans, sp.start, j);
-                longer.foreign = true;
-                longer.fromSegmenter = sp.fromSegmenter;
-            }
-            // And back over the syllables before it (恩|达伊西米耶, 范德|卢格特), to a break or a
-            // character that stands before names (对, 和, 同).
-            int i = sp.start;
-            while (i > 0 && sp.end - i < 8 && transliterationChar(s.charAt(i - 1)) && !joinerAt(s, i - 1)
-                    && BEFORE_NAME.indexOf(s.charAt(i - 1)) < 0 && AFTER_NAME.indexOf(s.charAt(i - 1)) < 0
-                    && (i < 2 || !CoreDictionary.contains(s.substring(i - 2, i)))) {
-                i--;
-            }
-            if (i < sp.start && (i == 0 || Analysis.isBreak(s, i - 1) || BEFORE_NAME.indexOf(s.charAt(i - 1)) >= 0
-                    || joinerAt(s, i - 1) || AFTER_NAME.indexOf(s.charAt(i - 1)) >= 0)) {
-                Span longer = span(spans, i, Math.max(sp.end, j));
-                longer.foreign = true;
-                longer.fromSegmenter = sp.fromSegmenter;
-                // A transliteration of four syllables or more, bounded on both sides, outweighs the
-                // Chinese reading the segmenter may see inside it (范德|卢格特).
-                if (longer.end - longer.start >= 4) longer.shape = Math.max(longer.shape, 0.75);
-            }
-        }
-    }
-
-    /**
-     * Names whose parts a name dot joins (丹尼斯·罗斯顿, 艾尔肯·吐尔逊, 马丁·路德·金): in Chinese
-     * prose the dot between Han characters joins the parts of a foreign or minority name and little
-     * else. Each part is one or more segmented words of transliteration characters, or a name or
-     * unknown word of the segmenter; the name runs from the first part to the last.
-     */
-    private void dottedNames(Analysis a, Map<Long, Span> spans) {
-        String s = a.text;
-        for (int d = 1; d + 1 < s.length(); d++) {
-            if (NAME_DOTS.indexOf(s.charAt(d)) < 0 || !Analysis.isHan(s.charAt(d - 1)) || !Analysis.isHan(s.charAt(d + 1))) continue;
-            if (d >= 2 && NAME_DOTS.indexOf(s.charAt(d - 2)) >= 0) continue;
-            int start = namePartStart(a, d);
-            if (start < 0) continue;
-            // Further parts: 马丁·路德·金.
-            int end = d;
-            int dot = d;
-            while (true) {
-                int e = namePartEnd(a, dot + 1);
-                if (e < 0) break;
-                end = e;
-                if (e + 1 < s.length() && NAME_DOTS.indexOf(s.charAt(e)) >= 0 && Analysis.isHan(s.charAt(e + 1))) {
-                    dot = e;
-                    continue;
-                }
-                break;
-            }
-            if (end <= d) continue;
-            Span sp = span(spans, start, end);
-            sp.foreign = true;
-            sp.shape = 0.9;
-            d = end;
-        }
-    }
-
-    /** Start of the name part that ends at the dot at {@code d}, or -1 when no such part ends there. */
-    private int namePartStart(Analysis a, int d) {
-        String s = a.text;
-        int i = d;
-        // The segmenter's words that end at the dot, back to a word that cannot be part of a name; a
-        // name word of the segmenter that ends by the dot counts whole (何塞·).
-        while (i > 0 && d - i < 8) {
-            String ending = a.termEndingAt(i);
-            Term t = ending == null ? null : a.termAt(i - ending.length());
-            if (i == d && t != null && t.nature != null && t.nature.startsWith("nr") && t.word.length() <= 4
-                    && allHan(t.word, 0, t.word.length()) && !transliterated(t.word)) {
-                i -= ending.length();
-                continue;
-            }
-            int j = i - 1;
-            while (j > 0 && !a.wordStart[j]) j--;
-            t = a.termAt(j);
-            boolean nameWord = t != null && t.nature != null && t.nature.startsWith("nr") && j + t.word.length() <= d
-                    && allHan(t.word, 0, t.word.length());
-            if (!nameWord && !namePart(a, j, s.substring(j, i), false)) break;
-            i = j;
-        }
-        if (i == d) {
-            // A word that runs on past the name (秘书长伊斯马特 as one word): the transliteration tail.
-            int j = d;
-            while (j > 0 && d - j < 6 && transliterationChar(s.charAt(j - 1))) j--;
-            return d - j >= 2 ? j : -1;
-        }
-        return i;
-    }
-
-    /** End of the name part that starts at {@code i}, right after a dot, or -1. */
-    private int namePartEnd(Analysis a, int i) {
-        String s = a.text;
-        int j = i;
-        while (j < s.length() && j - i < 8 && Analysis.isHan(s.charAt(j))) {
-            int k = j + 1;
-            while (k < s.length() && !a.wordStart[k]) k++;
-            if (!namePart(a, j, s.substring(j, k))) {
-                // 艾尔肯·吐|尔逊: a lone character the segmenter split off the name word after it.
-                Term next = k < s.length() ? a.termAt(k) : null;
-                if (k - j > 1 || joinerAt(s, j) || AFTER_NAME.indexOf(s.charAt(j)) >= 0 || next == null || next.nature == null
-                        || !next.nature.startsWith("nr") || !allHan(next.word, 0, next.word.length())) break;
-                k += next.word.length();
-            }
-            j = k;
-        }
-        if (j == i) {
-            while (j < s.length() && j - i < 6 && transliterationChar(s.charAt(j))) j++;
-            if (j > i) return j;
-            // 巴颂·素|拉|猜|上将: a run of lone characters, up to a word, a joiner or evidence.
-            while (j < s.length() && j - i < 4 && Analysis.isHan(s.charAt(j)) && a.wordStart[j] && a.wordEnd[j + 1]
-                    && !joinerAt(s, j) && AFTER_NAME.indexOf(s.charAt(j)) < 0 && rightEvidence(a, j) == 0) {
-                j++;
-            }
-            return j - i >= 2 && (Analysis.isBreak(s, j) || a.wordStart[j]) ? j : -1;
-        }
-        return j;
-    }
-
-    /** A segmented word that may be (part of) a name part: transliteration characters, a name, or no dictionary word. */
-    private boolean namePart(Analysis a, int at, String w) {
-        return namePart(a, at, w, true);
-    }
-
-    /** As above; with {@code unknownWords} false, a word no dictionary knows does not count (女演员|朱丽叶·). */
-    private boolean namePart(Analysis a, int at, String w, boolean unknownWords) {
-        if (w.isEmpty() || !allHan(w, 0, w.length())) return false;
-        // 吐尔逊|和|马丁: joiners and the characters that follow names end a name part, and so do numerals (加尼耶|七十|年代).
-        if (w.length() == 1 && (joinerAt(w, 0) || AFTER_NAME.indexOf(w.charAt(0)) >= 0)) return false;
-        if (w.chars().anyMatch(c -> NUMERALS.indexOf(c) >= 0)) return false;
-        Term t = a.termAt(at);
-        if (t != null && t.word.equals(w) && t.nature != null) {
-            String n = t.nature.toString();
-            if (n.startsWith("nr")) return true;
-            if (n.startsWith("ns") || n.startsWith("nt") || n.equals("w")) return false;
-        }
-        if (w.chars().allMatch(c -> transliterationChar((char) c))) return !isCommonWord(w) || w.length() == 1;
-        return unknownWords && !CoreDictionary.contains(w);
-    }
-
-    /**
-     * Japanese names (松井秀夫, 佐藤美智子): a family name of two or three characters and a given
-     * name of HanLP's Japanese name dictionary, where the family name is no common word of the core
-     * dictionary (中国 and 日本 are in that dictionary too). A lone character after a Japanese family
-     * name counts with an honorific after it (渡边隆先生).
-     */
-    private void japaneseNames(Analysis a, boolean[] roleEnd, Map<Long, Span> spans) {
-        String s = a.text;
-        for (int i = 0; i + 3 <= s.length(); i++) {
-            if (!a.wordStart[i] || a.insideName[i] && !roleBefore(s, i, roleEnd)) continue;
-            for (int sur = 3; sur >= 2; sur--) {
-                if (i + sur >= s.length() || !allHan(s, i, i + sur)) continue;
-                String family = s.substring(i, i + sur);
-                boolean titledBefore = roleBefore(s, i, roleEnd);
-                if (!japaneseFamilyName(family) && !(titledBefore && japaneseFamilyNameInContext(family))) continue;
-                int best = -1;
-                // 山田|先生: a title or an honorific after the family name is no given name.
-                boolean addressed = lex.honorifics.longestAt(s, i + sur) > 0 || roles.titleAt(s, i + sur) > 0;
-                for (int given = 3; given >= 1 && best < 0 && !addressed; given--) {
-                    int j = i + sur + given;
-                    if (j > s.length() || !allHan(s, i + sur, j)) continue;
-                    Character kind = com.hankcs.hanlp.dictionary.nr.JapanesePersonDictionary.get(s.substring(i + sur, j));
-                    boolean evidence = titledBefore || rightEvidence(a, j) > 0;
-                    // Both halves unknown to the core dictionary, or evidence around the name.
-                    boolean givenName = kind != null && kind == com.hankcs.hanlp.dictionary.nr.JapanesePersonDictionary.M
-                            && s.substring(i + sur, j).chars().noneMatch(c -> "了的着过地得是在和与".indexOf(c) >= 0);
-                    boolean named = givenName && given >= 2
-                            && (evidence || japaneseFamilyName(family) && !CoreDictionary.contains(s.substring(i + sur, j)));
-                    boolean vouched = given == 1 && j < s.length() && lex.honorifics.longestAt(s, j) > 0;
-                    if ((named || vouched) && (plausibleEnd(a, j) || a.wordStart[j] || j == s.length())) best = j;
-                }
-                if (best < 0 && addressed && japaneseFamilyName(family)) {
-                    // 山田先生, 佐佐木部长: the family name alone, as a Chinese surname with a title.
-                    Span alone = span(spans, i, i + sur);
-                    alone.foreign = true;
-                    alone.shape = 0.8;
-                    break;
-                }
-                if (best < 0) continue;
-                Span sp = span(spans, i, best);
-                sp.foreign = true;
-                sp.shape = roleBefore(s, i, roleEnd) || rightEvidence(a, best) > 0 ? 0.9 : 0.75;
-                break;
-            }
-        }
-    }
-
-    /**
-     * After a title, a family name of the Japanese name dictionary that the core dictionary knows
-     * as a word (田中, 高村), but not chiefly as a place (日本, 中国).
-     */
-    private static boolean japaneseFamilyNameInContext(String w) {
-        if (w.chars().anyMatch(c -> NUMERALS.indexOf(c) >= 0) || functionChar(w.charAt(0))) return false;
-        Character kind = com.hankcs.hanlp.dictionary.nr.JapanesePersonDictionary.get(w);
-        if (kind == null || kind != com.hankcs.hanlp.dictionary.nr.JapanesePersonDictionary.X) return false;
-        CoreDictionary.Attribute attr = CoreDictionary.get(w);
-        return attr == null || !attr.hasNatureStartsWith("ns") && !attr.hasNatureStartsWith("nt");
-    }
-
     /** A character that stands before or after names, or joins them (和, 由, 在): no name starts with it. */
-    private static boolean functionChar(char c) {
+    static boolean functionChar(char c) {
         return BEFORE_NAME.indexOf(c) >= 0 || AFTER_NAME.indexOf(c) >= 0 || "、和与及".indexOf(c) >= 0;
-    }
-
-    /** A family name of HanLP's Japanese name dictionary that the core dictionary does not know as a common word. */
-    private static boolean japaneseFamilyName(String w) {
-        if (w.chars().anyMatch(c -> NUMERALS.indexOf(c) >= 0)) return false;   // 两国, 四位: counts, not families
-        if (functionChar(w.charAt(0))) return false;                            // 和|山田: a joiner, not a family
-        Character kind = com.hankcs.hanlp.dictionary.nr.JapanesePersonDictionary.get(w);
-        if (kind == null || kind != com.hankcs.hanlp.dictionary.nr.JapanesePersonDictionary.X) return false;
-        CoreDictionary.Attribute attr = CoreDictionary.get(w);
-        return attr == null || attr.getNatureFrequency(com.hankcs.hanlp.corpus.tag.Nature.nr) * 2 > attr.totalFrequency
-                || attr.totalFrequency < 3;
     }
 
     /**
@@ -478,7 +189,7 @@ final class PersonRecognizer {
      * Readings whose shape rules a name out: inside a known place, holding a surname that a form of
      * address claims (向|周主任), a numeral that counts (连胜五|场), or a hamlet name (黄家湾, 柳树湾|村).
      */
-    private boolean implausible(Analysis a, Span sp, boolean[] titled, boolean[] knownPlace, boolean[] roleEnd) {
+    private boolean implausible(Analysis a, NameSpan sp, boolean[] titled, boolean[] knownPlace, boolean[] roleEnd) {
         String s = a.text;
         int i = sp.start;
         int j = sp.end;
@@ -554,7 +265,7 @@ final class PersonRecognizer {
     }
 
     /** Numerals, after which 余/多/来/几 mean "more than" (300余万元, 十多人), not a surname. */
-    private static final String NUMERALS = "0123456789０１２３４５６７８９一二三四五六七八九十百千万萬两兩";
+    static final String NUMERALS = "0123456789０１２３４５６７８９一二三四五六七八九十百千万萬两兩";
 
     /** True where a span opens with an approximation particle right after a number (300余万元). */
     private static boolean afterQuantity(String s, int start) {
@@ -602,7 +313,7 @@ final class PersonRecognizer {
      * log-odds clear {@link #MODEL_THRESHOLD}. Candidates overlap freely here; the annotator keeps
      * the most confident, so the confidence grows with the log-odds.
      */
-    private void modelSpans(Analysis a, List<Candidate> placeCandidates, boolean[] titled, Map<Long, Span> spans) {
+    private void modelSpans(Analysis a, List<Candidate> placeCandidates, boolean[] titled, Map<Long, NameSpan> spans) {
         String s = a.text;
         boolean[] inPlace = null;
         int[] names = segmenterNames(a);
@@ -647,7 +358,7 @@ final class PersonRecognizer {
             if (best >= MODEL_THRESHOLD) found.add(new double[] {best, i, bestEnd});
             // 牛犇, 施湉: a surname and a character that only names use is a reading the rules weigh.
             int one = i + sur + 1;
-            if (one <= s.length() && allHan(s, i, one) && NameModel.nameOnly(s.charAt(one - 1))) span(spans, i, one);
+            if (one <= s.length() && allHan(s, i, one) && NameModel.nameOnly(s.charAt(one - 1))) NameSpan.at(spans, i, one);
         }
         // Readings that overlap (王建国 and 建国, 向王建 and 王建国): the one with higher log-odds stands.
         found.sort((x, y) -> Double.compare(y[0], x[0]));
@@ -659,7 +370,7 @@ final class PersonRecognizer {
             for (int k = i; k < j && free; k++) free = !used[k];
             if (!free) continue;
             for (int k = i; k < j; k++) used[k] = true;
-            span(spans, i, j).model = 0.5 + 0.4 * (1 - Math.exp(-(f[0] - MODEL_THRESHOLD) / 4));
+            NameSpan.at(spans, i, j).model = 0.5 + 0.4 * (1 - Math.exp(-(f[0] - MODEL_THRESHOLD) / 4));
         }
     }
 
@@ -669,7 +380,7 @@ final class PersonRecognizer {
      * character must be chiefly a surname (not 向 or 于, mostly prepositions) and stand clear of
      * the word before it.
      */
-    private boolean[] titledSurnames(Analysis a, Map<Long, Span> spans) {
+    private boolean[] titledSurnames(Analysis a, Map<Long, NameSpan> spans) {
         String s = a.text;
         boolean[] titled = new boolean[s.length() + 1];
         for (int i = 0; i + 1 < s.length(); i++) {
@@ -693,7 +404,7 @@ final class PersonRecognizer {
             if (len == 0) len = addressFormAt(s, b);
             if (len == 0 || weak && len < 2 || weak && isCommonWord(s.substring(i, i + 2))) continue;
             for (int k = i; k < i + sur; k++) titled[k] = true;
-            span(spans, i, i + sur).addressed = true;
+            NameSpan.at(spans, i, i + sur).addressed = true;
             i += sur - 1;
         }
         return titled;
@@ -744,27 +455,23 @@ final class PersonRecognizer {
      * surname (小李, 老张): the surname alone is the person's mention, as in the usual annotation
      * convention for such forms. Returns true when {@code t} was such a word.
      */
-    private boolean addressedSurname(Analysis a, Term t, Map<Long, Span> spans) {
+    private boolean addressedSurname(Analysis a, Term t, Map<Long, NameSpan> spans) {
         String w = t.word;
         if (knownName(w)) return false;   // 老舍 is a writer's name, not 老 + 舍
         if (w.length() == 2 && (w.charAt(0) == '小' || w.charAt(0) == '老') && surnameRatio(w.substring(1)) >= 0.5) {
-            span(spans, t.offset + 1, t.offset + 2).addressed = true;
+            NameSpan.at(spans, t.offset + 1, t.offset + 2).addressed = true;
             return true;
         }
         if (w.length() >= 2 && surnameRatio(w.substring(0, 1)) >= 0.5 && lex.surnames.contains(w.substring(0, 1))) {
             String rest = w.substring(1);
             for (String f : ADDRESS_FORMS) {
                 if (rest.equals(f)) {
-                    span(spans, t.offset, t.offset + 1).addressed = true;
+                    NameSpan.at(spans, t.offset, t.offset + 1).addressed = true;
                     return true;
                 }
             }
         }
         return false;
-    }
-
-    private static Span span(Map<Long, Span> spans, int a, int b) {
-        return spans.computeIfAbsent(((long) a << 32) | b, k -> new Span(a, b));
     }
 
     private int surnameAt(String s, int i) {
@@ -773,70 +480,34 @@ final class PersonRecognizer {
         return 0;
     }
 
-    private void spansFrom(String s, int i, Map<Long, Span> spans) {
+    private void spansFrom(String s, int i, Map<Long, NameSpan> spans) {
         int sur = surnameAt(s, i);
         if (sur == 0) return;
         for (int given = 1; given <= 2; given++) {
             int b = i + sur + given;
-            if (b <= s.length() && allHan(s, i, b)) span(spans, i, b);
+            if (b <= s.length() && allHan(s, i, b)) NameSpan.at(spans, i, b);
         }
     }
 
-    /** Transliterated names right after a title (英国外交大臣里夫金德): runs of transliteration characters. */
-    private static void foreignFrom(Analysis a, int i, Map<Long, Span> spans) {
-        String s = a.text;
-        int j = i;
-        while (j < s.length() && j - i < 7 && transliterationChar(s.charAt(j))) j++;
-        for (int b = j; b >= i + 3; b--) {
-            if (!a.wordEnd[b] && !Analysis.isBreak(s, b)) continue;
-            Span sp = span(spans, i, b);
-            sp.foreign = true;
-            break;
-        }
-    }
-
-    private void spansTo(String s, int b, Map<Long, Span> spans) {
+    private void spansTo(String s, int b, Map<Long, NameSpan> spans) {
         for (int len = 2; len <= 4; len++) {
             int i = b - len;
             if (i < 0 || !allHan(s, i, b)) continue;
             int sur = surnameAt(s, i);
-            if (sur > 0 && len - sur >= 1 && len - sur <= 2) span(spans, i, b);
+            if (sur > 0 && len - sur >= 1 && len - sur <= 2) NameSpan.at(spans, i, b);
         }
     }
 
-    private static boolean allHan(String s, int a, int b) {
+    static boolean allHan(String s, int a, int b) {
         for (int k = a; k < b; k++) if (!Analysis.isHan(s.charAt(k))) return false;
         return true;
-    }
-
-    /**
-     * Made of transliteration characters, with at most one other in a name of three or more
-     * (侯赛因) and name dots between the parts (马丁·路德·金).
-     */
-    private static boolean transliterated(String w) {
-        if (w.length() < 2) return false;
-        int other = 0;
-        for (int k = 0; k < w.length(); k++) {
-            char c = w.charAt(k);
-            if (NAME_DOTS.indexOf(c) >= 0 && k > 0 && k < w.length() - 1) continue;
-            if (!transliterationChar(c)) other++;
-        }
-        return other == 0 || other == 1 && w.length() >= 3;
-    }
-
-    private static final String NAME_DOTS = "·・•‧";
-
-    /** A syllable character of the transliteration tables or of HanLP's transliterated-name dictionary. */
-    private static boolean transliterationChar(char c) {
-        return TRANSLITERATION.indexOf(c) >= 0
-                || Analysis.isHan(c) && TranslatedPersonDictionary.containsKey(String.valueOf(c));
     }
 
     private static boolean isTitleNoun(Term t) {
         return t.nature != null && t.nature.toString().equals("nnt") && t.word.length() >= 2;
     }
 
-    private double score(Analysis a, Span sp, boolean[] roleEnd) {
+    private double score(Analysis a, NameSpan sp, boolean[] roleEnd) {
         String s = a.text;
         if (sp.foreign) return foreignScore(a, sp, roleEnd);
         if (sp.addressed) return 0.7;
@@ -907,7 +578,7 @@ final class PersonRecognizer {
     }
 
     /** Transliterated names: three or more syllables stand alone, two need a title or a verb beside them. */
-    private double foreignScore(Analysis a, Span sp, boolean[] roleEnd) {
+    private double foreignScore(Analysis a, NameSpan sp, boolean[] roleEnd) {
         String s = a.text;
         double score = (sp.end - sp.start) >= 3 ? (sp.run && !sp.fromSegmenter ? 0.55 : 0.6) : 0.3;
         if (roleBefore(s, sp.start, roleEnd) || rightEvidence(a, sp.end) > 0) score += 0.3;
@@ -927,31 +598,31 @@ final class PersonRecognizer {
     }
 
     /** A title ends right before {@code i}, or before spaces that end there (县公安局局长　李明华). */
-    private static boolean roleBefore(String s, int i, boolean[] roleEnd) {
+    static boolean roleBefore(String s, int i, boolean[] roleEnd) {
         int j = i;
         while (j > 0 && Analysis.isSpace(s.charAt(j - 1))) j--;
         return roleEnd[j];
     }
 
     /** Characters that commonly stand right before a name (由张某, 和李某, 对王某). */
-    private static final String BEFORE_NAME = "由和与同对向给让叫被把从据为及跟";
+    static final String BEFORE_NAME = "由和与同对向给让叫被把从据为及跟";
 
     private static boolean clearLeft(String s, int i) {
         return i == 0 || Analysis.isBreak(s, i - 1) || BEFORE_NAME.indexOf(s.charAt(i - 1)) >= 0;
     }
 
     /** A name may end at {@code b}: a break, a character that follows names, or evidence. */
-    private boolean plausibleEnd(Analysis a, int b) {
+    boolean plausibleEnd(Analysis a, int b) {
         String s = a.text;
         return Analysis.isBreak(s, b) || AFTER_NAME.indexOf(s.charAt(b)) >= 0 || joinerAt(s, b) || rightEvidence(a, b) > 0;
     }
 
     /** 邓小平理论, 毛泽东思想: the dictionary keeps such phrases whole; the known name opening them is a person. */
-    private static void knownNameInside(Term t, Map<Long, Span> spans) {
+    private static void knownNameInside(Term t, Map<Long, NameSpan> spans) {
         for (int len = 3; len >= 2; len--) {
             if (t.word.length() - len < 2) continue;
             if (knownName(t.word.substring(0, len)) && CoreDictionary.contains(t.word.substring(len))) {
-                span(spans, t.offset, t.offset + len).fromSegmenter = true;
+                NameSpan.at(spans, t.offset, t.offset + len).fromSegmenter = true;
                 return;
             }
         }
@@ -998,18 +669,18 @@ final class PersonRecognizer {
         return true;
     }
 
-    private static boolean joinerAt(String s, int i) {
+    static boolean joinerAt(String s, int i) {
         return i < s.length() && "、和与及".indexOf(s.charAt(i)) >= 0;
     }
 
     /** An accepted name ends just before {@code sp} or starts just after it, joined to it as in a list. */
-    private static boolean listedWithAccepted(String s, Span sp, Map<Integer, List<Span>> byStart, Map<Integer, List<Span>> byEnd,
+    private static boolean listedWithAccepted(String s, NameSpan sp, Map<Integer, List<NameSpan>> byStart, Map<Integer, List<NameSpan>> byEnd,
                                               double threshold) {
         for (int gap = 0; gap <= 2; gap++) {
-            for (Span other : byEnd.getOrDefault(sp.start - gap, List.of())) {
+            for (NameSpan other : byEnd.getOrDefault(sp.start - gap, List.of())) {
                 if (other != sp && other.score >= threshold && joined(s, other.end, sp.start)) return true;
             }
-            for (Span other : byStart.getOrDefault(sp.end + gap, List.of())) {
+            for (NameSpan other : byStart.getOrDefault(sp.end + gap, List.of())) {
                 if (other != sp && other.score >= threshold && joined(s, sp.end, other.start)) return true;
             }
         }
@@ -1048,7 +719,7 @@ final class PersonRecognizer {
     }
 
     /** A word the core dictionary knows often enough, and not as a personal name. */
-    private static boolean isCommonWord(String w) {
+    static boolean isCommonWord(String w) {
         CoreDictionary.Attribute attr = CoreDictionary.get(w);
         return attr != null && attr.totalFrequency >= 5 && !attr.hasNatureStartsWith("nr");
     }
