@@ -77,6 +77,10 @@ final class PersonRecognizer {
             if (n.equals("nr") || n.equals("nr1") || n.equals("nr2")) {
                 int b = t.offset + t.word.length();
                 NameSpan.at(spans, t.offset, b).fromSegmenter = true;
+                // 向|蒯永强: the segmenter glued a preposition to the name after it.
+                if (t.word.length() >= 3 && BEFORE_NAME.indexOf(t.word.charAt(0)) >= 0 && surnameAt(s, t.offset + 1) > 0) {
+                    NameSpan.at(spans, t.offset + 1, b).fromSegmenter = true;
+                }
                 // Most names have three characters, and the segmenter often gives a two-character
                 // name's third character to the next word (沈国|放在 for 沈国放|在) or leaves it
                 // alone (邓亚|萍|以); it is taken when the name then ends plausibly.
@@ -614,7 +618,10 @@ final class PersonRecognizer {
     /** A name may end at {@code b}: a break, a character that follows names, or evidence. */
     boolean plausibleEnd(Analysis a, int b) {
         String s = a.text;
-        return Analysis.isBreak(s, b) || AFTER_NAME.indexOf(s.charAt(b)) >= 0 || joinerAt(s, b) || rightEvidence(a, b) > 0;
+        // 和 before a verb of speech (尹廷和|会见) is no joiner: it ends the name itself.
+        if (Analysis.isBreak(s, b)) return true;
+        if (joinerAt(s, b)) return b + 1 >= s.length() || lex.speechVerbs.longestAt(s, b + 1) == 0;
+        return AFTER_NAME.indexOf(s.charAt(b)) >= 0 || rightEvidence(a, b) > 0;
     }
 
     /** 邓小平理论, 毛泽东思想: the dictionary keeps such phrases whole; the known name opening them is a person. */
