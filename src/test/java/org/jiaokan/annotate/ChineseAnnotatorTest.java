@@ -314,6 +314,8 @@ class ChineseAnnotatorTest {
         String text = "主教练欧阳振宇赛后说，国家主席钟鸣岳主席指出，泰国陆军司令巴颂·素拉猜上将出席。";
         List<Mention> ms = run(text, Script.SIMPLIFIED);
         expectAll(ms, text, PERSON, "欧阳振宇", "钟鸣岳", "巴颂·素拉猜");
+        // 向|蒯永强: the segmenter glued the preposition to the name.
+        expectIn("庆功会上向蒯永强、商红艳等运动员颁奖。", PERSON, "蒯永强");
         String words = "卢省长向客人介绍了情况，许多农民高兴地说，县里组织了一万多名干部。";
         List<Mention> none = run(words, Script.SIMPLIFIED);
         for (String w : List.of("向客人", "高兴地", "万多名")) absent(none, PERSON, w);
