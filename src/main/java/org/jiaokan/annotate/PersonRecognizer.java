@@ -558,8 +558,10 @@ final class PersonRecognizer {
             score -= 0.3;
             clean = false;
         }
+        // A given name that is a word (长河, 建设) counts against a name only after a character that
+        // is not chiefly a surname (高, 方); after 邬 or 聂 it is just a given name.
         if (given.length() == 2 && isCommonWord(given)) {
-            score -= 0.2;
+            if (sur != 1 || NameModel.surnameShare(name.charAt(0)) < 0.5) score -= 0.2;
             clean = false;
         }
         // 韩冬和冯雪: a third character that is a conjunction before another surname joins two names.
