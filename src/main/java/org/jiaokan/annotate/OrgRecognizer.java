@@ -116,7 +116,9 @@ final class OrgRecognizer {
         // 沈阳|第三|机床厂: an ordinal belongs to the name, and so does the place before it.
         int k = start;
         while (k > 0 && "一二三四五六七八九十".indexOf(s.charAt(k - 1)) >= 0 && start - k < 3) k--;
-        if (k < start && k > 0 && s.charAt(k - 1) == '第') {
+        // The segmenter may have glued 第 to the place and left the numeral to the guess (沈阳第|三机床厂).
+        boolean ordinalInside = k == start && "一二三四五六七八九十".indexOf(s.charAt(start)) >= 0;
+        if ((k < start || ordinalInside) && k > 0 && s.charAt(k - 1) == '第') {
             start = k - 1;
             for (boolean moved = true; moved; ) {
                 moved = false;
@@ -140,6 +142,9 @@ final class OrgRecognizer {
     private static boolean placeEndsAt(Places places, int end) {
         return !places.endingAt(end).isEmpty();
     }
+
+    /** One-character heads of works and shops that close a chain of nouns (鼓风机|厂, 食品|店). */
+    private static final String WORKS_HEADS = "厂店社";
 
     /** Counts of countries or sides that open a phrase about their bodies (两国政府, 双方议会). */
     private static final java.util.Set<String> COUNTED_COUNTRIES = java.util.Set.of("两国", "三国", "四国", "五国", "各国", "双方", "两岸");
@@ -400,7 +405,9 @@ final class OrgRecognizer {
                 String n = nature(t);
                 boolean head = (n.equals("nis") || n.startsWith("nt")) && endsInHead(t.word)
                         // 中国|电影|家协会, 中国|科学|技术馆: a noun the segmenter cut oddly that ends in a long head.
-                        || middle > 0 && (n.equals("n") || n.equals("nz")) && endsInGeneralHead(t.word) && t.word.length() >= 3;
+                        || middle > 0 && (n.equals("n") || n.equals("nz")) && endsInGeneralHead(t.word) && t.word.length() >= 3
+                        // 沈阳|鼓风机|厂: a product or trade and a one-character works head.
+                        || middle > 0 && t.word.length() == 1 && WORKS_HEADS.indexOf(t.word.charAt(0)) >= 0;
                 if (head && (middle > 0 || t.word.length() >= 3 || n.startsWith("nt"))) {
                     int start = ts.get(i).offset;
                     int end = t.offset + t.word.length();

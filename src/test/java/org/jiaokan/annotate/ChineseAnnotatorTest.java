@@ -425,4 +425,11 @@ class ChineseAnnotatorTest {
         expectAll(ms, text, PLACE, "湘西");
         expect(ms, text, PLACE, "云南", "云南省");
     }
+
+    /** Works named by a place, an ordinal or a trade and a one-character head (沈阳第三机床厂, 沈阳鼓风机厂). */
+    @Test
+    void worksWithOrdinalsAndTrades() {
+        expectIn("祁德海原来是沈阳第三机床厂的车工。", ORG, "沈阳第三机床厂");
+        expectIn("大学毕业后，他进了沈阳鼓风机厂当技术员。", ORG, "沈阳鼓风机厂");
+    }
 }
