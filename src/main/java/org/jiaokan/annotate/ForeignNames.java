@@ -1,6 +1,8 @@
 package org.jiaokan.annotate;
 
+import com.hankcs.hanlp.corpus.tag.Nature;
 import com.hankcs.hanlp.dictionary.CoreDictionary;
+import com.hankcs.hanlp.dictionary.nr.JapanesePersonDictionary;
 import com.hankcs.hanlp.dictionary.nr.TranslatedPersonDictionary;
 import com.hankcs.hanlp.seg.common.Term;
 
@@ -35,7 +37,7 @@ final class ForeignNames {
             + "盖甘戈哥格贡古圭哈海汉豪赫黑亨华霍基吉加佳贾杰捷金卡凯坎康柯科克肯库奎拉莱赖兰朗劳勒雷蕾里"
             + "利莉丽连列林琳卢鲁伦罗洛马玛迈麦曼梅蒙门米密敏明姆莫默穆纳娜奈内尼涅宁纽努诺欧帕佩彭皮普齐奇"
             + "钦乔切丘萨塞桑瑟森沙莎善舍什施史斯苏索塔泰坦汤唐特提托图瓦万旺威韦维温文沃乌西希谢辛休雅亚"
-            + "扬耶叶伊因英尤于约泽扎詹兹鲍尼逊涅娃季廖孔吕滕舍迪莲娅丘谢佐茨祖楚琴黛琳沃歇贾";
+            + "扬耶叶伊因英尤于约泽扎詹兹鲍尼逊娃季廖孔吕滕莲娅佐茨祖楚琴黛歇";
 
     /**
      * Transliterated names the segmenter cut into pieces and no context announces (阿斯|纳尔): a run
@@ -79,8 +81,7 @@ final class ForeignNames {
         for (NameSpan sp : new ArrayList<>(spans.values())) {
             if (!sp.foreign) continue;
             int j = sp.end;
-            while (j < s.length() && j - sp.start < 8 && transliterationChar(s.charAt(j)) && !PersonRecognizer.joinerAt(s, j)
-                    && PersonRecognizer.AFTER_NAME.indexOf(s.charAt(j)) < 0
+            while (j < s.length() && j - sp.start < 8 && transliterationChar(s.charAt(j)) && !PersonRecognizer.endsName(s.charAt(j))
                     && (j + 1 >= s.length() || !CoreDictionary.contains(s.substring(j, j + 2)))) {
                 j++;
             }
@@ -92,13 +93,11 @@ final class ForeignNames {
             // And back over the syllables before it (恩|达伊西米耶, 范德|卢格特), to a break or a
             // character that stands before names (对, 和, 同).
             int i = sp.start;
-            while (i > 0 && sp.end - i < 8 && transliterationChar(s.charAt(i - 1)) && !PersonRecognizer.joinerAt(s, i - 1)
-                    && PersonRecognizer.BEFORE_NAME.indexOf(s.charAt(i - 1)) < 0 && PersonRecognizer.AFTER_NAME.indexOf(s.charAt(i - 1)) < 0
+            while (i > 0 && sp.end - i < 8 && transliterationChar(s.charAt(i - 1)) && !PersonRecognizer.functionChar(s.charAt(i - 1))
                     && (i < 2 || !CoreDictionary.contains(s.substring(i - 2, i)))) {
                 i--;
             }
-            if (i < sp.start && (i == 0 || Analysis.isBreak(s, i - 1) || PersonRecognizer.BEFORE_NAME.indexOf(s.charAt(i - 1)) >= 0
-                    || PersonRecognizer.joinerAt(s, i - 1) || PersonRecognizer.AFTER_NAME.indexOf(s.charAt(i - 1)) >= 0)) {
+            if (i < sp.start && (i == 0 || Analysis.isBreak(s, i - 1) || PersonRecognizer.functionChar(s.charAt(i - 1)))) {
                 NameSpan longer = NameSpan.at(spans, i, Math.max(sp.end, j));
                 longer.foreign = true;
                 longer.fromSegmenter = sp.fromSegmenter;
@@ -184,7 +183,7 @@ final class ForeignNames {
             if (!namePart(a, j, s.substring(j, k))) {
                 // 艾尔肯·吐|尔逊: a lone character the segmenter split off the name word after it.
                 Term next = k < s.length() ? a.termAt(k) : null;
-                if (k - j > 1 || PersonRecognizer.joinerAt(s, j) || PersonRecognizer.AFTER_NAME.indexOf(s.charAt(j)) >= 0 || next == null || next.nature == null
+                if (k - j > 1 || PersonRecognizer.endsName(s.charAt(j)) || next == null || next.nature == null
                         || !next.nature.startsWith("nr") || !PersonRecognizer.allHan(next.word, 0, next.word.length())) break;
                 k += next.word.length();
             }
@@ -195,7 +194,7 @@ final class ForeignNames {
             if (j > i) return j;
             // 巴颂·素|拉|猜|上将: a run of lone characters, up to a word, a joiner or evidence.
             while (j < s.length() && j - i < 4 && Analysis.isHan(s.charAt(j)) && a.wordStart[j] && a.wordEnd[j + 1]
-                    && !PersonRecognizer.joinerAt(s, j) && PersonRecognizer.AFTER_NAME.indexOf(s.charAt(j)) < 0 && persons.rightEvidence(a, j) == 0) {
+                    && !PersonRecognizer.endsName(s.charAt(j)) && persons.rightEvidence(a, j) == 0) {
                 j++;
             }
             return j - i >= 2 && (Analysis.isBreak(s, j) || a.wordStart[j]) ? j : -1;
@@ -212,7 +211,7 @@ final class ForeignNames {
     private boolean namePart(Analysis a, int at, String w, boolean unknownWords) {
         if (w.isEmpty() || !PersonRecognizer.allHan(w, 0, w.length())) return false;
         // 吐尔逊|和|马丁: joiners and the characters that follow names end a name part, and so do numerals (加尼耶|七十|年代).
-        if (w.length() == 1 && (PersonRecognizer.joinerAt(w, 0) || PersonRecognizer.AFTER_NAME.indexOf(w.charAt(0)) >= 0)) return false;
+        if (w.length() == 1 && PersonRecognizer.endsName(w.charAt(0))) return false;
         if (w.chars().anyMatch(c -> PersonRecognizer.NUMERALS.indexOf(c) >= 0)) return false;
         Term t = a.termAt(at);
         if (t != null && t.word.equals(w) && t.nature != null) {
@@ -233,11 +232,11 @@ final class ForeignNames {
     void japaneseNames(Analysis a, boolean[] roleEnd, Map<Long, NameSpan> spans) {
         String s = a.text;
         for (int i = 0; i + 3 <= s.length(); i++) {
-            if (!a.wordStart[i] || a.insideName[i] && !PersonRecognizer.roleBefore(s, i, roleEnd)) continue;
+            boolean titledBefore = PersonRecognizer.roleBefore(s, i, roleEnd);
+            if (!a.wordStart[i] || a.insideName[i] && !titledBefore) continue;
             for (int sur = 3; sur >= 2; sur--) {
                 if (i + sur >= s.length() || !PersonRecognizer.allHan(s, i, i + sur)) continue;
                 String family = s.substring(i, i + sur);
-                boolean titledBefore = PersonRecognizer.roleBefore(s, i, roleEnd);
                 if (!japaneseFamilyName(family) && !(titledBefore && japaneseFamilyNameInContext(family))) continue;
                 int best = -1;
                 // 山田|先生: a title or an honorific after the family name is no given name.
@@ -245,10 +244,10 @@ final class ForeignNames {
                 for (int given = 3; given >= 1 && best < 0 && !addressed; given--) {
                     int j = i + sur + given;
                     if (j > s.length() || !PersonRecognizer.allHan(s, i + sur, j)) continue;
-                    Character kind = com.hankcs.hanlp.dictionary.nr.JapanesePersonDictionary.get(s.substring(i + sur, j));
+                    Character kind = JapanesePersonDictionary.get(s.substring(i + sur, j));
                     boolean evidence = titledBefore || persons.rightEvidence(a, j) > 0;
                     // Both halves unknown to the core dictionary, or evidence around the name.
-                    boolean givenName = kind != null && kind == com.hankcs.hanlp.dictionary.nr.JapanesePersonDictionary.M
+                    boolean givenName = kind != null && kind == JapanesePersonDictionary.M
                             && s.substring(i + sur, j).chars().noneMatch(c -> "了的着过地得是在和与".indexOf(c) >= 0);
                     boolean named = givenName && given >= 2
                             && (evidence || japaneseFamilyName(family) && !CoreDictionary.contains(s.substring(i + sur, j)));
@@ -265,7 +264,7 @@ final class ForeignNames {
                 if (best < 0) continue;
                 NameSpan sp = NameSpan.at(spans, i, best);
                 sp.foreign = true;
-                sp.shape = PersonRecognizer.roleBefore(s, i, roleEnd) || persons.rightEvidence(a, best) > 0 ? 0.9 : 0.75;
+                sp.shape = titledBefore || persons.rightEvidence(a, best) > 0 ? 0.9 : 0.75;
                 break;
             }
         }
@@ -276,22 +275,26 @@ final class ForeignNames {
      * as a word (田中, 高村), but not chiefly as a place (日本, 中国).
      */
     private static boolean japaneseFamilyNameInContext(String w) {
-        if (w.chars().anyMatch(c -> PersonRecognizer.NUMERALS.indexOf(c) >= 0) || PersonRecognizer.functionChar(w.charAt(0))) return false;
-        Character kind = com.hankcs.hanlp.dictionary.nr.JapanesePersonDictionary.get(w);
-        if (kind == null || kind != com.hankcs.hanlp.dictionary.nr.JapanesePersonDictionary.X) return false;
+        if (!japaneseFamilyEntry(w)) return false;
         CoreDictionary.Attribute attr = CoreDictionary.get(w);
         return attr == null || !attr.hasNatureStartsWith("ns") && !attr.hasNatureStartsWith("nt");
     }
 
     /** A family name of HanLP's Japanese name dictionary that the core dictionary does not know as a common word. */
     private static boolean japaneseFamilyName(String w) {
-        if (w.chars().anyMatch(c -> PersonRecognizer.NUMERALS.indexOf(c) >= 0)) return false;   // 两国, 四位: counts, not families
-        if (PersonRecognizer.functionChar(w.charAt(0))) return false;                            // 和|山田: a joiner, not a family
-        Character kind = com.hankcs.hanlp.dictionary.nr.JapanesePersonDictionary.get(w);
-        if (kind == null || kind != com.hankcs.hanlp.dictionary.nr.JapanesePersonDictionary.X) return false;
+        if (!japaneseFamilyEntry(w)) return false;
         CoreDictionary.Attribute attr = CoreDictionary.get(w);
-        return attr == null || attr.getNatureFrequency(com.hankcs.hanlp.corpus.tag.Nature.nr) * 2 > attr.totalFrequency
-                || attr.totalFrequency < 3;
+        return attr == null || attr.getNatureFrequency(Nature.nr) * 2 > attr.totalFrequency || attr.totalFrequency < 3;
+    }
+
+    /**
+     * A family name of the Japanese name dictionary that is no count (两国, 四位) and opens with no
+     * joiner (和|山田): the dictionary holds both.
+     */
+    private static boolean japaneseFamilyEntry(String w) {
+        if (w.chars().anyMatch(c -> PersonRecognizer.NUMERALS.indexOf(c) >= 0) || PersonRecognizer.functionChar(w.charAt(0))) return false;
+        Character kind = JapanesePersonDictionary.get(w);
+        return kind != null && kind == JapanesePersonDictionary.X;
     }
 
     /** Transliterated names right after a title (英国外交大臣里夫金德): runs of transliteration characters. */

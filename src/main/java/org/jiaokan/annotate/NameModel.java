@@ -47,10 +47,10 @@ final class NameModel {
      * where such characters live, so it does not count as rare here.
      */
     static boolean rareInNames(char c) {
-        if (givenUses(c) >= MIN_GIVEN_USES) return false;
         EnumItem<NR> item = PersonDictionary.dictionary.get(String.valueOf(c));
-        int context = item == null ? 0 : item.getFrequency(NR.K) + item.getFrequency(NR.L) + item.getFrequency(NR.M);
-        return CoreDictionary.getTermFrequency(String.valueOf(c)) >= 5 || context > givenUses(c) || givenUses(c) < 5;
+        int given = givenUses(item);
+        if (given >= MIN_GIVEN_USES) return false;
+        return given < 5 || contextUses(item) > given || CoreDictionary.getTermFrequency(String.valueOf(c)) >= 5;
     }
 
     /**
@@ -59,14 +59,21 @@ final class NameModel {
      */
     static boolean nameOnly(char c) {
         EnumItem<NR> item = PersonDictionary.dictionary.get(String.valueOf(c));
-        if (item == null || givenUses(c) < 2) return false;
-        int context = item.getFrequency(NR.K) + item.getFrequency(NR.L) + item.getFrequency(NR.M);
-        return context == 0 && CoreDictionary.getTermFrequency(String.valueOf(c)) <= 2;
+        return givenUses(item) >= 2 && contextUses(item) == 0 && CoreDictionary.getTermFrequency(String.valueOf(c)) <= 2;
     }
 
-    private static int givenUses(char c) {
-        EnumItem<NR> item = PersonDictionary.dictionary.get(String.valueOf(c));
+    /** How often the person corpus has {@code c} as a given-name character. */
+    static int givenUses(char c) {
+        return givenUses(PersonDictionary.dictionary.get(String.valueOf(c)));
+    }
+
+    private static int givenUses(EnumItem<NR> item) {
         return item == null ? 0 : item.getFrequency(NR.C) + item.getFrequency(NR.D) + item.getFrequency(NR.E);
+    }
+
+    /** How often the person corpus has a word as an ordinary word beside a name (roles K, L, M). */
+    static int contextUses(EnumItem<NR> item) {
+        return item == null ? 0 : item.getFrequency(NR.K) + item.getFrequency(NR.L) + item.getFrequency(NR.M);
     }
 
     /** Per-character evidence is capped: one very rare character must not carry a name alone. */
@@ -217,7 +224,7 @@ final class NameModel {
         EnumItem<NR> item = PersonDictionary.dictionary.get(w);
         if (item == null) return 0;
         int b = item.getFrequency(NR.B);
-        int other = item.getFrequency(NR.K) + item.getFrequency(NR.L) + item.getFrequency(NR.M) + CoreDictionary.getTermFrequency(w);
+        int other = contextUses(item) + CoreDictionary.getTermFrequency(w);
         return b / (double) Math.max(1, b + other);
     }
 

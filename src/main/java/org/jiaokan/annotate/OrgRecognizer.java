@@ -47,7 +47,7 @@ final class OrgRecognizer {
 
     /** @param places place candidates of the same text, used as proper prefixes */
     void find(Analysis a, List<Candidate> placeCandidates, List<Candidate> out) {
-        Places places = new Places(placeCandidates);
+        OffsetIndex<Candidate> places = new OffsetIndex<>(placeCandidates, Candidate::start, Candidate::end);
         int from = out.size();
         findAll(a, places, out);
         // 沈阳一家机床厂, 一所中学: a counted noun is some institution, not a named one.
@@ -71,7 +71,7 @@ final class OrgRecognizer {
      * and the place before it are taken in (沈阳第三机床厂); null where what is left is no name: one
      * that holds the preposition 在 (钟鸣岳在钓鱼台国宾馆) or counts countries (两国政府).
      */
-    private static Candidate repaired(Analysis a, Candidate c, Places places) {
+    private static Candidate repaired(Analysis a, Candidate c, OffsetIndex<Candidate> places) {
         String s = a.text;
         int start = c.start();
         int end = c.end();
@@ -96,28 +96,26 @@ final class OrgRecognizer {
                 || !placeEndsAt(places, start))) {
             return null;
         }
+        if (start + 2 <= end && COUNTED_COUNTRIES.contains(s.substring(start, Math.min(end, start + 2)))) return null;
         for (int k = start + 1; k < end - 1; k++) {
             if (s.charAt(k) == '在' && !CoreDictionary.contains(s.substring(k - 1, k + 1))
                     && !CoreDictionary.contains(s.substring(k, k + 2))) {
                 return null;
             }
-        }
-        if (start + 2 <= end && COUNTED_COUNTRIES.contains(s.substring(start, Math.min(end, start + 2)))) return null;
-        // 清华大学和南开大学: a conjunction of the segmenter's inside joins two names, which stand apart.
-        for (int k = start + 1; k < end - 1; k++) {
+            // 清华大学和南开大学: a conjunction of the segmenter's inside joins two names, which stand apart.
             if (s.charAt(k) == '、') return null;
             Term t = a.termAt(k);
             boolean joiner = "和与及".indexOf(s.charAt(k)) >= 0;
             if (joiner && (t != null && t.word.length() == 1 && t.nature != null && t.nature.toString().startsWith("c")
-                    || endsInGeneralHead(s.substring(start, k)))) {
+                    || endsInLongHead(s.substring(start, k)))) {
                 return null;
             }
         }
         // 沈阳|第三|机床厂: an ordinal belongs to the name, and so does the place before it.
         int k = start;
-        while (k > 0 && "一二三四五六七八九十".indexOf(s.charAt(k - 1)) >= 0 && start - k < 3) k--;
+        while (k > 0 && ORDINAL_DIGITS.indexOf(s.charAt(k - 1)) >= 0 && start - k < 3) k--;
         // The segmenter may have glued 第 to the place and left the numeral to the guess (沈阳第|三机床厂).
-        boolean ordinalInside = k == start && "一二三四五六七八九十".indexOf(s.charAt(start)) >= 0;
+        boolean ordinalInside = k == start && ORDINAL_DIGITS.indexOf(s.charAt(start)) >= 0;
         if ((k < start || ordinalInside) && k > 0 && s.charAt(k - 1) == '第') {
             start = k - 1;
             for (boolean moved = true; moved; ) {
@@ -134,14 +132,12 @@ final class OrgRecognizer {
         return new Candidate(start, end, c.type(), null, c.confidence(), c.code());
     }
 
-    private static boolean endsInGeneralHead(String w) {
-        for (String head : GENERAL_HEADS) if (head.length() >= 2 && w.endsWith(head)) return true;
-        return false;
-    }
-
-    private static boolean placeEndsAt(Places places, int end) {
+    private static boolean placeEndsAt(OffsetIndex<Candidate> places, int end) {
         return !places.endingAt(end).isEmpty();
     }
+
+    /** The digits of an ordinal after 第 (第三, 第十二). */
+    private static final String ORDINAL_DIGITS = "一二三四五六七八九十";
 
     /** One-character heads of works and shops that close a chain of nouns (鼓风机|厂, 食品|店). */
     private static final String WORKS_HEADS = "厂店社";
@@ -160,7 +156,7 @@ final class OrgRecognizer {
         return false;
     }
 
-    private void findAll(Analysis a, Places places, List<Candidate> out) {
+    private void findAll(Analysis a, OffsetIndex<Candidate> places, List<Candidate> out) {
         int from = out.size();
         findNamed(a, places, out);
         teams(a, places, out);
@@ -175,7 +171,7 @@ final class OrgRecognizer {
      * name owns it, and the whole is the organisation's name. It must outrank the bare name,
      * which wins otherwise by its higher confidence.
      */
-    private static void owned(Analysis a, Places places, int from, List<Candidate> out) {
+    private static void owned(Analysis a, OffsetIndex<Candidate> places, int from, List<Candidate> out) {
         for (int c = from, n = out.size(); c < n; c++) {
             Candidate org = out.get(c);
             if (org.confidence() < 0.85) continue;
@@ -209,7 +205,7 @@ final class OrgRecognizer {
     }
 
     /** 中国女排, 北京国安队 as 北京队, 辽宁男篮: a place and a team head ending a word. */
-    private void teams(Analysis a, Places places, List<Candidate> out) {
+    private void teams(Analysis a, OffsetIndex<Candidate> places, List<Candidate> out) {
         String s = a.text;
         for (Candidate pl : places.all()) {
             if (pl.length() < 2) continue;
@@ -240,12 +236,10 @@ final class OrgRecognizer {
             if (t == null || t.nature == null) return;
             String n = t.nature.toString();
             boolean nounish = n.startsWith("n") || n.equals("x") || n.equals("j") || n.equals("b");
-            if (!nounish || t.word.endsWith("队") && t.word.length() > 1) {
-                if (t.word.endsWith("队") && t.word.length() > 1 && nounish) {
-                    k += t.word.length() - 1;   // 火箭队 as one word: its 队 ends the team
-                    break;
-                }
-                return;
+            if (!nounish) return;
+            if (t.word.length() > 1 && t.word.endsWith("队")) {
+                k += t.word.length() - 1;   // 火箭队 as one word: its 队 ends the team
+                break;
             }
             k += t.word.length();
         }
@@ -260,7 +254,7 @@ final class OrgRecognizer {
      * 中国工商银行|北京|分行, 中国人民保险公司|湖北|分公司: an organisation, a place and a branch
      * head name one branch.
      */
-    private void branches(Analysis a, Places places, int from, List<Candidate> out) {
+    private void branches(Analysis a, OffsetIndex<Candidate> places, int from, List<Candidate> out) {
         String s = a.text;
         for (int c = from, n = out.size(); c < n; c++) {
             Candidate org = out.get(c);
@@ -278,7 +272,7 @@ final class OrgRecognizer {
      * 中国驻日本大使馆, 中国人民解放军驻香港部队: a country or organisation, 驻, a place and the
      * head of a mission abroad.
      */
-    private void stationed(Analysis a, Places places, int from, List<Candidate> out) {
+    private void stationed(Analysis a, OffsetIndex<Candidate> places, int from, List<Candidate> out) {
         String s = a.text;
         List<Candidate> owners = new ArrayList<>(places.all());
         owners.addAll(out.subList(from, out.size()));
@@ -295,7 +289,7 @@ final class OrgRecognizer {
         }
     }
 
-    private void findNamed(Analysis a, Places places, List<Candidate> out) {
+    private void findNamed(Analysis a, OffsetIndex<Candidate> places, List<Candidate> out) {
         String s = a.text;
         segmenterGuesses(a, places, out);
         media(a, places, out);
@@ -317,7 +311,7 @@ final class OrgRecognizer {
      * A place followed by a media head is a newspaper or broadcaster named after it (福州晚报,
      * 四川省电视台), not the place; the head must end on a word boundary (福州网 but not 福州网络).
      */
-    private void media(Analysis a, Places places, List<Candidate> out) {
+    private void media(Analysis a, OffsetIndex<Candidate> places, List<Candidate> out) {
         String s = a.text;
         for (Candidate pl : places.all()) {
             if (pl.length() < 2) continue;
@@ -337,7 +331,7 @@ final class OrgRecognizer {
      * organisations its dictionaries know by name (联合国, 团中央, 中华全国总工会, 铁道部), alone or
      * after a place (中国|红十字会).
      */
-    private void segmenterGuesses(Analysis a, Places places, List<Candidate> out) {
+    private void segmenterGuesses(Analysis a, OffsetIndex<Candidate> places, List<Candidate> out) {
         for (var t : a.terms) {
             if (t.nature == null) continue;
             String n = t.nature.toString();
@@ -392,7 +386,7 @@ final class OrgRecognizer {
      * institution word of the dictionary (北京|师范大学, 中国|人民|保险公司, 中国|致公党). A bare
      * country and a short institution word (日本|公司) is a phrase, not a name.
      */
-    private void chains(Analysis a, Places places, List<Candidate> out) {
+    private void chains(Analysis a, OffsetIndex<Candidate> places, List<Candidate> out) {
         List<Term> ts = a.terms;
         for (int i = 0; i < ts.size(); i++) {
             Term first = ts.get(i);
@@ -405,7 +399,7 @@ final class OrgRecognizer {
                 String n = nature(t);
                 boolean head = (n.equals("nis") || n.startsWith("nt")) && endsInHead(t.word)
                         // 中国|电影|家协会, 中国|科学|技术馆: a noun the segmenter cut oddly that ends in a long head.
-                        || middle > 0 && (n.equals("n") || n.equals("nz")) && endsInGeneralHead(t.word) && t.word.length() >= 3
+                        || middle > 0 && (n.equals("n") || n.equals("nz")) && endsInLongHead(t.word) && t.word.length() >= 3
                         // 沈阳|鼓风机|厂: a product or trade and a one-character works head.
                         || middle > 0 && t.word.length() == 1 && WORKS_HEADS.indexOf(t.word.charAt(0)) >= 0;
                 if (head && (middle > 0 || t.word.length() >= 3 || n.startsWith("nt"))) {
@@ -424,7 +418,7 @@ final class OrgRecognizer {
         }
     }
 
-    private static boolean placeAt(Term t, Places places) {
+    private static boolean placeAt(Term t, OffsetIndex<Candidate> places) {
         for (Candidate pl : places.startingAt(t.offset)) if (pl.end() == t.offset + t.word.length()) return true;
         return false;
     }
@@ -442,7 +436,7 @@ final class OrgRecognizer {
         return false;
     }
 
-    private static boolean divisionAt(int start, Places places) {
+    private static boolean divisionAt(int start, OffsetIndex<Candidate> places) {
         for (Candidate pl : places.startingAt(start)) if (!pl.code().isEmpty()) return true;
         return false;
     }
@@ -452,7 +446,7 @@ final class OrgRecognizer {
     }
 
     /** Organisation names whose proper prefix starts at {@code p} (after an optional 中共 from {@code start}). */
-    private void prefixed(Analysis a, int start, int p, Places places, double conf,
+    private void prefixed(Analysis a, int start, int p, OffsetIndex<Candidate> places, double conf,
                           boolean afterParty, List<Candidate> out) {
         String s = a.text;
         List<Integer> bodyStarts = new ArrayList<>(3);
@@ -487,7 +481,7 @@ final class OrgRecognizer {
         }
     }
 
-    private static boolean divisionEndsAt(String s, int b, Places places) {
+    private static boolean divisionEndsAt(String s, int b, OffsetIndex<Candidate> places) {
         for (Candidate pl : places.endingAt(b)) if (!pl.code().isEmpty()) return true;
         if (b < 1 || PLACE_LEVEL_SUFFIXES.indexOf(s.charAt(b - 1)) < 0) return false;
         for (Candidate pl : places.endingAt(b - 1)) if (!pl.code().isEmpty()) return true;
@@ -514,7 +508,7 @@ final class OrgRecognizer {
     }
 
     /** Where organ words may start after a place at {@code p}, or after a chain of places (四川省成都市). */
-    private void placeEnds(String s, int p, Places places, List<Integer> bodyStarts, int depth) {
+    private void placeEnds(String s, int p, OffsetIndex<Candidate> places, List<Integer> bodyStarts, int depth) {
         for (Candidate pl : places.startingAt(p)) {
             int e = pl.end();
             if (e < s.length() && PLACE_LEVEL_SUFFIXES.indexOf(s.charAt(e)) >= 0
@@ -555,7 +549,7 @@ final class OrgRecognizer {
      * organisation, or a word the dictionary knows only as a name. Guesses that open with a common
      * word, a verb or a determiner (宗教组织, 服从组织, 各派出所, 商场学校) name a kind of body, not one.
      */
-    private static boolean properOpening(Term t, Places places) {
+    private static boolean properOpening(Term t, OffsetIndex<Candidate> places) {
         String w = t.word;
         if (DETERMINERS.indexOf(w.charAt(0)) >= 0) return false;
         if (!places.startingAt(t.offset).isEmpty()) return true;
@@ -602,26 +596,5 @@ final class OrgRecognizer {
 
     private static void add(Analysis a, int start, int end, double conf, List<Candidate> out) {
         out.add(new Candidate(start, end, EntityType.ORG, conf + 0.002 * (end - start)));
-    }
-
-    /** The place candidates of one text, looked up by where they start and end: long texts have many. */
-    private static final class Places {
-        private final List<Candidate> all;
-        private final java.util.Map<Integer, List<Candidate>> byStart = new java.util.HashMap<>();
-        private final java.util.Map<Integer, List<Candidate>> byEnd = new java.util.HashMap<>();
-
-        Places(List<Candidate> all) {
-            this.all = all;
-            for (Candidate c : all) {
-                byStart.computeIfAbsent(c.start(), k -> new ArrayList<>()).add(c);
-                byEnd.computeIfAbsent(c.end(), k -> new ArrayList<>()).add(c);
-            }
-        }
-
-        List<Candidate> all() { return all; }
-
-        List<Candidate> startingAt(int start) { return byStart.getOrDefault(start, List.of()); }
-
-        List<Candidate> endingAt(int end) { return byEnd.getOrDefault(end, List.of()); }
     }
 }

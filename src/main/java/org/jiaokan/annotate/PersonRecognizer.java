@@ -89,7 +89,7 @@ final class PersonRecognizer {
                 if (sur > 0 && t.word.length() == sur + 1 && b < s.length() && Analysis.isHan(s.charAt(b))
                         && !CoreDictionary.contains(t.word)
                         && rightEvidence(a, b) == 0 && (plausibleEnd(a, b + 1) || a.wordStart[b] && a.wordEnd[b + 1])
-                        && givenRatio(s.charAt(b)) >= 0.5 && givenCount(s.charAt(b)) >= MIN_GIVEN_COUNT) {
+                        && givenRatio(s.charAt(b)) >= 0.5 && NameModel.givenUses(s.charAt(b)) >= MIN_GIVEN_COUNT) {
                     NameSpan.at(spans, t.offset, b + 1).fromSegmenter = true;
                 }
             }
@@ -139,16 +139,11 @@ final class PersonRecognizer {
         }
         // Names listed with an accepted name (甲、乙和丙) share its standing. Neighbours are looked
         // up by offset: a long paragraph has many spans.
-        Map<Integer, List<NameSpan>> byStart = new java.util.HashMap<>();
-        Map<Integer, List<NameSpan>> byEnd = new java.util.HashMap<>();
-        for (NameSpan sp : all) {
-            byStart.computeIfAbsent(sp.start, k -> new ArrayList<>()).add(sp);
-            byEnd.computeIfAbsent(sp.end, k -> new ArrayList<>()).add(sp);
-        }
+        OffsetIndex<NameSpan> index = new OffsetIndex<>(all, sp -> sp.start, sp -> sp.end);
         for (int round = 0; round < 2; round++) {
             for (NameSpan sp : all) {
                 if (sp.score >= threshold || sp.score < threshold - 0.3) continue;
-                if (listedWithAccepted(s, sp, byStart, byEnd, threshold)) sp.score += 0.3;
+                if (listedWithAccepted(s, sp, index, threshold)) sp.score += 0.3;
             }
         }
         for (NameSpan sp : all) {
@@ -157,9 +152,17 @@ final class PersonRecognizer {
         }
     }
 
+    /** Characters that join names in a list (甲、乙和丙). */
+    static final String JOINERS = "、和与及";
+
+    /** A character that follows names or joins them (在, 的, 和): a name ends before it. */
+    static boolean endsName(char c) {
+        return JOINERS.indexOf(c) >= 0 || AFTER_NAME.indexOf(c) >= 0;
+    }
+
     /** A character that stands before or after names, or joins them (和, 由, 在): no name starts with it. */
     static boolean functionChar(char c) {
-        return BEFORE_NAME.indexOf(c) >= 0 || AFTER_NAME.indexOf(c) >= 0 || "、和与及".indexOf(c) >= 0;
+        return BEFORE_NAME.indexOf(c) >= 0 || endsName(c);
     }
 
     /**
@@ -232,11 +235,11 @@ final class PersonRecognizer {
         }
         // 李子, 杨树, 高铁: a two-character common word is a name only with a title or honorific beside it.
         // A very common one (陆军|司令) not even with a title.
-        int frequency = CoreDictionary.getTermFrequency(s.substring(i, j));
-        boolean addressed = j < s.length() && lex.honorifics.longestAt(s, j) > 0 || bylineBefore(s, i) >= 0;
-        if (j - i == 2 && (!vouched && frequency >= 10 || !addressed && frequency >= 30)
-                && isCommonWord(s.substring(i, j)) && !knownName(s.substring(i, j))) {
-            return true;
+        if (j - i == 2) {
+            String word = s.substring(i, j);
+            int frequency = CoreDictionary.getTermFrequency(word);
+            boolean addressed = j < s.length() && lex.honorifics.longestAt(s, j) > 0 || bylineBefore(s, i) >= 0;
+            if ((!vouched && frequency >= 10 || !addressed && frequency >= 30) && isCommonWord(word) && !knownName(word)) return true;
         }
         if (j - i >= 3 && s.charAt(j - 2) == '家' && HAMLET_HEADS.indexOf(s.charAt(j - 1)) >= 0) return true;
         return j < s.length() && SETTLEMENTS.indexOf(s.charAt(j)) >= 0 && roles.titleAt(s, j) == 0
@@ -250,13 +253,11 @@ final class PersonRecognizer {
 
     private static boolean locativeBefore(Analysis a, int i) {
         String w = a.termEndingAt(i);
-        if (w == null || !LOCATIVES.contains(w)) {
-            // 袭击了|达吉斯坦: the same verbs with the aspect particle.
-            if (i >= 2 && a.text.charAt(i - 1) == '了') w = a.termEndingAt(i - 1);
-            else return false;
-            return w != null && w.length() >= 2 && LOCATIVES.contains(w);
-        }
-        return true;
+        if (w != null && LOCATIVES.contains(w)) return true;
+        // 袭击了|达吉斯坦: the same verbs with the aspect particle.
+        if (i < 2 || a.text.charAt(i - 1) != '了') return false;
+        w = a.termEndingAt(i - 1);
+        return w != null && w.length() >= 2 && LOCATIVES.contains(w);
     }
 
     /** Words after a name that make it a place (卡拉巴赫|问题 is not among them: people have problems too). */
@@ -425,7 +426,7 @@ final class PersonRecognizer {
             if (k < 0 || !allHan(s, k, i) || surnameAt(s, k) == 0 || NameModel.surnameShare(s.charAt(k)) < 0.3) continue;
             if (k > 0 && Analysis.isHan(s.charAt(k - 1)) && !a.wordEnd[k]) continue;
             if (isCommonWord(s.substring(k, i + 1)) || back == 2 && isCommonWord(s.substring(k, i))) continue;
-            if (givenCount(s.charAt(i)) < MIN_GIVEN_COUNT || back == 2 && givenCount(s.charAt(k + 1)) < MIN_GIVEN_COUNT) continue;
+            if (NameModel.givenUses(s.charAt(i)) < MIN_GIVEN_COUNT || back == 2 && NameModel.givenUses(s.charAt(k + 1)) < MIN_GIVEN_COUNT) continue;
             return true;
         }
         return false;
@@ -446,7 +447,6 @@ final class PersonRecognizer {
         }
         return 0;
     }
-
 
     /** Forms of address after a surname (王大妈, 李先生): the surname alone stands for the person. */
     private static final String[] ADDRESS_FORMS = {
@@ -679,17 +679,16 @@ final class PersonRecognizer {
     }
 
     static boolean joinerAt(String s, int i) {
-        return i < s.length() && "、和与及".indexOf(s.charAt(i)) >= 0;
+        return i < s.length() && JOINERS.indexOf(s.charAt(i)) >= 0;
     }
 
     /** An accepted name ends just before {@code sp} or starts just after it, joined to it as in a list. */
-    private static boolean listedWithAccepted(String s, NameSpan sp, Map<Integer, List<NameSpan>> byStart, Map<Integer, List<NameSpan>> byEnd,
-                                              double threshold) {
+    private static boolean listedWithAccepted(String s, NameSpan sp, OffsetIndex<NameSpan> index, double threshold) {
         for (int gap = 0; gap <= 2; gap++) {
-            for (NameSpan other : byEnd.getOrDefault(sp.start - gap, List.of())) {
+            for (NameSpan other : index.endingAt(sp.start - gap)) {
                 if (other != sp && other.score >= threshold && joined(s, other.end, sp.start)) return true;
             }
-            for (NameSpan other : byStart.getOrDefault(sp.end + gap, List.of())) {
+            for (NameSpan other : index.startingAt(sp.end + gap)) {
                 if (other != sp && other.score >= threshold && joined(s, sp.end, other.start)) return true;
             }
         }
@@ -708,14 +707,8 @@ final class PersonRecognizer {
     private static double givenRatio(char c) {
         EnumItem<NR> item = PersonDictionary.dictionary.get(String.valueOf(c));
         if (item == null) return 0.2;
-        int given = item.getFrequency(NR.C) + item.getFrequency(NR.D) + item.getFrequency(NR.E);
-        int context = item.getFrequency(NR.K) + item.getFrequency(NR.L) + item.getFrequency(NR.M);
-        return given / (double) (given + context + 1);
-    }
-
-    private static int givenCount(char c) {
-        EnumItem<NR> item = PersonDictionary.dictionary.get(String.valueOf(c));
-        return item == null ? 0 : item.getFrequency(NR.C) + item.getFrequency(NR.D) + item.getFrequency(NR.E);
+        int given = NameModel.givenUses(c);
+        return given / (double) (given + NameModel.contextUses(item) + 1);
     }
 
     private static double surnameRatio(String surname) {

@@ -259,6 +259,11 @@ final class PlaceRecognizer {
         return true;
     }
 
+    /** How often the core dictionary has a word as a place name, Chinese or foreign. */
+    private static int placeUses(CoreDictionary.Attribute attr) {
+        return attr.getNatureFrequency(Nature.ns) + attr.getNatureFrequency(Nature.nsf);
+    }
+
     /** A numeral followed by a measure of time or number (二十年, 三个, 五名): a count. */
     private static boolean counted(String w) {
         for (int k = 0; k + 1 < w.length(); k++) {
@@ -283,7 +288,7 @@ final class PlaceRecognizer {
             }
             CoreDictionary.Attribute attr = CoreDictionary.get(tail);
             if (attr == null || attr.totalFrequency < 5) continue;
-            int ns = attr.getNatureFrequency(Nature.ns) + attr.getNatureFrequency(Nature.nsf);
+            int ns = placeUses(attr);
             if (ns * 2 >= attr.totalFrequency) {
                 out.add(new Candidate(start, start + len, EntityType.PLACE, 0.7));
                 return;
@@ -300,7 +305,7 @@ final class PlaceRecognizer {
         for (int len = Math.min(4, w.length() - 2); len >= 2; len--) {
             CoreDictionary.Attribute attr = CoreDictionary.get(w.substring(0, len));
             if (attr == null) continue;
-            int ns = attr.getNatureFrequency(Nature.ns) + attr.getNatureFrequency(Nature.nsf);
+            int ns = placeUses(attr);
             if (ns * 2 > attr.totalFrequency && attr.totalFrequency >= 5) {
                 out.add(new Candidate(t.offset, t.offset + len, EntityType.PLACE, 0.7));
                 return;
@@ -341,7 +346,7 @@ final class PlaceRecognizer {
             }
             CoreDictionary.Attribute attr = CoreDictionary.get(place);
             if (attr == null || attr.totalFrequency < 5) continue;
-            int ns = attr.getNatureFrequency(Nature.ns) + attr.getNatureFrequency(Nature.nsf);
+            int ns = placeUses(attr);
             if (ns * 2 >= attr.totalFrequency) out.add(new Candidate(t.offset, t.offset + place.length(), EntityType.PLACE, 0.8));
             return;
         }
@@ -440,7 +445,7 @@ final class PlaceRecognizer {
     private static double placeConfidence(String w) {
         CoreDictionary.Attribute attr = CoreDictionary.get(w);
         if (attr != null) {
-            int ns = attr.getNatureFrequency(Nature.ns) + attr.getNatureFrequency(Nature.nsf);
+            int ns = placeUses(attr);
             if (ns * 2 >= attr.totalFrequency) return 0.7;
             // A proper place the core corpus saw mostly otherwise (白宫), when the custom dictionary
             // agrees; a common noun the custom dictionary alone calls a place (护城河) stays a noun.

@@ -61,7 +61,7 @@ public final class ScriptAlignment {
      * uses: 乾 (乾坤, 萧乾), 於 (the surname 於), 徵 (宫商角徵羽), 夥. In a text that is otherwise
      * simplified they are left as written, so 萧乾 is not made 萧干.
      */
-    private static final String KEPT_IN_SIMPLIFIED = "乾於徵夥";
+    static final String KEPT_IN_SIMPLIFIED = "乾於徵夥";
 
     private static String keepSimplifiedForms(String text, String converted) {
         if (converted.length() != text.length()) return converted;

@@ -65,7 +65,7 @@ class ScriptSymmetryTest {
     private static boolean ambiguousConversion(String simplified, String traditional) {
         for (int k = 0; k < simplified.length(); k++) {
             char t = traditional.charAt(k);
-            if (t != simplified.charAt(k) && "乾於徵夥".indexOf(t) >= 0) return true;
+            if (t != simplified.charAt(k) && ScriptAlignment.KEPT_IN_SIMPLIFIED.indexOf(t) >= 0) return true;
         }
         return false;
     }
