@@ -41,9 +41,7 @@ class ScriptSymmetryTest {
     void traditionalSeedAndItsSimplifiedConversionAgree(String id) throws IOException {
         assumeTrue(Seeds.available(), "seed documents not found at " + Seeds.dir());
         for (String line : Seeds.lines(id)) {
-            String simplified = HanLP.convertToSimplifiedChinese(line);
-            assertEquals(signature(annotator.annotate(line, Script.TRADITIONAL)),
-                    signature(annotator.annotate(simplified, Script.SIMPLIFIED)), line);
+            assertAgree(line, Script.TRADITIONAL, HanLP.convertToSimplifiedChinese(line), Script.SIMPLIFIED);
         }
     }
 
@@ -52,10 +50,13 @@ class ScriptSymmetryTest {
     void simplifiedSeedAndItsTraditionalConversionAgree(String id) throws IOException {
         assumeTrue(Seeds.available(), "seed documents not found at " + Seeds.dir());
         for (String line : Seeds.lines(id)) {
-            String traditional = HanLP.convertToTraditionalChinese(line);
-            assertEquals(signature(annotator.annotate(line, Script.SIMPLIFIED)),
-                    signature(annotator.annotate(traditional, Script.TRADITIONAL)), line);
+            assertAgree(line, Script.SIMPLIFIED, HanLP.convertToTraditionalChinese(line), Script.TRADITIONAL);
         }
+    }
+
+    /** A line and its conversion to the other script give the same mentions. */
+    private static void assertAgree(String line, Script script, String converted, Script convertedScript) {
+        assertEquals(signature(annotator.annotate(line, script)), signature(annotator.annotate(converted, convertedScript)), line);
     }
 
     /**
@@ -84,8 +85,7 @@ class ScriptSymmetryTest {
             String line = sentence.text();
             String traditional = HanLP.convertToTraditionalChinese(line);
             if (traditional.length() != line.length() || ambiguousConversion(line, traditional)) continue;
-            assertEquals(signature(annotator.annotate(line, Script.SIMPLIFIED)),
-                    signature(annotator.annotate(traditional, Script.TRADITIONAL)), line);
+            assertAgree(line, Script.SIMPLIFIED, traditional, Script.TRADITIONAL);
             compared++;
         }
         assertTrue(compared > corpus.sentences().size() * 9 / 10, () -> "too few sentences kept their length");
