@@ -66,7 +66,9 @@ final class PersonRecognizer {
         // 歌唱家|鄂秀兰, 果农|望春生: a calling in apposition, where the segmenter ends a word after it.
         for (int e = 2; e <= s.length(); e++) {
             int len = lex.occupations.longestEndingAt(s, e);
-            if (len > 0 && a.wordEnd[e] && a.wordStart[e - len] && e < s.length() && Analysis.isHan(s.charAt(e))) roleEnd[e] = true;
+            // 孙子周|强: the segmenter may glue the calling to the name after it.
+            if (len > 0 && (a.wordEnd[e] || startsName(a, e - len) && chiefSurnameAt(s, e)) && a.wordStart[e - len]
+                    && e < s.length() && Analysis.isHan(s.charAt(e))) roleEnd[e] = true;
         }
         Map<Long, NameSpan> spans = new LinkedHashMap<>();
         for (int ti = 0; ti < a.terms.size(); ti++) {
@@ -75,7 +77,7 @@ final class PersonRecognizer {
             String n = t.nature.toString();
             if ((n.startsWith("nr") || n.equals("nz")) && addressedSurname(a, t, spans)) continue;
             if (n.equals("nr") || n.equals("nr1") || n.equals("nr2")) {
-                int b = t.offset + t.word.length();
+                int b = t.offset + nameLength(s, t);
                 NameSpan.at(spans, t.offset, b).fromSegmenter = true;
                 // 向|蒯永强: the segmenter glued a preposition to the name after it.
                 if (t.word.length() >= 3 && BEFORE_NAME.indexOf(t.word.charAt(0)) >= 0 && surnameAt(s, t.offset + 1) > 0) {
@@ -213,6 +215,8 @@ final class PersonRecognizer {
         if (sp.foreign && !vouched && (locativeBefore(a, i) || placeWordAfter(s, j))) return true;
         if (sp.foreign || sp.shape > 0) return false;
         for (int k = i + 1; k < j; k++) if (titled[k]) return true;
+        // 孙子周: a calling ends inside the span, so the name starts after it.
+        for (int k = i + 2; k < j; k++) if (roleEnd[k]) return true;
         // 一|万多名, 第一|位女村: a reading right after a numeral is a quantity.
         if (i > 0 && NUMERALS.indexOf(s.charAt(i - 1)) >= 0) return true;
         if (j < s.length() && NAME_NUMERALS.indexOf(s.charAt(j - 1)) >= 0
@@ -280,6 +284,8 @@ final class PersonRecognizer {
 
     /** Name-model log-odds a span needs to be proposed without any other evidence. */
     private static final double MODEL_THRESHOLD = 5.0;
+    /** Log-odds a reading needs less when the segmenter's name recogniser found the same span. */
+    private static final double SEGMENTER_AGREES = 1.0;
     /** Log-odds taken off a reading that cuts a Chinese name the segmenter found (向王建 across 王建国). */
     private static final double NAME_CUT = 4.0;
 
@@ -301,13 +307,23 @@ final class PersonRecognizer {
     private static final int MAX_NAME_WORD = 8;
 
     /** The end of the segmenter's Chinese name (nature nr, two characters or more) starting at each offset, or 0. */
-    private static int[] segmenterNames(Analysis a) {
+    private int[] segmenterNames(Analysis a) {
         int[] names = new int[a.text.length()];
         for (Term t : a.terms) {
             if (t.nature == null || !t.nature.toString().equals("nr") || t.word.length() < 2) continue;
-            if (t.offset >= 0 && t.offset < names.length) names[t.offset] = t.offset + t.word.length();
+            if (t.offset >= 0 && t.offset < names.length) names[t.offset] = t.offset + nameLength(a.text, t);
         }
         return names;
+    }
+
+    /**
+     * Length of the name in a segmenter name word: a three-character word ending in a joiner right
+     * before another surname (韩冬和|冯雪, 黄英和|陈丽) is a two-character name and the joiner.
+     */
+    private int nameLength(String s, Term t) {
+        int n = t.word.length();
+        int end = t.offset + n;
+        return n == 3 && joinerAt(s, end - 1) && chiefSurnameAt(s, end) ? 2 : n;
     }
 
     /** Log-odds taken off a name that would overlap a place the place recogniser found (长江, 江苏). */
@@ -321,6 +337,7 @@ final class PersonRecognizer {
     private void modelSpans(Analysis a, List<Candidate> placeCandidates, boolean[] titled, Map<Long, NameSpan> spans) {
         String s = a.text;
         boolean[] inPlace = null;
+        boolean[] foreignAt = null;
         int[] names = segmenterNames(a);
         List<double[]> found = new ArrayList<>();
         for (int i = 0; i < s.length(); i++) {
@@ -360,7 +377,13 @@ final class PersonRecognizer {
                     bestEnd = j;
                 }
             }
-            if (best >= MODEL_THRESHOLD) found.add(new double[] {best, i, bestEnd});
+            // The segmenter's own name recogniser proposing the same span is independent evidence.
+            // A foreign name there (齐默尔|曼, 石井良|子) takes the segmenter's piece of it as its own.
+            if (foreignAt == null) foreignAt = foreignMask(s, spans);
+            double need = bestEnd > 0 && names[i] == bestEnd && !any(foreignAt, i, bestEnd)
+                    && chiefSurnameAt(s, i) && commonInNames(s, i + sur, bestEnd)
+                    ? MODEL_THRESHOLD - SEGMENTER_AGREES : MODEL_THRESHOLD;
+            if (best >= need) found.add(new double[] {best, i, bestEnd, need});
             // 牛犇, 施湉: a surname and a character that only names use is a reading the rules weigh.
             int one = i + sur + 1;
             if (one <= s.length() && allHan(s, i, one) && NameModel.nameOnly(s.charAt(one - 1))) NameSpan.at(spans, i, one);
@@ -375,8 +398,28 @@ final class PersonRecognizer {
             for (int k = i; k < j && free; k++) free = !used[k];
             if (!free) continue;
             for (int k = i; k < j; k++) used[k] = true;
-            NameSpan.at(spans, i, j).model = 0.5 + 0.4 * (1 - Math.exp(-(f[0] - MODEL_THRESHOLD) / 4));
+            NameSpan.at(spans, i, j).model = 0.5 + 0.4 * (1 - Math.exp(-(f[0] - f[3]) / 4));
         }
+    }
+
+    /** Every character of {@code s[a, b)} is one names often use (弛, seen ten times in names, is not). */
+    private static boolean commonInNames(String s, int a, int b) {
+        for (int k = a; k < b; k++) if (NameModel.givenUses(s.charAt(k)) < MIN_GIVEN_COUNT) return false;
+        return true;
+    }
+
+    /** Offsets covered by a foreign or Japanese name proposed so far. */
+    private static boolean[] foreignMask(String s, Map<Long, NameSpan> spans) {
+        boolean[] mask = new boolean[s.length()];
+        for (NameSpan sp : spans.values()) {
+            if (sp.foreign || sp.shape > 0) java.util.Arrays.fill(mask, sp.start, Math.min(sp.end, s.length()), true);
+        }
+        return mask;
+    }
+
+    private static boolean any(boolean[] mask, int i, int j) {
+        for (int k = i; k < j; k++) if (mask[k]) return true;
+        return false;
     }
 
     /**
@@ -484,6 +527,12 @@ final class PersonRecognizer {
         return 0;
     }
 
+    /** A surname starts at {@code i} that is chiefly a surname (周, 陈; not 向 or 明), or a compound one. */
+    private boolean chiefSurnameAt(String s, int i) {
+        int sur = surnameAt(s, i);
+        return sur == 2 || sur == 1 && NameModel.surnameShare(s.charAt(i)) >= 0.5;
+    }
+
     private void spansFrom(String s, int i, Map<Long, NameSpan> spans) {
         int sur = surnameAt(s, i);
         if (sur == 0) return;
@@ -555,6 +604,12 @@ final class PersonRecognizer {
             clean = false;
         }
         if (name.length() >= 3 && isCommonWord(name.substring(0, 2))) {
+            score -= 0.3;
+            clean = false;
+        }
+        // 周强今|年: a last character that opens a word found after names far more often than the
+        // character closes a given name.
+        if (given.length() == 2 && NameModel.opensWordAfterName(s, sp.end - 1)) {
             score -= 0.3;
             clean = false;
         }

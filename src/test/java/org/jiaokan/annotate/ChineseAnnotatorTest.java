@@ -432,4 +432,23 @@ class ChineseAnnotatorTest {
         expectIn("祁德海原来是沈阳第三机床厂的车工。", ORG, "沈阳第三机床厂");
         expectIn("大学毕业后，他进了沈阳鼓风机厂当技术员。", ORG, "沈阳鼓风机厂");
     }
+
+    /**
+     * Two-character names: the segmenter's 张红和 is a name and a joiner before the next name; a
+     * name the segmenter and the name model both find needs less; a word after names (时, 今年)
+     * closes the name; kinship before a name is a calling (孙子吴刚, 外孙女林静).
+     */
+    @Test
+    void twoCharacterNames() {
+        String text = "马季和姜昆说了一段相声，张红和王菲合唱了一首歌。";
+        expectAll(run(text, Script.SIMPLIFIED), text, PERSON, "马季", "姜昆", "张红", "王菲");
+        String found = "我们在村口遇见周斌时，天已经黑了。";
+        List<Mention> ms = run(found, Script.SIMPLIFIED);
+        expectAll(ms, found, PERSON, "周斌");
+        absent(ms, PERSON, "周斌时");
+        String kin = "老汉的孙子吴刚今年参了军，老人的外孙女林静明年就要高考了。";
+        ms = run(kin, Script.SIMPLIFIED);
+        expectAll(ms, kin, PERSON, "吴刚", "林静");
+        for (String w : List.of("孙子吴", "吴刚今")) absent(ms, PERSON, w);
+    }
 }
