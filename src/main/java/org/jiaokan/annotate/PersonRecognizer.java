@@ -95,6 +95,18 @@ final class PersonRecognizer {
                     NameSpan.at(spans, t.offset, b + 1).fromSegmenter = true;
                 }
             }
+            // 卢日科|夫|市长: a three-character name word, a syllable and a title is a transliteration
+            // the segmenter cut; a Chinese name does not take a fourth character before a title.
+            if (n.equals("nr") && t.word.length() == 3 && ti + 1 < a.terms.size() && ForeignNames.transliterated(t.word)) {
+                Term next = a.terms.get(ti + 1);
+                int b = t.offset + 3;
+                if (next.offset == b && next.word.length() == 1 && ForeignNames.transliterationChar(next.word.charAt(0))
+                        && surnameAt(s, t.offset) != 2 && rightEvidence(a, b + 1) > 0) {
+                    NameSpan sp = NameSpan.at(spans, t.offset, b + 1);
+                    sp.fromSegmenter = true;
+                    sp.foreign = true;
+                }
+            }
             if (t.word.length() >= 4 && !n.startsWith("nr")) knownNameInside(t, spans);
             if (n.equals("nrf") && ForeignNames.transliterated(t.word)) {
                 NameSpan sp = NameSpan.at(spans, t.offset, t.offset + t.word.length());
@@ -255,7 +267,7 @@ final class PersonRecognizer {
             "在", "于", "到", "赴", "抵", "抵达", "前往", "飞抵", "来到", "离开", "途经", "经过", "访问", "袭击", "攻占",
             "进入", "撤出", "位于", "来自", "驻");
 
-    private static boolean locativeBefore(Analysis a, int i) {
+    static boolean locativeBefore(Analysis a, int i) {
         String w = a.termEndingAt(i);
         if (w != null && LOCATIVES.contains(w)) return true;
         // 袭击了|达吉斯坦: the same verbs with the aspect particle.

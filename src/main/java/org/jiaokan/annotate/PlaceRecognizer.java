@@ -6,6 +6,7 @@ import com.hankcs.hanlp.dictionary.CustomDictionary;
 import com.hankcs.hanlp.seg.common.Term;
 import org.jiaokan.model.EntityType;
 
+import java.util.ArrayList;
 import java.util.List;
 
 /**
@@ -91,6 +92,7 @@ final class PlaceRecognizer {
             else if (!CoreDictionary.contains(w)) placeEndingGuess(t, out);
         }
         travelTargets(a, out);
+        foreignPlaces(a, from, out);
         features(a, from, out);
         nameShortForms(a, from, out);
     }
@@ -131,6 +133,155 @@ final class PlaceRecognizer {
             out.set(c, new Candidate(pl.start(), pl.end(), EntityType.PLACE, d != null ? d.name() : name, pl.confidence(),
                     d != null ? d.code() : ""));
         }
+    }
+
+    /** Nouns for a settlement that stand right before its name (北部城市|基尔库克, 重镇|马扎里沙里夫). */
+    private static final java.util.Set<String> SETTLEMENT_NOUNS = java.util.Set.of(
+            "城市", "重镇", "首都", "首府", "港口", "港市", "小镇", "小城", "城镇", "省会", "州府", "古城", "名城", "山城", "边城");
+    /**
+     * Levels and features that close a foreign place name (卡利|市, 捷列克|河, 霍夫堡|宫), longest
+     * first. Each must end a word of the segmenter, so 市长 or 海军 after a name do not count.
+     */
+    private static final List<String> FOREIGN_PLACE_ENDS = List.of(
+            "国家公园", "酋长国", "大公国", "大教堂", "火车站", "三角洲", "边疆区", "自治区", "自治州", "共和国",
+            "王国", "公国", "大街", "大道", "广场", "公园", "教堂", "城堡", "机场", "车站", "半岛", "群岛", "海峡", "海湾",
+            "海岸", "山脉", "山谷", "峡谷", "河谷", "运河", "水库", "大坝", "瀑布", "冰川", "火山", "绿洲", "草原", "森林",
+            "高原", "高地", "平原", "盆地", "沙漠", "大桥",
+            "省", "州", "市", "县", "区", "镇", "村", "城", "宫", "河", "江", "湖", "海", "山", "峰", "岭", "谷", "岛",
+            "礁", "角", "港", "湾", "街");
+    /** What follows 在 when the name after it is a person's (在阿拉法特陪同下, 在克林顿看来). */
+    private static final List<String> PERSON_AFTER_LOCATIVE = List.of("陪同", "的陪同", "主持", "的主持", "领导", "的领导", "看来", "眼里", "心中", "身边", "手中");
+
+    /**
+     * Transliterated names the dictionaries do not know, read as places where the text says so: a
+     * level or feature closes them (卡利市, 捷列克河); they follow a country or another place
+     * directly (乌兹别克斯坦|撒马尔罕), a settlement noun (城市|基尔库克) or a verb of going or
+     * staying (抵达|某某); or they are listed with places (某某、巴格达和巴士拉). A title, an
+     * honorific or a verb of speech after the name makes it a person's, and it is left alone.
+     */
+    private void foreignPlaces(Analysis a, int from, List<Candidate> out) {
+        String s = a.text;
+        boolean[] placeEnd = new boolean[s.length() + 1];
+        boolean[] known = new boolean[s.length() + 1];
+        for (int c = from; c < out.size(); c++) {
+            Candidate pl = out.get(c);
+            if (pl.confidence() < 0.7) continue;
+            if (pl.length() >= 2) placeEnd[pl.end()] = true;
+            for (int k = pl.start(); k < pl.end(); k++) known[k] = true;
+        }
+        List<Candidate> found = new ArrayList<>();
+        int i = 0;
+        while (i < s.length()) {
+            if (!ForeignNames.transliterationChar(s.charAt(i)) || known[i] || !a.wordStart[i] || a.insideName[i]) {
+                i++;
+                continue;
+            }
+            int j = i;
+            while (j < s.length() && j - i < 8 && !known[j] && ForeignNames.transliterationChar(s.charAt(j))) j++;
+            // The run ends where the segmenter ends a word; a closing level may be its last character.
+            int end = j;
+            int close = closingAt(a, end);
+            if (close == 0 && end - i >= 3 && closesInside(a, end) && closingAt(a, end - 1) == 1) {
+                end--;
+                close = 1;
+            }
+            int stop = end + close;
+            boolean bounded = a.wordEnd[stop] && !a.insideName[stop] || Analysis.isBreak(s, stop);
+            if (end - i >= 2 && bounded && (close > 0 || a.wordEnd[end]) && foreignWord(a, i, end) && clearBefore(a, i)
+                    && !personAfter(a, end) && !personAfter(a, stop) && !titleBefore(a, i)
+                    && (stop >= s.length() || ForeignNames.NAME_DOTS.indexOf(s.charAt(stop)) < 0)) {
+                boolean cue = close > 0;
+                // A proper noun the dictionary knows (塔利班/nz) after a country is a party or a group, not a place.
+                if (!cue && !CoreDictionary.contains(s.substring(i, end))) {
+                    cue = placeEnd[i] || SETTLEMENT_NOUNS.contains(String.valueOf(a.termEndingAt(i)))
+                            || PersonRecognizer.locativeBefore(a, i) && !personAfterLocative(s, stop) && "里上中内".indexOf(s.charAt(end - 1)) < 0
+                            || i >= 2 && PersonRecognizer.joinerAt(s, i - 1) && placeEnd[i - 1];
+                }
+                if (cue) found.add(new Candidate(i, stop, EntityType.PLACE, 0.75));
+            }
+            i = Math.max(j, i + 1);
+        }
+        // 苏门答腊岛/ns: a place guess of the segmenter that is a transliteration and a closing level or feature.
+        for (Term t : a.terms) {
+            String w = t.word;
+            if (t.nature == null || !t.nature.toString().startsWith("ns") || w.length() < 3 || CoreDictionary.contains(w) || known[t.offset]) continue;
+            for (String f : FOREIGN_PLACE_ENDS) {
+                if (!w.endsWith(f) || w.length() - f.length() < 2) continue;
+                if (w.substring(0, w.length() - f.length()).chars().allMatch(c -> ForeignNames.transliterationChar((char) c))) {
+                    found.add(new Candidate(t.offset, t.offset + w.length(), EntityType.PLACE, 0.75));
+                }
+                break;
+            }
+        }
+        out.addAll(found);
+    }
+
+    /** Length of a closing level or feature at {@code k} that ends a word of the segmenter, or 0. */
+    private static int closingAt(Analysis a, int k) {
+        for (String f : FOREIGN_PLACE_ENDS) {
+            if (!a.text.startsWith(f, k)) continue;
+            int e = k + f.length();
+            return a.wordEnd[e] && !a.insideName[e] || Analysis.isBreak(a.text, e) ? f.length() : 0;
+        }
+        return 0;
+    }
+
+    /**
+     * The character before {@code end} may be a closing level or feature: a word of its own, or the
+     * last of a place guess of the segmenter (曼扎罗山/ns), but not of a personal name (路海峰/nr).
+     */
+    private static boolean closesInside(Analysis a, int end) {
+        Term last = a.termAt(end - 1);
+        if (last != null) return last.word.length() == 1;
+        for (Term t : a.terms) {
+            if (t.offset + t.word.length() == end) return t.nature != null && t.nature.toString().startsWith("ns");
+        }
+        return false;
+    }
+
+    private static boolean personAfterLocative(String s, int j) {
+        for (String w : PERSON_AFTER_LOCATIVE) if (s.startsWith(w, j)) return true;
+        return false;
+    }
+
+    /**
+     * {@code s[i, j)} holds no word the core dictionary knows as anything but a foreign or proper
+     * name, and is not one Chinese personal name of the segmenter (李登海/nr).
+     */
+    private static boolean foreignWord(Analysis a, int i, int j) {
+        for (int k = i; k < j; k++) {
+            Term t = a.termAt(k);
+            if (t == null || t.word.length() < 2 || t.nature == null) continue;
+            String n = t.nature.toString();
+            if (n.equals("nr") && k == i && t.word.length() >= j - i) return false;
+            if (!n.startsWith("nr") && !n.startsWith("ns") && !n.equals("nz") && CoreDictionary.contains(t.word)) return false;
+        }
+        return true;
+    }
+
+    /**
+     * The run starts clear of what stands before it: after a break, a word of two or more
+     * characters, or a character no transliteration uses (了, 的). A single character before it
+     * that transliterations use (波|佩斯库) may be the name's own first syllable.
+     */
+    private static boolean clearBefore(Analysis a, int i) {
+        if (i == 0 || Analysis.isBreak(a.text, i - 1)) return true;
+        String w = a.termEndingAt(i);
+        return w != null && (w.length() >= 2 || !ForeignNames.transliterationChar(w.charAt(0)));
+    }
+
+    /** A title noun of the segmenter or a calling ends right before {@code i} (总理|科尔, 球星|某某). */
+    private boolean titleBefore(Analysis a, int i) {
+        if (lex.occupations.longestEndingAt(a.text, i) > 0) return true;
+        String w = a.termEndingAt(i);
+        if (w == null || w.length() < 2) return false;
+        Term t = a.termAt(i - w.length());
+        return t != null && t.nature != null && t.nature.toString().equals("nnt");
+    }
+
+    /** A title, an honorific or a verb of speech starts at {@code j}: what ends there is a person's name. */
+    private boolean personAfter(Analysis a, int j) {
+        return j < a.text.length() && (a.titleNounStart[j] || lex.honorifics.longestAt(a.text, j) > 0 || lex.speechVerbs.longestAt(a.text, j) > 0);
     }
 
     /**

@@ -451,4 +451,21 @@ class ChineseAnnotatorTest {
         expectAll(ms, kin, PERSON, "吴刚", "林静");
         for (String w : List.of("孙子吴", "吴刚今")) absent(ms, PERSON, w);
     }
+
+    /**
+     * Transliterations the dictionaries do not know are places where the text says so: a closing
+     * feature or level, a country before them, a settlement noun; a title before or after keeps a
+     * person a person.
+     */
+    @Test
+    void foreignPlacesUnknownToTheDictionaries() {
+        String text = "洪水淹没了莫拉维亚河谷的村庄，伊拉克北部城市基尔库克发生爆炸，来自乌兹别克斯坦撒马尔罕的代表团参观了西安。";
+        List<Mention> ms = run(text, Script.SIMPLIFIED);
+        expectAll(ms, text, PLACE, "莫拉维亚河谷", "基尔库克", "撒马尔罕", "乌兹别克斯坦");
+        for (String w : List.of("莫拉维亚", "基尔库克", "撒马尔罕")) absent(ms, PERSON, w);
+        String persons = "德国总理科尔和法国总统希拉克举行了会谈，卢日科夫市长会见了代表团。";
+        ms = run(persons, Script.SIMPLIFIED);
+        expectAll(ms, persons, PERSON, "科尔", "希拉克", "卢日科夫");
+        absent(ms, PLACE, "科尔");
+    }
 }
