@@ -49,12 +49,12 @@ final class ForeignNames {
         String s = a.text;
         int i = 0;
         while (i < s.length()) {
-            if (TRANSLITERATION.indexOf(s.charAt(i)) < 0 || i > 0 && TRANSLITERATION.indexOf(s.charAt(i - 1)) >= 0) {
+            if (!transliterationChar(s.charAt(i)) || i > 0 && transliterationChar(s.charAt(i - 1))) {
                 i++;
                 continue;
             }
             int j = i;
-            while (j < s.length() && j - i < 8 && TRANSLITERATION.indexOf(s.charAt(j)) >= 0) j++;
+            while (j < s.length() && j - i < 8 && transliterationChar(s.charAt(j))) j++;
             boolean clean = j - i >= 3 && j - i <= 7 && a.wordStart[i] && (a.wordEnd[j] || Analysis.isBreak(s, j));
             for (int k = i; clean && k < j; k++) {
                 Term t = a.termAt(k);
@@ -66,6 +66,11 @@ final class ForeignNames {
                 NameSpan sp = NameSpan.at(spans, i, j);
                 sp.foreign = true;
                 sp.run = true;
+                // Four syllables or more after a break or a character that stands before names
+                // (范德卢格特把) outweigh the Chinese reading inside, as when read on backwards.
+                if (j - i >= 4 && (i == 0 || Analysis.isBreak(s, i - 1) || PersonRecognizer.functionChar(s.charAt(i - 1)))) {
+                    sp.shape = Math.max(sp.shape, 0.75);
+                }
             }
             i = j;
         }

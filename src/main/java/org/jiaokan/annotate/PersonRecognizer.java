@@ -224,7 +224,7 @@ final class PersonRecognizer {
         }
         boolean vouched = roleBefore(s, i, roleEnd) || rightEvidence(a, j) > 0 || bylineBefore(s, i) >= 0;
         // 在明斯克举行, 攻占了马扎里沙里夫, 袭击了达吉斯坦的: where one goes or what one takes is a place.
-        if (sp.foreign && !vouched && (locativeBefore(a, i) || placeWordAfter(s, j))) return true;
+        if (sp.foreign && !vouched && (locativeBefore(a, i) || placeWordAfter(s, j) && !partnerBefore(s, i, j))) return true;
         if (sp.foreign || sp.shape > 0) return false;
         for (int k = i + 1; k < j; k++) if (titled[k]) return true;
         // 孙子周: a calling ends inside the span, so the name starts after it.
@@ -279,6 +279,11 @@ final class PersonRecognizer {
     /** Words after a name that make it a place (卡拉巴赫|问题 is not among them: people have problems too). */
     private static final List<String> PLACE_WORDS_AFTER = List.of(
             "地区", "边疆区", "群岛", "之间", "一带", "境内", "附近", "举行", "召开", "首都", "市", "州", "省", "岛", "港", "湾");
+
+    /** 同|科尔涅耶娃|举行会谈: after 同, 与 or 跟, the one who holds a meeting is a person, not where it is held. */
+    private static boolean partnerBefore(String s, int i, int j) {
+        return i > 0 && "同与跟".indexOf(s.charAt(i - 1)) >= 0 && (s.startsWith("举行", j) || s.startsWith("召开", j));
+    }
 
     private static boolean placeWordAfter(String s, int j) {
         for (String w : PLACE_WORDS_AFTER) if (s.startsWith(w, j)) return true;

@@ -372,6 +372,10 @@ class ChineseAnnotatorTest {
         expectIn(text, PERSON, "恩达伊西米耶");
         String other = "范德卢格特把一只瓷盘送给了博物馆。";
         expectIn(other, PERSON, "范德卢格特");
+        // Syllables HanLP's transliteration dictionary knows (松) continue a run; the partner of a
+        // meeting (同某某举行会谈) is no place where it is held.
+        expectIn("萨姆松诺娃的父亲当过专家。", PERSON, "萨姆松诺娃");
+        expectIn("外长今天同库兹涅佐娃举行了会谈。", PERSON, "库兹涅佐娃");
     }
 
     /** An administrative level with no place name before it names no one body (县医院), unlike 鄱阳县委. */
