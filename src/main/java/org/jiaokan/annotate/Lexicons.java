@@ -40,6 +40,8 @@ final class Lexicons {
     final WordSet bylineLabels;
     final WordSet listIntros;
     final WordSet occupations;
+    /** Parts of Tibetan, Uyghur and Mongolian names, one set per kind. */
+    final List<WordSet> minorityNameParts;
     /** Gazetteer names (full and unambiguous short forms) to their division. */
     final Map<String, Division> divisions;
     final int longestDivisionName;
@@ -67,6 +69,7 @@ final class Lexicons {
         bylineLabels = WordSet.of(context.get("byline"));
         listIntros = WordSet.of(context.get("intro"));
         occupations = WordSet.of(context.get("occupation"));
+        minorityNameParts = kinds("minority-names.txt").values().stream().map(WordSet::of).toList();
         Map<String, Division> d = new HashMap<>();
         int longest = 0;
         for (String line : lines("gbt2260-divisions.tsv")) {

@@ -49,11 +49,13 @@ final class PersonRecognizer {
     private final Lexicons lex;
     private final RoleRecognizer roles;
     private final ForeignNames foreign;
+    private final MinorityNames minorities;
 
     PersonRecognizer(Lexicons lex, RoleRecognizer roles) {
         this.lex = lex;
         this.roles = roles;
         this.foreign = new ForeignNames(this, lex, roles);
+        this.minorities = new MinorityNames(this, lex);
     }
 
     /** @param roleCandidates title candidates of the same text: a title right before a name is evidence */
@@ -139,6 +141,7 @@ final class PersonRecognizer {
         foreign.extendTransliterations(a, spans);
         foreign.dottedNames(a, spans);
         foreign.japaneseNames(a, roleEnd, spans);
+        minorities.find(a, roleEnd, spans);
         boolean[] titled = titledSurnames(a, spans);
         modelSpans(a, placeCandidates, titled, spans);
         boolean[] knownPlace = knownPlaces(a, placeCandidates);

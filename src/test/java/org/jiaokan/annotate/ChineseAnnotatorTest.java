@@ -472,4 +472,16 @@ class ChineseAnnotatorTest {
         expectAll(ms, persons, PERSON, "科尔", "希拉克", "卢日科夫");
         absent(ms, PLACE, "科尔");
     }
+
+    /** Tibetan, Uyghur and Mongolian names by their parts; a single part that is a word or a place stays one. */
+    @Test
+    void minorityNames() {
+        String text = "民政部部长多吉才让出席，战士次旦多吉献出了生命，边防战士阿不都热合曼查获了一起案件，"
+                + "牧民乌云其其格救助了游客，自治区主席阿不来提·阿不都热西提讲话。";
+        List<Mention> ms = run(text, Script.SIMPLIFIED);
+        expectAll(ms, text, PERSON, "多吉才让", "次旦多吉", "阿不都热合曼", "乌云其其格", "阿不来提·阿不都热西提");
+        String words = "天空乌云密布，罗布泊一带风沙很大。";
+        ms = run(words, Script.SIMPLIFIED);
+        assertTrue(ms.stream().noneMatch(m -> m.type() == PERSON), show(ms));
+    }
 }
