@@ -305,7 +305,7 @@ final class PersonRecognizer {
     /** Name-model log-odds a span needs to be proposed without any other evidence. */
     private static final double MODEL_THRESHOLD = 5.0;
     /** Log-odds a reading needs less when the segmenter's name recogniser found the same span. */
-    private static final double SEGMENTER_AGREES = 1.0;
+    private static final double SEGMENTER_AGREES = 2.0;
     /** Log-odds taken off a reading that cuts a Chinese name the segmenter found (向王建 across 王建国). */
     private static final double NAME_CUT = 4.0;
 
@@ -331,6 +331,8 @@ final class PersonRecognizer {
         int[] names = new int[a.text.length()];
         for (Term t : a.terms) {
             if (t.nature == null || !t.nature.toString().equals("nr") || t.word.length() < 2) continue;
+            // 祝贺马|建华: a name word that opens with a common word glued a verb to a surname; it is no name to protect.
+            if (t.word.length() == 3 && isCommonWord(t.word.substring(0, 2))) continue;
             if (t.offset >= 0 && t.offset < names.length) names[t.offset] = t.offset + nameLength(a.text, t);
         }
         return names;
@@ -401,7 +403,7 @@ final class PersonRecognizer {
             // A foreign name there (齐默尔|曼, 石井良|子) takes the segmenter's piece of it as its own.
             if (foreignAt == null) foreignAt = foreignMask(s, spans);
             double need = bestEnd > 0 && names[i] == bestEnd && !any(foreignAt, i, bestEnd)
-                    && chiefSurnameAt(s, i) && commonInNames(s, i + sur, bestEnd)
+                    && chiefSurnameAt(s, i) && commonInNames(s, i + sur, bestEnd) && !nounAfter(a, bestEnd)
                     ? MODEL_THRESHOLD - SEGMENTER_AGREES : MODEL_THRESHOLD;
             if (best >= need) found.add(new double[] {best, i, bestEnd, need});
             // 牛犇, 施湉: a surname and a character that only names use is a reading the rules weigh.
@@ -420,6 +422,18 @@ final class PersonRecognizer {
             for (int k = i; k < j; k++) used[k] = true;
             NameSpan.at(spans, i, j).model = 0.5 + 0.4 * (1 - Math.exp(-(f[0] - f[3]) / 4));
         }
+    }
+
+    /**
+     * A common noun starts at {@code j} (石太|输油管道): what stands before it modifies it more often
+     * than it names a person. Titles, honorifics and names after names do not count.
+     */
+    private boolean nounAfter(Analysis a, int j) {
+        Term t = a.termAt(j);
+        if (t == null || t.nature == null || t.word.length() < 2) return false;
+        String n = t.nature.toString();
+        if (!n.startsWith("n") || n.startsWith("nr") || n.startsWith("ns") || n.equals("nnt") || n.equals("nnd")) return false;
+        return rightEvidence(a, j) == 0 && lex.occupations.longestAt(a.text, j) == 0;
     }
 
     /** Every character of {@code s[a, b)} is one names often use (弛, seen ten times in names, is not). */

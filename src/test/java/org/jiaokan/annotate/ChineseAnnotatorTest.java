@@ -446,6 +446,10 @@ class ChineseAnnotatorTest {
     void twoCharacterNames() {
         String text = "马季和姜昆说了一段相声，张红和王菲合唱了一首歌。";
         expectAll(run(text, Script.SIMPLIFIED), text, PERSON, "马季", "姜昆", "张红", "王菲");
+        // 祝贺马|建华: a name word of the segmenter that opens with a verb protects nothing.
+        expectIn("我们祝贺马建华获奖。", PERSON, "马建华");
+        // 石太|输油管道: two characters before a common noun modify it.
+        absent(run("要加强对陕京输气管道、石太输油管道的保护。", Script.SIMPLIFIED), PERSON, "石太");
         String found = "我们在村口遇见周斌时，天已经黑了。";
         List<Mention> ms = run(found, Script.SIMPLIFIED);
         expectAll(ms, found, PERSON, "周斌");
