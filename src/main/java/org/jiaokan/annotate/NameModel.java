@@ -126,7 +126,10 @@ final class NameModel {
         // (下周|正式 holds no 周正; 程序 holds no 程).
         x -= W_CROSS * (wordWeight(s, i - 1, i + 1) + wordWeight(s, j - 1, j + 1));
         if (i > 0 && !a.wordStart[i]) x -= W_SEGMENT;
-        if (j < s.length() && !a.wordEnd[j]) x -= W_SEGMENT;
+        // The segmenter glues a character that follows names to the name's last one (张|健在|山东):
+        // that boundary is no evidence against the name; the word it cuts still counts above
+        // (安保|潜在 stays out).
+        if (j < s.length() && !a.wordEnd[j] && !gluedAfterName(a, j)) x -= W_SEGMENT;
         // Words the name would swallow: 周围, 高度, 黄金 open with a surname but are words; a given
         // name may well be a word (建国, 海涛), so that costs much less.
         x -= W_SURNAME_WORD * wordWeight(s, i, i + sur + 1, NR.X, NR.Y);
@@ -162,6 +165,16 @@ final class NameModel {
     private static final double W_WHOLE_WORD = 0.8;
     /** A name the core dictionary knows chiefly as a name (邓小平, 雷锋). */
     private static final double KNOWN_NAME = 3.0;
+
+    /** Characters that follow names and that the segmenter glues to a name's last character (健在, 华是). */
+    private static final String GLUED_AFTER_NAME = "在是和与的也就将对向把被从";
+
+    /** The segmenter's word across {@code j} has two characters, the second one that follows names. */
+    private static boolean gluedAfterName(Analysis a, int j) {
+        if (j < 1 || j >= a.text.length() || GLUED_AFTER_NAME.indexOf(a.text.charAt(j)) < 0) return false;
+        com.hankcs.hanlp.seg.common.Term t = a.termAt(j - 1);
+        return t != null && t.word.length() == 2;
+    }
 
     /** Log-odds, 0 or more, of a character standing right after a name against closing a two-character given name. */
     private static double afterNameOdds(char c) {

@@ -450,6 +450,12 @@ class ChineseAnnotatorTest {
         expectIn("我们祝贺马建华获奖。", PERSON, "马建华");
         // 石太|输油管道: two characters before a common noun modify it.
         absent(run("要加强对陕京输气管道、石太输油管道的保护。", Script.SIMPLIFIED), PERSON, "石太");
+        // 张|健在|山东: the segmenter glued 在 to the name; 安保|潜在 is still no name.
+        expectIn("张健在山东烟台考察时说，要重视安全生产。", PERSON, "张健");
+        assertTrue(run("三是对奥运安保潜在的威胁认识不深等。", Script.SIMPLIFIED).stream().noneMatch(m -> m.type() == PERSON));
+        // Legal roles before a name and legal verbs of speech after it.
+        expectIn("检察院依法对犯罪嫌疑人林娟提起公诉。", PERSON, "林娟");
+        expectIn("原告陈生诉称，被告未按期交房。", PERSON, "陈生");
         String found = "我们在村口遇见周斌时，天已经黑了。";
         List<Mention> ms = run(found, Script.SIMPLIFIED);
         expectAll(ms, found, PERSON, "周斌");
