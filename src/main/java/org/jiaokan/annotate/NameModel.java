@@ -125,7 +125,7 @@ final class NameModel {
         // Words the name would cut: a name neither starts nor ends inside an ordinary word
         // (下周|正式 holds no 周正; 程序 holds no 程).
         x -= W_CROSS * (wordWeight(s, i - 1, i + 1) + wordWeight(s, j - 1, j + 1));
-        if (i > 0 && !a.wordStart[i]) x -= W_SEGMENT;
+        if (i > 0 && !a.wordStart[i] && !gluedBeforeName(a, i)) x -= W_SEGMENT;
         // The segmenter glues a character that follows names to the name's last one (张|健在|山东):
         // that boundary is no evidence against the name; the word it cuts still counts above
         // (安保|潜在 stays out).
@@ -168,6 +168,13 @@ final class NameModel {
 
     /** Characters that follow names and that the segmenter glues to a name's last character (健在, 华是). */
     private static final String GLUED_AFTER_NAME = "在是和与的也就将对向把被从";
+
+    /** The segmenter's word across {@code i} has two characters, the first one that stands before names (向|王, 对|李). */
+    private static boolean gluedBeforeName(Analysis a, int i) {
+        if (i < 1 || PersonRecognizer.BEFORE_NAME.indexOf(a.text.charAt(i - 1)) < 0) return false;
+        com.hankcs.hanlp.seg.common.Term t = a.termAt(i - 1);
+        return t != null && t.word.length() == 2;
+    }
 
     /** The segmenter's word across {@code j} has two characters, the second one that follows names. */
     private static boolean gluedAfterName(Analysis a, int j) {
