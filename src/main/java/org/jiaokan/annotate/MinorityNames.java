@@ -38,7 +38,10 @@ final class MinorityNames {
                     if (len == 0) break;
                     j = at + len;
                     count++;
-                    boolean bounded = j == s.length() || persons.plausibleEnd(a, j) || a.wordStart[j] && !a.insideName[j];
+                    // The parts mark the name's end, so a verb of speech counts even where the
+                    // segmenter glued its first character to the name (多吉才|让出|席).
+                    boolean bounded = j == s.length() || persons.plausibleEnd(a, j) || a.wordStart[j] && !a.insideName[j]
+                            || lex.speechVerbs.longestAt(s, j) > 0;
                     boolean vouched = count >= 2 || titled || persons.rightEvidence(a, j) > 0;
                     if (bounded && vouched) end = j;
                 }

@@ -93,7 +93,8 @@ final class PersonRecognizer {
                 if (sur > 0 && t.word.length() == sur + 1 && b < s.length() && Analysis.isHan(s.charAt(b))
                         && !CoreDictionary.contains(t.word)
                         && rightEvidence(a, b) == 0 && (plausibleEnd(a, b + 1) || a.wordStart[b] && a.wordEnd[b + 1])
-                        && givenRatio(s.charAt(b)) >= 0.5 && NameModel.givenUses(s.charAt(b)) >= MIN_GIVEN_COUNT) {
+                        && givenRatio(s.charAt(b)) >= 0.5 && NameModel.givenUses(s.charAt(b)) >= MIN_GIVEN_COUNT
+                        && !functionWordAt(a, b)) {
                     NameSpan.at(spans, t.offset, b + 1).fromSegmenter = true;
                 }
             }
@@ -243,6 +244,8 @@ final class PersonRecognizer {
         }
         // 高兴地, 看着: names do not end in a structural or aspect particle.
         if (j - i >= 3 && "地得着了过们".indexOf(s.charAt(j - 1)) >= 0) return true;
+        // 向廖红, 对王军: a preposition that is seldom a surname, before a character that chiefly is one.
+        if (j - i == 3 && BEFORE_NAME.indexOf(s.charAt(i)) >= 0 && NameModel.surnameShare(s.charAt(i)) < 0.5 && chiefSurnameAt(s, i + 1)) return true;
         int sur = surnameAt(s, i);
         if (sur > 0 && sur < j - i) {
             String given = s.substring(i + sur, j);
@@ -323,6 +326,35 @@ final class PersonRecognizer {
         return false;
     }
 
+    /**
+     * {@code s[i, j)} runs past the segmenter's name starting at {@code i} over a word the segmenter
+     * read as a function word of its own (石磊|才/d|是, 吴斌|刚/d|从, 孟强|一/m|进门): its name
+     * recogniser, which has seen such words after names, ended the name there.
+     */
+    private static boolean extendsOverFunctionWord(Analysis a, int[] names, int i, int j) {
+        int end = i < names.length ? names[i] : 0;
+        if (end <= i || j <= end) return false;
+        for (int k = end; k < j; ) {
+            Term t = a.termAt(k);
+            if (t == null) return false;
+            if (functionWordAt(a, k)) return true;
+            k += t.word.length();
+        }
+        return false;
+    }
+
+    /**
+     * The segmenter reads a one-character function word of its own at {@code k} (才/d, 刚/d, 对/p).
+     * Numerals are left out: 金泳三 and 李谷一 end in one.
+     */
+    private static boolean functionWordAt(Analysis a, int k) {
+        Term t = a.termAt(k);
+        return t != null && t.word.length() == 1 && t.nature != null && FUNCTION_NATURES.indexOf(t.nature.toString().charAt(0)) >= 0;
+    }
+
+    /** First letters of the segmenter's parts of speech for function words: adverbs, prepositions, conjunctions, particles, pronouns. */
+    private static final String FUNCTION_NATURES = "dpcury";
+
     /** Longest Chinese name word of the segmenter looked back for. */
     private static final int MAX_NAME_WORD = 8;
 
@@ -394,6 +426,7 @@ final class PersonRecognizer {
                     }
                 }
                 if (cutsSegmenterName(names, i, j)) x -= NAME_CUT;
+                if (extendsOverFunctionWord(a, names, i, j)) x -= NAME_CUT;
                 if (x > best) {
                     best = x;
                     bestEnd = j;
@@ -684,7 +717,8 @@ final class PersonRecognizer {
     /** Evidence to the right of a name ending at {@code b}: honorific, title, speech verb, 等. */
     double rightEvidence(Analysis a, int b) {
         String s = a.text;
-        if (b >= s.length()) return 0;
+        // 吴斌来|说: evidence that starts inside a word of the segmenter (来说) is none.
+        if (b >= s.length() || !a.wordStart[b]) return 0;
         if (lex.honorifics.longestAt(s, b) > 0) return 0.35;
         if (a.titleNounStart[b] || roles.titleAt(s, b) > 0) return 0.3;
         if (lex.speechVerbs.longestAt(s, b) > 0) return 0.25;

@@ -445,7 +445,8 @@ class ChineseAnnotatorTest {
     @Test
     void twoCharacterNames() {
         String text = "马季和姜昆说了一段相声，张红和王菲合唱了一首歌。";
-        expectAll(run(text, Script.SIMPLIFIED), text, PERSON, "马季", "姜昆", "张红", "王菲");
+        List<Mention> ms = run(text, Script.SIMPLIFIED);
+        expectAll(ms, text, PERSON, "马季", "姜昆", "张红", "王菲");
         // 祝贺马|建华: a name word of the segmenter that opens with a verb protects nothing.
         expectIn("我们祝贺马建华获奖。", PERSON, "马建华");
         // 石太|输油管道: two characters before a common noun modify it.
@@ -456,8 +457,14 @@ class ChineseAnnotatorTest {
         // Legal roles before a name and legal verbs of speech after it.
         expectIn("检察院依法对犯罪嫌疑人林娟提起公诉。", PERSON, "林娟");
         expectIn("原告陈生诉称，被告未按期交房。", PERSON, "陈生");
+        // A function word the segmenter read after its name stays outside it (石磊|才|是, 吴斌|刚|从);
+        // 向 before a surname is the preposition; 来说 holds no verb of speech.
+        String bare = "石磊才是这个项目的设计者，年轻的吴斌刚从部队复员回来，人们纷纷向廖红表示祝贺，对于郑勇来说，这是一次机会。";
+        ms = run(bare, Script.SIMPLIFIED);
+        expectAll(ms, bare, PERSON, "石磊", "吴斌", "廖红", "郑勇");
+        for (String w : List.of("石磊才", "吴斌刚", "向廖红", "郑勇来")) absent(ms, PERSON, w);
         String found = "我们在村口遇见周斌时，天已经黑了。";
-        List<Mention> ms = run(found, Script.SIMPLIFIED);
+        ms = run(found, Script.SIMPLIFIED);
         expectAll(ms, found, PERSON, "周斌");
         absent(ms, PERSON, "周斌时");
         String kin = "老汉的孙子吴刚今年参了军，老人的外孙女林静明年就要高考了。";
