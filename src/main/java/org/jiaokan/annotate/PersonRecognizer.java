@@ -365,7 +365,12 @@ final class PersonRecognizer {
             if (t.nature == null || !t.nature.toString().equals("nr") || t.word.length() < 2) continue;
             // 祝贺马|建华: a name word that opens with a common word glued a verb to a surname; it is no name to protect.
             if (t.word.length() == 3 && isCommonWord(t.word.substring(0, 2))) continue;
-            if (t.offset >= 0 && t.offset < names.length) names[t.offset] = t.offset + nameLength(a.text, t);
+            // 钱由范|明: a preposition inside that names seldom use (unlike 和 in 江和平) is no given name.
+            if (t.word.length() == 3 && functionChar(t.word.charAt(1)) && NameModel.givenUses(t.word.charAt(1)) < MIN_GIVEN_COUNT) continue;
+            int start = t.offset;
+            // 向周丽: the preposition glued before the surname is not part of the name to protect.
+            if (t.word.length() == 3 && BEFORE_NAME.indexOf(t.word.charAt(0)) >= 0 && chiefSurnameAt(a.text, start + 1)) start++;
+            if (start >= 0 && start < names.length) names[start] = t.offset + nameLength(a.text, t);
         }
         return names;
     }

@@ -463,6 +463,9 @@ class ChineseAnnotatorTest {
         ms = run(bare, Script.SIMPLIFIED);
         expectAll(ms, bare, PERSON, "石磊", "吴斌", "廖红", "郑勇");
         for (String w : List.of("石磊才", "吴斌刚", "向廖红", "郑勇来")) absent(ms, PERSON, w);
+        // The segmenter's 钱由范 and 向周丽 hold no name that a reading of 范明 or 周丽 would cut.
+        expectIn("这笔钱由范明负责保管。", PERSON, "范明");
+        expectIn("我们向周丽学习什么？", PERSON, "周丽");
         String found = "我们在村口遇见周斌时，天已经黑了。";
         ms = run(found, Script.SIMPLIFIED);
         expectAll(ms, found, PERSON, "周斌");
