@@ -120,6 +120,9 @@ public final class ChineseAnnotator implements Annotator {
         cands.addAll(placeCands);
 
         cands.removeIf(c -> c.confidence() < MIN_CONFIDENCE);
+        // A name dot between Han characters joins the parts of a personal name (穆罕默德·阿里夫):
+        // no place or organisation starts right after one or ends right before one.
+        cands.removeIf(c -> (c.type() == EntityType.PLACE || c.type() == EntityType.ORG) && besideNameDot(s, c));
         cands.sort(Comparator.comparingInt((Candidate c) -> PRECEDENCE.indexOf(c.type()))
                 // Confidences are compared as they are reported, to three places, so that sums of
                 // the same evidence in another order do not decide; the longer candidate then wins.
@@ -143,6 +146,14 @@ public final class ChineseAnnotator implements Annotator {
         }
         out.sort(Comparator.comparingInt(Mention::start));
         return List.copyOf(out);
+    }
+
+    private static boolean besideNameDot(String s, Candidate c) {
+        return c.start() >= 2 && nameDot(s, c.start() - 1) || c.end() + 1 < s.length() && nameDot(s, c.end());
+    }
+
+    private static boolean nameDot(String s, int k) {
+        return ForeignNames.NAME_DOTS.indexOf(s.charAt(k)) >= 0 && Analysis.isHan(s.charAt(k - 1)) && Analysis.isHan(s.charAt(k + 1));
     }
 
     /** A confidence as mentions report it: rounded to three places. */

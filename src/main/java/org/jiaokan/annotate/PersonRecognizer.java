@@ -158,6 +158,16 @@ final class PersonRecognizer {
         // Names listed with an accepted name (甲、乙和丙) share its standing. Neighbours are looked
         // up by offset: a long paragraph has many spans.
         OffsetIndex<NameSpan> index = new OffsetIndex<>(all, sp -> sp.start, sp -> sp.end);
+        // A dotted name stands at least as high as any of its parts (罗宾 alone is a known name,
+        // 罗宾·卡特赖特 the whole one).
+        for (NameSpan sp : all) {
+            if (sp.score <= 0 || !hasNameDot(s, sp.start, sp.end)) continue;
+            for (int k = sp.start; k < sp.end; k++) {
+                for (NameSpan part : index.startingAt(k)) {
+                    if (part.end <= sp.end && part != sp) sp.score = Math.max(sp.score, part.score);
+                }
+            }
+        }
         for (int round = 0; round < 2; round++) {
             for (NameSpan sp : all) {
                 if (sp.score >= threshold || sp.score < threshold - 0.3) continue;
@@ -168,6 +178,14 @@ final class PersonRecognizer {
             if (afterQuantity(s, sp.start)) continue;
             out.add(new Candidate(sp.start, sp.end, EntityType.PERSON, Math.max(0, Math.min(1, sp.score))));
         }
+    }
+
+    /** A name dot between two Han characters lies inside {@code s[i, j)}. */
+    static boolean hasNameDot(String s, int i, int j) {
+        for (int k = i + 1; k < j - 1; k++) {
+            if (ForeignNames.NAME_DOTS.indexOf(s.charAt(k)) >= 0 && Analysis.isHan(s.charAt(k - 1)) && Analysis.isHan(s.charAt(k + 1))) return true;
+        }
+        return false;
     }
 
     /** Characters that join names in a list (甲、乙和丙). */

@@ -504,4 +504,14 @@ class ChineseAnnotatorTest {
         ms = run(words, Script.SIMPLIFIED);
         assertTrue(ms.stream().noneMatch(m -> m.type() == PERSON), show(ms));
     }
+
+    /** A dotted name is one name, above a known name among its parts and against a place or body inside it. */
+    @Test
+    void dottedNamesOutrankTheirParts() {
+        String text = "英国外交大臣罗宾·卡特赖特在唐宁街会见了客人，巴基斯坦总统穆罕默德·阿里夫对伊朗进行了访问。";
+        List<Mention> ms = run(text, Script.SIMPLIFIED);
+        expectAll(ms, text, PERSON, "罗宾·卡特赖特", "穆罕默德·阿里夫");
+        absent(ms, ORG, "阿里");
+        absent(ms, PLACE, "阿里");
+    }
 }
