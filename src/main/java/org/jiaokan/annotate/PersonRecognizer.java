@@ -160,11 +160,17 @@ final class PersonRecognizer {
         OffsetIndex<NameSpan> index = new OffsetIndex<>(all, sp -> sp.start, sp -> sp.end);
         // A dotted name stands at least as high as any of its parts (罗宾 alone is a known name,
         // 罗宾·卡特赖特 the whole one).
+        // So does a transliteration of four syllables or more over a Chinese reading of its start
+        // made of the same syllables (韦德里纳 over 韦德里, 鲁宾斯坦 over 鲁宾).
         for (NameSpan sp : all) {
-            if (sp.score <= 0 || !hasNameDot(s, sp.start, sp.end)) continue;
+            if (sp.score <= 0) continue;
+            boolean dotted = hasNameDot(s, sp.start, sp.end);
+            boolean longForeign = sp.foreign && sp.end - sp.start >= 4 && ForeignNames.transliterated(s.substring(sp.start, sp.end));
+            if (!dotted && !longForeign) continue;
             for (int k = sp.start; k < sp.end; k++) {
                 for (NameSpan part : index.startingAt(k)) {
-                    if (part.end <= sp.end && part != sp) sp.score = Math.max(sp.score, part.score);
+                    if (part.end > sp.end || part == sp) continue;
+                    if (dotted || k == sp.start && ForeignNames.transliterated(s.substring(part.start, part.end))) sp.score = Math.max(sp.score, part.score);
                 }
             }
         }

@@ -513,5 +513,8 @@ class ChineseAnnotatorTest {
         expectAll(ms, text, PERSON, "罗宾·卡特赖特", "穆罕默德·阿里夫");
         absent(ms, ORG, "阿里");
         absent(ms, PLACE, "阿里");
+        // A long transliteration outranks the Chinese reading of its first syllables.
+        expectIn("唐家璇同法国外长韦德里纳进行了会谈。", PERSON, "韦德里纳");
+        expectIn("瑞典首相林德奎斯特结束了对中国的正式访问。", PERSON, "林德奎斯特");
     }
 }
