@@ -109,15 +109,8 @@ final class NameModel {
     static double score(Analysis a, int i, int j, int sur) {
         String s = a.text;
         int given = j - i - sur;
-        if (given < 1 || given > 2) return Double.NEGATIVE_INFINITY;
-        double x = sur == 2 ? COMPOUND_SURNAME : charRatio(s.charAt(i), NR.B, F_B);
-        if (given == 1) {
-            x += charRatio(s.charAt(i + sur), NR.E, F_E) + LOG_SINGLE_GIVEN;
-        } else {
-            x += charRatio(s.charAt(i + sur), NR.C, F_C) + charRatio(s.charAt(i + sur + 1), NR.D, F_D) + LOG_DOUBLE_GIVEN;
-        }
-        for (int k = i + sur; k < j; k++) if (rareInNames(s.charAt(k))) return Double.NEGATIVE_INFINITY;
-        x *= W_EMISSION;
+        double x = emission(s, i, j, sur);
+        if (x == Double.NEGATIVE_INFINITY) return x;
         // A last character the person corpus has more often right after a name than closing one
         // (吴斌|时, 姜昆|合): the shorter name and a word after it are the likelier reading.
         if (given == 2) x -= W_AFTER_NAME * afterNameOdds(s.charAt(j - 1));
@@ -146,6 +139,23 @@ final class NameModel {
                 && !whole.nature.startsWith("ns")) x -= W_TERM;
         if (knownName(s.substring(i, j))) x += KNOWN_NAME;
         return x;
+    }
+
+    /**
+     * The characters' part of {@link #score}: log-odds of surname and given-name roles against
+     * ordinary words, weighted, with no context; minus infinity for a character names seldom use.
+     */
+    static double emission(String s, int i, int j, int sur) {
+        int given = j - i - sur;
+        if (given < 1 || given > 2) return Double.NEGATIVE_INFINITY;
+        double x = sur == 2 ? COMPOUND_SURNAME : charRatio(s.charAt(i), NR.B, F_B);
+        if (given == 1) {
+            x += charRatio(s.charAt(i + sur), NR.E, F_E) + LOG_SINGLE_GIVEN;
+        } else {
+            x += charRatio(s.charAt(i + sur), NR.C, F_C) + charRatio(s.charAt(i + sur + 1), NR.D, F_D) + LOG_DOUBLE_GIVEN;
+        }
+        for (int k = i + sur; k < j; k++) if (rareInNames(s.charAt(k))) return Double.NEGATIVE_INFINITY;
+        return x * W_EMISSION;
     }
 
     // Weights, tuned by hand on the project's own development sets (dev-bio.txt, dev2-bio.txt).

@@ -18,6 +18,10 @@ final class NameSpan {
     boolean addressed;
     /** Confidence from the name model, 0 when the model did not propose this span. */
     double model;
+    /** One of the names of a run of names with nothing between them (王军|李红|张华). */
+    boolean inRun;
+    /** Overlaps such a run without being one of its names: it gives way. */
+    boolean overrun;
     /** Fixed confidence of a name whose shape alone speaks for it (丹尼斯·罗斯顿, 松井秀夫), 0 otherwise. */
     double shape;
 

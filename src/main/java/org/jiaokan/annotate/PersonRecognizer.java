@@ -50,12 +50,14 @@ final class PersonRecognizer {
     private final RoleRecognizer roles;
     private final ForeignNames foreign;
     private final MinorityNames minorities;
+    private final NameRuns runs;
 
     PersonRecognizer(Lexicons lex, RoleRecognizer roles) {
         this.lex = lex;
         this.roles = roles;
         this.foreign = new ForeignNames(this, lex, roles);
         this.minorities = new MinorityNames(this, lex);
+        this.runs = new NameRuns(this);
     }
 
     /** @param roleCandidates title candidates of the same text: a title right before a name is evidence */
@@ -143,13 +145,14 @@ final class PersonRecognizer {
         foreign.dottedNames(a, spans);
         foreign.japaneseNames(a, roleEnd, spans);
         minorities.find(a, roleEnd, spans);
+        boolean[] knownPlace = knownPlaces(a, placeCandidates);
+        runs.find(a, roleEnd, knownPlace, spans);
         boolean[] titled = titledSurnames(a, spans);
         modelSpans(a, placeCandidates, titled, spans);
-        boolean[] knownPlace = knownPlaces(a, placeCandidates);
         List<NameSpan> all = new ArrayList<>(spans.values());
         for (NameSpan sp : all) {
             // 江主席, 李先生: the surname alone is the mention; no longer reading starts there.
-            if (titled[sp.start] && !sp.addressed || !sp.addressed && implausible(a, sp, titled, knownPlace, roleEnd)) {
+            if (sp.overrun || titled[sp.start] && !sp.addressed || !sp.addressed && implausible(a, sp, titled, knownPlace, roleEnd)) {
                 sp.score = 0;
                 continue;
             }
@@ -227,9 +230,9 @@ final class PersonRecognizer {
     }
 
     /** Measure words and time nouns after a numeral (一比二, 十八户, 五场, 一夜): the numeral counts, it names no one. */
-    private static final String MEASURES = "比分名户位个次天场年月日人条项件届岁元米夜局盘轮号层国";
+    static final String MEASURES = "比分名户位个次天场年月日人条项件届岁元米夜局盘轮号层国";
     /** Numerals that may close a reading only where no measure follows (王一 but not 战成一|比). */
-    private static final String NAME_NUMERALS = "一二三四五六七八九十百千万两";
+    static final String NAME_NUMERALS = "一二三四五六七八九十百千万两";
     /** Place heads after 家 (黄家湾, 王家庄) and settlement words after a reading (柳树湾|村). */
     private static final String HAMLET_HEADS = "湾村庄沟坪营寨屯桥洼坡岭埠店";
     private static final String SETTLEMENTS = "村镇乡屯寨庄";
@@ -624,7 +627,12 @@ final class PersonRecognizer {
     }
 
     /** A surname starts at {@code i} that is chiefly a surname (周, 陈; not 向 or 明), or a compound one. */
-    private boolean chiefSurnameAt(String s, int i) {
+    /** Length of the surname starting at {@code i}: 2 for a compound one, 1, or 0. */
+    int surnameLength(String s, int i) {
+        return surnameAt(s, i);
+    }
+
+    boolean chiefSurnameAt(String s, int i) {
         int sur = surnameAt(s, i);
         return sur == 2 || sur == 1 && NameModel.surnameShare(s.charAt(i)) >= 0.5;
     }
@@ -743,6 +751,11 @@ final class PersonRecognizer {
         return score;
     }
 
+    /** A title, an honorific or a verb of speech starts at {@code k}, whatever the segmenter made of it. */
+    boolean evidenceAt(String s, int k) {
+        return lex.honorifics.longestAt(s, k) > 0 || roles.titleAt(s, k) > 0 || lex.speechVerbs.longestAt(s, k) > 0;
+    }
+
     /** Evidence to the right of a name ending at {@code b}: honorific, title, speech verb, 等. */
     double rightEvidence(Analysis a, int b) {
         String s = a.text;
@@ -803,7 +816,7 @@ final class PersonRecognizer {
     }
 
     /** Start of a byline label ending right before {@code i} (编辑：, 记者 ), or -1. */
-    private int bylineBefore(String s, int i) {
+    int bylineBefore(String s, int i) {
         int j = i;
         while (j > 0 && (Analysis.isSpace(s.charAt(j - 1)) || ":：/".indexOf(s.charAt(j - 1)) >= 0)) j--;
         int len = lex.bylineLabels.longestEndingAt(s, j);
@@ -816,7 +829,7 @@ final class PersonRecognizer {
         return lex.listIntros.longestEndingAt(s, i) > 0;
     }
 
-    private static boolean openParen(String s, int i) {
+    static boolean openParen(String s, int i) {
         return i >= 0 && i < s.length() && (s.charAt(i) == '(' || s.charAt(i) == '（');
     }
 

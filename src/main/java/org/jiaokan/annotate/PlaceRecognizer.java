@@ -453,7 +453,8 @@ final class PlaceRecognizer {
      */
     private static void placeInsideOrganisation(Term t, List<Candidate> out) {
         String w = t.word;
-        for (int len = Math.min(4, w.length() - 2); len >= 2; len--) {
+        // Up to seven characters: country names run that long (吉尔吉斯斯坦政府代表团, 巴布亚新几内亚).
+        for (int len = Math.min(7, w.length() - 2); len >= 2; len--) {
             CoreDictionary.Attribute attr = CoreDictionary.get(w.substring(0, len));
             if (attr == null) continue;
             int ns = placeUses(attr);

@@ -517,4 +517,17 @@ class ChineseAnnotatorTest {
         expectIn("唐家璇同法国外长韦德里纳进行了会谈。", PERSON, "韦德里纳");
         expectIn("瑞典首相林德奎斯特结束了对中国的正式访问。", PERSON, "林德奎斯特");
     }
+
+    /** Names run together where a list lost its spaces are split into names; words that open with a surname are not. */
+    @Test
+    void namesRunTogether() {
+        String text = "获奖者王军李红张华陈明刘伟赵刚都是一线工人。";
+        List<Mention> ms = run(text, Script.SIMPLIFIED);
+        expectAll(ms, text, PERSON, "王军", "李红", "张华", "陈明", "刘伟", "赵刚");
+        String byline = "记者王建新李丽报道";
+        expectAll(run(byline, Script.SIMPLIFIED), byline, PERSON, "王建新", "李丽");
+        String words = "王府井大街和西单商场的客流量增加了，高新技术产业开发区的产值也翻了一番。";
+        ms = run(words, Script.SIMPLIFIED);
+        assertTrue(ms.stream().noneMatch(m -> m.type() == PERSON), show(ms));
+    }
 }
