@@ -62,6 +62,9 @@ final class OrgRecognizer {
         }
     }
 
+    /** Words that open national bodies as a place opens local ones (全国妇联, 中华全国总工会, 首都钢铁公司). */
+    private static final List<String> NATIONAL_OPENINGS = List.of("全国", "中华", "首都");
+
     /** Characters that open no organisation name: verbs, particles and prepositions glued on in front (有|外经贸部, 的|绍兴中学). */
     private static final String NO_OPENING = "有的在是和与及对向从把被为由给跟将于到都也就还又去来";
 
@@ -549,10 +552,12 @@ final class OrgRecognizer {
      * organisation, or a word the dictionary knows only as a name. Guesses that open with a common
      * word, a verb or a determiner (宗教组织, 服从组织, 各派出所, 商场学校) name a kind of body, not one.
      */
-    private static boolean properOpening(Term t, OffsetIndex<Candidate> places) {
+    private boolean properOpening(Term t, OffsetIndex<Candidate> places) {
         String w = t.word;
         if (DETERMINERS.indexOf(w.charAt(0)) >= 0) return false;
         if (!places.startingAt(t.offset).isEmpty()) return true;
+        // 国家海洋局, 中央党校, 首都钢铁公司: a national prefix stands where a place would.
+        if (lex.orgPrefixes.longestAt(w, 0) > 0 || NATIONAL_OPENINGS.stream().anyMatch(w::startsWith)) return true;
         for (int end = w.length() - 1; end >= 2; end--) {
             if (knownOrganisation(w.substring(0, end))) return true;
         }

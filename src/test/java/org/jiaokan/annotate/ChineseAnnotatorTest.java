@@ -530,4 +530,11 @@ class ChineseAnnotatorTest {
         ms = run(words, Script.SIMPLIFIED);
         assertTrue(ms.stream().noneMatch(m -> m.type() == PERSON), show(ms));
     }
+
+    /** National bodies open with 国家, 中央 or 首都 where local ones open with a place. */
+    @Test
+    void nationalBodies() {
+        String text = "国家海洋局的科考队员前往南极，中央民族乐团在维也纳举行了音乐会，首都钢铁公司去年实现利润二十亿元。";
+        expectAll(run(text, Script.SIMPLIFIED), text, ORG, "国家海洋局", "中央民族乐团", "首都钢铁公司");
+    }
 }
