@@ -149,11 +149,7 @@ public final class ChineseAnnotator implements Annotator {
     }
 
     private static boolean besideNameDot(String s, Candidate c) {
-        return c.start() >= 2 && nameDot(s, c.start() - 1) || c.end() + 1 < s.length() && nameDot(s, c.end());
-    }
-
-    private static boolean nameDot(String s, int k) {
-        return ForeignNames.NAME_DOTS.indexOf(s.charAt(k)) >= 0 && Analysis.isHan(s.charAt(k - 1)) && Analysis.isHan(s.charAt(k + 1));
+        return ForeignNames.nameDotAt(s, c.start() - 1) || ForeignNames.nameDotAt(s, c.end());
     }
 
     /** A confidence as mentions report it: rounded to three places. */

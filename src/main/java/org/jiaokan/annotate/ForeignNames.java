@@ -122,7 +122,7 @@ final class ForeignNames {
     void dottedNames(Analysis a, Map<Long, NameSpan> spans) {
         String s = a.text;
         for (int d = 1; d + 1 < s.length(); d++) {
-            if (NAME_DOTS.indexOf(s.charAt(d)) < 0 || !Analysis.isHan(s.charAt(d - 1)) || !Analysis.isHan(s.charAt(d + 1))) continue;
+            if (!nameDotAt(s, d)) continue;
             if (d >= 2 && NAME_DOTS.indexOf(s.charAt(d - 2)) >= 0) continue;
             int start = namePartStart(a, d);
             if (start < 0) continue;
@@ -331,6 +331,12 @@ final class ForeignNames {
     }
 
     static final String NAME_DOTS = "·・•‧";
+
+    /** A name dot at {@code k} between two Han characters (马丁·路德). */
+    static boolean nameDotAt(String s, int k) {
+        return k >= 1 && k + 1 < s.length() && NAME_DOTS.indexOf(s.charAt(k)) >= 0
+                && Analysis.isHan(s.charAt(k - 1)) && Analysis.isHan(s.charAt(k + 1));
+    }
 
     /** A syllable character of the transliteration tables or of HanLP's transliterated-name dictionary. */
     static boolean transliterationChar(char c) {

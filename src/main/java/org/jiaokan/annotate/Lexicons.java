@@ -111,7 +111,8 @@ final class Lexicons {
     }
 
     private static Map<String, List<String>> kinds(String name) {
-        Map<String, List<String>> out = new HashMap<>();
+        // In the file's order: callers that try kinds in turn get the same answer on every run.
+        Map<String, List<String>> out = new java.util.LinkedHashMap<>();
         for (String line : lines(name)) {
             String[] f = line.split("\t");
             if (f.length != 2) throw new IllegalStateException(name + ": bad line: " + line);

@@ -24,33 +24,47 @@ final class MinorityNames {
     void find(Analysis a, boolean[] roleEnd, Map<Long, NameSpan> spans) {
         String s = a.text;
         for (int i = 0; i < s.length(); i++) {
-            boolean titled = PersonRecognizer.roleBefore(s, i, roleEnd);
-            if (!(titled || i == 0 || Analysis.isBreak(s, i - 1) || PersonRecognizer.functionChar(s.charAt(i - 1)) || a.wordEnd[i])) continue;
+            int end = -1;
+            boolean titled = false;
             for (Lexicons.WordSet parts : lex.minorityNameParts) {
-                int end = -1;
-                int count = 0;
-                int j = i;
-                while (count < MAX_PARTS) {
-                    int at = j;
-                    // Parts may be joined by a name dot (阿不来提·阿不都热西提).
-                    if (count > 0 && at < s.length() && ForeignNames.NAME_DOTS.indexOf(s.charAt(at)) >= 0) at++;
-                    int len = parts.longestAt(s, at);
-                    if (len == 0) break;
-                    j = at + len;
-                    count++;
-                    // The parts mark the name's end, so a verb of speech counts even where the
-                    // segmenter glued its first character to the name (多吉才|让出|席).
-                    boolean bounded = j == s.length() || persons.plausibleEnd(a, j) || a.wordStart[j] && !a.insideName[j]
-                            || lex.speechVerbs.longestAt(s, j) > 0;
-                    boolean vouched = count >= 2 || titled || persons.rightEvidence(a, j) > 0;
-                    if (bounded && vouched) end = j;
+                if (parts.longestAt(s, i) == 0) continue;
+                if (end < 0) {
+                    titled = PersonRecognizer.roleBefore(s, i, roleEnd);
+                    boolean clearLeft = titled || i == 0 || Analysis.isBreak(s, i - 1) || PersonRecognizer.functionChar(s.charAt(i - 1))
+                            || a.wordEnd[i] && !a.insideName[i];
+                    if (!clearLeft) break;
                 }
-                if (end < 0) continue;
-                NameSpan sp = NameSpan.at(spans, i, end);
-                sp.foreign = true;
-                sp.shape = Math.max(sp.shape, end - i >= 4 ? 0.85 : 0.75);
-                break;
+                end = Math.max(end, nameEnd(a, i, parts, titled));
             }
+            if (end <= i) continue;
+            NameSpan sp = NameSpan.at(spans, i, end);
+            sp.foreign = true;
+            sp.shape = Math.max(sp.shape, end - i >= 4 ? 0.85 : 0.75);
+            i = end - 1;
         }
+    }
+
+    /** End of the longest name of {@code parts} starting at {@code i} that is bounded and vouched for, or -1. */
+    private int nameEnd(Analysis a, int i, Lexicons.WordSet parts, boolean titled) {
+        String s = a.text;
+        int end = -1;
+        int count = 0;
+        int j = i;
+        while (count < MAX_PARTS) {
+            int at = j;
+            // Parts may be joined by a name dot (阿不来提·阿不都热西提).
+            if (count > 0 && ForeignNames.nameDotAt(s, at)) at++;
+            int len = parts.longestAt(s, at);
+            if (len == 0) break;
+            j = at + len;
+            count++;
+            // The parts mark the name's end, so a verb of speech counts even where the
+            // segmenter glued its first character to the name (多吉才|让出|席).
+            boolean bounded = j == s.length() || persons.plausibleEnd(a, j) || a.wordStart[j] && !a.insideName[j]
+                    || lex.speechVerbs.longestAt(s, j) > 0;
+            boolean vouched = count >= 2 || titled || persons.rightEvidence(a, j) > 0;
+            if (bounded && vouched) end = j;
+        }
+        return end;
     }
 }

@@ -6,10 +6,11 @@ import java.util.Map;
 /**
  * Chinese names run together with nothing between them (王军李红张华陈明), as lists come out of
  * text whose spaces were lost in scraping or conversion. The segmenter reads such runs across the
- * names (王军|李红张|华陈明); here the run is split into names that each start with a character
- * that is chiefly a surname and go on with one or two characters names often use, choosing the
- * split whose names the character statistics of {@link NameModel} like best. Only runs of three
- * names or more are taken, and only where they end plausibly.
+ * names (王军|李红张|华陈明); here the run is split into names that each start with a surname (a
+ * compound one, or a character that is a surname at least a third of the times it is used) and go
+ * on with one or two characters names often use, choosing the split whose names the character
+ * statistics of {@link NameModel} like best. Runs of three names or more are taken where they end
+ * plausibly; two names only where a byline or parentheses frame them (记者王军李红报道).
  */
 final class NameRuns {
 
@@ -33,13 +34,15 @@ final class NameRuns {
         double[] best = new double[n + 1];
         int[] count = new int[n + 1];
         int[] back = new int[n + 1];
+        boolean[] inRun = null;
         int i = 0;
         while (i < n) {
+            if (!runSurnameAt(s, i)) {
+                i++;
+                continue;
+            }
             boolean clearStart = i == 0 || Analysis.isBreak(s, i - 1) || PersonRecognizer.roleBefore(s, i, roleEnd);
-            // Two names only where a credit frames them: after a byline label (记者王军李红报道) or in
-            // parentheses (（陈明赵刚）).
-            boolean credit = persons.bylineBefore(s, i) >= 0 || PersonRecognizer.openParen(s, i - 1);
-            if (!(clearStart || a.wordEnd[i] && !a.insideName[i]) || !runSurnameAt(s, i)) {
+            if (!clearStart && !(a.wordEnd[i] && !a.insideName[i])) {
                 i++;
                 continue;
             }
@@ -49,11 +52,11 @@ final class NameRuns {
             count[i] = 0;
             for (int p = i; p < limit; p++) {
                 if (best[p] == Double.NEGATIVE_INFINITY || count[p] >= MAX_RUN || !runSurnameAt(s, p)) continue;
-                int sur = persons.surnameLength(s, p);
+                int sur = persons.surnameAt(s, p);
                 if (sur == 0) continue;
                 for (int given = 1; given <= 2; given++) {
                     int q = p + sur + given;
-                    if (q > limit || !nameShaped(s, p, q, sur) || evidenceInside(a, p, q) || any(knownPlace, p, q)) continue;
+                    if (q > limit || !nameShaped(s, p, q, sur) || evidenceInside(a, p, q) || PersonRecognizer.any(knownPlace, p, q)) continue;
                     double x = NameModel.emission(s, p, q, sur);
                     if (x < MIN_EMISSION) continue;
                     if (best[p] + x > best[q]) {
@@ -63,8 +66,9 @@ final class NameRuns {
                     }
                 }
             }
-            // The longest run that ends where a word starts; two names only between a break or a
-            // title and a break or evidence (记者王军李红报道).
+            // The longest run that ends where a word starts; two names only after a byline label or
+            // in parentheses, and before a break or evidence (记者王军李红报道, （陈明赵刚）).
+            boolean credit = persons.bylineBefore(s, i) >= 0 || PersonRecognizer.openParen(s, i - 1);
             int end = -1;
             for (int q = limit; q > i && end < 0; q--) {
                 if (best[q] == Double.NEGATIVE_INFINITY) continue;
@@ -83,17 +87,15 @@ final class NameRuns {
                 sp.shape = Math.max(sp.shape, 0.8);
                 sp.inRun = true;
             }
-            // Other readings across the run (王军李, 江波史明龙) give way to its names.
-            for (NameSpan other : spans.values()) {
-                if (!other.inRun && other.start < end && i < other.end) other.overrun = true;
-            }
+            if (inRun == null) inRun = new boolean[n];
+            Arrays.fill(inRun, i, end, true);
             i = end;
         }
-    }
-
-    private static boolean any(boolean[] mask, int p, int q) {
-        for (int k = p; k < q; k++) if (mask[k]) return true;
-        return false;
+        // Other readings across a run (王军李, 江波史明龙) give way to its names.
+        if (inRun == null) return;
+        for (NameSpan other : spans.values()) {
+            if (!other.inRun && PersonRecognizer.any(inRun, other.start, Math.min(other.end, n))) other.overrun = true;
+        }
     }
 
     /** A title, an honorific or a verb of speech starts inside {@code s[p, q)} (钟鸣|岳主|席, 郝德|明宣|布): the run ends before it. */
@@ -106,7 +108,7 @@ final class NameRuns {
 
     /** A compound surname, or a character that is a surname at least a third of the times it is used (于, not 向). */
     private boolean runSurnameAt(String s, int i) {
-        int sur = persons.surnameLength(s, i);
+        int sur = persons.surnameAt(s, i);
         return sur == 2 || sur == 1 && NameModel.surnameShare(s.charAt(i)) >= RUN_SURNAME_SHARE;
     }
 
@@ -117,9 +119,10 @@ final class NameRuns {
     private static boolean nameShaped(String s, int p, int q, int sur) {
         for (int k = p + sur; k < q; k++) {
             char c = s.charAt(k);
-            if (!Analysis.isHan(c) || PersonRecognizer.functionChar(c) || NameModel.givenUses(c) < 30) return false;
+            if (!Analysis.isHan(c) || PersonRecognizer.functionChar(c) || NameModel.givenUses(c) < PersonRecognizer.MIN_GIVEN_COUNT) return false;
         }
-        // 吉尔|吉斯|斯坦: syllables of a transliteration, unless the first is nearly always a surname (李丽).
+        // 吉尔|吉斯|斯坦: syllables of the core transliteration table, unless the first is nearly always
+        // a surname (李丽). The wider table of HanLP's dictionary holds too many common name characters.
         if (sur == 1 && NameModel.surnameShare(s.charAt(p)) < 0.9 && s.substring(p, q).chars().allMatch(c -> ForeignNames.TRANSLITERATION.indexOf(c) >= 0)) {
             return false;
         }

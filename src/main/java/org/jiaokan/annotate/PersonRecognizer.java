@@ -38,7 +38,7 @@ final class PersonRecognizer {
     private static final double BASE_SEGMENTER = 0.35;
     private static final double BASE_RULE = 0.1;
     /** Uses in HanLP's person corpus below which a character does not count as a given-name character. */
-    private static final int MIN_GIVEN_COUNT = 30;
+    static final int MIN_GIVEN_COUNT = 30;
 
     /**
      * Characters that may follow a name in running text (王某在会上, 李某和, 张某的): a name ending
@@ -191,9 +191,7 @@ final class PersonRecognizer {
 
     /** A name dot between two Han characters lies inside {@code s[i, j)}. */
     static boolean hasNameDot(String s, int i, int j) {
-        for (int k = i + 1; k < j - 1; k++) {
-            if (ForeignNames.NAME_DOTS.indexOf(s.charAt(k)) >= 0 && Analysis.isHan(s.charAt(k - 1)) && Analysis.isHan(s.charAt(k + 1))) return true;
-        }
+        for (int k = i + 1; k < j - 1; k++) if (ForeignNames.nameDotAt(s, k)) return true;
         return false;
     }
 
@@ -417,8 +415,9 @@ final class PersonRecognizer {
 
     /**
      * At every surname, the name model's best reading (surname + one or two characters), when its
-     * log-odds clear {@link #MODEL_THRESHOLD}. Candidates overlap freely here; the annotator keeps
-     * the most confident, so the confidence grows with the log-odds.
+     * log-odds clear {@link #MODEL_THRESHOLD}, or that less {@link #SEGMENTER_AGREES} where the
+     * segmenter found the same name. Candidates overlap freely here; the annotator keeps the most
+     * confident, so the confidence grows with the log-odds.
      */
     private void modelSpans(Analysis a, List<Candidate> placeCandidates, boolean[] titled, Map<Long, NameSpan> spans) {
         String s = a.text;
@@ -516,7 +515,7 @@ final class PersonRecognizer {
         return mask;
     }
 
-    private static boolean any(boolean[] mask, int i, int j) {
+    static boolean any(boolean[] mask, int i, int j) {
         for (int k = i; k < j; k++) if (mask[k]) return true;
         return false;
     }
@@ -620,18 +619,14 @@ final class PersonRecognizer {
         return false;
     }
 
-    private int surnameAt(String s, int i) {
+    /** Length of the surname starting at {@code i}: 2 for a compound one, 1, or 0. */
+    int surnameAt(String s, int i) {
         if (i + 2 <= s.length() && lex.surnames.contains(s.substring(i, i + 2))) return 2;
         if (i < s.length() && lex.surnames.contains(s.substring(i, i + 1))) return 1;
         return 0;
     }
 
     /** A surname starts at {@code i} that is chiefly a surname (周, 陈; not 向 or 明), or a compound one. */
-    /** Length of the surname starting at {@code i}: 2 for a compound one, 1, or 0. */
-    int surnameLength(String s, int i) {
-        return surnameAt(s, i);
-    }
-
     boolean chiefSurnameAt(String s, int i) {
         int sur = surnameAt(s, i);
         return sur == 2 || sur == 1 && NameModel.surnameShare(s.charAt(i)) >= 0.5;

@@ -193,7 +193,7 @@ final class PlaceRecognizer {
                 boolean cue = close > 0;
                 // A proper noun the dictionary knows (塔利班/nz) after a country is a party or a group, not a place.
                 if (!cue && !CoreDictionary.contains(s.substring(i, end))) {
-                    cue = placeEnd[i] || SETTLEMENT_NOUNS.contains(String.valueOf(a.termEndingAt(i)))
+                    cue = placeEnd[i] || settlementNounBefore(a, i)
                             || PersonRecognizer.locativeBefore(a, i) && !personAfterLocative(s, stop) && "里上中内".indexOf(s.charAt(end - 1)) < 0
                             || i >= 2 && PersonRecognizer.joinerAt(s, i - 1) && placeEnd[i - 1];
                 }
@@ -233,10 +233,14 @@ final class PlaceRecognizer {
     private static boolean closesInside(Analysis a, int end) {
         Term last = a.termAt(end - 1);
         if (last != null) return last.word.length() == 1;
-        for (Term t : a.terms) {
-            if (t.offset + t.word.length() == end) return t.nature != null && t.nature.toString().startsWith("ns");
-        }
-        return false;
+        String w = a.termEndingAt(end);
+        Term t = w == null ? null : a.termAt(end - w.length());
+        return t != null && t.nature != null && t.nature.toString().startsWith("ns");
+    }
+
+    private static boolean settlementNounBefore(Analysis a, int i) {
+        String w = a.termEndingAt(i);
+        return w != null && SETTLEMENT_NOUNS.contains(w);
     }
 
     private static boolean personAfterLocative(String s, int j) {
