@@ -52,6 +52,9 @@ final class OrgRecognizer {
         findAll(a, places, out);
         // 沈阳一家机床厂, 一所中学: a counted noun is some institution, not a named one.
         out.subList(from, out.size()).removeIf(c -> counted(a.text, c.start(), c.end()));
+        // 日本政府, 埃及政府: a country and its government are the country, as the annotation
+        // convention has it; the governments of Chinese divisions (四川省人民政府) are bodies by name.
+        out.subList(from, out.size()).removeIf(c -> foreignGovernment(a.text, c, places));
         for (int k = from; k < out.size(); k++) {
             Candidate c = repaired(a, out.get(k), places);
             if (c == null) {
@@ -64,6 +67,18 @@ final class OrgRecognizer {
 
     /** Words that open national bodies as a place opens local ones (全国妇联, 中华全国总工会, 首都钢铁公司). */
     private static final List<String> NATIONAL_OPENINGS = List.of("全国", "中华", "首都");
+
+    /** {@code c} is a place outside the GB/T 2260 gazetteer followed by 政府 and nothing else. */
+    private static boolean foreignGovernment(String s, Candidate c, OffsetIndex<Candidate> places) {
+        if (c.length() < 4 || !s.startsWith("政府", c.end() - 2)) return false;
+        boolean place = false;
+        for (Candidate pl : places.startingAt(c.start())) {
+            if (pl.end() != c.end() - 2) continue;
+            if (pl.code() != null && !pl.code().isEmpty()) return false;
+            place = true;
+        }
+        return place;
+    }
 
     /** Characters that open no organisation name: verbs, particles and prepositions glued on in front (有|外经贸部, 的|绍兴中学). */
     private static final String NO_OPENING = "有的在是和与及对向从把被为由给跟将于到都也就还又去来";

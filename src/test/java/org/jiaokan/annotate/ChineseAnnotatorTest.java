@@ -536,5 +536,11 @@ class ChineseAnnotatorTest {
     void nationalBodies() {
         String text = "国家海洋局的科考队员前往南极，中央民族乐团在维也纳举行了音乐会，首都钢铁公司去年实现利润二十亿元。";
         expectAll(run(text, Script.SIMPLIFIED), text, ORG, "国家海洋局", "中央民族乐团", "首都钢铁公司");
+        // A country's government is the country; a Chinese division's government is a body.
+        String governments = "伊拉克政府宣布了决定，北京市政府召开了会议。";
+        List<Mention> ms = run(governments, Script.SIMPLIFIED);
+        expectAll(ms, governments, PLACE, "伊拉克");
+        expectAll(ms, governments, ORG, "北京市政府");
+        absent(ms, ORG, "伊拉克政府");
     }
 }
