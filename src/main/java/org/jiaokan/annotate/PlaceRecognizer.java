@@ -64,7 +64,10 @@ final class PlaceRecognizer {
             if (!a.wordStart[i]) continue;
             for (int len : lex.divisionLengths(s.charAt(i))) {
                 if (i + len > s.length()) continue;
-                if (!a.wordEnd[i + len] && !Analysis.isBreak(s, i + len)) continue;
+                // 鄱阳|县委: the level opens the segmenter's word for the county's organ; the division ends inside it.
+                boolean organAfter = ADMIN_SUFFIXES.indexOf(s.charAt(i + len - 1)) >= 0 && a.termAt(i + len - 1) != null
+                        && lex.orgSuffixes.longestAt(s, i + len) > 0;
+                if (!a.wordEnd[i + len] && !Analysis.isBreak(s, i + len) && !organAfter) continue;
                 // 湘|西山区: a division starting inside a place word and running past it is a misreading.
                 if (placeWordEnd[i] > 0 && i + len > placeWordEnd[i]) continue;
                 // 太原|市区, 兰考|县城: the level character opens a word with the next; the shorter name stands.

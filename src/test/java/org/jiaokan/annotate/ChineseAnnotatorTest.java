@@ -542,5 +542,8 @@ class ChineseAnnotatorTest {
         expectAll(ms, governments, PLACE, "伊拉克");
         expectAll(ms, governments, ORG, "北京市政府");
         absent(ms, ORG, "伊拉克政府");
+        // 鄱阳|县委: the county ends inside the segmenter's word for its organ.
+        String county = "鄱阳县委、鄱阳县政府组织干部上堤防守，兰州铁路公安处乘警帮助了产妇，他在中央党校学习。";
+        expectAll(run(county, Script.SIMPLIFIED), county, ORG, "鄱阳县委", "鄱阳县政府", "兰州铁路公安处", "中央党校");
     }
 }
