@@ -363,6 +363,8 @@ class ChineseAnnotatorTest {
         List<Mention> ms = run(text, Script.SIMPLIFIED);
         expectAll(ms, text, ORG, "广州太阳神队", "中国乒乓球队");
         absent(ms, ORG, "美国军队");
+        // A sponsor's team outranks the place-named team inside it (山东鲁能|泰山队).
+        expectIn("山东鲁能泰山队外援上场不到十分钟就攻入一球。", ORG, "山东鲁能泰山队");
     }
 
     /** Transliterations the segmenter cuts on either side are read whole (恩达伊西米耶, 范德卢格特). */
