@@ -181,15 +181,17 @@ final class NameModel {
 
     /** The segmenter's word across {@code i} has two characters, the first one that stands before names (向|王, 对|李). */
     private static boolean gluedBeforeName(Analysis a, int i) {
-        if (i < 1 || PersonRecognizer.BEFORE_NAME.indexOf(a.text.charAt(i - 1)) < 0) return false;
-        com.hankcs.hanlp.seg.common.Term t = a.termAt(i - 1);
-        return t != null && t.word.length() == 2;
+        return i >= 1 && PersonRecognizer.BEFORE_NAME.indexOf(a.text.charAt(i - 1)) >= 0 && twoCharacterWordAcross(a, i);
     }
 
     /** The segmenter's word across {@code j} has two characters, the second one that follows names. */
     private static boolean gluedAfterName(Analysis a, int j) {
-        if (j < 1 || j >= a.text.length() || GLUED_AFTER_NAME.indexOf(a.text.charAt(j)) < 0) return false;
-        com.hankcs.hanlp.seg.common.Term t = a.termAt(j - 1);
+        return j >= 1 && j < a.text.length() && GLUED_AFTER_NAME.indexOf(a.text.charAt(j)) >= 0 && twoCharacterWordAcross(a, j);
+    }
+
+    /** A word of the segmenter of two characters starts right before {@code k}, so {@code k} lies inside it. */
+    private static boolean twoCharacterWordAcross(Analysis a, int k) {
+        com.hankcs.hanlp.seg.common.Term t = a.termAt(k - 1);
         return t != null && t.word.length() == 2;
     }
 

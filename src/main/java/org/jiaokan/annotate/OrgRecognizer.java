@@ -68,16 +68,16 @@ final class OrgRecognizer {
     /** Words that open national bodies as a place opens local ones (全国妇联, 中华全国总工会, 首都钢铁公司). */
     private static final List<String> NATIONAL_OPENINGS = List.of("全国", "中华", "首都");
 
-    /** {@code c} is a place outside the GB/T 2260 gazetteer followed by 政府 and nothing else. */
+    /**
+     * {@code c} is a place followed by 政府 and nothing else, where no GB/T 2260 division ends
+     * before 政府: the test {@link #prefixed} applies to the names it builds, here applied to every
+     * guess (西班牙政府/nt).
+     */
     private static boolean foreignGovernment(String s, Candidate c, OffsetIndex<Candidate> places) {
-        if (c.length() < 4 || !s.startsWith("政府", c.end() - 2)) return false;
-        boolean place = false;
-        for (Candidate pl : places.startingAt(c.start())) {
-            if (pl.end() != c.end() - 2) continue;
-            if (pl.code() != null && !pl.code().isEmpty()) return false;
-            place = true;
-        }
-        return place;
+        int b = c.end() - 2;
+        if (c.length() < 4 || !s.startsWith("政府", b) || divisionEndsAt(s, b, places)) return false;
+        for (Candidate pl : places.startingAt(c.start())) if (pl.end() == b) return true;
+        return false;
     }
 
     /** Characters that open no organisation name: verbs, particles and prepositions glued on in front (有|外经贸部, 的|绍兴中学). */
