@@ -24,7 +24,8 @@ final class DateRecognizer {
                     + "(?:(?<d>" + NUM + "{1,2}|" + CN_SMALL + "{1,3})[日号])?)?");
 
     private static final Pattern ISO = Pattern.compile(
-            "(?<![0-9０-９])(" + NUM + "{4})([-/.])(" + NUM + "{1,2})\\2(" + NUM + "{1,2})(?![0-9０-９])");
+            "(?<![0-9０-９])(" + NUM + "{4})([-/.])(" + NUM + "{1,2})\\2(" + NUM + "{1,2})(?![0-9０-９])"
+                    + "(?:(?:[ \\u3000\\u00a0]+|T)([0-9]{1,2}):([0-9]{2})(?::([0-9]{2}))?(?![0-9]))?");
 
     private static final double CONFIDENCE = 0.95;
 
@@ -57,8 +58,19 @@ final class DateRecognizer {
             int month = number(iso.group(3));
             int day = number(iso.group(4));
             if (year < 1000 || month < 1 || month > 12 || day < 1 || day > 31) continue;
-            out.add(new Candidate(iso.start(), iso.end(), EntityType.DATE,
-                    String.format(java.util.Locale.ROOT, "%04d-%02d-%02d", year, month, day), CONFIDENCE, ""));
+            String key = String.format(java.util.Locale.ROOT, "%04d-%02d-%02d", year, month, day);
+            int end = iso.end(4);
+            // A time of day after the date (2020-03-25 18:08:57) belongs to the same moment.
+            if (iso.group(5) != null) {
+                int h = number(iso.group(5));
+                int min = number(iso.group(6));
+                int sec = iso.group(7) == null ? 0 : number(iso.group(7));
+                if (h < 24 && min < 60 && sec < 60) {
+                    key += String.format(java.util.Locale.ROOT, "T%02d:%02d:%02d", h, min, sec);
+                    end = iso.end();
+                }
+            }
+            out.add(new Candidate(iso.start(), end, EntityType.DATE, key, CONFIDENCE, ""));
         }
     }
 

@@ -68,7 +68,7 @@ public final class RedactionRule implements CleaningRule {
         char before = start > 0 ? line.charAt(start - 1) : ' ';
         char after = end < line.length() ? line.charAt(end) : ' ';
         if (isLatinOrDigit(before) || isLatinOrDigit(after)) return false;
-        if (!PinyinArtifactRule.isHan(before) && !PinyinArtifactRule.isHan(after)) return false;
+        if (!PinyinArtifactRule.isHan(before) && !PinyinArtifactRule.isHan(after) && !setOff(line, start, end, mark)) return false;
         int len = end - start;
         return switch (markKind(mark)) {
             case 1 -> len <= 3;
@@ -78,6 +78,29 @@ public final class RedactionRule implements CleaningRule {
             case 4 -> len >= 2 && !isChineseNumeral(before) && !isChineseNumeral(after);
             default -> false;
         };
+    }
+
+    /**
+     * A withheld name set off by white space from the Han text around it, or standing alone on its
+     * line, as speaker lines under a title have it (市政府副市长　×××; ×××). Only crosses and X-runs:
+     * a line of asterisks is a section break.
+     */
+    private static boolean setOff(String line, int start, int end, char mark) {
+        int kind = markKind(mark);
+        if (kind != 2 && kind != 3) return false;
+        int b = start;
+        while (b > 0 && isSpace(line.charAt(b - 1))) b--;
+        int a = end;
+        while (a < line.length() && isSpace(line.charAt(a))) a++;
+        boolean beforeOk = b == 0 || b < start && PinyinArtifactRule.isHan(line.charAt(b - 1));
+        boolean afterOk = a == line.length() || a > end && PinyinArtifactRule.isHan(line.charAt(a));
+        if (!beforeOk || !afterOk) return false;
+        // X-runs alone are a withheld name only in Chinese text.
+        return kind == 2 || line.codePoints().anyMatch(cp -> Character.UnicodeScript.of(cp) == Character.UnicodeScript.HAN);
+    }
+
+    private static boolean isSpace(char c) {
+        return Character.isWhitespace(c) || Character.isSpaceChar(c);
     }
 
     private static boolean isLatinOrDigit(char c) {

@@ -84,7 +84,36 @@ public final class Converter {
         annotated = BlockIds.assign(annotated);
         Metadata meta = metadata.extract(src, script, annotated,
                 line -> ForumHeader.parse(line).map(h -> new String[]{h.editorName(), h.dateTime()}));
-        return new EditionDocument(id, src, meta, annotated);
+        return new EditionDocument(id, src, meta, withDocumentYear(annotated, meta));
+    }
+
+    /** Confidence given to a date whose year is taken from the document's own date: the encoder writes cert="low". */
+    static final double INFERRED_YEAR_CONFIDENCE = 0.5;
+
+    /**
+     * Dates in the text that give month and day only (5月30日, --05-30) take the year of the document's
+     * own date when the header has one, stated or inferred; the year is an inference, so the date says
+     * cert="low". With no year for the document they stay --MM-DD.
+     */
+    static List<Block> withDocumentYear(List<Block> blocks, Metadata meta) {
+        if (meta.date() == null || !meta.date().when().matches("\\d{4}-.*")) return blocks;
+        String year = meta.date().when().substring(0, 4);
+        List<Block> out = new ArrayList<>(blocks.size());
+        for (Block b : blocks) {
+            List<Mention> ms = new ArrayList<>(b.mentions().size());
+            boolean changed = false;
+            for (Mention m : b.mentions()) {
+                if (m.type() == EntityType.DATE && m.key().startsWith("--") && IsoDate.real(year + m.key().substring(1))) {
+                    ms.add(new Mention(m.start(), m.end(), m.type(), m.text(), year + m.key().substring(1),
+                            Math.min(m.confidence(), INFERRED_YEAR_CONFIDENCE), m.code()));
+                    changed = true;
+                } else {
+                    ms.add(m);
+                }
+            }
+            out.add(changed ? b.withMentions(ms) : b);
+        }
+        return out;
     }
 
     /** Mentions found on the block's regularised reading, anchored back in its source text. */
@@ -92,11 +121,18 @@ public final class Converter {
         if (b.type() == Block.Type.FW || b.type() == Block.Type.NOISE) return List.of();
         RegularisedText reg = RegularisedText.of(b.text(), b.interventions());
         List<Mention> out = new ArrayList<>();
+        // A document number (江公通字〔2019〕12号) is a code: the body's abbreviation in it names no one.
+        int[] code = {-1, -1};
+        if (b.type() == Block.Type.BYLINE && Block.DOC_NUMBER.equals(b.detail())) {
+            java.util.regex.Matcher n = StructureRecogniser.DOC_NUMBER.matcher(b.text());
+            if (n.find()) code = new int[]{n.start(), n.end()};
+        }
         for (Mention m : annotator.annotate(reg.text(), script)) {
             Optional<int[]> span = reg.sourceSpan(m.start(), m.end());
             if (span.isEmpty()) continue;
             int s = span.get()[0];
             int e = span.get()[1];
+            if (s < code[1] && code[0] < e && m.type() != EntityType.DATE) continue;
             if (!out.isEmpty() && out.get(out.size() - 1).end() > s) continue;
             // A misprinted date (2月30日) is still a date, but it has no value @when can hold.
             String key = m.type() == EntityType.DATE && !m.key().isEmpty() && !IsoDate.real(m.key()) ? "" : m.key();

@@ -10,6 +10,7 @@ import org.jiaokan.model.Metadata;
 import org.jiaokan.model.RegularisedText;
 import org.jiaokan.model.Script;
 import org.jiaokan.model.SourceDocument;
+import org.jiaokan.structure.StructureRecogniser;
 
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
@@ -38,6 +39,8 @@ public final class MetadataExtractor {
     private static final Pattern YEAR_IN_TEXT = Pattern.compile("(?<!\\d)(?<y>(19[5-9]|20[0-9])\\d)(?!\\d)");
     private static final Pattern FIELD = Pattern.compile(
             "(?<k>来源|來源|作者|记者|記者|责任编辑|責任編輯|编辑|編輯|时间|時間|发布时间|發佈時間|發布時間)\\s*[:：]\\s*");
+    private static final Pattern CREDIT_WORD = Pattern.compile(
+            "^(?:本报|本報|本台|本网|本網|本刊|新华社|新華社)?(?:特约|特約|首席)?(?:记者|記者|通讯员|通訊員|见习记者|見習記者)[\\s\\p{Z}]*(?=\\S)");
     private static final Pattern REPORTER_PARENS = Pattern.compile("[（(](?<n>\\p{IsHan}{2,4})[）)]\\s*$");
     private static final Pattern SPEECH_TITLE = Pattern.compile("讲话|講話|致辞|致辭|发言|發言|报告会|演讲|演講");
     private static final Pattern NOTICE_TITLE = Pattern.compile("通知|公告|通告|通报|通報");
@@ -70,7 +73,9 @@ public final class MetadataExtractor {
         }
         if (title.isEmpty()) title = src.fileName();
 
-        String publisher = props.getOrDefault("og:site_name", "");
+        // The site that published the page; where the item itself comes from (来源) is another matter.
+        String publisher = props.getOrDefault("og:site_name", siteName(blocks));
+        String originalSource = "";
         String editor = "";
         // A DOCX file's creator property is usually a login name, not the author of the text.
         String author = props.getOrDefault("meta.author", "");
@@ -82,7 +87,7 @@ public final class MetadataExtractor {
             Block b = blocks.get(i);
             if (b.type() == Type.BYLINE) {
                 Map<String, String> f = fields(clean.get(i));
-                publisher = f.getOrDefault("source", publisher);
+                originalSource = f.getOrDefault("source", originalSource);
                 editor = f.getOrDefault("editor", editor);
                 author = f.getOrDefault("author", author);
                 reporter = f.getOrDefault("reporter", reporter);
@@ -103,17 +108,38 @@ public final class MetadataExtractor {
         }
         reporter = reporter.isEmpty() ? reporterInParentheses(blocks, clean) : reporter;
 
-        String docType = docType(blocks, clean, title, publisher);
+        String docType = docType(blocks, clean, title, publisher.isEmpty() ? originalSource : publisher);
         String speaker = speaker(blocks);
-        if (speaker.isEmpty() && docType.equals("speech")) speaker = speakerInByline(blocks, clean);
+        String underTitle = speakerInByline(blocks, clean);
+        if (docType.equals("speech") && !underTitle.isEmpty()) speaker = underTitle;
+        else if (author.isEmpty()) author = underTitle;
         String issuer = issuer(blocks, clean);
+        String docNumber = "";
+        String signer = "";
+        List<String> addressees = new ArrayList<>();
+        for (int i = 0; i < blocks.size(); i++) {
+            Block b = blocks.get(i);
+            if (b.type() == Type.BYLINE && (Block.DOC_NUMBER.equals(b.detail()) || Block.SIGNER.equals(b.detail()))) {
+                Matcher n = StructureRecogniser.DOC_NUMBER.matcher(clean.get(i));
+                if (docNumber.isEmpty() && n.find()) docNumber = n.group().replaceAll("[\\s\\p{Z}]", "");
+                Matcher sg = StructureRecogniser.SIGNER.matcher(clean.get(i));
+                if (signer.isEmpty() && sg.find()) signer = sg.group("n").strip();
+            }
+            if (b.type() == Type.SALUTE && Block.ADDRESSEE.equals(b.detail()) && addressees.isEmpty()) {
+                for (String a : clean.get(i).strip().replaceAll("[:：︰]$", "").split("[，,；;]")) {
+                    if (!a.isBlank()) addressees.add(a.strip());
+                }
+            }
+        }
+        String pageUrl = props.getOrDefault("html.canonical", props.getOrDefault("og:url", ""));
         String place = place(blocks);
         DatedValue date = published != null
                 ? documentDate(blocks, clean, published, "the publication date (" + published.text() + ") in the byline")
                 : documentDate(blocks, clean, lastEdited, lastEdited == null ? "" : "the forum's edit notice (" + lastEdited.text() + ")");
         List<String> keywords = keywords(blocks);
         return new Metadata(title, supplied, docType, speaker, author, issuer, place, date, published, publisher,
-                editor, reporter, keywords, script, lastEditedBy, lastEdited);
+                editor, reporter, keywords, script, lastEditedBy, lastEdited, docNumber, signer, addressees,
+                originalSource, pageUrl);
     }
 
     /** The opening words of the first paragraph: its first clause if that reads as a headline, else its start. */
@@ -125,6 +151,16 @@ public final class MetadataExtractor {
             if (m.find() && m.start() >= 8 && m.start() <= 40) return t.substring(0, m.start());
             int cut = t.offsetByCodePoints(0, Math.min(t.codePointCount(0, t.length()), 30));
             return t.substring(0, cut) + (cut < t.length() ? "…" : "");
+        }
+        return "";
+    }
+
+    /** The site named beside the page title (江州开展防汛应急演练_江州新闻网), or "". */
+    private static String siteName(List<Block> blocks) {
+        for (Block b : blocks) {
+            if (b.type() != Type.FW || !"site-name".equals(b.detail())) continue;
+            String name = b.text().replaceAll("^[\\s\\p{Z}\\p{P}|｜]+|[\\s\\p{Z}\\p{P}|｜]+$", "");
+            if (name.matches("[^\\s\\p{Z}]{2,20}")) return name;
         }
         return "";
     }
@@ -148,7 +184,8 @@ public final class MetadataExtractor {
                 case "时间", "時間", "发布时间", "發佈時間", "發布時間" -> "time";
                 default -> "editor";
             };
-            if (!key.equals("time")) value = value.split("[\\s\\p{Z}]+")[0];
+            // "作者：本报记者 周海涛": the credit word is not the name.
+            if (!key.equals("time")) value = CREDIT_WORD.matcher(value).replaceFirst("").split("[\\s\\p{Z}]+")[0];
             if (!value.isEmpty()) out.put(key, value);
         }
         return out;
@@ -195,6 +232,10 @@ public final class MetadataExtractor {
         if (forum) return "forum-post";
         if (SPEECH_TITLE.matcher(title).find()) return "speech";
         if (NOTICE_TITLE.matcher(title).find()) return "notice";
+        // An official document's head (issuing body's mark, document number) is how notices and circulars open.
+        boolean head = blocks.stream().anyMatch(b -> b.type() == Type.BYLINE
+                && (Block.ISSUER_MARK.equals(b.detail()) || Block.DOC_NUMBER.equals(b.detail())));
+        if (head) return "notice";
         // Addressing bodies (各有关单位：) is how notices open; addressing people (同志们：) is how speeches do.
         boolean addressee = blocks.stream()
                 .anyMatch(b -> b.type() == Type.SALUTE && Block.ADDRESSEE.equals(b.detail()));
@@ -222,10 +263,22 @@ public final class MetadataExtractor {
         return "";
     }
 
-    /** The name at the end of a credit line without labels under a speech's title (縣公安局局長　李明華). */
+    /**
+     * The speaker or author named on a line under the title (縣公安局局長　李明華 gives 李明華; a
+     * withheld name stays as the line gives it, 市政府副市長 ×××).
+     */
     private static String speakerInByline(List<Block> blocks, List<String> clean) {
         for (int i = 0; i < blocks.size(); i++) {
-            if (blocks.get(i).type() != Type.BYLINE) continue;
+            Block b = blocks.get(i);
+            if (b.type() != Type.BYLINE || !Block.SPEAKER.equals(b.detail())) continue;
+            String c = clean.get(i).strip().replaceAll("同志$", "");
+            if (StructureRecogniser.SPEAKER_WITHHELD.matcher(c).matches()) return c.replaceAll("[\\s\\p{Z}]+", " ");
+            String[] parts = c.split("[\\s\\p{Z}]+");
+            if (parts[parts.length - 1].matches("\\p{IsHan}{2,4}")) return parts[parts.length - 1];
+        }
+        // A credit line without labels that a reader marked as a byline (an HTML byline block).
+        for (int i = 0; i < blocks.size(); i++) {
+            if (blocks.get(i).type() != Type.BYLINE || !blocks.get(i).detail().isEmpty()) continue;
             String c = clean.get(i).strip();
             if (FIELD.matcher(c).find()) continue;
             String[] parts = c.split("[\\s\\p{Z}]+");
@@ -239,6 +292,12 @@ public final class MetadataExtractor {
      * convened or issued what the opening paragraphs report (…召开, …印发).
      */
     private static String issuer(List<Block> blocks, List<String> clean) {
+        for (int i = 0; i < blocks.size(); i++) {
+            // The issuing body's mark above the title: 江州市公安局文件.
+            if (blocks.get(i).type() == Type.BYLINE && Block.ISSUER_MARK.equals(blocks.get(i).detail())) {
+                return clean.get(i).replaceAll("[\\s\\p{Z}]", "").replaceAll("文件$", "");
+            }
+        }
         for (int i = 0; i < blocks.size(); i++) {
             Block b = blocks.get(i);
             if (b.type() != Type.SIGNED) continue;

@@ -20,6 +20,20 @@ public record Block(Type type, String text, List<Intervention> interventions, Li
 
     /** The detail of a salutation addressing bodies, as notices open (各有关单位：), not people (同志们：). */
     public static final String ADDRESSEE = "addressee";
+    /** A {@link Type#BYLINE} that is the issuing body's mark above the title (江州市公安局文件). */
+    public static final String ISSUER_MARK = "issuer-mark";
+    /** A {@link Type#BYLINE} that gives the document number (江公通字〔2019〕12号), possibly with the signer. */
+    public static final String DOC_NUMBER = "doc-number";
+    /** A {@link Type#BYLINE} that names the signer (签发人：张德明), or a copy number, security level or urgency mark. */
+    public static final String SIGNER = "signer";
+    /** A {@link Type#BYLINE} under a title that names the speaker or author (县公安局局长　王建国, ×××). */
+    public static final String SPEAKER = "speaker";
+    /** A {@link Type#P} that lists the attachments (附件：1.…). */
+    public static final String ATTACHMENTS = "attachments";
+    /** A {@link Type#P} of the document's record at its foot: the bodies sent copies (抄送：…). */
+    public static final String COPIES_TO = "copies-to";
+    /** A {@link Type#P} of the document's record at its foot: who printed it and when (…办公室　2019年6月13日印发). */
+    public static final String PRINTED = "printed";
 
     /** Structural roles, each with the TEI element that encodes it. */
     public enum Type {

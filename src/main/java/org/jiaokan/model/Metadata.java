@@ -15,19 +15,26 @@ import java.util.List;
  * @param place           where the document was made or the event took place, or ""
  * @param date            the document's own date, or null
  * @param published       publication date of a web source, or null
- * @param publisher       source / publisher of a web page ("中國網") or ""
+ * @param publisher       the web site that published the page (og:site_name, the site named in the page title) or ""
  * @param editor          editor credited by a web page or forum, or ""
  * @param reporter        reporter credited, or ""
  * @param keywords        keywords (campaign terms, places), in document order, no duplicates
  * @param script          the source's script
  * @param lastEditedBy    who last edited a forum post (from its edit notice), or ""
  * @param lastEdited      when a forum post was last edited, or null
+ * @param docNumber       an official document's number (江公通字〔2019〕12号, GB/T 9704 发文字号) or ""
+ * @param signer          who signed an official document off (签发人) or ""
+ * @param addressees      the bodies an official document is addressed to (主送机关), in order
+ * @param originalSource  where a web item says it comes from (来源：新华社), as distinct from its publisher, or ""
+ * @param pageUrl         the page's own URL as the page states it (canonical link, og:url) or ""
  */
 public record Metadata(String title, boolean titleSupplied, String docType, String speaker, String author,
                        String issuer, String place, DatedValue date, DatedValue published, String publisher,
                        String editor, String reporter, List<String> keywords, Script script,
-                       String lastEditedBy, DatedValue lastEdited) {
+                       String lastEditedBy, DatedValue lastEdited, String docNumber, String signer,
+                       List<String> addressees, String originalSource, String pageUrl) {
     public Metadata {
         keywords = List.copyOf(keywords);
+        addressees = List.copyOf(addressees);
     }
 }

@@ -159,11 +159,17 @@ public final class HtmlReader implements SourceReader {
             String key = metadataKey(meta);
             if (key != null && !properties.containsKey(key)) putIfPresent(properties, key, meta.attr("content"));
         }
+        // The page's own address, as the page states it.
+        Element canonical = doc.selectFirst("link[rel~=(?i)^canonical$][href]");
+        if (canonical != null && canonical.attr("href").strip().matches("(?i)https?://\\S+")) {
+            putIfPresent(properties, "html.canonical", canonical.attr("href"));
+        }
     }
 
     private static String metadataKey(Element meta) {
         String property = meta.attr("property").toLowerCase(Locale.ROOT);
-        if (property.equals("og:site_name") || property.equals("og:title") || property.equals("article:published_time")
+        if (property.equals("og:site_name") || property.equals("og:title") || property.equals("og:url")
+                || property.equals("article:published_time")
                 || property.equals("article:author")) {
             return property;
         }

@@ -21,14 +21,40 @@ public final class StructureRecogniser {
     private static final Pattern SECTION_2 = Pattern.compile("^[（(][一二三四五六七八九十]+[）)]");
     private static final Pattern SECTION_CHAPTER = Pattern.compile("^第[一二三四五六七八九十百]+[章节節部分]");
     private static final Pattern SALUTE = Pattern.compile(
-            "^[^。，,]{0,24}(同志|朋友|领导|領導|代表|先生|女士|来宾|來賓|大家|老师|老師|同学|同學)[们們]?[:：]$");
+            "^[^。，,]{0,24}(同志|朋友|领导|領導|代表|先生|女士|来宾|來賓|大家|老师|老師|同学|同學)[们們]?[:：︰]$");
     /**
      * The addressee line of a notice or circular (各有关单位：, 各派出所、各大队：, 市直各单位：): the
      * salutation of official correspondence, which names the bodies addressed rather than people.
      */
     private static final Pattern ADDRESSEE = Pattern.compile(
             "^[^。；;！!？?]{0,30}?各[^。；;！!？?]{0,30}?(单位|單位|部门|部門|大队|大隊|中队|中隊|支队|支隊|派出所|分局|科室|处室|處室"
-                    + "|机关|機關|学校|學校|企业|企業|乡镇|鄉鎮|街道|委员会|委員會|政府|局|厅|廳|所|队|隊|院|处|處|站|办|辦)[:：]$");
+                    + "|机关|機關|学校|學校|企业|企業|乡镇|鄉鎮|街道|委员会|委員會|政府|局|厅|廳|所|队|隊|院|处|處|站|办|辦)"
+                    + "(?:[（(][^（）()]{1,8}[）)])?[:：︰]$");
+    /** GB/T 9704 版头: the issuing body's mark (江州市公安局文件), above the title. */
+    private static final Pattern ISSUER_MARK = Pattern.compile("^[^，,。；;：:︰！!？?、“”\\d]{2,40}文件$");
+    /** GB/T 9704 发文字号: body code, year in hexagonal brackets, number (江公通字〔2019〕12号). */
+    public static final Pattern DOC_NUMBER = Pattern.compile(
+            "\\p{IsHan}{1,12}\\s*[〔\\[［【(（]\\s*(?:19|20)\\d{2}\\s*[〕\\]］】)）]\\s*第?\\s*\\d{1,5}\\s*[号號]");
+    /** GB/T 9704 签发人 (the official who signed the document off). */
+    public static final Pattern SIGNER = Pattern.compile("(?:签发人|簽發人)\\s*[:：︰]\\s*(?<n>[^\\s\\p{Z}，,。；;]{1,20}(?:[、，,\\s\\p{Z}]+\\p{IsHan}{2,4})*)");
+    /** GB/T 9704 份号, 密级 and 紧急程度: a copy number, a security level, an urgency mark. */
+    private static final Pattern HEAD_MARK = Pattern.compile(
+            "^(?:\\d{6}|(?:绝密|機密|机密|秘密|絕密)(?:★.{0,8})?|特急|加急|特提|平急)$");
+    /** GB/T 9704 附件说明: 附件：1.…, and the numbered lines that continue it. */
+    private static final Pattern ATTACHMENT = Pattern.compile("^附件\\s*[:：︰]");
+    private static final Pattern ATTACHMENT_ITEM = Pattern.compile("^\\d{1,2}\\s*[.．、]\\s*\\S");
+    /** GB/T 9704 版记: 抄送 line and the printing line (印发机关和印发日期). */
+    private static final Pattern COPIES_TO = Pattern.compile("^(?:抄送|抄報|抄报|抄发|抄發)\\s*[:：︰]");
+    private static final Pattern PRINTED = Pattern.compile("^.{2,40}?(?:\\d{4}\\s*年\\s*\\d{1,2}\\s*月\\s*\\d{1,2}\\s*日"
+            + "|[〇○零一二三四五六七八九]{4}年[一二三四五六七八九十]{1,2}月[一二三四五六七八九十]{1,3}日)\\s*(?:印发|印發)$");
+    /** A date line under a title, in parentheses, possibly saying where (（2016年3月9日）, （二〇一六年三月九日在…上）). */
+    private static final Pattern PAREN_DATELINE = Pattern.compile(
+            "^[（(]\\s*(?:\\d{4}\\s*年\\s*\\d{1,2}\\s*月\\s*\\d{1,2}\\s*日|[二〇○零一三四五六七八九十]{4}年[一二三四五六七八九十]{1,2}月[一二三四五六七八九十]{1,3}日)"
+                    + "[^（）()。]{0,40}[）)]$");
+    /** A speaker line of a name alone (王建國), or a withheld name with or without an office (市政府副市長　×××). */
+    private static final Pattern SPEAKER_NAME_ONLY = Pattern.compile("^\\p{IsHan}{2,4}(?:同志)?$");
+    public static final Pattern SPEAKER_WITHHELD = Pattern.compile(
+            "^(?:[^，,。；;：:！!？?、“”的]{1,20}[ \\u3000\\u00a0]*)?(?:[×xX＊*]{2,4}|ＸＸ|ＸＸＸ|某某)(?:同志)?$");
     private static final Pattern CLOSER = Pattern.compile("^(谢谢|謝謝|感谢|感謝)(大家|各位)?[。!！.]?$|^(此致|敬礼|敬禮)[。!！]?$"
             + "|^特此(通知|公告|通告|通报|通報|函告|报告|報告|批复|批復|函复|函復)[。!！]?$");
     /** A signature is a name or a body, never a sentence: short and without clause punctuation. */
@@ -38,6 +64,7 @@ public final class StructureRecogniser {
             "^[（(]\\s*(?:(?:记者|記者|通讯员|通訊員|摄影|攝影|文|图|圖)[\\s\\u3000/:：]*)?\\p{IsHan}{2,4}"
                     + "(?:[\\s\\u3000、,，]+(?:(?:记者|記者|通讯员|通訊員|摄影|攝影)[\\s\\u3000:：]*)?\\p{IsHan}{2,4})*\\s*[）)]$");
     private static final int RUN_IN_HEAD_MAX = 30;
+    private static final Pattern SPEECH_OR_REPORT_TITLE = Pattern.compile("讲话|講話|致辞|致辭|发言|發言|报告|報告|演讲|演講");
     private static final Pattern RUN_IN_CLAUSE_BREAK = Pattern.compile("[，,；;：:！!？?]");
     /** A line naming who speaks under a speech's title: a role, a space, a name (縣公安局局長　李明華). */
     private static final Pattern SPEAKER_LINE = Pattern.compile(
@@ -51,7 +78,7 @@ public final class StructureRecogniser {
 
     /** Blocks of the given lines, where {@code interventions.get(i)} are the sorted interventions of line i. */
     public List<Block> recognise(List<SourceLine> lines, List<List<Intervention>> interventions) {
-        return closingCredit(signatures(speakerLine(blocks(lines, interventions))));
+        return closingCredit(signatures(attachmentItems(underTitle(blocks(lines, interventions)))));
     }
 
     private List<Block> blocks(List<SourceLine> lines, List<List<Intervention>> interventions) {
@@ -66,12 +93,33 @@ public final class StructureRecogniser {
                 if (firstContent < 0) firstContent = i;
             }
         }
+        // The head of an official document (GB/T 9704 版头) stands above its title: issuing body's
+        // mark, copy number, security and urgency marks, document number, signer.
+        java.util.Map<Integer, String> headParts = new java.util.HashMap<>();
+        for (int i = Math.max(firstContent, 0); firstContent >= 0 && i < lines.size() && headParts.size() < 6; i++) {
+            SourceLine line = lines.get(i);
+            Seg s = Seg.of(line.text(), interventions.get(i)).trim();
+            if (s.text.isEmpty() || s.isFurniture()) continue;
+            if (line.hint() != Hint.NONE && line.hint() != Hint.PARAGRAPH) break;
+            String part = headPart(s.text);
+            if (part == null) {
+                // The title is the first line after the head.
+                if (!headParts.isEmpty()) firstContent = i;
+                break;
+            }
+            headParts.put(i, part);
+            contentLines--;
+        }
         for (int i = 0; i < lines.size(); i++) {
             SourceLine line = lines.get(i);
             Seg s = Seg.of(line.text(), interventions.get(i)).trim();
             if (s.text.isEmpty()) continue;
             if (s.isFurniture()) {
                 out.add(s.furniture());
+                continue;
+            }
+            if (headParts.containsKey(i)) {
+                out.add(s.block(Type.BYLINE, headParts.get(i)));
                 continue;
             }
             switch (line.hint()) {
@@ -91,6 +139,16 @@ public final class StructureRecogniser {
         return out;
     }
 
+    /** The part of an official document's head that {@code t} is, or null. */
+    private static String headPart(String t) {
+        int len = t.codePointCount(0, t.length());
+        if (len <= 40 && ISSUER_MARK.matcher(t).matches()) return Block.ISSUER_MARK;
+        if (len <= 60 && DOC_NUMBER.matcher(t).find() && !t.contains("。")) return Block.DOC_NUMBER;
+        if (len <= 40 && SIGNER.matcher(t).lookingAt()) return Block.SIGNER;
+        if (HEAD_MARK.matcher(t.replaceAll("[\\s\\p{Z}]", "")).matches()) return Block.SIGNER;
+        return null;
+    }
+
     private static void classify(Seg s, boolean mayBeTitle, List<Block> out) {
         String t = s.text;
         int len = t.codePointCount(0, t.length());
@@ -102,8 +160,14 @@ public final class StructureRecogniser {
             out.add(s.block(Type.SALUTE, Block.ADDRESSEE));
         } else if (CLOSER.matcher(t).find()) {
             out.add(s.block(Type.CLOSER, ""));
-        } else if (len <= 20 && DATELINE.matcher(t).find()) {
+        } else if (len <= 20 && DATELINE.matcher(t).find() || len <= 60 && PAREN_DATELINE.matcher(t).matches()) {
             out.add(s.block(Type.DATELINE, ""));
+        } else if (len <= 200 && COPIES_TO.matcher(t).find()) {
+            out.add(s.block(Type.P, Block.COPIES_TO));
+        } else if (len <= 60 && PRINTED.matcher(t).matches()) {
+            out.add(s.block(Type.P, Block.PRINTED));
+        } else if (len <= 200 && ATTACHMENT.matcher(t).find()) {
+            out.add(s.block(Type.P, Block.ATTACHMENTS));
         } else if (len <= 120 && BYLINE.matcher(t).find()) {
             out.add(s.block(Type.BYLINE, ""));
         } else if (runInHead(s, out)) {
@@ -139,20 +203,60 @@ public final class StructureRecogniser {
     }
 
     /**
-     * The line right under the title that names the speaker with a role (縣公安局局長　李明華) is a
-     * byline, not the first paragraph.
+     * The lines right under the title that name the speaker or author (縣公安局局長　李明華; a name
+     * alone; a withheld name, ×××) are a byline, and a date in parentheses there is the dateline
+     * (（2016年3月9日）), not the first paragraphs.
      */
-    private static List<Block> speakerLine(List<Block> blocks) {
+    private static List<Block> underTitle(List<Block> blocks) {
         List<Block> out = new ArrayList<>(blocks);
-        for (int i = 0; i + 1 < out.size(); i++) {
-            if (out.get(i).type() != Type.TITLE) continue;
-            int next = i + 1;
-            while (next < out.size() && isFurniture(out.get(next))) next++;
-            if (next < out.size() && out.get(next).type() == Type.P && out.get(next).interventions().isEmpty()
-                    && SPEAKER_LINE.matcher(out.get(next).text()).matches()) {
-                out.set(next, retype(out.get(next), Type.BYLINE, ""));
+        int title = -1;
+        for (int i = 0; i < out.size(); i++) {
+            if (out.get(i).type() == Type.TITLE) {
+                title = i;
+                break;
             }
-            break;
+        }
+        if (title < 0) return out;
+        boolean speechTitle = SPEECH_OR_REPORT_TITLE.matcher(out.get(title).text()).find();
+        int next = title + 1;
+        for (int steps = 0; steps < 3; steps++) {
+            while (next < out.size() && (isFurniture(out.get(next)) || out.get(next).type() == Type.SUBTITLE
+                    || out.get(next).type() == Type.TITLE)) next++;
+            if (next >= out.size()) break;
+            Block b = out.get(next);
+            if (b.type() == Type.DATELINE || b.type() == Type.BYLINE) {
+                next++;
+                continue;
+            }
+            if (b.type() != Type.P || !b.detail().isEmpty()) break;
+            boolean onlyRedactions = b.interventions().stream().allMatch(iv -> iv.kind() == Intervention.Kind.REDACTION);
+            String t = b.text().strip();
+            boolean speaker = onlyRedactions && (SPEAKER_LINE.matcher(t).matches() || SPEAKER_WITHHELD.matcher(t).matches()
+                    || SPEAKER_NAME_ONLY.matcher(t).matches() && (speechTitle || frontFollows(out, next + 1)));
+            if (!speaker) break;
+            out.set(next, retype(b, Type.BYLINE, Block.SPEAKER));
+            next++;
+        }
+        return out;
+    }
+
+    /** True when the next block that is not furniture is a date line or a salutation. */
+    private static boolean frontFollows(List<Block> blocks, int from) {
+        int k = from;
+        while (k < blocks.size() && isFurniture(blocks.get(k))) k++;
+        return k < blocks.size() && (blocks.get(k).type() == Type.DATELINE || blocks.get(k).type() == Type.SALUTE);
+    }
+
+    /** Numbered lines right after an attachment note (附件：1.…) continue it: 2.…, 3.…. */
+    private static List<Block> attachmentItems(List<Block> blocks) {
+        List<Block> out = new ArrayList<>(blocks);
+        for (int i = 1; i < out.size(); i++) {
+            Block prev = out.get(i - 1);
+            Block b = out.get(i);
+            if (prev.type() == Type.P && Block.ATTACHMENTS.equals(prev.detail()) && b.type() == Type.P && b.detail().isEmpty()
+                    && b.text().strip().length() <= 60 && !b.text().contains("。") && ATTACHMENT_ITEM.matcher(b.text().strip()).find()) {
+                out.set(i, retype(b, Type.P, Block.ATTACHMENTS));
+            }
         }
         return out;
     }
@@ -164,7 +268,7 @@ public final class StructureRecogniser {
     private static List<Block> signatures(List<Block> blocks) {
         List<Block> out = new ArrayList<>(blocks);
         int end = out.size();
-        while (end > 0 && (isFurniture(out.get(end - 1)) || out.get(end - 1).type() == Type.NOTE)) end--;
+        while (end > 0 && (isFurniture(out.get(end - 1)) || out.get(end - 1).type() == Type.NOTE || isFootRecord(out.get(end - 1)))) end--;
         if (end < 2) return out;
         int last = end - 1;
         Type lastType = out.get(last).type();
@@ -191,8 +295,13 @@ public final class StructureRecogniser {
         return out;
     }
 
+    /** The record at an official document's foot (GB/T 9704 版记): copies to, printed by. */
+    public static boolean isFootRecord(Block b) {
+        return b.type() == Type.P && (Block.COPIES_TO.equals(b.detail()) || Block.PRINTED.equals(b.detail()));
+    }
+
     private static boolean isSignature(Block b) {
-        return b.type() == Type.P && SIGNATURE.matcher(b.text().strip()).matches()
+        return b.type() == Type.P && b.detail().isEmpty() && SIGNATURE.matcher(b.text().strip()).matches()
                 && b.interventions().stream().noneMatch(iv -> iv.kind() == Intervention.Kind.SURPLUS);
     }
 

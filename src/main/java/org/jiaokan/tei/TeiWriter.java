@@ -68,15 +68,15 @@ public final class TeiWriter {
         Element header = Dom.add(tei, "teiHeader", "xml:lang", "en");
         Element fileDesc = Dom.add(header, "fileDesc");
 
+        // The header's prose is English; names and titles carry the language of the text they come from.
+        String zh = m.script().tag();
         Element titleStmt = Dom.add(fileDesc, "titleStmt");
-        if (m.titleSupplied()) {
-            Dom.addText(titleStmt, "title", m.title(), "type", "main", "resp", "#" + RESP_ID, "cert", "low");
-        } else {
-            Dom.addText(titleStmt, "title", m.title(), "type", "main");
+        title(titleStmt, m);
+        List<String[]> authors = authors(m);
+        for (String[] a : authors) {
+            Element author = Dom.addText(titleStmt, "author", a[0], "xml:lang", zh);
+            if (!a[1].isEmpty()) Dom.attr(author, "role", a[1]);
         }
-        boolean speech = "speech".equals(m.docType());
-        if (speech && !m.speaker().isEmpty()) Dom.addText(titleStmt, "author", m.speaker(), "role", "speaker");
-        if (!m.author().isEmpty()) Dom.addText(titleStmt, "author", m.author());
         for (String ed : edition.editors()) Dom.addText(titleStmt, "editor", ed);
         Element resp = Dom.add(titleStmt, "respStmt", "xml:id", RESP_ID);
         Dom.addText(resp, "resp", "automatic conversion, cleaning and annotation");
@@ -93,17 +93,36 @@ public final class TeiWriter {
                 Element av = Dom.add(pub, "availability");
                 Dom.addText(av, "licence", edition.licence(), "target", edition.licenceUrl());
             }
-            if (!edition.date().isEmpty()) Dom.addText(pub, "date", edition.date(), "when", edition.date());
+            if (!edition.date().isEmpty()) {
+                // This file is published no earlier than it was converted.
+                String published = edition.date().compareTo(convertedOn) >= 0 ? edition.date() : convertedOn;
+                Dom.addText(pub, "date", published, "when", published);
+            }
         }
 
         Element sourceDesc = Dom.add(fileDesc, "sourceDesc");
         Element bibl = Dom.add(sourceDesc, "bibl");
-        Dom.addText(bibl, "title", m.title());
-        if (!m.author().isEmpty()) Dom.addText(bibl, "author", m.author());
-        if (!m.reporter().isEmpty()) respStmt(bibl, "reporter", m.reporter());
-        if (!m.editor().isEmpty()) respStmt(bibl, "editor", m.editor());
-        if (!m.publisher().isEmpty()) Dom.addText(bibl, "publisher", m.publisher());
-        if (!m.lastEditedBy().isEmpty()) respStmt(bibl, "last edited the post", m.lastEditedBy());
+        title(bibl, m);
+        if (m.titleSupplied()) {
+            Dom.addText(bibl, "note", "The source has no title: the title in brackets is devised from its opening words.",
+                    "type", "title", "resp", "#" + RESP_ID);
+        }
+        for (String[] a : authors) {
+            Element author = Dom.addText(bibl, "author", a[0], "xml:lang", zh);
+            if (!a[1].isEmpty()) Dom.attr(author, "role", a[1]);
+        }
+        if (!m.reporter().isEmpty()) respStmt(bibl, "reporter", m.reporter(), zh);
+        if (!m.editor().isEmpty()) respStmt(bibl, "editor", m.editor(), zh);
+        if (!m.signer().isEmpty()) respStmt(bibl, "signed off (签发人)", m.signer(), zh);
+        if (!m.originalSource().isEmpty()) {
+            Element r = Dom.add(bibl, "respStmt");
+            Dom.addText(r, "resp", "original source (来源)");
+            Dom.addText(r, "orgName", m.originalSource(), "xml:lang", zh);
+        }
+        if (!m.publisher().isEmpty()) Dom.addText(bibl, "publisher", m.publisher(), "xml:lang", zh);
+        if (!m.docNumber().isEmpty()) Dom.addText(bibl, "idno", m.docNumber(), "type", "docNumber", "xml:lang", zh);
+        if (!m.pageUrl().isEmpty()) Dom.addText(bibl, "idno", m.pageUrl(), "type", "URI");
+        if (!m.lastEditedBy().isEmpty()) respStmt(bibl, "last edited the post", m.lastEditedBy(), zh);
         if (m.published() != null) Dom.addText(bibl, "date", m.published().text(), "when", m.published().when(), "type", "published");
         if (m.lastEdited() != null) Dom.addText(bibl, "date", m.lastEdited().when().replace('T', ' '), "when", m.lastEdited().when(), "type", "last-edited");
         Dom.addText(bibl, "idno", src.fileName(), "type", "filename");
@@ -135,10 +154,41 @@ public final class TeiWriter {
         return "";
     }
 
-    private static void respStmt(Element parent, String role, String name) {
+    private static void respStmt(Element parent, String role, String name, String lang) {
         Element r = Dom.add(parent, "respStmt");
         Dom.addText(r, "resp", role);
-        Dom.addText(r, "persName", name);
+        Dom.addText(r, "persName", name, "xml:lang", lang);
+    }
+
+    /**
+     * The title as the source gives it, or, when the source has none, the one devised from its opening
+     * words: type="desc", in brackets, with who devised it.
+     */
+    private static void title(Element parent, Metadata m) {
+        String zh = m.script().tag();
+        boolean stmt = "titleStmt".equals(parent.getLocalName());
+        if (m.titleSupplied()) {
+            Dom.addText(parent, "title", "[" + m.title() + "]", "type", "desc", "resp", "#" + RESP_ID, "cert", "low", "xml:lang", zh);
+        } else if (stmt) {
+            Dom.addText(parent, "title", m.title(), "type", "main", "xml:lang", zh);
+        } else {
+            Dom.addText(parent, "title", m.title(), "xml:lang", zh);
+        }
+    }
+
+    /**
+     * Who the document is by, with a role where it says more than "author": the speaker of a speech,
+     * the author credited, else the reporter of a news item, else the issuing body of a notice.
+     */
+    private static List<String[]> authors(Metadata m) {
+        List<String[]> out = new java.util.ArrayList<>();
+        if ("speech".equals(m.docType()) && !m.speaker().isEmpty()) out.add(new String[]{m.speaker(), "speaker"});
+        if (!m.author().isEmpty() && !m.author().equals(m.speaker())) out.add(new String[]{m.author(), ""});
+        if (out.isEmpty() && !m.reporter().isEmpty()) out.add(new String[]{m.reporter(), "reporter"});
+        if (out.isEmpty() && !m.issuer().isEmpty() && ("notice".equals(m.docType()) || "document".equals(m.docType()))) {
+            out.add(new String[]{m.issuer(), "issuer"});
+        }
+        return out;
     }
 
     private void encodingDesc(Element header, EditionDocument doc) {
@@ -207,6 +257,7 @@ public final class TeiWriter {
             DatedValue d = m.date();
             if (d != null) {
                 Element date = Dom.addText(creation, "date", d.text(), "when", d.when(), "xml:lang", m.script().tag());
+                if (!d.inferred()) Dom.attr(date, "cert", "high");
                 if (d.inferred()) {
                     Dom.attr(date, "cert", d.cert().value());
                     Dom.attr(date, "evidence", "internal");
@@ -217,11 +268,22 @@ public final class TeiWriter {
             if (!m.place().isEmpty()) Dom.addText(creation, "placeName", m.place(), "xml:lang", m.script().tag());
             if (!m.issuer().isEmpty()) Dom.addText(creation, "orgName", m.issuer(), "type", "issuer", "xml:lang", m.script().tag());
         }
-        if (!m.speaker().isEmpty() && !"speech".equals(m.docType())) {
-            // The person who spoke at the meeting the text reports on is a participant, not its author.
-            Element list = Dom.add(Dom.add(prof, "particDesc"), "listPerson");
-            Element person = Dom.add(list, "person", "role", "speaker");
-            Dom.addText(person, "persName", m.speaker(), "xml:lang", m.script().tag(), "ref", personRef(doc, m.speaker()));
+        boolean participant = !m.speaker().isEmpty() && !"speech".equals(m.docType());
+        if (participant || !m.addressees().isEmpty()) {
+            Element partic = Dom.add(prof, "particDesc");
+            if (participant) {
+                // The person who spoke at the meeting the text reports on is a participant, not its author.
+                Element list = Dom.add(partic, "listPerson");
+                Element person = Dom.add(list, "person", "role", "speaker");
+                Dom.addText(person, "persName", m.speaker(), "xml:lang", m.script().tag(), "ref", personRef(doc, m.speaker()));
+            }
+            if (!m.addressees().isEmpty()) {
+                // The bodies an official document is addressed to (主送机关).
+                Element list = Dom.add(partic, "listOrg", "type", "addressees");
+                for (String a : m.addressees()) {
+                    Dom.addText(Dom.add(list, "org", "role", "addressee"), "orgName", a, "xml:lang", m.script().tag());
+                }
+            }
         }
         Element lang = Dom.add(prof, "langUsage");
         Dom.addText(lang, "language", m.script().label(), "ident", m.script().tag());
@@ -316,6 +378,10 @@ public final class TeiWriter {
                     // Page furniture after the closing formula is not part of it: it follows the closer.
                     block(top, b, inline);
                     closer = null;
+                } else if (isFootRecord(b)) {
+                    // The record at an official document's foot (抄送, 印发) follows the closer as a trailer.
+                    fill(Dom.add(top, "trailer", "type", b.detail()), b, inline);
+                    closer = null;
                 } else if (isCloserPart(b)) {
                     if (closer == null) closer = Dom.add(top, "closer");
                     String name = switch (b.type()) {
@@ -384,7 +450,12 @@ public final class TeiWriter {
 
     private static boolean isCloserPart(Block b) {
         return b.type() == Block.Type.CLOSER || b.type() == Block.Type.SIGNED || b.type() == Block.Type.DATELINE
-                || isFurniture(b) || b.type() == Block.Type.NOTE;
+                || isFurniture(b) || b.type() == Block.Type.NOTE || isFootRecord(b);
+    }
+
+    /** The copies-to and printed-by lines at the foot of an official document (GB/T 9704 版记). */
+    private static boolean isFootRecord(Block b) {
+        return b.type() == Block.Type.P && (Block.COPIES_TO.equals(b.detail()) || Block.PRINTED.equals(b.detail()));
     }
 
     private static int parseLevel(String detail) {
@@ -400,8 +471,14 @@ public final class TeiWriter {
         switch (b.type()) {
             case FW -> fill(Dom.add(parent, "fw", "type", b.detail()), b, inline);
             case NOISE -> fill(Dom.add(parent, "ab", "type", "noise"), b, inline);
-            case BYLINE -> fill(Dom.add(parent, "byline"), b, inline);
+            case BYLINE -> fill(Dom.add(parent, switch (b.detail()) {
+                // The head of an official document: the issuing body's mark and the document number.
+                case Block.ISSUER_MARK -> "docAuthor";
+                case Block.DOC_NUMBER -> "docImprint";
+                default -> "byline";
+            }), b, inline);
             case DATELINE -> fill(Dom.add(parent, "dateline"), b, inline);
+            case P -> fill(b.detail().isEmpty() ? Dom.add(parent, "p") : Dom.add(parent, "ab", "type", b.detail()), b, inline);
             default -> fill(Dom.add(parent, "p"), b, inline);
         }
     }
