@@ -159,7 +159,7 @@ class ChineseAnnotatorTest {
     void bylinesAndClosingCredits() {
         List<Mention> ms = run(BYLINE_TRADITIONAL, Script.TRADITIONAL);
         expect(ms, BYLINE_TRADITIONAL, PERSON, "鄭雅文", "郑雅文");
-        expect(ms, BYLINE_TRADITIONAL, DATE, "2021-07-15", "2021-07-15");
+        expect(ms, BYLINE_TRADITIONAL, DATE, "2021-07-15 09:30", "2021-07-15T09:30:00");
         List<Mention> state = run(STATE_NEWS, Script.SIMPLIFIED);
         expect(state, STATE_NEWS, ORG, "国务院", "国务院");
         expect(state, STATE_NEWS, ROLE, "副总理", "副总理");

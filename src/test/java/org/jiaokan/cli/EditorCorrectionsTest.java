@@ -36,8 +36,8 @@ class EditorCorrectionsTest {
         assertTrue(daqing.find(), "the fixture relies on 大慶 being marked as a place");
         String edited004 = before004.substring(0, daqing.start()) + "大慶" + before004.substring(daqing.end());
         // 2. The title fixed in the header.
-        edited004 = edited004.replaceFirst("<title type=\"main\">[^<]*</title>",
-                "<title type=\"main\">四川省公安局處長會議（2020年3月25日）</title>");
+        edited004 = edited004.replaceFirst("<title type=\"main\" xml:lang=\"zh-Hant\">[^<]*</title>",
+                "<title type=\"main\" xml:lang=\"zh-Hant\">四川省公安局處長會議（2020年3月25日）</title>");
         Files.writeString(tei004, edited004);
         // 3. A redacted word supplied by the editor, with their own @resp.
         String before003 = Files.readString(tei003);
@@ -54,7 +54,7 @@ class EditorCorrectionsTest {
         String after004 = Files.readString(tei004);
         String after003 = Files.readString(tei003);
         assertFalse(Pattern.compile("<placeName[^>]*>大慶</placeName>").matcher(after004).find(), "the removed entity stays removed");
-        assertTrue(after004.contains("<title type=\"main\">四川省公安局處長會議（2020年3月25日）</title>"));
+        assertTrue(after004.contains("<title type=\"main\" xml:lang=\"zh-Hant\">四川省公安局處長會議（2020年3月25日）</title>"));
         assertTrue(after003.contains("<supplied reason=\"redacted\" resp=\"#editor\">法轮</supplied>功"));
         // Everything else is as conversion writes it.
         assertEquals(before004.lines().filter(l -> l.contains("葉寒冰")).toList(),

@@ -123,7 +123,7 @@ class SeedEditionTest {
         }
         assertTrue(reg.contains("四川省公安局處長會議召開"));
         Metadata meta = TestSupport.model(seed).meta();
-        assertEquals("中國網", meta.publisher());
+        assertEquals("中國網", meta.originalSource());
         assertEquals("劉映紅", meta.editor());
         assertEquals("鄒邇戈", meta.reporter());
         assertEquals("2020-03-25T18:08:57", meta.published().when());

@@ -189,7 +189,7 @@ class UnseenDocumentsTest {
     void newsPageBylineAndDate() throws Exception {
         Metadata m = Unseen.model(Doc.NEWS_PAGE).meta();
         assertEquals("我市启动夏季治安打击整治“百日行动”", m.title());
-        assertEquals("东阳日报", m.publisher());
+        assertEquals("东阳日报", m.originalSource(), "来源 is the original source, not the site");
         assertEquals("周喆", m.editor());
         assertEquals("陈赟", m.reporter());
         assertEquals("2019-06-12T10:30:00", m.published().when());
@@ -222,7 +222,7 @@ class UnseenDocumentsTest {
     void webCaptureBylineAndReporterCredit() throws Exception {
         Metadata m = Unseen.model(Doc.WEB_CAPTURE).meta();
         assertEquals("福州警方搗毀一跨省電信詐騙窩點 抓獲嫌疑人十二名", m.title());
-        assertEquals("福州晚報", m.publisher());
+        assertEquals("福州晚報", m.originalSource(), "來源 is the original source, not the site");
         assertEquals("陳美玲", m.editor());
         assertEquals("2021-03-05T09:20:11", m.published().when());
         assertEquals("2021-03-04", m.date().when());
