@@ -34,6 +34,8 @@ public record Block(Type type, String text, List<Intervention> interventions, Li
     public static final String COPIES_TO = "copies-to";
     /** A {@link Type#P} of the document's record at its foot: who printed it and when (…办公室　2019年6月13日印发). */
     public static final String PRINTED = "printed";
+    /** A {@link Type#P} after an official document's date that remarks on it (（此件公开发布）, GB/T 9704 附注). */
+    public static final String REMARK = "remark";
 
     /** Structural roles, each with the TEI element that encodes it. */
     public enum Type {

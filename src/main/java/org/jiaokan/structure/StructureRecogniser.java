@@ -28,10 +28,10 @@ public final class StructureRecogniser {
      */
     private static final Pattern ADDRESSEE = Pattern.compile(
             "^[^。；;！!？?]{0,30}?各[^。；;！!？?]{0,30}?(单位|單位|部门|部門|大队|大隊|中队|中隊|支队|支隊|派出所|分局|科室|处室|處室"
-                    + "|机关|機關|学校|學校|企业|企業|乡镇|鄉鎮|街道|委员会|委員會|政府|局|厅|廳|所|队|隊|院|处|處|站|办|辦)"
+                    + "|机关|機關|学校|學校|企业|企業|乡镇|鄉鎮|街道|委员会|委員會|政府|机构|機構|部委|局|厅|廳|所|队|隊|院|处|處|站|办|辦)"
                     + "(?:[（(][^（）()]{1,8}[）)])?[:：︰]$");
     /** GB/T 9704 版头: the issuing body's mark (江州市公安局文件), above the title. */
-    private static final Pattern ISSUER_MARK = Pattern.compile("^[^，,。；;：:︰！!？?、“”\\d]{2,40}文件$");
+    private static final Pattern ISSUER_MARK = Pattern.compile("^(?!关于|關於)[^，,。；;：:︰！!？?、“”《》的\\d]{2,40}文件$");
     /** GB/T 9704 发文字号: body code, year in hexagonal brackets, number (江公通字〔2019〕12号). */
     public static final Pattern DOC_NUMBER = Pattern.compile(
             "\\p{IsHan}{1,12}\\s*[〔\\[［【(（]\\s*(?:19|20)\\d{2}\\s*[〕\\]］】)）]\\s*第?\\s*\\d{1,5}\\s*[号號]");
@@ -40,6 +40,11 @@ public final class StructureRecogniser {
     /** GB/T 9704 份号, 密级 and 紧急程度: a copy number, a security level, an urgency mark. */
     private static final Pattern HEAD_MARK = Pattern.compile(
             "^(?:\\d{6}|(?:绝密|機密|机密|秘密|絕密)(?:★.{0,8})?|特急|加急|特提|平急)$");
+    /** A body addressed alone right under a notice's title (市公安局：, 省公安廳(局)：). */
+    private static final Pattern ORG_ADDRESSEE = Pattern.compile(
+            "^[^，,。；;！!？?“”:：︰\\s]{2,30}(?:局|厅|廳|委|办|辦|政府|公司|单位|單位|部|院|所|队|隊)(?:[（(][^（）()]{1,8}[）)])?[:：︰]$");
+    /** GB/T 9704 附注 after the date of an official document: （此件公开发布）. */
+    private static final Pattern REMARK = Pattern.compile("^[（(](?:此件|此文|本件|本文)[^（）()]{1,20}[）)]$");
     /** GB/T 9704 附件说明: 附件：1.…, and the numbered lines that continue it. */
     private static final Pattern ATTACHMENT = Pattern.compile("^附件\\s*[:：︰]");
     private static final Pattern ATTACHMENT_ITEM = Pattern.compile("^\\d{1,2}\\s*[.．、]\\s*\\S");
@@ -162,6 +167,8 @@ public final class StructureRecogniser {
             out.add(s.block(Type.CLOSER, ""));
         } else if (len <= 20 && DATELINE.matcher(t).find() || len <= 60 && PAREN_DATELINE.matcher(t).matches()) {
             out.add(s.block(Type.DATELINE, ""));
+        } else if (len <= 30 && REMARK.matcher(t).matches()) {
+            out.add(s.block(Type.P, Block.REMARK));
         } else if (len <= 200 && COPIES_TO.matcher(t).find()) {
             out.add(s.block(Type.P, Block.COPIES_TO));
         } else if (len <= 60 && PRINTED.matcher(t).matches()) {
@@ -229,6 +236,17 @@ public final class StructureRecogniser {
                 continue;
             }
             if (b.type() != Type.P || !b.detail().isEmpty()) break;
+            String line = b.text().strip();
+            if (line.codePointCount(0, line.length()) <= 40 && !line.contains("。") && DOC_NUMBER.matcher(line).find()) {
+                // The document number printed under the title (（国发〔2019〕12号）), as compilations print it.
+                out.set(next, retype(b, Type.BYLINE, Block.DOC_NUMBER));
+                next++;
+                continue;
+            }
+            if (ORG_ADDRESSEE.matcher(line).matches()) {
+                out.set(next, retype(b, Type.SALUTE, Block.ADDRESSEE));
+                break;
+            }
             boolean onlyRedactions = b.interventions().stream().allMatch(iv -> iv.kind() == Intervention.Kind.REDACTION);
             String t = b.text().strip();
             boolean speaker = onlyRedactions && (SPEAKER_LINE.matcher(t).matches() || SPEAKER_WITHHELD.matcher(t).matches()
@@ -297,7 +315,8 @@ public final class StructureRecogniser {
 
     /** The record at an official document's foot (GB/T 9704 版记): copies to, printed by. */
     public static boolean isFootRecord(Block b) {
-        return b.type() == Type.P && (Block.COPIES_TO.equals(b.detail()) || Block.PRINTED.equals(b.detail()));
+        return b.type() == Type.P && (Block.COPIES_TO.equals(b.detail()) || Block.PRINTED.equals(b.detail())
+                || Block.REMARK.equals(b.detail()));
     }
 
     private static boolean isSignature(Block b) {

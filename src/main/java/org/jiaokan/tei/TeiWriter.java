@@ -453,9 +453,10 @@ public final class TeiWriter {
                 || isFurniture(b) || b.type() == Block.Type.NOTE || isFootRecord(b);
     }
 
-    /** The copies-to and printed-by lines at the foot of an official document (GB/T 9704 版记). */
+    /** The remark, copies-to and printed-by lines at the foot of an official document (GB/T 9704 附注, 版记). */
     private static boolean isFootRecord(Block b) {
-        return b.type() == Block.Type.P && (Block.COPIES_TO.equals(b.detail()) || Block.PRINTED.equals(b.detail()));
+        return b.type() == Block.Type.P && (Block.COPIES_TO.equals(b.detail()) || Block.PRINTED.equals(b.detail())
+                || Block.REMARK.equals(b.detail()));
     }
 
     private static int parseLevel(String detail) {

@@ -254,6 +254,46 @@ class FrontMatterTest {
         assertEquals(Block.ADDRESSEE, blocks.get(3).detail());
     }
 
+    @Test
+    void aDocumentNumberUnderTheTitleAndABodyAddressedAloneBig5() throws Exception {
+        Path p = FrontMatterCorpus.writeText(dir, "compiled-big5.txt", String.join("\n",
+                "江州市人民政府關於加強冬季消防安全工作的通知",
+                "（江政發〔2021〕3號）",
+                "市公安局：",
+                "入冬以來，全市火災隱患增多，請你局會同有關部門開展消防安全大檢查。",
+                "江州市人民政府",
+                "二○二一年十一月二日",
+                "（此件公開發布）", ""), BIG5);
+        Document tei = TestSupport.parse(TestSupport.convert(p, CONVERTED_ON));
+        assertEquals(List.of("（江政發〔2021〕3號）"), texts(front(tei), "docImprint"));
+        assertEquals(List.of("市公安局："), texts(one(tei.getDocumentElement(), "opener"), "salute"));
+        Metadata m = TestSupport.model(p).meta();
+        assertEquals("江政發〔2021〕3號", m.docNumber());
+        assertEquals(List.of("市公安局"), m.addressees());
+        assertEquals("2021-11-02", m.date().when());
+        Element closer = one(tei.getDocumentElement(), "closer");
+        assertEquals(List.of("江州市人民政府"), texts(closer, "signed"));
+        assertEquals(List.of("（此件公開發布）"), texts(one(tei.getDocumentElement(), "body"), "trailer"));
+        assertEquals(List.of(), Schemas.jiaokan().validate(TestSupport.convert(p, CONVERTED_ON), "compiled-big5"));
+    }
+
+    @Test
+    void aTitleAboutADocumentIsNotAnIssuingBodysMark() throws Exception {
+        Path p = FrontMatterCorpus.writeText(dir, "about.txt",
+                "关于转发省公安厅有关文件\n各派出所：\n现将省公安厅有关文件转发给你们，请认真贯彻执行。\n", GBK);
+        Document tei = TestSupport.parse(TestSupport.convert(p, CONVERTED_ON));
+        assertTrue(texts(front(tei), "docAuthor").isEmpty());
+        assertEquals(List.of("关于转发省公安厅有关文件"), texts(front(tei), "titlePart"));
+    }
+
+    @Test
+    void aSalutationWithTheBig5VerticalColonOpensTheSpeech() throws Exception {
+        Path p = FrontMatterCorpus.writeText(dir, "colon-big5.txt",
+                "在全縣交通安全工作會議上的講話\n各位領導、同志們︰\n今天召開全縣交通安全工作會議，部署下一階段工作。\n謝謝大家。\n", BIG5);
+        Document tei = TestSupport.parse(TestSupport.convert(p, CONVERTED_ON));
+        assertEquals(List.of("各位領導、同志們︰"), texts(one(tei.getDocumentElement(), "opener"), "salute"));
+    }
+
     // ------------------------------------------------------------------ web pages
 
     @Test
