@@ -131,7 +131,10 @@ public final class MetadataExtractor {
                 }
             }
         }
-        String pageUrl = props.getOrDefault("html.canonical", props.getOrDefault("og:url", ""));
+        String pageUrl = props.getOrDefault("html.canonical", props.getOrDefault("og:url", props.getOrDefault("html.saved-from", "")));
+        DatedValue captured = props.containsKey("html.captured") && IsoDate.real(props.get("html.captured"))
+                ? new DatedValue(props.get("html.captured"), props.getOrDefault("html.captured.text", props.get("html.captured")), Cert.HIGH, "")
+                : null;
         String place = place(blocks);
         DatedValue date = published != null
                 ? documentDate(blocks, clean, published, "the publication date (" + published.text() + ") in the byline")
@@ -139,7 +142,7 @@ public final class MetadataExtractor {
         List<String> keywords = keywords(blocks);
         return new Metadata(title, supplied, docType, speaker, author, issuer, place, date, published, publisher,
                 editor, reporter, keywords, script, lastEditedBy, lastEdited, docNumber, signer, addressees,
-                originalSource, pageUrl);
+                originalSource, pageUrl, captured);
     }
 
     /** The opening words of the first paragraph: its first clause if that reads as a headline, else its start. */

@@ -26,13 +26,14 @@ import java.util.List;
  * @param signer          who signed an official document off (签发人) or ""
  * @param addressees      the bodies an official document is addressed to (主送机关), in order
  * @param originalSource  where a web item says it comes from (来源：新华社), as distinct from its publisher, or ""
- * @param pageUrl         the page's own URL as the page states it (canonical link, og:url) or ""
+ * @param pageUrl         the page's own URL as the page states it (canonical link, og:url, the saving tool's record) or ""
+ * @param captured        when a saved web page was captured, as the saving tool recorded it, or null
  */
 public record Metadata(String title, boolean titleSupplied, String docType, String speaker, String author,
                        String issuer, String place, DatedValue date, DatedValue published, String publisher,
                        String editor, String reporter, List<String> keywords, Script script,
                        String lastEditedBy, DatedValue lastEdited, String docNumber, String signer,
-                       List<String> addressees, String originalSource, String pageUrl) {
+                       List<String> addressees, String originalSource, String pageUrl, DatedValue captured) {
     public Metadata {
         keywords = List.copyOf(keywords);
         addressees = List.copyOf(addressees);

@@ -159,11 +159,50 @@ public final class HtmlReader implements SourceReader {
             String key = metadataKey(meta);
             if (key != null && !properties.containsKey(key)) putIfPresent(properties, key, meta.attr("content"));
         }
+        capture(doc, properties);
         // The page's own address, as the page states it.
         Element canonical = doc.selectFirst("link[rel~=(?i)^canonical$][href]");
         if (canonical != null && canonical.attr("href").strip().matches("(?i)https?://\\S+")) {
             putIfPresent(properties, "html.canonical", canonical.attr("href"));
         }
+    }
+
+    private static final java.util.regex.Pattern SAVED_FROM = java.util.regex.Pattern.compile(
+            "saved from url=\\(\\d+\\)(https?://\\S+)");
+    private static final java.util.regex.Pattern SAVED_URL = java.util.regex.Pattern.compile("(?m)^\\s*url:\\s*(https?://\\S+)");
+    private static final java.util.regex.Pattern SAVED_DATE = java.util.regex.Pattern.compile(
+            "(?:saved date:\\s*)?(?:[A-Z][a-z]{2},?\\s+)?([A-Z][a-z]{2})\\s+(\\d{1,2}),?\\s+(\\d{4}),?\\s+(\\d{2}):(\\d{2}):(\\d{2})");
+    private static final List<String> MONTHS = List.of("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec");
+
+    /**
+     * Where and when a saved page was captured, as the saving tool wrote it: a browser's
+     * {@code <!-- saved from url=(0051)https://… -->}, SingleFile's comment ({@code url:}, {@code saved date:}),
+     * Save Page WE's {@code savepage-url} and {@code savepage-date}. The date is kept as written in
+     * "html.captured" (local time of the capture, without its offset).
+     */
+    private static void capture(Document doc, Map<String, String> properties) {
+        for (Element meta : doc.select("meta[name=savepage-url][content], meta[name=savepage-date][content]")) {
+            String key = meta.attr("name").equals("savepage-url") ? "html.saved-from" : "html.captured.text";
+            putIfPresent(properties, key, meta.attr("content"));
+        }
+        doc.forEachNode(n -> {
+            if (!(n instanceof Comment c)) return;
+            String data = c.getData();
+            java.util.regex.Matcher from = SAVED_FROM.matcher(data);
+            if (from.find()) properties.putIfAbsent("html.saved-from", from.group(1));
+            if (data.contains("SingleFile")) {
+                java.util.regex.Matcher url = SAVED_URL.matcher(data);
+                if (url.find()) properties.putIfAbsent("html.saved-from", url.group(1));
+                int at = data.indexOf("saved date:");
+                if (at >= 0) properties.putIfAbsent("html.captured.text", data.substring(at + "saved date:".length()).lines().findFirst().orElse("").strip());
+            }
+        });
+        String text = properties.get("html.captured.text");
+        if (text == null) return;
+        java.util.regex.Matcher m = SAVED_DATE.matcher(text);
+        if (!m.find() || MONTHS.indexOf(m.group(1)) < 0) return;
+        properties.put("html.captured", String.format(Locale.ROOT, "%s-%02d-%02dT%s:%s:%s", m.group(3),
+                MONTHS.indexOf(m.group(1)) + 1, Integer.parseInt(m.group(2)), m.group(4), m.group(5), m.group(6)));
     }
 
     private static String metadataKey(Element meta) {

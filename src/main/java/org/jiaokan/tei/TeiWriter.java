@@ -125,6 +125,7 @@ public final class TeiWriter {
         if (!m.lastEditedBy().isEmpty()) respStmt(bibl, "last edited the post", m.lastEditedBy(), zh);
         if (m.published() != null) Dom.addText(bibl, "date", m.published().text(), "when", m.published().when(), "type", "published");
         if (m.lastEdited() != null) Dom.addText(bibl, "date", m.lastEdited().when().replace('T', ' '), "when", m.lastEdited().when(), "type", "last-edited");
+        if (m.captured() != null) Dom.addText(bibl, "date", m.captured().text(), "when", m.captured().when(), "type", "captured");
         Dom.addText(bibl, "idno", src.fileName(), "type", "filename");
         Dom.addText(bibl, "idno", src.sha256(), "type", "sha256");
         Element extent = Dom.add(bibl, "extent");

@@ -324,6 +324,25 @@ class FrontMatterTest {
         assertEquals("https://news.example.cn/2020/03/25/c_1234.htm?from=og", TestSupport.model(p).meta().pageUrl());
     }
 
+    @Test
+    void aSavedPageGivesItsAddressAndCaptureDate() throws Exception {
+        Path p = dir.resolve("saved.html");
+        String page = FrontMatterCorpus.HTML
+                .replaceFirst("<link rel=\"canonical\"[^>]*>", "")
+                .replaceFirst("<meta property=\"og:url\"[^>]*>", "")
+                .replaceFirst("<html ", "<!--\n Page saved with SingleFile \n url: https://news.example.cn/2020/03/25/c_1234.htm \n"
+                        + " saved date: Thu Mar 26 2020 09:15:42 GMT+0800 (China Standard Time)\n-->\n<html ");
+        Files.writeString(p, page);
+        Metadata m = TestSupport.model(p).meta();
+        assertEquals("https://news.example.cn/2020/03/25/c_1234.htm", m.pageUrl());
+        assertEquals("2020-03-26T09:15:42", m.captured().when());
+        Document tei = TestSupport.parse(TestSupport.convert(p, CONVERTED_ON));
+        assertTrue(Dom.descendants(one(header(tei), "bibl"), "date").stream()
+                .anyMatch(d -> "captured".equals(d.getAttribute("type")) && "2020-03-26T09:15:42".equals(d.getAttribute("when"))));
+        assertEquals(List.of(), Schemas.jiaokan().validate(TestSupport.convert(p, CONVERTED_ON), "saved"));
+        assertEquals(List.of(), TestSupport.teiAll().validate(TestSupport.convert(p, CONVERTED_ON), "saved"));
+    }
+
     // ------------------------------------------------------------------ header
 
     @Test
