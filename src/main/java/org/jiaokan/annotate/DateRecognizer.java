@@ -27,6 +27,8 @@ final class DateRecognizer {
             "(?<![0-9０-９])(" + NUM + "{4})([-/.])(" + NUM + "{1,2})\\2(" + NUM + "{1,2})(?![0-9０-９])"
                     + "(?:(?:[ \\u3000\\u00a0]+|T)([0-9]{1,2}):([0-9]{2})(?::([0-9]{2}))?(?![0-9]))?");
 
+    private static final Pattern TIME = Pattern.compile("[ \\u3000\\u00a0]*([0-9]{1,2}):([0-9]{2})(?::([0-9]{2}))?(?![0-9])");
+
     private static final double CONFIDENCE = 0.95;
 
     void find(Analysis a, List<Candidate> out) {
@@ -46,8 +48,23 @@ final class DateRecognizer {
             if (d != null && (day < 1 || day > 31)) continue;
             int end = m.end();
             String key;
-            if (year > 0 && month > 0 && day > 0) key = String.format(java.util.Locale.ROOT, "%04d-%02d-%02d", year, month, day);
-            else if (year > 0 && month > 0) key = String.format(java.util.Locale.ROOT, "%04d-%02d", year, month);
+            if (year > 0 && month > 0 && day > 0) {
+                key = String.format(java.util.Locale.ROOT, "%04d-%02d-%02d", year, month, day);
+                // A time of day after the date (2020年3月25日 18:08) belongs to the same moment.
+                Matcher t = TIME.matcher(s).region(end, s.length());
+                if (t.lookingAt()) {
+                    int h = number(t.group(1));
+                    int min = number(t.group(2));
+                    int sec = t.group(3) == null ? 0 : number(t.group(3));
+                    if (h < 24 && min < 60 && sec < 60) {
+                        key += String.format(java.util.Locale.ROOT, "T%02d:%02d:%02d", h, min, sec);
+                        end = t.end();
+                    }
+                }
+                out.add(new Candidate(m.start(), end, EntityType.DATE, key, CONFIDENCE, ""));
+                continue;
+            }
+            if (year > 0 && month > 0) key = String.format(java.util.Locale.ROOT, "%04d-%02d", year, month);
             else if (year > 0) key = String.format(java.util.Locale.ROOT, "%04d", year);
             else key = String.format(java.util.Locale.ROOT, "--%02d-%02d", month, day);
             out.add(new Candidate(m.start(), end, EntityType.DATE, key, CONFIDENCE, ""));

@@ -318,6 +318,16 @@ class FrontMatterTest {
     }
 
     @Test
+    void aChineseDateWithATimeOfDayIsOneMoment() throws Exception {
+        Path p = FrontMatterCorpus.writeText(dir, "moment-big5.txt",
+                "江州警方破獲一起盜竊案\n發布時間：2021年7月15日 09:30\n7月14日，江州市公安局破獲一起入室盜竊案。\n", BIG5);
+        Document tei = TestSupport.parse(TestSupport.convert(p, CONVERTED_ON));
+        Element date = Dom.descendants(Dom.child(tei.getDocumentElement(), "text").orElseThrow(), "date").get(0);
+        assertEquals("2021-07-15T09:30:00", date.getAttribute("when"));
+        assertEquals("2021年7月15日 09:30", date.getTextContent());
+    }
+
+    @Test
     void ogUrlIsThePageUrlWithoutACanonicalLink() throws Exception {
         Path p = dir.resolve("og.html");
         Files.writeString(p, FrontMatterCorpus.HTML.replaceFirst("<link rel=\"canonical\"[^>]*>", ""));
