@@ -276,6 +276,13 @@ public final class MetadataExtractor {
             if (b.type() != Type.BYLINE || !Block.SPEAKER.equals(b.detail())) continue;
             String c = clean.get(i).strip().replaceAll("同志$", "");
             if (StructureRecogniser.SPEAKER_WITHHELD.matcher(c).matches()) return c.replaceAll("[\\s\\p{Z}]+", " ");
+            // The last person the line names, when the office runs into the name (縣公安局局長王建國).
+            Mention last = null;
+            for (Mention m : b.mentions()) if (m.type() == EntityType.PERSON) last = m;
+            if (last != null && last.text().codePointCount(0, last.text().length()) >= 2
+                    && b.text().substring(last.end()).strip().replaceAll("同志$", "").isEmpty()) {
+                return last.text();
+            }
             String[] parts = c.split("[\\s\\p{Z}]+");
             if (parts[parts.length - 1].matches("\\p{IsHan}{2,4}")) return parts[parts.length - 1];
         }

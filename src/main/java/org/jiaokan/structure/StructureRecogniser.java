@@ -56,6 +56,10 @@ public final class StructureRecogniser {
     private static final Pattern PAREN_DATELINE = Pattern.compile(
             "^[（(]\\s*(?:\\d{4}\\s*年\\s*\\d{1,2}\\s*月\\s*\\d{1,2}\\s*日|[二〇○零一三四五六七八九十]{4}年[一二三四五六七八九十]{1,2}月[一二三四五六七八九十]{1,3}日)"
                     + "[^（）()。]{0,40}[）)]$");
+    /** A speaker line of an office run into the name, without a space (縣公安局局長王建國, 市委书记李明). */
+    private static final Pattern SPEAKER_OFFICE_NAME = Pattern.compile(
+            "^[^，,。；;：:！!？?、“”的\\s]{0,16}(?:局长|局長|市长|市長|县长|縣長|区长|區長|省长|省長|书记|書記|主任|厅长|廳長|部长|部長"
+                    + "|处长|處長|所长|所長|队长|隊長|主席|政委|院长|院長|检察长|檢察長|秘书长|秘書長)\\p{IsHan}{2,3}(?:同志)?$");
     /** A speaker line of a name alone (王建國), or a withheld name with or without an office (市政府副市長　×××). */
     private static final Pattern SPEAKER_NAME_ONLY = Pattern.compile("^\\p{IsHan}{2,4}(?:同志)?$");
     public static final Pattern SPEAKER_WITHHELD = Pattern.compile(
@@ -250,6 +254,7 @@ public final class StructureRecogniser {
             boolean onlyRedactions = b.interventions().stream().allMatch(iv -> iv.kind() == Intervention.Kind.REDACTION);
             String t = b.text().strip();
             boolean speaker = onlyRedactions && (SPEAKER_LINE.matcher(t).matches() || SPEAKER_WITHHELD.matcher(t).matches()
+                    || SPEAKER_OFFICE_NAME.matcher(t).matches()
                     || SPEAKER_NAME_ONLY.matcher(t).matches() && (speechTitle || frontFollows(out, next + 1)));
             if (!speaker) break;
             out.set(next, retype(b, Type.BYLINE, Block.SPEAKER));

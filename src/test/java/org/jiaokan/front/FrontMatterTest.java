@@ -156,6 +156,18 @@ class FrontMatterTest {
     }
 
     @Test
+    void anOfficeRunIntoTheNameIsTheSpeakerInBothScripts() throws Exception {
+        Path t = FrontMatterCorpus.writeText(dir, "run-in-big5.txt",
+                "在全縣春節安保工作會議上的講話\n縣公安局局長王建國\n同志們：\n春節將至，全縣安保任務十分繁重，大家要切實負起責任。\n", BIG5);
+        assertEquals(List.of("縣公安局局長王建國"), texts(front(TestSupport.parse(TestSupport.convert(t, CONVERTED_ON))), "byline"));
+        assertEquals("王建國", TestSupport.model(t).meta().speaker());
+        Path s = FrontMatterCorpus.writeText(dir, "run-in-gbk.txt",
+                "在全市禁毒工作会议上的讲话\n市委书记李明华\n同志们：\n禁毒工作事关人民群众切身利益，各级各部门要高度重视。\n", GBK);
+        assertEquals(List.of("市委书记李明华"), texts(front(TestSupport.parse(TestSupport.convert(s, CONVERTED_ON))), "byline"));
+        assertEquals("李明华", TestSupport.model(s).meta().speaker());
+    }
+
+    @Test
     void aSentenceUnderTheTitleStaysAParagraph() throws Exception {
         Path p = FrontMatterCorpus.writeText(dir, "sentence.txt",
                 "全市治安形势总体平稳\n今年以来全市刑事案件立案数同比下降，群众安全感稳步提升。\n这是全市公安机关共同努力的结果。\n", GBK);
