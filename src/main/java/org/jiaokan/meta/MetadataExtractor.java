@@ -41,6 +41,8 @@ public final class MetadataExtractor {
             "(?<k>来源|來源|作者|记者|記者|责任编辑|責任編輯|编辑|編輯|时间|時間|发布时间|發佈時間|發布時間)\\s*[:：]\\s*");
     private static final Pattern CREDIT_WORD = Pattern.compile(
             "^(?:本报|本報|本台|本网|本網|本刊|新华社|新華社)?(?:特约|特約|首席)?(?:记者|記者|通讯员|通訊員|见习记者|見習記者)[\\s\\p{Z}]*(?=\\S)");
+    private static final Pattern NOT_A_NAME = Pattern.compile(
+            "(?i)(?:本报|本報|本台|本网|本網)?(?:特约|特約)?(?:记者|記者|编辑|編輯|通讯员|通訊員|作者|佚名|未知|管理员|管理員|admin|administrator)");
     private static final Pattern REPORTER_PARENS = Pattern.compile("[（(](?<n>\\p{IsHan}{2,4})[）)]\\s*$");
     private static final Pattern SPEECH_TITLE = Pattern.compile("讲话|講話|致辞|致辭|发言|發言|报告会|演讲|演講");
     private static final Pattern NOTICE_TITLE = Pattern.compile("通知|公告|通告|通报|通報");
@@ -79,6 +81,8 @@ public final class MetadataExtractor {
         String editor = "";
         // A DOCX file's creator property is usually a login name, not the author of the text.
         String author = props.getOrDefault("meta.author", "");
+        // A page template's author field often holds only the credit word (记者, 编辑), which names no one.
+        if (NOT_A_NAME.matcher(author.strip()).matches()) author = "";
         String reporter = "";
         DatedValue published = null;
         String lastEditedBy = "";
@@ -189,6 +193,7 @@ public final class MetadataExtractor {
             };
             // "作者：本报记者 周海涛": the credit word is not the name.
             if (!key.equals("time")) value = CREDIT_WORD.matcher(value).replaceFirst("").split("[\\s\\p{Z}]+")[0];
+            if (NOT_A_NAME.matcher(value).matches()) value = "";
             if (!value.isEmpty()) out.put(key, value);
         }
         return out;

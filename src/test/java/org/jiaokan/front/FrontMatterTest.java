@@ -340,6 +340,18 @@ class FrontMatterTest {
     }
 
     @Test
+    void aCreditWordAloneIsNoAuthor() throws Exception {
+        Path p = dir.resolve("credit-word.html");
+        Files.writeString(p, FrontMatterCorpus.HTML
+                .replace("<meta charset=\"utf-8\">", "<meta charset=\"utf-8\"><meta name=\"author\" content=\"记者\">")
+                .replace("作者：本报记者 周海涛", "作者：记者"));
+        Metadata m = TestSupport.model(p).meta();
+        assertEquals("", m.author());
+        Document tei = TestSupport.parse(TestSupport.convert(p, CONVERTED_ON));
+        assertTrue(texts(header(tei), "author").stream().noneMatch(a -> a.equals("记者")));
+    }
+
+    @Test
     void ogUrlIsThePageUrlWithoutACanonicalLink() throws Exception {
         Path p = dir.resolve("og.html");
         Files.writeString(p, FrontMatterCorpus.HTML.replaceFirst("<link rel=\"canonical\"[^>]*>", ""));
