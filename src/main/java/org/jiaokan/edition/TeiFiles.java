@@ -92,7 +92,7 @@ public final class TeiFiles {
     /** The date of the last conversion recorded in the header's revisionDesc. */
     static Optional<String> conversionDate(Document doc) {
         return Dom.descendants(doc.getDocumentElement(), "change").stream()
-                .filter(c -> ("#" + org.jiaokan.tei.TeiWriter.RESP_ID).equals(c.getAttribute("who")))
+                .filter(c -> org.jiaokan.tei.TeiWriter.isOwnResp(c.getAttribute("who")))
                 .map(c -> c.getAttribute("when")).filter(w -> !w.isEmpty()).findFirst();
     }
 
