@@ -28,8 +28,8 @@ class CorpusIdsTest {
     @TempDir
     Path tmp;
 
-    private static final String SPEECH = "在全市公安工作会议上的讲话\n同志们：\n今天我们召开全市公安工作会议。\n谢谢大家。\n";
-    private static final String SPEECH_TRAD = "在全市公安工作會議上的講話\n同志們：\n今天我們召開全市公安工作會議。\n謝謝大家。\n";
+    private static final String SPEECH = "在杭州市公安工作会议上的讲话\n同志们：\n今天我们召开全市公安工作会议，市公安局局长王建国出席会议。\n谢谢大家。\n";
+    private static final String SPEECH_TRAD = "在杭州市公安工作會議上的講話\n同志們：\n今天我們召開全市公安工作會議，市公安局局長王建國出席會議。\n謝謝大家。\n";
     private static final String NOTICE = "关于加强节日安全工作的通知\n同志们：\n各单位要加强值班。\n谢谢大家。\n";
 
     /** An edition of documents that share lines (同志们：, 谢谢大家。), built. */
@@ -111,6 +111,15 @@ class CorpusIdsTest {
             }
             assertTrue(pointers >= 3, "resp, catRef scheme and target at least: " + pointers);
         }
+        // The registers' pointers to mentions resolve too.
+        Document reg = Xml.parse(edition.resolve("docs").resolve("registers.xml"));
+        int mentions = 0;
+        for (Element ptr : Dom.descendants(reg, "ptr")) {
+            String[] target = ptr.getAttribute("target").split("#", 2);
+            assertTrue(ids(edition.resolve("docs").resolve(target[0])).contains(target[1]), ptr.getAttribute("target"));
+            mentions++;
+        }
+        assertTrue(mentions > 0, "the fixture names someone or somewhere");
     }
 
     @Test
