@@ -34,6 +34,7 @@ final class BuildCommand implements Callable<Integer> {
             Output.error(e.getMessage());
             return 2;
         }
+        r.duplicateIds().forEach(d -> Output.error(editionDir.resolve(EditionBuilder.HEADER) + ": " + d));
         r.skipped().forEach(p -> System.err.println("jiaokan: notice: " + p + " is not a file; skipped"));
         r.orphans().forEach(p -> System.err.println("jiaokan: notice: " + p + " has no source in "
                 + editionDir.resolve(EditionBuilder.SOURCES) + " any more; it is kept but no longer listed in edition.xml"));

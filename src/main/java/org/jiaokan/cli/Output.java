@@ -38,6 +38,12 @@ final class Output implements Conversion.Listener {
     }
 
     @Override
+    public void noticed(Path file, String message) {
+        if (terminal && !quiet) System.err.print("\r\033[K");
+        System.err.println("jiaokan: notice: " + file + ": " + message);
+    }
+
+    @Override
     public void failed(Path input, String reason) {
         if (terminal && !quiet) System.err.print("\r\033[K");
         error(input + ": " + reason);

@@ -1,5 +1,6 @@
 package org.jiaokan.cli;
 
+import org.jiaokan.validate.IdUniqueness;
 import org.jiaokan.validate.RelaxNgValidator;
 import org.jiaokan.validate.Schemas;
 import org.jiaokan.xml.XIncludes;
@@ -22,7 +23,7 @@ import java.util.concurrent.Callable;
 /** {@code jiaokan validate}: TEI files against Jiaokan's schema and, where present, tei_all. */
 @Command(name = "validate", mixinStandardHelpOptions = true,
         description = "Checks TEI files against Jiaokan's RELAX NG schema and against the TEI Consortium's tei_all.rng "
-                + "(XIncludes are expanded first; tei_all is found at ../shared/external/tei-schema-tei_all/tei_all.rng or named with --tei-all; skipped with a "
+                + "(XIncludes are expanded first; every xml:id must be unique in a file with its XIncludes expanded; tei_all is found at ../shared/external/tei-schema-tei_all/tei_all.rng or named with --tei-all; skipped with a "
                 + "notice when absent). Prints one line per error and exits 1 if any file is invalid.")
 final class ValidateCommand implements Callable<Integer> {
     @Option(names = "--tei-all", paramLabel = "RNG", description = "Path of tei_all.rng.")
@@ -56,18 +57,24 @@ final class ValidateCommand implements Callable<Integer> {
             }
             byte[] bytes = Files.readAllBytes(f);
             String where = "";
+            List<String> duplicates;
             try {
                 Document doc = Xml.parse(bytes);
+                java.util.Map<org.w3c.dom.Element, String> origins = new java.util.HashMap<>();
                 if (XIncludes.has(doc)) {
-                    bytes = XmlWriter.bytes(XIncludes.expand(doc, f.toAbsolutePath().getParent()));
+                    bytes = XmlWriter.bytes(XIncludes.expand(doc, f.toAbsolutePath().getParent(), origins));
                     where = ", in the document with its XIncludes expanded";
                 }
+                // Ids are unique within one document, and within a corpus file with its XIncludes
+                // expanded; files given separately are separate documents.
+                duplicates = IdUniqueness.duplicates(doc.getDocumentElement(), f.toString(), origins);
             } catch (SAXException | IOException e) {
                 Output.error(f + ": " + e.getMessage());
                 bad++;
                 continue;
             }
-            boolean ok = true;
+            boolean ok = duplicates.isEmpty();
+            for (String d : duplicates) Output.error(f + ": " + d);
             for (RelaxNgValidator v : validators) {
                 for (String err : v.validate(bytes, f.toUri().toString())) {
                     Output.error(f + ":" + err + " (" + v.schemaName() + where + ")");

@@ -35,6 +35,9 @@ public final class Conversion {
 
         /** Something the converted document lacks; the conversion still succeeded. */
         default void warned(Path input, String message) {}
+
+        /** Something worth knowing about a file written (an editor's addition kept); not a problem. */
+        default void noticed(Path file, String message) {}
     }
 
     /** What a run produced. */
@@ -109,9 +112,11 @@ public final class Conversion {
                 String name = doc.id() + ".xml";
                 TeiFiles.Outcome o = TeiFiles.write(TeiFiles.inside(outDir, name), date -> writer.write(doc, date));
                 List<String> invalid = Schemas.jiaokan().validate(o.bytes(), o.file().toUri().toString());
-                if (!invalid.isEmpty()) {
+                if (!invalid.isEmpty() && o.keptUnits().isEmpty()) {
                     fail(input, "the TEI written to " + o.file() + " is not valid against jiaokan.rng: " + invalid.get(0),
                             failures, listener);
+                } else if (!invalid.isEmpty()) {
+                    checkEditorsAdditions(input, o, invalid, failures, listener);
                 }
                 registers.add(Xml.parse(o.bytes()), name, Registers.codes(doc));
                 if (keepSources) {
@@ -128,6 +133,51 @@ public final class Conversion {
         }
         TeiFiles.writeIfChanged(regFile, XmlWriter.bytes(registers.write(existing, edition.title())));
         return new Result(outcomes, failures, regFile);
+    }
+
+    /**
+     * A document that keeps an editor's work and is not valid against jiaokan.rng, the contract for
+     * what the converter writes: the editor added TEI beyond it (a table, a figure, verse). That is
+     * checked against the TEI as a whole (tei_all.rng, where it is found); what tei_all accepts is a
+     * notice naming the additions, what it refuses is a failure.
+     */
+    private void checkEditorsAdditions(Path input, TeiFiles.Outcome o, List<String> invalid, List<String> failures,
+                                       Listener listener) throws IOException {
+        java.util.Set<String> names = new java.util.TreeSet<>();
+        java.util.regex.Pattern element = java.util.regex.Pattern.compile("^\\d+:\\d+: (?:element|attribute) \"([^\"]+)\"");
+        for (String e : invalid) {
+            java.util.regex.Matcher m = element.matcher(e);
+            if (m.find()) names.add(m.group(1));
+        }
+        String what = "an editor's additions that jiaokan.rng does not describe"
+                + (names.isEmpty() ? "" : " (" + String.join(", ", names) + ")") + " are kept";
+        java.util.Optional<org.jiaokan.validate.RelaxNgValidator> all = teiAll();
+        if (all.isEmpty()) {
+            listener.noticed(o.file(), what + "; " + teiAll + " was not found to check them");
+            return;
+        }
+        List<String> errors = all.get().validate(o.bytes(), o.file().toUri().toString());
+        if (errors.isEmpty()) {
+            listener.noticed(o.file(), what + "; valid against tei_all.rng");
+        } else {
+            fail(input, "the TEI in " + o.file() + " (with an editor's changes) is not valid against tei_all.rng: " + errors.get(0),
+                    failures, listener);
+        }
+    }
+
+    /** Where tei_all.rng is looked for (see {@link Schemas#TEI_ALL}); editions may name another. */
+    private Path teiAll = Schemas.TEI_ALL;
+    private java.util.Optional<org.jiaokan.validate.RelaxNgValidator> teiAllValidator;
+
+    /** Checks editors' additions against {@code rng} instead of the default tei_all.rng. */
+    public Conversion withTeiAll(Path rng) {
+        if (rng != null) this.teiAll = rng;
+        return this;
+    }
+
+    private java.util.Optional<org.jiaokan.validate.RelaxNgValidator> teiAll() throws IOException {
+        if (teiAllValidator == null) teiAllValidator = Schemas.teiAll(teiAll);
+        return teiAllValidator;
     }
 
     /**

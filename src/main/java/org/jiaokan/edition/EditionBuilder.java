@@ -23,8 +23,8 @@ public final class EditionBuilder {
      * (kept, since they may hold an editor's work, but no longer listed in edition.xml), and the entries
      * of sources/ that are not files (folders, broken links), which are skipped.
      */
-    public record Result(Conversion.Result conversion, List<Path> orphans, List<Path> skipped) {
-        public boolean ok() { return conversion.ok(); }
+    public record Result(Conversion.Result conversion, List<Path> orphans, List<Path> skipped, List<String> duplicateIds) {
+        public boolean ok() { return conversion.ok() && duplicateIds.isEmpty(); }
     }
 
     private final Toolkit toolkit;
@@ -60,11 +60,24 @@ public final class EditionBuilder {
             skipped = entries.stream().filter(p -> !Files.isRegularFile(p)).toList();
         }
         Path docs = editionDir.resolve(DOCS);
-        Conversion.Result r = new Conversion(toolkit, header.edition()).run(inputs, docs, null, false, listener);
+        Conversion.Result r = new Conversion(toolkit, header.edition()).withTeiAll(header.schema().orElse(null))
+                .run(inputs, docs, null, false, listener);
 
         List<String> hrefs = new ArrayList<>();
         for (TeiFiles.Outcome o : r.outcomes()) hrefs.add(DOCS + "/" + o.file().getFileName());
         header.writeDocumentList(hrefs);
-        return new Result(r, orphans(docs, r), skipped);
+        return new Result(r, orphans(docs, r), skipped, duplicateIds(headerFile));
+    }
+
+    /** Ids that occur more than once in the edition with its XIncludes expanded (an editor may have added one). */
+    private static List<String> duplicateIds(Path headerFile) throws IOException {
+        try {
+            org.w3c.dom.Document doc = org.jiaokan.xml.Xml.parse(headerFile);
+            java.util.Map<org.w3c.dom.Element, String> origins = new java.util.HashMap<>();
+            org.jiaokan.xml.XIncludes.expand(doc, headerFile.toAbsolutePath().getParent(), origins);
+            return org.jiaokan.validate.IdUniqueness.duplicates(doc.getDocumentElement(), headerFile.toString(), origins);
+        } catch (org.xml.sax.SAXException | IOException e) {
+            return List.of("ids not checked: " + e.getMessage());
+        }
     }
 }

@@ -83,6 +83,21 @@ public final class EditionHeader {
 
     public Edition edition() { return edition; }
 
+    /**
+     * The RELAX NG schema the edition names for the TEI as a whole, in an {@code <?xml-model
+     * href="….rng"?>} before its root (a local path, relative to edition.xml), or empty.
+     */
+    public java.util.Optional<Path> schema() {
+        for (Node n = doc.getFirstChild(); n != null; n = n.getNextSibling()) {
+            if (n.getNodeType() != Node.PROCESSING_INSTRUCTION_NODE || !"xml-model".equals(n.getNodeName())) continue;
+            java.util.regex.Matcher m = java.util.regex.Pattern.compile("href=[\"']([^\"']+\\.rng)[\"']").matcher(n.getNodeValue());
+            if (m.find() && !m.group(1).contains(":")) {
+                return java.util.Optional.of(file.toAbsolutePath().getParent().resolve(m.group(1)).normalize());
+            }
+        }
+        return java.util.Optional.empty();
+    }
+
     /** Rewrites the XInclude list of documents (paths relative to the edition file), keeping the header as it is. */
     public void writeDocumentList(List<String> hrefs) throws IOException {
         Element root = doc.getDocumentElement();

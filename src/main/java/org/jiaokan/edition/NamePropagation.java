@@ -45,7 +45,7 @@ final class NamePropagation {
         for (var kind : kinds.entrySet()) {
             for (Element entry : Dom.descendants(registers.getDocumentElement(), kind.getKey())) {
                 String resp = entry.getAttribute("resp");
-                if (resp.isEmpty() || resp.equals("#" + TeiWriter.RESP_ID)) continue;
+                if (resp.isEmpty() || TeiWriter.isOwnResp(resp)) continue;
                 String id = Dom.xmlId(entry);
                 String code = Dom.child(entry, "idno").map(Element::getTextContent).orElse("");
                 String nameElement = kind.getValue().element();

@@ -67,7 +67,9 @@ public final class TeiFiles {
 
     /**
      * Writes through a temporary file and a rename, so an interrupted run never leaves a truncated
-     * file where an editor's corrected TEI was.
+     * file where an editor's corrected TEI was. The temporary file is created private (0600); it is
+     * given the mode a plain new file would have under the process's umask before the rename, so a
+     * published edition is as readable as any other file its owner writes.
      */
     public static void atomicWrite(Path file, byte[] bytes) throws IOException {
         Path dir = file.toAbsolutePath().getParent();
@@ -76,6 +78,7 @@ public final class TeiFiles {
         Path tmp = Files.createTempFile(dir, ".jiaokan-", ".tmp");
         try {
             Files.write(tmp, bytes);
+            FileModes.setNewFileMode(tmp);
             try {
                 Files.move(tmp, file, java.nio.file.StandardCopyOption.REPLACE_EXISTING, java.nio.file.StandardCopyOption.ATOMIC_MOVE);
             } catch (java.nio.file.AtomicMoveNotSupportedException e) {
@@ -89,7 +92,7 @@ public final class TeiFiles {
     /** The date of the last conversion recorded in the header's revisionDesc. */
     static Optional<String> conversionDate(Document doc) {
         return Dom.descendants(doc.getDocumentElement(), "change").stream()
-                .filter(c -> ("#" + org.jiaokan.tei.TeiWriter.RESP_ID).equals(c.getAttribute("who")))
+                .filter(c -> org.jiaokan.tei.TeiWriter.isOwnResp(c.getAttribute("who")))
                 .map(c -> c.getAttribute("when")).filter(w -> !w.isEmpty()).findFirst();
     }
 

@@ -81,9 +81,8 @@ final class EncodingDetector {
      */
     static DecodedText detect(byte[] bytes) throws ReadException {
         if (indexOf(bytes, (byte) 0) >= 0) {
-            if (looksLikeUtf16(bytes)) {
-                throw new ReadException("UTF-16 text without a byte-order mark; name it with --encoding UTF-16LE or UTF-16BE");
-            }
+            DecodedText utf16 = utf16WithoutBom(bytes);
+            if (utf16 != null) return utf16;
             throw new ReadException(BINARY);
         }
         StrictDecoding utf8 = StrictDecoding.decode(bytes, 0, StandardCharsets.UTF_8);
@@ -101,6 +100,8 @@ final class EncodingDetector {
         if (gb.ok() && big5.ok()) return choosePlausible(gb.text(), big5.text(), utf8Failure);
         if (gb.ok()) return single(gb.text(), GB18030, utf8Failure + ", Big5 at byte " + big5.errorOffset());
         if (big5.ok()) return single(big5.text(), BIG5, utf8Failure + ", GB18030 at byte " + gb.errorOffset());
+        DecodedText utf16 = utf16WithoutBom(bytes);
+        if (utf16 != null) return utf16;
         if (mostlyAscii(bytes)) {
             throw new ReadException("text in an unsupported encoding: not UTF-8, GB18030 or Big5 (undecodable byte at offset "
                     + utf8.errorOffset() + "); name its encoding with --encoding");
@@ -143,15 +144,87 @@ final class EncodingDetector {
     }
 
     /**
-     * ASCII text with NULs in every other byte: UTF-16 of Latin script (or of markup) without its mark.
-     * Chinese UTF-16 has few NULs and stays "binary"; it cannot be told from binary data reliably.
+     * UTF-16 without a byte-order mark, little- or big-endian, or null. Both byte orders are decoded
+     * strictly; a decoding counts only if nearly every character is one that text is made of (see
+     * {@link #textLike}) and its non-ASCII characters read as Chinese ({@link HanPlausibility}) or
+     * there are none. The wrong byte order of real text fails both tests (ASCII becomes rare Han
+     * characters, Chinese becomes symbols), and so does binary data, whose 16-bit units spread over
+     * the whole repertoire. The zero bytes (the high bytes of ASCII characters) are part of the evidence.
      */
-    private static boolean looksLikeUtf16(byte[] bytes) {
-        if (bytes.length < 4) return false;
+    static DecodedText utf16WithoutBom(byte[] bytes) {
+        if (bytes.length < 2 || bytes.length % 2 != 0) return null;
         int[] nuls = new int[2];
         for (int i = 0; i < bytes.length; i++) if (bytes[i] == 0) nuls[i % 2]++;
-        int pairs = bytes.length / 2;
-        return Math.max(nuls[0], nuls[1]) * 10L >= pairs * 9L && Math.min(nuls[0], nuls[1]) * 10L <= pairs;
+        Utf16Reading le = utf16Reading(bytes, StandardCharsets.UTF_16LE);
+        Utf16Reading be = utf16Reading(bytes, StandardCharsets.UTF_16BE);
+        // Zero bytes are mostly the high bytes of ASCII characters: odd offsets in LE, even ones in BE.
+        // When both byte orders read as text, they decide; the plausibility of the text otherwise.
+        Utf16Reading best;
+        if (le == null || be == null) best = le == null ? be : le;
+        else if (nuls[1] != nuls[0]) best = nuls[1] > nuls[0] ? le : be;
+        else best = be.rank() > le.rank() ? be : le;
+        if (best == null) return null;
+        Utf16Reading other = best == le ? be : le;
+        int highZeros = best.charset() == StandardCharsets.UTF_16LE ? nuls[1] : nuls[0];
+        String evidence = best.charset().name() + " without a byte-order mark: "
+                + (highZeros == 0 ? "no zero bytes" : highZeros + " zero high bytes of " + bytes.length / 2 + " characters")
+                + ", " + (best.han() == 0 ? "ASCII text"
+                        : "reads as Chinese with " + percent(best.han()) + " frequent characters")
+                + (other == null ? "; the other byte order does not decode as text" : "");
+        return new DecodedText(best.text(), best.charset().name(), evidence);
+    }
+
+    /** A strict UTF-16 decoding that reads as text: the text, its share of frequent Chinese, and the byte order. */
+    private record Utf16Reading(String text, Charset charset, double han, double textLike) {
+        double rank() {
+            return textLike + han;
+        }
+    }
+
+    private static Utf16Reading utf16Reading(byte[] bytes, Charset charset) {
+        StrictDecoding d = StrictDecoding.decode(bytes, 0, charset);
+        if (!d.ok()) return null;
+        String text = d.text();
+        try {
+            requireText(text);
+        } catch (ReadException e) {
+            return null;
+        }
+        int chars = 0;
+        int textLike = 0;
+        boolean nonAscii = false;
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            if (Character.isLowSurrogate(c)) continue;
+            chars++;
+            if (c >= 0x80) nonAscii = true;
+            if (textLike(c)) textLike++;
+        }
+        double share = chars == 0 ? 0 : (double) textLike / chars;
+        double han = HanPlausibility.score(text);
+        if (share < 0.95) return null;
+        if (nonAscii && han < 0.25) return null;
+        return new Utf16Reading(text, charset, han, share);
+    }
+
+    /**
+     * Characters that Chinese and Latin text is made of: ASCII printable characters and line breaks,
+     * Latin-1 letters, general punctuation, CJK ideographs (with extension A and the compatibility
+     * block), CJK punctuation, kana, bopomofo, full-width forms, and supplementary-plane characters
+     * (a valid surrogate pair, CJK extensions B and beyond).
+     */
+    private static boolean textLike(char c) {
+        return (c >= 0x20 && c < 0x7F) || c == '\n' || c == '\r' || c == '\t'
+                || (c >= 0xA0 && c <= 0x24F)
+                || (c >= 0x2000 && c <= 0x206F)
+                || (c >= 0x2460 && c <= 0x24FF) // enclosed numerals ①
+                || (c >= 0x3000 && c <= 0x312F)
+                || (c >= 0x3400 && c <= 0x4DBF)
+                || (c >= 0x4E00 && c <= 0x9FFF)
+                || (c >= 0xF900 && c <= 0xFAFF)
+                || (c >= 0xFE30 && c <= 0xFE4F)
+                || (c >= 0xFF00 && c <= 0xFFEF)
+                || Character.isHighSurrogate(c);
     }
 
     /** Printable ASCII and line breaks make up most of the bytes: text in some 8-bit encoding, not binary data. */

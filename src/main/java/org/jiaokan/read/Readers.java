@@ -127,8 +127,17 @@ public final class Readers {
         EncodingDetector.Bom bom = EncodingDetector.bom(bytes);
         int from = bom == null ? 0 : bom.length();
         Charset charset = bom == null ? StandardCharsets.ISO_8859_1 : bom.charset();
+        if (bom == null && bytes.length >= 2) {
+            // UTF-16 markup without a byte-order mark: an ASCII character and a zero byte.
+            if (asciiMarkup(bytes[0]) && bytes[1] == 0) charset = StandardCharsets.UTF_16LE;
+            else if (bytes[0] == 0 && asciiMarkup(bytes[1])) charset = StandardCharsets.UTF_16BE;
+        }
         int length = Math.min(bytes.length - from, SNIFF_BYTES);
         return new String(bytes, from, length, charset);
+    }
+
+    private static boolean asciiMarkup(byte b) {
+        return b == '<' || b == ' ' || b == '\t' || b == '\r' || b == '\n';
     }
 
     private static boolean startsWith(byte[] bytes, int... prefix) {

@@ -29,6 +29,8 @@ public final class CorrectionMerger {
     static final List<String> HEADER_UNITS = List.of("titleStmt", "publicationStmt", "sourceDesc", "encodingDesc", "profileDesc");
     /** Structural containers of the text: merged by their children, never as units themselves. */
     static final java.util.Set<String> TEXT_CONTAINERS = java.util.Set.of("text", "front", "body", "back", "div", "docTitle", "opener", "closer");
+    /** User-data key marking an element the merge placed after an anchor block. */
+    private static final String KEPT = "org.jiaokan.kept";
     /** Prefix of the digest kept for a division's own attributes. */
     private static final String ATTRS = "attributes:";
 
@@ -46,6 +48,10 @@ public final class CorrectionMerger {
     public static Result merge(Document generated, Document existing) {
         Map<String, String> digests = new TreeMap<>();
         List<String> kept = new ArrayList<>();
+        if (existing != null && DocumentIds.hasUnprefixedIds(existing)) {
+            String key = DocumentIds.keyOf(generated);
+            if (!key.isEmpty()) existing = withDocumentKey(existing, key);
+        }
         if (existing != null) {
             Map<String, String> recorded = recordedDigests(existing);
             Map<String, Element> old = units(existing);
@@ -74,6 +80,45 @@ public final class CorrectionMerger {
         for (Element c : containers(generated)) digests.putIfAbsent(ATTRS + Dom.xmlId(c), attributeDigest(c));
         writeDigests(generated, digests);
         return new Result(generated, kept);
+    }
+
+    /**
+     * A document written before ids carried the document's key, with its ids (and every pointer to
+     * them) prefixed, and its recorded digests carried over: a unit that still matched its digest
+     * gets the digest of its renamed form (it stays Jiaokan's, to be rewritten), a unit an editor
+     * changed keeps the old digest (it stays the editor's). {@code old} itself is not changed.
+     */
+    static Document withDocumentKey(Document old, String key) {
+        Map<String, String> recorded = recordedDigests(old);
+        Map<String, Boolean> unchanged = new LinkedHashMap<>();
+        for (var e : units(old).entrySet()) {
+            String rec = recorded.get(e.getKey());
+            unchanged.put(e.getKey(), rec != null && rec.equals(XmlWriter.digest(e.getValue())) && !hasForeignResp(e.getValue()));
+        }
+        for (Element c : containers(old)) {
+            String rec = recorded.get(ATTRS + Dom.xmlId(c));
+            unchanged.put(ATTRS + Dom.xmlId(c), rec != null && rec.equals(attributeDigest(c)));
+        }
+        Document doc = (Document) old.cloneNode(true);
+        DocumentIds.prefix(doc, key);
+        Map<String, Element> units = units(doc);
+        Map<String, Element> containers = new LinkedHashMap<>();
+        for (Element c : containers(doc)) containers.put(ATTRS + Dom.xmlId(c), c);
+        Map<String, String> digests = new TreeMap<>();
+        for (var e : recorded.entrySet()) {
+            String ref = e.getKey();
+            String renamed = ref.startsWith("header:") ? ref
+                    : ref.startsWith(ATTRS) ? ATTRS + DocumentIds.id(key, ref.substring(ATTRS.length()))
+                    : DocumentIds.id(key, ref);
+            String digest = e.getValue();
+            if (Boolean.TRUE.equals(unchanged.get(ref))) {
+                Element unit = ref.startsWith(ATTRS) ? containers.get(renamed) : units.get(renamed);
+                if (unit != null) digest = ref.startsWith(ATTRS) ? attributeDigest(unit) : XmlWriter.digest(unit);
+            }
+            digests.put(renamed, digest);
+        }
+        writeDigests(doc, digests);
+        return doc;
     }
 
     /** Header parts by name and text blocks by xml:id, in document order. */
@@ -125,7 +170,7 @@ public final class CorrectionMerger {
                 Element ours = Dom.child(newRev, "change").orElse(null);
                 boolean beforeOurs = true;
                 for (Element change : Dom.children(oldRev, "change")) {
-                    if (("#" + TeiWriter.RESP_ID).equals(change.getAttribute("who"))) {
+                    if (TeiWriter.isOwnResp(change.getAttribute("who"))) {
                         beforeOurs = false;
                         continue;
                     }
@@ -207,7 +252,7 @@ public final class CorrectionMerger {
         all.add(unit);
         for (Element e : all) {
             String resp = e.getAttribute("resp");
-            if (!resp.isEmpty() && !resp.equals("#" + TeiWriter.RESP_ID)) return true;
+            if (!resp.isEmpty() && !TeiWriter.isOwnResp(resp)) return true;
         }
         return false;
     }
@@ -220,7 +265,11 @@ public final class CorrectionMerger {
         for (Node p = oldUnit.getPreviousSibling(); p != null; p = p.getPreviousSibling()) {
             if (p instanceof Element pe && fresh.containsKey(Dom.xmlId(pe))) {
                 Element anchor = fresh.get(Dom.xmlId(pe));
-                anchor.getParentNode().insertBefore(copy, anchor.getNextSibling());
+                // After the anchor and after what was already put after it, so additions keep their order.
+                Node before = anchor.getNextSibling();
+                while (before != null && before.getUserData(KEPT) != null) before = before.getNextSibling();
+                anchor.getParentNode().insertBefore(copy, before);
+                copy.setUserData(KEPT, Boolean.TRUE, null);
                 return true;
             }
         }

@@ -59,8 +59,10 @@ public final class Readings {
     /** The character a {@code <g ref="#U000B"/>} stands for. */
     private static java.util.Optional<String> referencedCharacter(Element g) {
         String ref = g.getAttribute("ref");
-        if (!ref.matches("#U[0-9A-F]{4,6}")) return java.util.Optional.empty();
-        return java.util.Optional.of(new String(Character.toChars(Integer.parseInt(ref.substring(2), 16))));
+        // #U000B, or #KEY-U000B where ids carry the document's key.
+        java.util.regex.Matcher m = java.util.regex.Pattern.compile("#(?:[a-z][a-z2-7]{6}-)?U([0-9A-F]{4,6})").matcher(ref);
+        if (!m.matches()) return java.util.Optional.empty();
+        return java.util.Optional.of(new String(Character.toChars(Integer.parseInt(m.group(1), 16))));
     }
 
     private static boolean included(Element e, boolean diplomatic) {

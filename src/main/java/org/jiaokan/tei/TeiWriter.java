@@ -56,7 +56,19 @@ public final class TeiWriter {
         Element tei = Dom.add(dom, "TEI", "xml:lang", doc.meta().script().tag());
         header(tei, doc, convertedOn);
         text(tei, doc);
+        // Ids unique in a corpus: every id (and every pointer to it) takes the document's key.
+        DocumentIds.prefix(dom, DocumentIds.key(doc.id()));
         return dom;
+    }
+
+    /**
+     * True when {@code pointer} points at the toolkit's respStmt: {@code #KEY-jk}, or {@code #jk}
+     * in documents written before ids were prefixed with the document's key.
+     */
+    public static boolean isOwnResp(String pointer) {
+        if (!pointer.startsWith("#")) return false;
+        return DocumentIds.local(pointer.substring(1)).equals(RESP_ID)
+                && (pointer.length() == RESP_ID.length() + 1 || pointer.length() == RESP_ID.length() + 2 + DocumentIds.KEY_LENGTH);
     }
 
     // ---------------------------------------------------------------- header
@@ -243,10 +255,11 @@ public final class TeiWriter {
         }
         Dom.addText(Dom.add(decl, "segmentation"), "p",
                 "One block element per source line (headings embedded in a line are split off). Each block's xml:id is "
-                        + "derived from its text, so it stays the same when an unchanged source is converted again.");
+                        + "derived from its text, so it stays the same when an unchanged source is converted again; every "
+                        + "xml:id starts with a key derived from the document's identifier, so ids are unique in the edition.");
         Dom.addText(Dom.add(decl, "interpretation"), "p",
                 "Persons, places, organisations, dates, official titles and campaign terms are marked automatically "
-                        + "(resp=\"#jk\"; cert where the recogniser is less than sure) and linked to the edition's registers "
+                        + "(resp pointing at Jiaokan's respStmt; cert where the recogniser is less than sure) and linked to the edition's registers "
                         + "in " + registerFile + ", which gather simplified and traditional spellings in one entry.");
     }
 

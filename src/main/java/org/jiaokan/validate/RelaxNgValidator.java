@@ -23,6 +23,10 @@ public final class RelaxNgValidator {
     private final List<String> errors = new ArrayList<>();
 
     private RelaxNgValidator(String schemaName, InputSource schema) throws IOException {
+        this(schemaName, schema, false);
+    }
+
+    private RelaxNgValidator(String schemaName, InputSource schema, boolean checkIds) throws IOException {
         this.schemaName = schemaName;
         ErrorHandler collect = new ErrorHandler() {
             @Override public void warning(SAXParseException e) { }
@@ -32,6 +36,7 @@ public final class RelaxNgValidator {
         PropertyMapBuilder props = new PropertyMapBuilder();
         props.put(ValidateProperty.ERROR_HANDLER, collect);
         props.put(ValidateProperty.XML_READER_CREATOR, new SecureXmlReaderCreator());
+        if (checkIds) com.thaiopensource.validate.prop.rng.RngProperty.CHECK_ID_IDREF.add(props);
         this.driver = new ValidationDriver(props.toPropertyMap(), props.toPropertyMap(), SAXSchemaReader.getInstance());
         try {
             if (!driver.loadSchema(schema)) throw new IOException("schema " + schemaName + " does not load: " + String.join("; ", errors));
@@ -42,6 +47,14 @@ public final class RelaxNgValidator {
 
     public static RelaxNgValidator of(Path schema) throws IOException {
         return new RelaxNgValidator(schema.getFileName().toString(), new InputSource(schema.toUri().toString()));
+    }
+
+    /**
+     * A validator that also checks ID uniqueness and IDREFs as DTD compatibility defines them (the
+     * check jing makes by default on the command line).
+     */
+    public static RelaxNgValidator checkingIds(Path schema) throws IOException {
+        return new RelaxNgValidator(schema.getFileName().toString(), new InputSource(schema.toUri().toString()), true);
     }
 
     public static RelaxNgValidator of(URL schema) throws IOException {

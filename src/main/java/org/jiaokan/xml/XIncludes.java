@@ -26,6 +26,14 @@ public final class XIncludes {
      * against {@code base} (the including file's folder); files outside {@code base} are refused.
      */
     public static Document expand(Document doc, Path base) throws IOException, SAXException {
+        return expand(doc, base, new java.util.HashMap<>());
+    }
+
+    /**
+     * As {@link #expand(Document, Path)}, recording the root element that
+     * replaced each xi:include, with the href it came from, in {@code origins}.
+     */
+    public static Document expand(Document doc, Path base, java.util.Map<Element, String> origins) throws IOException, SAXException {
         NodeList list = doc.getElementsByTagNameNS(NS, "include");
         List<Element> incs = new ArrayList<>();
         for (int i = 0; i < list.getLength(); i++) incs.add((Element) list.item(i));
@@ -39,6 +47,7 @@ public final class XIncludes {
             if (href.contains(":") || !target.startsWith(root)) throw new IOException("xi:include outside " + base + " refused: " + href);
             Element included = (Element) doc.importNode(Xml.parse(target).getDocumentElement(), true);
             inc.getParentNode().replaceChild(included, inc);
+            origins.put(included, href);
         }
         return doc;
     }

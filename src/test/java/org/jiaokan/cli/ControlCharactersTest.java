@@ -31,8 +31,9 @@ class ControlCharactersTest {
         assertEquals(List.of(), Schemas.jiaokan().validate(bytes, "ctrl.xml"));
         assertEquals(List.of(), TestSupport.teiAll().validate(bytes, "ctrl.xml"));
         String tei = new String(bytes, StandardCharsets.UTF_8);
-        assertTrue(tei.contains("<g ref=\"#U001B\" resp=\"#jk\"/>"), tei);
-        assertTrue(tei.contains("<char xml:id=\"U001B\">"), tei);
+        String key = org.jiaokan.tei.DocumentIds.key("ctrl");
+        assertTrue(tei.contains("<g ref=\"#" + key + "-U001B\" resp=\"#" + key + "-jk\"/>"), tei);
+        assertTrue(tei.contains("<char xml:id=\"" + key + "-U001B\">"), tei);
         var doc = Xml.parse(bytes);
         assertEquals(TestSupport.noSpace(text.replace("\u001B", "\u001B")), TestSupport.noSpace(Readings.diplomatic(doc)));
         assertTrue(Readings.diplomatic(doc).contains("要求\u001B加强\u0001管理"));

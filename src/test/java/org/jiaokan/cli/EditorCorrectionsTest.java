@@ -92,10 +92,10 @@ class EditorCorrectionsTest {
         String s = Files.readString(tei);
         s = s.replace("<sourceDesc>", "<notesStmt><note>Transcribed from a web capture of 2009.</note></notesStmt>\n      <sourceDesc>");
         s = s.replace("</revisionDesc>", "<change when=\"2026-12-01\" who=\"#editor\">Checked the redactions.</change></revisionDesc>");
-        Matcher firstP = Pattern.compile("(<p xml:id=\"b-[0-9a-f]+\">[^\n]*</p>)").matcher(s);
+        Matcher firstP = Pattern.compile("(<p xml:id=\"[a-z2-7]{7}-b-[0-9a-f]+\">[^\n]*</p>)").matcher(s);
         assertTrue(firstP.find());
         s = s.substring(0, firstP.end()) + "<note type=\"commentary\" resp=\"#editor\">The county is 井陉.</note>" + s.substring(firstP.end());
-        Matcher div = Pattern.compile("<div xml:id=\"(d-[0-9a-f]+)\" type=\"section\">").matcher(s);
+        Matcher div = Pattern.compile("<div xml:id=\"([a-z2-7]{7}-d-[0-9a-f]+)\" type=\"section\">").matcher(s);
         assertTrue(div.find());
         s = s.substring(0, div.start()) + "<div xml:id=\"" + div.group(1) + "\" n=\"1\" type=\"section\">" + s.substring(div.end());
         Files.writeString(tei, s);

@@ -39,7 +39,8 @@ class RegistersTest {
 
         // Each mention in a document points at its register entry.
         String tei = Files.readString(out.resolve("004_02a83077c9d50b2a.xml"));
-        assertTrue(tei.contains("ref=\"registers.xml#per-叶寒冰\" resp=\"#jk\">葉寒冰</persName>"), "mention linked");
+        assertTrue(tei.contains("ref=\"registers.xml#per-叶寒冰\" resp=\"#" + org.jiaokan.tei.DocumentIds.key("004_02a83077c9d50b2a")
+                + "-jk\">葉寒冰</persName>"), "mention linked");
         // Places known to the gazetteer are filed under their full name (成都 → 成都市) with their GB/T 2260 code.
         Element chengdu = Dom.descendants(reg.getDocumentElement(), "place").stream()
                 .filter(p -> Dom.xmlId(p).equals("pl-成都市")).findFirst().orElseThrow();

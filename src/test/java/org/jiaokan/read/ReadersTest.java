@@ -105,4 +105,22 @@ class ReadersTest {
         assertEquals(4, doc.size());
         assertEquals("edeaaff3f1774ad2888673770c6d64097e391bc362d7d6fb34982ddf0efd18cb", doc.sha256());
     }
+
+    @Test
+    void utf16HtmlWithoutByteOrderMarkIsHtml() throws Exception {
+        String page = "<html><head><title>通知</title></head><body><p>关于加强校园周边治安管理的通知</p>"
+                + "<p>各中小学要落实安保措施。</p></body></html>\n";
+        for (java.nio.charset.Charset cs : java.util.List.of(StandardCharsets.UTF_16LE, StandardCharsets.UTF_16BE)) {
+            org.jiaokan.model.SourceDocument doc = Readers.read(file("page-" + cs.name() + ".dat", page.getBytes(cs)), null);
+            assertEquals("text/html", doc.mediaType(), cs.name());
+            assertEquals(cs.name(), doc.encoding());
+            assertTrue(doc.text().contains("各中小学要落实安保措施。"), doc.text());
+        }
+    }
+
+    @Test
+    void utf16TeiWithoutByteOrderMarkIsStillRefused() throws Exception {
+        String tei = "<TEI xmlns=\"http://www.tei-c.org/ns/1.0\"><teiHeader/><text><body><p>正文。</p></body></text></TEI>\n";
+        assertTrue(failure(file("doc.xml", tei.getBytes(StandardCharsets.UTF_16LE))).startsWith("unsupported file type: TEI XML"));
+    }
 }
