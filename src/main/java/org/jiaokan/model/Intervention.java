@@ -27,7 +27,7 @@ public record Intervention(int start, int end, Kind kind, String replacement, St
         DAMAGE,
         /** Source text with a regularised form: {@code <choice><orig/><reg/></choice>}. */
         REGULARISATION,
-        /** A redaction mark made by the source: {@code <gap reason="redacted"><desc>mark</desc></gap>}. */
+        /** A redaction mark made by the source: {@code <seg type="redaction">mark</seg>}, the mark in the text flow. */
         REDACTION,
         /** Page furniture that is source text but not the work's text: {@code <fw type>}. */
         FORME_WORK,

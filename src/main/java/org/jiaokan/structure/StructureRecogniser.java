@@ -51,7 +51,78 @@ public final class StructureRecogniser {
 
     /** Blocks of the given lines, where {@code interventions.get(i)} are the sorted interventions of line i. */
     public List<Block> recognise(List<SourceLine> lines, List<List<Intervention>> interventions) {
-        return closingCredit(signatures(speakerLine(blocks(lines, interventions))));
+        return closingExhortation(lists(closingCredit(signatures(speakerLine(blocks(lines, interventions))))));
+    }
+
+    /**
+     * Paragraphs that are items of an enumeration: runs of two or more paragraphs led by a dash
+     * (——抓好统筹，…), and runs of two or more numbered paragraphs in one numbering style whose
+     * numbers follow one another (1. 2. 3., （一）（二）, ①②). Headings are never items. The items keep
+     * their text and so their ids; only their role changes.
+     */
+    private static List<Block> lists(List<Block> blocks) {
+        List<Block> out = new ArrayList<>(blocks);
+        int i = 0;
+        while (i < out.size()) {
+            int end = i;
+            String listType = null;
+            if (isPlain(out.get(i)) && Enumerations.dashLed(out.get(i).text())) {
+                while (end < out.size() && isPlain(out.get(end)) && Enumerations.dashLed(out.get(end).text())) end++;
+                listType = "dash";
+            } else if (isPlain(out.get(i)) && Enumerations.numbering(out.get(i).text()) != null) {
+                int[] first = Enumerations.numbering(out.get(i).text());
+                int[] previous = first;
+                end = i + 1;
+                while (end < out.size() && isPlain(out.get(end))) {
+                    int[] next = Enumerations.numbering(out.get(end).text());
+                    if (next == null || next[0] != previous[0] || next[1] != previous[1] + 1) break;
+                    previous = next;
+                    end++;
+                }
+                listType = "numbered";
+            }
+            if (listType == null || end - i < 2) {
+                i = Math.max(i + 1, end);
+                continue;
+            }
+            for (int k = i; k < end; k++) {
+                Block b = out.get(k);
+                out.set(k, retype(b, Type.P, Block.item(listType, k == i)));
+            }
+            i = end;
+        }
+        return out;
+    }
+
+    private static boolean isPlain(Block b) {
+        return b.type() == Type.P && b.detail().isEmpty();
+    }
+
+    /** A paragraph addressing the audience (同志们，…), as a speech's closing exhortation opens. */
+    private static final Pattern EXHORTATION = Pattern.compile(
+            "^[^。，,：:；;！!？?]{0,12}?(同志|朋友|代表|来宾|來賓|老师|老師|同学|同學)[们們]?[，,！!]");
+
+    /**
+     * The closing exhortation of a speech with numbered sections: after the last section heading, the
+     * first paragraph that addresses the audience (同志们，…), provided it is not the section's own
+     * first paragraph, opens the end of the speech; it and what follows belong to no section.
+     */
+    private static List<Block> closingExhortation(List<Block> blocks) {
+        List<Block> out = new ArrayList<>(blocks);
+        int lastHead = -1;
+        for (int k = 0; k < out.size(); k++) if (out.get(k).type() == Type.HEAD) lastHead = k;
+        if (lastHead < 0) return out;
+        boolean sectionText = false;
+        for (int k = lastHead + 1; k < out.size(); k++) {
+            Block b = out.get(k);
+            if (b.type() != Type.P) continue;
+            if (sectionText && b.detail().isEmpty() && EXHORTATION.matcher(b.text().strip()).find()) {
+                out.set(k, retype(b, Type.P, Block.EXHORTATION));
+                break;
+            }
+            sectionText = true;
+        }
+        return out;
     }
 
     private List<Block> blocks(List<SourceLine> lines, List<List<Intervention>> interventions) {

@@ -28,7 +28,7 @@ public final class CorrectionMerger {
     static final String EDITOR = "editor";
     static final List<String> HEADER_UNITS = List.of("titleStmt", "publicationStmt", "sourceDesc", "encodingDesc", "profileDesc");
     /** Structural containers of the text: merged by their children, never as units themselves. */
-    static final java.util.Set<String> TEXT_CONTAINERS = java.util.Set.of("text", "front", "body", "back", "div", "docTitle", "opener", "closer");
+    static final java.util.Set<String> TEXT_CONTAINERS = java.util.Set.of("text", "front", "body", "back", "div", "docTitle", "opener", "closer", "list");
     /** Prefix of the digest kept for a division's own attributes. */
     private static final String ATTRS = "attributes:";
 

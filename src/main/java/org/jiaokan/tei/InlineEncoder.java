@@ -38,6 +38,32 @@ final class InlineEncoder {
         interventionsUpTo(parent, text, interventions, pos, text.length());
     }
 
+    /** Writes {@code text[from, to)} into {@code parent}, with the interventions and mentions that lie inside it. */
+    void encodeRange(Element parent, String text, int from, int to, List<Intervention> interventions, List<Mention> mentions) {
+        List<Intervention> ivs = new ArrayList<>();
+        for (Intervention iv : interventions) {
+            if (iv.start() >= from && iv.end() <= to) {
+                ivs.add(new Intervention(iv.start() - from, iv.end() - from, iv.kind(), iv.replacement(), iv.reason(),
+                        iv.cert(), iv.rule()));
+            }
+        }
+        List<Mention> ms = new ArrayList<>();
+        for (Mention m : mentions) {
+            if (m.start() >= from && m.end() <= to) ms.add(new Mention(m.start() - from, m.end() - from, m.type(), m.text(), m.key(), m.confidence(), m.code()));
+        }
+        encode(parent, text.substring(from, to), ivs, ms);
+    }
+
+    /** True when no intervention or mention spans one of the cut points, so the text can be written in pieces. */
+    boolean canCut(String text, List<Integer> cuts, List<Intervention> interventions, List<Mention> mentions) {
+        for (int c : cuts) {
+            if (c <= 0 || c > text.length()) return false;
+            for (Intervention iv : interventions) if (iv.start() < c && c < iv.end()) return false;
+            for (Mention m : mentions) if (m.start() < c && c < m.end()) return false;
+        }
+        return true;
+    }
+
     /** A mention that cuts an intervention, or lies inside one, cannot be anchored. */
     private static boolean crosses(Mention m, Intervention iv) {
         boolean overlap = m.start() < iv.end() && iv.start() < m.end();
@@ -65,10 +91,8 @@ final class InlineEncoder {
             case FORME_WORK -> Dom.addText(parent, "fw", orig, "type", iv.reason(), "resp", RESP, "cert", cert);
             case DAMAGE -> Dom.addText(parent, "sic", orig, "type", iv.reason(), "resp", RESP, "cert", cert);
             case CHARACTER -> Dom.add(parent, "g", "ref", "#" + charId(iv.reason()), "resp", RESP);
-            case REDACTION -> {
-                Element gap = Dom.add(parent, "gap", "reason", iv.reason(), "agent", "source", "resp", RESP);
-                Dom.addText(gap, "desc", orig);
-            }
+            // The mark is source text and stays in the flow, so that every rendering shows it as the source does.
+            case REDACTION -> Dom.addText(parent, "seg", orig, "type", "redaction", "resp", RESP, "cert", cert);
             case CORRECTION -> {
                 Element choice = Dom.add(parent, "choice");
                 Dom.addText(choice, "sic", orig);

@@ -10,6 +10,9 @@ import java.util.Set;
  * The two readings of a TEI text defined by the edition specification, computed from the TEI alone.
  * The diplomatic reading is the source as it stands (editors' additions and corrections left out);
  * the regularised reading is the clean text a reader sees (noise, forme work and damaged forms left out).
+ * A redaction mark of the source ({@code <seg type="redaction">**</seg>}) is in both readings; when an
+ * editor restored the withheld words inside it ({@code <seg type="redaction">**<supplied>…</supplied></seg>}),
+ * the diplomatic reading keeps the mark and the regularised reading gives the supplied words instead.
  */
 public final class Readings {
     private static final Set<String> NOT_DIPLOMATIC = Set.of("reg", "corr", "expan", "supplied");
@@ -50,6 +53,9 @@ public final class Readings {
             } else if (k instanceof Element e && "g".equals(e.getLocalName()) && !e.hasChildNodes()) {
                 // A character XML cannot carry, declared by code point: it is source text.
                 if (diplomatic) referencedCharacter(e).ifPresent(sb::append);
+            } else if (k instanceof Element e && !diplomatic && isRestoredRedaction(e)) {
+                // The source's redaction mark with the words an editor restored: the reader sees the words.
+                for (Element s : org.jiaokan.xml.Dom.children(e, "supplied")) walk(s, sb, false);
             } else if (k instanceof Element e && included(e, diplomatic)) {
                 walk(e, sb, diplomatic);
             }
@@ -72,6 +78,12 @@ public final class Readings {
             return !NOT_DIPLOMATIC.contains(name);
         }
         return !NOT_REGULARISED.contains(name);
+    }
+
+    /** {@code <seg type="redaction">**<supplied>words</supplied></seg>}: a mark of the source and the words an editor restored. */
+    private static boolean isRestoredRedaction(Element e) {
+        return "seg".equals(e.getLocalName()) && "redaction".equals(e.getAttribute("type"))
+                && !org.jiaokan.xml.Dom.children(e, "supplied").isEmpty();
     }
 
     private static boolean isEditorialNote(Element e) {

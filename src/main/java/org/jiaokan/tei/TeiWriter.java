@@ -7,6 +7,7 @@ import org.jiaokan.model.EditionDocument;
 import org.jiaokan.model.Intervention;
 import org.jiaokan.model.Metadata;
 import org.jiaokan.model.SourceDocument;
+import org.jiaokan.structure.Enumerations;
 import org.jiaokan.xml.Dom;
 import org.jiaokan.xml.Xml;
 import org.w3c.dom.Document;
@@ -272,8 +273,10 @@ public final class TeiWriter {
         divs.push(top);
         levels.push(0);
         boolean opened = false;
+        Element list = null;
         for (; i < closerStart; i++) {
             Block b = blocks.get(i);
+            if (b.type() != Block.Type.NOTE && b.listType().isEmpty()) list = null;
             switch (b.type()) {
                 case NOTE -> { continue; }
                 case HEAD -> {
@@ -303,6 +306,27 @@ public final class TeiWriter {
                     fill(e, b, inline);
                 }
                 case TITLE, SUBTITLE, CLOSER, SIGNED -> fill(Dom.add(divs.peek(), "p"), b, inline);
+                case P -> {
+                    if (Block.EXHORTATION.equals(b.detail())) {
+                        // The closing exhortation after the last section belongs to the speech, not to that section.
+                        // TEI allows no paragraph after a division's subdivisions, so it is a division of its own,
+                        // without a head, in the top division.
+                        while (divs.size() > 1) {
+                            divs.pop();
+                            levels.pop();
+                        }
+                        divs.push(Dom.add(top, "div", "type", "exhortation", "xml:id", "d" + b.id().substring(1)));
+                        levels.push(1);
+                    }
+                    if (b.listType().isEmpty()) {
+                        block(divs.peek(), b, inline);
+                    } else {
+                        if (list == null || b.opensList()) {
+                            list = Dom.add(divs.peek(), "list", "type", b.listType(), "xml:id", "l" + b.id().substring(1));
+                        }
+                        fill(Dom.add(list, "item"), b, inline);
+                    }
+                }
                 default -> block(divs.peek(), b, inline);
             }
             if (b.type() != Block.Type.FW && b.type() != Block.Type.NOISE) opened = true;
@@ -402,7 +426,32 @@ public final class TeiWriter {
             case NOISE -> fill(Dom.add(parent, "ab", "type", "noise"), b, inline);
             case BYLINE -> fill(Dom.add(parent, "byline"), b, inline);
             case DATELINE -> fill(Dom.add(parent, "dateline"), b, inline);
-            default -> fill(Dom.add(parent, "p"), b, inline);
+            default -> {
+                Element p = Dom.add(parent, "p");
+                List<Integer> items = b.type() == Block.Type.P ? Enumerations.runInItems(b.text()) : List.of();
+                if (items.isEmpty() || !inline.canCut(b.text(), items, b.interventions(), b.mentions())) {
+                    fill(p, b, inline);
+                } else {
+                    runInList(p, b, items, inline);
+                }
+            }
+        }
+    }
+
+    /**
+     * A paragraph holding an enumeration (一是…二是…三是…): the paragraph keeps its id and its text;
+     * the lead-in stays in the paragraph and each item is an {@code item} of a {@code list type="run-in"}
+     * inside it, with the paragraph's id and its number as id ({@code b-3542b6-i2}).
+     */
+    private static void runInList(Element p, Block b, List<Integer> items, InlineEncoder inline) {
+        Dom.attr(p, "xml:id", b.id());
+        String text = b.text();
+        inline.encodeRange(p, text, 0, items.get(0), b.interventions(), b.mentions());
+        Element list = Dom.add(p, "list", "type", "run-in");
+        for (int k = 0; k < items.size(); k++) {
+            int end = k + 1 < items.size() ? items.get(k + 1) : text.length();
+            Element item = Dom.add(list, "item", "xml:id", b.id() + "-i" + (k + 1));
+            inline.encodeRange(item, text, items.get(k), end, b.interventions(), b.mentions());
         }
     }
 

@@ -261,8 +261,8 @@ class UnseenDocumentsTest {
     @Test
     void redactionMarksAreKeptAsSourceRedactions() throws Exception {
         Document tei = Unseen.tei(Doc.REDACTED);
-        List<String> gaps = Unseen.inText(tei, "gap").stream()
-                .filter(g -> g.getAttribute("reason").equals("redacted")).map(g -> g.getTextContent()).toList();
+        List<String> gaps = Unseen.inText(tei, "seg").stream()
+                .filter(g -> g.getAttribute("type").equals("redaction")).map(g -> g.getTextContent()).toList();
         assertEquals(List.of("×××", "XXX", "**", "**", "XX", "×××", "××", "*", "**"), gaps);
         String reg = Readings.regularised(tei);
         assertReadingKeeps(reg, "受害人×××（女，62岁，退休教师）", "自称XXX市公安局民警", "共计被骗人民币**万元",
