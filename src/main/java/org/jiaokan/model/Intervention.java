@@ -32,7 +32,12 @@ public record Intervention(int start, int end, Kind kind, String replacement, St
         /** Page furniture that is source text but not the work's text: {@code <fw type>}. */
         FORME_WORK,
         /** A character XML cannot carry, kept by reference: {@code <g ref="#U000B"/>} with a {@code charDecl} entry. */
-        CHARACTER
+        CHARACTER,
+        /**
+         * Where the source refers to a note (zero length: the source has no mark there); {@code reason} is
+         * the note's mark. The note itself is written at this point.
+         */
+        NOTE_ANCHOR
     }
 
     public Intervention {

@@ -306,8 +306,16 @@ public final class StructureRecogniser {
         Seg trim() {
             int a = 0;
             int b = text.length();
-            while (a < b && isSpace(text.charAt(a)) && !inside(a)) a++;
-            while (b > a && isSpace(text.charAt(b - 1)) && !inside(b - 1)) b--;
+            int firstAnchor = b;
+            int lastAnchor = a;
+            for (Intervention iv : ivs) {
+                if (iv.kind() != Intervention.Kind.NOTE_ANCHOR) continue;
+                firstAnchor = Math.min(firstAnchor, iv.start());
+                lastAnchor = Math.max(lastAnchor, iv.start());
+            }
+            // White space is trimmed, but never past a note reference (it would lose its note).
+            while (a < b && a < firstAnchor && isSpace(text.charAt(a)) && !inside(a)) a++;
+            while (b > a && b > lastAnchor && isSpace(text.charAt(b - 1)) && !inside(b - 1)) b--;
             return slice(a, b);
         }
 
@@ -342,6 +350,7 @@ public final class StructureRecogniser {
             if (ivs.isEmpty()) return false;
             int covered = 0;
             for (Intervention iv : ivs) {
+                if (iv.kind() == Intervention.Kind.NOTE_ANCHOR) continue;
                 if (iv.kind() != Intervention.Kind.SURPLUS && iv.kind() != Intervention.Kind.FORME_WORK) return false;
                 covered += text.substring(iv.start(), iv.end()).replaceAll("\\s", "").length();
             }
@@ -349,8 +358,9 @@ public final class StructureRecogniser {
         }
 
         Block furniture() {
-            boolean fw = ivs.stream().allMatch(iv -> iv.kind() == Intervention.Kind.FORME_WORK);
-            return fw ? block(Type.FW, ivs.get(0).reason()) : block(Type.NOISE, "");
+            List<Intervention> judged = ivs.stream().filter(iv -> iv.kind() != Intervention.Kind.NOTE_ANCHOR).toList();
+            boolean fw = judged.stream().allMatch(iv -> iv.kind() == Intervention.Kind.FORME_WORK);
+            return fw ? block(Type.FW, judged.get(0).reason()) : block(Type.NOISE, "");
         }
 
         Block block(Type type, String detail) {

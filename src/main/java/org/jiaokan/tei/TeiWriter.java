@@ -170,6 +170,7 @@ public final class TeiWriter {
         Map<Intervention.Kind, Map<String, String>> used = new TreeMap<>();
         for (Block b : doc.blocks()) {
             for (Intervention iv : b.interventions()) {
+                if (iv.kind() == Intervention.Kind.NOTE_ANCHOR) continue;
                 used.computeIfAbsent(iv.kind(), k -> new TreeMap<>())
                         .put(iv.rule(), ruleDescriptions.getOrDefault(iv.rule(), iv.reason()));
             }
@@ -179,7 +180,7 @@ public final class TeiWriter {
             Element part = switch (kind.getKey()) {
                 case SURPLUS, CORRECTION, DAMAGE -> correction == null ? (correction = Dom.add(decl, "correction")) : correction;
                 case REGULARISATION -> Dom.add(decl, "normalization");
-                case REDACTION, FORME_WORK, CHARACTER -> decl;
+                case REDACTION, FORME_WORK, CHARACTER, NOTE_ANCHOR -> decl;
             };
             for (var rule : kind.getValue().entrySet()) {
                 Dom.addText(part, "p", rule.getValue(), "xml:id", "rule-" + rule.getKey());
@@ -188,8 +189,9 @@ public final class TeiWriter {
         Dom.addText(Dom.add(decl, "punctuation"), "p",
                 "Punctuation, including halfwidth marks in Chinese text, is kept as in the source.");
         if (doc.blocks().stream().anyMatch(b -> b.type() == Block.Type.NOTE)) {
-            Dom.addText(decl, "p", "Note references of the source are written [N] (footnote N) or [eN] (endnote N) where "
-                    + "they stand, and linked to their notes with ref type=\"noteAnchor\".");
+            Dom.addText(decl, "p", "A note of the source (note type=\"footnote\" or \"endnote\", n its number) stands where "
+                    + "the source refers to it, inside the paragraph, and no reference mark is added to the text; a further "
+                    + "reference to the same note is a ptr type=\"noteAnchor\". A note whose reference was not found is in back.");
         }
         Dom.addText(Dom.add(decl, "segmentation"), "p",
                 "One block element per source line (headings embedded in a line are split off). Each block's xml:id is "
@@ -237,7 +239,13 @@ public final class TeiWriter {
     // ---------------------------------------------------------------- text
 
     private void text(Element tei, EditionDocument doc) {
+        Map<String, List<Block>> noteBlocks = new java.util.LinkedHashMap<>();
+        for (Block b : doc.blocks()) {
+            if (b.type() == Block.Type.NOTE) noteBlocks.computeIfAbsent(b.detail(), k -> new java.util.ArrayList<>()).add(b);
+        }
+        Map<String, String> placedNotes = new java.util.HashMap<>();
         InlineEncoder inline = new InlineEncoder(m -> registerFile + "#" + RegisterIds.of(m.type(), m.key()));
+        inline.notes((parent, mark) -> placeNote(parent, mark, noteBlocks, placedNotes, inline));
                 List<Block> blocks = doc.blocks();
         Element text = Dom.add(tei, "text");
 
@@ -353,52 +361,43 @@ public final class TeiWriter {
                 }
             }
         }
-        if (!notes.isEmpty()) {
+        List<Block> unplaced = notes.stream().filter(b -> !placedNotes.containsKey(b.detail())).toList();
+        if (!unplaced.isEmpty()) {
+            // Notes whose reference was not found stay together after the body.
             Element back = Dom.add(text, "back");
             Element div = Dom.add(back, "div", "type", "notes");
-            Map<String, String> noteIds = new java.util.LinkedHashMap<>();
-            for (Block b : notes) {
-                Element note = Dom.add(div, "note", "type", b.detail().startsWith("e") ? "endnote" : "footnote",
-                        "place", b.detail().startsWith("e") ? "end" : "foot", "n", b.detail());
-                fill(note, b, inline);
-                noteIds.putIfAbsent(b.detail(), b.id());
-            }
-            linkNoteAnchors(body, noteIds);
+            for (Block b : unplaced) fill(noteElement(div, b.detail()), b, inline);
         }
+    }
+
+    private static Element noteElement(org.w3c.dom.Node parent, String mark) {
+        boolean end = mark.startsWith("e");
+        return Dom.add(parent, "note", "type", end ? "endnote" : "footnote", "place", end ? "end" : "foot", "n", mark);
     }
 
     /**
-     * Links the marks "[N]" that stand for note references in the text (DOCX readers render a
-     * reference to note N so) to their notes: the first mark for each note, in text order, becomes
-     * {@code <ref type="noteAnchor" target="#note">}. The mark itself stays as it is.
+     * Writes note {@code mark} where the source refers to it: the note itself the first time (its
+     * paragraphs as {@code p} when it has several), a {@code ptr} to it after that; nothing for a mark
+     * without a note.
      */
-    private static void linkNoteAnchors(Element body, Map<String, String> noteIds) {
-        java.util.Set<String> linked = new java.util.HashSet<>();
-        java.util.regex.Pattern mark = java.util.regex.Pattern.compile("\\[(e?\\d+)]");
-        List<org.w3c.dom.Text> texts = new java.util.ArrayList<>();
-        collectTexts(body, texts);
-        for (org.w3c.dom.Text t : texts) {
-            org.w3c.dom.Text rest = t;
-            java.util.regex.Matcher m = mark.matcher(rest.getData());
-            while (m.find()) {
-                String n = m.group(1);
-                if (!noteIds.containsKey(n) || !linked.add(n)) continue;
-                org.w3c.dom.Text anchorText = rest.splitText(m.start());
-                rest = anchorText.splitText(m.end() - m.start());
-                Element ref = body.getOwnerDocument().createElementNS(Xml.TEI_NS, "ref");
-                ref.setAttribute("target", "#" + noteIds.get(n));
-                ref.setAttribute("type", "noteAnchor");
-                anchorText.getParentNode().replaceChild(ref, anchorText);
-                ref.appendChild(anchorText);
-                m = mark.matcher(rest.getData());
-            }
+    private static void placeNote(org.w3c.dom.Node parent, String mark, Map<String, List<Block>> noteBlocks,
+                                  Map<String, String> placed, InlineEncoder inline) {
+        List<Block> lines = noteBlocks.get(mark);
+        if (lines == null) return;
+        String id = placed.get(mark);
+        if (id != null) {
+            Dom.add(parent, "ptr", "type", "noteAnchor", "target", "#" + id);
+            return;
         }
-    }
-
-    private static void collectTexts(org.w3c.dom.Node n, List<org.w3c.dom.Text> out) {
-        for (org.w3c.dom.Node k = n.getFirstChild(); k != null; k = k.getNextSibling()) {
-            if (k instanceof org.w3c.dom.Text t) out.add(t);
-            else if (k instanceof Element e && !"fw".equals(e.getLocalName())) collectTexts(e, out);
+        Element note = noteElement(parent, mark);
+        if (lines.size() == 1) {
+            placed.put(mark, lines.get(0).id());
+            fill(note, lines.get(0), inline);
+        } else {
+            String noteId = "n" + lines.get(0).id().substring(1);
+            Dom.attr(note, "xml:id", noteId);
+            placed.put(mark, noteId);
+            for (Block b : lines) fill(Dom.add(note, "p"), b, inline);
         }
     }
 

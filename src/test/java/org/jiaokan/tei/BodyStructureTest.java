@@ -216,6 +216,47 @@ class BodyStructureTest {
         assertEquals(List.of("XXX", "××", "XXX", "**"), marks);
     }
 
+    @ParameterizedTest
+    @ValueSource(booleans = {true, false})
+    void editorsSuppliedWordsAndItemCorrectionsSurviveReconversion(boolean simplified) throws Exception {
+        String source = simplified ? SPEECH_HANS : SPEECH_HANT;
+        Path src = tmp.resolve("speech.txt");
+        Files.writeString(src, source, StandardCharsets.UTF_8);
+        Document edited = Xml.parse(TestSupport.convert(src, "2026-12-01"));
+        // The editor restores the withheld words inside the redaction, and corrects an item of a list.
+        Element seg = all(edited, "seg").stream().filter(e -> "**".equals(e.getTextContent())).findFirst().orElseThrow();
+        Element supplied = edited.createElementNS(Xml.TEI_NS, "supplied");
+        supplied.setAttribute("resp", "#editor");
+        supplied.setAttribute("reason", "redacted");
+        supplied.setTextContent(simplified ? "电信诈骗" : "電信詐騙");
+        seg.appendChild(supplied);
+        Element item = all(edited, "item").get(1);
+        Element note = edited.createElementNS(Xml.TEI_NS, "note");
+        note.setAttribute("type", "editorial");
+        note.setAttribute("resp", "#editor");
+        note.setTextContent("Checked against the printed text.");
+        item.appendChild(note);
+        String itemId = Dom.xmlId(item);
+        String pId = Dom.xmlId((Element) seg.getParentNode());
+
+        Document fresh = Xml.parse(TestSupport.convert(src, "2026-12-01"));
+        CorrectionMerger.Result merged = CorrectionMerger.merge(fresh, Xml.parse(org.jiaokan.xml.XmlWriter.bytes(edited)));
+        assertTrue(merged.keptUnits().containsAll(List.of(pId, itemId)), merged.keptUnits().toString());
+        Document tei = merged.document();
+        byte[] bytes = org.jiaokan.xml.XmlWriter.bytes(tei);
+        assertEquals(List.of(), Schemas.jiaokan().validate(bytes, "merged.xml"));
+        assertEquals(List.of(), TestSupport.teiAll().validate(bytes, "merged.xml"));
+        // Nothing is doubled: one list of each kind, the corrected item in its place.
+        assertEquals(List.of("dash", "run-in", "numbered"), all(tei, "list").stream().map(l -> l.getAttribute("type")).toList());
+        Element keptItem = all(tei, "item").get(1);
+        assertEquals(itemId, Dom.xmlId(keptItem));
+        assertEquals(1, Dom.children(keptItem, "note").size());
+        assertEquals(TestSupport.noSpace(Readers.read(src, null).text()), TestSupport.noSpace(Readings.diplomatic(tei)));
+        String reg = Readings.regularised(tei);
+        assertTrue(reg.contains(simplified ? "去年共破获电信诈骗案件*起" : "去年共破獲電信詐騙案件*起"), reg);
+        assertTrue(Readings.diplomatic(tei).contains(simplified ? "去年共破获**案件*起" : "去年共破獲**案件*起"));
+    }
+
     @Test
     void suppliedWordsInARedactionAreTheRegularisedReading() throws Exception {
         String xml = "<TEI xmlns=\"http://www.tei-c.org/ns/1.0\"><text><body><p>破获<seg type=\"redaction\" resp=\"#jk\">**"
