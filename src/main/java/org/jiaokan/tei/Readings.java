@@ -12,7 +12,8 @@ import java.util.Set;
  * the regularised reading is the clean text a reader sees (noise, forme work and damaged forms left out).
  * A redaction mark of the source ({@code <seg type="redaction">**</seg>}) is in both readings; when an
  * editor restored the withheld words inside it ({@code <seg type="redaction">**<supplied>…</supplied></seg>}),
- * the diplomatic reading keeps the mark and the regularised reading gives the supplied words instead.
+ * the diplomatic reading keeps the mark and the regularised reading gives the supplied words instead;
+ * likewise for {@code <choice><seg type="redaction">**</seg><supplied>…</supplied></choice>}.
  */
 public final class Readings {
     private static final Set<String> NOT_DIPLOMATIC = Set.of("reg", "corr", "expan", "supplied");
@@ -74,10 +75,17 @@ public final class Readings {
         if (isEditorialNote(e)) return false;
         boolean inChoice = e.getParentNode() instanceof Element p && "choice".equals(p.getLocalName());
         if (diplomatic) {
-            if (inChoice) return CHOICE_DIPLOMATIC.contains(name);
+            // A redaction mark is source text, also as one alternative of an editor's choice.
+            if (inChoice) return CHOICE_DIPLOMATIC.contains(name) || isRedaction(e);
             return !NOT_DIPLOMATIC.contains(name);
         }
+        // <choice><seg type="redaction">**</seg><supplied>words</supplied></choice>: the reader sees the words.
+        if (inChoice && isRedaction(e) && !org.jiaokan.xml.Dom.children((Element) e.getParentNode(), "supplied").isEmpty()) return false;
         return !NOT_REGULARISED.contains(name);
+    }
+
+    private static boolean isRedaction(Element e) {
+        return "seg".equals(e.getLocalName()) && "redaction".equals(e.getAttribute("type"));
     }
 
     /** {@code <seg type="redaction">**<supplied>words</supplied></seg>}: a mark of the source and the words an editor restored. */

@@ -193,9 +193,22 @@ public final class TeiWriter {
                     + "the source refers to it, inside the paragraph, and no reference mark is added to the text; a further "
                     + "reference to the same note is a ptr type=\"noteAnchor\". A note whose reference was not found is in back.");
         }
-        Dom.addText(Dom.add(decl, "segmentation"), "p",
+        Element segmentation = Dom.add(decl, "segmentation");
+        Dom.addText(segmentation, "p",
                 "One block element per source line (headings embedded in a line are split off). Each block's xml:id is "
                         + "derived from its text, so it stays the same when an unchanged source is converted again.");
+        boolean lists = doc.blocks().stream().anyMatch(b -> !b.listType().isEmpty()
+                || b.type() == Block.Type.P && !Enumerations.runInItems(b.text()).isEmpty());
+        if (lists) {
+            Dom.addText(segmentation, "p", "Enumerations are lists: lines led by a dash (list type=\"dash\") and lines "
+                    + "numbered one after another (type=\"numbered\"), one item per line with the line's id; an enumeration "
+                    + "inside one paragraph (一是…二是…) is a list type=\"run-in\" inside that paragraph, which keeps its id, "
+                    + "its items numbered after it (b-…-i1).");
+        }
+        if (doc.blocks().stream().anyMatch(b -> Block.EXHORTATION.equals(b.detail()))) {
+            Dom.addText(segmentation, "p", "The closing exhortation of a speech (同志们，…) after its last numbered section "
+                    + "belongs to no section: it is a div type=\"exhortation\" without a head, after the sections.");
+        }
         Dom.addText(Dom.add(decl, "interpretation"), "p",
                 "Persons, places, organisations, dates, official titles and campaign terms are marked automatically "
                         + "(resp=\"#jk\"; cert where the recogniser is less than sure) and linked to the edition's registers "

@@ -229,7 +229,15 @@ class BodyStructureTest {
         supplied.setAttribute("resp", "#editor");
         supplied.setAttribute("reason", "redacted");
         supplied.setTextContent(simplified ? "电信诈骗" : "電信詐騙");
-        seg.appendChild(supplied);
+        if (simplified) {
+            seg.appendChild(supplied);
+        } else {
+            // The other form an editor may choose: the mark and the words as alternatives.
+            Element choice = edited.createElementNS(Xml.TEI_NS, "choice");
+            seg.getParentNode().replaceChild(choice, seg);
+            choice.appendChild(seg);
+            choice.appendChild(supplied);
+        }
         Element item = all(edited, "item").get(1);
         Element note = edited.createElementNS(Xml.TEI_NS, "note");
         note.setAttribute("type", "editorial");
@@ -237,7 +245,7 @@ class BodyStructureTest {
         note.setTextContent("Checked against the printed text.");
         item.appendChild(note);
         String itemId = Dom.xmlId(item);
-        String pId = Dom.xmlId((Element) seg.getParentNode());
+        String pId = Dom.xmlId((Element) (simplified ? seg.getParentNode() : seg.getParentNode().getParentNode()));
 
         Document fresh = Xml.parse(TestSupport.convert(src, "2026-12-01"));
         CorrectionMerger.Result merged = CorrectionMerger.merge(fresh, Xml.parse(org.jiaokan.xml.XmlWriter.bytes(edited)));
@@ -265,5 +273,12 @@ class BodyStructureTest {
         Document tei = Xml.parse(xml.getBytes(StandardCharsets.UTF_8));
         assertEquals("破获**案件*起", Readings.diplomatic(tei));
         assertEquals("破获诈骗案件*起", Readings.regularised(tei));
+
+        String choice = "<TEI xmlns=\"http://www.tei-c.org/ns/1.0\"><text><body><p>破獲<choice><seg type=\"redaction\" resp=\"#jk\">**</seg>"
+                + "<supplied reason=\"redacted\" resp=\"#editor\">詐騙</supplied></choice>案件<seg type=\"redaction\" resp=\"#jk\">*</seg>起</p>"
+                + "</body></text></TEI>";
+        Document alt = Xml.parse(choice.getBytes(StandardCharsets.UTF_8));
+        assertEquals("破獲**案件*起", Readings.diplomatic(alt));
+        assertEquals("破獲詐騙案件*起", Readings.regularised(alt));
     }
 }
