@@ -218,15 +218,15 @@ public final class CorrectionMerger {
      */
     private static boolean insertNearNeighbours(Element oldUnit, Element copy, Map<String, Element> fresh) {
         for (Node p = oldUnit.getPreviousSibling(); p != null; p = p.getPreviousSibling()) {
-            if (p instanceof Element pe && fresh.containsKey(Dom.xmlId(pe))) {
-                Element anchor = fresh.get(Dom.xmlId(pe));
+            Element anchor = p instanceof Element pe ? neighbour(pe, copy.getOwnerDocument(), fresh) : null;
+            if (anchor != null) {
                 anchor.getParentNode().insertBefore(copy, anchor.getNextSibling());
                 return true;
             }
         }
         for (Node n = oldUnit.getNextSibling(); n != null; n = n.getNextSibling()) {
-            if (n instanceof Element ne && fresh.containsKey(Dom.xmlId(ne))) {
-                Element anchor = fresh.get(Dom.xmlId(ne));
+            Element anchor = n instanceof Element ne ? neighbour(ne, copy.getOwnerDocument(), fresh) : null;
+            if (anchor != null) {
                 anchor.getParentNode().insertBefore(copy, anchor);
                 return true;
             }
@@ -243,6 +243,19 @@ public final class CorrectionMerger {
             }
         }
         return false;
+    }
+
+    /**
+     * The fresh counterpart of an old sibling: the unit with its id, or a container with its id (a list
+     * or division, so that what an editor put after a list stays after it); null when there is none.
+     */
+    private static Element neighbour(Element old, Document generated, Map<String, Element> fresh) {
+        String id = Dom.xmlId(old);
+        if (id.isEmpty()) return null;
+        if (fresh.containsKey(id)) return fresh.get(id);
+        if (!TEXT_CONTAINERS.contains(old.getLocalName())) return null;
+        for (Element c : containers(generated)) if (id.equals(Dom.xmlId(c))) return c;
+        return null;
     }
 
     static Map<String, String> recordedDigests(Document doc) {

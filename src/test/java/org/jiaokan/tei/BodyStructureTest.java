@@ -245,6 +245,13 @@ class BodyStructureTest {
         note.setTextContent("Checked against the printed text.");
         item.appendChild(note);
         String itemId = Dom.xmlId(item);
+        // And adds a note of their own after the dash list.
+        Element dashList = (Element) item.getParentNode();
+        Element added = edited.createElementNS(Xml.TEI_NS, "note");
+        added.setAttribute("type", "editorial");
+        added.setAttribute("resp", "#editor");
+        added.setTextContent("Editor's remark on the list.");
+        dashList.getParentNode().insertBefore(added, dashList.getNextSibling());
         String pId = Dom.xmlId((Element) (simplified ? seg.getParentNode() : seg.getParentNode().getParentNode()));
 
         Document fresh = Xml.parse(TestSupport.convert(src, "2026-12-01"));
@@ -259,6 +266,9 @@ class BodyStructureTest {
         Element keptItem = all(tei, "item").get(1);
         assertEquals(itemId, Dom.xmlId(keptItem));
         assertEquals(1, Dom.children(keptItem, "note").size());
+        org.w3c.dom.Node afterList = keptItem.getParentNode().getNextSibling();
+        while (!(afterList instanceof Element)) afterList = afterList.getNextSibling();
+        assertEquals("Editor's remark on the list.", afterList.getTextContent(), "the editor's note stays after the list");
         assertEquals(TestSupport.noSpace(Readers.read(src, null).text()), TestSupport.noSpace(Readings.diplomatic(tei)));
         String reg = Readings.regularised(tei);
         assertTrue(reg.contains(simplified ? "去年共破获电信诈骗案件*起" : "去年共破獲電信詐騙案件*起"), reg);
