@@ -100,4 +100,34 @@ class DocxNoteAnchorTest {
         String decl = Dom.descendants(tei.getDocumentElement(), "editorialDecl").get(0).getTextContent();
         assertTrue(decl.contains("stands where the source refers to it"), decl);
     }
+
+    @org.junit.jupiter.api.Test
+    void aSecondReferenceToTheSameNotePointsAtIt() throws Exception {
+        byte[] bytes;
+        try (XWPFDocument doc = new XWPFDocument(); ByteArrayOutputStream out = new ByteArrayOutputStream()) {
+            XWPFParagraph p = doc.createParagraph();
+            p.createRun().setText("全市共设立“护学岗”一百二十个");
+            XWPFFootnote note = doc.createFootnote();
+            note.createParagraph().createRun().setText("护学岗指上学、放学时段在校门口设立的执勤岗位。");
+            p.addFootnoteReference(note);
+            p.createRun().setText("，今后“护学岗”");
+            p.addFootnoteReference(note);
+            p.createRun().setText("将覆盖全部中小学。");
+            doc.write(out);
+            bytes = out.toByteArray();
+        }
+        Path src = Files.write(tmp.resolve("twice.docx"), bytes);
+        byte[] tei = TestSupport.convert(src, "2026-12-01");
+        assertEquals(List.of(), Schemas.jiaokan().validate(tei, "twice.xml"));
+        Document d = Xml.parse(tei);
+        assertEquals(TestSupport.noSpace(Readers.read(src, null).text()), TestSupport.noSpace(Readings.diplomatic(d)));
+        List<Element> notes = Dom.descendants(d.getDocumentElement(), "note").stream()
+                .filter(n -> "footnote".equals(n.getAttribute("type"))).toList();
+        assertEquals(1, notes.size());
+        List<Element> ptrs = Dom.descendants(d.getDocumentElement(), "ptr").stream()
+                .filter(n -> "noteAnchor".equals(n.getAttribute("type"))).toList();
+        assertEquals(1, ptrs.size());
+        assertEquals("#" + Dom.xmlId(notes.get(0)), ptrs.get(0).getAttribute("target"));
+        assertEquals(notes.get(0).getParentNode(), ptrs.get(0).getParentNode());
+    }
 }
