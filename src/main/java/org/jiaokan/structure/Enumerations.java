@@ -20,7 +20,8 @@ public final class Enumerations {
             Pattern.compile("^([一二三四五六七八九十]{1,3})、"),
             Pattern.compile("^([\\u2460-\\u2473])"),
     };
-    private static final Pattern DASH = Pattern.compile("^(——|－－|--)");
+    /** A dash pair and then the item's first word (a line of dashes is a rule, not an item). */
+    private static final Pattern DASH = Pattern.compile("^(——|－－|--)[\\s\u3000]*[^\\s\u3000—－-]");
     /** An item marker inside a paragraph: 一是, 二要, at the start or after a punctuation mark. */
     private static final Pattern RUN_IN = Pattern.compile(
             "(?<=^|[，,；;。：:！!？?、）)\\s])([一二三四五六七八九十]{1,2})([是要])");

@@ -102,25 +102,31 @@ public final class StructureRecogniser {
     private static final Pattern EXHORTATION = Pattern.compile(
             "^[^。，,：:；;！!？?]{0,12}?(同志|朋友|代表|来宾|來賓|老师|老師|同学|同學)[们們]?[，,！!]");
 
+    /** At most this many paragraphs may follow the closing exhortation; an address earlier on is the section's own. */
+    private static final int EXHORTATION_TAIL = 2;
+
     /**
      * The closing exhortation of a speech with numbered sections: after the last section heading, the
-     * first paragraph that addresses the audience (同志们，…), provided it is not the section's own
-     * first paragraph, opens the end of the speech; it and what follows belong to no section.
+     * last paragraph that addresses the audience (同志们，…), provided it is not the section's own
+     * first paragraph and no more than {@value #EXHORTATION_TAIL} paragraphs follow it, opens the end
+     * of the speech; it and what follows belong to no section.
      */
     private static List<Block> closingExhortation(List<Block> blocks) {
         List<Block> out = new ArrayList<>(blocks);
         int lastHead = -1;
         for (int k = 0; k < out.size(); k++) if (out.get(k).type() == Type.HEAD) lastHead = k;
         if (lastHead < 0) return out;
-        boolean sectionText = false;
-        for (int k = lastHead + 1; k < out.size(); k++) {
+        int firstParagraph = -1;
+        for (int k = lastHead + 1; k < out.size() && firstParagraph < 0; k++) if (out.get(k).type() == Type.P) firstParagraph = k;
+        int following = 0;
+        for (int k = out.size() - 1; k > firstParagraph && firstParagraph >= 0 && following <= EXHORTATION_TAIL; k--) {
             Block b = out.get(k);
             if (b.type() != Type.P) continue;
-            if (sectionText && b.detail().isEmpty() && EXHORTATION.matcher(b.text().strip()).find()) {
+            if (b.detail().isEmpty() && EXHORTATION.matcher(b.text().strip()).find()) {
                 out.set(k, retype(b, Type.P, Block.EXHORTATION));
                 break;
             }
-            sectionText = true;
+            following++;
         }
         return out;
     }

@@ -85,6 +85,19 @@ class EnumerationsTest {
     }
 
     @Test
+    void anAddressFollowedByMoreOfTheSectionIsTheSections() {
+        List<Block> b = recognise("讲话", "同志们：", "一、总结工作", "去年工作取得明显成效。", "二、部署任务",
+                "今年要抓好三项工作。", "同志们，反恐形势依然严峻复杂。", "要加强情报研判。", "要加强巡逻防控。",
+                "要加强应急处置。", "谢谢大家。");
+        assertEquals(List.of(), b.stream().map(Block::detail).filter(Block.EXHORTATION::equals).toList());
+    }
+
+    @Test
+    void linesOfDashesAreNoList() {
+        assertEquals(List.of("", "", "", ""), listTypes("标题", "----------", "----------", "正文。"));
+    }
+
+    @Test
     void noExhortationWithoutSectionsOrAsASectionsFirstParagraph() {
         assertEquals(List.of(), recognise("讲话", "同志们：", "今年工作很重要。", "同志们，让我们团结一心！", "谢谢大家。").stream()
                 .map(Block::detail).filter(Block.EXHORTATION::equals).toList());
