@@ -65,7 +65,7 @@ final class InlineEncoder {
     }
 
     /** True when no intervention or mention spans one of the cut points, so the text can be written in pieces. */
-    boolean canCut(String text, List<Integer> cuts, List<Intervention> interventions, List<Mention> mentions) {
+    static boolean canCut(String text, List<Integer> cuts, List<Intervention> interventions, List<Mention> mentions) {
         for (int c : cuts) {
             if (c <= 0 || c > text.length()) return false;
             for (Intervention iv : interventions) if (iv.start() < c && c < iv.end()) return false;

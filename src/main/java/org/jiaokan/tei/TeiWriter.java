@@ -197,8 +197,7 @@ public final class TeiWriter {
         Dom.addText(segmentation, "p",
                 "One block element per source line (headings embedded in a line are split off). Each block's xml:id is "
                         + "derived from its text, so it stays the same when an unchanged source is converted again.");
-        boolean lists = doc.blocks().stream().anyMatch(b -> !b.listType().isEmpty()
-                || b.type() == Block.Type.P && !Enumerations.runInItems(b.text()).isEmpty());
+        boolean lists = doc.blocks().stream().anyMatch(b -> !b.listType().isEmpty() || !runInItems(b).isEmpty());
         if (lists) {
             Dom.addText(segmentation, "p", "Enumerations are lists: lines led by a dash (list type=\"dash\") and lines "
                     + "numbered one after another (type=\"numbered\"), one item per line with the line's id; an enumeration "
@@ -440,14 +439,21 @@ public final class TeiWriter {
             case DATELINE -> fill(Dom.add(parent, "dateline"), b, inline);
             default -> {
                 Element p = Dom.add(parent, "p");
-                List<Integer> items = b.type() == Block.Type.P ? Enumerations.runInItems(b.text()) : List.of();
-                if (items.isEmpty() || !inline.canCut(b.text(), items, b.interventions(), b.mentions())) {
+                List<Integer> items = runInItems(b);
+                if (items.isEmpty()) {
                     fill(p, b, inline);
                 } else {
                     runInList(p, b, items, inline);
                 }
             }
         }
+    }
+
+    /** Where the items of an enumeration inside paragraph {@code b} begin, if it can be cut there; else empty. */
+    private static List<Integer> runInItems(Block b) {
+        if (b.type() != Block.Type.P) return List.of();
+        List<Integer> items = Enumerations.runInItems(b.text());
+        return items.isEmpty() || !InlineEncoder.canCut(b.text(), items, b.interventions(), b.mentions()) ? List.of() : items;
     }
 
     /**
