@@ -70,10 +70,33 @@ public final class Cleaner {
 
     /**
      * Like {@link #clean(String, LineContext)}, and a line the reader marked as page furniture gets the
-     * reader's kind of furniture as its {@code fw} type (the context alone does not carry it).
+     * reader's kind of furniture as its {@code fw} type (the context alone does not carry it); the line's
+     * references to notes are zero-length {@link Intervention.Kind#NOTE_ANCHOR} interventions.
      */
     public List<Intervention> clean(SourceLine line, LineContext ctx) {
-        List<Intervention> found = clean(line.text(), ctx);
+        return withNoteAnchors(typedFurniture(line, clean(line.text(), ctx)), line);
+    }
+
+    /**
+     * The line's references to notes as zero-length {@link Intervention.Kind#NOTE_ANCHOR} interventions
+     * (reason: the note's mark) among the others; a reference inside another span moves to its end.
+     */
+    private static List<Intervention> withNoteAnchors(List<Intervention> found, SourceLine line) {
+        if (line.anchors().isEmpty() || line.hint() == Hint.FOOTNOTE) return found;
+        List<Intervention> all = new ArrayList<>(found);
+        for (SourceLine.NoteAnchor a : line.anchors()) {
+            int at = Math.min(a.offset(), line.text().length());
+            for (Intervention iv : found) if (iv.start() < at && at < iv.end()) at = iv.end();
+            all.add(new Intervention(at, at, Intervention.Kind.NOTE_ANCHOR, "", a.mark(), org.jiaokan.model.Cert.HIGH, NOTE_ANCHOR_RULE));
+        }
+        all.sort(BY_POSITION);
+        return List.copyOf(all);
+    }
+
+    /** The name recorded for note anchors, which the reader found rather than a cleaning rule. */
+    public static final String NOTE_ANCHOR_RULE = "note-anchor";
+
+    private static List<Intervention> typedFurniture(SourceLine line, List<Intervention> found) {
         if (line.hint() != Hint.BOILERPLATE || line.detail().isEmpty()) return found;
         List<Intervention> typed = new ArrayList<>(found.size());
         for (Intervention iv : found) {

@@ -24,9 +24,11 @@ public final class RedactionRule implements CleaningRule {
 
     @Override
     public String description() {
-        return "Marks the source used for withheld words (*, ×××, XXX, ○○, □□) are kept as they stand, in gap/desc, "
-                + "with reason=\"redacted\"; agent=\"source\" records that the source itself, not damage or the "
-                + "editors, withheld the words.";
+        return "Marks the source used for withheld words (*, ×××, XXX, ○○, □□) are source text: they stay in the text "
+                + "flow as they stand, in seg type=\"redaction\", which says that the source itself, not damage or the "
+                + "editors, withheld the words; both readings keep the mark. An editor who restores the words adds "
+                + "supplied inside that seg, after the mark (<seg type=\"redaction\">**<supplied resp=\"#editor\">…"
+                + "</supplied></seg>): the diplomatic reading keeps the mark, the regularised reading gives the supplied words.";
     }
 
     @Override

@@ -12,7 +12,8 @@ import java.util.Objects;
  * @param interventions sorted, non-overlapping interventions on {@code text}
  * @param mentions      sorted, non-overlapping mentions on {@code text}
  * @param detail        a qualifier: heading level for {@link Type#HEAD}, fw type for {@link Type#FW}, note mark for {@link Type#NOTE},
- *                      {@link #ADDRESSEE} for a {@link Type#SALUTE} that addresses bodies rather than an audience
+ *                      {@link #ADDRESSEE} for a {@link Type#SALUTE} that addresses bodies rather than an audience;
+ *                      for a {@link Type#P}, {@link #item} for an item of a list, {@link #EXHORTATION} for the closing exhortation
  * @param id            the block's xml:id once assigned, or ""
  */
 public record Block(Type type, String text, List<Intervention> interventions, List<Mention> mentions, String detail,
@@ -36,6 +37,32 @@ public record Block(Type type, String text, List<Intervention> interventions, Li
     public static final String PRINTED = "printed";
     /** A {@link Type#P} after an official document's date that remarks on it (（此件公开发布）, GB/T 9704 附注). */
     public static final String REMARK = "remark";
+
+    /**
+     * The detail of a paragraph that opens the closing exhortation of a speech (同志们，…) after its
+     * last numbered section: it and what follows belong to the speech, not to that section.
+     */
+    public static final String EXHORTATION = "exhortation";
+
+    private static final String ITEM = "item ";
+    private static final String FIRST = " first";
+
+    /** The detail of a paragraph that is an item of a list of type {@code listType}; {@code first} opens the list. */
+    public static String item(String listType, boolean first) {
+        return ITEM + listType + (first ? FIRST : "");
+    }
+
+    /** The list type of a paragraph that is a list item ("dash", "numbered"), or "" when it is none. */
+    public String listType() {
+        if (type != Type.P || !detail.startsWith(ITEM)) return "";
+        String rest = detail.substring(ITEM.length());
+        return rest.endsWith(FIRST) ? rest.substring(0, rest.length() - FIRST.length()) : rest;
+    }
+
+    /** True for the first item of a list. */
+    public boolean opensList() {
+        return !listType().isEmpty() && detail.endsWith(FIRST);
+    }
 
     /** Structural roles, each with the TEI element that encodes it. */
     public enum Type {

@@ -27,12 +27,17 @@ public record Intervention(int start, int end, Kind kind, String replacement, St
         DAMAGE,
         /** Source text with a regularised form: {@code <choice><orig/><reg/></choice>}. */
         REGULARISATION,
-        /** A redaction mark made by the source: {@code <gap reason="redacted"><desc>mark</desc></gap>}. */
+        /** A redaction mark made by the source: {@code <seg type="redaction">mark</seg>}, the mark in the text flow. */
         REDACTION,
         /** Page furniture that is source text but not the work's text: {@code <fw type>}. */
         FORME_WORK,
         /** A character XML cannot carry, kept by reference: {@code <g ref="#U000B"/>} with a {@code charDecl} entry. */
-        CHARACTER
+        CHARACTER,
+        /**
+         * Where the source refers to a note (zero length: the source has no mark there); {@code reason} is
+         * the note's mark. The note itself is written at this point.
+         */
+        NOTE_ANCHOR
     }
 
     public Intervention {

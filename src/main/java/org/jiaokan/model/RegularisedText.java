@@ -31,7 +31,7 @@ public final class RegularisedText {
                 map.add(new int[]{pos, pos + 1});
             }
             String kept = switch (iv.kind()) {
-                case SURPLUS, FORME_WORK, DAMAGE, CHARACTER -> "";
+                case SURPLUS, FORME_WORK, DAMAGE, CHARACTER, NOTE_ANCHOR -> "";
                 case CORRECTION, REGULARISATION -> iv.replacement();
                 case REDACTION -> source.substring(iv.start(), iv.end());
             };

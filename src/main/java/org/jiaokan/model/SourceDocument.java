@@ -28,12 +28,37 @@ public record SourceDocument(String fileName, long size, String sha256, String m
         properties = java.util.Collections.unmodifiableSortedMap(new java.util.TreeMap<>(properties));
     }
 
-    /** The decoded text as one string, lines joined with "\n". */
+    /**
+     * The decoded text as one string, lines joined with "\n". A note the text refers to (a DOCX
+     * footnote) stands where the reference stands, its lines joined with "\n", as the edition places
+     * it; a note without a reference stands where the reader put it.
+     */
     public String text() {
+        Map<String, List<String>> notes = new java.util.LinkedHashMap<>();
+        for (SourceLine line : lines) {
+            if (line.hint() == Hint.FOOTNOTE) notes.computeIfAbsent(line.detail(), k -> new java.util.ArrayList<>()).add(line.text());
+        }
+        java.util.Set<String> placed = new java.util.HashSet<>();
+        for (SourceLine line : lines) {
+            if (line.hint() == Hint.FOOTNOTE) continue;
+            for (SourceLine.NoteAnchor a : line.anchors()) if (notes.containsKey(a.mark())) placed.add(a.mark());
+        }
         StringBuilder sb = new StringBuilder();
-        for (int i = 0; i < lines.size(); i++) {
-            if (i > 0) sb.append('\n');
-            sb.append(lines.get(i).text());
+        java.util.Set<String> written = new java.util.HashSet<>();
+        boolean first = true;
+        for (SourceLine line : lines) {
+            if (line.hint() == Hint.FOOTNOTE && placed.contains(line.detail())) continue;
+            if (!first) sb.append('\n');
+            first = false;
+            String text = line.text();
+            int pos = 0;
+            for (SourceLine.NoteAnchor a : line.hint() == Hint.FOOTNOTE ? List.<SourceLine.NoteAnchor>of() : line.anchors()) {
+                if (!placed.contains(a.mark()) || !written.add(a.mark())) continue;
+                int at = Math.min(a.offset(), text.length());
+                sb.append(text, pos, at).append(String.join("\n", notes.get(a.mark())));
+                pos = at;
+            }
+            sb.append(text, pos, text.length());
         }
         return sb.toString();
     }

@@ -42,9 +42,10 @@ import java.util.regex.Pattern;
  * {@link Hint#PARAGRAPH}. Empty paragraphs are skipped; a manual line break splits a paragraph
  * into several lines with the same hint.
  *
- * <p>Note references stay in the text where they stand, as "[N]" for footnote N and "[eN]" for
- * endnote N; the note's own lines carry detail "N" or "eN", so a reference and its note can be
- * paired. POI's XML parsing is left at its secure defaults (no external entities, zip-bomb limits).
+ * <p>A note reference adds no text: the line records it as a {@link SourceLine.NoteAnchor} at its
+ * position, with mark "N" for footnote N and "eN" for endnote N; the note's own lines carry detail
+ * "N" or "eN", so a reference and its note can be paired. POI's XML parsing is left at its secure
+ * defaults (no external entities, zip-bomb limits).
  */
 public final class DocxReader implements SourceReader {
 
@@ -114,39 +115,62 @@ public final class DocxReader implements SourceReader {
     }
 
     private static void addLines(String text, Hint hint, String detail, List<SourceLine> out) {
-        for (String line : TextReader.splitLines(text)) {
-            if (!line.isBlank()) out.add(new SourceLine(line, hint, detail));
-        }
+        addLines(new Anchored(text, List.of()), hint, detail, out);
     }
 
     /**
-     * The paragraph's text from its runs, with note references as "[N]"/"[eN]". Not
-     * {@link XWPFParagraph#getText()}, which appends the notes' text to the paragraph.
+     * Adds the non-blank lines of {@code text}, each with the note references that fall in it (a
+     * reference at a line break belongs to the line it ends). References on a blank line are dropped:
+     * their notes stay where the reader put them.
      */
-    static String paragraphText(XWPFParagraph p) {
+    private static void addLines(Anchored text, Hint hint, String detail, List<SourceLine> out) {
+        int from = 0;
+        int next = 0;
+        for (String line : TextReader.splitLines(text.text())) {
+            int start = text.text().indexOf(line, from);
+            int end = start + line.length();
+            List<SourceLine.NoteAnchor> anchors = new ArrayList<>();
+            while (next < text.anchors().size() && text.anchors().get(next).offset() <= end) {
+                SourceLine.NoteAnchor a = text.anchors().get(next++);
+                anchors.add(new SourceLine.NoteAnchor(Math.max(0, a.offset() - start), a.mark()));
+            }
+            from = end;
+            if (!line.isBlank()) out.add(new SourceLine(line, hint, detail, anchors));
+        }
+    }
+
+    /** A paragraph's text and the positions of its note references. */
+    record Anchored(String text, List<SourceLine.NoteAnchor> anchors) {}
+
+    /**
+     * The paragraph's text from its runs; a note reference adds no text but a {@link SourceLine.NoteAnchor}.
+     * Not {@link XWPFParagraph#getText()}, which appends the notes' text to the paragraph.
+     */
+    static Anchored paragraphText(XWPFParagraph p) {
         StringBuilder sb = new StringBuilder();
+        List<SourceLine.NoteAnchor> anchors = new ArrayList<>();
         for (IRunElement element : p.getIRuns()) {
             if (element instanceof XWPFRun run) {
                 String text = run.text();
                 boolean hasNoteRef = !run.getCTR().getFootnoteReferenceList().isEmpty()
                         || !run.getCTR().getEndnoteReferenceList().isEmpty();
-                sb.append(hasNoteRef ? noteMarks(text) : text);
+                if (hasNoteRef) {
+                    Matcher m = POI_NOTE_REF.matcher(text);
+                    int pos = 0;
+                    while (m.find()) {
+                        sb.append(text, pos, m.start());
+                        anchors.add(new SourceLine.NoteAnchor(sb.length(), (m.group(1).equals("endnote") ? "e" : "") + m.group(2)));
+                        pos = m.end();
+                    }
+                    sb.append(text, pos, text.length());
+                } else {
+                    sb.append(text);
+                }
             } else if (element instanceof XWPFSDT sdt) {
                 sb.append(sdt.getContent().getText());
             }
         }
-        return sb.toString();
-    }
-
-    private static String noteMarks(String runText) {
-        Matcher m = POI_NOTE_REF.matcher(runText);
-        StringBuilder sb = new StringBuilder();
-        while (m.find()) {
-            String mark = (m.group(1).equals("endnote") ? "e" : "") + m.group(2);
-            m.appendReplacement(sb, Matcher.quoteReplacement("[" + mark + "]"));
-        }
-        m.appendTail(sb);
-        return sb.toString();
+        return new Anchored(sb.toString(), anchors);
     }
 
     private record StyleHint(Hint hint, String detail) {}

@@ -87,7 +87,84 @@ public final class StructureRecogniser {
 
     /** Blocks of the given lines, where {@code interventions.get(i)} are the sorted interventions of line i. */
     public List<Block> recognise(List<SourceLine> lines, List<List<Intervention>> interventions) {
-        return closingCredit(signatures(attachmentItems(underTitle(blocks(lines, interventions)))));
+        return closingExhortation(lists(closingCredit(signatures(attachmentItems(underTitle(blocks(lines, interventions)))))));
+    }
+
+    /**
+     * Paragraphs that are items of an enumeration: runs of two or more paragraphs led by a dash
+     * (——抓好统筹，…), and runs of two or more numbered paragraphs in one numbering style whose
+     * numbers follow one another (1. 2. 3., （一）（二）, ①②). Headings are never items. The items keep
+     * their text and so their ids; only their role changes.
+     */
+    private static List<Block> lists(List<Block> blocks) {
+        List<Block> out = new ArrayList<>(blocks);
+        int i = 0;
+        while (i < out.size()) {
+            int end = i;
+            String listType = null;
+            if (isPlain(out.get(i)) && Enumerations.dashLed(out.get(i).text())) {
+                while (end < out.size() && isPlain(out.get(end)) && Enumerations.dashLed(out.get(end).text())) end++;
+                listType = "dash";
+            } else if (isPlain(out.get(i)) && Enumerations.numbering(out.get(i).text()) != null) {
+                int[] first = Enumerations.numbering(out.get(i).text());
+                int[] previous = first;
+                end = i + 1;
+                while (end < out.size() && isPlain(out.get(end))) {
+                    int[] next = Enumerations.numbering(out.get(end).text());
+                    if (next == null || next[0] != previous[0] || next[1] != previous[1] + 1) break;
+                    previous = next;
+                    end++;
+                }
+                listType = "numbered";
+            }
+            if (listType == null || end - i < 2) {
+                i = Math.max(i + 1, end);
+                continue;
+            }
+            for (int k = i; k < end; k++) {
+                Block b = out.get(k);
+                out.set(k, retype(b, Type.P, Block.item(listType, k == i)));
+            }
+            i = end;
+        }
+        return out;
+    }
+
+    private static boolean isPlain(Block b) {
+        return b.type() == Type.P && b.detail().isEmpty();
+    }
+
+    /** A paragraph addressing the audience (同志们，…), as a speech's closing exhortation opens. */
+    private static final Pattern EXHORTATION = Pattern.compile(
+            "^[^。，,：:；;！!？?]{0,12}?(同志|朋友|代表|来宾|來賓|老师|老師|同学|同學)[们們]?[，,！!]");
+
+    /** At most this many paragraphs may follow the closing exhortation; an address earlier on is the section's own. */
+    private static final int EXHORTATION_TAIL = 2;
+
+    /**
+     * The closing exhortation of a speech with numbered sections: after the last section heading, the
+     * last paragraph that addresses the audience (同志们，…), provided it is not the section's own
+     * first paragraph and no more than {@value #EXHORTATION_TAIL} paragraphs follow it, opens the end
+     * of the speech; it and what follows belong to no section.
+     */
+    private static List<Block> closingExhortation(List<Block> blocks) {
+        List<Block> out = new ArrayList<>(blocks);
+        int lastHead = -1;
+        for (int k = 0; k < out.size(); k++) if (out.get(k).type() == Type.HEAD) lastHead = k;
+        if (lastHead < 0) return out;
+        int firstParagraph = -1;
+        for (int k = lastHead + 1; k < out.size() && firstParagraph < 0; k++) if (out.get(k).type() == Type.P) firstParagraph = k;
+        int following = 0;
+        for (int k = out.size() - 1; k > firstParagraph && firstParagraph >= 0 && following <= EXHORTATION_TAIL; k--) {
+            Block b = out.get(k);
+            if (b.type() != Type.P) continue;
+            if (b.detail().isEmpty() && EXHORTATION.matcher(b.text().strip()).find()) {
+                out.set(k, retype(b, Type.P, Block.EXHORTATION));
+                break;
+            }
+            following++;
+        }
+        return out;
     }
 
     private List<Block> blocks(List<SourceLine> lines, List<List<Intervention>> interventions) {
@@ -368,8 +445,16 @@ public final class StructureRecogniser {
         Seg trim() {
             int a = 0;
             int b = text.length();
-            while (a < b && isSpace(text.charAt(a)) && !inside(a)) a++;
-            while (b > a && isSpace(text.charAt(b - 1)) && !inside(b - 1)) b--;
+            int firstAnchor = b;
+            int lastAnchor = a;
+            for (Intervention iv : ivs) {
+                if (iv.kind() != Intervention.Kind.NOTE_ANCHOR) continue;
+                firstAnchor = Math.min(firstAnchor, iv.start());
+                lastAnchor = Math.max(lastAnchor, iv.start());
+            }
+            // White space is trimmed, but never past a note reference (it would lose its note).
+            while (a < b && a < firstAnchor && isSpace(text.charAt(a)) && !inside(a)) a++;
+            while (b > a && b > lastAnchor && isSpace(text.charAt(b - 1)) && !inside(b - 1)) b--;
             return slice(a, b);
         }
 
@@ -404,6 +489,7 @@ public final class StructureRecogniser {
             if (ivs.isEmpty()) return false;
             int covered = 0;
             for (Intervention iv : ivs) {
+                if (iv.kind() == Intervention.Kind.NOTE_ANCHOR) continue;
                 if (iv.kind() != Intervention.Kind.SURPLUS && iv.kind() != Intervention.Kind.FORME_WORK) return false;
                 covered += text.substring(iv.start(), iv.end()).replaceAll("\\s", "").length();
             }
@@ -411,8 +497,9 @@ public final class StructureRecogniser {
         }
 
         Block furniture() {
-            boolean fw = ivs.stream().allMatch(iv -> iv.kind() == Intervention.Kind.FORME_WORK);
-            return fw ? block(Type.FW, ivs.get(0).reason()) : block(Type.NOISE, "");
+            List<Intervention> judged = ivs.stream().filter(iv -> iv.kind() != Intervention.Kind.NOTE_ANCHOR).toList();
+            boolean fw = judged.stream().allMatch(iv -> iv.kind() == Intervention.Kind.FORME_WORK);
+            return fw ? block(Type.FW, judged.get(0).reason()) : block(Type.NOISE, "");
         }
 
         Block block(Type type, String detail) {

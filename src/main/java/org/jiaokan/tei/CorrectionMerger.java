@@ -28,7 +28,7 @@ public final class CorrectionMerger {
     static final String EDITOR = "editor";
     static final List<String> HEADER_UNITS = List.of("titleStmt", "publicationStmt", "sourceDesc", "encodingDesc", "profileDesc");
     /** Structural containers of the text: merged by their children, never as units themselves. */
-    static final java.util.Set<String> TEXT_CONTAINERS = java.util.Set.of("text", "front", "body", "back", "div", "docTitle", "opener", "closer");
+    static final java.util.Set<String> TEXT_CONTAINERS = java.util.Set.of("text", "front", "body", "back", "div", "docTitle", "opener", "closer", "list");
     /** User-data key marking an element the merge placed after an anchor block. */
     private static final String KEPT = "org.jiaokan.kept";
     /** Prefix of the digest kept for a division's own attributes. */
@@ -263,8 +263,8 @@ public final class CorrectionMerger {
      */
     private static boolean insertNearNeighbours(Element oldUnit, Element copy, Map<String, Element> fresh) {
         for (Node p = oldUnit.getPreviousSibling(); p != null; p = p.getPreviousSibling()) {
-            if (p instanceof Element pe && fresh.containsKey(Dom.xmlId(pe))) {
-                Element anchor = fresh.get(Dom.xmlId(pe));
+            Element anchor = p instanceof Element pe ? neighbour(pe, copy.getOwnerDocument(), fresh) : null;
+            if (anchor != null) {
                 // After the anchor and after what was already put after it, so additions keep their order.
                 Node before = anchor.getNextSibling();
                 while (before != null && before.getUserData(KEPT) != null) before = before.getNextSibling();
@@ -274,8 +274,8 @@ public final class CorrectionMerger {
             }
         }
         for (Node n = oldUnit.getNextSibling(); n != null; n = n.getNextSibling()) {
-            if (n instanceof Element ne && fresh.containsKey(Dom.xmlId(ne))) {
-                Element anchor = fresh.get(Dom.xmlId(ne));
+            Element anchor = n instanceof Element ne ? neighbour(ne, copy.getOwnerDocument(), fresh) : null;
+            if (anchor != null) {
                 anchor.getParentNode().insertBefore(copy, anchor);
                 return true;
             }
@@ -292,6 +292,19 @@ public final class CorrectionMerger {
             }
         }
         return false;
+    }
+
+    /**
+     * The fresh counterpart of an old sibling: the unit with its id, or a container with its id (a list
+     * or division, so that what an editor put after a list stays after it); null when there is none.
+     */
+    private static Element neighbour(Element old, Document generated, Map<String, Element> fresh) {
+        String id = Dom.xmlId(old);
+        if (id.isEmpty()) return null;
+        if (fresh.containsKey(id)) return fresh.get(id);
+        if (!TEXT_CONTAINERS.contains(old.getLocalName())) return null;
+        for (Element c : containers(generated)) if (id.equals(Dom.xmlId(c))) return c;
+        return null;
     }
 
     static Map<String, String> recordedDigests(Document doc) {

@@ -10,6 +10,10 @@ import java.util.Set;
  * The two readings of a TEI text defined by the edition specification, computed from the TEI alone.
  * The diplomatic reading is the source as it stands (editors' additions and corrections left out);
  * the regularised reading is the clean text a reader sees (noise, forme work and damaged forms left out).
+ * A redaction mark of the source ({@code <seg type="redaction">**</seg>}) is in both readings; when an
+ * editor restored the withheld words inside it ({@code <seg type="redaction">**<supplied>…</supplied></seg>}),
+ * the diplomatic reading keeps the mark and the regularised reading gives the supplied words instead;
+ * likewise for {@code <choice><seg type="redaction">**</seg><supplied>…</supplied></choice>}.
  */
 public final class Readings {
     private static final Set<String> NOT_DIPLOMATIC = Set.of("reg", "corr", "expan", "supplied");
@@ -50,6 +54,9 @@ public final class Readings {
             } else if (k instanceof Element e && "g".equals(e.getLocalName()) && !e.hasChildNodes()) {
                 // A character XML cannot carry, declared by code point: it is source text.
                 if (diplomatic) referencedCharacter(e).ifPresent(sb::append);
+            } else if (k instanceof Element e && !diplomatic && isRestoredRedaction(e)) {
+                // The source's redaction mark with the words an editor restored: the reader sees the words.
+                for (Element s : org.jiaokan.xml.Dom.children(e, "supplied")) walk(s, sb, false);
             } else if (k instanceof Element e && included(e, diplomatic)) {
                 walk(e, sb, diplomatic);
             }
@@ -70,10 +77,23 @@ public final class Readings {
         if (isEditorialNote(e)) return false;
         boolean inChoice = e.getParentNode() instanceof Element p && "choice".equals(p.getLocalName());
         if (diplomatic) {
-            if (inChoice) return CHOICE_DIPLOMATIC.contains(name);
+            // A redaction mark is source text, also as one alternative of an editor's choice.
+            if (inChoice) return CHOICE_DIPLOMATIC.contains(name) || isRedaction(e);
             return !NOT_DIPLOMATIC.contains(name);
         }
+        // <choice><seg type="redaction">**</seg><supplied>words</supplied></choice>: the reader sees the words.
+        if (inChoice && isRedaction(e) && !org.jiaokan.xml.Dom.children((Element) e.getParentNode(), "supplied").isEmpty()) return false;
         return !NOT_REGULARISED.contains(name);
+    }
+
+    private static boolean isRedaction(Element e) {
+        return "seg".equals(e.getLocalName()) && "redaction".equals(e.getAttribute("type"));
+    }
+
+    /** {@code <seg type="redaction">**<supplied>words</supplied></seg>}: a mark of the source and the words an editor restored. */
+    private static boolean isRestoredRedaction(Element e) {
+        return "seg".equals(e.getLocalName()) && "redaction".equals(e.getAttribute("type"))
+                && !org.jiaokan.xml.Dom.children(e, "supplied").isEmpty();
     }
 
     private static boolean isEditorialNote(Element e) {

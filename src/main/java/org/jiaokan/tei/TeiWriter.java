@@ -7,6 +7,7 @@ import org.jiaokan.model.EditionDocument;
 import org.jiaokan.model.Intervention;
 import org.jiaokan.model.Metadata;
 import org.jiaokan.model.SourceDocument;
+import org.jiaokan.structure.Enumerations;
 import org.jiaokan.xml.Dom;
 import org.jiaokan.xml.Xml;
 import org.w3c.dom.Document;
@@ -232,6 +233,7 @@ public final class TeiWriter {
         Map<Intervention.Kind, Map<String, String>> used = new TreeMap<>();
         for (Block b : doc.blocks()) {
             for (Intervention iv : b.interventions()) {
+                if (iv.kind() == Intervention.Kind.NOTE_ANCHOR) continue;
                 used.computeIfAbsent(iv.kind(), k -> new TreeMap<>())
                         .put(iv.rule(), ruleDescriptions.getOrDefault(iv.rule(), iv.reason()));
             }
@@ -241,7 +243,7 @@ public final class TeiWriter {
             Element part = switch (kind.getKey()) {
                 case SURPLUS, CORRECTION, DAMAGE -> correction == null ? (correction = Dom.add(decl, "correction")) : correction;
                 case REGULARISATION -> Dom.add(decl, "normalization");
-                case REDACTION, FORME_WORK, CHARACTER -> decl;
+                case REDACTION, FORME_WORK, CHARACTER, NOTE_ANCHOR -> decl;
             };
             for (var rule : kind.getValue().entrySet()) {
                 Dom.addText(part, "p", rule.getValue(), "xml:id", "rule-" + rule.getKey());
@@ -250,13 +252,26 @@ public final class TeiWriter {
         Dom.addText(Dom.add(decl, "punctuation"), "p",
                 "Punctuation, including halfwidth marks in Chinese text, is kept as in the source.");
         if (doc.blocks().stream().anyMatch(b -> b.type() == Block.Type.NOTE)) {
-            Dom.addText(decl, "p", "Note references of the source are written [N] (footnote N) or [eN] (endnote N) where "
-                    + "they stand, and linked to their notes with ref type=\"noteAnchor\".");
+            Dom.addText(decl, "p", "A note of the source (note type=\"footnote\" or \"endnote\", n its number) stands where "
+                    + "the source refers to it, inside the paragraph, and no reference mark is added to the text; a further "
+                    + "reference to the same note is a ptr type=\"noteAnchor\". A note whose reference was not found is in back.");
         }
-        Dom.addText(Dom.add(decl, "segmentation"), "p",
+        Element segmentation = Dom.add(decl, "segmentation");
+        Dom.addText(segmentation, "p",
                 "One block element per source line (headings embedded in a line are split off). Each block's xml:id is "
                         + "derived from its text, so it stays the same when an unchanged source is converted again; every "
                         + "xml:id starts with a key derived from the document's identifier, so ids are unique in the edition.");
+        boolean lists = doc.blocks().stream().anyMatch(b -> !b.listType().isEmpty() || !runInItems(b).isEmpty());
+        if (lists) {
+            Dom.addText(segmentation, "p", "Enumerations are lists: lines led by a dash (list type=\"dash\") and lines "
+                    + "numbered one after another (type=\"numbered\"), one item per line with the line's id; an enumeration "
+                    + "inside one paragraph (一是…二是…) is a list type=\"run-in\" inside that paragraph, which keeps its id, "
+                    + "its items numbered after it (b-…-i1).");
+        }
+        if (doc.blocks().stream().anyMatch(b -> Block.EXHORTATION.equals(b.detail()))) {
+            Dom.addText(segmentation, "p", "The closing exhortation of a speech (同志们，…) after its last numbered section "
+                    + "belongs to no section: it is a div type=\"exhortation\" without a head, after the sections.");
+        }
         Dom.addText(Dom.add(decl, "interpretation"), "p",
                 "Persons, places, organisations, dates, official titles and campaign terms are marked automatically "
                         + "(resp pointing at Jiaokan's respStmt; cert where the recogniser is less than sure) and linked to the edition's registers "
@@ -312,7 +327,13 @@ public final class TeiWriter {
     // ---------------------------------------------------------------- text
 
     private void text(Element tei, EditionDocument doc) {
+        Map<String, List<Block>> noteBlocks = new java.util.LinkedHashMap<>();
+        for (Block b : doc.blocks()) {
+            if (b.type() == Block.Type.NOTE) noteBlocks.computeIfAbsent(b.detail(), k -> new java.util.ArrayList<>()).add(b);
+        }
+        Map<String, String> placedNotes = new java.util.HashMap<>();
         InlineEncoder inline = new InlineEncoder(m -> registerFile + "#" + RegisterIds.of(m.type(), m.key()));
+        inline.notes((parent, mark) -> placeNote(parent, mark, noteBlocks, placedNotes, inline));
                 List<Block> blocks = doc.blocks();
         Element text = Dom.add(tei, "text");
 
@@ -348,8 +369,10 @@ public final class TeiWriter {
         divs.push(top);
         levels.push(0);
         boolean opened = false;
+        Element list = null;
         for (; i < closerStart; i++) {
             Block b = blocks.get(i);
+            if (b.type() != Block.Type.NOTE && b.listType().isEmpty()) list = null;
             switch (b.type()) {
                 case NOTE -> { continue; }
                 case HEAD -> {
@@ -379,6 +402,27 @@ public final class TeiWriter {
                     fill(e, b, inline);
                 }
                 case TITLE, SUBTITLE, CLOSER, SIGNED -> fill(Dom.add(divs.peek(), "p"), b, inline);
+                case P -> {
+                    if (Block.EXHORTATION.equals(b.detail())) {
+                        // The closing exhortation after the last section belongs to the speech, not to that section.
+                        // TEI allows no paragraph after a division's subdivisions, so it is a division of its own,
+                        // without a head, in the top division.
+                        while (divs.size() > 1) {
+                            divs.pop();
+                            levels.pop();
+                        }
+                        divs.push(Dom.add(top, "div", "type", "exhortation", "xml:id", "d" + b.id().substring(1)));
+                        levels.push(1);
+                    }
+                    if (b.listType().isEmpty()) {
+                        block(divs.peek(), b, inline);
+                    } else {
+                        if (list == null || b.opensList()) {
+                            list = Dom.add(divs.peek(), "list", "type", b.listType(), "xml:id", "l" + b.id().substring(1));
+                        }
+                        fill(Dom.add(list, "item"), b, inline);
+                    }
+                }
                 default -> block(divs.peek(), b, inline);
             }
             if (b.type() != Block.Type.FW && b.type() != Block.Type.NOISE) opened = true;
@@ -409,52 +453,43 @@ public final class TeiWriter {
                 }
             }
         }
-        if (!notes.isEmpty()) {
+        List<Block> unplaced = notes.stream().filter(b -> !placedNotes.containsKey(b.detail())).toList();
+        if (!unplaced.isEmpty()) {
+            // Notes whose reference was not found stay together after the body.
             Element back = Dom.add(text, "back");
             Element div = Dom.add(back, "div", "type", "notes");
-            Map<String, String> noteIds = new java.util.LinkedHashMap<>();
-            for (Block b : notes) {
-                Element note = Dom.add(div, "note", "type", b.detail().startsWith("e") ? "endnote" : "footnote",
-                        "place", b.detail().startsWith("e") ? "end" : "foot", "n", b.detail());
-                fill(note, b, inline);
-                noteIds.putIfAbsent(b.detail(), b.id());
-            }
-            linkNoteAnchors(body, noteIds);
+            for (Block b : unplaced) fill(noteElement(div, b.detail()), b, inline);
         }
+    }
+
+    private static Element noteElement(org.w3c.dom.Node parent, String mark) {
+        boolean end = mark.startsWith("e");
+        return Dom.add(parent, "note", "type", end ? "endnote" : "footnote", "place", end ? "end" : "foot", "n", mark);
     }
 
     /**
-     * Links the marks "[N]" that stand for note references in the text (DOCX readers render a
-     * reference to note N so) to their notes: the first mark for each note, in text order, becomes
-     * {@code <ref type="noteAnchor" target="#note">}. The mark itself stays as it is.
+     * Writes note {@code mark} where the source refers to it: the note itself the first time (its
+     * paragraphs as {@code p} when it has several), a {@code ptr} to it after that; nothing for a mark
+     * without a note.
      */
-    private static void linkNoteAnchors(Element body, Map<String, String> noteIds) {
-        java.util.Set<String> linked = new java.util.HashSet<>();
-        java.util.regex.Pattern mark = java.util.regex.Pattern.compile("\\[(e?\\d+)]");
-        List<org.w3c.dom.Text> texts = new java.util.ArrayList<>();
-        collectTexts(body, texts);
-        for (org.w3c.dom.Text t : texts) {
-            org.w3c.dom.Text rest = t;
-            java.util.regex.Matcher m = mark.matcher(rest.getData());
-            while (m.find()) {
-                String n = m.group(1);
-                if (!noteIds.containsKey(n) || !linked.add(n)) continue;
-                org.w3c.dom.Text anchorText = rest.splitText(m.start());
-                rest = anchorText.splitText(m.end() - m.start());
-                Element ref = body.getOwnerDocument().createElementNS(Xml.TEI_NS, "ref");
-                ref.setAttribute("target", "#" + noteIds.get(n));
-                ref.setAttribute("type", "noteAnchor");
-                anchorText.getParentNode().replaceChild(ref, anchorText);
-                ref.appendChild(anchorText);
-                m = mark.matcher(rest.getData());
-            }
+    private static void placeNote(org.w3c.dom.Node parent, String mark, Map<String, List<Block>> noteBlocks,
+                                  Map<String, String> placed, InlineEncoder inline) {
+        List<Block> lines = noteBlocks.get(mark);
+        if (lines == null) return;
+        String id = placed.get(mark);
+        if (id != null) {
+            Dom.add(parent, "ptr", "type", "noteAnchor", "target", "#" + id);
+            return;
         }
-    }
-
-    private static void collectTexts(org.w3c.dom.Node n, List<org.w3c.dom.Text> out) {
-        for (org.w3c.dom.Node k = n.getFirstChild(); k != null; k = k.getNextSibling()) {
-            if (k instanceof org.w3c.dom.Text t) out.add(t);
-            else if (k instanceof Element e && !"fw".equals(e.getLocalName())) collectTexts(e, out);
+        Element note = noteElement(parent, mark);
+        if (lines.size() == 1) {
+            placed.put(mark, lines.get(0).id());
+            fill(note, lines.get(0), inline);
+        } else {
+            String noteId = "n" + lines.get(0).id().substring(1);
+            Dom.attr(note, "xml:id", noteId);
+            placed.put(mark, noteId);
+            for (Block b : lines) fill(Dom.add(note, "p"), b, inline);
         }
     }
 
@@ -493,8 +528,44 @@ public final class TeiWriter {
                 default -> "byline";
             }), b, inline);
             case DATELINE -> fill(Dom.add(parent, "dateline"), b, inline);
-            case P -> fill(b.detail().isEmpty() ? Dom.add(parent, "p") : Dom.add(parent, "ab", "type", b.detail()), b, inline);
-            default -> fill(Dom.add(parent, "p"), b, inline);
+            default -> {
+                if (b.type() == Block.Type.P && !b.detail().isEmpty() && !Block.EXHORTATION.equals(b.detail())) {
+                    // A part of an official document's record (附件, 附注) is a block of its own kind.
+                    fill(Dom.add(parent, "ab", "type", b.detail()), b, inline);
+                    return;
+                }
+                Element p = Dom.add(parent, "p");
+                List<Integer> items = runInItems(b);
+                if (items.isEmpty()) {
+                    fill(p, b, inline);
+                } else {
+                    runInList(p, b, items, inline);
+                }
+            }
+        }
+    }
+
+    /** Where the items of an enumeration inside paragraph {@code b} begin, if it can be cut there; else empty. */
+    private static List<Integer> runInItems(Block b) {
+        if (b.type() != Block.Type.P) return List.of();
+        List<Integer> items = Enumerations.runInItems(b.text());
+        return items.isEmpty() || !InlineEncoder.canCut(b.text(), items, b.interventions(), b.mentions()) ? List.of() : items;
+    }
+
+    /**
+     * A paragraph holding an enumeration (一是…二是…三是…): the paragraph keeps its id and its text;
+     * the lead-in stays in the paragraph and each item is an {@code item} of a {@code list type="run-in"}
+     * inside it, with the paragraph's id and its number as id ({@code b-3542b6-i2}).
+     */
+    private static void runInList(Element p, Block b, List<Integer> items, InlineEncoder inline) {
+        Dom.attr(p, "xml:id", b.id());
+        String text = b.text();
+        inline.encodeRange(p, text, 0, items.get(0), b.interventions(), b.mentions());
+        Element list = Dom.add(p, "list", "type", "run-in");
+        for (int k = 0; k < items.size(); k++) {
+            int end = k + 1 < items.size() ? items.get(k + 1) : text.length();
+            Element item = Dom.add(list, "item", "xml:id", b.id() + "-i" + (k + 1));
+            inline.encodeRange(item, text, items.get(k), end, b.interventions(), b.mentions());
         }
     }
 

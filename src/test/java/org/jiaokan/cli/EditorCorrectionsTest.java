@@ -41,10 +41,10 @@ class EditorCorrectionsTest {
         Files.writeString(tei004, edited004);
         // 3. A redacted word supplied by the editor, with their own @resp.
         String before003 = Files.readString(tei003);
-        String gap = "<desc>**</desc></gap>功";
+        String gap = "\">**</seg>功";
         assertTrue(before003.contains(gap));
         String edited003 = before003.replaceFirst(Pattern.quote(gap),
-                "<desc>**</desc></gap><supplied reason=\"redacted\" resp=\"#editor\">法轮</supplied>功");
+                "\">**<supplied reason=\"redacted\" resp=\"#editor\">法轮</supplied></seg>功");
         Files.writeString(tei003, edited003);
 
         CliRun again = CliRun.of("convert", "-o", out.toString(), s003.toString(), s004.toString());
@@ -55,7 +55,7 @@ class EditorCorrectionsTest {
         String after003 = Files.readString(tei003);
         assertFalse(Pattern.compile("<placeName[^>]*>大慶</placeName>").matcher(after004).find(), "the removed entity stays removed");
         assertTrue(after004.contains("<title type=\"main\" xml:lang=\"zh-Hant\">四川省公安局處長會議（2020年3月25日）</title>"));
-        assertTrue(after003.contains("<supplied reason=\"redacted\" resp=\"#editor\">法轮</supplied>功"));
+        assertTrue(after003.contains("**<supplied reason=\"redacted\" resp=\"#editor\">法轮</supplied></seg>功"));
         // Everything else is as conversion writes it.
         assertEquals(before004.lines().filter(l -> l.contains("葉寒冰")).toList(),
                 after004.lines().filter(l -> l.contains("葉寒冰")).toList());

@@ -105,8 +105,8 @@ class SeedEditionTest {
         Matcher m = Pattern.compile("\\*+").matcher(source);
         int marks = 0;
         while (m.find()) marks++;
-        List<Element> gaps = Dom.descendants(tei.getDocumentElement(), "gap").stream()
-                .filter(g -> "redacted".equals(g.getAttribute("reason"))).toList();
+        List<Element> gaps = Dom.descendants(tei.getDocumentElement(), "seg").stream()
+                .filter(g -> "redaction".equals(g.getAttribute("type"))).toList();
         assertEquals(marks, gaps.size());
         assertTrue(gaps.stream().allMatch(g -> g.getTextContent().matches("\\*+")));
         String reg = Readings.regularised(tei);

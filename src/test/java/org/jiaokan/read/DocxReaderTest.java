@@ -90,12 +90,17 @@ class DocxReaderTest {
                 new SourceLine("(2008年8月8日)", Hint.SUBTITLE, ""),
                 new SourceLine("同志们:", Hint.PARAGRAPH, ""),
                 new SourceLine("一、提高认识", Hint.HEADING, "1"),
-                new SourceLine("今天是8月8日,距离奥运会开幕仅有几个小时[1]的时间了。", Hint.PARAGRAPH, ""),
+                new SourceLine("今天是8月8日,距离奥运会开幕仅有几个小时的时间了。", Hint.PARAGRAPH, "",
+                        List.of(new SourceLine.NoteAnchor("今天是8月8日,距离奥运会开幕仅有几个小时".length(), "1"))),
                 new SourceLine("(一)加强巡逻", Hint.HEADING, "2"),
                 new SourceLine("单位", Hint.PARAGRAPH, ""),
                 new SourceLine("警力", Hint.PARAGRAPH, ""),
                 new SourceLine("谢谢大家。", Hint.PARAGRAPH, ""),
                 new SourceLine("指北京奥运会开幕式。", Hint.FOOTNOTE, "1")), doc.lines());
+        // The decoded text has the note where the reference stands, and no mark the source lacks.
+        assertTrue(doc.text().contains("仅有几个小时指北京奥运会开幕式。的时间了。"), doc.text());
+        assertFalse(doc.text().contains("[1]"));
+        assertTrue(doc.text().endsWith("谢谢大家。"));
         assertEquals("UTF-8", doc.encoding());
         assertEquals("DOCX (Office Open XML, UTF-8 XML parts)", doc.encodingEvidence());
         assertEquals(DocxReader.MEDIA_TYPE, doc.mediaType());
