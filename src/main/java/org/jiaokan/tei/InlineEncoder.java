@@ -96,7 +96,7 @@ final class InlineEncoder {
             }
             case PLACE, ORG -> Dom.attr(e, "ref", refs.ref(m));
             case DATE -> Dom.attr(e, "when", m.key());
-            case TERM, ROLE -> { }
+            case TERM, ROLE, TITLE -> { }
         }
         Dom.attr(e, "resp", RESP);
         if (m.confidence() < 0.9) Dom.attr(e, "cert", m.confidence() >= 0.7 ? "medium" : "low");
