@@ -293,7 +293,8 @@ final class OrgRecognizer {
                 if (!listed && (e >= s.length() || LIST_MARKS.indexOf(s.charAt(e)) < 0)) continue;
                 String body = s.substring(i, e);
                 boolean stemmed = opensWithOrganWord(s, i, e);
-                if (!stemmed && (body.length() < 2 || !BARE_BODIES.contains(body))) continue;
+                // 党委、政府 with no field named are any committee and government; 检察院、法院 are the local ones.
+                if (!stemmed && (body.length() < 3 && !body.equals("法院") || !BARE_BODIES.contains(body))) continue;
                 if (stemmed && e - i < 3) continue;
                 bare.add(new Candidate(i, e, EntityType.ORG, RELATIVE_CONFIDENCE - 0.03 + 0.002 * (e - i)));
             }

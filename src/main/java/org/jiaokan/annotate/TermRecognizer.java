@@ -74,8 +74,9 @@ final class TermRecognizer {
     }
 
     /**
-     * The title of a work cited in 《…》 (〈…〉 inside one): the content, brackets outside, is one
-     * title, and no name inside it is marked on its own (《关于加强某市公安局建设的意见》).
+     * The title of an official document cited in 《…》 (see {@link #documentTitle}): the content,
+     * brackets outside, is one title, and no name inside it is marked on its own
+     * (《关于加强某市公安局建设的意见》, 《四川省社会治安综合治理条例》).
      */
     private static void titles(String s, List<Candidate> out) {
         for (int i = s.indexOf('《'); i >= 0; i = s.indexOf('《', i + 1)) {
@@ -85,12 +86,29 @@ final class TermRecognizer {
                 if (c == '\n' || c == '\r') break;
                 if (c == '《') depth++;
                 if (c == '》' && depth-- == 0) {
-                    if (j > i + 1) out.add(new Candidate(i + 1, j, EntityType.TITLE, 0.95));
+                    if (j > i + 1 && documentTitle(s.substring(i + 1, j))) out.add(new Candidate(i + 1, j, EntityType.TITLE, 0.95));
                     i = j;
                     break;
                 }
             }
         }
+    }
+
+    /**
+     * Heads that end the title of an official document, a law or a speech (通知, 意见, 条例, 法, 讲话).
+     * Books, papers, films and songs are not titles of this kind: the names in them (《邓小平文选》,
+     * 《人民日报》) stay marked.
+     */
+    private static final List<String> DOCUMENT_HEADS = List.of(
+            "通知", "意见", "决定", "决议", "办法", "规定", "条例", "法", "方案", "纲要", "规划", "报告", "公告", "通告",
+            "通报", "批复", "函", "细则", "准则", "规则", "章程", "宪法", "讲话", "白皮书", "要点", "措施", "制度", "规范",
+            "指引", "指南", "守则", "公约", "协定", "条约", "议定书", "声明", "公报", "纪要", "清单", "目录", "标准");
+
+    /** A title of an official document: one that opens with 关于 or ends in a document head. */
+    static boolean documentTitle(String title) {
+        if (title.startsWith("关于")) return true;
+        for (String h : DOCUMENT_HEADS) if (title.endsWith(h) && title.length() > h.length()) return true;
+        return false;
     }
 
     /** Confidence that a quoted piece is a slogan term, 0 if it does not look like one. */

@@ -3,7 +3,7 @@ package org.jiaokan.model;
 /** Kinds of named things the annotator marks, with their TEI element names. */
 public enum EntityType {
     PERSON("persName"), PLACE("placeName"), ORG("orgName"), DATE("date"), ROLE("roleName"), TERM("term"),
-    /** The title of a work the text cites in 《…》 (a document, a law, a book). */
+    /** The title of an official document the text cites in 《…》 (a notice, a law, a speech). */
     TITLE("title");
 
     private final String element;
