@@ -110,6 +110,17 @@ class RelativeNamesRegisterTest {
     }
 
     @Test
+    void aNameWithNoEntryIsNeverCertain() throws Exception {
+        convert("s.txt", "会上，江主席和李书记分别讲话。副市长王建国出席会议。\n");
+        String tei = tei("s.xml");
+        for (String surname : List.of("江")) {
+            java.util.regex.Matcher m = java.util.regex.Pattern.compile("<persName([^>]*)>" + surname + "</persName>").matcher(tei);
+            assertTrue(m.find(), surname + " marked: " + tei);
+            assertTrue(!m.group(1).contains("ref=") && m.group(1).matches(".*cert=\"(medium|low)\".*"), m.group());
+        }
+    }
+
+    @Test
     void twoNamesOfOneBodyAreOneEntry() throws Exception {
         Document reg = convert("cc.txt", "中共中央、国务院印发通知。在党中央的坚强领导下，各地认真贯彻落实。\n",
                 "cc-trad.txt", "在黨中央的堅強領導下，中央人民政府各部門認真貫徹落實。\n");
