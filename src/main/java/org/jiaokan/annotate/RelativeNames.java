@@ -49,6 +49,16 @@ public final class RelativeNames {
         return out;
     }
 
+    /**
+     * True for a name whose body depends on the document's place (市公安局, 城关派出所, 司法局), in
+     * simplified script: such a spelling names a different body in every document, so it is never
+     * matched across documents by spelling alone.
+     */
+    public static boolean dependsOnPlace(String simplifiedName) {
+        Lexicons lex = Lexicons.get();
+        return !simplifiedName.isEmpty() && (relativeLevel(lex, simplifiedName) != 0 || generic(lex, simplifiedName));
+    }
+
     private static Mention resolved(Lexicons lex, Mention m, Set<Lexicons.Division> known, String documentId) {
         String key = m.key();
         if (key.isEmpty() || RegisterKey.isLocal(key)) return m;

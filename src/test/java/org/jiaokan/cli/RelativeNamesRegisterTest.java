@@ -110,6 +110,22 @@ class RelativeNamesRegisterTest {
     }
 
     @Test
+    void aConfirmedFullBodyDoesNotClaimItsRelativeSpellingElsewhere() throws Exception {
+        String mianyang = "3月5日，绵阳市公安局召开全市公安工作会议。市公安局、市司法局负责同志参加会议。\n";
+        // 我市公安局 is left unmarked by the recogniser; the dictionary of confirmed names must not mark it either.
+        String other = "会上，我市公安局负责同志作了发言。各县市区公安局负责同志参加会议。\n";
+        convert("mianyang.txt", mianyang, "b.txt", other);
+        Path regFile = tmp.resolve("out").resolve("registers.xml");
+        String reg = Files.readString(regFile);
+        String entry = "<org xml:id=\"org-绵阳市公安局\">";
+        assertTrue(reg.contains(entry), reg);
+        Files.writeString(regFile, reg.replace(entry, "<org xml:id=\"org-绵阳市公安局\" resp=\"#editor\">"));
+        Document again = convert("mianyang.txt", mianyang, "b.txt", other);
+        assertTrue(!tei("b.xml").contains("registers.xml#org-绵阳市公安局"), tei("b.xml"));
+        assertTrue(tei("mianyang.xml").contains("registers.xml#org-绵阳市公安局"), tei("mianyang.xml"));
+    }
+
+    @Test
     void aNameWithNoEntryIsNeverCertain() throws Exception {
         convert("s.txt", "会上，江主席和李书记分别讲话。副市长王建国出席会议。\n");
         String tei = tei("s.xml");
