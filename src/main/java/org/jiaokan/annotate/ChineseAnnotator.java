@@ -33,7 +33,7 @@ public final class ChineseAnnotator implements Annotator {
 
     /** Overlaps are settled in this order of types, then by confidence, then by length. */
     private static final List<EntityType> PRECEDENCE = List.of(
-            EntityType.TERM, EntityType.DATE, EntityType.ORG, EntityType.PERSON, EntityType.ROLE, EntityType.PLACE);
+            EntityType.TITLE, EntityType.TERM, EntityType.DATE, EntityType.ORG, EntityType.PERSON, EntityType.ROLE, EntityType.PLACE);
 
     private final DateRecognizer dates = new DateRecognizer();
     private final TermRecognizer terms = new TermRecognizer();
@@ -41,6 +41,7 @@ public final class ChineseAnnotator implements Annotator {
     private final PlaceRecognizer places;
     private final OrgRecognizer orgs;
     private final PersonRecognizer persons;
+    private final java.util.Map<String, String> aliases;
 
     /** Loads the word lists and HanLP's dictionaries (a second or so, once per JVM). */
     public ChineseAnnotator() {
@@ -49,6 +50,7 @@ public final class ChineseAnnotator implements Annotator {
         places = new PlaceRecognizer(lex);
         orgs = new OrgRecognizer(lex);
         persons = new PersonRecognizer(lex, roles);
+        aliases = lex.orgAliases;
         segmenter().seg("中共四川省委书记王某同志在成都市主持会议。");   // load dictionaries now, not on first use
     }
 
@@ -120,6 +122,10 @@ public final class ChineseAnnotator implements Annotator {
         cands.addAll(placeCands);
 
         cands.removeIf(c -> c.confidence() < MIN_CONFIDENCE);
+        // A periodical cited by the name of the body that publishes it (《人民日报》) keeps that name
+        // as an organisation; any other title hides the names inside it.
+        cands.removeIf(t -> t.type() == EntityType.TITLE && cands.stream().anyMatch(c -> c.type() == EntityType.ORG
+                && c.start() == t.start() && c.end() == t.end() && c.confidence() >= 0.85));
         // A name dot between Han characters joins the parts of a personal name (穆罕默德·阿里夫):
         // no place or organisation starts right after one or ends right before one.
         cands.removeIf(c -> (c.type() == EntityType.PLACE || c.type() == EntityType.ORG) && besideNameDot(s, c));
@@ -142,6 +148,8 @@ public final class ChineseAnnotator implements Annotator {
             int oe = view.originalEnd(c.end());
             if (oe <= os) continue;
             String key = c.key() != null ? c.key() : c.type() == EntityType.PERSON ? view.nameKey(c.start(), c.end()) : s.substring(c.start(), c.end());
+            // Two names of one body share its entry, keyed by the full name (党中央 → 中共中央).
+            if (c.type() == EntityType.ORG) key = aliases.getOrDefault(key, key);
             out.add(new Mention(os, oe, c.type(), text.substring(os, oe), key, Math.min(1.0, reported(c.confidence())), c.code()));
         }
         out.sort(Comparator.comparingInt(Mention::start));

@@ -35,6 +35,8 @@ final class Lexicons {
     final WordSet teamHeads;
     final WordSet branchHeads;
     final WordSet missionHeads;
+    /** Short names of bodies to their full name, the register key both share (党中央 → 中共中央). */
+    final Map<String, String> orgAliases;
     final WordSet speechVerbs;
     final WordSet honorifics;
     final WordSet bylineLabels;
@@ -63,6 +65,13 @@ final class Lexicons {
         teamHeads = WordSet.of(orgs.get("team"));
         branchHeads = WordSet.of(orgs.get("branch"));
         missionHeads = WordSet.of(orgs.get("mission"));
+        Map<String, String> aliases = new HashMap<>();
+        for (String pair : orgs.getOrDefault("alias", List.of())) {
+            String[] f = pair.split("=", -1);
+            if (f.length != 2 || f[0].isEmpty() || f[1].isEmpty()) throw new IllegalStateException("org-lexicon.txt: bad alias: " + pair);
+            aliases.put(f[0], f[1]);
+        }
+        orgAliases = Map.copyOf(aliases);
         Map<String, List<String>> context = kinds("person-context.txt");
         speechVerbs = WordSet.of(context.get("verb"));
         honorifics = WordSet.of(context.get("honorific"));

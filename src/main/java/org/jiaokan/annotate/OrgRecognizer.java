@@ -63,6 +63,257 @@ final class OrgRecognizer {
                 out.set(k, c);
             }
         }
+        out.subList(from, out.size()).removeIf(c -> rankPair(a.text, c));
+        int local = out.size();
+        relative(a, places, out);
+        serviceUnits(a, places, out);
+        localUnits(a, places, out);
+        bareInLists(a, places, local, out);
+        out.subList(local, out.size()).removeIf(c -> counted(a.text, c.start(), c.end()) || rankPair(a.text, c));
+    }
+
+    /** Heads of bodies and the rank of the head of the body one level below (局|处长: bureau and section chiefs). */
+    private static final java.util.Map<Character, String> RANK_BELOW = java.util.Map.of('厅', "局长", '局', "处长", '处', "科长");
+    /** Gatherings of office holders named by their ranks (局处长会议, 厅局长座谈会). */
+    private static final List<String> GATHERINGS = List.of("会议", "座谈会", "培训班", "研讨班", "轮训班", "联席会", "大会", "会");
+
+    /**
+     * 四川省公安局处长会议: 局处长 is "bureau and section chiefs", two ranks run together before a
+     * gathering, so the 局 ends no body and 四川省公安局 is no name the text gives.
+     */
+    private static boolean rankPair(String s, Candidate c) {
+        String rank = RANK_BELOW.get(s.charAt(c.end() - 1));
+        if (rank == null || !s.startsWith(rank, c.end())) return false;
+        int k = c.end() + rank.length();
+        for (String g : GATHERINGS) if (s.startsWith(g, k)) return true;
+        return false;
+    }
+
+    // ------------------------------------------------------------ bodies named relative to the document's place
+
+    /**
+     * Confidence of a body named relative to the document's own place (市政府, 县公安局) or by a
+     * name many places share (城关派出所): the text names one body, but which one only the
+     * document's place tells, so the mark is never certain.
+     */
+    static final double RELATIVE_CONFIDENCE = 0.75;
+
+    /** Administrative levels that open a name relative to the document's own place (市政府, 县委政法委, 区公安分局). */
+    static final String LEVELS = "省市县区州镇乡";
+
+    /** Organs of a party committee or government that follow it in one name (市委|政法委, 区政府|办公室). */
+    private static final List<String> SUB_ORGANS = List.of(
+            "常委会", "办公室", "政法委", "组织部", "宣传部", "统战部", "网信办", "党委", "党组", "纪委", "监委");
+
+    /**
+     * Heads a level may take with no organ word between (市委, 县政府, 区法院, 县医院); others need
+     * one (市公安局, not 市中心 or 省部级).
+     */
+    private static final java.util.Set<String> BARE_BODIES = java.util.Set.of(
+            "委", "局", "政府", "人民政府", "法院", "检察院", "医院", "政协", "人大常委会", "党委", "纪委", "监委",
+            "委员会", "党校", "中学", "小学", "妇联", "总工会", "文联", "残联", "科协", "侨联", "公安局", "公安厅",
+            "看守所", "拘留所", "派出所", "司法所", "中医院", "政法委");
+
+    /** Heads of the units of a police or fire service (治安大队, 刑侦支队). */
+    private static final List<String> UNIT_HEADS = List.of("大队", "支队", "中队", "总队");
+
+    /** Heads of local units named after their area, a name many places share (城关派出所, 微水分局). */
+    private static final List<String> LOCAL_HEADS = List.of("边境派出所", "派出所", "分局", "司法所", "中队", "街道办事处", "检查站");
+
+    /**
+     * 市政府, 县交通运输局, 区委政法委, 县纪委监委, 市第一中学, 县人民医院, 团市委: a level that opens a
+     * word, an optional ordinal, organ words and a head. The level must not end a place (绵阳市
+     * 公安局 is named in full) nor follow a determiner (各市政府, 全省公安机关).
+     */
+    private void relative(Analysis a, OffsetIndex<Candidate> places, List<Candidate> out) {
+        String s = a.text;
+        int local = out.size();
+        List<int[]> levelled = new ArrayList<>();
+        for (int i = 0; i + 1 < s.length(); i++) {
+            if (LEVELS.indexOf(s.charAt(i)) < 0) continue;
+            // 团市委, 团县委: the Youth League committee of the place.
+            if (s.charAt(i + 1) == '委' && i > 0 && s.charAt(i - 1) == '团' && opensRelative(a, places, i - 1)
+                    && (a.wordEnd[i + 2] || Analysis.isBreak(s, i + 2))) {
+                add(a, i - 1, i + 2, RELATIVE_CONFIDENCE, out);
+            }
+            if (!opensRelative(a, places, i)) continue;
+            int j = i + 1;
+            if (s.charAt(j) == '第') {
+                int k = j + 1;
+                while (k < s.length() && k - j <= 3 && ORDINAL_DIGITS.indexOf(s.charAt(k)) >= 0) k++;
+                if (k > j + 1) j = k;
+            }
+            List<Integer> ends = new ArrayList<>();
+            tails(a, j, 0, 0, MAX_STEMS, ends);
+            for (int e : ends) {
+                String body = s.substring(j, e);
+                boolean bare = !opensWithOrganWord(s, j, e);
+                if (bare && j == i + 1 && !BARE_BODIES.contains(body)) continue;
+                if (e - j == 1 && "委局".indexOf(body.charAt(0)) < 0) continue;
+                subOrgans(a, i, e, out);
+                levelled.add(new int[]{j, e});
+            }
+        }
+        // 市|妇联: the level belongs to the name; the body after it is not marked on its own.
+        out.subList(0, local).removeIf(c -> c.type() == EntityType.ORG
+                && levelled.stream().anyMatch(p -> p[0] == c.start() && p[1] == c.end()));
+    }
+
+    /** Adds {@code start..end}, its sub-organs (市委|政法委, 纪委|监委) and its own extensions. */
+    private void subOrgans(Analysis a, int start, int end, List<Candidate> out) {
+        String s = a.text;
+        extend(a, start, end, RELATIVE_CONFIDENCE, out);
+        int e = end;
+        for (int round = 0; round < 2; round++) {
+            int next = -1;
+            for (String organ : SUB_ORGANS) {
+                if (s.startsWith(organ, e) && (a.wordEnd[e + organ.length()] || Analysis.isBreak(s, e + organ.length()))) {
+                    next = e + organ.length();
+                    break;
+                }
+            }
+            if (next < 0) return;
+            extend(a, start, next, RELATIVE_CONFIDENCE, out);
+            e = next;
+        }
+    }
+
+    /**
+     * A level at {@code i} opens a relative name when it opens the text or a word, and no place
+     * ends there (then the name is in full) and no determiner, 全 or 本 stands before it.
+     */
+    private static boolean opensRelative(Analysis a, OffsetIndex<Candidate> places, int i) {
+        if (i == 0) return true;
+        char before = a.text.charAt(i - 1);
+        if (!Analysis.isHan(before)) return true;
+        if (DETERMINERS.indexOf(before) >= 0 || LEVELS.indexOf(before) >= 0) return false;
+        // 市第一中学和|县人民医院: the segmenter glued the conjunction to the name after it.
+        Term glued = a.termAt(i - 1);
+        if ("和与及同".indexOf(before) >= 0 && glued != null && glued.word.length() > 2 && nature(glued).startsWith("nt")) return true;
+        if (!places.endingAt(i).isEmpty() || !places.endingAt(i + 1).isEmpty()) return false;
+        // The word before must be a verb, preposition, conjunction or particle (传达|市公安局, 在|市委):
+        // a noun before may be a place the gazetteer does not know (石门|乡政府, 林|区派出所).
+        String before2 = a.termEndingAt(i);
+        if (before2 == null || !a.wordStart[i]) return false;
+        Term t = a.termAt(i - before2.length());
+        String n = t == null ? "" : nature(t);
+        return n.startsWith("v") && !n.equals("vn") || n.startsWith("p") || n.startsWith("c") || n.startsWith("d")
+                || n.startsWith("u") || n.equals("w") || n.equals("f");
+    }
+
+    /** 国保大队, 刑侦支队, 巡特警大队: a police or fire field and a unit head, a unit of the body the text is about. */
+    private void serviceUnits(Analysis a, OffsetIndex<Candidate> places, List<Candidate> out) {
+        String s = a.text;
+        for (int i = 0; i < s.length(); i++) {
+            int stem = lex.orgStems.longestAt(s, i);
+            if (stem == 0 || !opensRelative(a, places, i)) continue;
+            for (String head : UNIT_HEADS) {
+                int e = i + stem + head.length();
+                if (s.startsWith(head, i + stem) && (a.wordEnd[e] || Analysis.isBreak(s, e))) {
+                    add(a, i, e, RELATIVE_CONFIDENCE, out);
+                }
+            }
+        }
+    }
+
+    /**
+     * 城关派出所, 微水分局, 东关派出所: the name of an area (two characters the dictionary does not know
+     * as a common word) and the head of a local unit; a name many places share.
+     */
+    private void localUnits(Analysis a, OffsetIndex<Candidate> places, List<Candidate> out) {
+        String s = a.text;
+        for (int h = 2; h < s.length(); h++) {
+            for (String head : LOCAL_HEADS) {
+                if (!s.startsWith(head, h)) continue;
+                int e = h + head.length();
+                if (!a.wordEnd[e] && !Analysis.isBreak(s, e)) continue;
+                int start = h - 2;
+                String name = s.substring(start, h);
+                if (!Analysis.isHan(name.charAt(0)) || !Analysis.isHan(name.charAt(1)) || !areaName(a, start, name)) continue;
+                // 西安市公安局|雁塔分局: a unit of a body named just before it is part of that name.
+                for (int k = 0, n = out.size(); k < n; k++) {
+                    Candidate owner = out.get(k);
+                    if (owner.type() == EntityType.ORG && owner.end() == start && owner.confidence() >= 0.8) {
+                        out.add(new Candidate(owner.start(), e, EntityType.ORG, owner.confidence() + 0.03));
+                    }
+                }
+                if (!opensRelative(a, places, start) && !(start > 0 && LEVELS.indexOf(s.charAt(start - 1)) >= 0)) continue;
+                add(a, start, e, RELATIVE_CONFIDENCE, out);
+                break;
+            }
+        }
+    }
+
+    /** A word the dictionary does not know, or knows mostly as a place or name (城关, 东关), not as a common word (辖区, 乡镇, 当地). */
+    private boolean areaName(Analysis a, int start, String name) {
+        if (lex.orgStems.contains(name) || DETERMINERS.indexOf(name.charAt(0)) >= 0) return false;
+        // One word of its own (城关|派出所), or the opening of a word the segmenter took for an organisation (微水分局/nt).
+        Term t = a.termAt(start);
+        if (t == null) return false;
+        String n = nature(t);
+        boolean glued = n.startsWith("nt") && t.word.length() > 2;
+        if (t.word.length() != 2 && !glued) return false;
+        if (!glued && !(n.startsWith("ns") || n.startsWith("nz") || n.startsWith("nt") || n.startsWith("nr") || n.equals("j"))
+                && CoreDictionary.contains(name)) {
+            return false;
+        }
+        CoreDictionary.Attribute attr = CoreDictionary.get(name);
+        if (attr == null) return true;
+        int proper = 0;
+        for (int k = 0; k < attr.nature.length; k++) {
+            String ns = attr.nature[k].toString();
+            if (ns.startsWith("ns") || ns.startsWith("nr") || ns.startsWith("nt") || ns.equals("nz")) proper += attr.frequency[k];
+        }
+        return proper * 2 > attr.totalFrequency;
+    }
+
+    /** An organ word opens {@code s[i, e)} and does not fill it (公安|局, 交通|运输|局). */
+    private boolean opensWithOrganWord(String s, int i, int e) {
+        int stem = lex.orgStems.longestAt(s, i);
+        if (stem > 0) return stem < e - i;
+        return e - i > 2 && isOrganNoun(s.substring(i, i + 2));
+    }
+
+    /** Separators of the items of a list of bodies. */
+    private static final String LIST_MARKS = "、";
+
+    /**
+     * 国安局、司法局、信访局: bodies without a place, named by their field alone, as items of a list
+     * that holds at least one other body.
+     */
+    private void bareInLists(Analysis a, OffsetIndex<Candidate> places, int local, List<Candidate> out) {
+        String s = a.text;
+        List<Candidate> bare = new ArrayList<>();
+        for (int i = 0; i < s.length(); i++) {
+            boolean listed = i > 0 && LIST_MARKS.indexOf(s.charAt(i - 1)) >= 0;
+            if (!listed && !opensRelative(a, places, i)) continue;
+            List<Integer> ends = new ArrayList<>();
+            tails(a, i, 0, 0, MAX_STEMS, ends);
+            for (int e : ends) {
+                if (!listed && (e >= s.length() || LIST_MARKS.indexOf(s.charAt(e)) < 0)) continue;
+                String body = s.substring(i, e);
+                boolean stemmed = opensWithOrganWord(s, i, e);
+                // 党委、政府 with no field named are any committee and government; 检察院、法院 are the local ones.
+                if (!stemmed && (body.length() < 3 && !body.equals("法院") || !BARE_BODIES.contains(body))) continue;
+                if (stemmed && e - i < 3) continue;
+                bare.add(new Candidate(i, e, EntityType.ORG, RELATIVE_CONFIDENCE - 0.03 + 0.002 * (e - i)));
+            }
+        }
+        if (bare.isEmpty()) return;
+        List<Candidate> bodies = new ArrayList<>(out.subList(0, out.size()));
+        bodies.addAll(bare);
+        for (Candidate b : bare) {
+            boolean neighbour = false;
+            for (Candidate o : bodies) {
+                if (o == b || o.type() != EntityType.ORG) continue;
+                if (o.start() == b.end() + 1 && LIST_MARKS.indexOf(s.charAt(b.end())) >= 0
+                        || b.start() > 0 && o.end() == b.start() - 1 && LIST_MARKS.indexOf(s.charAt(o.end())) >= 0) {
+                    neighbour = true;
+                    break;
+                }
+            }
+            if (neighbour) out.add(b);
+        }
     }
 
     /** Words that open national bodies as a place opens local ones (全国妇联, 中华全国总工会, 首都钢铁公司). */

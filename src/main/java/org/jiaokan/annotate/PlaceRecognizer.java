@@ -98,6 +98,26 @@ final class PlaceRecognizer {
         foreignPlaces(a, from, out);
         features(a, from, out);
         nameShortForms(a, from, out);
+        out.subList(from, out.size()).removeIf(c -> celebration(s, c));
+    }
+
+    /** Place names that are also words for an occasion: 大庆 is a city and "the great celebration". */
+    private static final java.util.Set<String> OCCASION_NAMES = java.util.Set.of("大庆");
+    /** Words after such a name that make it the occasion (大庆安保, 大庆期间). */
+    private static final List<String> OCCASION_AFTER = List.of(
+            "安保", "维稳", "期间", "之际", "前夕", "前后", "活动", "庆典", "盛典", "服务", "保障", "之年", "当天", "盛况", "筹备", "到来");
+    /** Words before such a name that make it the occasion (70周年大庆, 国庆大庆, 迎大庆). */
+    private static final List<String> OCCASION_BEFORE = List.of("周年", "国庆", "华诞", "迎", "庆祝", "喜迎");
+
+    /**
+     * 以大庆安保维稳工作为主线, 新中国成立70周年大庆: an occasion, not the city. 大庆市, 在大庆 and
+     * 大庆油田 stay the city.
+     */
+    private static boolean celebration(String s, Candidate c) {
+        if (!OCCASION_NAMES.contains(s.substring(c.start(), c.end()))) return false;
+        for (String w : OCCASION_AFTER) if (s.startsWith(w, c.end())) return true;
+        for (String w : OCCASION_BEFORE) if (s.startsWith(w, c.start() - w.length()) && c.start() >= w.length()) return true;
+        return false;
     }
 
     /**

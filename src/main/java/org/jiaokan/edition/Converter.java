@@ -1,6 +1,7 @@
 package org.jiaokan.edition;
 
 import org.jiaokan.annotate.Annotator;
+import org.jiaokan.annotate.RelativeNames;
 import org.jiaokan.clean.Cleaner;
 import org.jiaokan.clean.ForumHeader;
 import org.jiaokan.clean.LineContext;
@@ -84,6 +85,8 @@ public final class Converter {
         annotated = BlockIds.assign(annotated);
         Metadata meta = metadata.extract(src, script, annotated,
                 line -> ForumHeader.parse(line).map(h -> new String[]{h.editorName(), h.dateTime()}));
+        // Names relative to the document's place (市公安局) are keyed by the full body where the place is known.
+        annotated = RelativeNames.resolve(annotated, meta, id);
         return new EditionDocument(id, src, meta, withDocumentYear(annotated, meta));
     }
 

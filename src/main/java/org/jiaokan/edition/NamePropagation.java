@@ -1,6 +1,7 @@
 package org.jiaokan.edition;
 
 import com.hankcs.hanlp.HanLP;
+import org.jiaokan.annotate.RelativeNames;
 import org.jiaokan.annotate.ScriptAlignment;
 import org.jiaokan.model.Block;
 import org.jiaokan.model.EditionDocument;
@@ -51,6 +52,8 @@ final class NamePropagation {
                 String nameElement = kind.getValue().element();
                 for (Element name : Dom.children(entry, nameElement)) {
                     String simplified = HanLP.convertToSimplifiedChinese(name.getTextContent().strip());
+                    // 市公安局 names another body in every document: a confirmed 绵阳市公安局 does not claim it everywhere.
+                    if (kind.getValue() == EntityType.ORG && RelativeNames.dependsOnPlace(simplified)) continue;
                     String key = keyOf(kind.getValue(), id, simplified);
                     add(kind.getValue(), simplified, key, code, true);
                 }

@@ -2,7 +2,9 @@ package org.jiaokan.model;
 
 /** Kinds of named things the annotator marks, with their TEI element names. */
 public enum EntityType {
-    PERSON("persName"), PLACE("placeName"), ORG("orgName"), DATE("date"), ROLE("roleName"), TERM("term");
+    PERSON("persName"), PLACE("placeName"), ORG("orgName"), DATE("date"), ROLE("roleName"), TERM("term"),
+    /** The title of an official document the text cites in 《…》 (a notice, a law, a speech). */
+    TITLE("title");
 
     private final String element;
 

@@ -132,17 +132,20 @@ final class InlineEncoder {
 
     private Element mention(Node parent, Mention m) {
         Element e = Dom.add(parent, m.type().element());
+        boolean unregistered = false;
         switch (m.type()) {
             // A surname standing alone (李书记, 老王) names no one person: it gets no register entry.
             case PERSON -> {
                 if (m.key().codePointCount(0, m.key().length()) > 1) Dom.attr(e, "ref", refs.ref(m));
+                else unregistered = true;
             }
             case PLACE, ORG -> Dom.attr(e, "ref", refs.ref(m));
             case DATE -> Dom.attr(e, "when", m.key());
-            case TERM, ROLE -> { }
+            case TERM, ROLE, TITLE -> { }
         }
         Dom.attr(e, "resp", RESP);
-        if (m.confidence() < 0.9) Dom.attr(e, "cert", m.confidence() >= 0.7 ? "medium" : "low");
+        // A name that resolves to no register entry is never marked as certain.
+        if (m.confidence() < 0.9 || unregistered) Dom.attr(e, "cert", m.confidence() >= 0.7 ? "medium" : "low");
         return e;
     }
 

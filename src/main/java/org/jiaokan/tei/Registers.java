@@ -4,6 +4,7 @@ import org.jiaokan.model.Block;
 import org.jiaokan.model.EditionDocument;
 import org.jiaokan.model.EntityType;
 import org.jiaokan.model.Mention;
+import org.jiaokan.model.RegisterKey;
 import org.jiaokan.xml.Dom;
 import org.jiaokan.xml.Xml;
 import org.w3c.dom.Document;
@@ -69,7 +70,7 @@ public final class Registers {
                 String key = id.substring(prefix.length() - REGISTER_PREFIX.length() - 1);
                 String spelling = Readings.of(name, false).strip();
                 Entry e = entries.computeIfAbsent(id, k -> new Entry(kind.getKey(), key));
-                if (!spelling.isEmpty() && !spelling.equals(key)) e.spellingLang.putIfAbsent(spelling, lang);
+                if (!spelling.isEmpty() && !spelling.equals(RegisterKey.nameOf(key))) e.spellingLang.putIfAbsent(spelling, lang);
                 if (e.code.isEmpty()) e.code = codes.getOrDefault(key, "");
                 String target = fileName + "#" + enclosingId(name);
                 if (!e.targets.contains(target)) e.targets.add(target);
@@ -138,8 +139,12 @@ public final class Registers {
     private static Element newEntry(Document doc, Entry e, String[] n) {
         Element entry = doc.createElementNS(Xml.TEI_NS, n[1]);
         Dom.attr(entry, "xml:id", RegisterIds.of(e.type, e.key));
-        Dom.addText(entry, n[2], e.key, "xml:lang", "zh-Hans");
+        Dom.addText(entry, n[2], RegisterKey.nameOf(e.key), "xml:lang", "zh-Hans");
         if (!e.code.isEmpty()) Dom.addText(entry, "idno", e.code, "type", "GB2260");
+        if (RegisterKey.isLocal(e.key)) {
+            Dom.addText(entry, "note", "A name that depends on the place of " + RegisterKey.documentOf(e.key)
+                    + ", which that document does not make known: an entry of that document alone.", "type", "scope");
+        }
         return entry;
     }
 
@@ -188,6 +193,7 @@ public final class Registers {
             String name = c.getLocalName();
             if (name.equals(n[2]) && c.getAttribute("resp").isEmpty()) continue;
             if (name.equals("idno") && "GB2260".equals(c.getAttribute("type"))) continue;
+            if (name.equals("note") && "scope".equals(c.getAttribute("type"))) continue;
             return false;
         }
         return entry.getAttribute("resp").isEmpty();

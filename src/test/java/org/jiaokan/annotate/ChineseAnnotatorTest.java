@@ -97,7 +97,8 @@ class ChineseAnnotatorTest {
         expect(ms, MEETING, ROLE, "常委", "常委");
         expect(ms, MEETING, ROLE, "政法委书记", "政法委书记");
         expect(ms, MEETING, PERSON, "梁文博", "梁文博");
-        expect(ms, MEETING, ROLE, "党委书记", "党委书记");
+        // 省公安厅 is named relative to the text's own province: a body, with its party committee.
+        expect(ms, MEETING, ORG, "省公安厅党委", "省公安厅党委");
         expect(ms, MEETING, ROLE, "厅长", "厅长");
         expect(ms, MEETING, PERSON, "何春燕", "何春燕");
         expect(ms, MEETING, ROLE, "常务副厅长", "常务副厅长");
@@ -174,7 +175,7 @@ class ChineseAnnotatorTest {
         String text = "在以习近平同志为核心的党中央坚强领导下，四川省成都市公安局和公安部特勤局、中央纪委国家监委驻公安部纪检监察组密切配合。";
         List<Mention> ms = run(text, Script.SIMPLIFIED);
         expect(ms, text, PERSON, "习近平", "习近平");
-        expect(ms, text, ORG, "党中央", "党中央");
+        expect(ms, text, ORG, "党中央", "中共中央");
         expect(ms, text, ORG, "四川省成都市公安局", "四川省成都市公安局");
         expect(ms, text, ORG, "公安部特勤局", "公安部特勤局");
         // The joint commission is one body under one name.
@@ -380,13 +381,20 @@ class ChineseAnnotatorTest {
         expectIn("外长今天同库兹涅佐娃举行了会谈。", PERSON, "库兹涅佐娃");
     }
 
-    /** An administrative level with no place name before it names no one body (县医院), unlike 鄱阳县委. */
+    /**
+     * An administrative level with no place name before it names a body relative to the text's own
+     * place (县医院, 乡卫生院): marked, but never as certain as one named in full (鄱阳县委); a level
+     * inside a common word (县里, 市场) or after a determiner (各县) opens no name.
+     */
     @Test
-    void bareLevelsAreNoOrganisations() {
+    void bareLevelsNameRelativeBodies() {
         String text = "他在县医院工作，后来调到乡卫生院，鄱阳县委表扬了他。";
         List<Mention> ms = run(text, Script.SIMPLIFIED);
-        absent(ms, ORG, "县医院");
-        absent(ms, ORG, "乡卫生院");
+        assertTrue(expect(ms, text, ORG, "县医院", "县医院").confidence() < 0.9);
+        assertTrue(expect(ms, text, ORG, "鄱阳县委", "鄱阳县委").confidence() >= 0.85);
+        String common = "他在县里工作多年，后来到市场监管部门任职，各县公安局负责同志参加。";
+        List<Mention> none = run(common, Script.SIMPLIFIED);
+        assertTrue(none.stream().noneMatch(m -> m.type() == ORG), show(none));
     }
 
     /**
