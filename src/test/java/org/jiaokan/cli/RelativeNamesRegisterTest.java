@@ -70,7 +70,7 @@ class RelativeNamesRegisterTest {
         assertTrue(org(reg, "org-绵阳市司法局").isPresent(), show(reg));
         String tei = tei("mianyang.xml");
         // The mention keeps its spelling, points at the full body and says the link is not certain.
-        assertTrue(tei.contains("<orgName cert=\"medium\" ref=\"registers.xml#org-绵阳市公安局\" resp=\"#jk\">市公安局</orgName>"), tei);
+        assertTrue(java.util.regex.Pattern.compile("<orgName cert=\"medium\" ref=\"registers.xml#org-绵阳市公安局\" resp=\"#[a-z2-7]{7}-jk\">市公安局</orgName>").matcher(tei).find(), tei);
     }
 
     @Test
@@ -94,7 +94,7 @@ class RelativeNamesRegisterTest {
             }
         }
         assertTrue(org(reg, "org-市公安局").isEmpty(), "never merged across documents");
-        assertTrue(tei("a.xml").contains("<orgName cert=\"low\" ref=\"registers.xml#org-市公安局--a\" resp=\"#jk\">市公安局</orgName>"), tei("a.xml"));
+        assertTrue(java.util.regex.Pattern.compile("<orgName cert=\"low\" ref=\"registers.xml#org-市公安局--a\" resp=\"#[a-z2-7]{7}-jk\">市公安局</orgName>").matcher(tei("a.xml")).find(), tei("a.xml"));
     }
 
     @Test
