@@ -51,31 +51,86 @@ public final class Enumerations {
     }
 
     /**
-     * The offsets at which the items of an enumeration inside one paragraph begin (一是…二是…三是…):
-     * at least two markers with the same verb, numbered one, two, … in order. Empty when the
-     * paragraph holds no such enumeration. The text before the first offset is the lead-in.
+     * One enumeration inside a paragraph (一是…二是…三是…): where its items begin, and where its last item
+     * ends (the paragraph's end, or the end of the sentence before the lead-in of the next enumeration).
+     */
+    public record RunIn(List<Integer> starts, int end) {}
+
+    /** Sentence ends that close the last item of an enumeration followed by another one. */
+    private static final String SENTENCE_ENDS = "。！!？?；;";
+
+    /**
+     * The offsets at which the items of the enumerations inside one paragraph begin, all series in order
+     * (see {@link #runInLists}). Empty when the paragraph holds no such enumeration.
      */
     public static List<Integer> runInItems(String text) {
-        Matcher m = RUN_IN.matcher(text);
         List<Integer> starts = new ArrayList<>();
+        for (RunIn r : runInLists(text)) starts.addAll(r.starts());
+        return List.copyOf(starts);
+    }
+
+    /**
+     * The enumerations inside one paragraph: each at least two markers with the same verb, numbered one,
+     * two, … in order. A paragraph may hold several (会议要求，…。一是…二是…。会议强调，…：一是…二是…):
+     * a marker numbered one after a series of two or more starts the next series, and the last item of
+     * the earlier series ends with the sentence before the next series' lead-in. The text before the first
+     * series is the lead-in; text between series belongs to the paragraph.
+     */
+    public static List<RunIn> runInLists(String text) {
+        List<List<Integer>> series = new ArrayList<>();
+        List<Integer> current = new ArrayList<>();
         String verb = null;
+        Matcher m = RUN_IN.matcher(text);
         while (m.find()) {
             int n = number(m.group(1));
-            if (starts.isEmpty()) {
-                if (n != 1) continue;
+            if (n == 1 && (current.isEmpty() || current.size() >= 2)) {
+                if (current.size() >= 2) series.add(current);
+                current = new ArrayList<>();
+                current.add(m.start());
                 verb = m.group(2);
-                starts.add(m.start());
-            } else if (n == starts.size() + 1 && m.group(2).equals(verb)) {
-                starts.add(m.start());
+            } else if (!current.isEmpty() && n == current.size() + 1 && m.group(2).equals(verb)) {
+                current.add(m.start());
             }
         }
-        if (starts.size() < 2) return List.of();
-        for (int i = 0; i < starts.size(); i++) {
-            int end = i + 1 < starts.size() ? starts.get(i + 1) : text.length();
-            String item = text.substring(starts.get(i), end).strip();
-            if (item.codePointCount(0, item.length()) < RUN_IN_MIN) return List.of();
+        if (current.size() >= 2) series.add(current);
+        // A series with an item too short to be one (一是一，二是二) is no enumeration; the others are
+        // measured again without it, since their ends depend on their neighbours.
+        while (true) {
+            List<RunIn> lists = withEnds(text, series);
+            int bad = -1;
+            for (int i = 0; i < lists.size() && bad < 0; i++) {
+                RunIn r = lists.get(i);
+                for (int k = 0; k < r.starts().size(); k++) {
+                    int end = k + 1 < r.starts().size() ? r.starts().get(k + 1) : r.end();
+                    String item = text.substring(r.starts().get(k), end).strip();
+                    if (item.codePointCount(0, item.length()) < RUN_IN_MIN) bad = i;
+                }
+            }
+            if (bad < 0) return lists;
+            series.remove(bad);
         }
-        return List.copyOf(starts);
+    }
+
+    private static List<RunIn> withEnds(String text, List<List<Integer>> series) {
+        List<RunIn> out = new ArrayList<>();
+        for (int i = 0; i < series.size(); i++) {
+            List<Integer> starts = series.get(i);
+            int end = text.length();
+            if (i + 1 < series.size()) {
+                int next = series.get(i + 1).get(0);
+                int last = starts.get(starts.size() - 1);
+                end = next;
+                // The next series' lead-in is the sentence before it; the item ends where that sentence starts.
+                for (int j = next - 2; j > last; j--) {
+                    if (SENTENCE_ENDS.indexOf(text.charAt(j)) >= 0) {
+                        end = j + 1;
+                        break;
+                    }
+                }
+            }
+            out.add(new RunIn(List.copyOf(starts), end));
+        }
+        return out;
     }
 
     /** 1 to 99 for Arabic (also fullwidth) digits, Chinese numerals up to 九十九, circled ① to ⑳; 0 otherwise. */

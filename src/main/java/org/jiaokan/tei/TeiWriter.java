@@ -261,7 +261,7 @@ public final class TeiWriter {
                 "One block element per source line (headings embedded in a line are split off). Each block's xml:id is "
                         + "derived from its text, so it stays the same when an unchanged source is converted again; every "
                         + "xml:id starts with a key derived from the document's identifier, so ids are unique in the edition.");
-        boolean lists = doc.blocks().stream().anyMatch(b -> !b.listType().isEmpty() || !runInItems(b).isEmpty());
+        boolean lists = doc.blocks().stream().anyMatch(b -> !b.listType().isEmpty() || !runInLists(b).isEmpty());
         if (lists) {
             Dom.addText(segmentation, "p", "Enumerations are lists: lines led by a dash (list type=\"dash\") and lines "
                     + "numbered one after another (type=\"numbered\"), one item per line with the line's id; an enumeration "
@@ -535,38 +535,50 @@ public final class TeiWriter {
                     return;
                 }
                 Element p = Dom.add(parent, "p");
-                List<Integer> items = runInItems(b);
-                if (items.isEmpty()) {
+                List<Enumerations.RunIn> lists = runInLists(b);
+                if (lists.isEmpty()) {
                     fill(p, b, inline);
                 } else {
-                    runInList(p, b, items, inline);
+                    runInLists(p, b, lists, inline);
                 }
             }
         }
     }
 
-    /** Where the items of an enumeration inside paragraph {@code b} begin, if it can be cut there; else empty. */
-    private static List<Integer> runInItems(Block b) {
+    /** The enumerations inside paragraph {@code b}, if it can be cut at their items' bounds; else empty. */
+    private static List<Enumerations.RunIn> runInLists(Block b) {
         if (b.type() != Block.Type.P) return List.of();
-        List<Integer> items = Enumerations.runInItems(b.text());
-        return items.isEmpty() || !InlineEncoder.canCut(b.text(), items, b.interventions(), b.mentions()) ? List.of() : items;
+        List<Enumerations.RunIn> lists = Enumerations.runInLists(b.text());
+        List<Integer> cuts = new java.util.ArrayList<>();
+        for (Enumerations.RunIn r : lists) {
+            cuts.addAll(r.starts());
+            cuts.add(r.end());
+        }
+        return lists.isEmpty() || !InlineEncoder.canCut(b.text(), cuts, b.interventions(), b.mentions()) ? List.of() : lists;
     }
 
     /**
-     * A paragraph holding an enumeration (一是…二是…三是…): the paragraph keeps its id and its text;
-     * the lead-in stays in the paragraph and each item is an {@code item} of a {@code list type="run-in"}
-     * inside it, with the paragraph's id and its number as id ({@code b-3542b6-i2}).
+     * A paragraph holding enumerations (一是…二是…三是…): the paragraph keeps its id and its text; the
+     * lead-in and any text between enumerations stay in the paragraph, and each item is an {@code item} of
+     * a {@code list type="run-in"} inside it, with the paragraph's id and its number as id
+     * ({@code b-3542b6-i2}), numbered on across the paragraph's lists.
      */
-    private static void runInList(Element p, Block b, List<Integer> items, InlineEncoder inline) {
+    private static void runInLists(Element p, Block b, List<Enumerations.RunIn> lists, InlineEncoder inline) {
         Dom.attr(p, "xml:id", b.id());
         String text = b.text();
-        inline.encodeRange(p, text, 0, items.get(0), b.interventions(), b.mentions());
-        Element list = Dom.add(p, "list", "type", "run-in");
-        for (int k = 0; k < items.size(); k++) {
-            int end = k + 1 < items.size() ? items.get(k + 1) : text.length();
-            Element item = Dom.add(list, "item", "xml:id", b.id() + "-i" + (k + 1));
-            inline.encodeRange(item, text, items.get(k), end, b.interventions(), b.mentions());
+        int pos = 0;
+        int n = 0;
+        for (Enumerations.RunIn r : lists) {
+            if (pos < r.starts().get(0)) inline.encodeRange(p, text, pos, r.starts().get(0), b.interventions(), b.mentions());
+            Element list = Dom.add(p, "list", "type", "run-in");
+            for (int k = 0; k < r.starts().size(); k++) {
+                int end = k + 1 < r.starts().size() ? r.starts().get(k + 1) : r.end();
+                Element item = Dom.add(list, "item", "xml:id", b.id() + "-i" + (++n));
+                inline.encodeRange(item, text, r.starts().get(k), end, b.interventions(), b.mentions());
+            }
+            pos = r.end();
         }
+        if (pos < text.length()) inline.encodeRange(p, text, pos, text.length(), b.interventions(), b.mentions());
     }
 
     private static void fill(Element e, Block b, InlineEncoder inline) {

@@ -77,6 +77,24 @@ class EnumerationsTest {
     }
 
     @Test
+    void aParagraphMayHoldSeveralEnumerations() {
+        for (String t : List.of(
+                "会议要求，严密防范各类风险。一是强化情报信息研判；二是严格落实重点人员管控；三是持续打击网络谣言。"
+                        + "会议强调，深入开展矛盾纠纷排查化解。一是加大排查工作力度，二是落实化解稳控责任。",
+                "會議要求，嚴密防範各類風險。一是強化情報信息研判；二是嚴格落實重點人員管控；三是持續打擊網絡謠言。"
+                        + "會議強調，深入開展矛盾糾紛排查化解：一是加大排查工作力度，二是落實化解穩控責任。")) {
+            List<Enumerations.RunIn> lists = Enumerations.runInLists(t);
+            assertEquals(2, lists.size(), t);
+            int second = t.indexOf("一是", t.indexOf("三是"));
+            assertEquals(List.of(t.indexOf("一是"), t.indexOf("二是"), t.indexOf("三是")), lists.get(0).starts());
+            // The first series' last item ends with its sentence; the next series' lead-in is not an item.
+            assertEquals(t.indexOf("。", t.indexOf("三是")) + 1, lists.get(0).end());
+            assertEquals(List.of(second, t.indexOf("二是", second)), lists.get(1).starts());
+            assertEquals(t.length(), lists.get(1).end());
+        }
+    }
+
+    @Test
     void closingExhortationAfterTheLastSection() {
         List<Block> b = recognise("在全县公安工作会议上的讲话", "同志们：", "一、总结工作", "去年工作取得明显成效。",
                 "二、部署任务", "今年要抓好三项工作。", "同志们、朋友们，让我们团结一心，开拓进取！", "谢谢大家。");

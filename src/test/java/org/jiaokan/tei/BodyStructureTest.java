@@ -153,6 +153,23 @@ class BodyStructureTest {
 
     @ParameterizedTest
     @ValueSource(booleans = {true, false})
+    void twoEnumerationsInOneParagraphAreTwoListsWithTheTextBetweenThem(boolean simplified) throws Exception {
+        String para = simplified
+                ? "会议要求，严密防范各类风险。一是强化情报信息研判；二是严格落实重点人员管控。会议强调，深入开展矛盾纠纷排查化解。一是加大排查工作力度，二是落实化解稳控责任。"
+                : "會議要求，嚴密防範各類風險。一是強化情報信息研判；二是嚴格落實重點人員管控。會議強調，深入開展矛盾糾紛排查化解。一是加大排查工作力度，二是落實化解穩控責任。";
+        Document tei = convert("two.txt", (simplified ? "关于做好近期安全稳定工作的通报\n" : "關於做好近期安全穩定工作的通報\n") + para + "\n");
+        Element p = all(tei, "p").stream().filter(e -> e.getTextContent().equals(para)).findFirst().orElseThrow();
+        List<Element> lists = Dom.children(p, "list");
+        assertEquals(2, lists.size());
+        assertEquals(List.of("i1", "i2", "i3", "i4"), all(tei, "item").stream()
+                .map(i -> Dom.xmlId(i).substring(Dom.xmlId(i).lastIndexOf('-') + 1)).toList());
+        String between = lists.get(0).getNextSibling().getTextContent();
+        assertTrue(between.startsWith(simplified ? "会议强调" : "會議強調"), between);
+        assertTrue(Dom.children(lists.get(0), "item").get(1).getTextContent().endsWith(simplified ? "管控。" : "管控。"));
+    }
+
+    @ParameterizedTest
+    @ValueSource(booleans = {true, false})
     void closingExhortationBelongsToNoSection(boolean simplified) throws Exception {
         Document tei = convert("speech.txt", simplified ? SPEECH_HANS : SPEECH_HANT);
         Element exhortation = all(tei, "p").stream()
