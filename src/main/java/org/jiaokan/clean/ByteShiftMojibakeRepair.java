@@ -133,13 +133,16 @@ public final class ByteShiftMojibakeRepair implements CleaningRule {
         return trace && (hanAt(line, i - 1) || hanAt(line, i + 1) || hanAt(line, i - 2) || hanAt(line, i + 2));
     }
 
-    /** A single Latin letter or ASCII symbol between two Han characters: a trail byte below 0x80 read alone. */
+    /**
+     * A single Latin letter, or an ASCII symbol that only a trail byte below 0x80 read alone puts there
+     * (not the marks Chinese text itself uses between words: + / | ~ = quotes), between two Han characters.
+     */
     private static boolean isWedged(String line, int i) {
         char c = line.charAt(i);
         return hanAt(line, i - 1) && hanAt(line, i + 1) && (Character.isLetter(c) && c < 0x7f || WEDGE_SYMBOLS.indexOf(c) >= 0);
     }
 
-    private static final String WEDGE_SYMBOLS = "@#$^&_`|~[]{}<>\\/=+\"'";
+    private static final String WEDGE_SYMBOLS = "@[\\]^_`{}";
 
     /** One node of the lattice: a boundary between characters of the window, with how the path got there. */
     private static final class Node {
@@ -444,6 +447,11 @@ public final class ByteShiftMojibakeRepair implements CleaningRule {
             if (p + q >= original.length()) return;
             Cert cert = gain >= HIGH_GAIN ? Cert.HIGH : gain >= MEDIUM_GAIN ? Cert.MEDIUM : Cert.LOW;
             if (uncertain && cert != Cert.LOW) cert = Cert.values()[cert.ordinal() + 1];
+            // A repair that itself yields a character the pre-filter would suspect convinces less.
+            String repl = text.substring(p, text.length() - q);
+            for (int k = 0; k < repl.length(); k++) {
+                if (PinyinArtifactRule.isHan(repl.charAt(k)) && lm.logUnigram(repl.charAt(k)) < RARE) cert = Cert.LOW;
+            }
             out.add(new Intervention(from + p, to - q, Kind.CORRECTION, text.substring(p, text.length() - q), REASON, cert, RULE));
         }
     }
