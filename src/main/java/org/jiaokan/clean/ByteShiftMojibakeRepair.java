@@ -44,26 +44,26 @@ public final class ByteShiftMojibakeRepair implements CleaningRule {
     /** Characters of context taken on each side of a suspicious character. */
     private static final int MARGIN = 9;
     /** What starting to read bytes one off costs: shifted readings must earn it. */
-    static double ENTER_COST = 3.0;
+    private static final double ENTER_COST = 3.0;
     /** What a byte the text does not show costs (it is filled by choice, so the fit proves less). */
-    static double UNKNOWN_BYTE_COST = 3.0;
+    private static final double UNKNOWN_BYTE_COST = 3.0;
     /** Choosing an ASCII character's full-width form, which a capture may have folded. */
     private static final double FOLD_COST = 0.5;
     /** A character of the other script than the document's. */
-    static double SCRIPT_COST = 2.5;
+    private static final double SCRIPT_COST = 2.5;
     /** A Latin letter or ASCII symbol straight after a Han character. */
-    static double WEDGE_COST = 5.0;
-    static double LOW_GAIN = 3.0;
+    private static final double WEDGE_COST = 5.0;
+    private static final double LOW_GAIN = 3.0;
     private static final double MEDIUM_GAIN = 14.0;
     private static final double HIGH_GAIN = 26.0;
     /** A character filled in for a lost byte with a rival closer than this is uncertain. */
     private static final double CLOSE_RIVAL = 1.5;
     /** Weight of the word segmentation's score when a filled-in character is chosen again. */
-    static double SEGMENT_WEIGHT = 0.5;
+    private static final double SEGMENT_WEIGHT = 0.5;
     /** Roughly the sum of HanLP's core dictionary frequencies. */
     private static final double WORD_TOTAL = 5e7;
     /** Han characters rarer than this (natural log of the relative frequency) are suspicious. */
-    static double RARE = -11.5;
+    private static final double RARE = -12.5;
     private static final int UNKNOWN = 256;
     private static final int KEEP = 0;
     private static final int ALIGNED = 1;
@@ -280,7 +280,7 @@ public final class ByteShiftMojibakeRepair implements CleaningRule {
             if (node.mode == ALIGNED) {
                 out.add(new Node(KEEP, 0, node.last, node.score, node, "", -1, false));
             } else if (node.mode == PENDING && node.pending != UNKNOWN) {
-                for (char o : Gbk.options(node.pending, UNKNOWN)) {
+                for (char o : Gbk.shortlist(node.pending, UNKNOWN)) {
                     Node closed = new Node(KEEP, 0, o, node.score - UNKNOWN_BYTE_COST + emit(node.last, o), node, String.valueOf(o), -1, true);
                     closed.slot = node.pending * 257 + UNKNOWN;
                     out.add(closed);
@@ -319,7 +319,7 @@ public final class ByteShiftMojibakeRepair implements CleaningRule {
                 if (b == 0x80) return List.of();
                 return consume(origin, bytes, from + 1, PENDING, b, last, score - unknownCost, emitted, guessed, slot);
             }
-            char[] options = Gbk.options(pending, b);
+            char[] options = Gbk.shortlist(pending, b);
             if (options.length == 0) return List.of();
             boolean guess = pending == UNKNOWN || b == UNKNOWN;
             double unknownCost = b == UNKNOWN ? UNKNOWN_BYTE_COST : 0;
@@ -479,6 +479,8 @@ public final class ByteShiftMojibakeRepair implements CleaningRule {
         /** Candidate characters per (lead, trail) with either unknown: the most common Han characters first. */
         private static final char[][] CACHE = new char[257 * 257][];
         private static final int MAX_GUESSES = 200;
+        private static final int SHORTLIST = 24;
+        private static final char[][] SHORT = new char[257 * 257][];
         private static final String GUESSABLE_PUNCTUATION = "，。、；：？！“”（）《》";
 
         static {
@@ -533,6 +535,18 @@ public final class ByteShiftMojibakeRepair implements CleaningRule {
             char[] all = Arrays.copyOf(byLead, byLead.length + byTrail.length);
             System.arraycopy(byTrail, 0, all, byLead.length, byTrail.length);
             return all;
+        }
+
+        /** The commonest characters for a pair with an unknown byte, which the lattice tries; all of them are tried again at the end. */
+        static char[] shortlist(int lead, int trail) {
+            char[] all = options(lead, trail);
+            if (all.length <= SHORTLIST) return all;
+            int slot = lead * 257 + trail;
+            char[] cached = SHORT[slot];
+            if (cached != null) return cached;
+            char[] out = Arrays.copyOf(all, SHORTLIST);
+            synchronized (SHORT) { SHORT[slot] = out; }
+            return out;
         }
 
         /** Characters a lead/trail pair (either possibly unknown) can decode to; private-use results are excluded. */

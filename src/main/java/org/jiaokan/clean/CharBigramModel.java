@@ -46,7 +46,7 @@ final class CharBigramModel {
     private final double total;
     private final double floor;
     /** The least log probability any character gets: genuine rare characters must not look impossible. */
-    static double FLOOR = -13.0;
+    private static final double FLOOR = -13.0;
     /** First and last modelled character of each dictionary word, by word id (-1 when not modelled). */
     private int[] firstOf;
     private int[] lastOf;
