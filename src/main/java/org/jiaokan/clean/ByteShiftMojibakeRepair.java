@@ -33,9 +33,11 @@ import java.util.Map;
  * path with the language model. Work is linear in the window's length.
  *
  * <p>A stretch read one byte off on the best path becomes a correction when the path beats the text
- * as it is by a clear margin; {@code @cert} comes from that margin, one step lower when a character
- * filled in for a lost byte had a close rival. A window with a hard trace and no convincing repair is
- * flagged as damage.
+ * as it is by a clear margin. Each character filled in for a lost byte is then chosen again among all
+ * characters sharing its known byte, with a word segmentation of its surroundings. {@code @cert} comes
+ * from the margin, one step lower when a filled-in character had a close rival, low when the repair
+ * itself yields a character the pre-filter would suspect. Hard traces (replacement marks, {@code €},
+ * private use) and wedged ASCII that no correction covers are flagged as damage.
  */
 public final class ByteShiftMojibakeRepair implements CleaningRule {
 

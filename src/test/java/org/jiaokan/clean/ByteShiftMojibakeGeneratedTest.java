@@ -87,6 +87,7 @@ class ByteShiftMojibakeGeneratedTest {
         rule.find(unit, Fixtures.simplified()); // fills the caches once
         long one = work(unit.repeat(2));
         long eight = work(unit.repeat(16));
+        System.out.printf("model evaluations: %d for 2 units, %d for 16 units%n", one, eight);
         assertTrue(one > 0);
         assertTrue(eight < 16 * one, one + " then " + eight);
         assertTrue(eight > 4 * one, "the long paragraph was really examined: " + one + " then " + eight);
