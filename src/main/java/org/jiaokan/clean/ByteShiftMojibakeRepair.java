@@ -11,48 +11,65 @@ import java.nio.charset.CharacterCodingException;
 import java.nio.charset.Charset;
 import java.nio.charset.CharsetDecoder;
 import java.nio.charset.CodingErrorAction;
-import java.text.Normalizer;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.regex.Matcher;
 
 /**
  * Finds text that was GBK/GB18030-encoded and then decoded one byte off ({@code 確?!钡陌踩€} for
  * {@code 確保”的安全穩}) and proposes the text it was, or flags it as damaged when no repair convinces.
  *
- * <p>Detection looks for traces a shifted decode leaves: replacement characters, {@code €} (the lone
- * byte 0x80 in Windows code page 936), private-use characters, and, in a traditional-script text,
- * simplified-only characters that make no word with their neighbours. The run around such a trace is
- * grown over neighbours that make no words either. Repair re-encodes the run to bytes, lets each
- * {@code ?} stand for one lost byte, lets ASCII punctuation stand for its full-width form (which a
- * later normaliser may have folded), tries one lost stretch of one or two bytes anywhere in the run,
- * decodes again in step, fills unknown bytes by search, and scores every candidate against the original
- * with HanLP's core dictionary (words formed with neighbours, and how common the characters are). Only a
- * clear gain yields a correction; a run with a hard trace but no convincing repair is flagged as damage.
+ * <p>The rule works on the mechanism. A cheap pre-filter marks characters a shifted decode leaves
+ * behind: replacement marks, {@code €} (the lone byte 0x80 of code page 936), private-use characters,
+ * GBK symbols and full-width forms, ASCII wedged between Han characters (a trail byte below 0x80, or a
+ * full-width form a capture folded to half width) and Han characters the character language model
+ * ({@link CharBigramModel}) finds rare. Around each mark a window of GBK text is re-encoded to bytes:
+ * a {@code ?} stands for one unknown byte, ASCII may stand for its full-width form. One Viterbi pass
+ * over the window then chooses, character by character, between keeping the text as it is and reading
+ * its bytes one byte off (entering that reading with or without a lost lead byte, leaving it with or
+ * without a lost trail byte, an unknown byte filled with whatever character fits best), scoring every
+ * path with the language model. Work is linear in the window's length.
+ *
+ * <p>A stretch read one byte off on the best path becomes a correction when the path beats the text
+ * as it is by a clear margin. Each character filled in for a lost byte is then chosen again among all
+ * characters sharing its known byte, with a word segmentation of its surroundings. {@code @cert} comes
+ * from the margin, one step lower when a filled-in character had a close rival, low when the repair
+ * itself yields a character the pre-filter would suspect. Hard traces (replacement marks, {@code €},
+ * private use) and wedged ASCII that no correction covers are flagged as damage.
  */
 public final class ByteShiftMojibakeRepair implements CleaningRule {
 
     static final String REASON = "byte-shift-mojibake";
 
-    private static final int MAX_GROW = 8;
-    private static final int MAX_RUN = 20;
-    private static final int MAX_PUNCT_CHOICES = 3;
-    private static final int COMMON_FREQUENCY = 500;
-    private static final double WORD_SCORE = 1.0;
-    private static final double UNIGRAM_WEIGHT = 0.3;
-    /** What an unknown byte costs: one standing for a visible "?" is cheap, an invented lost stretch is not. */
-    private static final double UNKNOWN_BYTE_COST = 0.25;
-    private static final double LOST_BYTE_COST = 0.6;
-    /** A character guessed for unknown bytes was chosen to fit, so the words it makes are weaker evidence. */
-    private static final double GUESSED_PAIR_WEIGHT = 0.5;
-    private static final int MIN_NEW_DECODED = 2;
-    private static final double MEDIUM_GAIN = 2.0;
-    private static final double LOW_GAIN = 1.0;
-    private static final int MAX_OPTIONS = 400;
-    private static final int FALLBACK_OPTIONS = 60;
-    private static final int UNKNOWN = -1;
+    /** Characters of context taken on each side of a suspicious character. */
+    private static final int MARGIN = 9;
+    /** What starting to read bytes one off costs: shifted readings must earn it. */
+    private static final double ENTER_COST = 3.0;
+    /** What a byte the text does not show costs (it is filled by choice, so the fit proves less). */
+    private static final double UNKNOWN_BYTE_COST = 3.0;
+    /** Choosing an ASCII character's full-width form, which a capture may have folded. */
+    private static final double FOLD_COST = 0.5;
+    /** A character of the other script than the document's. */
+    private static final double SCRIPT_COST = 2.5;
+    /** A Latin letter or ASCII symbol straight after a Han character. */
+    private static final double WEDGE_COST = 5.0;
+    private static final double LOW_GAIN = 3.0;
+    private static final double MEDIUM_GAIN = 14.0;
+    private static final double HIGH_GAIN = 26.0;
+    /** A character filled in for a lost byte with a rival closer than this is uncertain. */
+    private static final double CLOSE_RIVAL = 1.5;
+    /** Weight of the word segmentation's score when a filled-in character is chosen again. */
+    private static final double SEGMENT_WEIGHT = 0.5;
+    /** Roughly the sum of HanLP's core dictionary frequencies. */
+    private static final double WORD_TOTAL = 5e7;
+    /** Han characters rarer than this (natural log of the relative frequency) are suspicious. */
+    private static final double RARE = -12.5;
+    private static final int UNKNOWN = 256;
+    private static final int KEEP = 0;
+    private static final int ALIGNED = 1;
+    private static final int PENDING = 2;
 
     @Override
     public String name() { return "byte-shift-mojibake"; }
@@ -60,25 +77,53 @@ public final class ByteShiftMojibakeRepair implements CleaningRule {
     @Override
     public String description() {
         return "Text decoded one byte off its GBK/GB18030 encoding is repaired by re-encoding, shifting and "
-                + "dictionary scoring (sic/corr with the certainty reached), or flagged as sic when no repair convinces.";
+                + "choosing among the decodings with a character language model (sic/corr with the certainty reached), "
+                + "or flagged as sic when no repair convinces.";
     }
 
     @Override
     public List<Intervention> find(String line, LineContext context) {
         List<Intervention> out = new ArrayList<>();
-        int lastEnd = 0;
-        for (int i = 0; i < line.length(); i++) {
-            if (i < lastEnd) continue;
-            boolean hard = isHardTrace(line, i);
-            if (!hard && !isSoftTrace(line, i, context.script())) continue;
-            int[] run = grow(line, i);
-            boolean anyHard = hard;
-            for (int k = run[0]; k < run[1]; k++) anyHard |= isHardTrace(line, k);
-            Intervention found = judge(line, run[0], run[1], anyHard);
-            if (found != null) out.add(found);
-            lastEnd = run[1];
+        if (!anyCandidate(line)) return out;
+        CharBigramModel lm = CharBigramModel.get();
+        int n = line.length();
+        int i = 0;
+        while (i < n) {
+            if (!suspicious(line, i, lm)) { i++; continue; }
+            int s = Math.max(0, i - MARGIN);
+            for (int k = i - 1; k >= s; k--) if (!Gbk.encodable(line.charAt(k))) { s = k + 1; break; }
+            int last = i;
+            int e = Math.min(n, i + 1 + MARGIN);
+            int k = i + 1;
+            while (k < e) {
+                if (!Gbk.encodable(line.charAt(k))) break;
+                if (suspicious(line, k, lm)) { last = k; e = Math.min(n, k + 1 + MARGIN); }
+                k++;
+            }
+            e = k;
+            out.addAll(new Window(line, s, e, lm, context.script()).judge());
+            i = Math.max(e, last + 1);
         }
         return out;
+    }
+
+    /** The cheapest test: a line of ASCII and common punctuation only has nothing to repair. */
+    private static boolean anyCandidate(String line) {
+        for (int k = 0; k < line.length(); k++) if (line.charAt(k) > 0x7f) return true;
+        return false;
+    }
+
+    /** The pre-filter: a character a shifted decode leaves and ordinary text rarely has. */
+    static boolean suspicious(String line, int i, CharBigramModel lm) {
+        char c = line.charAt(i);
+        if (isHardTrace(line, i)) return true;
+        if (PinyinArtifactRule.isHan(c)) return lm.logUnigram(c) < RARE;
+        if (c > 0x20 && c < 0x7f) {
+            if (c == '?' ) return hanAt(line, i - 1) && hanAt(line, i + 1) || hanAt(line, i - 1) && i + 1 < line.length() && line.charAt(i + 1) < 0x7f && line.charAt(i + 1) > 0x20 && line.charAt(i + 1) != ' ';
+            // ASCII wedged between Han characters, other than the punctuation Chinese text is typed with
+            return hanAt(line, i - 1) && hanAt(line, i + 1) && ",.:;!()%".indexOf(c) < 0 && !Character.isDigit(c);
+        }
+        return c > 0x7f && !CharBigramModel.plain(c) && Gbk.code(c) > 0;
     }
 
     /** Characters a correct decode of Chinese text next to Han characters does not produce. */
@@ -91,213 +136,329 @@ public final class ByteShiftMojibakeRepair implements CleaningRule {
     }
 
     /**
-     * Weaker traces, acted on only when a repair convinces: in traditional text, a simplified-only
-     * character that makes no word with its neighbours; in any text, a {@code ?} touching a Han
-     * character that is neither common nor part of a word (a genuine question mark follows text).
+     * A single Latin letter, or an ASCII symbol that only a trail byte below 0x80 read alone puts there
+     * (not the marks Chinese text itself uses between words: + / | ~ = quotes), between two Han characters.
      */
-    private static boolean isSoftTrace(String line, int i, Script script) {
+    private static boolean isWedged(String line, int i) {
         char c = line.charAt(i);
-        if (c == '?') return unfitHanAt(line, i - 1) || unfitHanAt(line, i + 1);
-        return script == Script.TRADITIONAL && PinyinArtifactRule.isHan(c)
-                && ChineseLexicon.isSimplifiedOnly(c) && !formsWord(line, i);
+        return hanAt(line, i - 1) && hanAt(line, i + 1) && (Character.isLetter(c) && c < 0x7f || WEDGE_SYMBOLS.indexOf(c) >= 0);
     }
 
-    private static boolean unfitHanAt(String line, int i) {
-        return hanAt(line, i) && !fits(line, i);
+    private static final String WEDGE_SYMBOLS = "@[\\]^_`{}";
+
+    /** One node of the lattice: a boundary between characters of the window, with how the path got there. */
+    private static final class Node {
+        final int mode;
+        final int pending;
+        final char last;
+        final double score;
+        final Node back;
+        /** Characters this step emitted (the text as it is in KEEP mode, the re-decoded text otherwise). */
+        final String emitted;
+        /** Index of the window character this step consumed, -1 for a step that consumed none. */
+        final int consumed;
+        /** True when the last emitted character was filled in for a lost byte. */
+        final boolean guessed;
+        /** For a filled-in character: lead * 257 + trail, one of them {@link #UNKNOWN}; -1 otherwise. */
+        int slot = -1;
+
+        Node(int mode, int pending, char last, double score, Node back, String emitted, int consumed, boolean guessed) {
+            this.mode = mode;
+            this.pending = pending;
+            this.last = last;
+            this.score = score;
+            this.back = back;
+            this.emitted = emitted;
+            this.consumed = consumed;
+            this.guessed = guessed;
+        }
+
+        long key() { return ((long) mode << 40) | ((long) pending << 20) | last; }
     }
 
-    /** True if the Han character at {@code i} is common or forms a dictionary word with a neighbour. */
-    static boolean fits(String line, int i) {
-        String self = ChineseLexicon.toSimplified(String.valueOf(line.charAt(i)));
-        return ChineseLexicon.frequency(self) >= COMMON_FREQUENCY || formsWord(line, i);
-    }
+    /** The lattice over one window {@code line[s,e)}. */
+    private static final class Window {
+        private final String line;
+        private final int s;
+        private final int e;
+        private final CharBigramModel lm;
+        private final Script script;
 
-    /** True if the character at {@code i} is part of a two- or three-character dictionary word. */
-    static boolean formsWord(String line, int i) {
-        for (int len = 2; len <= 3; len++) {
-            for (int from = i - len + 1; from <= i; from++) {
-                int to = from + len;
-                if (from < 0 || to > line.length()) continue;
-                String window = line.substring(from, to);
-                if (allHan(window) && ChineseLexicon.isWord(ChineseLexicon.toSimplified(window))) return true;
+        Window(String line, int s, int e, CharBigramModel lm, Script script) {
+            this.line = line;
+            this.s = s;
+            this.e = e;
+            this.lm = lm;
+            this.script = script;
+        }
+
+        /** Language-model score of {@code c} after {@code prev}, with the document's script taken into account. */
+        double emit(char prev, char c) {
+            double v = prev == 0 ? lm.logUnigram(c) : lm.logBigram(prev, c);
+            // A Latin letter or an ASCII symbol straight after a Han character: a trail byte below 0x80 read alone.
+            if (c > 0x20 && c < 0x7f && PinyinArtifactRule.isHan(prev) && (Character.isLetter(c) || WEDGE_SYMBOLS.indexOf(c) >= 0)) v -= WEDGE_COST;
+            if (script == Script.TRADITIONAL ? lm.simplifiedOnly(c) : script == Script.SIMPLIFIED && lm.traditionalOnly(c)) v -= SCRIPT_COST;
+            return v;
+        }
+
+        List<Intervention> judge() {
+            char left = s > 0 ? line.charAt(s - 1) : 0;
+            char right = e < line.length() ? line.charAt(e) : 0;
+            Map<Long, Node> states = new HashMap<>();
+            put(states, new Node(KEEP, 0, left, 0, null, "", -1, false));
+            double asIs = 0;
+            char prev = left;
+            for (int k = s; k < e; k++) {
+                asIs += emit(prev, line.charAt(k));
+                prev = line.charAt(k);
+                states = step(states, k);
             }
-        }
-        return false;
-    }
-
-    private int[] grow(String line, int seed) {
-        int s = seed;
-        int e = seed + 1;
-        while (s > 0 && seed - s < MAX_GROW && e - s < MAX_RUN && absorbable(line, s - 1)) s--;
-        while (e < line.length() && e - seed <= MAX_GROW && e - s < MAX_RUN && absorbable(line, e)) e++;
-        return new int[]{s, e};
-    }
-
-    private static boolean absorbable(String line, int i) {
-        char c = line.charAt(i);
-        if (c == '€' || c == '\ufffd' || isPrivateUse(c)) return true;
-        if (c > 0x20 && c < 0x7f) {
-            if (!Character.isLetterOrDigit(c)) return c != '(' && c != ')';
-            // A lone ASCII letter between Chinese characters is a trail byte below 0x80 decoded on its own.
-            return i > 0 && i + 1 < line.length() && line.charAt(i - 1) > 0x7f && line.charAt(i + 1) > 0x7f;
-        }
-        if (c >= '\uff01' && c <= '\uff5e') return true; // full-width forms: GBK row A3, typical of shifted pairs
-        return PinyinArtifactRule.isHan(c) && !fits(line, i);
-    }
-
-    private Intervention judge(String line, int s, int e, boolean hard) {
-        Repair best = repair(line, s, e);
-        if (best != null) {
-            String original = line.substring(s, e);
-            int p = 0;
-            while (p < original.length() && p < best.text.length() && original.charAt(p) == best.text.charAt(p)) p++;
-            int q = 0;
-            while (q < original.length() - p && q < best.text.length() - p
-                    && original.charAt(original.length() - 1 - q) == best.text.charAt(best.text.length() - 1 - q)) q++;
-            if (p + q < original.length()) {
-                String replacement = best.text.substring(p, best.text.length() - q);
-                return new Intervention(s + p, e - q, Kind.CORRECTION, replacement, REASON, best.cert, name());
+            if (right != 0) asIs += emit(prev, right);
+            Node best = null;
+            double bestScore = Double.NEGATIVE_INFINITY;
+            for (Node node : closeAll(states)) {
+                double score = node.score + (right != 0 ? emit(node.last, right) : 0);
+                if (score > bestScore) { bestScore = score; best = node; }
             }
-        }
-        if (!hard) return null;
-        int a = s;
-        int b = e;
-        // Flag only the damaged core: neighbours that merely make no words are not evidence of damage.
-        while (a < b && PinyinArtifactRule.isHan(line.charAt(a)) && !ChineseLexicon.isSimplifiedOnly(line.charAt(a))) a++;
-        while (b > a && PinyinArtifactRule.isHan(line.charAt(b - 1)) && !ChineseLexicon.isSimplifiedOnly(line.charAt(b - 1))) b--;
-        if (a == b) { a = s; b = e; }
-        return new Intervention(a, b, Kind.DAMAGE, "", REASON, Cert.MEDIUM, name());
-    }
-
-    private record Repair(String text, Cert cert) {}
-
-    /** The best re-decoding of {@code line[s,e)}, or null when none scores clearly above the text as it is. */
-    private Repair repair(String line, int s, int e) {
-        String run = line.substring(s, e);
-        String left = context(line, s, -1);
-        String right = context(line, e, +1);
-        // A gloss the converter wrote after the run gives the reading of the run's last character.
-        String glossed = gloss(line, e);
-        String reading = glossed.isEmpty() ? "" : Normalizer.normalize(glossed.substring(1, glossed.length() - 1), Normalizer.Form.NFC);
-        Scorer scorer = new Scorer(reading);
-        double original = scorer.score(left + run + right) + scorer.reads(run.charAt(run.length() - 1));
-
-        List<int[][]> units = new ArrayList<>();
-        List<Integer> punct = new ArrayList<>();
-        for (int k = 0; k < run.length(); k++) {
-            int[][] alternatives = unitBytes(run.charAt(k));
-            if (alternatives == null) return null;
-            if (alternatives.length > 1) {
-                if (punct.size() >= MAX_PUNCT_CHOICES) alternatives = new int[][]{alternatives[0]};
-                else punct.add(k);
+            List<Intervention> out = new ArrayList<>();
+            double gain = bestScore - asIs;
+            if (best != null && gain >= LOW_GAIN) out.addAll(corrections(best, gain));
+            // Traces ordinary text does not have, where no repair explains them, are flagged.
+            for (int k = s; k < e; k++) {
+                if (!isHardTrace(line, k) && !isWedged(line, k)) continue;
+                int a = k;
+                int b = k + 1;
+                while (b < e && (isHardTrace(line, b) || isWedged(line, b))) b++;
+                boolean covered = false;
+                for (Intervention iv : out) covered |= iv.start() < b && a < iv.end();
+                if (!covered) out.add(new Intervention(a, b, Kind.DAMAGE, "", REASON, Cert.MEDIUM, RULE));
+                k = b;
             }
-            units.add(alternatives);
+            out.sort(java.util.Comparator.comparingInt(Intervention::start));
+            return out;
         }
-        double bestScore = Double.NEGATIVE_INFINITY;
-        String bestText = null;
-        for (int mask = 0; mask < (1 << punct.size()); mask++) {
-            for (int gapAt = 0; gapAt <= run.length(); gapAt++) {
-                for (int gapLen = 0; gapLen <= 2; gapLen++) {
-                    if (gapLen == 0 && gapAt > 0) continue;
-                    int[] template = template(units, punct, mask, gapAt, gapLen);
-                    Decoded decoded = decode(template);
-                    if (decoded == null) continue;
-                    int unknown = 0;
-                    for (int b : template) if (b == UNKNOWN) unknown++;
-                    Candidate c = scorer.best(left, decoded, right);
-                    // Only characters decoded from bytes that were already there show that the shift is real.
-                    if (c == null || newlyDecoded(c.text, decoded, run) < MIN_NEW_DECODED) continue;
-                    double score = c.score - UNKNOWN_BYTE_COST * (unknown - gapLen) - LOST_BYTE_COST * gapLen;
-                    if (score > bestScore) { bestScore = score; bestText = c.text; }
+
+        /** Extends every path by window character {@code k}, switching mode first where it may. */
+        private Map<Long, Node> step(Map<Long, Node> states, int k) {
+            Map<Long, Node> next = new HashMap<>();
+            char c = line.charAt(k);
+            int[][] units = Gbk.units(c);
+            for (Node node : states.values()) {
+                for (Node ready : switches(node)) {
+                    if (ready.mode == KEEP) {
+                        put(next, new Node(KEEP, 0, c, ready.score + emit(ready.last, c), ready, String.valueOf(c), k, false));
+                        continue;
+                    }
+                    if (units == null) continue;
+                    for (int[] bytes : units) {
+                        double cost = bytes.length == 2 && c < 0x80 ? FOLD_COST : 0;
+                        for (Node end : consume(ready, bytes, 0, ready.mode, ready.pending, ready.last, ready.score - cost, new StringBuilder(), false, -1)) {
+                            Node stepped = new Node(end.mode, end.pending, end.last, end.score, ready, end.emitted, k, end.guessed);
+                            stepped.slot = end.slot;
+                            put(next, stepped);
+                        }
+                    }
                 }
             }
+            return next;
         }
-        if (bestText == null || bestText.equals(run)) return null;
-        double gain = bestScore - original;
-        if (gain >= MEDIUM_GAIN) return new Repair(bestText, Cert.MEDIUM);
-        if (gain >= LOW_GAIN) return new Repair(bestText, Cert.LOW);
-        return null;
-    }
 
-    /** Up to two Han characters beside the run, skipping a converter's pinyin gloss on the right. */
-    private static String context(String line, int from, int direction) {
-        StringBuilder sb = new StringBuilder();
-        int i = direction < 0 ? from - 1 : from + gloss(line, from).length();
-        while (sb.length() < 2 && i >= 0 && i < line.length() && PinyinArtifactRule.isHan(line.charAt(i))) {
-            if (direction < 0) sb.insert(0, line.charAt(i)); else sb.append(line.charAt(i));
-            i += direction;
-        }
-        return sb.toString();
-    }
-
-    /** The converter's pinyin gloss starting at {@code at} ("(wěn)"), or "". */
-    private static String gloss(String line, int at) {
-        Matcher m = PinyinArtifactRule.GLOSS.matcher(line);
-        return m.find(at) && m.start() == at ? m.group() : "";
-    }
-
-    /** The byte sequences one character of the run may have come from; null if it cannot be part of a GBK text. */
-    private static int[][] unitBytes(char c) {
-        if (c == '€') return new int[][]{{0x80}};
-        if (c == '?' || c == '\ufffd') return new int[][]{{UNKNOWN}};
-        if (c > 0x20 && c < 0x7f) {
-            return Character.isLetterOrDigit(c) ? new int[][]{{c}} : new int[][]{{c}, {0xa3, c | 0x80}};
-        }
-        byte[] bytes = String.valueOf(c).getBytes(Gbk.CHARSET);
-        if (bytes.length != 2) return null;
-        return new int[][]{{bytes[0] & 0xff, bytes[1] & 0xff}};
-    }
-
-    private static int[] template(List<int[][]> units, List<Integer> punct, int mask, int gapAt, int gapLen) {
-        List<Integer> bytes = new ArrayList<>();
-        for (int k = 0; k <= units.size(); k++) {
-            if (k == gapAt) for (int g = 0; g < gapLen; g++) bytes.add(UNKNOWN);
-            if (k == units.size()) break;
-            int[][] alternatives = units.get(k);
-            int choice = 0;
-            int bit = punct.indexOf(k);
-            if (bit >= 0 && (mask & (1 << bit)) != 0) choice = 1;
-            for (int b : alternatives[choice]) bytes.add(b);
-        }
-        return bytes.stream().mapToInt(Integer::intValue).toArray();
-    }
-
-    /** The characters each decoded position may be, and which positions were guessed from unknown bytes. */
-    private record Decoded(List<char[]> positions, List<Boolean> guessed) {}
-
-    /** Han characters decoded wholly from known bytes that the run did not already have. */
-    private static int newlyDecoded(String text, Decoded decoded, String run) {
-        int count = 0;
-        for (int k = 0; k < text.length(); k++) {
-            char c = text.charAt(k);
-            if (!decoded.guessed.get(k) && PinyinArtifactRule.isHan(c) && run.indexOf(c) < 0) count++;
-        }
-        return count;
-    }
-
-    /** Decodes a byte template in GBK steps into the characters each position may be; null if it cannot decode. */
-    private static Decoded decode(int[] t) {
-        List<char[]> positions = new ArrayList<>();
-        List<Boolean> guessed = new ArrayList<>();
-        int i = 0;
-        while (i < t.length) {
-            int lead = t[i];
-            if (lead != UNKNOWN && lead < 0x80) {
-                positions.add(new char[]{(char) lead});
-                guessed.add(false);
-                i++;
-                continue;
+        /** The node itself and the nodes a mode switch at this boundary leads to. */
+        private List<Node> switches(Node node) {
+            List<Node> out = new ArrayList<>();
+            out.add(node);
+            if (node.mode == KEEP) {
+                out.add(new Node(ALIGNED, 0, node.last, node.score - ENTER_COST, node, "", -1, false));
+                out.add(new Node(PENDING, UNKNOWN, node.last, node.score - ENTER_COST - UNKNOWN_BYTE_COST, node, "", -1, false));
+            } else {
+                out.addAll(close(node));
             }
-            if (i + 1 >= t.length) return null;
-            int trail = t[i + 1];
-            char[] options = Gbk.options(lead, trail);
-            if (options.length == 0) return null;
-            positions.add(options);
-            guessed.add(lead == UNKNOWN || trail == UNKNOWN);
-            i += 2;
+            return out;
         }
-        return new Decoded(positions, guessed);
+
+        /** Leaving the shifted reading: a pending lead byte lost its trail byte. */
+        private List<Node> close(Node node) {
+            List<Node> out = new ArrayList<>();
+            if (node.mode == ALIGNED) {
+                out.add(new Node(KEEP, 0, node.last, node.score, node, "", -1, false));
+            } else if (node.mode == PENDING && node.pending != UNKNOWN) {
+                for (char o : Gbk.shortlist(node.pending, UNKNOWN)) {
+                    Node closed = new Node(KEEP, 0, o, node.score - UNKNOWN_BYTE_COST + emit(node.last, o), node, String.valueOf(o), -1, true);
+                    closed.slot = node.pending * 257 + UNKNOWN;
+                    out.add(closed);
+                }
+            }
+            return out;
+        }
+
+        private List<Node> closeAll(Map<Long, Node> states) {
+            List<Node> out = new ArrayList<>();
+            for (Node node : states.values()) {
+                if (node.mode == KEEP) out.add(node);
+                else out.addAll(close(node));
+            }
+            return out;
+        }
+
+        /** Decodes {@code bytes[from..]} in the shifted reading; every way it can go, as end states. */
+        private List<Node> consume(Node origin, int[] bytes, int from, int mode, int pending, char last, double score,
+                                   StringBuilder emitted, boolean guessed, int slot) {
+            if (from == bytes.length) {
+                Node end = new Node(mode, pending, last, score, origin, emitted.toString(), -1, guessed);
+                end.slot = guessed ? slot : -1;
+                return List.of(end);
+            }
+            int b = bytes[from];
+            if (mode == ALIGNED) {
+                double unknownCost = b == UNKNOWN ? UNKNOWN_BYTE_COST : 0;
+                if (b != UNKNOWN && b < 0x80) {
+                    char c = (char) b;
+                    emitted.append(c);
+                    List<Node> out = consume(origin, bytes, from + 1, ALIGNED, 0, c, score + emit(last, c), emitted, false, -1);
+                    emitted.setLength(emitted.length() - 1);
+                    return out;
+                }
+                if (b == 0x80) return List.of();
+                return consume(origin, bytes, from + 1, PENDING, b, last, score - unknownCost, emitted, guessed, slot);
+            }
+            char[] options = Gbk.shortlist(pending, b);
+            if (options.length == 0) return List.of();
+            boolean guess = pending == UNKNOWN || b == UNKNOWN;
+            double unknownCost = b == UNKNOWN ? UNKNOWN_BYTE_COST : 0;
+            List<Node> out = new ArrayList<>();
+            for (char o : options) {
+                emitted.append(o);
+                out.addAll(consume(origin, bytes, from + 1, ALIGNED, 0, o, score - unknownCost + emit(last, o), emitted, guess, pending * 257 + b));
+                emitted.setLength(emitted.length() - 1);
+            }
+            return out;
+        }
+
+        private static void put(Map<Long, Node> states, Node node) {
+            Node there = states.get(node.key());
+            if (there == null || node.score > there.score) states.put(node.key(), node);
+        }
+
+        /** The corrections on the best path: each stretch read one byte off whose text differs. */
+        private List<Intervention> corrections(Node best, double gain) {
+            List<Node> path = new ArrayList<>();
+            for (Node n = best; n != null; n = n.back) path.add(n);
+            java.util.Collections.reverse(path);
+            // every character the path emits, with the window character it belongs to
+            StringBuilder text = new StringBuilder();
+            List<Integer> unitOf = new ArrayList<>();
+            List<Boolean> shiftedChar = new ArrayList<>();
+            List<Integer> slots = new ArrayList<>();
+            boolean[] shiftedUnit = new boolean[e - s];
+            int lastUnit = -1;
+            for (Node n : path) {
+                if (n.consumed >= 0) lastUnit = n.consumed;
+                boolean shifted = n.mode != KEEP || n.consumed < 0;
+                if (n.consumed >= 0 && n.mode != KEEP) shiftedUnit[n.consumed - s] = true;
+                for (int c = 0; c < n.emitted.length(); c++) {
+                    text.append(n.emitted.charAt(c));
+                    unitOf.add(lastUnit);
+                    shiftedChar.add(shifted);
+                    slots.add(c == n.emitted.length() - 1 ? n.slot : -1);
+                }
+            }
+            String before = line.substring(Math.max(0, s - 3), s);
+            String after = line.substring(e, Math.min(line.length(), e + 3));
+            StringBuilder whole = new StringBuilder(before).append(text).append(after);
+            boolean[] uncertain = new boolean[e - s];
+            for (int j = 0; j < text.length(); j++) {
+                if (slots.get(j) < 0) continue;
+                double margin = refill(whole, before.length() + j, slots.get(j));
+                if (margin < CLOSE_RIVAL && unitOf.get(j) >= s) uncertain[unitOf.get(j) - s] = true;
+            }
+            String chosen = whole.substring(before.length(), before.length() + text.length());
+            List<Intervention> out = new ArrayList<>();
+            int k = 0;
+            while (k < e - s) {
+                if (!shiftedUnit[k]) { k++; continue; }
+                int from = k;
+                while (k < e - s && shiftedUnit[k]) k++;
+                StringBuilder repl = new StringBuilder();
+                boolean unsure = false;
+                for (int j = 0; j < chosen.length(); j++) {
+                    int u = unitOf.get(j);
+                    if (shiftedChar.get(j) && u >= s + from && u < s + k) repl.append(chosen.charAt(j));
+                }
+                for (int u = from; u < k; u++) unsure |= uncertain[u];
+                addCorrection(out, s + from, s + k, repl.toString(), gain, unsure);
+            }
+            return out;
+        }
+
+        /**
+         * Chooses again the character filled in at {@code at} among all that share its known byte, now
+         * that both neighbours are known, with the word segmentation of its surroundings. Returns
+         * the margin of the choice over the runner-up.
+         */
+        private double refill(StringBuilder whole, int at, int slot) {
+            char[] options = Gbk.options(slot / 257, slot % 257);
+            char before = at > 0 ? whole.charAt(at - 1) : 0;
+            char after = at + 1 < whole.length() ? whole.charAt(at + 1) : 0;
+            double best = Double.NEGATIVE_INFINITY;
+            double second = Double.NEGATIVE_INFINITY;
+            char chosen = whole.charAt(at);
+            for (char o : options) {
+                double v = emit(before, o) + (after != 0 ? emit(o, after) : 0)
+                        + SEGMENT_WEIGHT * segmentation(whole, at, o);
+                if (v > best) { second = best; best = v; chosen = o; }
+                else if (v > second) second = v;
+            }
+            whole.setCharAt(at, chosen);
+            return best - second;
+        }
+
+        /**
+         * Log probability of the best segmentation into dictionary words of the text within four
+         * characters of {@code at}, with {@code c} there (a word unigram model over HanLP's frequencies).
+         */
+        private double segmentation(StringBuilder whole, int at, char c) {
+            int from = Math.max(0, at - 4);
+            int to = Math.min(whole.length(), at + 5);
+            int n = to - from;
+            char[] text = new char[n];
+            for (int q = 0; q < n; q++) text[q] = lm.simp(from + q == at ? c : whole.charAt(from + q));
+            double[] best = new double[n + 1];
+            Arrays.fill(best, Double.NEGATIVE_INFINITY);
+            best[0] = 0;
+            for (int i = 0; i < n; i++) {
+                if (best[i] == Double.NEGATIVE_INFINITY) continue;
+                for (int len = 1; len <= 4 && i + len <= n; len++) {
+                    int f = ChineseLexicon.frequency(new String(text, i, len));
+                    double v;
+                    if (f > 0) v = Math.log((f + 1.0) / WORD_TOTAL);
+                    else if (len == 1) v = Math.log(0.5 / WORD_TOTAL);
+                    else continue;
+                    if (best[i] + v > best[i + len]) best[i + len] = best[i] + v;
+                }
+            }
+            return best[n];
+        }
+
+        private void addCorrection(List<Intervention> out, int from, int to, String text, double gain, boolean uncertain) {
+            String original = line.substring(from, to);
+            int p = 0;
+            while (p < original.length() && p < text.length() && original.charAt(p) == text.charAt(p)) p++;
+            int q = 0;
+            while (q < original.length() - p && q < text.length() - p
+                    && original.charAt(original.length() - 1 - q) == text.charAt(text.length() - 1 - q)) q++;
+            if (p + q >= original.length()) return;
+            Cert cert = gain >= HIGH_GAIN ? Cert.HIGH : gain >= MEDIUM_GAIN ? Cert.MEDIUM : Cert.LOW;
+            if (uncertain && cert != Cert.LOW) cert = Cert.values()[cert.ordinal() + 1];
+            // A repair that itself yields a character the pre-filter would suspect convinces less.
+            String repl = text.substring(p, text.length() - q);
+            for (int k = 0; k < repl.length(); k++) {
+                if (PinyinArtifactRule.isHan(repl.charAt(k)) && lm.logUnigram(repl.charAt(k)) < RARE) cert = Cert.LOW;
+            }
+            out.add(new Intervention(from + p, to - q, Kind.CORRECTION, text.substring(p, text.length() - q), REASON, cert, RULE));
+        }
     }
+
+    private static final String RULE = "byte-shift-mojibake";
 
     private static boolean hanAt(String line, int i) {
         return i >= 0 && i < line.length() && PinyinArtifactRule.isHan(line.charAt(i));
@@ -307,128 +468,24 @@ public final class ByteShiftMojibakeRepair implements CleaningRule {
         return i >= 0 && i < line.length() && Character.isDigit(line.charAt(i));
     }
 
-    private static boolean allHan(String s) {
-        for (int k = 0; k < s.length(); k++) if (!PinyinArtifactRule.isHan(s.charAt(k))) return false;
-        return true;
-    }
-
     private static boolean isPrivateUse(char c) { return c >= '\ue000' && c <= '\uf8ff'; }
 
-    private record Candidate(String text, double score) {}
-
-    /** Dictionary scoring of candidate texts; caches lookups for the run being repaired only. */
-    private static final class Scorer {
-        private final Map<Character, String> simplified = new HashMap<>();
-        private final Map<Character, Double> unigram = new HashMap<>();
-        private final Map<String, Boolean> words = new HashMap<>();
-        private final String lastReading;
-
-        Scorer(String lastReading) {
-            this.lastReading = lastReading;
-        }
-
-        double reads(char c) {
-            if (lastReading.isEmpty() || !PinyinArtifactRule.isHan(c)) return 0;
-            return PinyinArtifactRule.judge(c, lastReading) == Cert.HIGH ? WORD_SCORE : 0;
-        }
-
-        String simp(char c) {
-            return simplified.computeIfAbsent(c, k -> ChineseLexicon.toSimplified(String.valueOf(k)));
-        }
-
-        double unigram(char c) {
-            if (!PinyinArtifactRule.isHan(c)) return 0;
-            return unigram.computeIfAbsent(c, k -> UNIGRAM_WEIGHT * Math.log10(ChineseLexicon.frequency(simp(k)) + 1));
-        }
-
-        double pair(char a, char b) {
-            if (!PinyinArtifactRule.isHan(a) || !PinyinArtifactRule.isHan(b)) return 0;
-            String w = simp(a) + simp(b);
-            return words.computeIfAbsent(w, ChineseLexicon::isWord) ? WORD_SCORE : 0;
-        }
-
-        double score(String text) {
-            double total = 0;
-            for (int k = 0; k < text.length(); k++) {
-                total += unigram(text.charAt(k));
-                if (k > 0) total += pair(text.charAt(k - 1), text.charAt(k));
-            }
-            return total;
-        }
-
-        /** Best path through the positions between fixed contexts (Viterbi over adjacent-pair scores). */
-        Candidate best(String left, Decoded decoded, String right) {
-            List<char[]> all = new ArrayList<>();
-            List<Boolean> guessed = new ArrayList<>();
-            for (char c : left.toCharArray()) { all.add(new char[]{c}); guessed.add(false); }
-            int first = all.size();
-            all.addAll(decoded.positions);
-            guessed.addAll(decoded.guessed);
-            int afterLast = all.size();
-            for (char c : right.toCharArray()) { all.add(new char[]{c}); guessed.add(false); }
-            for (int k = first; k < afterLast; k++) all.set(k, prune(all, k));
-
-            double[] prev = null;
-            List<int[]> back = new ArrayList<>();
-            for (int k = 0; k < all.size(); k++) {
-                char[] opts = all.get(k);
-                double[] cur = new double[opts.length];
-                int[] from = new int[opts.length];
-                for (int o = 0; o < opts.length; o++) {
-                    double base = (guessed.get(k) ? 0 : unigram(opts[o])) + (k == afterLast - 1 ? reads(opts[o]) : 0);
-                    if (prev == null) { cur[o] = base; continue; }
-                    char[] before = all.get(k - 1);
-                    double weight = guessed.get(k) || guessed.get(k - 1) ? GUESSED_PAIR_WEIGHT : 1.0;
-                    double bestHere = Double.NEGATIVE_INFINITY;
-                    for (int p = 0; p < before.length; p++) {
-                        double v = prev[p] + weight * pair(before[p], opts[o]);
-                        if (v > bestHere) { bestHere = v; from[o] = p; }
-                    }
-                    cur[o] = bestHere + base;
-                }
-                back.add(from);
-                prev = cur;
-            }
-            int arg = 0;
-            for (int o = 1; o < prev.length; o++) if (prev[o] > prev[arg]) arg = o;
-            double score = prev[arg];
-            char[] chosen = new char[all.size()];
-            for (int k = all.size() - 1; k >= 0; k--) {
-                chosen[k] = all.get(k)[arg];
-                arg = back.get(k)[arg];
-            }
-            return new Candidate(new String(chosen, first, afterLast - first), score);
-        }
-
-        /** Keeps a wide choice tractable: characters that make a word with a fixed neighbour, else the most common. */
-        private char[] prune(List<char[]> all, int k) {
-            char[] opts = all.get(k);
-            if (opts.length <= MAX_OPTIONS) return opts;
-            char[] before = k > 0 && all.get(k - 1).length == 1 ? all.get(k - 1) : null;
-            char[] after = k + 1 < all.size() && all.get(k + 1).length == 1 ? all.get(k + 1) : null;
-            StringBuilder keep = new StringBuilder();
-            for (char c : opts) {
-                if ((before != null && pair(before[0], c) > 0) || (after != null && pair(c, after[0]) > 0)) keep.append(c);
-            }
-            if (keep.length() > 0) return keep.toString().toCharArray();
-            List<Character> sorted = new ArrayList<>();
-            for (char c : opts) sorted.add(c);
-            sorted.sort((x, y) -> Double.compare(unigram(y), unigram(x)));
-            char[] top = new char[Math.min(FALLBACK_OPTIONS, sorted.size())];
-            for (int i = 0; i < top.length; i++) top[i] = sorted.get(i);
-            return top;
-        }
-    }
-
-    /** The GBK double-byte table as GB18030 decodes it, built once on first use. */
-    private static final class Gbk {
+    /** The GBK double-byte table as GB18030 decodes it, and its inverse, built once on first use. */
+    static final class Gbk {
         static final Charset CHARSET = Charset.forName("GB18030");
         private static final int LEADS = 0xfe - 0x81 + 1;
         private static final int TRAILS = 0xfe - 0x40 + 1;
-        private static final char[] TABLE = build();
+        private static final char[] TABLE = new char[LEADS * TRAILS];
+        /** lead << 8 | trail for each character GBK encodes in two bytes, 0 otherwise. */
+        private static final int[] CODE = new int[0x10000];
+        /** Candidate characters per (lead, trail) with either unknown: the most common Han characters first. */
+        private static final char[][] CACHE = new char[257 * 257][];
+        private static final int MAX_GUESSES = 200;
+        private static final int SHORTLIST = 24;
+        private static final char[][] SHORT = new char[257 * 257][];
+        private static final String GUESSABLE_PUNCTUATION = "，。、；：？！“”（）《》";
 
-        private static char[] build() {
-            char[] table = new char[LEADS * TRAILS];
+        static {
             CharsetDecoder decoder = CHARSET.newDecoder()
                     .onMalformedInput(CodingErrorAction.REPORT).onUnmappableCharacter(CodingErrorAction.REPORT);
             for (int lead = 0x81; lead <= 0xfe; lead++) {
@@ -436,36 +493,95 @@ public final class ByteShiftMojibakeRepair implements CleaningRule {
                     if (trail == 0x7f) continue;
                     try {
                         CharBuffer cb = decoder.reset().decode(ByteBuffer.wrap(new byte[]{(byte) lead, (byte) trail}));
-                        if (cb.length() == 1) table[(lead - 0x81) * TRAILS + (trail - 0x40)] = cb.charAt(0);
+                        if (cb.length() == 1) {
+                            char c = cb.charAt(0);
+                            TABLE[(lead - 0x81) * TRAILS + (trail - 0x40)] = c;
+                            if (CODE[c] == 0) CODE[c] = lead << 8 | trail;
+                        }
                     } catch (CharacterCodingException ignored) {
                         // not a GBK code point: stays 0
                     }
                 }
             }
-            return table;
+        }
+
+        private Gbk() {}
+
+        static int code(char c) { return CODE[c]; }
+
+        static boolean encodable(char c) {
+            return (c > 0x20 && c < 0x7f) || c == '\ufffd' || c == '€' || CODE[c] != 0;
+        }
+
+        static byte[] bytes(char c) {
+            int code = CODE[c];
+            return code == 0 ? null : new byte[]{(byte) (code >> 8), (byte) code};
+        }
+
+        /** The byte sequences one character of the text may have been; null if it cannot be part of GBK text. */
+        static int[][] units(char c) {
+            if (c == '€') return new int[][]{{0x80}};
+            if (c == '?' || c == '\ufffd') return new int[][]{{UNKNOWN}};
+            if (c > 0x20 && c < 0x7f) return new int[][]{{c}, {0xa3, c | 0x80}};
+            int code = CODE[c];
+            if (code == 0) return null;
+            return new int[][]{{code >> 8, code & 0xff}};
+        }
+
+        /** Characters of the same lead byte (for a lost trail) or trail byte (for a lost lead) as {@code code}. */
+        static char[] sameByteRivals(byte[] code) {
+            int lead = code[0] & 0xff;
+            int trail = code[1] & 0xff;
+            char[] byLead = options(lead, UNKNOWN);
+            char[] byTrail = options(UNKNOWN, trail);
+            char[] all = Arrays.copyOf(byLead, byLead.length + byTrail.length);
+            System.arraycopy(byTrail, 0, all, byLead.length, byTrail.length);
+            return all;
+        }
+
+        /** The commonest characters for a pair with an unknown byte, which the lattice tries; all of them are tried again at the end. */
+        static char[] shortlist(int lead, int trail) {
+            char[] all = options(lead, trail);
+            if (all.length <= SHORTLIST) return all;
+            int slot = lead * 257 + trail;
+            char[] cached = SHORT[slot];
+            if (cached != null) return cached;
+            char[] out = Arrays.copyOf(all, SHORTLIST);
+            synchronized (SHORT) { SHORT[slot] = out; }
+            return out;
         }
 
         /** Characters a lead/trail pair (either possibly unknown) can decode to; private-use results are excluded. */
         static char[] options(int lead, int trail) {
             if (lead != UNKNOWN && (lead < 0x81 || lead > 0xfe)) return new char[0];
             if (trail != UNKNOWN && (trail < 0x40 || trail > 0xfe || trail == 0x7f)) return new char[0];
+            boolean anyUnknown = lead == UNKNOWN || trail == UNKNOWN;
+            if (!anyUnknown) {
+                char c = TABLE[(lead - 0x81) * TRAILS + (trail - 0x40)];
+                return c == 0 || isPrivateUse(c) ? new char[0] : new char[]{c};
+            }
+            int slot = lead * 257 + trail;
+            char[] cached = CACHE[slot];
+            if (cached != null) return cached;
             int l0 = lead == UNKNOWN ? 0x81 : lead;
             int l1 = lead == UNKNOWN ? 0xfe : lead;
             int t0 = trail == UNKNOWN ? 0x40 : trail;
             int t1 = trail == UNKNOWN ? 0xfe : trail;
-            boolean anyUnknown = lead == UNKNOWN || trail == UNKNOWN;
-            StringBuilder sb = new StringBuilder();
+            CharBigramModel lm = CharBigramModel.get();
+            List<Character> found = new ArrayList<>();
             for (int l = l0; l <= l1; l++) {
                 for (int t = t0; t <= t1; t++) {
                     if (t == 0x7f) continue;
                     char c = TABLE[(l - 0x81) * TRAILS + (t - 0x40)];
-                    if (c == 0 || isPrivateUse(c)) continue;
-                    // Unknown bytes are filled with text characters only; punctuation guesses prove nothing.
-                    if (anyUnknown && !PinyinArtifactRule.isHan(c)) continue;
-                    sb.append(c);
+                    // Unknown bytes are filled with Han characters and the commonest punctuation only.
+                    if (c != 0 && (PinyinArtifactRule.isHan(c) || GUESSABLE_PUNCTUATION.indexOf(c) >= 0)) found.add(c);
                 }
             }
-            return sb.toString().toCharArray();
+            found.sort((x, y) -> Double.compare(lm.logUnigram(y), lm.logUnigram(x)));
+            char[] out = new char[Math.min(MAX_GUESSES, found.size())];
+            for (int k = 0; k < out.length; k++) out[k] = found.get(k);
+            synchronized (CACHE) { CACHE[slot] = out; }
+            return out;
         }
     }
 }
