@@ -27,7 +27,10 @@ public final class Axe {
     /** The rule tags run: WCAG 2.0 and 2.1, levels A and AA. */
     public static final List<String> TAGS = List.of("wcag2a", "wcag2aa", "wcag21a", "wcag21aa");
 
-    public static final Path DIR = Browser.location("jiaokan.axe.dir", "JIAOKAN_AXE_DIR", ".tools/npm/node_modules/axe-core");
+    /** The folder holding axe.min.js (read at each call). */
+    public static Path dir() {
+        return Browser.location("jiaokan.axe.dir", "JIAOKAN_AXE_DIR", ".tools/npm/node_modules/axe-core");
+    }
 
     private static volatile String source;
 
@@ -54,7 +57,8 @@ public final class Axe {
 
     /** Skips the calling test, with a message, unless axe-core is installed. */
     public static void assumeAvailable() {
-        Assumptions.assumeTrue(Files.isRegularFile(DIR.resolve("axe.min.js")), () -> "skipped: no axe-core at " + DIR.toAbsolutePath()
+        Path dir = dir();
+        Assumptions.assumeTrue(Files.isRegularFile(dir.resolve("axe.min.js")), () -> "skipped: no axe-core at " + dir.toAbsolutePath()
                 + " (npm install --prefix .tools/npm axe-core; .ci/run installs it)");
     }
 
@@ -62,7 +66,7 @@ public final class Axe {
         assumeAvailable();
         if (source == null) {
             try {
-                source = Files.readString(DIR.resolve("axe.min.js"), StandardCharsets.UTF_8);
+                source = Files.readString(dir().resolve("axe.min.js"), StandardCharsets.UTF_8);
             } catch (IOException e) {
                 throw new UncheckedIOException(e);
             }

@@ -32,8 +32,14 @@ import java.util.stream.Stream;
  */
 public final class Browser implements AutoCloseable {
 
-    public static final Path CHROMIUM = location("jiaokan.chromium", "JIAOKAN_CHROMIUM", "/usr/bin/chromium");
-    public static final Path CHROMEDRIVER = location("jiaokan.chromedriver", "JIAOKAN_CHROMEDRIVER", "/usr/bin/chromedriver");
+    /** Where the browser is looked for (read at each call, so a test may point it elsewhere). */
+    public static Path chromium() {
+        return location("jiaokan.chromium", "JIAOKAN_CHROMIUM", "/usr/bin/chromium");
+    }
+
+    public static Path chromedriver() {
+        return location("jiaokan.chromedriver", "JIAOKAN_CHROMEDRIVER", "/usr/bin/chromedriver");
+    }
 
     private final ChromeDriver driver;
     private final Path profile;
@@ -51,9 +57,11 @@ public final class Browser implements AutoCloseable {
 
     /** Skips the calling test, with a message, unless Chromium and its driver are installed. */
     public static void assumeAvailable() {
-        Assumptions.assumeTrue(Files.isExecutable(CHROMIUM), () -> "skipped: no Chromium at " + CHROMIUM
+        Path browser = chromium();
+        Path driver = chromedriver();
+        Assumptions.assumeTrue(Files.isExecutable(browser), () -> "skipped: no Chromium at " + browser
                 + " (Debian: apt-get install chromium chromium-driver; .ci/run installs both)");
-        Assumptions.assumeTrue(Files.isExecutable(CHROMEDRIVER), () -> "skipped: no chromedriver at " + CHROMEDRIVER
+        Assumptions.assumeTrue(Files.isExecutable(driver), () -> "skipped: no chromedriver at " + driver
                 + " (Debian: apt-get install chromium-driver; .ci/run installs it)");
     }
 
@@ -65,7 +73,9 @@ public final class Browser implements AutoCloseable {
     public static Browser open(int width, int height) {
         assumeAvailable();
         System.setProperty("SE_OFFLINE", "true");
-        System.setProperty("webdriver.chrome.driver", CHROMEDRIVER.toString());
+        Path browser = chromium();
+        Path driverPath = chromedriver();
+        System.setProperty("webdriver.chrome.driver", driverPath.toString());
         Path profile;
         try {
             profile = Files.createTempDirectory("jiaokan-chromium-");
@@ -73,7 +83,7 @@ public final class Browser implements AutoCloseable {
             throw new java.io.UncheckedIOException(e);
         }
         ChromeOptions options = new ChromeOptions();
-        options.setBinary(CHROMIUM.toFile());
+        options.setBinary(browser.toFile());
         options.addArguments("--headless=new", "--window-size=" + width + "," + height,
                 "--user-data-dir=" + profile, "--disable-gpu", "--disable-dev-shm-usage",
                 "--no-first-run", "--no-default-browser-check", "--disable-extensions", "--disable-sync",
@@ -83,7 +93,7 @@ public final class Browser implements AutoCloseable {
         // Chromium's sandbox does not start for root (CI runs as root).
         if ("root".equals(System.getProperty("user.name"))) options.addArguments("--no-sandbox");
         ChromeDriverService service = new ChromeDriverService.Builder()
-                .usingDriverExecutable(CHROMEDRIVER.toFile())
+                .usingDriverExecutable(driverPath.toFile())
                 .usingAnyFreePort()
                 .build();
         ChromeDriver driver = new ChromeDriver(service, options);
