@@ -75,9 +75,17 @@ public final class Citations {
     }
 
     /**
-     * The CSL item of a document's header data; the styles print {@code original-publisher} as a
-     * reprint's, so the source the text was taken from goes only into the item's note, for the
-     * CSL-JSON file ({@code withNote}).
+     * The same citations by name ({@link CitationSet#asMap()}: gbt7714, chicago, apa, bibtex, ris,
+     * csl-json), the shape of a provider that hands them to a stylesheet as parameters.
+     */
+    public java.util.Map<String, String> citations(Document tei, String canonicalUrl) {
+        return of(tei, canonicalUrl).asMap();
+    }
+
+    /**
+     * The CSL item of a document's header data. The styles would print {@code original-publisher}
+     * as a reprint's, so the source the text was taken from goes only into the item's note, for
+     * the CSL-JSON file ({@code withNote}).
      */
     static CSLItemData item(TeiHeaderData d, EditionInfo edition, boolean withPublisher, boolean withSite, boolean withNote) {
         CSLItemDataBuilder b = new CSLItemDataBuilder().id(d.id().isEmpty() ? "item" : d.id()).type(CSLType.WEBPAGE);

@@ -114,6 +114,13 @@ class CitationsTest {
     }
 
     @Test
+    void theMapHasEveryFormatByName() throws Exception {
+        java.util.Map<String, String> m = CITATIONS.citations(fixture("speech"), "https://example.org/ed/doc/t-speech.html");
+        assertEquals(List.of("gbt7714", "chicago", "apa", "bibtex", "ris", "csl-json"), List.copyOf(m.keySet()));
+        assertEquals(cite("speech").gbt7714(), m.get("gbt7714"));
+    }
+
+    @Test
     void withoutAGivenUrlTheHeadersCanonicalUriIsCited() throws Exception {
         CitationSet c = CITATIONS.of(fixture("speech"), null);
         assertTrue(c.gbt7714().endsWith(" https://example.org/ed/t-speech.html."), c.gbt7714());
