@@ -60,6 +60,9 @@ public final class Citations {
      */
     public CitationSet of(Document tei, String canonicalUrl) {
         TeiHeaderData d = TeiHeaderData.of(tei, canonicalUrl);
+        // Outside an edition, the file's own publicationStmt names its publisher.
+        EditionInfo edition = this.edition.publisher().isEmpty() && !d.publisher().isEmpty()
+                ? new EditionInfo(this.edition.title(), d.publisher(), this.edition.baseUrl()) : this.edition;
         Engines e = engines.get();
         // GB/T prints an online resource without a publisher as "(issued)[accessed]. URL": the form
         // the standard gives for a purely electronic document.

@@ -24,9 +24,10 @@ import java.util.regex.Pattern;
  * @param url              the document's canonical URL, or empty
  * @param originalSource   the body the source was taken from or published by, or empty
  * @param originalUrl      the address the source was captured from, or empty
+ * @param publisher        who publishes this file ({@code publicationStmt/publisher}), or empty
  */
 public record TeiHeaderData(String id, String title, boolean devisedTitle, List<Author> authors, IssuedDate date,
-                            String language, String url, String originalSource, String originalUrl) {
+                            String language, String url, String originalSource, String originalUrl, String publisher) {
 
     /**
      * One author: a person (speaker, reporter, author) or a body (the issuing body of a notice).
@@ -111,7 +112,8 @@ public record TeiHeaderData(String id, String title, boolean devisedTitle, List<
                     .map(TeiHeaderData::text).findFirst().orElse("");
         }
         String originalUrl = bibl.map(b -> idno(b, "URI")).orElse("");
-        return new TeiHeaderData(id, titleText, devised, List.copyOf(authors), date, cslLanguage(lang), url, original, originalUrl);
+        String publisher = pub.flatMap(p -> Dom.child(p, "publisher")).map(TeiHeaderData::text).orElse("");
+        return new TeiHeaderData(id, titleText, devised, List.copyOf(authors), date, cslLanguage(lang), url, original, originalUrl, publisher);
     }
 
     /** The CSL language of a BCP 47 tag: the script decides the region the Chinese styles and locales expect. */

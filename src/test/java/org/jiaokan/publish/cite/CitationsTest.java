@@ -121,6 +121,14 @@ class CitationsTest {
     }
 
     @Test
+    void outsideAnEditionTheFilesOwnPublisherIsNamed() throws Exception {
+        CitationSet c = Citations.forEdition(EditionInfo.NONE).of(fixture("speech"), null);
+        assertEquals("孟庆林. “在全市公安机关夏季治安整治动员会上的讲话.” Jiaokan project, June 12, 2018. https://example.org/ed/t-speech.html.", c.chicago());
+        assertEquals("孟庆林. 在全市公安机关夏季治安整治动员会上的讲话[EB/OL]. (2018-06-12). https://example.org/ed/t-speech.html.", c.gbt7714());
+        assertTrue(c.ris().contains("PB  - Jiaokan project\r\n") && !c.ris().contains("T2  - "), c.ris());
+    }
+
+    @Test
     void withoutAGivenUrlTheHeadersCanonicalUriIsCited() throws Exception {
         CitationSet c = CITATIONS.of(fixture("speech"), null);
         assertTrue(c.gbt7714().endsWith(" https://example.org/ed/t-speech.html."), c.gbt7714());
