@@ -45,6 +45,15 @@ class BrowserSupportTest {
     }
 
     @Test
+    void opensAPageServedByTheSiteServer() throws Exception {
+        try (org.jiaokan.serve.SiteServer server = new org.jiaokan.serve.SiteServer(page("clean.html").getParent(), "127.0.0.1", 0, List.of()).start()) {
+            b.get(server.url() + "clean.html");
+            assertEquals("會議要求各鄉鎮落實責任。", b.find("#p-2").getText());
+            assertEquals("脚本已运行", b.find("#status").getText());
+        }
+    }
+
+    @Test
     void aMissingAltTextIsReported() throws Exception {
         Axe.assumeAvailable();
         b.get(page("violation.html"));
