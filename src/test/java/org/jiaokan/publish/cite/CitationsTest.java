@@ -166,6 +166,19 @@ class CitationsTest {
     }
 
     @Test
+    void markupInATitleStaysLiteralText() throws Exception {
+        // The formatted references are plain text: characters that look like markup are kept as
+        // characters (nothing lost), and the page that shows them escapes them like any text.
+        String xml = new String(CitationsTest.class.getResourceAsStream("notice.xml").readAllBytes(), StandardCharsets.UTF_8)
+                .replace("<title type=\"main\" xml:lang=\"zh-Hans\">关于开展道路交通安全隐患排查整治工作的通知</title>",
+                        "<title type=\"main\" xml:lang=\"zh-Hans\">关于&lt;b&gt;整治&lt;/b&gt; &amp; &lt;script&gt;x()&lt;/script&gt;的通知</title>");
+        CitationSet c = CITATIONS.of(Xml.parse(xml), "https://example.org/ed/doc/t-notice.html");
+        for (String s : List.of(c.gbt7714(), c.chicago(), c.apa())) {
+            assertTrue(s.contains("关于<b>整治</b> & <script>x()</script>的通知"), s);
+        }
+    }
+
+    @Test
     void oneRunCitesFromManyThreadsWithTheSameResults() throws Exception {
         List<String> names = List.of("speech", "notice", "news", "devised");
         List<CitationSet> expected = new ArrayList<>();
