@@ -52,7 +52,8 @@ public record Edition(String title, java.util.List<String> editors, String publi
         return cut + "-" + digest;
     }
 
-    public String documentUrl(String documentId) { return baseUrl + documentId + ".html"; }
+    /** The canonical URL of a document: its page in the published site ({@code doc/ID.html} under the base URL). */
+    public String documentUrl(String documentId) { return baseUrl + "doc/" + documentId + ".html"; }
 
     /** Defaults for conversions made outside an edition. */
     public static Edition standalone() {
