@@ -1,0 +1,367 @@
+package org.jiaokan.publish.search;
+
+import org.jiaokan.xml.Xml;
+import org.w3c.dom.Document;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.DirectoryStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Deque;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.function.Consumer;
+
+/**
+ * Builds the edition's static full-text index into {@code OUT/search/}, read by {@code assets/search.js}.
+ *
+ * <p>Every searchable block of every document (see {@link SearchDocument}) is folded ({@link Folding}) and its
+ * character bigrams are posted with their positions; the last character of a run is posted with an empty second
+ * character, so that every character of the text has exactly one posting and single-character queries need no
+ * index of their own. A query of n characters is then verified as n contiguous characters from the positions
+ * alone. A replaced form ({@code orig}, {@code sic}) is indexed in a window of its context placed after the
+ * block's text, with a map back to the positions it stands for.
+ *
+ * <p>Files, each a plain script calling {@code JiaokanSearch.add(…)} so that they load from {@code file://}:
+ * <ul>
+ * <li>{@code index.js}: documents (docid, title, date, year, genre, script, first block number, entities),
+ *   genres, entities (type, key, label), the number of postings shards, the first block of each text shard,
+ *   and the traditional→simplified table for the characters of the corpus;</li>
+ * <li>{@code s-XX.js} (XX hexadecimal, shard = first character's code point modulo the shard count):
+ *   {first character: {second character or "": postings}}, postings {@code delta:pos,delta…;delta:pos…} in
+ *   base 36, block numbers and positions delta-coded;</li>
+ * <li>{@code t-N.js}: the blocks' texts ({@code [anchor, text]} or {@code [anchor, text, windowMap]}) from a first
+ *   block number on, loaded only for the results shown.</li>
+ * </ul>
+ * Documents are read one at a time on a small pool and added in input order, so the output is deterministic and
+ * memory holds the index, never the DOMs of the edition.
+ */
+public final class SearchIndexBuilder {
+    /** Characters of context kept on each side of a replaced form in its window. */
+    static final int WINDOW = 12;
+    private static final int TEXT_SHARD_CHARS = 120_000;
+    private static final int POSTINGS_SHARD_BYTES = 160_000;
+    private static final String BOM = "\uFEFF";
+
+    private final Path dir;
+    private final Map<Long, Gram> grams = new HashMap<>();
+    private final Set<Integer> corpusChars = new HashSet<>();
+    private final List<SearchDocument> docsMeta = new ArrayList<>();
+    private final List<Integer> firstBlocks = new ArrayList<>();
+    private final Map<String, Integer> genres = new LinkedHashMap<>();
+    private final Map<String, Integer> entities = new LinkedHashMap<>();
+    private final List<SearchDocument.Entity> entityList = new ArrayList<>();
+    private final List<List<Integer>> docEntities = new ArrayList<>();
+    private final List<Integer> textShardStarts = new ArrayList<>();
+    private StringBuilder textShard = new StringBuilder();
+    private int textShardFirst = 0;
+    private int blocks = 0;
+    private long bytes = 0;
+
+    private static final class Gram {
+        final StringBuilder postings = new StringBuilder();
+        int lastBlock;
+    }
+
+    /** What a build produced. */
+    public record Stats(int documents, int blocks, int grams, int shards, int textShards, long bytes, List<String> errors) {}
+
+    private SearchIndexBuilder(Path siteDir) {
+        this.dir = siteDir.resolve("search");
+    }
+
+    /**
+     * Indexes the TEI files (files that are not TEI documents with a text, such as registers or corpus files
+     * without text, are passed over; files that do not parse are reported in {@link Stats#errors()}).
+     */
+    public static Stats build(List<Path> teiFiles, Path siteDir, int threads) throws IOException {
+        SearchIndexBuilder b = new SearchIndexBuilder(siteDir);
+        Files.createDirectories(b.dir);
+        try (DirectoryStream<Path> old = Files.newDirectoryStream(b.dir, "{s-,t-}*.js")) {
+            for (Path p : old) Files.delete(p);
+        }
+        List<String> errors = new ArrayList<>();
+        readInOrder(teiFiles, Math.max(1, threads), b::add, errors);
+        return b.finish(errors);
+    }
+
+    /** The TEI files of a folder (sorted, not recursive) or the file itself. */
+    public static List<Path> teiFiles(List<Path> inputs) throws IOException {
+        List<Path> out = new ArrayList<>();
+        for (Path in : inputs) {
+            if (Files.isDirectory(in)) {
+                try (var s = Files.list(in)) {
+                    s.filter(p -> p.getFileName().toString().endsWith(".xml") && Files.isRegularFile(p)).sorted().forEach(out::add);
+                }
+            } else {
+                out.add(in);
+            }
+        }
+        return out;
+    }
+
+    private static void readInOrder(List<Path> files, int threads, Consumer<SearchDocument> sink, List<String> errors) throws IOException {
+        ExecutorService pool = Executors.newFixedThreadPool(threads, r -> {
+            Thread t = new Thread(r, "search-index");
+            t.setDaemon(true);
+            return t;
+        });
+        try {
+            Deque<Future<Object>> window = new ArrayDeque<>();
+            int next = 0;
+            while (next < files.size() || !window.isEmpty()) {
+                while (next < files.size() && window.size() < threads * 2) {
+                    Path f = files.get(next++);
+                    window.add(pool.submit(() -> readOne(f)));
+                }
+                Object r;
+                try {
+                    r = window.poll().get();
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    throw new IOException("interrupted", e);
+                } catch (ExecutionException e) {
+                    throw new IOException(e.getCause());
+                }
+                if (r instanceof SearchDocument d) sink.accept(d);
+                else if (r instanceof String err) errors.add(err);
+            }
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+
+    private static Object readOne(Path f) {
+        try {
+            Document tei = Xml.parse(f);
+            if (!SearchDocument.isTeiText(tei)) return null;
+            String name = f.getFileName().toString();
+            return SearchDocument.of(tei, name.endsWith(".xml") ? name.substring(0, name.length() - 4) : name);
+        } catch (Exception e) {
+            return f + ": " + (e.getMessage() == null ? e.toString() : e.getMessage());
+        }
+    }
+
+    private void add(SearchDocument d) {
+        // Keep the metadata only: the blocks' texts go straight to the text shards.
+        docsMeta.add(new SearchDocument(d.docid(), d.title(), d.date(), d.year(), d.genre(), d.genreLabel(), d.script(), List.of(), List.of()));
+        firstBlocks.add(blocks);
+        if (!d.genre().isEmpty()) genres.putIfAbsent(d.genre(), genres.size());
+        List<Integer> es = new ArrayList<>();
+        for (SearchDocument.Entity e : d.entities()) {
+            Integer i = entities.get(e.type() + "\u0000" + e.key());
+            if (i == null) {
+                i = entityList.size();
+                entities.put(e.type() + "\u0000" + e.key(), i);
+                entityList.add(e);
+            }
+            es.add(i);
+        }
+        docEntities.add(es);
+        for (String t : List.of(d.title())) Folding.fold(t).text().codePoints().forEach(corpusChars::add);
+        for (SearchDocument.Unit u : d.units()) addBlock(u);
+    }
+
+    private void addBlock(SearchDocument.Unit u) {
+        int block = blocks++;
+        Folding.Folded main = Folding.fold(u.text());
+        int[] cps = main.codePoints();
+        List<Integer> seq = new ArrayList<>(cps.length + 8);
+        for (int c : cps) seq.add(c);
+        List<Integer> vmap = new ArrayList<>();
+        for (SearchDocument.Alternative a : u.alternatives()) {
+            int[] alt = Folding.fold(a.text()).codePoints();
+            if (alt.length == 0) continue;
+            int fs = firstAtOrAfter(main.offsets(), a.start());
+            int fe = firstAtOrAfter(main.offsets(), a.end());
+            seq.add(-1);
+            vmap.add(-1);
+            for (int i = Math.max(0, fs - WINDOW); i < fs; i++) {
+                seq.add(cps[i]);
+                vmap.add(i);
+            }
+            for (int i = 0; i < alt.length; i++) {
+                seq.add(alt[i]);
+                vmap.add(fe > fs ? fs + Math.min(i, fe - fs - 1) : Math.max(0, fs - 1));
+            }
+            for (int i = fe; i < Math.min(cps.length, fe + WINDOW); i++) {
+                seq.add(cps[i]);
+                vmap.add(i);
+            }
+        }
+        Map<Long, List<Integer>> local = new TreeMap<>();
+        for (int i = 0; i < seq.size(); i++) {
+            int c = seq.get(i);
+            if (c < 0) continue;
+            corpusChars.add(c);
+            int n = i + 1 < seq.size() ? seq.get(i + 1) : -1;
+            long key = ((long) c << 21) | (n < 0 ? 0 : n);
+            local.computeIfAbsent(key, k -> new ArrayList<>()).add(i);
+        }
+        for (Map.Entry<Long, List<Integer>> e : local.entrySet()) {
+            Gram g = grams.computeIfAbsent(e.getKey(), k -> new Gram());
+            StringBuilder sb = g.postings;
+            if (sb.length() > 0) sb.append(';');
+            sb.append(Integer.toString(block - g.lastBlock, 36)).append(':');
+            int prev = 0;
+            boolean first = true;
+            for (int p : e.getValue()) {
+                if (!first) sb.append(',');
+                sb.append(Integer.toString(p - prev, 36));
+                prev = p;
+                first = false;
+            }
+            g.lastBlock = block;
+        }
+        // The block's text for snippets.
+        if (textShard.length() == 0) textShardFirst = block;
+        textShard.append(textShard.length() == 0 ? "[" : ",\n[").append(Json.str(u.anchor())).append(',').append(Json.str(u.text()));
+        if (!vmap.isEmpty()) {
+            textShard.append(",[");
+            for (int i = 0; i < vmap.size(); i++) textShard.append(i == 0 ? "" : ",").append(vmap.get(i));
+            textShard.append(']');
+        }
+        textShard.append(']');
+        if (textShard.length() > TEXT_SHARD_CHARS) flushTexts();
+    }
+
+    private static int firstAtOrAfter(int[] offsets, int offset) {
+        int i = 0;
+        while (i < offsets.length && offsets[i] < offset) i++;
+        return i;
+    }
+
+    private void flushTexts() {
+        if (textShard.length() == 0) return;
+        int k = textShardStarts.size();
+        textShardStarts.add(textShardFirst);
+        write("t-" + k + ".js", "JiaokanSearch.add(\"t\"," + k + "," + textShardFirst + ",[" + textShard + "]);\n");
+        textShard = new StringBuilder();
+    }
+
+    private Stats finish(List<String> errors) throws IOException {
+        flushTexts();
+        long total = 0;
+        for (Map.Entry<Long, Gram> e : grams.entrySet()) total += e.getValue().postings.length() + 8;
+        int shards = 1;
+        while (shards < 256 && (long) shards * POSTINGS_SHARD_BYTES < total) shards *= 2;
+        List<TreeMap<Integer, TreeMap<Integer, StringBuilder>>> parts = new ArrayList<>();
+        for (int i = 0; i < shards; i++) parts.add(new TreeMap<>());
+        for (Map.Entry<Long, Gram> e : grams.entrySet()) {
+            int c1 = (int) (e.getKey() >>> 21);
+            int c2 = (int) (e.getKey() & 0x1FFFFF);
+            parts.get(c1 % shards).computeIfAbsent(c1, k -> new TreeMap<>()).put(c2, e.getValue().postings);
+        }
+        for (int i = 0; i < shards; i++) {
+            StringBuilder sb = new StringBuilder("JiaokanSearch.add(\"s\",").append(i).append(",{");
+            boolean firstC = true;
+            for (Map.Entry<Integer, TreeMap<Integer, StringBuilder>> c : parts.get(i).entrySet()) {
+                sb.append(firstC ? "\n" : ",\n").append(Json.str(new String(Character.toChars(c.getKey())))).append(":{");
+                firstC = false;
+                boolean first = true;
+                for (Map.Entry<Integer, StringBuilder> n : c.getValue().entrySet()) {
+                    if (!first) sb.append(',');
+                    first = false;
+                    sb.append(Json.str(n.getKey() == 0 ? "" : new String(Character.toChars(n.getKey())))).append(":\"").append(n.getValue()).append('"');
+                }
+                sb.append('}');
+            }
+            sb.append("});\n");
+            write(String.format("s-%02x.js", i), sb.toString());
+        }
+        write("index.js", indexScript(shards));
+        return new Stats(docsMeta.size(), blocks, grams.size(), shards, textShardStarts.size(), bytes, List.copyOf(errors));
+    }
+
+    private String indexScript(int shards) {
+        StringBuilder sb = new StringBuilder("JiaokanSearch.add(\"index\",{\"version\":1,\"shards\":").append(shards);
+        sb.append(",\"blocks\":").append(blocks).append(",\"texts\":").append(textShardStarts.toString().replace(" ", ""));
+        StringBuilder fold = new StringBuilder();
+        for (Map.Entry<Integer, Integer> e : Folding.table(corpusChars).entrySet()) fold.appendCodePoint(e.getKey()).appendCodePoint(e.getValue());
+        sb.append(",\n\"fold\":").append(Json.str(fold.toString()));
+        sb.append(",\n\"genres\":[");
+        boolean first = true;
+        Map<String, String> labels = new HashMap<>();
+        for (SearchDocument d : docsMeta) labels.putIfAbsent(d.genre(), d.genreLabel());
+        for (String g : genres.keySet()) {
+            sb.append(first ? "" : ",").append('[').append(Json.str(g)).append(',').append(Json.str(labels.get(g))).append(']');
+            first = false;
+        }
+        sb.append("],\n\"entities\":[");
+        for (int i = 0; i < entityList.size(); i++) {
+            SearchDocument.Entity e = entityList.get(i);
+            sb.append(i == 0 ? "" : ",\n").append('[').append(Json.str(e.type())).append(',').append(Json.str(e.key()))
+                    .append(',').append(Json.str(e.label())).append(']');
+        }
+        sb.append("],\n\"docs\":[");
+        for (int i = 0; i < docsMeta.size(); i++) {
+            SearchDocument d = docsMeta.get(i);
+            sb.append(i == 0 ? "\n" : ",\n").append('[').append(Json.str(d.docid())).append(',').append(Json.str(d.title()))
+                    .append(',').append(Json.str(d.date())).append(',').append(Json.str(d.year()))
+                    .append(',').append(d.genre().isEmpty() ? -1 : genres.get(d.genre()))
+                    .append(',').append(Json.str(d.script())).append(',').append(firstBlocks.get(i))
+                    .append(',').append(docEntities.get(i).toString().replace(" ", "")).append(']');
+        }
+        sb.append("]});\n");
+        return sb.toString();
+    }
+
+    private void write(String name, String content) {
+        try {
+            byte[] b = (BOM + content).getBytes(StandardCharsets.UTF_8);
+            Path tmp = dir.resolve(name + ".tmp");
+            Files.write(tmp, b);
+            Files.move(tmp, dir.resolve(name), StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+            bytes += b.length;
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+    }
+
+    /** JSON string literals that are also safe JavaScript source. */
+    static final class Json {
+        private Json() {}
+
+        static String str(String s) {
+            StringBuilder sb = new StringBuilder(s.length() + 2).append('"');
+            for (int i = 0; i < s.length(); i++) {
+                char c = s.charAt(i);
+                switch (c) {
+                    case '"' -> sb.append("\\\"");
+                    case '\\' -> sb.append("\\\\");
+                    case '\n' -> sb.append("\\n");
+                    case '\r' -> sb.append("\\r");
+                    case '\t' -> sb.append("\\t");
+                    case '<' -> sb.append("\\u003c");
+                    default -> {
+                        if (c < 0x20 || c == 0x2028 || c == 0x2029 || c == 0xFEFF || Character.isSurrogate(c) && !validPair(s, i)) {
+                            sb.append(String.format("\\u%04x", (int) c));
+                        } else {
+                            sb.append(c);
+                        }
+                    }
+                }
+            }
+            return sb.append('"').toString();
+        }
+
+        private static boolean validPair(String s, int i) {
+            char c = s.charAt(i);
+            if (Character.isHighSurrogate(c)) return i + 1 < s.length() && Character.isLowSurrogate(s.charAt(i + 1));
+            return i > 0 && Character.isHighSurrogate(s.charAt(i - 1));
+        }
+    }
+}
