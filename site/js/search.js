@@ -335,9 +335,10 @@
     var lo = Infinity, hi = -1;
     for (var p = start; p < start + length; p++) {
       var m = p;
-      if (p > main) {
+      if (p >= main) {
+        // A replaced form's window, after the text: the map gives the text position each character stands for.
         var w = blockData[2] || [];
-        m = w[p - main - 1];
+        m = w[p - main];
         if (m === undefined || m < 0) continue;
       }
       if (m >= main) continue;
