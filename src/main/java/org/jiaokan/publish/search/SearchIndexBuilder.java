@@ -98,6 +98,24 @@ public final class SearchIndexBuilder {
         return b.finish(errors);
     }
 
+    /**
+     * {@code SearchIndexBuilder SITE_DIR TEI...|FOLDER}: builds the index on its own (the search benchmark runs it
+     * in a child JVM to measure its memory). Prints the statistics; exit code 1 when a file could not be read.
+     */
+    public static void main(String[] args) throws IOException {
+        if (args.length < 2) {
+            System.err.println("usage: SearchIndexBuilder SITE_DIR TEI...|FOLDER");
+            System.exit(2);
+        }
+        List<Path> in = new ArrayList<>();
+        for (int i = 1; i < args.length; i++) in.add(Path.of(args[i]));
+        int threads = Integer.getInteger("jiaokan.threads", Math.min(4, Runtime.getRuntime().availableProcessors()));
+        Stats s = build(teiFiles(in), Path.of(args[0]), threads);
+        s.errors().forEach(e -> System.err.println("error: " + e));
+        System.out.println(s);
+        System.exit(s.errors().isEmpty() ? 0 : 1);
+    }
+
     /** The TEI files of a folder (sorted, not recursive) or the file itself. */
     public static List<Path> teiFiles(List<Path> inputs) throws IOException {
         List<Path> out = new ArrayList<>();
