@@ -266,6 +266,11 @@ public final class SearchBench {
         return Files.isExecutable(bin) ? bin : null;
     }
 
+    /** Debian's node (or nodejs), or null. */
+    public static String nodeCommand() {
+        return which("node") != null ? which("node") : which("nodejs");
+    }
+
     static String which(String name) {
         for (String dir : System.getenv().getOrDefault("PATH", "/usr/bin:/bin").split(java.io.File.pathSeparator)) {
             Path p = Path.of(dir, name);
@@ -354,7 +359,7 @@ public final class SearchBench {
         List<Page> pages = generate(paragraphPool(exampleTei));
         write(pages, teiDir, pagesDir);
         Map<String, Set<String>> truth = truth(pages);
-        String node = which("node") != null ? which("node") : which("nodejs");
+        String node = nodeCommand();
         List<String> queries = QUERIES.stream().map(Query::text).toList();
         List<EngineResult> results = new ArrayList<>();
 
