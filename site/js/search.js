@@ -407,12 +407,20 @@
     return Array.from(set).sort(function (a, b) { return a - b; });
   };
 
+  /** The blocks whose snippets a result shows: first each term's first block, then more in text order. */
   Engine.prototype.snippetBlocks = function (r, perDoc) {
+    var max = perDoc || 3;
     var blocks = [];
-    for (var i = 0; i < r.hits.length && blocks.length < (perDoc || 3); i++) {
+    var seenTerm = {};
+    r.hits.forEach(function (h) {
+      if (seenTerm[h.term] || blocks.length >= max) return;
+      seenTerm[h.term] = true;
+      if (blocks.indexOf(h.block) < 0) blocks.push(h.block);
+    });
+    for (var i = 0; i < r.hits.length && blocks.length < max; i++) {
       if (blocks.indexOf(r.hits[i].block) < 0) blocks.push(r.hits[i].block);
     }
-    return blocks;
+    return blocks.sort(function (a, b) { return a - b; });
   };
 
   /* ---------- Browser: loading and rendering ---------- */

@@ -254,6 +254,22 @@ public final class SearchBench {
         }
     }
 
+    /** Bytes as a web server would send them gzipped (Pagefind's files are gzip already: they stay about the same). */
+    static long gzipBytesUnder(Path dir, java.util.function.Predicate<Path> include) throws IOException {
+        if (!Files.isDirectory(dir)) return 0;
+        long sum = 0;
+        try (Stream<Path> s = Files.walk(dir)) {
+            for (Path f : s.filter(Files::isRegularFile).filter(include).toList()) {
+                java.io.ByteArrayOutputStream b = new java.io.ByteArrayOutputStream();
+                try (java.util.zip.GZIPOutputStream z = new java.util.zip.GZIPOutputStream(b)) {
+                    z.write(Files.readAllBytes(f));
+                }
+                sum += b.size();
+            }
+        }
+        return sum;
+    }
+
     /** The Pagefind binary in the tools folder, installed there with npm when absent and npm is available. */
     static Path pagefind(Path tools, PrintStream log) throws IOException, InterruptedException {
         Path bin = tools.resolve("node_modules/@pagefind/linux-x64/bin/pagefind_extended");
@@ -343,7 +359,7 @@ public final class SearchBench {
     }
 
     /** Everything measured for one engine. */
-    public record EngineResult(String name, long millis, long peakKb, long indexBytes, Map<String, Score> scores, String note) {}
+    public record EngineResult(String name, long millis, long peakKb, long indexBytes, long gzipBytes, Map<String, Score> scores, String note) {}
 
     /**
      * Runs the benchmark; returns the engines' results (ours first). {@code searchJs} is site/js/search.js;
@@ -366,7 +382,7 @@ public final class SearchBench {
         // Ours, in a child JVM of bounded heap so that its peak memory is its own.
         Path ourSite = work.resolve("ours");
         out.println("indexing with jiaokan");
-        Measured ours = measure(List.of(javaCmd, "-Xmx256m", "-XX:+UseSerialGC", "-Djiaokan.threads=2", "-cp", classPath,
+        Measured ours = measure(List.of(javaCmd, "-Xmx160m", "-XX:+UseSerialGC", "-Djiaokan.threads=2", "-cp", classPath,
                 SearchIndexBuilder.class.getName(), ourSite.toAbsolutePath().toString(), teiDir.toAbsolutePath().toString()), work);
         if (ours.exit() != 0) throw new IOException("our indexer failed:\n" + ours.output());
         Map<String, Score> ourScores = new LinkedHashMap<>();
@@ -381,26 +397,29 @@ public final class SearchBench {
         } else {
             ourNote = "node not found: recall not measured";
         }
-        results.add(new EngineResult("jiaokan", ours.millis(), ours.peakKb(), bytesUnder(ourSite.resolve("search"), p -> true), ourScores, ourNote));
+        results.add(new EngineResult("jiaokan", ours.millis(), ours.peakKb(), bytesUnder(ourSite.resolve("search"), p -> true),
+                gzipBytesUnder(ourSite.resolve("search"), p -> true), ourScores, ourNote));
 
         if (!withPagefind) return results;
         Path bin = pagefind(tools, out);
         if (bin == null) {
-            results.add(new EngineResult("pagefind", -1, -1, -1, Map.of(), "pagefind not available (npm install pagefind failed or npm absent)"));
+            results.add(new EngineResult("pagefind", -1, -1, -1, -1, Map.of(), "pagefind not available (npm install pagefind failed or npm absent)"));
             return results;
         }
         out.println("indexing with pagefind (" + bin + ")");
         Measured pf = measure(List.of(bin.toAbsolutePath().toString(), "--site", pagesDir.toAbsolutePath().toString(), "--quiet"), work);
         if (pf.exit() != 0) {
-            results.add(new EngineResult("pagefind", pf.millis(), pf.peakKb(), -1, Map.of(), "pagefind failed: " + pf.output().strip()));
+            results.add(new EngineResult("pagefind", pf.millis(), pf.peakKb(), -1, -1, Map.of(), "pagefind failed: " + pf.output().strip()));
             return results;
         }
         Path pfDir = pagesDir.resolve("pagefind");
-        long pfBytes = bytesUnder(pfDir, p -> {
+        java.util.function.Predicate<Path> pfIndex = p -> {
             String n = p.getFileName().toString();
             return n.endsWith(".pf_index") || n.endsWith(".pf_fragment") || n.endsWith(".pf_meta") || n.endsWith(".pf_filter")
                     || n.equals("pagefind-entry.json") || n.startsWith("wasm.") || n.equals("pagefind.js") || n.equals("pagefind-worker.js");
-        });
+        };
+        long pfBytes = bytesUnder(pfDir, pfIndex);
+        long pfGzip = gzipBytesUnder(pfDir, pfIndex);
         Map<String, Score> pfHans = new LinkedHashMap<>();
         Map<String, Score> pfBoth = new LinkedHashMap<>();
         String pfNote = "";
@@ -422,10 +441,10 @@ public final class SearchBench {
         } else {
             pfNote = "node not found: recall not measured";
         }
-        results.add(new EngineResult("pagefind", pf.millis(), pf.peakKb(), pfBytes, pfHans,
+        results.add(new EngineResult("pagefind", pf.millis(), pf.peakKb(), pfBytes, pfGzip, pfHans,
                 pfNote.isEmpty() ? "searched from a zh-Hans page (Pagefind keeps one index per page language)" : pfNote));
         if (pfNote.isEmpty()) {
-            results.add(new EngineResult("pagefind-both", pf.millis(), pf.peakKb(), pfBytes, pfBoth,
+            results.add(new EngineResult("pagefind-both", pf.millis(), pf.peakKb(), pfBytes, pfGzip, pfBoth,
                     "union of its zh-Hans and zh-Hant indexes, as if a page searched both"));
         }
         return results;
@@ -440,6 +459,7 @@ public final class SearchBench {
         row("index build time (s)", results, r -> r.millis() < 0 ? "-" : String.format(Locale.ROOT, "%.1f", r.millis() / 1000.0));
         row("peak memory, RSS (MB)", results, r -> r.peakKb() < 0 ? "-" : String.format(Locale.ROOT, "%.0f", r.peakKb() / 1024.0));
         row("index bytes (MB)", results, r -> r.indexBytes() < 0 ? "-" : String.format(Locale.ROOT, "%.1f", r.indexBytes() / 1048576.0));
+        row("index bytes gzipped (MB)", results, r -> r.gzipBytes() < 0 ? "-" : String.format(Locale.ROOT, "%.1f", r.gzipBytes() / 1048576.0));
         for (String kind : List.of("name", "word", "substring", "phrase", "other-script")) {
             row("recall: " + kind, results, r -> recall(r, kind));
         }
@@ -499,7 +519,7 @@ public final class SearchBench {
             EngineResult r = results.get(i);
             sb.append(i == 0 ? "\n" : ",\n").append("    {\"name\": ").append(SearchIndexBuilder.Json.str(r.name()))
                     .append(", \"buildMillis\": ").append(r.millis()).append(", \"peakRssKb\": ").append(r.peakKb())
-                    .append(", \"indexBytes\": ").append(r.indexBytes())
+                    .append(", \"indexBytes\": ").append(r.indexBytes()).append(", \"gzipBytes\": ").append(r.gzipBytes())
                     .append(", \"recall\": ").append(SearchIndexBuilder.Json.str(recall(r, null)))
                     .append(", \"phraseFalseHits\": ").append(SearchIndexBuilder.Json.str(falseHits(r, "phrase")))
                     .append(", \"note\": ").append(SearchIndexBuilder.Json.str(r.note())).append(", \"queries\": [");

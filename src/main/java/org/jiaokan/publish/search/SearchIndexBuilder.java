@@ -131,7 +131,7 @@ public final class SearchIndexBuilder {
         return out;
     }
 
-    private static void readInOrder(List<Path> files, int threads, Consumer<SearchDocument> sink, List<String> errors) throws IOException {
+    private static void readInOrder(List<Path> files, int threads, Consumer<Read> sink, List<String> errors) throws IOException {
         ExecutorService pool = Executors.newFixedThreadPool(threads, r -> {
             Thread t = new Thread(r, "search-index");
             t.setDaemon(true);
@@ -154,7 +154,7 @@ public final class SearchIndexBuilder {
                 } catch (ExecutionException e) {
                     throw new IOException(e.getCause());
                 }
-                if (r instanceof SearchDocument d) sink.accept(d);
+                if (r instanceof Read d) sink.accept(d);
                 else if (r instanceof String err) errors.add(err);
             }
         } finally {
@@ -167,13 +167,21 @@ public final class SearchIndexBuilder {
             Document tei = Xml.parse(f);
             if (!SearchDocument.isTeiText(tei)) return null;
             String name = f.getFileName().toString();
-            return SearchDocument.of(tei, name.endsWith(".xml") ? name.substring(0, name.length() - 4) : name);
+            SearchDocument d = SearchDocument.of(tei, name.endsWith(".xml") ? name.substring(0, name.length() - 4) : name);
+            List<Prepared> blocks = new ArrayList<>(d.units().size());
+            for (SearchDocument.Unit u : d.units()) blocks.add(Prepared.of(u));
+            return new Read(d, blocks);
         } catch (Exception e) {
             return f + ": " + (e.getMessage() == null ? e.toString() : e.getMessage());
         }
     }
 
-    private void add(SearchDocument d) {
+    /** A document read and its blocks prepared, on a worker thread. */
+    private record Read(SearchDocument doc, List<Prepared> blocks) {}
+
+    private void add(Read r) {
+        SearchDocument d = r.doc();
+        List<Prepared> prepared = r.blocks();
         // Keep the metadata only: the blocks' texts go straight to the text shards.
         docsMeta.add(new SearchDocument(d.docid(), d.title(), d.date(), d.year(), d.genre(), d.genreLabel(), d.script(), List.of(), List.of()));
         firstBlocks.add(blocks);
@@ -190,55 +198,86 @@ public final class SearchIndexBuilder {
         }
         docEntities.add(es);
         for (String t : List.of(d.title())) Folding.fold(t).text().codePoints().forEach(corpusChars::add);
-        for (SearchDocument.Unit u : d.units()) addBlock(u);
+        for (Prepared b : prepared) addBlock(b);
     }
 
-    private void addBlock(SearchDocument.Unit u) {
+    /**
+     * A block folded and cut into grams, ready to be appended: computed on the worker threads, so that the one
+     * thread that appends (in input order) does little more than copy.
+     */
+    record Prepared(long[] keys, int[][] positions, String textJson, int[] chars) {
+        static Prepared of(SearchDocument.Unit u) {
+            Folding.Folded main = Folding.fold(u.text());
+            int[] cps = main.codePoints();
+            int[] seq = java.util.Arrays.copyOf(cps, cps.length + 8);
+            int len = cps.length;
+            StringBuilder vmap = new StringBuilder();
+            for (SearchDocument.Alternative a : u.alternatives()) {
+                int[] alt = Folding.fold(a.text()).codePoints();
+                if (alt.length == 0) continue;
+                int fs = firstAtOrAfter(main.offsets(), a.start());
+                int fe = firstAtOrAfter(main.offsets(), a.end());
+                int need = len + 1 + WINDOW * 2 + alt.length;
+                if (need > seq.length) seq = java.util.Arrays.copyOf(seq, need * 2);
+                seq[len++] = -1;
+                vmap.append(vmap.length() == 0 ? "" : ",").append(-1);
+                for (int i = Math.max(0, fs - WINDOW); i < fs; i++) {
+                    seq[len++] = cps[i];
+                    vmap.append(',').append(i);
+                }
+                for (int i = 0; i < alt.length; i++) {
+                    seq[len++] = alt[i];
+                    vmap.append(',').append(fe > fs ? fs + Math.min(i, fe - fs - 1) : Math.max(0, fs - 1));
+                }
+                for (int i = fe; i < Math.min(cps.length, fe + WINDOW); i++) {
+                    seq[len++] = cps[i];
+                    vmap.append(',').append(i);
+                }
+            }
+            Map<Long, int[]> local = new HashMap<>();
+            for (int i = 0; i < len; i++) {
+                int c = seq[i];
+                if (c < 0) continue;
+                int n = i + 1 < len ? seq[i + 1] : -1;
+                long key = ((long) c << 21) | (n < 0 ? 0 : n);
+                int[] ps = local.get(key);
+                if (ps == null) {
+                    ps = new int[]{0, 0, 0, 0};
+                    local.put(key, ps);
+                }
+                if (ps[0] + 1 >= ps.length) {
+                    ps = java.util.Arrays.copyOf(ps, ps.length * 2);
+                    local.put(key, ps);
+                }
+                ps[++ps[0]] = i;
+            }
+            long[] keys = new long[local.size()];
+            int[][] positions = new int[local.size()][];
+            int k = 0;
+            for (Map.Entry<Long, int[]> e : local.entrySet()) {
+                keys[k] = e.getKey();
+                positions[k++] = java.util.Arrays.copyOfRange(e.getValue(), 1, e.getValue()[0] + 1);
+            }
+            StringBuilder t = new StringBuilder(u.text().length() + 32).append('[').append(Json.str(u.anchor())).append(',').append(Json.str(u.text()));
+            if (vmap.length() > 0) t.append(",[").append(vmap).append(']');
+            t.append(']');
+            return new Prepared(keys, positions, t.toString(), java.util.Arrays.copyOf(seq, len));
+        }
+    }
+
+    private void addBlock(Prepared b) {
         int block = blocks++;
-        Folding.Folded main = Folding.fold(u.text());
-        int[] cps = main.codePoints();
-        List<Integer> seq = new ArrayList<>(cps.length + 8);
-        for (int c : cps) seq.add(c);
-        List<Integer> vmap = new ArrayList<>();
-        for (SearchDocument.Alternative a : u.alternatives()) {
-            int[] alt = Folding.fold(a.text()).codePoints();
-            if (alt.length == 0) continue;
-            int fs = firstAtOrAfter(main.offsets(), a.start());
-            int fe = firstAtOrAfter(main.offsets(), a.end());
-            seq.add(-1);
-            vmap.add(-1);
-            for (int i = Math.max(0, fs - WINDOW); i < fs; i++) {
-                seq.add(cps[i]);
-                vmap.add(i);
-            }
-            for (int i = 0; i < alt.length; i++) {
-                seq.add(alt[i]);
-                vmap.add(fe > fs ? fs + Math.min(i, fe - fs - 1) : Math.max(0, fs - 1));
-            }
-            for (int i = fe; i < Math.min(cps.length, fe + WINDOW); i++) {
-                seq.add(cps[i]);
-                vmap.add(i);
-            }
-        }
-        Map<Long, List<Integer>> local = new TreeMap<>();
-        for (int i = 0; i < seq.size(); i++) {
-            int c = seq.get(i);
-            if (c < 0) continue;
-            corpusChars.add(c);
-            int n = i + 1 < seq.size() ? seq.get(i + 1) : -1;
-            long key = ((long) c << 21) | (n < 0 ? 0 : n);
-            local.computeIfAbsent(key, k -> new ArrayList<>()).add(i);
-        }
-        for (Map.Entry<Long, List<Integer>> e : local.entrySet()) {
-            Gram g = grams.computeIfAbsent(e.getKey(), k -> new Gram());
+        for (int c : b.chars()) if (c >= 0) corpusChars.add(c);
+        for (int k = 0; k < b.keys().length; k++) {
+            Gram g = grams.computeIfAbsent(b.keys()[k], x -> new Gram());
             StringBuilder sb = g.postings;
             if (sb.length() > 0) sb.append(';');
-            sb.append(Integer.toString(block - g.lastBlock, 36)).append(':');
+            base36(sb, block - g.lastBlock).append(':');
             int prev = 0;
             boolean first = true;
-            for (int p : e.getValue()) {
+            for (int p : b.positions()[k]) {
                 if (!first) sb.append(',');
-                sb.append(Integer.toString(p - prev, 36));
+                base36(sb, p - prev);
                 prev = p;
                 first = false;
             }
@@ -246,14 +285,22 @@ public final class SearchIndexBuilder {
         }
         // The block's text for snippets.
         if (textShard.length() == 0) textShardFirst = block;
-        textShard.append(textShard.length() == 0 ? "[" : ",\n[").append(Json.str(u.anchor())).append(',').append(Json.str(u.text()));
-        if (!vmap.isEmpty()) {
-            textShard.append(",[");
-            for (int i = 0; i < vmap.size(); i++) textShard.append(i == 0 ? "" : ",").append(vmap.get(i));
-            textShard.append(']');
-        }
-        textShard.append(']');
+        textShard.append(textShard.length() == 0 ? "" : ",\n").append(b.textJson());
         if (textShard.length() > TEXT_SHARD_CHARS) flushTexts();
+    }
+
+    private static final char[] DIGITS36 = "0123456789abcdefghijklmnopqrstuvwxyz".toCharArray();
+
+    /** Appends a non-negative number in base 36 (as Integer.toString(n, 36), without a String). */
+    static StringBuilder base36(StringBuilder sb, int n) {
+        if (n < 36) return sb.append(DIGITS36[n]);
+        char[] buf = new char[7];
+        int i = buf.length;
+        while (n > 0) {
+            buf[--i] = DIGITS36[n % 36];
+            n /= 36;
+        }
+        return sb.append(buf, i, buf.length - i);
     }
 
     private static int firstAtOrAfter(int[] offsets, int offset) {

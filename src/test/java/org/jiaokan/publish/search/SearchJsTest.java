@@ -116,6 +116,13 @@ class SearchJsTest {
     }
 
     @Test
+    void snippetsShowEveryTermBeforeMoreOfTheSame() throws Exception {
+        // doc-a (blocks 0-3): 公安 in the head and the first paragraph, 数据 only in the last paragraph.
+        assertEquals("[0,3]", run("const r = E.search('公安 数据')[0]; console.log(r.docid === 'doc-a' ? JSON.stringify(E.snippetBlocks(r, 2)) : r.docid);"));
+        assertEquals("[0,1,3]", run("const r = E.search('公安 数据')[0]; console.log(JSON.stringify(E.snippetBlocks(r, 3)));"));
+    }
+
+    @Test
     void facetsAndFilters() throws Exception {
         List<String> out = lines("""
                 const r = E.search('寒冰'); const f = E.facets(r);
