@@ -426,10 +426,10 @@
   /* ---------- Browser: loading and rendering ---------- */
 
   var STRINGS = {
-    zh: { results: function (n) { return '找到 ' + n + ' 个结果'; }, none: '没有结果', loading: '正在检索……',
+    zh: { results: function (n) { return '找到 ' + n + ' 个结果'; }, none: '没有结果',
       genre: '类型', year: '年份', person: '人物', place: '地点', org: '机构', more: '显示更多结果',
       error: '检索索引无法加载' },
-    en: { results: function (n) { return n === 1 ? '1 result' : n + ' results'; }, none: 'No results', loading: 'Searching…',
+    en: { results: function (n) { return n === 1 ? '1 result' : n + ' results'; }, none: 'No results',
       genre: 'Type', year: 'Year', person: 'Person', place: 'Place', org: 'Organisation', more: 'Show more results',
       error: 'The search index could not be loaded' }
   };
@@ -515,7 +515,11 @@
           });
           var label = el('label', { 'for': id });
           var name = el('span', null, v[1]);
-          if (g === 'person' || g === 'place' || g === 'org') name.setAttribute('lang', 'zh');
+          if (g === 'person' || g === 'place' || g === 'org') {
+            // A name's script: simplified when folding leaves it as it is.
+            var f = engine.folder.fold(v[1]).chars.join('');
+            name.setAttribute('lang', f === Array.from(v[1]).filter(function (c) { return MATCHES.test(c); }).map(function (c) { return c.toLowerCase(); }).join('') ? 'zh-Hans' : 'zh-Hant');
+          }
           label.appendChild(name);
           label.appendChild(doc.createTextNode(' (' + v[2] + ')'));
           wrap.appendChild(box2);
@@ -583,7 +587,8 @@
       if (input && input.value !== q) input.value = q;
       var list = doc.getElementById('search-results');
       if (!q.trim()) { clear(list); clear(doc.getElementById('search-facets')); status(''); return Promise.resolve(); }
-      status(S.loading);
+      // The live region says only how many results there are: nothing while the index loads.
+      status('');
       return load('index', 'index.js').then(function () {
         engine = engine || new Engine(reg);
         var shards = engine.shardsFor(q);

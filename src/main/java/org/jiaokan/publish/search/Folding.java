@@ -21,7 +21,9 @@ public final class Folding {
 
     /** The simplified form of one code point (itself when HanLP has no single-character mapping). */
     public static int fold(int cp) {
-        if (cp < 0x2E80) return cp;
+        // Only the ranges the browser's table covers (see fullTable), so that both sides fold alike.
+        if (!(cp >= 0x3400 && cp <= 0x4DBF || cp >= 0x4E00 && cp <= 0x9FFF || cp >= 0xF900 && cp <= 0xFAFF
+                || cp >= 0x20000 && cp <= 0x2A6DF)) return cp;
         return CACHE.computeIfAbsent(cp, c -> {
             String s = new String(Character.toChars(c));
             String t = HanLP.convertToSimplifiedChinese(s);
@@ -92,6 +94,7 @@ public final class Folding {
         Map<Integer, Integer> t = fullTable;
         if (t != null) return t;
         Map<Integer, Integer> m = new TreeMap<>();
+        // The same ranges as fold(int).
         int[][] ranges = {{0x3400, 0x4DBF}, {0x4E00, 0x9FFF}, {0xF900, 0xFAFF}, {0x20000, 0x2A6DF}};
         for (int[] r : ranges) {
             for (int cp = r[0]; cp <= r[1]; cp++) {
