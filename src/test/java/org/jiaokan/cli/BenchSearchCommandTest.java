@@ -34,6 +34,16 @@ class BenchSearchCommandTest {
     }
 
     @Test
+    void relativeWorkingFolder() throws Exception {
+        assumeTrue(org.jiaokan.publish.search.SearchBench.nodeCommand() != null, "node is not installed: recall cannot be measured");
+        Path work = Path.of("target", "bench-search-test");
+        CliRun run = CliRun.of("bench", "search", "--docs", "12", "--no-pagefind", "--work", work.toString());
+        assertEquals(0, run.exit(), run.out() + run.err());
+        assertTrue(run.out().matches("(?s).*recall: all\\s+100\\.0 %.*"), run.out());
+        assertTrue(Files.isRegularFile(work.resolve("bench-search.json")));
+    }
+
+    @Test
     void rejectsZeroPages() {
         CliRun run = CliRun.of("bench", "search", "--docs", "0", "--work", dir.resolve("w").toString());
         assertEquals(2, run.exit());

@@ -71,7 +71,8 @@ public final class SearchBench {
     private final PrintStream out;
 
     public SearchBench(Path work, int docs, long seed, PrintStream out) {
-        this.work = work;
+        // Absolute: the child processes run in the working folder.
+        this.work = work.toAbsolutePath().normalize();
         this.docs = docs;
         this.seed = seed;
         this.out = out;
@@ -392,8 +393,8 @@ public final class SearchBench {
             Files.writeString(script, ourEvalScript(searchJs, ourSite.resolve("search")), StandardCharsets.UTF_8);
             Measured m = measure(List.of(node, script.toString(), jsonArray(queries)), work);
             Map<String, Set<String>> found = parseResults(m.output());
-            for (String q : queries) ourScores.put(q, score(truth.get(q), found.getOrDefault(q, Set.of())));
             if (m.exit() != 0) ourNote = "search.js failed: " + m.output().strip();
+            else for (String q : queries) ourScores.put(q, score(truth.get(q), found.getOrDefault(q, Set.of())));
         } else {
             ourNote = "node not found: recall not measured";
         }
@@ -401,7 +402,7 @@ public final class SearchBench {
                 gzipBytesUnder(ourSite.resolve("search"), p -> true), ourScores, ourNote));
 
         if (!withPagefind) return results;
-        Path bin = pagefind(tools, out);
+        Path bin = pagefind(tools.toAbsolutePath(), out);
         if (bin == null) {
             results.add(new EngineResult("pagefind", -1, -1, -1, -1, Map.of(), "pagefind not available (npm install pagefind failed or npm absent)"));
             return results;
@@ -430,8 +431,9 @@ public final class SearchBench {
             Measured hant = measure(List.of(node, script.toString(), jsonArray(queries), "zh-Hant"), work);
             Map<String, Set<String>> fh = parseResults(hans.output());
             Map<String, Set<String>> ft = parseResults(hant.output());
-            if (fh.isEmpty()) pfNote = "pagefind search did not run under node: " + hans.output().strip();
+            if (hans.exit() != 0 || hant.exit() != 0) pfNote = "pagefind search did not run under node: " + hans.output().strip();
             for (String q : queries) {
+                if (!pfNote.isEmpty()) break;
                 Set<String> a = fh.getOrDefault(q, Set.of());
                 Set<String> both = new TreeSet<>(a);
                 both.addAll(ft.getOrDefault(q, Set.of()));
