@@ -6,7 +6,7 @@ import picocli.CommandLine.Command;
 /** {@code jiaokan bench}: measurements of the toolkit's stages against gold data. */
 @Command(name = "bench", mixinStandardHelpOptions = true,
         description = "Measures a stage against gold data.",
-        subcommands = {BenchNerCommand.class})
+        subcommands = {BenchNerCommand.class, BenchSearchCommand.class})
 final class BenchCommand implements Runnable {
     @Override
     public void run() {

@@ -1,0 +1,432 @@
+package org.jiaokan.publish.search;
+
+import org.jiaokan.xml.Xml;
+import org.w3c.dom.Document;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.DirectoryStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Deque;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.function.Consumer;
+
+/**
+ * Builds the edition's static full-text index into {@code OUT/search/}, read by {@code assets/search.js}.
+ *
+ * <p>Every searchable block of every document (see {@link SearchDocument}) is folded ({@link Folding}) and its
+ * character bigrams are posted with their positions; the last character of a run is posted with an empty second
+ * character, so that every character of the text has exactly one posting and single-character queries need no
+ * index of their own. A query of n characters is then verified as n contiguous characters from the positions
+ * alone. A replaced form ({@code orig}, {@code sic}) is indexed in a window of its context placed after the
+ * block's text, with a map back to the positions it stands for.
+ *
+ * <p>Files, each a plain script calling {@code JiaokanSearch.add(…)} so that they load from {@code file://}:
+ * <ul>
+ * <li>{@code index.js}: documents (docid, title, date, year, genre, script, first block number, entities),
+ *   genres, entities (type, key, label), the number of postings shards, the first block of each text shard,
+ *   and the traditional→simplified table for the characters of the corpus;</li>
+ * <li>{@code s-XX.js} (XX hexadecimal, shard = first character's code point modulo the shard count):
+ *   {first character: {second character or "": postings}}, postings {@code delta:pos,delta…;delta:pos…} in
+ *   base 36, block numbers and positions delta-coded;</li>
+ * <li>{@code t-N.js}: the blocks' texts ({@code [anchor, text]} or {@code [anchor, text, windowMap]}) from a first
+ *   block number on, loaded only for the results shown.</li>
+ * </ul>
+ * Documents are read one at a time on a small pool and added in input order, so the output is deterministic and
+ * memory holds the index, never the DOMs of the edition.
+ */
+public final class SearchIndexBuilder {
+    /** Characters of context kept on each side of a replaced form in its window. */
+    static final int WINDOW = 12;
+    private static final int TEXT_SHARD_CHARS = 120_000;
+    private static final int POSTINGS_SHARD_BYTES = 160_000;
+    private static final String BOM = "\uFEFF";
+
+    private final Path dir;
+    private final Map<Long, Gram> grams = new HashMap<>();
+    private final Set<Integer> corpusChars = new HashSet<>();
+    private final List<SearchDocument> docsMeta = new ArrayList<>();
+    private final List<Integer> firstBlocks = new ArrayList<>();
+    private final Map<String, Integer> genres = new LinkedHashMap<>();
+    private final Map<String, Integer> entities = new LinkedHashMap<>();
+    private final List<SearchDocument.Entity> entityList = new ArrayList<>();
+    private final List<List<Integer>> docEntities = new ArrayList<>();
+    private final List<Integer> textShardStarts = new ArrayList<>();
+    private StringBuilder textShard = new StringBuilder();
+    private int textShardFirst = 0;
+    private int blocks = 0;
+    private long bytes = 0;
+
+    private static final class Gram {
+        final StringBuilder postings = new StringBuilder();
+        int lastBlock;
+    }
+
+    /** What a build produced. */
+    public record Stats(int documents, int blocks, int grams, int shards, int textShards, long bytes, List<String> errors) {}
+
+    private SearchIndexBuilder(Path siteDir) {
+        this.dir = siteDir.resolve("search");
+    }
+
+    /**
+     * Indexes the TEI files (files that are not TEI documents with a text, such as registers or corpus files
+     * without text, are passed over; files that do not parse are reported in {@link Stats#errors()}).
+     */
+    public static Stats build(List<Path> teiFiles, Path siteDir, int threads) throws IOException {
+        SearchIndexBuilder b = new SearchIndexBuilder(siteDir);
+        Files.createDirectories(b.dir);
+        try (DirectoryStream<Path> old = Files.newDirectoryStream(b.dir, "{s-,t-}*.js")) {
+            for (Path p : old) Files.delete(p);
+        }
+        List<String> errors = new ArrayList<>();
+        readInOrder(teiFiles, Math.max(1, threads), b::add, errors);
+        return b.finish(errors);
+    }
+
+    /**
+     * {@code SearchIndexBuilder SITE_DIR TEI...|FOLDER}: builds the index on its own (the search benchmark runs it
+     * in a child JVM to measure its memory). Prints the statistics; exit code 1 when a file could not be read.
+     */
+    public static void main(String[] args) throws IOException {
+        if (args.length < 2) {
+            System.err.println("usage: SearchIndexBuilder SITE_DIR TEI...|FOLDER");
+            System.exit(2);
+        }
+        List<Path> in = new ArrayList<>();
+        for (int i = 1; i < args.length; i++) in.add(Path.of(args[i]));
+        int threads = Integer.getInteger("jiaokan.threads", Math.min(4, Runtime.getRuntime().availableProcessors()));
+        Stats s = build(teiFiles(in), Path.of(args[0]), threads);
+        s.errors().forEach(e -> System.err.println("error: " + e));
+        System.out.println(s);
+        System.exit(s.errors().isEmpty() ? 0 : 1);
+    }
+
+    /** The TEI files of a folder (sorted, not recursive) or the file itself. */
+    public static List<Path> teiFiles(List<Path> inputs) throws IOException {
+        List<Path> out = new ArrayList<>();
+        for (Path in : inputs) {
+            if (Files.isDirectory(in)) {
+                try (var s = Files.list(in)) {
+                    s.filter(p -> p.getFileName().toString().endsWith(".xml") && Files.isRegularFile(p)).sorted().forEach(out::add);
+                }
+            } else {
+                out.add(in);
+            }
+        }
+        return out;
+    }
+
+    private static void readInOrder(List<Path> files, int threads, Consumer<Read> sink, List<String> errors) throws IOException {
+        ExecutorService pool = Executors.newFixedThreadPool(threads, r -> {
+            Thread t = new Thread(r, "search-index");
+            t.setDaemon(true);
+            return t;
+        });
+        try {
+            Deque<Future<Object>> window = new ArrayDeque<>();
+            int next = 0;
+            while (next < files.size() || !window.isEmpty()) {
+                while (next < files.size() && window.size() < threads * 2) {
+                    Path f = files.get(next++);
+                    window.add(pool.submit(() -> readOne(f)));
+                }
+                Object r;
+                try {
+                    r = window.poll().get();
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    throw new IOException("interrupted", e);
+                } catch (ExecutionException e) {
+                    throw new IOException(e.getCause());
+                }
+                if (r instanceof Read d) sink.accept(d);
+                else if (r instanceof String err) errors.add(err);
+            }
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+
+    private static Object readOne(Path f) {
+        try {
+            Document tei = Xml.parse(f);
+            if (!SearchDocument.isTeiText(tei)) return null;
+            String name = f.getFileName().toString();
+            SearchDocument d = SearchDocument.of(tei, name.endsWith(".xml") ? name.substring(0, name.length() - 4) : name);
+            List<Prepared> blocks = new ArrayList<>(d.units().size());
+            for (SearchDocument.Unit u : d.units()) blocks.add(Prepared.of(u));
+            return new Read(d, blocks);
+        } catch (Exception e) {
+            return f + ": " + (e.getMessage() == null ? e.toString() : e.getMessage());
+        }
+    }
+
+    /** A document read and its blocks prepared, on a worker thread. */
+    private record Read(SearchDocument doc, List<Prepared> blocks) {}
+
+    private void add(Read r) {
+        SearchDocument d = r.doc();
+        List<Prepared> prepared = r.blocks();
+        // Keep the metadata only: the blocks' texts go straight to the text shards.
+        docsMeta.add(new SearchDocument(d.docid(), d.title(), d.date(), d.year(), d.genre(), d.genreLabel(), d.script(), List.of(), List.of()));
+        firstBlocks.add(blocks);
+        if (!d.genre().isEmpty()) genres.putIfAbsent(d.genre(), genres.size());
+        List<Integer> es = new ArrayList<>();
+        for (SearchDocument.Entity e : d.entities()) {
+            Integer i = entities.get(e.type() + "\u0000" + e.key());
+            if (i == null) {
+                i = entityList.size();
+                entities.put(e.type() + "\u0000" + e.key(), i);
+                entityList.add(e);
+            }
+            es.add(i);
+        }
+        docEntities.add(es);
+        for (String t : List.of(d.title())) Folding.fold(t).text().codePoints().forEach(corpusChars::add);
+        for (Prepared b : prepared) addBlock(b);
+    }
+
+    /**
+     * A block folded and cut into grams, ready to be appended: computed on the worker threads, so that the one
+     * thread that appends (in input order) does little more than copy.
+     */
+    record Prepared(long[] keys, int[][] positions, String textJson, int[] chars) {
+        static Prepared of(SearchDocument.Unit u) {
+            Folding.Folded main = Folding.fold(u.text());
+            int[] cps = main.codePoints();
+            int[] seq = java.util.Arrays.copyOf(cps, cps.length + 8);
+            int len = cps.length;
+            StringBuilder vmap = new StringBuilder();
+            for (SearchDocument.Alternative a : u.alternatives()) {
+                int[] alt = Folding.fold(a.text()).codePoints();
+                if (alt.length == 0) continue;
+                int fs = firstAtOrAfter(main.offsets(), a.start());
+                int fe = firstAtOrAfter(main.offsets(), a.end());
+                int need = len + 1 + WINDOW * 2 + alt.length;
+                if (need > seq.length) seq = java.util.Arrays.copyOf(seq, need * 2);
+                seq[len++] = -1;
+                vmap.append(vmap.length() == 0 ? "" : ",").append(-1);
+                for (int i = Math.max(0, fs - WINDOW); i < fs; i++) {
+                    seq[len++] = cps[i];
+                    vmap.append(',').append(i);
+                }
+                for (int i = 0; i < alt.length; i++) {
+                    seq[len++] = alt[i];
+                    vmap.append(',').append(fe > fs ? fs + Math.min(i, fe - fs - 1) : Math.max(0, fs - 1));
+                }
+                for (int i = fe; i < Math.min(cps.length, fe + WINDOW); i++) {
+                    seq[len++] = cps[i];
+                    vmap.append(',').append(i);
+                }
+            }
+            Map<Long, int[]> local = new HashMap<>();
+            for (int i = 0; i < len; i++) {
+                int c = seq[i];
+                if (c < 0) continue;
+                int n = i + 1 < len ? seq[i + 1] : -1;
+                long key = ((long) c << 21) | (n < 0 ? 0 : n);
+                int[] ps = local.get(key);
+                if (ps == null) {
+                    ps = new int[]{0, 0, 0, 0};
+                    local.put(key, ps);
+                }
+                if (ps[0] + 1 >= ps.length) {
+                    ps = java.util.Arrays.copyOf(ps, ps.length * 2);
+                    local.put(key, ps);
+                }
+                ps[++ps[0]] = i;
+            }
+            long[] keys = new long[local.size()];
+            int[][] positions = new int[local.size()][];
+            int k = 0;
+            for (Map.Entry<Long, int[]> e : local.entrySet()) {
+                keys[k] = e.getKey();
+                positions[k++] = java.util.Arrays.copyOfRange(e.getValue(), 1, e.getValue()[0] + 1);
+            }
+            StringBuilder t = new StringBuilder(u.text().length() + 32).append('[').append(Json.str(u.anchor())).append(',').append(Json.str(u.text()));
+            if (vmap.length() > 0) t.append(",[").append(vmap).append(']');
+            t.append(']');
+            return new Prepared(keys, positions, t.toString(), java.util.Arrays.copyOf(seq, len));
+        }
+    }
+
+    private void addBlock(Prepared b) {
+        int block = blocks++;
+        for (int c : b.chars()) if (c >= 0) corpusChars.add(c);
+        for (int k = 0; k < b.keys().length; k++) {
+            Gram g = grams.computeIfAbsent(b.keys()[k], x -> new Gram());
+            StringBuilder sb = g.postings;
+            if (sb.length() > 0) sb.append(';');
+            base36(sb, block - g.lastBlock).append(':');
+            int prev = 0;
+            boolean first = true;
+            for (int p : b.positions()[k]) {
+                if (!first) sb.append(',');
+                base36(sb, p - prev);
+                prev = p;
+                first = false;
+            }
+            g.lastBlock = block;
+        }
+        // The block's text for snippets.
+        if (textShard.length() == 0) textShardFirst = block;
+        textShard.append(textShard.length() == 0 ? "" : ",\n").append(b.textJson());
+        if (textShard.length() > TEXT_SHARD_CHARS) flushTexts();
+    }
+
+    private static final char[] DIGITS36 = "0123456789abcdefghijklmnopqrstuvwxyz".toCharArray();
+
+    /** Appends a non-negative number in base 36 (as Integer.toString(n, 36), without a String). */
+    static StringBuilder base36(StringBuilder sb, int n) {
+        if (n < 36) return sb.append(DIGITS36[n]);
+        char[] buf = new char[7];
+        int i = buf.length;
+        while (n > 0) {
+            buf[--i] = DIGITS36[n % 36];
+            n /= 36;
+        }
+        return sb.append(buf, i, buf.length - i);
+    }
+
+    private static int firstAtOrAfter(int[] offsets, int offset) {
+        int i = 0;
+        while (i < offsets.length && offsets[i] < offset) i++;
+        return i;
+    }
+
+    private void flushTexts() {
+        if (textShard.length() == 0) return;
+        int k = textShardStarts.size();
+        textShardStarts.add(textShardFirst);
+        write("t-" + k + ".js", "JiaokanSearch.add(\"t\"," + k + "," + textShardFirst + ",[" + textShard + "]);\n");
+        textShard = new StringBuilder();
+    }
+
+    private Stats finish(List<String> errors) throws IOException {
+        flushTexts();
+        long total = 0;
+        for (Map.Entry<Long, Gram> e : grams.entrySet()) total += e.getValue().postings.length() + 8;
+        int shards = 1;
+        while (shards < 256 && (long) shards * POSTINGS_SHARD_BYTES < total) shards *= 2;
+        List<TreeMap<Integer, TreeMap<Integer, StringBuilder>>> parts = new ArrayList<>();
+        for (int i = 0; i < shards; i++) parts.add(new TreeMap<>());
+        for (Map.Entry<Long, Gram> e : grams.entrySet()) {
+            int c1 = (int) (e.getKey() >>> 21);
+            int c2 = (int) (e.getKey() & 0x1FFFFF);
+            parts.get(c1 % shards).computeIfAbsent(c1, k -> new TreeMap<>()).put(c2, e.getValue().postings);
+        }
+        for (int i = 0; i < shards; i++) {
+            StringBuilder sb = new StringBuilder("JiaokanSearch.add(\"s\",").append(i).append(",{");
+            boolean firstC = true;
+            for (Map.Entry<Integer, TreeMap<Integer, StringBuilder>> c : parts.get(i).entrySet()) {
+                sb.append(firstC ? "\n" : ",\n").append(Json.str(new String(Character.toChars(c.getKey())))).append(":{");
+                firstC = false;
+                boolean first = true;
+                for (Map.Entry<Integer, StringBuilder> n : c.getValue().entrySet()) {
+                    if (!first) sb.append(',');
+                    first = false;
+                    sb.append(Json.str(n.getKey() == 0 ? "" : new String(Character.toChars(n.getKey())))).append(":\"").append(n.getValue()).append('"');
+                }
+                sb.append('}');
+            }
+            sb.append("});\n");
+            write(String.format("s-%02x.js", i), sb.toString());
+        }
+        write("index.js", indexScript(shards));
+        return new Stats(docsMeta.size(), blocks, grams.size(), shards, textShardStarts.size(), bytes, List.copyOf(errors));
+    }
+
+    private String indexScript(int shards) {
+        StringBuilder sb = new StringBuilder("JiaokanSearch.add(\"index\",{\"version\":1,\"shards\":").append(shards);
+        sb.append(",\"blocks\":").append(blocks).append(",\"texts\":").append(textShardStarts.toString().replace(" ", ""));
+        StringBuilder fold = new StringBuilder();
+        for (Map.Entry<Integer, Integer> e : Folding.table(corpusChars).entrySet()) fold.appendCodePoint(e.getKey()).appendCodePoint(e.getValue());
+        sb.append(",\n\"fold\":").append(Json.str(fold.toString()));
+        sb.append(",\n\"genres\":[");
+        boolean first = true;
+        Map<String, String> labels = new HashMap<>();
+        for (SearchDocument d : docsMeta) labels.putIfAbsent(d.genre(), d.genreLabel());
+        for (String g : genres.keySet()) {
+            sb.append(first ? "" : ",").append('[').append(Json.str(g)).append(',').append(Json.str(labels.get(g))).append(']');
+            first = false;
+        }
+        sb.append("],\n\"entities\":[");
+        for (int i = 0; i < entityList.size(); i++) {
+            SearchDocument.Entity e = entityList.get(i);
+            sb.append(i == 0 ? "" : ",\n").append('[').append(Json.str(e.type())).append(',').append(Json.str(e.key()))
+                    .append(',').append(Json.str(e.label())).append(']');
+        }
+        sb.append("],\n\"docs\":[");
+        for (int i = 0; i < docsMeta.size(); i++) {
+            SearchDocument d = docsMeta.get(i);
+            sb.append(i == 0 ? "\n" : ",\n").append('[').append(Json.str(d.docid())).append(',').append(Json.str(d.title()))
+                    .append(',').append(Json.str(d.date())).append(',').append(Json.str(d.year()))
+                    .append(',').append(d.genre().isEmpty() ? -1 : genres.get(d.genre()))
+                    .append(',').append(Json.str(d.script())).append(',').append(firstBlocks.get(i))
+                    .append(',').append(docEntities.get(i).toString().replace(" ", "")).append(']');
+        }
+        sb.append("]});\n");
+        return sb.toString();
+    }
+
+    private void write(String name, String content) {
+        try {
+            byte[] b = (BOM + content).getBytes(StandardCharsets.UTF_8);
+            Path tmp = dir.resolve(name + ".tmp");
+            Files.write(tmp, b);
+            Files.move(tmp, dir.resolve(name), StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+            bytes += b.length;
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+    }
+
+    /** JSON string literals that are also safe JavaScript source. */
+    static final class Json {
+        private Json() {}
+
+        static String str(String s) {
+            StringBuilder sb = new StringBuilder(s.length() + 2).append('"');
+            for (int i = 0; i < s.length(); i++) {
+                char c = s.charAt(i);
+                switch (c) {
+                    case '"' -> sb.append("\\\"");
+                    case '\\' -> sb.append("\\\\");
+                    case '\n' -> sb.append("\\n");
+                    case '\r' -> sb.append("\\r");
+                    case '\t' -> sb.append("\\t");
+                    case '<' -> sb.append("\\u003c");
+                    default -> {
+                        if (c < 0x20 || c == 0x2028 || c == 0x2029 || c == 0xFEFF || Character.isSurrogate(c) && !validPair(s, i)) {
+                            sb.append(String.format("\\u%04x", (int) c));
+                        } else {
+                            sb.append(c);
+                        }
+                    }
+                }
+            }
+            return sb.append('"').toString();
+        }
+
+        private static boolean validPair(String s, int i) {
+            char c = s.charAt(i);
+            if (Character.isHighSurrogate(c)) return i + 1 < s.length() && Character.isLowSurrogate(s.charAt(i + 1));
+            return i > 0 && Character.isHighSurrogate(s.charAt(i - 1));
+        }
+    }
+}
