@@ -101,7 +101,7 @@
     <xsl:choose>
       <xsl:when test="$inline or parent::list or parent::table or parent::lg or parent::figure"><xsl:next-match/></xsl:when>
       <xsl:otherwise>
-        <xsl:element name="h{min((6, 2 + count(ancestor::div) + count(ancestor::floatingText)))}">
+        <xsl:element name="h{min((6, 2 + count(ancestor::*[self::div or self::floatingText][head]) - (if (parent::div or parent::floatingText) then 1 else 0)))}">
           <xsl:attribute name="class" select="'blk tei-head'"/>
           <xsl:sequence select="f:html-id(.), f:lang-attr(.)"/>
           <xsl:call-template name="f:pnum"/>
