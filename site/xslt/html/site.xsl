@@ -14,8 +14,8 @@
 
   <xsl:output method="html" html-version="5" encoding="UTF-8" indent="no" include-content-type="no"/>
 
-  <xsl:variable name="docs" select="$summaries/*:doc"/>
-  <xsl:variable name="mentions" select="$docs/*:m"/>
+  <xsl:variable name="docs" select="for $s in $summaries return $s/*:doc"/>  <!-- in the order given (by file), not in the order the trees were built -->
+  <xsl:variable name="mentions" select="for $d in $docs return $d/*:m"/>
   <xsl:variable name="kinds" select="('person', 'place', 'org', 'term')"/>
   <xsl:variable name="index-page" select="map{'person': 'persons', 'place': 'places', 'org': 'orgs', 'term': 'terms'}"/>
 
@@ -70,7 +70,7 @@
               </xsl:for-each>
             </ul>
           </section>
-          <xsl:variable name="decl" select="if ($edition/*/teiHeader/encodingDesc/editorialDecl) then $edition/*/teiHeader/encodingDesc/editorialDecl//p/normalize-space() else distinct-values($docs/*:decl)"/>
+          <xsl:variable name="decl" select="if ($edition/*/teiHeader/encodingDesc/editorialDecl) then $edition/*/teiHeader/encodingDesc/editorialDecl//p/normalize-space() else distinct-values(for $d in $docs return $d/*:decl)"/>
           <xsl:if test="exists($decl)">
             <section aria-labelledby="jk--decl-h"><h2 id="jk--decl-h"><xsl:sequence select="f:ui('home.principles')"/></h2>
               <xsl:for-each select="$decl"><p lang="en"><xsl:value-of select="."/></p></xsl:for-each>
@@ -223,7 +223,7 @@
             <tbody>
               <xsl:for-each select="$kinds">
                 <xsl:variable name="k" select="."/>
-                <xsl:variable name="ex" select="($docs/*:iv[@kind = $k])[1]"/>
+                <xsl:variable name="ex" select="(for $d in $docs return $d/*:iv[@kind = $k])[1]"/>
                 <tr id="iv-{translate($k, '.', '-')}">
                   <th scope="row"><span class="sym" aria-hidden="true"><xsl:value-of select="$symbols($k)"/></span><xsl:text> </xsl:text>
                     <xsl:sequence select="f:ui('iv.' || (if ($k = 'g') then 'g' else $k))"/></th>

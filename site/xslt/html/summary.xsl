@@ -27,7 +27,7 @@
          genre="{$h?genre}" genre-key="{$h?genre-key}" canonical="{f:canonical(.)}"
          place="{string-join(distinct-values($h?place-els/normalize-space()), '、')}"
          issuer="{string-join(($h?issuer-els, $h?author-els)[1]/normalize-space(), '')}"
-         lang="{(f:lang($h?title-el), $doc-script)[1]}">
+         lang="{($h?title-el ! f:lang(.), $doc-script)[1]}">
       <xsl:for-each-group select="$roots//(persName | placeName | orgName | term | name | rs)[not(ancestor::note)][exists(f:entity-id(.))]" group-by="f:entity-id(.)">
         <xsl:variable name="kind" select="f:entity-kind(., current-grouping-key())"/>
         <xsl:if test="exists($kind)">

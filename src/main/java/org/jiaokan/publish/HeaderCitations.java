@@ -4,7 +4,6 @@ import org.jiaokan.xml.Xml;
 import org.w3c.dom.Document;
 import org.w3c.dom.Element;
 import org.w3c.dom.Node;
-import org.w3c.dom.NodeList;
 
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -17,34 +16,33 @@ public final class HeaderCitations implements CitationProvider {
     @Override
     public Map<String, String> citations(Document tei, String url) {
         Map<String, String> m = new LinkedHashMap<>();
-        Element root = tei.getDocumentElement();
-        if (root == null) return m;
-        String author = first(root, "author");
-        String title = first(root, "title");
-        String date = "";
-        NodeList dates = root.getElementsByTagNameNS(Xml.TEI_NS, "creation");
-        if (dates.getLength() > 0) {
-            NodeList d = ((Element) dates.item(0)).getElementsByTagNameNS(Xml.TEI_NS, "date");
-            if (d.getLength() > 0) date = ((Element) d.item(0)).getAttribute("when");
-        }
+        Element header = child(tei.getDocumentElement(), "teiHeader");
+        Element titleStmt = child(child(header, "fileDesc"), "titleStmt");
+        String title = text(child(titleStmt, "title"));
         if (title.isEmpty()) return m;
+        String author = text(child(titleStmt, "author"));
+        Element date = child(child(child(header, "profileDesc"), "creation"), "date");
+        String when = date == null ? "" : date.getAttribute("when");
         StringBuilder sb = new StringBuilder();
         if (!author.isEmpty()) sb.append(author).append(". ");
         sb.append(title).append("[EB/OL]. ");
-        if (date.matches("\\d{4}(-\\d\\d){0,2}")) sb.append('(').append(date).append("). ");
+        if (when.matches("\\d{4}(-\\d\\d){0,2}")) sb.append('(').append(when).append("). ");
         if (!url.isEmpty()) sb.append(url).append('.');
         m.put("gbt7714", sb.toString().strip());
         return m;
     }
 
-    private static String first(Element root, String name) {
-        NodeList l = root.getElementsByTagNameNS(Xml.TEI_NS, "titleStmt");
-        if (l.getLength() == 0) return "";
-        NodeList n = ((Element) l.item(0)).getElementsByTagNameNS(Xml.TEI_NS, name);
-        for (int i = 0; i < n.getLength(); i++) {
-            Node e = n.item(i);
-            if (e.getParentNode() == l.item(0)) return e.getTextContent().replaceAll("\\s+", " ").strip();
+    private static Element child(Element parent, String local) {
+        if (parent == null) return null;
+        for (Node n = parent.getFirstChild(); n != null; n = n.getNextSibling()) {
+            if (n.getNodeType() == Node.ELEMENT_NODE && Xml.TEI_NS.equals(n.getNamespaceURI()) && local.equals(n.getLocalName())) {
+                return (Element) n;
+            }
         }
-        return "";
+        return null;
+    }
+
+    private static String text(Element e) {
+        return e == null ? "" : e.getTextContent().replaceAll("\\s+", " ").strip();
     }
 }

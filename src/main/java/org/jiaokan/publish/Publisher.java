@@ -466,6 +466,6 @@ public final class Publisher {
         Throwable t = e;
         while (t.getCause() != null && (t.getMessage() == null || t instanceof SaxonApiException)) t = t.getCause();
         String m = t.getMessage() == null ? t.toString() : t.getMessage();
-        return m.replaceAll("\\s+", " ").strip();
+        return m.replaceAll("\\s+", " ").replaceFirst("^SXXP0003:? Error reported by XML parser: ", "").strip();
     }
 }

@@ -51,15 +51,27 @@ public final class Stylesheets {
     private final XsltExecutable document;
     private final XsltExecutable summary;
     private final XsltExecutable site;
+    private final java.util.List<String> compileErrors;
 
     public Stylesheets(Theme theme) throws SaxonApiException {
         processor = new Processor(false);
         processor.registerExtensionFunction(new ScriptConversion());
+        // Parse and run-time errors become the document's one error line; Saxon prints nothing itself.
+        processor.getUnderlyingConfiguration().setErrorReporterFactory(config -> e -> { });
         XsltCompiler c = processor.newXsltCompiler();
+        java.util.List<String> compileErrors = new java.util.ArrayList<>();
+        c.setErrorReporter(e -> {
+            if (!e.isWarning()) compileErrors.add((e.getLocation() == null ? "" : e.getLocation().getSystemId() + ":" + e.getLocation().getLineNumber() + ": ") + e.getMessage());
+        });
+        this.compileErrors = compileErrors;
         c.setResourceResolver(new ThemeResolver(theme));
-        document = compile(c, theme, "xslt/html/document.xsl");
-        summary = compile(c, theme, "xslt/html/summary.xsl");
-        site = compile(c, theme, "xslt/html/site.xsl");
+        try {
+            document = compile(c, theme, "xslt/html/document.xsl");
+            summary = compile(c, theme, "xslt/html/summary.xsl");
+            site = compile(c, theme, "xslt/html/site.xsl");
+        } catch (SaxonApiException e) {
+            throw new SaxonApiException(compileErrors.isEmpty() ? e.getMessage() : String.join("; ", compileErrors), e);
+        }
     }
 
     private static XsltExecutable compile(XsltCompiler c, Theme theme, String path) throws SaxonApiException {
@@ -89,6 +101,9 @@ public final class Stylesheets {
 
     private static Xslt30Transformer guarded(Xslt30Transformer t) {
         t.setResourceResolver(REFUSE);
+        // Failures are reported once, as the document's error line, not also by Saxon on stderr.
+        t.setErrorReporter(e -> { });
+        t.setMessageHandler(m -> { });
         return t;
     }
 
