@@ -5,6 +5,10 @@
     xmlns:tei="http://www.tei-c.org/ns/1.0" xmlns:f="urn:x-jiaokan:xslt" xmlns:m="urn:x-jiaokan:modes" xmlns:jk="urn:x-jiaokan:functions"
     xpath-default-namespace="http://www.tei-c.org/ns/1.0" exclude-result-prefixes="#all">
 
+  <!-- Elements holding a line of text: each is one numbered block when it has an xml:id. -->
+  <xsl:variable name="f:leaf-blocks" as="xs:string*" select="('p', 'ab', 'head', 'item', 'fw', 'byline', 'dateline',
+      'salute', 'signed', 'titlePart', 'trailer', 'docAuthor', 'docImprint', 'docDate', 'docEdition', 'l', 'speaker',
+      'stage', 'label', 'caption', 'bibl', 'cell', 'quote', 'q', 'argument', 'epigraph', 'postscript', 'address', 'seg')"/>
   <xsl:key name="f:string" match="*:s" use="@k"/>
   <xsl:key name="f:reg-id" match="*[@xml:id]" use="string(@xml:id)"/>
 
@@ -110,6 +114,13 @@
     </xsl:if>
   </xsl:function>
 
+  <!-- lang="…" from the nearest xml:lang of an element (or nothing), for text taken from a header. -->
+  <xsl:function name="f:lang-inherit" as="attribute()?">
+    <xsl:param name="e" as="element()?"/>
+    <xsl:variable name="l" select="$e ! f:lang(.)"/>
+    <xsl:if test="exists($l)"><xsl:attribute name="lang" select="$l"/></xsl:if>
+  </xsl:function>
+
   <!-- The frame of every page: head, skip link, navigation, footer, scripts. -->
   <xsl:template name="f:page">
     <xsl:param name="root" as="xs:string"/>   <!-- '' or '../' -->
@@ -136,6 +147,7 @@
         <a class="skip" href="#jk--main"><xsl:sequence select="f:ui('nav.skip')"/></a>
         <header class="site-header">
           <p class="site-name"><a href="{$root}index.html">
+            <xsl:sequence select="f:lang-inherit(($edition/*/teiHeader/fileDesc/titleStmt/title)[1])"/>
             <xsl:choose>
               <xsl:when test="f:edition-title() != ''"><xsl:value-of select="f:edition-title()"/></xsl:when>
               <xsl:otherwise><xsl:sequence select="f:ui('site.name')"/></xsl:otherwise>

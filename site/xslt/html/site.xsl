@@ -52,12 +52,12 @@
         <xsl:with-param name="root" select="''"/>
         <xsl:with-param name="title" select="if (f:edition-title() != '') then '' else f:t('site.name')"/>
         <xsl:with-param name="content" as="node()*">
-          <h1 lang="en"><xsl:value-of select="(f:edition-title()[. != ''], 'Jiaokan')[1]"/></h1>
+          <h1><xsl:sequence select="if (f:edition-title() != '') then f:lang-inherit(($fd/titleStmt/title)[1]) else ()"/><xsl:value-of select="(f:edition-title()[. != ''], 'Jiaokan')[1]"/></h1>
           <xsl:variable name="intro" select="$edition/*/teiHeader/encodingDesc/projectDesc/p, $fd/sourceDesc/p"/>
           <xsl:if test="$intro">
             <section aria-labelledby="jk--intro-h"><h2 id="jk--intro-h"><xsl:sequence select="f:ui('home.intro')"/></h2>
-              <xsl:for-each select="$intro"><p><xsl:sequence select="f:lang-attr(.)"/><xsl:value-of select="normalize-space(.)"/></p></xsl:for-each>
-              <xsl:for-each select="$fd/titleStmt/editor"><p><xsl:value-of select="normalize-space(.)"/></p></xsl:for-each>
+              <xsl:for-each select="$intro"><p><xsl:sequence select="f:lang-inherit(.)"/><xsl:value-of select="normalize-space(.)"/></p></xsl:for-each>
+              <xsl:for-each select="$fd/titleStmt/editor"><p><xsl:sequence select="f:lang-inherit(.)"/><xsl:value-of select="normalize-space(.)"/></p></xsl:for-each>
             </section>
           </xsl:if>
           <section aria-labelledby="jk--docs-h"><h2 id="jk--docs-h"><xsl:sequence select="f:ui('home.documents')"/></h2>

@@ -17,12 +17,11 @@
   <xsl:output method="xml" indent="no"/>
 
   <xsl:variable name="roots" select="if (/(TEI | teiCorpus)) then /(TEI/text, teiCorpus//TEI/text, teiCorpus/*[not(self::teiHeader or self::TEI or self::teiCorpus)]) else /*"/>
-  <xsl:variable name="blocks" select="('p', 'ab', 'head', 'item', 'fw', 'byline', 'dateline', 'salute', 'signed', 'titlePart',
-      'trailer', 'docAuthor', 'docImprint', 'docDate', 'l', 'speaker', 'stage', 'label', 'cell', 'quote', 'bibl', 'note')"/>
-
   <xsl:template match="/" mode="m:summary">
     <xsl:variable name="h" select="f:header(.)"/>
-    <xsl:variable name="ids" select="$roots//*[@xml:id][local-name() = $blocks]"/>
+    <!-- numbered as the document page numbers them (text.xsl, f:pnums) -->
+    <xsl:variable name="ids" select="$roots//*[@xml:id][local-name() = $f:leaf-blocks or self::item]"/>
+    <xsl:variable name="pnums" select="map:merge(for $i in 1 to count($ids) return map{generate-id($ids[$i]): $i})"/>
     <doc id="{$docid}" script="{$doc-script}" title="{$h?title}" date="{$h?date}" cert="{$h?date-el/@cert}"
          genre="{$h?genre}" genre-key="{$h?genre-key}" canonical="{f:canonical(.)}"
          place="{string-join(distinct-values($h?place-els/normalize-space()), '、')}"
@@ -32,13 +31,13 @@
         <xsl:variable name="kind" select="f:entity-kind(., current-grouping-key())"/>
         <xsl:if test="exists($kind)">
           <xsl:for-each select="current-group()">
-            <xsl:variable name="block" select="ancestor::*[@xml:id][local-name() = $blocks][1]"/>
+            <xsl:variable name="block" select="ancestor::*[@xml:id][local-name() = $f:leaf-blocks or self::item][1]"/>
             <xsl:variable name="text" select="normalize-space(f:reg-text(($block, ..)[1]))"/>
             <xsl:variable name="hit" select="normalize-space(f:reg-text(.))"/>
             <xsl:variable name="before" select="if ($hit != '' and contains($text, $hit)) then substring-before($text, $hit) else ''"/>
             <xsl:variable name="after" select="if ($hit != '' and contains($text, $hit)) then substring-after($text, $hit) else $text"/>
             <m ref="{current-grouping-key()}" kind="{$kind}" name="{$hit}" lang="{f:lang(.)}"
-               block="{$block/@xml:id}" n="{if ($block) then index-of($ids ! generate-id(.), generate-id($block))[1] else ''}"
+               block="{$block/@xml:id}" n="{if ($block) then $pnums(generate-id($block)) else ''}"
                before="{if (string-length($before) gt 30) then '…' || substring($before, string-length($before) - 29) else $before}"
                after="{if (string-length($after) gt 30) then substring($after, 1, 30) || '…' else $after}"/>
           </xsl:for-each>
@@ -47,7 +46,7 @@
       <!-- one example of each kind of intervention, for the about page -->
       <xsl:for-each-group select="$roots//(surplus | choice[sic | orig] | seg[@type = 'redaction'] | fw | supplied | note | g[not(node())] | del)" group-by="f:iv-kind(.)">
         <xsl:variable name="e" select="current-group()[1]"/>
-        <xsl:variable name="block" select="$e/ancestor-or-self::*[@xml:id][local-name() = $blocks][1]"/>
+        <xsl:variable name="block" select="$e/ancestor-or-self::*[@xml:id][local-name() = $f:leaf-blocks or self::item][1]"/>
         <iv kind="{current-grouping-key()}" count="{count(current-group())}" block="{$block/@xml:id}" lang="{f:lang($e)}"
             text="{substring(normalize-space(if ($e/self::choice) then $e/(sic, orig)[1] else $e), 1, 60)}"
             corr="{substring(normalize-space($e/self::choice/(corr, reg)[1]), 1, 60)}"/>

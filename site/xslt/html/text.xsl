@@ -14,10 +14,6 @@
     xmlns:xi="http://www.w3.org/2001/XInclude"
     xpath-default-namespace="http://www.tei-c.org/ns/1.0" exclude-result-prefixes="#all">
 
-  <!-- Elements holding a line of text: each is one numbered block when it has an xml:id. -->
-  <xsl:variable name="f:leaf-blocks" as="xs:string*" select="('p', 'ab', 'head', 'item', 'fw', 'byline', 'dateline',
-      'salute', 'signed', 'titlePart', 'trailer', 'docAuthor', 'docImprint', 'docDate', 'docEdition', 'l', 'speaker',
-      'stage', 'label', 'caption', 'bibl', 'cell', 'quote', 'q', 'argument', 'epigraph', 'postscript', 'address', 'seg')"/>
   <!-- Elements that never make a block of their own. -->
   <xsl:variable name="f:phrasing" as="xs:string*" select="('hi', 'emph', 'foreign', 'persName', 'placeName', 'orgName',
       'name', 'rs', 'term', 'date', 'time', 'roleName', 'num', 'measure', 'title', 'ref', 'ptr', 'choice', 'sic', 'corr',
@@ -120,7 +116,7 @@
     <xsl:param name="in-link" tunnel="yes" as="xs:boolean" select="false()"/>
     <xsl:param name="dipl-only" as="xs:boolean" select="true()"/>
     <xsl:if test="not($in-link)">
-      <xsl:variable name="tip" select="'jk--tip-' || generate-id(.)"/>
+      <xsl:variable name="tip" select="'jk--tip-' || replace(generate-id(.), '^d[0-9]+', '')"/>  <!-- without the tree's number: the same bytes on every run -->
       <span class="mkw{if ($dipl-only) then ' dipl-only' else ''}">
         <button type="button" class="mk" aria-describedby="{$tip}"><span aria-hidden="true"><xsl:value-of select="$symbol"/></span><span class="vh"><xsl:sequence select="f:ui('iv.marker')"/></span></button>
         <span class="tip" role="tooltip" id="{$tip}"><xsl:sequence select="$explain"/><xsl:sequence select="f:cert(@cert)"/></span>
