@@ -32,5 +32,8 @@ class ExampleSiteValidityTest {
         List<String> errors = new ArrayList<>();
         for (Path p : pages) errors.addAll(vnu.errors(p));
         assertEquals(List.of(), errors.stream().limit(40).toList(), errors.size() + " HTML errors");
+        List<String> unlabelled = new ArrayList<>();
+        for (Path p : pages) SiteFixtures.hanWithoutChineseLang(SiteFixtures.page(p)).forEach(s -> unlabelled.add(p.getFileName() + ": " + s));
+        assertEquals(List.of(), unlabelled.stream().limit(20).toList(), "Chinese text without lang=zh…");
     }
 }
