@@ -16,11 +16,18 @@ import java.util.concurrent.Callable;
         description = {"Builds an edition folder: converts every file in EDITION_DIR/sources/ into EDITION_DIR/docs/*.xml, "
                 + "updates EDITION_DIR/docs/registers.xml and the document list in EDITION_DIR/edition.xml, and checks "
                 + "every TEI file against Jiaokan's schema.",
-                "Editors' corrections in existing TEI files are kept."})
+                "Editors' corrections in existing TEI files are kept.", "Then publishes the edition as an HTML site (see publish)."})
 final class BuildCommand implements Callable<Integer> {
     @Parameters(paramLabel = "EDITION_DIR", arity = "0..1", defaultValue = "tei",
             description = "The edition folder (default: ${DEFAULT-VALUE}, the example edition).")
     Path editionDir;
+
+    @Option(names = {"-o", "--site"}, paramLabel = "DIR", defaultValue = "target/site",
+            description = "Where the edition's HTML site is published after the build (default: ${DEFAULT-VALUE}).")
+    Path siteDir;
+
+    @Option(names = "--no-site", description = "Build the TEI only; do not publish the site.")
+    boolean noSite;
 
     @Option(names = {"-q", "--quiet"}, description = "No progress or summary; errors only.")
     boolean quiet;
@@ -44,6 +51,8 @@ final class BuildCommand implements Callable<Integer> {
                     editionDir, r.conversion().outcomes().size(), written, r.conversion().failures().size(),
                     r.conversion().registers());
         }
-        return r.ok() ? 0 : 1;
+        if (noSite) return r.ok() ? 0 : 1;
+        int site = PublishCommand.publish(java.util.List.of(editionDir), siteDir, java.util.Set.of("html"), quiet);
+        return r.ok() && site == 0 ? 0 : Math.max(1, site);
     }
 }

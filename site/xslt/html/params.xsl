@@ -1,0 +1,20 @@
+<?xml version="1.0" encoding="UTF-8"?>
+<!-- Parameters of the site stylesheets, in one place; Java sets them per run or per document. -->
+<xsl:stylesheet version="3.0" xmlns:xsl="http://www.w3.org/1999/XSL/Transform"
+    xmlns:xs="http://www.w3.org/2001/XMLSchema" exclude-result-prefixes="#all">
+  <!-- The edition's registers.xml (listPerson, listPlace, listOrg), if any. -->
+  <xsl:param name="registers" as="document-node()?" select="()"/>
+  <!-- The edition's corpus header (edition.xml), if any. -->
+  <xsl:param name="edition" as="document-node()?" select="()"/>
+  <!-- The interface strings (i18n/zh-Hans.xml): the pages are written in zh-Hans; the script switches to English. -->
+  <xsl:param name="ui" as="document-node()"/>
+  <!-- Per document: its identifier, its script (zh-Hans, zh-Hant or ''), the raw source's link, the citations. -->
+  <xsl:param name="docid" as="xs:string" select="''"/>
+  <xsl:param name="doc-script" as="xs:string" select="''"/>
+  <xsl:param name="raw-source" as="xs:string" select="''"/>
+  <xsl:param name="citations" as="map(xs:string, xs:string)" select="map{}"/>
+  <!-- zh-Hans or zh-Hant when writing the converted page, else ''. -->
+  <xsl:param name="convert-to" as="xs:string" select="''"/>
+  <!-- For the edition pages: the documents' summaries (summary.xsl). -->
+  <xsl:param name="summaries" as="document-node()*" select="()"/>
+</xsl:stylesheet>

@@ -1,0 +1,77 @@
+<?xml version="1.0" encoding="UTF-8"?>
+<!--
+  A document's summary for the edition pages: title, facets (date, genre, place, issuing body),
+  every mention of a register entry with a snippet of its paragraph, one example of each kind of
+  intervention, the editorial principles. Small, so the edition pages never need the documents.
+-->
+<xsl:stylesheet version="3.0" xmlns:xsl="http://www.w3.org/1999/XSL/Transform"
+    xmlns:xs="http://www.w3.org/2001/XMLSchema" xmlns:map="http://www.w3.org/2005/xpath-functions/map"
+    xmlns:tei="http://www.tei-c.org/ns/1.0" xmlns:f="urn:x-jiaokan:xslt" xmlns:m="urn:x-jiaokan:modes"
+    xmlns:jk="urn:x-jiaokan:functions"
+    xpath-default-namespace="http://www.tei-c.org/ns/1.0" exclude-result-prefixes="#all"
+    default-mode="m:summary">
+  <xsl:import href="params.xsl"/>
+  <xsl:include href="common.xsl"/>
+  <xsl:include href="header.xsl"/>
+
+  <xsl:output method="xml" indent="no"/>
+
+  <xsl:variable name="roots" select="if (/(TEI | teiCorpus)) then /(TEI/text, teiCorpus//TEI/text, teiCorpus/*[not(self::teiHeader or self::TEI or self::teiCorpus)]) else /*"/>
+  <xsl:template match="/" mode="m:summary">
+    <xsl:variable name="h" select="f:header(.)"/>
+    <!-- numbered as the document page numbers them (text.xsl, f:pnums) -->
+    <xsl:variable name="ids" select="$roots//*[@xml:id][local-name() = $f:leaf-blocks or self::item]"/>
+    <xsl:variable name="pnums" select="map:merge(for $i in 1 to count($ids) return map{generate-id($ids[$i]): $i})"/>
+    <doc id="{$docid}" script="{$doc-script}" title="{$h?title}" date="{$h?date}" cert="{$h?date-el/@cert}"
+         genre="{$h?genre}" genre-key="{$h?genre-key}" canonical="{f:canonical(.)}"
+         place="{string-join(distinct-values($h?place-els/normalize-space()), '、')}"
+         issuer="{string-join(($h?issuer-els, $h?author-els)[1]/normalize-space(), '')}"
+         lang="{($h?title-el ! f:lang(.), $doc-script)[1]}">
+      <xsl:for-each-group select="$roots//(persName | placeName | orgName | term | name | rs)[not(ancestor::note)][exists(f:entity-id(.))]" group-by="f:entity-id(.)">
+        <xsl:variable name="kind" select="f:entity-kind(., current-grouping-key())"/>
+        <xsl:if test="exists($kind)">
+          <xsl:for-each select="current-group()">
+            <xsl:variable name="block" select="ancestor::*[@xml:id][local-name() = $f:leaf-blocks or self::item][1]"/>
+            <xsl:variable name="text" select="normalize-space(f:reg-text(($block, ..)[1]))"/>
+            <xsl:variable name="hit" select="normalize-space(f:reg-text(.))"/>
+            <xsl:variable name="before" select="if ($hit != '' and contains($text, $hit)) then substring-before($text, $hit) else ''"/>
+            <xsl:variable name="after" select="if ($hit != '' and contains($text, $hit)) then substring-after($text, $hit) else $text"/>
+            <m ref="{current-grouping-key()}" kind="{$kind}" name="{$hit}" lang="{f:lang(.)}"
+               block="{$block/@xml:id}" n="{if ($block) then $pnums(generate-id($block)) else ''}"
+               before="{if (string-length($before) gt 30) then '…' || substring($before, string-length($before) - 29) else $before}"
+               after="{if (string-length($after) gt 30) then substring($after, 1, 30) || '…' else $after}"/>
+          </xsl:for-each>
+        </xsl:if>
+      </xsl:for-each-group>
+      <!-- one example of each kind of intervention, for the about page -->
+      <xsl:for-each-group select="$roots//(surplus | choice[sic | orig] | seg[@type = 'redaction'] | fw | supplied | note | g[not(node())] | del)" group-by="f:iv-kind(.)">
+        <xsl:variable name="e" select="current-group()[1]"/>
+        <xsl:variable name="block" select="$e/ancestor-or-self::*[@xml:id][local-name() = $f:leaf-blocks or self::item][1]"/>
+        <iv kind="{current-grouping-key()}" count="{count(current-group())}" block="{$block/@xml:id}" lang="{f:lang($e)}"
+            text="{substring(normalize-space(if ($e/self::choice) then $e/(sic, orig)[1] else $e), 1, 60)}"
+            corr="{substring(normalize-space($e/self::choice/(corr, reg)[1]), 1, 60)}"/>
+      </xsl:for-each-group>
+      <xsl:for-each select="/*/teiHeader/encodingDesc/editorialDecl//p">
+        <decl><xsl:value-of select="normalize-space(.)"/></decl>
+      </xsl:for-each>
+    </doc>
+  </xsl:template>
+
+  <xsl:function name="f:iv-kind" as="xs:string">
+    <xsl:param name="e" as="element()"/>
+    <xsl:sequence select="
+      if ($e/self::surplus) then 'surplus.' || ($e/@reason[. = ('jammer', 'converter-pinyin')], 'other')[1]
+      else if ($e/self::choice) then 'sic'
+      else if ($e/self::seg) then 'redaction'
+      else local-name($e)"/>
+  </xsl:function>
+
+  <!-- The regularised reading of an element as a string. -->
+  <xsl:function name="f:reg-text" as="xs:string">
+    <xsl:param name="e" as="element()?"/>
+    <xsl:value-of><xsl:apply-templates select="$e/node()" mode="m:reg"/></xsl:value-of>
+  </xsl:function>
+  <xsl:template match="surplus | sic[parent::choice] | orig[parent::choice] | abbr[parent::choice] | fw | del | note | teiHeader" mode="m:reg"/>
+  <xsl:template match="seg[@type = 'redaction'][supplied]" mode="m:reg"><xsl:apply-templates select="supplied" mode="m:reg"/></xsl:template>
+  <xsl:template match="choice[supplied]/seg[@type = 'redaction']" mode="m:reg"/>
+</xsl:stylesheet>

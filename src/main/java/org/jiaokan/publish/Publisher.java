@@ -1,0 +1,471 @@
+package org.jiaokan.publish;
+
+import net.sf.saxon.dom.NodeOverNodeInfo;
+import net.sf.saxon.s9api.QName;
+import net.sf.saxon.s9api.SaxonApiException;
+import net.sf.saxon.s9api.Serializer;
+import net.sf.saxon.s9api.XdmAtomicValue;
+import net.sf.saxon.s9api.XdmMap;
+import net.sf.saxon.s9api.XdmNode;
+import net.sf.saxon.s9api.XdmNodeKind;
+import net.sf.saxon.s9api.XdmValue;
+import net.sf.saxon.s9api.Xslt30Transformer;
+import org.jiaokan.edition.TeiFiles;
+import org.jiaokan.publish.html.Stylesheets;
+import org.jiaokan.script.ScriptDetector;
+import org.w3c.dom.Document;
+
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.stream.Stream;
+
+/**
+ * Publishes TEI as a static HTML site: one page per document (and its other-script twin), one per
+ * register entry, the index pages, the search page shell and a sitemap. Works on an edition folder
+ * ({@code edition.xml}, {@code docs/}, {@code sources/}), on {@code convert}'s output (TEI files
+ * and {@code registers.xml}) and on any TEI. Documents are transformed in parallel, each parsed,
+ * published and dropped on its own; the edition-level pages are made from small per-document
+ * summaries. A file that cannot be published is an error value; the others are still published.
+ */
+public final class Publisher {
+    /** Output formats this publisher knows. */
+    public static final Set<String> FORMATS = Set.of("html");
+    /** Theme files copied to {@code assets/} as they are. */
+    private static final List<String> ASSETS = List.of("css/jiaokan.css", "js/jiaokan.js");
+    private static final List<String> UI_LANGUAGES = List.of("zh-Hans", "en");
+
+    /** How to publish. */
+    public record Options(Path out, Set<String> formats, CitationProvider citations, int threads) {
+        public Options {
+            if (citations == null) citations = new HeaderCitations();
+            if (threads < 1) threads = Math.max(1, Math.min(4, Runtime.getRuntime().availableProcessors()));
+        }
+
+        public static Options defaults(Path out) { return new Options(out, Set.of("html"), null, 0); }
+    }
+
+    /** What a run did: pages written, documents published, one error line per file that failed. */
+    public record Result(int pages, int documents, List<String> errors, long millis) {
+        public boolean ok() { return errors.isEmpty(); }
+    }
+
+    /** The inputs, sorted into their roles. */
+    record Inputs(Path edition, Path registers, List<Path> documents, List<Path> sourceDirs, Path themeDir) {}
+
+    private final Options options;
+
+    public Publisher(Options options) {
+        this.options = options;
+    }
+
+    /** Publishes {@code inputs} (TEI files or folders) into the output folder. */
+    public Result publish(List<Path> inputs) throws IOException {
+        long t0 = System.nanoTime();
+        for (String f : options.formats()) {
+            if (!FORMATS.contains(f)) throw new IOException("unknown format " + f + " (known: html)");
+        }
+        Inputs in = sort(inputs);
+        Theme theme = new Theme(in.themeDir());
+        Stylesheets xsl;
+        try {
+            xsl = new Stylesheets(theme);
+        } catch (SaxonApiException e) {
+            throw new IOException("the site theme does not compile: " + e.getMessage(), e);
+        }
+        List<String> errors = Collections.synchronizedList(new ArrayList<>());
+        Path out = options.out();
+        Files.createDirectories(out);
+
+        XdmNode registers = null;
+        if (in.registers() != null) {
+            try {
+                registers = xsl.parse(in.registers());
+            } catch (SaxonApiException | IOException e) {
+                errors.add(in.registers() + ": " + reason(e));
+            }
+        }
+        XdmNode edition = null;
+        if (in.edition() != null) {
+            try {
+                edition = xsl.parse(in.edition());
+            } catch (SaxonApiException | IOException e) {
+                errors.add(in.edition() + ": " + reason(e));
+            }
+        }
+        Map<String, XdmNode> i18n = new LinkedHashMap<>();
+        for (String lang : UI_LANGUAGES) {
+            try {
+                i18n.put(lang, xsl.parse(theme.bytes("i18n/" + lang + ".xml"), Theme.uri("i18n/" + lang + ".xml").toString()));
+            } catch (SaxonApiException e) {
+                throw new IOException(theme.origin("i18n/" + lang + ".xml") + ": " + reason(e), e);
+            }
+        }
+        Context ctx = new Context(xsl, out, registers, edition, i18n.get("zh-Hans"), in.sourceDirs(), errors);
+
+        Map<String, Path> ids = new ConcurrentHashMap<>();
+        Map<Path, XdmNode> summaries = new ConcurrentHashMap<>();
+        int[] pages = {0};
+        ExecutorService pool = Executors.newFixedThreadPool(options.threads());
+        try {
+            List<Future<Integer>> jobs = new ArrayList<>();
+            for (Path doc : in.documents()) {
+                jobs.add(pool.submit(() -> {
+                    try {
+                        DocPages p = publishDocument(ctx, doc, ids);
+                        if (p == null) return 0;
+                        summaries.put(doc, p.summary());
+                        return p.pages();
+                    } catch (SaxonApiException | IOException | RuntimeException e) {
+                        errors.add(doc + ": " + reason(e));
+                        return 0;
+                    }
+                }));
+            }
+            for (Future<Integer> f : jobs) pages[0] += f.get();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IOException("interrupted");
+        } catch (ExecutionException e) {
+            throw new IOException(e.getCause());
+        } finally {
+            pool.shutdown();
+        }
+
+        List<XdmNode> ordered = new ArrayList<>();
+        new TreeMap<>(summaries).values().forEach(ordered::add);
+        try {
+            pages[0] += sitePages(ctx, ordered);
+        } catch (SaxonApiException e) {
+            throw new IOException("the edition pages failed: " + reason(e), e);
+        }
+        for (String a : ASSETS) {
+            TeiFiles.atomicWrite(TeiFiles.inside(out, "assets/" + a.substring(a.indexOf('/') + 1)), theme.bytes(a));
+        }
+        for (Map.Entry<String, XdmNode> e : i18n.entrySet()) {
+            TeiFiles.atomicWrite(TeiFiles.inside(out, "assets/i18n-" + e.getKey() + ".js"), i18nScript(e.getKey(), e.getValue()));
+        }
+        List<String> sorted = new ArrayList<>(errors);
+        Collections.sort(sorted);
+        return new Result(pages[0], summaries.size(), sorted, (System.nanoTime() - t0) / 1_000_000);
+    }
+
+    private record Context(Stylesheets xsl, Path out, XdmNode registers, XdmNode edition, XdmNode ui,
+                           List<Path> sourceDirs, List<String> errors) {}
+
+    private record DocPages(XdmNode summary, int pages) {}
+
+    private DocPages publishDocument(Context ctx, Path file, Map<String, Path> ids) throws IOException, SaxonApiException {
+        byte[] bytes = Files.readAllBytes(file);
+        XdmNode tei = ctx.xsl().parse(bytes, file.toAbsolutePath().toUri().toString());
+        String docid = docid(tei, file);
+        Path earlier = ids.putIfAbsent(docid, file);
+        if (earlier != null) {
+            ctx.errors().add(file + ": another document has the identifier " + docid + " (" + earlier + "); not published");
+            return null;
+        }
+        String script = scriptOf(tei);
+        String fileName = headerValue(tei, "filename");
+        Path raw = fileName.isEmpty() ? null : rawSource(ctx.sourceDirs(), fileName);
+        String canonical = canonicalUrl(tei);
+
+        Map<String, String> cites = options.citations().citations((Document) NodeOverNodeInfo.wrap(tei.getUnderlyingNode()), canonical);
+        Map<String, XdmValue> params = new HashMap<>();
+        params.put("docid", new XdmAtomicValue(docid));
+        params.put("doc-script", new XdmAtomicValue(script));
+        params.put("raw-source", new XdmAtomicValue(raw == null ? "" : "../src/" + raw.getFileName()));
+        params.put("citations", citations(cites));
+
+        int pages = 0;
+        write(ctx, "doc/" + docid + ".html", transform(ctx, ctx.xsl().documentPage(), tei, params, ""));
+        pages++;
+        String other = "zh-Hans".equals(script) ? "zh-Hant" : "zh-Hant".equals(script) ? "zh-Hans" : "";
+        if (!other.isEmpty()) {
+            write(ctx, "doc/" + docid + "." + other + ".html", transform(ctx, ctx.xsl().documentPage(), tei, params, other));
+            pages++;
+        }
+        TeiFiles.atomicWrite(TeiFiles.inside(ctx.out(), "doc/" + docid + ".xml"), bytes);
+        if (raw != null) TeiFiles.atomicWrite(TeiFiles.inside(ctx.out(), "src/" + raw.getFileName()), Files.readAllBytes(raw));
+        for (Map.Entry<String, String> dl : Map.of("bibtex", ".bib", "ris", ".ris", "cslJson", ".json").entrySet()) {
+            String v = cites.get(dl.getKey());
+            if (v != null) TeiFiles.atomicWrite(TeiFiles.inside(ctx.out(), "cite/" + docid + dl.getValue()), v.getBytes(StandardCharsets.UTF_8));
+        }
+
+        Xslt30Transformer s = ctx.xsl().summary();
+        Map<QName, XdmValue> sp = commonParams(ctx);
+        sp.put(new QName("docid"), new XdmAtomicValue(docid));
+        sp.put(new QName("doc-script"), new XdmAtomicValue(script));
+        s.setStylesheetParameters(sp);
+        s.setGlobalContextItem(tei);
+        XdmNode summary = (XdmNode) ((net.sf.saxon.s9api.XdmDestination) applyTo(s, tei)).getXdmNode();
+        return new DocPages(summary, pages);
+    }
+
+    private static net.sf.saxon.s9api.Destination applyTo(Xslt30Transformer t, XdmNode source) throws SaxonApiException {
+        net.sf.saxon.s9api.XdmDestination d = new net.sf.saxon.s9api.XdmDestination();
+        t.applyTemplates(source, d);
+        return d;
+    }
+
+    private byte[] transform(Context ctx, Xslt30Transformer t, XdmNode tei, Map<String, XdmValue> docParams, String convertTo)
+            throws SaxonApiException {
+        Map<QName, XdmValue> p = commonParams(ctx);
+        docParams.forEach((k, v) -> p.put(new QName(k), v));
+        p.put(new QName("convert-to"), new XdmAtomicValue(convertTo));
+        t.setStylesheetParameters(p);
+        t.setGlobalContextItem(tei);
+        ByteArrayOutputStream bos = new ByteArrayOutputStream();
+        t.applyTemplates(tei, serializer(ctx, bos, false));
+        return bos.toByteArray();
+    }
+
+    private Map<QName, XdmValue> commonParams(Context ctx) {
+        Map<QName, XdmValue> p = new HashMap<>();
+        if (ctx.registers() != null) p.put(new QName("registers"), ctx.registers());
+        if (ctx.edition() != null) p.put(new QName("edition"), ctx.edition());
+        p.put(new QName("ui"), ctx.ui());
+        return p;
+    }
+
+    private static Serializer serializer(Context ctx, ByteArrayOutputStream bos, boolean xml) {
+        Serializer s = ctx.xsl().processor().newSerializer(bos);
+        s.setOutputProperty(Serializer.Property.ENCODING, "UTF-8");
+        s.setOutputProperty(Serializer.Property.INDENT, "no");
+        if (xml) {
+            s.setOutputProperty(Serializer.Property.METHOD, "xml");
+        } else {
+            s.setOutputProperty(Serializer.Property.METHOD, "html");
+            s.setOutputProperty(Serializer.Property.HTML_VERSION, "5");
+            s.setOutputProperty(Serializer.Property.INCLUDE_CONTENT_TYPE, "no");
+        }
+        return s;
+    }
+
+    /** The edition-level pages, written by one transformation over the documents' summaries. */
+    private int sitePages(Context ctx, List<XdmNode> summaries) throws SaxonApiException, IOException {
+        Xslt30Transformer t = ctx.xsl().site();
+        Map<QName, XdmValue> p = commonParams(ctx);
+        p.put(new QName("summaries"), new XdmValue(summaries));
+        t.setStylesheetParameters(p);
+        Map<String, ByteArrayOutputStream> outputs = new TreeMap<>();
+        URI base = URI.create("file:///jiaokan-site/");
+        t.setBaseOutputURI(base.toString());
+        t.setResultDocumentHandler(uri -> {
+            String rel = base.relativize(URI.create(uri.toString())).getPath();
+            ByteArrayOutputStream bos = new ByteArrayOutputStream();
+            synchronized (outputs) {
+                outputs.put(rel, bos);
+            }
+            return serializer(ctx, bos, rel.endsWith(".xml"));
+        });
+        t.callTemplate(new QName("main"), new net.sf.saxon.s9api.XdmDestination());
+        int n = 0;
+        for (Map.Entry<String, ByteArrayOutputStream> e : outputs.entrySet()) {
+            if (e.getKey().startsWith("/") || e.getKey().contains("..")) throw new IOException("refusing page " + e.getKey());
+            write(ctx, e.getKey(), e.getValue().toByteArray());
+            if (e.getKey().endsWith(".html")) n++;
+        }
+        return n;
+    }
+
+    private static void write(Context ctx, String rel, byte[] bytes) throws IOException {
+        TeiFiles.atomicWrite(TeiFiles.inside(ctx.out(), rel), bytes);
+    }
+
+    private static XdmMap citations(Map<String, String> cites) {
+        Map<XdmAtomicValue, XdmValue> m = new LinkedHashMap<>();
+        cites.forEach((k, v) -> m.put(new XdmAtomicValue(k), new XdmAtomicValue(v)));
+        return new XdmMap(m);
+    }
+
+    /** {@code window.JiaokanI18n["en"] = {...}}: the interface strings of one language for the language switch. */
+    static byte[] i18nScript(String lang, XdmNode strings) {
+        StringBuilder sb = new StringBuilder("window.JiaokanI18n = window.JiaokanI18n || {};\nwindow.JiaokanI18n[")
+                .append(json(lang)).append("] = {");
+        boolean first = true;
+        for (XdmNode root : strings.children()) {
+            if (root.getNodeKind() != XdmNodeKind.ELEMENT) continue;
+            for (XdmNode s : root.children()) {
+                if (s.getNodeKind() != XdmNodeKind.ELEMENT) continue;
+                String k = s.getAttributeValue(new QName("k"));
+                if (k == null) continue;
+                sb.append(first ? "\n  " : ",\n  ").append(json(k)).append(": ").append(json(s.getStringValue()));
+                first = false;
+            }
+        }
+        return sb.append("\n};\n").toString().getBytes(StandardCharsets.UTF_8);
+    }
+
+    static String json(String s) {
+        StringBuilder sb = new StringBuilder("\"");
+        for (char c : s.toCharArray()) {
+            switch (c) {
+                case '"' -> sb.append("\\\"");
+                case '\\' -> sb.append("\\\\");
+                case '\n' -> sb.append("\\n");
+                case '<' -> sb.append("\\u003c");
+                default -> {
+                    if (c < 0x20 || c == 0x2028 || c == 0x2029) sb.append(String.format("\\u%04x", (int) c));
+                    else sb.append(c);
+                }
+            }
+        }
+        return sb.append('"').toString();
+    }
+
+    // ---- inputs
+
+    /** Sorts the command line's files and folders into documents, registers, edition header and sources. */
+    static Inputs sort(List<Path> inputs) throws IOException {
+        Path edition = null, registers = null, themeDir = null;
+        Set<Path> docs = new LinkedHashSet<>();
+        List<Path> sourceDirs = new ArrayList<>();
+        for (Path in : inputs) {
+            if (Files.isDirectory(in)) {
+                Path docsDir = in;
+                if (Files.isRegularFile(in.resolve("edition.xml"))) {
+                    edition = in.resolve("edition.xml");
+                    if (Files.isDirectory(in.resolve("docs"))) docsDir = in.resolve("docs");
+                    if (Files.isDirectory(in.resolve("site"))) themeDir = in.resolve("site");
+                }
+                if (Files.isDirectory(in.resolve("sources"))) sourceDirs.add(in.resolve("sources"));
+                for (Path f : xmlFiles(docsDir)) {
+                    String name = f.getFileName().toString();
+                    if (name.equals("registers.xml") && registers == null) registers = f;
+                    else if (name.equals("edition.xml") && f.getParent().equals(in)) continue;
+                    else docs.add(f);
+                }
+            } else if (Files.isRegularFile(in)) {
+                String name = in.getFileName().toString();
+                if (name.equals("registers.xml") && registers == null) registers = in;
+                else if (name.equals("edition.xml") && edition == null) edition = in;
+                else docs.add(in);
+                Path sib = in.toAbsolutePath().getParent().resolve("sources");
+                if (Files.isDirectory(sib) && !sourceDirs.contains(sib)) sourceDirs.add(sib);
+            } else {
+                throw new IOException(in + ": no such file or folder");
+            }
+        }
+        if (registers == null) {
+            // convert's output and edition folders keep the registers beside the documents
+            for (Path d : docs) {
+                Path r = d.toAbsolutePath().getParent().resolve("registers.xml");
+                if (Files.isRegularFile(r)) {
+                    registers = r;
+                    break;
+                }
+            }
+        }
+        return new Inputs(edition, registers, new ArrayList<>(docs), sourceDirs, themeDir);
+    }
+
+    private static List<Path> xmlFiles(Path dir) throws IOException {
+        try (Stream<Path> s = Files.walk(dir)) {
+            return s.filter(p -> !dir.relativize(p).toString().isEmpty())
+                    .filter(p -> {
+                        for (Path part : dir.relativize(p)) {
+                            String n = part.toString();
+                            if (n.startsWith(".") || n.equals("site") || n.equals("schema") || n.equals("sources")) return false;
+                        }
+                        return true;
+                    })
+                    .filter(p -> Files.isRegularFile(p) && p.getFileName().toString().endsWith(".xml"))
+                    .sorted().toList();
+        }
+    }
+
+    private static Path rawSource(List<Path> dirs, String fileName) {
+        if (fileName.contains("/") || fileName.contains("\\") || fileName.startsWith(".")) return null;
+        for (Path d : dirs) {
+            Path p = d.resolve(fileName);
+            if (Files.isRegularFile(p)) return p;
+        }
+        return null;
+    }
+
+    // ---- header facts Java needs before the transformation
+
+    private static final String TEI = "http://www.tei-c.org/ns/1.0";
+
+    /** {@code publicationStmt/idno[@type='jiaokan']}, else the file name without {@code .xml}, made safe as a file name. */
+    static String docid(XdmNode tei, Path file) {
+        String id = headerValue(tei, "jiaokan");
+        if (id.isEmpty() || !id.matches("[\\p{L}\\p{N}_.-]{1,150}") || id.startsWith(".")) {
+            id = file.getFileName().toString().replaceFirst("\\.xml$", "");
+        }
+        id = id.replaceAll("[^\\p{L}\\p{N}_.-]", "-");
+        if (id.startsWith(".")) id = "_" + id;
+        return id.isEmpty() ? "_" : id;
+    }
+
+    /** The text of the first {@code idno} with the given type in the header. */
+    private static String headerValue(XdmNode tei, String type) {
+        for (XdmNode n : descendants(tei, "idno", 2000)) {
+            if (type.equals(n.getAttributeValue(new QName("type")))) return n.getStringValue().strip();
+        }
+        return "";
+    }
+
+    /** The document's canonical URL: {@code publicationStmt/idno[@type='URI']}, when it is http(s). */
+    private static String canonicalUrl(XdmNode tei) {
+        for (XdmNode n : descendants(tei, "idno", 2000)) {
+            if (!"URI".equals(n.getAttributeValue(new QName("type")))) continue;
+            XdmNode parent = n.getParent();
+            if (parent != null && "publicationStmt".equals(parent.getNodeName().getLocalName())) {
+                String u = n.getStringValue().strip();
+                if (u.matches("https?://[^\\s<>\"]+")) return u;
+            }
+        }
+        return "";
+    }
+
+    private static List<XdmNode> descendants(XdmNode root, String local, int limit) {
+        List<XdmNode> found = new ArrayList<>();
+        root.select(net.sf.saxon.s9api.streams.Steps.descendant(TEI, local)).limit(limit).forEach(found::add);
+        return found;
+    }
+
+    /** {@code zh-Hans} or {@code zh-Hant} for Chinese text (from {@code xml:lang}, else from the text), else "". */
+    static String scriptOf(XdmNode tei) {
+        XdmNode root = null;
+        for (XdmNode c : tei.children()) if (c.getNodeKind() == XdmNodeKind.ELEMENT) root = c;
+        if (root == null) return "";
+        String lang = root.getAttributeValue(new QName("http://www.w3.org/XML/1998/namespace", "lang"));
+        if (lang != null) {
+            String l = lang.toLowerCase();
+            if (l.startsWith("zh-hans") || l.equals("zh-cn") || l.equals("zh-sg")) return "zh-Hans";
+            if (l.startsWith("zh-hant") || l.equals("zh-tw") || l.equals("zh-hk") || l.equals("zh-mo")) return "zh-Hant";
+            if (!l.startsWith("zh") && !l.equals("lzh") && !l.equals("und")) return "";
+        }
+        String text = root.getStringValue();
+        if (text.length() > 50_000) text = text.substring(0, 50_000);
+        long han = text.codePoints().filter(c -> Character.UnicodeScript.of(c) == Character.UnicodeScript.HAN).count();
+        long letters = text.codePoints().filter(Character::isLetter).count();
+        if (han == 0 || han * 3 < letters) return "";
+        return ScriptDetector.detect(text).tag();
+    }
+
+    static String reason(Exception e) {
+        Throwable t = e;
+        while (t.getCause() != null && (t.getMessage() == null || t instanceof SaxonApiException)) t = t.getCause();
+        String m = t.getMessage() == null ? t.toString() : t.getMessage();
+        return m.replaceAll("\\s+", " ").replaceFirst("^SXXP0003:? Error reported by XML parser: ", "").strip();
+    }
+}

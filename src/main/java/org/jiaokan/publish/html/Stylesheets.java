@@ -1,0 +1,207 @@
+package org.jiaokan.publish.html;
+
+import com.hankcs.hanlp.HanLP;
+import net.sf.saxon.lib.ResourceRequest;
+import net.sf.saxon.lib.ResourceResolver;
+import net.sf.saxon.s9api.DocumentBuilder;
+import net.sf.saxon.s9api.ExtensionFunction;
+import net.sf.saxon.s9api.ItemType;
+import net.sf.saxon.s9api.OccurrenceIndicator;
+import net.sf.saxon.s9api.Processor;
+import net.sf.saxon.s9api.QName;
+import net.sf.saxon.s9api.SaxonApiException;
+import net.sf.saxon.s9api.SequenceType;
+import net.sf.saxon.s9api.XdmAtomicValue;
+import net.sf.saxon.s9api.XdmNode;
+import net.sf.saxon.s9api.XdmValue;
+import net.sf.saxon.s9api.Xslt30Transformer;
+import net.sf.saxon.s9api.XsltCompiler;
+import net.sf.saxon.s9api.XsltExecutable;
+import net.sf.saxon.trans.XPathException;
+import org.jiaokan.publish.Theme;
+import org.xml.sax.InputSource;
+import org.xml.sax.SAXException;
+import org.xml.sax.XMLReader;
+
+import javax.xml.XMLConstants;
+import javax.xml.parsers.ParserConfigurationException;
+import javax.xml.parsers.SAXParserFactory;
+import javax.xml.transform.Source;
+import javax.xml.transform.sax.SAXSource;
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.net.URI;
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+/**
+ * The site's XSLT 3.0 stylesheets on Saxon-HE, compiled once per run and shared by every worker
+ * thread ({@link XsltExecutable} is immutable); each transformation gets its own
+ * {@link Xslt30Transformer}. Nothing is fetched from outside: sources are parsed by a SAX reader
+ * that refuses DOCTYPEs and external entities, stylesheet modules come only from the theme, and
+ * {@code document()}, {@code doc()} and {@code unparsed-text()} are refused at run time (the
+ * registers and interface strings are passed in as parameters instead).
+ */
+public final class Stylesheets {
+    /** The namespace of the theme's Java extension functions. */
+    public static final String FN_NS = "urn:x-jiaokan:functions";
+
+    private final Processor processor;
+    private final XsltExecutable document;
+    private final XsltExecutable summary;
+    private final XsltExecutable site;
+    private final java.util.List<String> compileErrors;
+
+    public Stylesheets(Theme theme) throws SaxonApiException {
+        processor = new Processor(false);
+        processor.registerExtensionFunction(new ScriptConversion());
+        // Parse and run-time errors become the document's one error line; Saxon prints nothing itself.
+        processor.getUnderlyingConfiguration().setErrorReporterFactory(config -> e -> { });
+        XsltCompiler c = processor.newXsltCompiler();
+        java.util.List<String> compileErrors = new java.util.ArrayList<>();
+        c.setErrorReporter(e -> {
+            if (!e.isWarning()) compileErrors.add((e.getLocation() == null ? "" : e.getLocation().getSystemId() + ":" + e.getLocation().getLineNumber() + ": ") + e.getMessage());
+        });
+        this.compileErrors = compileErrors;
+        c.setResourceResolver(new ThemeResolver(theme));
+        try {
+            document = compile(c, theme, "xslt/html/document.xsl");
+            summary = compile(c, theme, "xslt/html/summary.xsl");
+            site = compile(c, theme, "xslt/html/site.xsl");
+        } catch (SaxonApiException e) {
+            throw new SaxonApiException(compileErrors.isEmpty() ? e.getMessage() : String.join("; ", compileErrors), e);
+        }
+    }
+
+    private static XsltExecutable compile(XsltCompiler c, Theme theme, String path) throws SaxonApiException {
+        try {
+            return c.compile(themeSource(theme, path));
+        } catch (IOException e) {
+            throw new SaxonApiException(theme.origin(path) + ": " + e.getMessage(), e);
+        }
+    }
+
+    private static Source themeSource(Theme theme, String path) throws IOException {
+        InputSource in = new InputSource(new ByteArrayInputStream(theme.bytes(path)));
+        in.setSystemId(Theme.uri(path).toString());
+        return new SAXSource(secureReader(), in);
+    }
+
+    public Processor processor() { return processor; }
+
+    /** A transformer for one document page. */
+    public Xslt30Transformer documentPage() { return guarded(document.load30()); }
+
+    /** A transformer for one document's summary (title, facets, mentions with snippets). */
+    public Xslt30Transformer summary() { return guarded(summary.load30()); }
+
+    /** A transformer for the edition-level pages. */
+    public Xslt30Transformer site() { return guarded(site.load30()); }
+
+    private static Xslt30Transformer guarded(Xslt30Transformer t) {
+        t.setResourceResolver(REFUSE);
+        // Failures are reported once, as the document's error line, not also by Saxon on stderr.
+        t.setErrorReporter(e -> { });
+        t.setMessageHandler(m -> { });
+        return t;
+    }
+
+    /** Parses an XML file securely into a tree the stylesheets read. */
+    public XdmNode parse(Path file) throws IOException, SaxonApiException {
+        try (InputStream in = Files.newInputStream(file)) {
+            return parse(in, file.toUri().toString());
+        }
+    }
+
+    /** Parses XML bytes securely. */
+    public XdmNode parse(byte[] xml, String systemId) throws SaxonApiException {
+        return parse(new ByteArrayInputStream(xml), systemId);
+    }
+
+    private XdmNode parse(InputStream in, String systemId) throws SaxonApiException {
+        DocumentBuilder b = processor.newDocumentBuilder();
+        b.setLineNumbering(false);
+        InputSource src = new InputSource(in);
+        src.setSystemId(systemId);
+        try {
+            return b.build(new SAXSource(secureReader(), src));
+        } catch (IOException e) {
+            throw new SaxonApiException(e);
+        }
+    }
+
+    /** A namespace-aware SAX reader that refuses DOCTYPEs, external entities and DTD loading. */
+    static XMLReader secureReader() throws IOException {
+        try {
+            SAXParserFactory f = SAXParserFactory.newInstance();
+            f.setNamespaceAware(true);
+            f.setValidating(false);
+            f.setXIncludeAware(false);
+            f.setFeature(XMLConstants.FEATURE_SECURE_PROCESSING, true);
+            f.setFeature("http://apache.org/xml/features/disallow-doctype-decl", true);
+            f.setFeature("http://xml.org/sax/features/external-general-entities", false);
+            f.setFeature("http://xml.org/sax/features/external-parameter-entities", false);
+            f.setFeature("http://apache.org/xml/features/nonvalidating/load-external-dtd", false);
+            XMLReader r = f.newSAXParser().getXMLReader();
+            r.setEntityResolver((publicId, systemId) -> {
+                throw new SAXException("external entity refused: " + systemId);
+            });
+            return r;
+        } catch (ParserConfigurationException | SAXException e) {
+            throw new IOException("XML parser lacks a required security feature", e);
+        }
+    }
+
+    /** At run time the stylesheets read nothing but their parameters. */
+    private static final ResourceResolver REFUSE = request -> {
+        throw new XPathException("the site stylesheets read no other resources: " + request.uri);
+    };
+
+    /** Stylesheet modules resolve through the theme, so an edition may override any one of them. */
+    private record ThemeResolver(Theme theme) implements ResourceResolver {
+        @Override
+        public Source resolve(ResourceRequest request) throws XPathException {
+            URI uri;
+            try {
+                uri = URI.create(request.uri);
+            } catch (IllegalArgumentException e) {
+                throw new XPathException("not a theme module: " + request.uri);
+            }
+            String path = Theme.path(uri).orElseThrow(() -> new XPathException("not a theme module: " + request.uri));
+            try {
+                return themeSource(theme, path);
+            } catch (IOException e) {
+                throw new XPathException(theme.origin(path) + ": " + e.getMessage());
+            }
+        }
+    }
+
+    /** {@code jk:convert($text, $script)}: the text in the other Chinese script (HanLP), for the converted page. */
+    private static final class ScriptConversion implements ExtensionFunction {
+        @Override
+        public QName getName() { return new QName(FN_NS, "convert"); }
+
+        @Override
+        public SequenceType getResultType() { return SequenceType.makeSequenceType(ItemType.STRING, OccurrenceIndicator.ONE); }
+
+        @Override
+        public SequenceType[] getArgumentTypes() {
+            return new SequenceType[]{
+                SequenceType.makeSequenceType(ItemType.STRING, OccurrenceIndicator.ZERO_OR_ONE),
+                SequenceType.makeSequenceType(ItemType.STRING, OccurrenceIndicator.ONE)};
+        }
+
+        @Override
+        public XdmValue call(XdmValue[] args) {
+            String text = args[0].size() == 0 ? "" : args[0].itemAt(0).getStringValue();
+            String script = args[1].itemAt(0).getStringValue();
+            String out = switch (script) {
+                case "zh-Hant" -> HanLP.convertToTraditionalChinese(text);
+                case "zh-Hans" -> HanLP.convertToSimplifiedChinese(text);
+                default -> text;
+            };
+            return new XdmAtomicValue(out);
+        }
+    }
+}
