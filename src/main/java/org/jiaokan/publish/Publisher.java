@@ -11,6 +11,7 @@ import net.sf.saxon.s9api.XdmNodeKind;
 import net.sf.saxon.s9api.XdmValue;
 import net.sf.saxon.s9api.Xslt30Transformer;
 import org.jiaokan.edition.TeiFiles;
+import org.jiaokan.publish.search.SearchIndexBuilder;
 import org.jiaokan.publish.html.Stylesheets;
 import org.jiaokan.script.ScriptDetector;
 import org.w3c.dom.Document;
@@ -49,13 +50,12 @@ public final class Publisher {
     /** Output formats this publisher knows. */
     public static final Set<String> FORMATS = Set.of("html");
     /** Theme files copied to {@code assets/} as they are. */
-    private static final List<String> ASSETS = List.of("css/jiaokan.css", "js/jiaokan.js");
+    private static final List<String> ASSETS = List.of("css/jiaokan.css", "js/jiaokan.js", "js/search.js");
     private static final List<String> UI_LANGUAGES = List.of("zh-Hans", "en");
 
     /** How to publish. */
     public record Options(Path out, Set<String> formats, CitationProvider citations, int threads) {
         public Options {
-            if (citations == null) citations = new HeaderCitations();
             if (threads < 1) threads = Math.max(1, Math.min(4, Runtime.getRuntime().availableProcessors()));
         }
 
@@ -118,7 +118,8 @@ public final class Publisher {
                 throw new IOException(theme.origin("i18n/" + lang + ".xml") + ": " + reason(e), e);
             }
         }
-        Context ctx = new Context(xsl, out, registers, edition, i18n.get("zh-Hans"), in.sourceDirs(), errors);
+        CitationProvider cite = options.citations() != null ? options.citations() : citationsFor(edition);
+        Context ctx = new Context(xsl, out, registers, edition, i18n.get("zh-Hans"), in.sourceDirs(), errors, cite);
 
         Map<String, Path> ids = new ConcurrentHashMap<>();
         Map<Path, XdmNode> summaries = new ConcurrentHashMap<>();
@@ -162,13 +163,33 @@ public final class Publisher {
         for (Map.Entry<String, XdmNode> e : i18n.entrySet()) {
             TeiFiles.atomicWrite(TeiFiles.inside(out, "assets/i18n-" + e.getKey() + ".js"), i18nScript(e.getKey(), e.getValue()));
         }
+        // The full-text index, read from the same TEI: the documents that were published.
+        List<Path> published = in.documents().stream().filter(summaries::containsKey).toList();
+        errors.addAll(SearchIndexBuilder.build(published, out, options.threads()).errors());
         List<String> sorted = new ArrayList<>(errors);
         Collections.sort(sorted);
         return new Result(pages[0], summaries.size(), sorted, (System.nanoTime() - t0) / 1_000_000);
     }
 
     private record Context(Stylesheets xsl, Path out, XdmNode registers, XdmNode edition, XdmNode ui,
-                           List<Path> sourceDirs, List<String> errors) {}
+                           List<Path> sourceDirs, List<String> errors, CitationProvider citations) {}
+
+    /**
+     * The edition's citations (GB/T 7714, Chicago, APA with citeproc; BibTeX, RIS, CSL-JSON), made once
+     * per run; the edition's title, publisher and base URL come from edition.xml when there is one.
+     */
+    private static CitationProvider citationsFor(XdmNode edition) {
+        org.jiaokan.publish.cite.EditionInfo info = edition == null ? org.jiaokan.publish.cite.EditionInfo.NONE
+                : org.jiaokan.publish.cite.EditionInfo.fromCorpus((Document) NodeOverNodeInfo.wrap(edition.getUnderlyingNode()));
+        org.jiaokan.publish.cite.Citations citations = org.jiaokan.publish.cite.Citations.forEdition(info);
+        return (tei, url) -> {
+            Map<String, String> all = new LinkedHashMap<>(citations.citations(tei, url));
+            // The page names the CSL-JSON download cslJson.
+            String json = all.remove("csl-json");
+            if (json != null) all.put("cslJson", json);
+            return all;
+        };
+    }
 
     private record DocPages(XdmNode summary, int pages) {}
 
@@ -186,7 +207,7 @@ public final class Publisher {
         Path raw = fileName.isEmpty() ? null : rawSource(ctx.sourceDirs(), fileName);
         String canonical = canonicalUrl(tei);
 
-        Map<String, String> cites = options.citations().citations((Document) NodeOverNodeInfo.wrap(tei.getUnderlyingNode()), canonical);
+        Map<String, String> cites = ctx.citations().citations((Document) NodeOverNodeInfo.wrap(tei.getUnderlyingNode()), canonical);
         Map<String, XdmValue> params = new HashMap<>();
         params.put("docid", new XdmAtomicValue(docid));
         params.put("doc-script", new XdmAtomicValue(script));
