@@ -61,12 +61,27 @@ public final class ByteShiftMojibakeRepair implements CleaningRule {
     /** A character filled in for a lost byte with a rival closer than this is uncertain. */
     private static final double CLOSE_RIVAL = 1.5;
     /** Weight of the word segmentation's score when a filled-in character is chosen again. */
-    private static final double SEGMENT_WEIGHT = 0.5;
+    private static final double SEGMENT_WEIGHT = Double.parseDouble(System.getProperty("jk.sw", "1.0"));
     /** Roughly the sum of HanLP's core dictionary frequencies. */
     private static final double WORD_TOTAL = 5e7;
+    /** Weight of the word bigram table against the word's own frequency. */
+    private static final double WORD_LAMBDA = Double.parseDouble(System.getProperty("jk.wl", "0.6"));
+    /** Characters taken on each side of a filled-in character for its word segmentation. */
+    private static final int SEGMENT_REACH = Integer.getInteger("jk.sr", 4);
+    /** What each word of a segmentation earns: a count of words is no evidence against a candidate. */
+    private static final double WORD_BONUS = Double.parseDouble(System.getProperty("jk.wb", "0"));
+    private static final int REFILL_PASSES = Integer.getInteger("jk.rp", 2);
     /** Han characters rarer than this (natural log of the relative frequency) are suspicious. */
     private static final double RARE = -12.5;
     private static final int UNKNOWN = 256;
+    /** A wedged ASCII character read as a trail byte is corrected from this gain on, flagged from SINGLE_FLAG on. */
+    private static final double SINGLE_GAIN = Double.parseDouble(System.getProperty("jk.sg", "3.0"));
+    private static final double SINGLE_FLAG = Double.parseDouble(System.getProperty("jk.sf", "-3.0"));
+    /** A wedged capital letter is corrected from this gain on and never merely flagged. */
+    private static final double CAPITAL_GAIN = Double.parseDouble(System.getProperty("jk.cg", "16.0"));
+    /** Filling a lost byte with a character of the other script. */
+    private static final double GUESS_SCRIPT_COST = 6.0;
+    private static final boolean DEBUG = Boolean.getBoolean("jk.debug");
     private static final int KEEP = 0;
     private static final int ALIGNED = 1;
     private static final int PENDING = 2;
@@ -222,20 +237,81 @@ public final class ByteShiftMojibakeRepair implements CleaningRule {
             }
             List<Intervention> out = new ArrayList<>();
             double gain = bestScore - asIs;
+            if (DEBUG) {
+                StringBuilder path = new StringBuilder();
+                for (Node n = best; n != null; n = n.back) path.insert(0, n.emitted + (n.mode == KEEP ? "" : "'"));
+                System.out.printf("window %s -> %s gain %.2f%n", line.substring(s, e), path, gain);
+            }
             if (best != null && gain >= LOW_GAIN) out.addAll(corrections(best, gain));
+            // A lone ASCII character between Han characters no correction covers: a character whose lead
+            // byte was lost and whose trail byte, below 0x80, was read alone (the text realigns after it).
+            for (int k = s; k < e; k++) {
+                if (!isWedged(line, k) || covers(out, k, k + 1)) continue;
+                Intervention single = single(k);
+                if (single != null) out.add(single);
+            }
             // Traces ordinary text does not have, where no repair explains them, are flagged.
             for (int k = s; k < e; k++) {
-                if (!isHardTrace(line, k) && !isWedged(line, k)) continue;
+                if (!isHardTrace(line, k)) continue;
                 int a = k;
                 int b = k + 1;
-                while (b < e && (isHardTrace(line, b) || isWedged(line, b))) b++;
-                boolean covered = false;
-                for (Intervention iv : out) covered |= iv.start() < b && a < iv.end();
-                if (!covered) out.add(new Intervention(a, b, Kind.DAMAGE, "", REASON, Cert.MEDIUM, RULE));
+                while (b < e && isHardTrace(line, b)) b++;
+                if (!covers(out, a, b)) out.add(new Intervention(a, b, Kind.DAMAGE, "", REASON, Cert.MEDIUM, RULE));
                 k = b;
             }
             out.sort(java.util.Comparator.comparingInt(Intervention::start));
             return out;
+        }
+
+        private static boolean covers(List<Intervention> found, int a, int b) {
+            for (Intervention iv : found) if (iv.start() < b && a < iv.end()) return true;
+            return false;
+        }
+
+        /**
+         * The wedged ASCII character at {@code k} read as the trail byte of a character that lost its lead
+         * byte: the best such character, judged like a filled-in character (its neighbours and the words it
+         * forms), against the text as it is. A correction when it wins clearly; a flag (sic alone) when it
+         * wins narrowly; nothing when the character as it is reads better (沪深A股, X光, 维生素C).
+         */
+        private Intervention single(int k) {
+            char x = line.charAt(k);
+            String before = line.substring(Math.max(0, k - SEGMENT_REACH), k);
+            String after = line.substring(k + 1, Math.min(line.length(), k + 1 + SEGMENT_REACH));
+            StringBuilder whole = new StringBuilder(before).append(x).append(after);
+            int at = before.length();
+            char left = line.charAt(k - 1);
+            char right = line.charAt(k + 1);
+            double asIs = emit(left, x) + emit(x, right) + SEGMENT_WEIGHT * segmentation(whole, at, x);
+            double best = Double.NEGATIVE_INFINITY;
+            double second = Double.NEGATIVE_INFINITY;
+            char chosen = 0;
+            for (char o : Gbk.options(UNKNOWN, x)) {
+                double v = emit(left, o) + emit(o, right) + SEGMENT_WEIGHT * segmentation(whole, at, o) - scriptPenalty(o);
+                if (v > best) { second = best; best = v; chosen = o; }
+                else if (v > second) second = v;
+            }
+            // A single capital letter is ordinary in Chinese text (grades, models, A股, X光): it pays no
+            // wedge cost and is only touched when a repair convinces strongly.
+            boolean capital = x >= 'A' && x <= 'Z';
+            if (capital) asIs += WEDGE_COST;
+            double gain = best - UNKNOWN_BYTE_COST - asIs;
+            if (DEBUG) System.out.printf("single %s %c->%c gain %.2f rival %.2f%n", whole, x, chosen, gain, best - second);
+            if (capital && gain < CAPITAL_GAIN) {
+                // next to a character the pre-filter suspects, it is the trace of a shifted pair all the same
+                boolean rareNeighbour = suspicious(line, k - 1, lm) || suspicious(line, k + 1, lm);
+                return rareNeighbour ? new Intervention(k, k + 1, Kind.DAMAGE, "", REASON, Cert.MEDIUM, RULE) : null;
+            }
+            if (chosen == 0 || gain < SINGLE_FLAG) return null;
+            if (gain < SINGLE_GAIN) return new Intervention(k, k + 1, Kind.DAMAGE, "", REASON, Cert.MEDIUM, RULE);
+            Cert cert = gain >= MEDIUM_GAIN && best - second >= CLOSE_RIVAL ? Cert.MEDIUM : Cert.LOW;
+            return new Intervention(k, k + 1, Kind.CORRECTION, String.valueOf(chosen), REASON, cert, RULE);
+        }
+
+        /** A filled-in character of the other script than the document's is hardly ever what was lost. */
+        private double scriptPenalty(char o) {
+            boolean other = script == Script.TRADITIONAL ? lm.simplifiedOnly(o) : script == Script.SIMPLIFIED && lm.traditionalOnly(o);
+            return other ? GUESS_SCRIPT_COST : 0;
         }
 
         /** Extends every path by window character {@code k}, switching mode first where it may. */
@@ -362,14 +438,17 @@ public final class ByteShiftMojibakeRepair implements CleaningRule {
                     slots.add(c == n.emitted.length() - 1 ? n.slot : -1);
                 }
             }
-            String before = line.substring(Math.max(0, s - 3), s);
-            String after = line.substring(e, Math.min(line.length(), e + 3));
+            String before = line.substring(Math.max(0, s - SEGMENT_REACH), s);
+            String after = line.substring(e, Math.min(line.length(), e + SEGMENT_REACH));
             StringBuilder whole = new StringBuilder(before).append(text).append(after);
             boolean[] uncertain = new boolean[e - s];
-            for (int j = 0; j < text.length(); j++) {
-                if (slots.get(j) < 0) continue;
-                double margin = refill(whole, before.length() + j, slots.get(j));
-                if (margin < CLOSE_RIVAL && unitOf.get(j) >= s) uncertain[unitOf.get(j) - s] = true;
+            // twice: a filled-in character is chosen again once the others near it are chosen
+            for (int pass = 0; pass < REFILL_PASSES; pass++) {
+                for (int j = 0; j < text.length(); j++) {
+                    if (slots.get(j) < 0) continue;
+                    double margin = refill(whole, before.length() + j, slots.get(j));
+                    if (pass == REFILL_PASSES - 1 && margin < CLOSE_RIVAL && unitOf.get(j) >= s) uncertain[unitOf.get(j) - s] = true;
+                }
             }
             String chosen = whole.substring(before.length(), before.length() + text.length());
             List<Intervention> out = new ArrayList<>();
@@ -404,39 +483,62 @@ public final class ByteShiftMojibakeRepair implements CleaningRule {
             char chosen = whole.charAt(at);
             for (char o : options) {
                 double v = emit(before, o) + (after != 0 ? emit(o, after) : 0)
-                        + SEGMENT_WEIGHT * segmentation(whole, at, o);
+                        + SEGMENT_WEIGHT * segmentation(whole, at, o) - scriptPenalty(o);
                 if (v > best) { second = best; best = v; chosen = o; }
                 else if (v > second) second = v;
+            }
+            if (DEBUG) {
+                StringBuilder d = new StringBuilder();
+                for (char o : options) {
+                    double b1 = emit(before, o) + (after != 0 ? emit(o, after) : 0);
+                    double sg = segmentation(whole, at, o);
+                    if (o == chosen || "名面一以集冀旨都火震余有因向宜药党的乡下和害".indexOf(o) >= 0) d.append(String.format(" %c[%.1f %.1f]", o, b1, sg));
+                }
+                System.out.println("refill " + whole + " @" + at + " -> " + chosen + d);
             }
             whole.setCharAt(at, chosen);
             return best - second;
         }
 
         /**
-         * Log probability of the best segmentation into dictionary words of the text within four
-         * characters of {@code at}, with {@code c} there (a word unigram model over HanLP's frequencies).
+         * Log probability of the best segmentation into dictionary words of the text within
+         * {@link #SEGMENT_REACH} characters of {@code at}, with {@code c} there: a word bigram model over
+         * HanLP's core dictionary frequencies and its word bigram table, so that a candidate is judged by
+         * the words it forms with its neighbours on both sides and by how those words follow each other.
          */
         private double segmentation(StringBuilder whole, int at, char c) {
-            int from = Math.max(0, at - 4);
-            int to = Math.min(whole.length(), at + 5);
+            int from = Math.max(0, at - SEGMENT_REACH);
+            int to = Math.min(whole.length(), at + SEGMENT_REACH + 1);
             int n = to - from;
             char[] text = new char[n];
             for (int q = 0; q < n; q++) text[q] = lm.simp(from + q == at ? c : whole.charAt(from + q));
-            double[] best = new double[n + 1];
-            Arrays.fill(best, Double.NEGATIVE_INFINITY);
-            best[0] = 0;
+            // states per boundary: the id of the last word (-1 for an unknown single character) and its score
+            List<Map<Integer, double[]>> best = new ArrayList<>(n + 1);
+            for (int i = 0; i <= n; i++) best.add(new HashMap<>());
+            best.get(0).put(-2, new double[]{0, 0});
             for (int i = 0; i < n; i++) {
-                if (best[i] == Double.NEGATIVE_INFINITY) continue;
-                for (int len = 1; len <= 4 && i + len <= n; len++) {
-                    int f = ChineseLexicon.frequency(new String(text, i, len));
-                    double v;
-                    if (f > 0) v = Math.log((f + 1.0) / WORD_TOTAL);
-                    else if (len == 1) v = Math.log(0.5 / WORD_TOTAL);
-                    else continue;
-                    if (best[i] + v > best[i + len]) best[i + len] = best[i] + v;
+                for (Map.Entry<Integer, double[]> state : best.get(i).entrySet()) {
+                    int prevId = state.getKey();
+                    double prevFreq = state.getValue()[1];
+                    double score = state.getValue()[0];
+                    for (int len = 1; len <= 4 && i + len <= n; len++) {
+                        String word = new String(text, i, len);
+                        int f = ChineseLexicon.frequency(word);
+                        if (f <= 0 && len > 1) continue;
+                        int id = f > 0 ? ChineseLexicon.wordId(word) : -1;
+                        double p = (1 - WORD_LAMBDA) * (f > 0 ? f + 1.0 : 0.5) / WORD_TOTAL;
+                        if (prevId >= 0 && id >= 0 && prevFreq > 0) {
+                            p += WORD_LAMBDA * ChineseLexicon.followFrequency(prevId, id) / prevFreq;
+                        }
+                        double v = score + Math.log(p) + WORD_BONUS;
+                        double[] there = best.get(i + len).get(id);
+                        if (there == null || v > there[0]) best.get(i + len).put(id, new double[]{v, f});
+                    }
                 }
             }
-            return best[n];
+            double out = Double.NEGATIVE_INFINITY;
+            for (double[] v : best.get(n).values()) out = Math.max(out, v[0]);
+            return out;
         }
 
         private void addCorrection(List<Intervention> out, int from, int to, String text, double gain, boolean uncertain) {
