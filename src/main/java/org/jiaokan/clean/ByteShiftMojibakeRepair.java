@@ -26,18 +26,26 @@ import java.util.Map;
  * GBK symbols and full-width forms, ASCII wedged between Han characters (a trail byte below 0x80, or a
  * full-width form a capture folded to half width) and Han characters the character language model
  * ({@link CharBigramModel}) finds rare. Around each mark a window of GBK text is re-encoded to bytes:
- * a {@code ?} stands for one unknown byte, ASCII may stand for its full-width form. One Viterbi pass
- * over the window then chooses, character by character, between keeping the text as it is and reading
- * its bytes one byte off (entering that reading with or without a lost lead byte, leaving it with or
- * without a lost trail byte, an unknown byte filled with whatever character fits best), scoring every
- * path with the language model. Work is linear in the window's length.
+ * a {@code ?} stands for one unknown byte (which may realign the reading after it) or for a byte pair
+ * the decoder could not read, ASCII may stand for its full-width form. One Viterbi pass over the window
+ * then chooses, character by character, between keeping the text as it is and reading its bytes one
+ * byte off (entering that reading with or without a lost lead byte, leaving it with or without a lost
+ * trail byte, a byte pair lost without trace inside it, an unknown byte filled with whatever character
+ * fits best, a re-decoded character the model finds rare paying extra), scoring every path with the
+ * language model. Work is linear in the window's length.
  *
  * <p>A stretch read one byte off on the best path becomes a correction when the path beats the text
- * as it is by a clear margin. Each character filled in for a lost byte is then chosen again among all
- * characters sharing its known byte, with a word segmentation of its surroundings. {@code @cert} comes
- * from the margin, one step lower when a filled-in character had a close rival, low when the repair
- * itself yields a character the pre-filter would suspect. Hard traces (replacement marks, {@code €},
- * private use) and wedged ASCII that no correction covers are flagged as damage.
+ * as it is by a clear margin. Each character filled in for a lost byte is then chosen again (twice, so
+ * that neighbouring guesses see each other) among all characters sharing its known byte and written in
+ * the document's script, with a word bigram segmentation of its surroundings (HanLP's core dictionary
+ * and word bigram table). {@code @cert} comes from the margin, one step lower when a filled-in character
+ * had a close rival or a byte pair was lost without trace, low when the repair itself yields a character
+ * the pre-filter would suspect. A lone ASCII character between Han characters that no correction covers
+ * is read as the trail byte of a character whose lead byte was lost (the text realigns after it): a
+ * correction when the best such character reads clearly better, a flag when narrowly; a capital letter
+ * (沪深A股, X光) only when the repair convinces strongly, or as a flag next to a character the pre-filter
+ * suspects. Hard traces (replacement marks, {@code €}, private use) that no correction covers are
+ * flagged as damage.
  */
 public final class ByteShiftMojibakeRepair implements CleaningRule {
 
@@ -49,6 +57,10 @@ public final class ByteShiftMojibakeRepair implements CleaningRule {
     private static final double ENTER_COST = 3.0;
     /** What a byte the text does not show costs (it is filled by choice, so the fit proves less). */
     private static final double UNKNOWN_BYTE_COST = 3.0;
+    /** A re-decoded Han character rarer than {@link #RARE}. */
+    private static final double RARE_COST = 4.0;
+    /** A byte pair lost inside the shifted reading, shown as one mark or not at all (on top of its unknown bytes). */
+    private static final double LOST_PAIR_COST = 1.0;
     /** Choosing an ASCII character's full-width form, which a capture may have folded. */
     private static final double FOLD_COST = 0.5;
     /** A character of the other script than the document's. */
@@ -61,27 +73,24 @@ public final class ByteShiftMojibakeRepair implements CleaningRule {
     /** A character filled in for a lost byte with a rival closer than this is uncertain. */
     private static final double CLOSE_RIVAL = 1.5;
     /** Weight of the word segmentation's score when a filled-in character is chosen again. */
-    private static final double SEGMENT_WEIGHT = Double.parseDouble(System.getProperty("jk.sw", "1.0"));
+    private static final double SEGMENT_WEIGHT = 1.0;
     /** Roughly the sum of HanLP's core dictionary frequencies. */
     private static final double WORD_TOTAL = 5e7;
     /** Weight of the word bigram table against the word's own frequency. */
-    private static final double WORD_LAMBDA = Double.parseDouble(System.getProperty("jk.wl", "0.6"));
+    private static final double WORD_LAMBDA = 0.6;
     /** Characters taken on each side of a filled-in character for its word segmentation. */
-    private static final int SEGMENT_REACH = Integer.getInteger("jk.sr", 4);
-    /** What each word of a segmentation earns: a count of words is no evidence against a candidate. */
-    private static final double WORD_BONUS = Double.parseDouble(System.getProperty("jk.wb", "0"));
-    private static final int REFILL_PASSES = Integer.getInteger("jk.rp", 2);
+    private static final int SEGMENT_REACH = 4;
+    private static final int REFILL_PASSES = 2;
     /** Han characters rarer than this (natural log of the relative frequency) are suspicious. */
     private static final double RARE = -12.5;
     private static final int UNKNOWN = 256;
     /** A wedged ASCII character read as a trail byte is corrected from this gain on, flagged from SINGLE_FLAG on. */
-    private static final double SINGLE_GAIN = Double.parseDouble(System.getProperty("jk.sg", "3.0"));
-    private static final double SINGLE_FLAG = Double.parseDouble(System.getProperty("jk.sf", "-3.0"));
+    private static final double SINGLE_GAIN = 3.0;
+    private static final double SINGLE_FLAG = -3.0;
     /** A wedged capital letter is corrected from this gain on and never merely flagged. */
-    private static final double CAPITAL_GAIN = Double.parseDouble(System.getProperty("jk.cg", "16.0"));
+    private static final double CAPITAL_GAIN = 16.0;
     /** Filling a lost byte with a character of the other script. */
     private static final double GUESS_SCRIPT_COST = 6.0;
-    private static final boolean DEBUG = Boolean.getBoolean("jk.debug");
     private static final int KEEP = 0;
     private static final int ALIGNED = 1;
     private static final int PENDING = 2;
@@ -176,6 +185,8 @@ public final class ByteShiftMojibakeRepair implements CleaningRule {
         final boolean guessed;
         /** For a filled-in character: lead * 257 + trail, one of them {@link #UNKNOWN}; -1 otherwise. */
         int slot = -1;
+        /** True for a step across a byte pair lost without trace. */
+        boolean silent;
 
         Node(int mode, int pending, char last, double score, Node back, String emitted, int consumed, boolean guessed) {
             this.mode = mode;
@@ -237,11 +248,6 @@ public final class ByteShiftMojibakeRepair implements CleaningRule {
             }
             List<Intervention> out = new ArrayList<>();
             double gain = bestScore - asIs;
-            if (DEBUG) {
-                StringBuilder path = new StringBuilder();
-                for (Node n = best; n != null; n = n.back) path.insert(0, n.emitted + (n.mode == KEEP ? "" : "'"));
-                System.out.printf("window %s -> %s gain %.2f%n", line.substring(s, e), path, gain);
-            }
             if (best != null && gain >= LOW_GAIN) out.addAll(corrections(best, gain));
             // A lone ASCII character between Han characters no correction covers: a character whose lead
             // byte was lost and whose trail byte, below 0x80, was read alone (the text realigns after it).
@@ -296,7 +302,6 @@ public final class ByteShiftMojibakeRepair implements CleaningRule {
             boolean capital = x >= 'A' && x <= 'Z';
             if (capital) asIs += WEDGE_COST;
             double gain = best - UNKNOWN_BYTE_COST - asIs;
-            if (DEBUG) System.out.printf("single %s %c->%c gain %.2f rival %.2f%n", whole, x, chosen, gain, best - second);
             if (capital && gain < CAPITAL_GAIN) {
                 // next to a character the pre-filter suspects, it is the trace of a shifted pair all the same
                 boolean rareNeighbour = suspicious(line, k - 1, lm) || suspicious(line, k + 1, lm);
@@ -328,6 +333,7 @@ public final class ByteShiftMojibakeRepair implements CleaningRule {
                     if (units == null) continue;
                     for (int[] bytes : units) {
                         double cost = bytes.length == 2 && c < 0x80 ? FOLD_COST : 0;
+                        if (bytes.length == 2 && bytes[1] == UNKNOWN) cost = LOST_PAIR_COST;
                         for (Node end : consume(ready, bytes, 0, ready.mode, ready.pending, ready.last, ready.score - cost, new StringBuilder(), false, -1)) {
                             Node stepped = new Node(end.mode, end.pending, end.last, end.score, ready, end.emitted, k, end.guessed);
                             stepped.slot = end.slot;
@@ -348,6 +354,24 @@ public final class ByteShiftMojibakeRepair implements CleaningRule {
                 out.add(new Node(PENDING, UNKNOWN, node.last, node.score - ENTER_COST - UNKNOWN_BYTE_COST, node, "", -1, false));
             } else {
                 out.addAll(close(node));
+                out.addAll(lostPair(node));
+            }
+            return out;
+        }
+
+        /**
+         * A byte pair lost without trace inside the shifted reading (a private-use character a capture
+         * dropped): the pending lead byte takes an unknown trail, and an unknown lead waits for the next byte.
+         */
+        private List<Node> lostPair(Node node) {
+            if (node.mode != PENDING || node.pending == UNKNOWN) return List.of();
+            List<Node> out = new ArrayList<>();
+            for (char o : Gbk.shortlist(node.pending, UNKNOWN)) {
+                Node lost = new Node(PENDING, UNKNOWN, o, node.score - 2 * UNKNOWN_BYTE_COST - LOST_PAIR_COST + emit(node.last, o),
+                        node, String.valueOf(o), -1, true);
+                lost.slot = node.pending * 257 + UNKNOWN;
+                lost.silent = true;
+                out.add(lost);
             }
             return out;
         }
@@ -404,7 +428,9 @@ public final class ByteShiftMojibakeRepair implements CleaningRule {
             List<Node> out = new ArrayList<>();
             for (char o : options) {
                 emitted.append(o);
-                out.addAll(consume(origin, bytes, from + 1, ALIGNED, 0, o, score - unknownCost + emit(last, o), emitted, guess, pending * 257 + b));
+                // a re-decoded character the pre-filter would itself suspect is a poor explanation
+                double rare = PinyinArtifactRule.isHan(o) && lm.logUnigram(o) < RARE ? RARE_COST : 0;
+                out.addAll(consume(origin, bytes, from + 1, ALIGNED, 0, o, score - unknownCost - rare + emit(last, o), emitted, guess, pending * 257 + b));
                 emitted.setLength(emitted.length() - 1);
             }
             return out;
@@ -426,9 +452,11 @@ public final class ByteShiftMojibakeRepair implements CleaningRule {
             List<Boolean> shiftedChar = new ArrayList<>();
             List<Integer> slots = new ArrayList<>();
             boolean[] shiftedUnit = new boolean[e - s];
+            boolean[] silentAt = new boolean[e - s];
             int lastUnit = -1;
             for (Node n : path) {
                 if (n.consumed >= 0) lastUnit = n.consumed;
+                if (n.silent && lastUnit >= s) silentAt[lastUnit - s] = true;
                 boolean shifted = n.mode != KEEP || n.consumed < 0;
                 if (n.consumed >= 0 && n.mode != KEEP) shiftedUnit[n.consumed - s] = true;
                 for (int c = 0; c < n.emitted.length(); c++) {
@@ -463,7 +491,8 @@ public final class ByteShiftMojibakeRepair implements CleaningRule {
                     int u = unitOf.get(j);
                     if (shiftedChar.get(j) && u >= s + from && u < s + k) repl.append(chosen.charAt(j));
                 }
-                for (int u = from; u < k; u++) unsure |= uncertain[u];
+                // bytes lost without trace: the repair rests on guesses the text shows nothing of
+                for (int u = from; u < k; u++) unsure |= uncertain[u] || silentAt[u];
                 addCorrection(out, s + from, s + k, repl.toString(), gain, unsure);
             }
             return out;
@@ -486,15 +515,6 @@ public final class ByteShiftMojibakeRepair implements CleaningRule {
                         + SEGMENT_WEIGHT * segmentation(whole, at, o) - scriptPenalty(o);
                 if (v > best) { second = best; best = v; chosen = o; }
                 else if (v > second) second = v;
-            }
-            if (DEBUG) {
-                StringBuilder d = new StringBuilder();
-                for (char o : options) {
-                    double b1 = emit(before, o) + (after != 0 ? emit(o, after) : 0);
-                    double sg = segmentation(whole, at, o);
-                    if (o == chosen || "名面一以集冀旨都火震余有因向宜药党的乡下和害".indexOf(o) >= 0) d.append(String.format(" %c[%.1f %.1f]", o, b1, sg));
-                }
-                System.out.println("refill " + whole + " @" + at + " -> " + chosen + d);
             }
             whole.setCharAt(at, chosen);
             return best - second;
@@ -530,7 +550,7 @@ public final class ByteShiftMojibakeRepair implements CleaningRule {
                         if (prevId >= 0 && id >= 0 && prevFreq > 0) {
                             p += WORD_LAMBDA * ChineseLexicon.followFrequency(prevId, id) / prevFreq;
                         }
-                        double v = score + Math.log(p) + WORD_BONUS;
+                        double v = score + Math.log(p);
                         double[] there = best.get(i + len).get(id);
                         if (there == null || v > there[0]) best.get(i + len).put(id, new double[]{v, f});
                     }
@@ -623,7 +643,8 @@ public final class ByteShiftMojibakeRepair implements CleaningRule {
         /** The byte sequences one character of the text may have been; null if it cannot be part of GBK text. */
         static int[][] units(char c) {
             if (c == '€') return new int[][]{{0x80}};
-            if (c == '?' || c == '\ufffd') return new int[][]{{UNKNOWN}};
+            // a mark for one lost byte, or for a byte pair the decoder could not read
+            if (c == '?' || c == '\ufffd') return new int[][]{{UNKNOWN}, {UNKNOWN, UNKNOWN}};
             if (c > 0x20 && c < 0x7f) return new int[][]{{c}, {0xa3, c | 0x80}};
             int code = CODE[c];
             if (code == 0) return null;
