@@ -61,6 +61,8 @@ public final class ByteShiftMojibakeRepair implements CleaningRule {
     private static final double RARE_COST = 4.0;
     /** A byte pair lost inside the shifted reading, shown as one mark or not at all (on top of its unknown bytes). */
     private static final double LOST_PAIR_COST = 1.0;
+    /** How many of the commonest characters the lattice tries for the first character of a pair lost without trace. */
+    private static final int LOST_PAIR_GUESSES = 8;
     /** Choosing an ASCII character's full-width form, which a capture may have folded. */
     private static final double FOLD_COST = 0.5;
     /** A character of the other script than the document's. */
@@ -366,7 +368,9 @@ public final class ByteShiftMojibakeRepair implements CleaningRule {
         private List<Node> lostPair(Node node) {
             if (node.mode != PENDING || node.pending == UNKNOWN) return List.of();
             List<Node> out = new ArrayList<>();
-            for (char o : Gbk.shortlist(node.pending, UNKNOWN)) {
+            char[] options = Gbk.shortlist(node.pending, UNKNOWN);
+            for (int q = 0; q < Math.min(options.length, LOST_PAIR_GUESSES); q++) {
+                char o = options[q];
                 Node lost = new Node(PENDING, UNKNOWN, o, node.score - 2 * UNKNOWN_BYTE_COST - LOST_PAIR_COST + emit(node.last, o),
                         node, String.valueOf(o), -1, true);
                 lost.slot = node.pending * 257 + UNKNOWN;
