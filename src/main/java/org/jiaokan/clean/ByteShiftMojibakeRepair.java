@@ -26,18 +26,26 @@ import java.util.Map;
  * GBK symbols and full-width forms, ASCII wedged between Han characters (a trail byte below 0x80, or a
  * full-width form a capture folded to half width) and Han characters the character language model
  * ({@link CharBigramModel}) finds rare. Around each mark a window of GBK text is re-encoded to bytes:
- * a {@code ?} stands for one unknown byte, ASCII may stand for its full-width form. One Viterbi pass
- * over the window then chooses, character by character, between keeping the text as it is and reading
- * its bytes one byte off (entering that reading with or without a lost lead byte, leaving it with or
- * without a lost trail byte, an unknown byte filled with whatever character fits best), scoring every
- * path with the language model. Work is linear in the window's length.
+ * a {@code ?} stands for one unknown byte (which may realign the reading after it) or for a byte pair
+ * the decoder could not read, ASCII may stand for its full-width form. One Viterbi pass over the window
+ * then chooses, character by character, between keeping the text as it is and reading its bytes one
+ * byte off (entering that reading with or without a lost lead byte, leaving it with or without a lost
+ * trail byte, a byte pair lost without trace inside it, an unknown byte filled with whatever character
+ * fits best, a re-decoded character the model finds rare paying extra), scoring every path with the
+ * language model. Work is linear in the window's length.
  *
  * <p>A stretch read one byte off on the best path becomes a correction when the path beats the text
- * as it is by a clear margin. Each character filled in for a lost byte is then chosen again among all
- * characters sharing its known byte, with a word segmentation of its surroundings. {@code @cert} comes
- * from the margin, one step lower when a filled-in character had a close rival, low when the repair
- * itself yields a character the pre-filter would suspect. Hard traces (replacement marks, {@code €},
- * private use) and wedged ASCII that no correction covers are flagged as damage.
+ * as it is by a clear margin. Each character filled in for a lost byte is then chosen again (twice, so
+ * that neighbouring guesses see each other) among all characters sharing its known byte and written in
+ * the document's script, with a word bigram segmentation of its surroundings (HanLP's core dictionary
+ * and word bigram table). {@code @cert} comes from the margin, one step lower when a filled-in character
+ * had a close rival or a byte pair was lost without trace, low when the repair itself yields a character
+ * the pre-filter would suspect. A lone ASCII character between Han characters that no correction covers
+ * is read as the trail byte of a character whose lead byte was lost (the text realigns after it): a
+ * correction when the best such character reads clearly better, a flag when narrowly; a capital letter
+ * (沪深A股, X光) only when the repair convinces strongly, or as a flag next to a character the pre-filter
+ * suspects. Hard traces (replacement marks, {@code €}, private use) that no correction covers are
+ * flagged as damage.
  */
 public final class ByteShiftMojibakeRepair implements CleaningRule {
 
@@ -49,6 +57,12 @@ public final class ByteShiftMojibakeRepair implements CleaningRule {
     private static final double ENTER_COST = 3.0;
     /** What a byte the text does not show costs (it is filled by choice, so the fit proves less). */
     private static final double UNKNOWN_BYTE_COST = 3.0;
+    /** A re-decoded Han character rarer than {@link #RARE}. */
+    private static final double RARE_COST = 4.0;
+    /** A byte pair lost inside the shifted reading, shown as one mark or not at all (on top of its unknown bytes). */
+    private static final double LOST_PAIR_COST = 1.0;
+    /** How many of the commonest characters the lattice tries for the first character of a pair lost without trace. */
+    private static final int LOST_PAIR_GUESSES = 8;
     /** Choosing an ASCII character's full-width form, which a capture may have folded. */
     private static final double FOLD_COST = 0.5;
     /** A character of the other script than the document's. */
@@ -61,12 +75,24 @@ public final class ByteShiftMojibakeRepair implements CleaningRule {
     /** A character filled in for a lost byte with a rival closer than this is uncertain. */
     private static final double CLOSE_RIVAL = 1.5;
     /** Weight of the word segmentation's score when a filled-in character is chosen again. */
-    private static final double SEGMENT_WEIGHT = 0.5;
+    private static final double SEGMENT_WEIGHT = 1.0;
     /** Roughly the sum of HanLP's core dictionary frequencies. */
     private static final double WORD_TOTAL = 5e7;
+    /** Weight of the word bigram table against the word's own frequency. */
+    private static final double WORD_LAMBDA = 0.6;
+    /** Characters taken on each side of a filled-in character for its word segmentation. */
+    private static final int SEGMENT_REACH = 4;
+    private static final int REFILL_PASSES = 2;
     /** Han characters rarer than this (natural log of the relative frequency) are suspicious. */
     private static final double RARE = -12.5;
     private static final int UNKNOWN = 256;
+    /** A wedged ASCII character read as a trail byte is corrected from this gain on, flagged from SINGLE_FLAG on. */
+    private static final double SINGLE_GAIN = 3.0;
+    private static final double SINGLE_FLAG = -3.0;
+    /** A wedged capital letter is corrected from this gain on and never merely flagged. */
+    private static final double CAPITAL_GAIN = 16.0;
+    /** Filling a lost byte with a character of the other script. */
+    private static final double GUESS_SCRIPT_COST = 6.0;
     private static final int KEEP = 0;
     private static final int ALIGNED = 1;
     private static final int PENDING = 2;
@@ -161,6 +187,8 @@ public final class ByteShiftMojibakeRepair implements CleaningRule {
         final boolean guessed;
         /** For a filled-in character: lead * 257 + trail, one of them {@link #UNKNOWN}; -1 otherwise. */
         int slot = -1;
+        /** True for a step across a byte pair lost without trace. */
+        boolean silent;
 
         Node(int mode, int pending, char last, double score, Node back, String emitted, int consumed, boolean guessed) {
             this.mode = mode;
@@ -223,19 +251,74 @@ public final class ByteShiftMojibakeRepair implements CleaningRule {
             List<Intervention> out = new ArrayList<>();
             double gain = bestScore - asIs;
             if (best != null && gain >= LOW_GAIN) out.addAll(corrections(best, gain));
+            // A lone ASCII character between Han characters no correction covers: a character whose lead
+            // byte was lost and whose trail byte, below 0x80, was read alone (the text realigns after it).
+            for (int k = s; k < e; k++) {
+                if (!isWedged(line, k) || covers(out, k, k + 1)) continue;
+                Intervention single = single(k);
+                if (single != null) out.add(single);
+            }
             // Traces ordinary text does not have, where no repair explains them, are flagged.
             for (int k = s; k < e; k++) {
-                if (!isHardTrace(line, k) && !isWedged(line, k)) continue;
+                if (!isHardTrace(line, k)) continue;
                 int a = k;
                 int b = k + 1;
-                while (b < e && (isHardTrace(line, b) || isWedged(line, b))) b++;
-                boolean covered = false;
-                for (Intervention iv : out) covered |= iv.start() < b && a < iv.end();
-                if (!covered) out.add(new Intervention(a, b, Kind.DAMAGE, "", REASON, Cert.MEDIUM, RULE));
+                while (b < e && isHardTrace(line, b)) b++;
+                if (!covers(out, a, b)) out.add(new Intervention(a, b, Kind.DAMAGE, "", REASON, Cert.MEDIUM, RULE));
                 k = b;
             }
             out.sort(java.util.Comparator.comparingInt(Intervention::start));
             return out;
+        }
+
+        private static boolean covers(List<Intervention> found, int a, int b) {
+            for (Intervention iv : found) if (iv.start() < b && a < iv.end()) return true;
+            return false;
+        }
+
+        /**
+         * The wedged ASCII character at {@code k} read as the trail byte of a character that lost its lead
+         * byte: the best such character, judged like a filled-in character (its neighbours and the words it
+         * forms), against the text as it is. A correction when it wins clearly; a flag (sic alone) when it
+         * wins narrowly; nothing when the character as it is reads better (沪深A股, X光, 维生素C).
+         */
+        private Intervention single(int k) {
+            char x = line.charAt(k);
+            String before = line.substring(Math.max(0, k - SEGMENT_REACH), k);
+            String after = line.substring(k + 1, Math.min(line.length(), k + 1 + SEGMENT_REACH));
+            StringBuilder whole = new StringBuilder(before).append(x).append(after);
+            int at = before.length();
+            char left = line.charAt(k - 1);
+            char right = line.charAt(k + 1);
+            double asIs = emit(left, x) + emit(x, right) + SEGMENT_WEIGHT * segmentation(whole, at, x);
+            double best = Double.NEGATIVE_INFINITY;
+            double second = Double.NEGATIVE_INFINITY;
+            char chosen = 0;
+            for (char o : Gbk.options(UNKNOWN, x)) {
+                double v = emit(left, o) + emit(o, right) + SEGMENT_WEIGHT * segmentation(whole, at, o) - scriptPenalty(o);
+                if (v > best) { second = best; best = v; chosen = o; }
+                else if (v > second) second = v;
+            }
+            // A single capital letter is ordinary in Chinese text (grades, models, A股, X光): it pays no
+            // wedge cost and is only touched when a repair convinces strongly.
+            boolean capital = x >= 'A' && x <= 'Z';
+            if (capital) asIs += WEDGE_COST;
+            double gain = best - UNKNOWN_BYTE_COST - asIs;
+            if (capital && gain < CAPITAL_GAIN) {
+                // next to a character the pre-filter suspects, it is the trace of a shifted pair all the same
+                boolean rareNeighbour = suspicious(line, k - 1, lm) || suspicious(line, k + 1, lm);
+                return rareNeighbour ? new Intervention(k, k + 1, Kind.DAMAGE, "", REASON, Cert.MEDIUM, RULE) : null;
+            }
+            if (chosen == 0 || gain < SINGLE_FLAG) return null;
+            if (gain < SINGLE_GAIN) return new Intervention(k, k + 1, Kind.DAMAGE, "", REASON, Cert.MEDIUM, RULE);
+            Cert cert = gain >= MEDIUM_GAIN && best - second >= CLOSE_RIVAL ? Cert.MEDIUM : Cert.LOW;
+            return new Intervention(k, k + 1, Kind.CORRECTION, String.valueOf(chosen), REASON, cert, RULE);
+        }
+
+        /** A filled-in character of the other script than the document's is hardly ever what was lost. */
+        private double scriptPenalty(char o) {
+            boolean other = script == Script.TRADITIONAL ? lm.simplifiedOnly(o) : script == Script.SIMPLIFIED && lm.traditionalOnly(o);
+            return other ? GUESS_SCRIPT_COST : 0;
         }
 
         /** Extends every path by window character {@code k}, switching mode first where it may. */
@@ -252,6 +335,7 @@ public final class ByteShiftMojibakeRepair implements CleaningRule {
                     if (units == null) continue;
                     for (int[] bytes : units) {
                         double cost = bytes.length == 2 && c < 0x80 ? FOLD_COST : 0;
+                        if (bytes.length == 2 && bytes[1] == UNKNOWN) cost = LOST_PAIR_COST;
                         for (Node end : consume(ready, bytes, 0, ready.mode, ready.pending, ready.last, ready.score - cost, new StringBuilder(), false, -1)) {
                             Node stepped = new Node(end.mode, end.pending, end.last, end.score, ready, end.emitted, k, end.guessed);
                             stepped.slot = end.slot;
@@ -272,6 +356,26 @@ public final class ByteShiftMojibakeRepair implements CleaningRule {
                 out.add(new Node(PENDING, UNKNOWN, node.last, node.score - ENTER_COST - UNKNOWN_BYTE_COST, node, "", -1, false));
             } else {
                 out.addAll(close(node));
+                out.addAll(lostPair(node));
+            }
+            return out;
+        }
+
+        /**
+         * A byte pair lost without trace inside the shifted reading (a private-use character a capture
+         * dropped): the pending lead byte takes an unknown trail, and an unknown lead waits for the next byte.
+         */
+        private List<Node> lostPair(Node node) {
+            if (node.mode != PENDING || node.pending == UNKNOWN) return List.of();
+            List<Node> out = new ArrayList<>();
+            char[] options = Gbk.shortlist(node.pending, UNKNOWN);
+            for (int q = 0; q < Math.min(options.length, LOST_PAIR_GUESSES); q++) {
+                char o = options[q];
+                Node lost = new Node(PENDING, UNKNOWN, o, node.score - 2 * UNKNOWN_BYTE_COST - LOST_PAIR_COST + emit(node.last, o),
+                        node, String.valueOf(o), -1, true);
+                lost.slot = node.pending * 257 + UNKNOWN;
+                lost.silent = true;
+                out.add(lost);
             }
             return out;
         }
@@ -328,7 +432,9 @@ public final class ByteShiftMojibakeRepair implements CleaningRule {
             List<Node> out = new ArrayList<>();
             for (char o : options) {
                 emitted.append(o);
-                out.addAll(consume(origin, bytes, from + 1, ALIGNED, 0, o, score - unknownCost + emit(last, o), emitted, guess, pending * 257 + b));
+                // a re-decoded character the pre-filter would itself suspect is a poor explanation
+                double rare = PinyinArtifactRule.isHan(o) && lm.logUnigram(o) < RARE ? RARE_COST : 0;
+                out.addAll(consume(origin, bytes, from + 1, ALIGNED, 0, o, score - unknownCost - rare + emit(last, o), emitted, guess, pending * 257 + b));
                 emitted.setLength(emitted.length() - 1);
             }
             return out;
@@ -350,9 +456,11 @@ public final class ByteShiftMojibakeRepair implements CleaningRule {
             List<Boolean> shiftedChar = new ArrayList<>();
             List<Integer> slots = new ArrayList<>();
             boolean[] shiftedUnit = new boolean[e - s];
+            boolean[] silentAt = new boolean[e - s];
             int lastUnit = -1;
             for (Node n : path) {
                 if (n.consumed >= 0) lastUnit = n.consumed;
+                if (n.silent && lastUnit >= s) silentAt[lastUnit - s] = true;
                 boolean shifted = n.mode != KEEP || n.consumed < 0;
                 if (n.consumed >= 0 && n.mode != KEEP) shiftedUnit[n.consumed - s] = true;
                 for (int c = 0; c < n.emitted.length(); c++) {
@@ -362,14 +470,17 @@ public final class ByteShiftMojibakeRepair implements CleaningRule {
                     slots.add(c == n.emitted.length() - 1 ? n.slot : -1);
                 }
             }
-            String before = line.substring(Math.max(0, s - 3), s);
-            String after = line.substring(e, Math.min(line.length(), e + 3));
+            String before = line.substring(Math.max(0, s - SEGMENT_REACH), s);
+            String after = line.substring(e, Math.min(line.length(), e + SEGMENT_REACH));
             StringBuilder whole = new StringBuilder(before).append(text).append(after);
             boolean[] uncertain = new boolean[e - s];
-            for (int j = 0; j < text.length(); j++) {
-                if (slots.get(j) < 0) continue;
-                double margin = refill(whole, before.length() + j, slots.get(j));
-                if (margin < CLOSE_RIVAL && unitOf.get(j) >= s) uncertain[unitOf.get(j) - s] = true;
+            // twice: a filled-in character is chosen again once the others near it are chosen
+            for (int pass = 0; pass < REFILL_PASSES; pass++) {
+                for (int j = 0; j < text.length(); j++) {
+                    if (slots.get(j) < 0) continue;
+                    double margin = refill(whole, before.length() + j, slots.get(j));
+                    if (pass == REFILL_PASSES - 1 && margin < CLOSE_RIVAL && unitOf.get(j) >= s) uncertain[unitOf.get(j) - s] = true;
+                }
             }
             String chosen = whole.substring(before.length(), before.length() + text.length());
             List<Intervention> out = new ArrayList<>();
@@ -384,7 +495,8 @@ public final class ByteShiftMojibakeRepair implements CleaningRule {
                     int u = unitOf.get(j);
                     if (shiftedChar.get(j) && u >= s + from && u < s + k) repl.append(chosen.charAt(j));
                 }
-                for (int u = from; u < k; u++) unsure |= uncertain[u];
+                // bytes lost without trace: the repair rests on guesses the text shows nothing of
+                for (int u = from; u < k; u++) unsure |= uncertain[u] || silentAt[u];
                 addCorrection(out, s + from, s + k, repl.toString(), gain, unsure);
             }
             return out;
@@ -404,7 +516,7 @@ public final class ByteShiftMojibakeRepair implements CleaningRule {
             char chosen = whole.charAt(at);
             for (char o : options) {
                 double v = emit(before, o) + (after != 0 ? emit(o, after) : 0)
-                        + SEGMENT_WEIGHT * segmentation(whole, at, o);
+                        + SEGMENT_WEIGHT * segmentation(whole, at, o) - scriptPenalty(o);
                 if (v > best) { second = best; best = v; chosen = o; }
                 else if (v > second) second = v;
             }
@@ -413,30 +525,44 @@ public final class ByteShiftMojibakeRepair implements CleaningRule {
         }
 
         /**
-         * Log probability of the best segmentation into dictionary words of the text within four
-         * characters of {@code at}, with {@code c} there (a word unigram model over HanLP's frequencies).
+         * Log probability of the best segmentation into dictionary words of the text within
+         * {@link #SEGMENT_REACH} characters of {@code at}, with {@code c} there: a word bigram model over
+         * HanLP's core dictionary frequencies and its word bigram table, so that a candidate is judged by
+         * the words it forms with its neighbours on both sides and by how those words follow each other.
          */
         private double segmentation(StringBuilder whole, int at, char c) {
-            int from = Math.max(0, at - 4);
-            int to = Math.min(whole.length(), at + 5);
+            int from = Math.max(0, at - SEGMENT_REACH);
+            int to = Math.min(whole.length(), at + SEGMENT_REACH + 1);
             int n = to - from;
             char[] text = new char[n];
             for (int q = 0; q < n; q++) text[q] = lm.simp(from + q == at ? c : whole.charAt(from + q));
-            double[] best = new double[n + 1];
-            Arrays.fill(best, Double.NEGATIVE_INFINITY);
-            best[0] = 0;
+            // states per boundary: the id of the last word (-1 for an unknown single character) and its score
+            List<Map<Integer, double[]>> best = new ArrayList<>(n + 1);
+            for (int i = 0; i <= n; i++) best.add(new HashMap<>());
+            best.get(0).put(-2, new double[]{0, 0});
             for (int i = 0; i < n; i++) {
-                if (best[i] == Double.NEGATIVE_INFINITY) continue;
-                for (int len = 1; len <= 4 && i + len <= n; len++) {
-                    int f = ChineseLexicon.frequency(new String(text, i, len));
-                    double v;
-                    if (f > 0) v = Math.log((f + 1.0) / WORD_TOTAL);
-                    else if (len == 1) v = Math.log(0.5 / WORD_TOTAL);
-                    else continue;
-                    if (best[i] + v > best[i + len]) best[i + len] = best[i] + v;
+                for (Map.Entry<Integer, double[]> state : best.get(i).entrySet()) {
+                    int prevId = state.getKey();
+                    double prevFreq = state.getValue()[1];
+                    double score = state.getValue()[0];
+                    for (int len = 1; len <= 4 && i + len <= n; len++) {
+                        String word = new String(text, i, len);
+                        int f = ChineseLexicon.frequency(word);
+                        if (f <= 0 && len > 1) continue;
+                        int id = f > 0 ? ChineseLexicon.wordId(word) : -1;
+                        double p = (1 - WORD_LAMBDA) * (f > 0 ? f + 1.0 : 0.5) / WORD_TOTAL;
+                        if (prevId >= 0 && id >= 0 && prevFreq > 0) {
+                            p += WORD_LAMBDA * ChineseLexicon.followFrequency(prevId, id) / prevFreq;
+                        }
+                        double v = score + Math.log(p);
+                        double[] there = best.get(i + len).get(id);
+                        if (there == null || v > there[0]) best.get(i + len).put(id, new double[]{v, f});
+                    }
                 }
             }
-            return best[n];
+            double out = Double.NEGATIVE_INFINITY;
+            for (double[] v : best.get(n).values()) out = Math.max(out, v[0]);
+            return out;
         }
 
         private void addCorrection(List<Intervention> out, int from, int to, String text, double gain, boolean uncertain) {
@@ -521,7 +647,8 @@ public final class ByteShiftMojibakeRepair implements CleaningRule {
         /** The byte sequences one character of the text may have been; null if it cannot be part of GBK text. */
         static int[][] units(char c) {
             if (c == '€') return new int[][]{{0x80}};
-            if (c == '?' || c == '\ufffd') return new int[][]{{UNKNOWN}};
+            // a mark for one lost byte, or for a byte pair the decoder could not read
+            if (c == '?' || c == '\ufffd') return new int[][]{{UNKNOWN}, {UNKNOWN, UNKNOWN}};
             if (c > 0x20 && c < 0x7f) return new int[][]{{c}, {0xa3, c | 0x80}};
             int code = CODE[c];
             if (code == 0) return null;

@@ -1,6 +1,7 @@
 package org.jiaokan.clean;
 
 import com.hankcs.hanlp.HanLP;
+import com.hankcs.hanlp.dictionary.CoreBiGramTableDictionary;
 import com.hankcs.hanlp.dictionary.CoreDictionary;
 import com.hankcs.hanlp.dictionary.py.Pinyin;
 import com.hankcs.hanlp.dictionary.py.PinyinDictionary;
@@ -41,6 +42,16 @@ final class ChineseLexicon {
     /** The core dictionary's corpus frequency of a simplified word, 0 when unknown. */
     static int frequency(String simplifiedWord) {
         return CoreDictionary.getTermFrequency(simplifiedWord);
+    }
+
+    /** The core dictionary's id of a simplified word, -1 when unknown. */
+    static int wordId(String simplifiedWord) {
+        return CoreDictionary.getWordID(simplifiedWord);
+    }
+
+    /** How often the word with id {@code b} follows the word with id {@code a} in HanLP's corpus (word bigram table). */
+    static int followFrequency(int a, int b) {
+        return a < 0 || b < 0 ? 0 : CoreBiGramTableDictionary.getBiFrequency(a, b);
     }
 
     /** True for a character HanLP would write differently in traditional script and that is already simplified. */

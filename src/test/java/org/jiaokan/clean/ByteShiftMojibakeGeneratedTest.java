@@ -32,10 +32,15 @@ class ByteShiftMojibakeGeneratedTest {
     private record Rates(int total, int exact, int repairedOrFlagged, List<String> misses) {}
 
     private Rates measure(List<String> sentences, LineContext context) {
+        return measure(sentences, context, false);
+    }
+
+    private Rates measure(List<String> sentences, LineContext context, boolean midRun) {
         int total = 0, exact = 0, handled = 0;
         List<String> misses = new ArrayList<>();
         for (long seed : SEEDS) {
-            for (MojibakeGenerator.Instance in : new MojibakeGenerator(seed).damageAll(sentences)) {
+            MojibakeGenerator generator = new MojibakeGenerator(seed);
+            for (MojibakeGenerator.Instance in : midRun ? generator.damageAllMidRun(sentences) : generator.damageAll(sentences)) {
                 total++;
                 List<Intervention> found = rule.find(in.damaged(), context);
                 boolean isExact = corrected(in.damaged(), found).equals(in.clean());
@@ -54,7 +59,7 @@ class ByteShiftMojibakeGeneratedTest {
     void simplifiedMojibakeIsRepaired() {
         Rates r = measure(MojibakeSentences.SIMPLIFIED, Fixtures.simplified());
         report("simplified", r);
-        assertTrue(r.exact() >= 0.8 * r.total(), r.exact() + "/" + r.total());
+        assertTrue(r.exact() >= 0.85 * r.total(), r.exact() + "/" + r.total());
         assertEquals(r.total(), r.repairedOrFlagged());
     }
 
@@ -62,8 +67,24 @@ class ByteShiftMojibakeGeneratedTest {
     void traditionalMojibakeIsRepaired() {
         Rates r = measure(MojibakeSentences.TRADITIONAL, Fixtures.traditional());
         report("traditional", r);
-        assertTrue(r.exact() >= 0.8 * r.total(), r.exact() + "/" + r.total());
+        assertTrue(r.exact() >= 0.9 * r.total(), r.exact() + "/" + r.total());
         assertEquals(r.total(), r.repairedOrFlagged());
+    }
+
+    /**
+     * Bytes also lost inside the run (one byte shown as {@code ?}, a pair shown as one {@code ?} or not
+     * at all): the guesses are harder, so the bar is lower, but nearly every instance is repaired or flagged.
+     */
+    @Test
+    void mojibakeWithBytesLostInsideTheRunIsRepairedOrFlagged() {
+        Rates simplified = measure(MojibakeSentences.SIMPLIFIED, Fixtures.simplified(), true);
+        Rates traditional = measure(MojibakeSentences.TRADITIONAL, Fixtures.traditional(), true);
+        report("simplified, lost inside the run", simplified);
+        report("traditional, lost inside the run", traditional);
+        for (Rates r : List.of(simplified, traditional)) {
+            assertTrue(r.exact() >= 0.3 * r.total(), r.exact() + "/" + r.total());
+            assertTrue(r.repairedOrFlagged() >= 0.9 * r.total(), r.repairedOrFlagged() + "/" + r.total());
+        }
     }
 
     @Test
