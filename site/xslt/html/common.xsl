@@ -160,7 +160,7 @@
               </xsl:for-each>
             </ul>
           </nav>
-          <button type="button" class="ui-switch" hidden="" data-i18n-aria-label="ui.switch.label" aria-label="{f:t('ui.switch.label')}"><xsl:sequence select="f:ui('ui.switch')"/></button>
+          <button type="button" class="ui-switch" hidden="" data-i18n-title="ui.switch.label" title="{f:t('ui.switch.label')}"><xsl:sequence select="f:ui('ui.switch')"/></button>
         </header>
         <main id="jk--main">
           <xsl:sequence select="$content"/>

@@ -139,8 +139,9 @@ public record SearchDocument(String docid, String title, String date, String yea
                 if (!ref.isEmpty()) {
                     int hash = ref.indexOf('#');
                     String key = hash >= 0 ? ref.substring(hash + 1) : ref;
-                    // Register ids of the form per-叶寒冰 carry the register's name form.
-                    String label = key.matches("(per|pl|org|term)-.+") ? key.substring(key.indexOf('-') + 1) : written;
+                    // Register ids of the form per-叶寒冰 carry the register's name form; a local entry's
+                    // id adds its document after "--" (org-市局--DOCID), which is no part of the name.
+                    String label = key.matches("(per|pl|org|term)-.+") ? key.substring(key.indexOf('-') + 1).replaceFirst("--.*$", "") : written;
                     if (!key.isEmpty()) out.add(new Entity(kind[1], key, label.isEmpty() ? key : label));
                 } else if (!written.isEmpty() && written.length() <= 40) {
                     out.add(new Entity(kind[1], "=" + Folding.fold(written).text(), written));
