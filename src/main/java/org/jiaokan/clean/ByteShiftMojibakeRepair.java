@@ -547,9 +547,10 @@ public final class ByteShiftMojibakeRepair implements CleaningRule {
                     double score = state.getValue()[0];
                     for (int len = 1; len <= 4 && i + len <= n; len++) {
                         String word = new String(text, i, len);
-                        int f = ChineseLexicon.frequency(word);
+                        int f = ChineseLexicon.latticeFrequency(word);
                         if (f <= 0 && len > 1) continue;
-                        int id = f > 0 ? ChineseLexicon.wordId(word) : -1;
+                        // -1 too for a word the core dictionary lists without frequency or lacks
+                        int id = f > 0 && ChineseLexicon.frequency(word) > 0 ? ChineseLexicon.wordId(word) : -1;
                         double p = (1 - WORD_LAMBDA) * (f > 0 ? f + 1.0 : 0.5) / WORD_TOTAL;
                         if (prevId >= 0 && id >= 0 && prevFreq > 0) {
                             p += WORD_LAMBDA * ChineseLexicon.followFrequency(prevId, id) / prevFreq;

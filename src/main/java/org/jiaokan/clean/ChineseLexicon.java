@@ -6,6 +6,12 @@ import com.hankcs.hanlp.dictionary.CoreDictionary;
 import com.hankcs.hanlp.dictionary.py.Pinyin;
 import com.hankcs.hanlp.dictionary.py.PinyinDictionary;
 
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 import java.util.Collections;
 import java.util.HashSet;
@@ -42,6 +48,64 @@ final class ChineseLexicon {
     /** The core dictionary's corpus frequency of a simplified word, 0 when unknown. */
     static int frequency(String simplifiedWord) {
         return CoreDictionary.getTermFrequency(simplifiedWord);
+    }
+
+    /**
+     * Frequency of a simplified word for a word lattice: the core dictionary's frequency where it has
+     * one; otherwise {@link #VOCABULARY_FREQUENCY} for a word of HanLP's synonym thesaurus (CoreSynonym,
+     * tens of thousands of common words the core dictionary lacks or lists without frequency) and
+     * {@link #NUMERAL_FREQUENCY} for a numeral (a run of Chinese numeral characters, alone or followed
+     * by one common measure word); 0 when unknown.
+     */
+    static int latticeFrequency(String simplifiedWord) {
+        int f = CoreDictionary.getTermFrequency(simplifiedWord);
+        if (f > 0) return f;
+        if (isNumeral(simplifiedWord)) return NUMERAL_FREQUENCY;
+        return Thesaurus.WORDS.contains(simplifiedWord) ? VOCABULARY_FREQUENCY : 0;
+    }
+
+    /** Lattice frequency of a common word known only from the thesaurus. */
+    static final int VOCABULARY_FREQUENCY = 20;
+    /** Lattice frequency of a numeral with or without its measure word. */
+    static final int NUMERAL_FREQUENCY = 200;
+    private static final String NUMERALS = "一二三四五六七八九十百千万亿零两〇";
+    private static final String MEASURES = "名个起人次件家处项年月日余多批位条种";
+
+    /**
+     * True for a word of two or more characters made of Chinese numeral characters, optionally ending
+     * in one common measure word or approximation (名, 个, 起, 余, 多 …).
+     */
+    static boolean isNumeral(String word) {
+        int n = word.length();
+        if (n < 2) return false;
+        int digits = MEASURES.indexOf(word.charAt(n - 1)) >= 0 ? n - 1 : n;
+        if (digits < 1) return false;
+        for (int i = 0; i < digits; i++) if (NUMERALS.indexOf(word.charAt(i)) < 0) return false;
+        return true;
+    }
+
+    /** Holder so the thesaurus is read on first use only. */
+    private static final class Thesaurus {
+        static final Set<String> WORDS = load();
+
+        private static Set<String> load() {
+            Set<String> words = new HashSet<>(1 << 17);
+            try (InputStream in = HanLP.class.getClassLoader().getResourceAsStream("data/dictionary/synonym/CoreSynonym.txt")) {
+                if (in == null) return Set.of();
+                BufferedReader r = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8));
+                for (String l; (l = r.readLine()) != null; ) {
+                    String[] parts = l.strip().split(" ");
+                    // the first item is the category code (e.g. Hc10A06#), the others are words
+                    for (int i = 1; i < parts.length; i++) {
+                        String w = parts[i];
+                        if (w.length() >= 2 && w.length() <= 4) words.add(w);
+                    }
+                }
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+            return words;
+        }
     }
 
     /** The core dictionary's id of a simplified word, -1 when unknown. */
