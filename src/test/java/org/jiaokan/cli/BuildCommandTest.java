@@ -29,8 +29,13 @@ class BuildCommandTest {
     void rebuildingTheExampleEditionReproducesItExactly() throws Exception {
         Path copy = tmp.resolve("tei");
         copyTree(EDITION, copy);
-        CliRun r = CliRun.of("build", "-q", copy.toString());
+        CliRun r = CliRun.of("build", "-q", "-o", copy.resolveSibling("site").toString(), copy.toString());
         assertEquals(0, r.exit(), r.err());
+        // The build also publishes the edition's site where -o says.
+        for (String page : List.of("index.html", "documents.html", "search.html", "search/index.js",
+                "doc/jk-004_02a83077c9d50b2a.html", "cite/jk-004_02a83077c9d50b2a.ris")) {
+            assertTrue(Files.isRegularFile(copy.resolveSibling("site").resolve(page)), page);
+        }
         boolean accept = Boolean.getBoolean("jiaokan.accept");
         List<Path> outputs = listFiles(copy.resolve("docs"));
         assertEquals(6, outputs.size(), "five documents and the registers");
@@ -63,7 +68,7 @@ class BuildCommandTest {
 
     @Test
     void notAnEditionFolderIsOneClearError() {
-        CliRun r = CliRun.of("build", tmp.toString());
+        CliRun r = CliRun.of("build", "--no-site", tmp.toString());
         assertEquals(2, r.exit());
         assertEquals("jiaokan: error: " + tmp + ": not an edition folder (no edition.xml)", r.err().strip());
     }

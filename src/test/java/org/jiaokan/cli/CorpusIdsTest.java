@@ -41,7 +41,7 @@ class CorpusIdsTest {
         Files.writeString(edition.resolve("sources").resolve("speech-trad.txt"), SPEECH_TRAD);
         Files.writeString(edition.resolve("sources").resolve("notice.txt"), NOTICE);
         Files.writeString(edition.resolve("sources").resolve("notice-copy.txt"), NOTICE);
-        CliRun r = CliRun.of("build", "-q", edition.toString());
+        CliRun r = CliRun.of("build", "-q", "--no-site", edition.toString());
         assertEquals(0, r.exit(), r.err());
         return edition;
     }
@@ -77,7 +77,7 @@ class CorpusIdsTest {
         String s = Files.readString(speech);
         int p = s.indexOf("</p>", s.indexOf("<body>")) + 4;
         Files.writeString(speech, s.substring(0, p) + "<p xml:id=\"" + noticeId + "\" resp=\"#editor\">校者补。</p>" + s.substring(p));
-        CliRun r = CliRun.of("build", "-q", edition.toString());
+        CliRun r = CliRun.of("build", "-q", "--no-site", edition.toString());
         assertEquals(1, r.exit(), r.err());
         assertEquals(List.of("jiaokan: error: " + edition.resolve("edition.xml") + ": duplicate xml:id \"" + noticeId
                 + "\": in docs/jk-notice.xml, docs/jk-speech.xml"), r.errLines());
@@ -89,7 +89,7 @@ class CorpusIdsTest {
         Path doc = edition.resolve("docs").resolve("jk-speech.xml");
         List<String> before = ids(doc);
         Files.delete(doc);
-        assertEquals(0, CliRun.of("build", "-q", edition.toString()).exit());
+        assertEquals(0, CliRun.of("build", "-q", "--no-site", edition.toString()).exit());
         assertEquals(before, ids(doc));
     }
 

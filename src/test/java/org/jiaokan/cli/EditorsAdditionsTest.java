@@ -37,7 +37,7 @@ class EditorsAdditionsTest {
         Files.createDirectories(edition.resolve("sources"));
         Files.copy(Path.of("tei", "edition.xml"), edition.resolve("edition.xml"));
         Files.writeString(edition.resolve("sources").resolve("report.txt"), source);
-        CliRun r = CliRun.of("build", "-q", edition.toString());
+        CliRun r = CliRun.of("build", "-q", "--no-site", edition.toString());
         assertEquals(0, r.exit(), r.err());
         return edition;
     }
@@ -55,7 +55,7 @@ class EditorsAdditionsTest {
         TestSupport.teiAll();
         Path edition = edition(source);
         Path doc = addAfterFirstParagraph(edition.resolve("docs").resolve("jk-report.xml"), ADDITIONS);
-        CliRun r = CliRun.of("build", "-q", edition.toString());
+        CliRun r = CliRun.of("build", "-q", "--no-site", edition.toString());
         assertEquals(0, r.exit(), r.err());
         List<String> notices = r.errLines().stream().filter(l -> l.startsWith("jiaokan: notice: " + doc + ": ")).toList();
         assertEquals(1, notices.size(), r.err());
@@ -71,7 +71,7 @@ class EditorsAdditionsTest {
         assertEquals(List.of(), TestSupport.teiAll().validate(Files.readAllBytes(doc), doc.toString()));
 
         // Building again keeps them again, with the same notice, and changes nothing.
-        CliRun again = CliRun.of("build", "-q", edition.toString());
+        CliRun again = CliRun.of("build", "-q", "--no-site", edition.toString());
         assertEquals(0, again.exit(), again.err());
         assertEquals(after, Files.readString(doc));
     }
@@ -92,7 +92,7 @@ class EditorsAdditionsTest {
         Path edition = edition(REPORT);
         Path doc = addAfterFirstParagraph(edition.resolve("docs").resolve("jk-report.xml"),
                 "<table><row><cell>一月</cell><bogus>12</bogus></row></table>");
-        CliRun r = CliRun.of("build", "-q", edition.toString());
+        CliRun r = CliRun.of("build", "-q", "--no-site", edition.toString());
         assertEquals(1, r.exit(), r.err());
         List<String> errors = r.errLines().stream().filter(l -> l.startsWith("jiaokan: error: ")).toList();
         assertEquals(1, errors.size(), r.err());
@@ -107,7 +107,7 @@ class EditorsAdditionsTest {
         Files.writeString(header, Files.readString(header).replaceFirst("\\?>\n",
                 "?>\n<?xml-model href=\"schema/project-tei.rng\" type=\"application/xml\"?>\n"));
         Path doc = addAfterFirstParagraph(edition.resolve("docs").resolve("jk-report.xml"), ADDITIONS);
-        CliRun r = CliRun.of("build", "-q", edition.toString());
+        CliRun r = CliRun.of("build", "-q", "--no-site", edition.toString());
         assertEquals(0, r.exit(), r.err());
         assertEquals(List.of("jiaokan: notice: " + doc + ": an editor's additions that jiaokan.rng does not describe (cit, figure, lg, table)"
                 + " are kept; " + edition.toAbsolutePath().resolve("schema/project-tei.rng") + " was not found to check them"), r.errLines());

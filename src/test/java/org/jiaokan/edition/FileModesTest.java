@@ -53,7 +53,7 @@ class FileModesTest {
         Files.copy(Path.of("tei", "edition.xml"), edition.resolve("edition.xml"));
         Files.setPosixFilePermissions(edition.resolve("edition.xml"), PosixFilePermissions.fromString("rw-------"));
         Files.writeString(edition.resolve("sources").resolve("speech.txt"), "在全縣政法工作會議上的講話\n同志們：\n今天我們召開會議。\n");
-        r = CliRun.of("build", "-q", edition.toString());
+        r = CliRun.of("build", "-q", "--no-site", edition.toString());
         assertEquals(0, r.exit(), r.err());
 
         List<Path> written;

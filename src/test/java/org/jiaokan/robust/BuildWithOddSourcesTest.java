@@ -28,7 +28,7 @@ class BuildWithOddSourcesTest {
         Path folder = Files.createDirectories(sources.resolve("attachments"));
         Files.writeString(sources.resolve(".DS_Store"), "system file");
 
-        CliRun r = CliRun.of("build", "-q", edition.toString());
+        CliRun r = CliRun.of("build", "-q", "--no-site", edition.toString());
 
         assertEquals(1, r.exit(), r.err());
         List<String> lines = r.errLines();
