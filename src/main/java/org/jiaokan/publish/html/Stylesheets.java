@@ -19,13 +19,11 @@ import net.sf.saxon.s9api.XsltCompiler;
 import net.sf.saxon.s9api.XsltExecutable;
 import net.sf.saxon.trans.XPathException;
 import org.jiaokan.publish.Theme;
+import org.jiaokan.xml.Xml;
 import org.xml.sax.InputSource;
 import org.xml.sax.SAXException;
 import org.xml.sax.XMLReader;
 
-import javax.xml.XMLConstants;
-import javax.xml.parsers.ParserConfigurationException;
-import javax.xml.parsers.SAXParserFactory;
 import javax.xml.transform.Source;
 import javax.xml.transform.sax.SAXSource;
 import java.io.ByteArrayInputStream;
@@ -134,21 +132,8 @@ public final class Stylesheets {
     /** A namespace-aware SAX reader that refuses DOCTYPEs, external entities and DTD loading. */
     static XMLReader secureReader() throws IOException {
         try {
-            SAXParserFactory f = SAXParserFactory.newInstance();
-            f.setNamespaceAware(true);
-            f.setValidating(false);
-            f.setXIncludeAware(false);
-            f.setFeature(XMLConstants.FEATURE_SECURE_PROCESSING, true);
-            f.setFeature("http://apache.org/xml/features/disallow-doctype-decl", true);
-            f.setFeature("http://xml.org/sax/features/external-general-entities", false);
-            f.setFeature("http://xml.org/sax/features/external-parameter-entities", false);
-            f.setFeature("http://apache.org/xml/features/nonvalidating/load-external-dtd", false);
-            XMLReader r = f.newSAXParser().getXMLReader();
-            r.setEntityResolver((publicId, systemId) -> {
-                throw new SAXException("external entity refused: " + systemId);
-            });
-            return r;
-        } catch (ParserConfigurationException | SAXException e) {
+            return Xml.newSaxReader(true);
+        } catch (SAXException e) {
             throw new IOException("XML parser lacks a required security feature", e);
         }
     }
