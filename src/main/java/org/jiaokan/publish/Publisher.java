@@ -319,7 +319,7 @@ public final class Publisher {
     /** {@code window.JiaokanI18n["en"] = {...}}: the interface strings of one language for the language switch. */
     static byte[] i18nScript(String lang, XdmNode strings) {
         StringBuilder sb = new StringBuilder("window.JiaokanI18n = window.JiaokanI18n || {};\nwindow.JiaokanI18n[")
-                .append(json(lang)).append("] = {");
+                .append(ScriptStrings.quote(lang)).append("] = {");
         boolean first = true;
         for (XdmNode root : strings.children()) {
             if (root.getNodeKind() != XdmNodeKind.ELEMENT) continue;
@@ -327,28 +327,11 @@ public final class Publisher {
                 if (s.getNodeKind() != XdmNodeKind.ELEMENT) continue;
                 String k = s.getAttributeValue(new QName("k"));
                 if (k == null) continue;
-                sb.append(first ? "\n  " : ",\n  ").append(json(k)).append(": ").append(json(s.getStringValue()));
+                sb.append(first ? "\n  " : ",\n  ").append(ScriptStrings.quote(k)).append(": ").append(ScriptStrings.quote(s.getStringValue()));
                 first = false;
             }
         }
         return sb.append("\n};\n").toString().getBytes(StandardCharsets.UTF_8);
-    }
-
-    static String json(String s) {
-        StringBuilder sb = new StringBuilder("\"");
-        for (char c : s.toCharArray()) {
-            switch (c) {
-                case '"' -> sb.append("\\\"");
-                case '\\' -> sb.append("\\\\");
-                case '\n' -> sb.append("\\n");
-                case '<' -> sb.append("\\u003c");
-                default -> {
-                    if (c < 0x20 || c == 0x2028 || c == 0x2029) sb.append(String.format("\\u%04x", (int) c));
-                    else sb.append(c);
-                }
-            }
-        }
-        return sb.append('"').toString();
     }
 
     // ---- inputs

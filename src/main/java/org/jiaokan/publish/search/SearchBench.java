@@ -1,5 +1,6 @@
 package org.jiaokan.publish.search;
 
+import org.jiaokan.publish.ScriptStrings;
 import com.hankcs.hanlp.HanLP;
 
 import java.io.IOException;
@@ -355,7 +356,7 @@ public final class SearchBench {
 
     static String jsonArray(List<String> items) {
         StringBuilder sb = new StringBuilder("[");
-        for (int i = 0; i < items.size(); i++) sb.append(i == 0 ? "" : ",").append(SearchIndexBuilder.Json.str(items.get(i)));
+        for (int i = 0; i < items.size(); i++) sb.append(i == 0 ? "" : ",").append(ScriptStrings.quote(items.get(i)));
         return sb.append(']').toString();
     }
 
@@ -519,18 +520,18 @@ public final class SearchBench {
         StringBuilder sb = new StringBuilder("{\n  \"pages\": ").append(docs).append(",\n  \"seed\": ").append(seed).append(",\n  \"engines\": [");
         for (int i = 0; i < results.size(); i++) {
             EngineResult r = results.get(i);
-            sb.append(i == 0 ? "\n" : ",\n").append("    {\"name\": ").append(SearchIndexBuilder.Json.str(r.name()))
+            sb.append(i == 0 ? "\n" : ",\n").append("    {\"name\": ").append(ScriptStrings.quote(r.name()))
                     .append(", \"buildMillis\": ").append(r.millis()).append(", \"peakRssKb\": ").append(r.peakKb())
                     .append(", \"indexBytes\": ").append(r.indexBytes()).append(", \"gzipBytes\": ").append(r.gzipBytes())
-                    .append(", \"recall\": ").append(SearchIndexBuilder.Json.str(recall(r, null)))
-                    .append(", \"phraseFalseHits\": ").append(SearchIndexBuilder.Json.str(falseHits(r, "phrase")))
-                    .append(", \"note\": ").append(SearchIndexBuilder.Json.str(r.note())).append(", \"queries\": [");
+                    .append(", \"recall\": ").append(ScriptStrings.quote(recall(r, null)))
+                    .append(", \"phraseFalseHits\": ").append(ScriptStrings.quote(falseHits(r, "phrase")))
+                    .append(", \"note\": ").append(ScriptStrings.quote(r.note())).append(", \"queries\": [");
             int k = 0;
             for (Query q : QUERIES) {
                 Score s = r.scores().get(q.text());
                 if (s == null) continue;
-                sb.append(k++ == 0 ? "\n" : ",\n").append("      {\"q\": ").append(SearchIndexBuilder.Json.str(q.text()))
-                        .append(", \"kind\": ").append(SearchIndexBuilder.Json.str(q.kind()))
+                sb.append(k++ == 0 ? "\n" : ",\n").append("      {\"q\": ").append(ScriptStrings.quote(q.text()))
+                        .append(", \"kind\": ").append(ScriptStrings.quote(q.kind()))
                         .append(", \"expected\": ").append(s.expected()).append(", \"found\": ").append(s.found())
                         .append(", \"correct\": ").append(s.correct()).append(", \"falseHits\": ").append(s.falseHits()).append('}');
             }

@@ -1,5 +1,6 @@
 package org.jiaokan.publish.search;
 
+import org.jiaokan.publish.ScriptStrings;
 import org.jiaokan.xml.Xml;
 import org.w3c.dom.Document;
 
@@ -258,7 +259,7 @@ public final class SearchIndexBuilder {
                 keys[k] = e.getKey();
                 positions[k++] = java.util.Arrays.copyOfRange(e.getValue(), 1, e.getValue()[0] + 1);
             }
-            StringBuilder t = new StringBuilder(u.text().length() + 32).append('[').append(Json.str(u.anchor())).append(',').append(Json.str(u.text()));
+            StringBuilder t = new StringBuilder(u.text().length() + 32).append('[').append(ScriptStrings.quote(u.anchor())).append(',').append(ScriptStrings.quote(u.text()));
             if (vmap.length() > 0) t.append(",[").append(vmap).append(']');
             t.append(']');
             return new Prepared(keys, positions, t.toString(), java.util.Arrays.copyOf(seq, len));
@@ -334,13 +335,13 @@ public final class SearchIndexBuilder {
             StringBuilder sb = new StringBuilder("JiaokanSearch.add(\"s\",").append(i).append(",{");
             boolean firstC = true;
             for (Map.Entry<Integer, TreeMap<Integer, StringBuilder>> c : parts.get(i).entrySet()) {
-                sb.append(firstC ? "\n" : ",\n").append(Json.str(new String(Character.toChars(c.getKey())))).append(":{");
+                sb.append(firstC ? "\n" : ",\n").append(ScriptStrings.quote(new String(Character.toChars(c.getKey())))).append(":{");
                 firstC = false;
                 boolean first = true;
                 for (Map.Entry<Integer, StringBuilder> n : c.getValue().entrySet()) {
                     if (!first) sb.append(',');
                     first = false;
-                    sb.append(Json.str(n.getKey() == 0 ? "" : new String(Character.toChars(n.getKey())))).append(":\"").append(n.getValue()).append('"');
+                    sb.append(ScriptStrings.quote(n.getKey() == 0 ? "" : new String(Character.toChars(n.getKey())))).append(":\"").append(n.getValue()).append('"');
                 }
                 sb.append('}');
             }
@@ -356,28 +357,28 @@ public final class SearchIndexBuilder {
         sb.append(",\"blocks\":").append(blocks).append(",\"texts\":").append(textShardStarts.toString().replace(" ", ""));
         StringBuilder fold = new StringBuilder();
         for (Map.Entry<Integer, Integer> e : Folding.table(corpusChars).entrySet()) fold.appendCodePoint(e.getKey()).appendCodePoint(e.getValue());
-        sb.append(",\n\"fold\":").append(Json.str(fold.toString()));
+        sb.append(",\n\"fold\":").append(ScriptStrings.quote(fold.toString()));
         sb.append(",\n\"genres\":[");
         boolean first = true;
         Map<String, String> labels = new HashMap<>();
         for (SearchDocument d : docsMeta) labels.putIfAbsent(d.genre(), d.genreLabel());
         for (String g : genres.keySet()) {
-            sb.append(first ? "" : ",").append('[').append(Json.str(g)).append(',').append(Json.str(labels.get(g))).append(']');
+            sb.append(first ? "" : ",").append('[').append(ScriptStrings.quote(g)).append(',').append(ScriptStrings.quote(labels.get(g))).append(']');
             first = false;
         }
         sb.append("],\n\"entities\":[");
         for (int i = 0; i < entityList.size(); i++) {
             SearchDocument.Entity e = entityList.get(i);
-            sb.append(i == 0 ? "" : ",\n").append('[').append(Json.str(e.type())).append(',').append(Json.str(e.key()))
-                    .append(',').append(Json.str(e.label())).append(']');
+            sb.append(i == 0 ? "" : ",\n").append('[').append(ScriptStrings.quote(e.type())).append(',').append(ScriptStrings.quote(e.key()))
+                    .append(',').append(ScriptStrings.quote(e.label())).append(']');
         }
         sb.append("],\n\"docs\":[");
         for (int i = 0; i < docsMeta.size(); i++) {
             SearchDocument d = docsMeta.get(i);
-            sb.append(i == 0 ? "\n" : ",\n").append('[').append(Json.str(d.docid())).append(',').append(Json.str(d.title()))
-                    .append(',').append(Json.str(d.date())).append(',').append(Json.str(d.year()))
+            sb.append(i == 0 ? "\n" : ",\n").append('[').append(ScriptStrings.quote(d.docid())).append(',').append(ScriptStrings.quote(d.title()))
+                    .append(',').append(ScriptStrings.quote(d.date())).append(',').append(ScriptStrings.quote(d.year()))
                     .append(',').append(d.genre().isEmpty() ? -1 : genres.get(d.genre()))
-                    .append(',').append(Json.str(d.script())).append(',').append(firstBlocks.get(i))
+                    .append(',').append(ScriptStrings.quote(d.script())).append(',').append(firstBlocks.get(i))
                     .append(',').append(docEntities.get(i).toString().replace(" ", "")).append(']');
         }
         sb.append("]});\n");
@@ -393,40 +394,6 @@ public final class SearchIndexBuilder {
             bytes += b.length;
         } catch (IOException e) {
             throw new java.io.UncheckedIOException(e);
-        }
-    }
-
-    /** JSON string literals that are also safe JavaScript source. */
-    static final class Json {
-        private Json() {}
-
-        static String str(String s) {
-            StringBuilder sb = new StringBuilder(s.length() + 2).append('"');
-            for (int i = 0; i < s.length(); i++) {
-                char c = s.charAt(i);
-                switch (c) {
-                    case '"' -> sb.append("\\\"");
-                    case '\\' -> sb.append("\\\\");
-                    case '\n' -> sb.append("\\n");
-                    case '\r' -> sb.append("\\r");
-                    case '\t' -> sb.append("\\t");
-                    case '<' -> sb.append("\\u003c");
-                    default -> {
-                        if (c < 0x20 || c == 0x2028 || c == 0x2029 || c == 0xFEFF || Character.isSurrogate(c) && !validPair(s, i)) {
-                            sb.append(String.format("\\u%04x", (int) c));
-                        } else {
-                            sb.append(c);
-                        }
-                    }
-                }
-            }
-            return sb.append('"').toString();
-        }
-
-        private static boolean validPair(String s, int i) {
-            char c = s.charAt(i);
-            if (Character.isHighSurrogate(c)) return i + 1 < s.length() && Character.isLowSurrogate(s.charAt(i + 1));
-            return i > 0 && Character.isHighSurrogate(s.charAt(i - 1));
         }
     }
 }
