@@ -52,7 +52,7 @@ final class BuildCommand implements Callable<Integer> {
                     r.conversion().registers());
         }
         if (noSite) return r.ok() ? 0 : 1;
-        int site = PublishCommand.publish(java.util.List.of(editionDir), siteDir, java.util.Set.of("html"), quiet);
+        int site = PublishCommand.publish(java.util.List.of(editionDir), siteDir, new java.util.LinkedHashSet<>(org.jiaokan.publish.Publisher.FORMATS), quiet);
         return r.ok() && site == 0 ? 0 : Math.max(1, site);
     }
 }

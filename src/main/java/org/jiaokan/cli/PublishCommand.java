@@ -25,16 +25,22 @@ final class PublishCommand implements Callable<Integer> {
             description = "The site folder (default: ${DEFAULT-VALUE}).")
     Path out;
 
-    @Option(names = "--formats", split = ",", paramLabel = "FORMAT", defaultValue = "html",
-            description = "Output formats, comma-separated (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--formats", split = ",", paramLabel = "FORMAT",
+            description = "Output formats, comma-separated: any of ${COMPLETION-CANDIDATES} (default: all).",
+            completionCandidates = Formats.class)
     List<String> formats;
+
+    /** The formats {@code publish} knows, for the help text. */
+    static final class Formats extends java.util.ArrayList<String> {
+        Formats() { super(Publisher.FORMATS); }
+    }
 
     @Option(names = {"-q", "--quiet"}, description = "No summary; errors only.")
     boolean quiet;
 
     @Override
     public Integer call() throws Exception {
-        return publish(inputs, out, new LinkedHashSet<>(formats), quiet);
+        return publish(inputs, out, formats == null ? new LinkedHashSet<>(Publisher.FORMATS) : new LinkedHashSet<>(formats), quiet);
     }
 
     /** Publishes and reports: one error line per file that failed; exit code 1 if any did. */

@@ -47,8 +47,13 @@ import java.util.stream.Stream;
  * summaries. A file that cannot be published is an error value; the others are still published.
  */
 public final class Publisher {
-    /** Output formats this publisher knows. */
-    public static final Set<String> FORMATS = Set.of("html");
+    /**
+     * The outputs made beside the site, each from the same inputs: the print edition, the catalogue
+     * records. Each is its own class; the site is always made first, so that they may link to it.
+     */
+    static final List<OutputFormat> OUTPUTS = List.of();
+    /** Output formats this publisher knows, in the order they are made. */
+    public static final List<String> FORMATS = formats();
     /** Theme files copied to {@code assets/} as they are. */
     private static final List<String> ASSETS = List.of("css/jiaokan.css", "js/jiaokan.js", "js/search.js");
     private static final List<String> UI_LANGUAGES = List.of("zh-Hans", "en");
@@ -67,8 +72,18 @@ public final class Publisher {
         public boolean ok() { return errors.isEmpty(); }
     }
 
-    /** The inputs, sorted into their roles. */
-    record Inputs(Path edition, Path registers, List<Path> documents, List<Path> sourceDirs, Path themeDir) {}
+    private static List<String> formats() {
+        List<String> f = new ArrayList<>(List.of("html"));
+        OUTPUTS.forEach(o -> f.add(o.name()));
+        return List.copyOf(f);
+    }
+
+    /**
+     * The inputs, sorted into their roles: the edition header ({@code edition.xml}, or null), the
+     * registers (or null), the TEI documents in a stable order, the folders of raw sources and an
+     * edition's theme folder (or null).
+     */
+    public record Inputs(Path edition, Path registers, List<Path> documents, List<Path> sourceDirs, Path themeDir) {}
 
     private final Options options;
 
@@ -80,9 +95,32 @@ public final class Publisher {
     public Result publish(List<Path> inputs) throws IOException {
         long t0 = System.nanoTime();
         for (String f : options.formats()) {
-            if (!FORMATS.contains(f)) throw new IOException("unknown format " + f + " (known: html)");
+            if (!FORMATS.contains(f)) throw new IOException("unknown format " + f + " (known: " + String.join(", ", FORMATS) + ")");
         }
         Inputs in = sort(inputs);
+        List<String> errors = Collections.synchronizedList(new ArrayList<>());
+        Path out = options.out();
+        Files.createDirectories(out);
+        int pages = 0, documents = 0;
+        if (options.formats().contains("html")) {
+            Result site = publishSite(in);
+            errors.addAll(site.errors());
+            pages = site.pages();
+            documents = site.documents();
+        }
+        for (OutputFormat o : OUTPUTS) {
+            if (!options.formats().contains(o.name())) continue;
+            OutputFormat.Result r = o.publish(in, out, options.formats(), options.threads());
+            errors.addAll(r.errors());
+            documents = Math.max(documents, r.documents());
+        }
+        List<String> sorted = new ArrayList<>(errors);
+        Collections.sort(sorted);
+        return new Result(pages, documents, sorted, (System.nanoTime() - t0) / 1_000_000);
+    }
+
+    /** The HTML site: pages, assets, search index. */
+    private Result publishSite(Inputs in) throws IOException {
         Theme theme = new Theme(in.themeDir());
         Stylesheets xsl;
         try {
@@ -166,9 +204,7 @@ public final class Publisher {
         // The full-text index, read from the same TEI: the documents that were published.
         List<Path> published = in.documents().stream().filter(summaries::containsKey).toList();
         errors.addAll(SearchIndexBuilder.build(published, out, options.threads()).errors());
-        List<String> sorted = new ArrayList<>(errors);
-        Collections.sort(sorted);
-        return new Result(pages[0], summaries.size(), sorted, (System.nanoTime() - t0) / 1_000_000);
+        return new Result(pages[0], summaries.size(), new ArrayList<>(errors), 0);
     }
 
     private record Context(Stylesheets xsl, Path out, XdmNode registers, XdmNode edition, XdmNode ui,
@@ -337,7 +373,7 @@ public final class Publisher {
     // ---- inputs
 
     /** Sorts the command line's files and folders into documents, registers, edition header and sources. */
-    static Inputs sort(List<Path> inputs) throws IOException {
+    public static Inputs sort(List<Path> inputs) throws IOException {
         Path edition = null, registers = null, themeDir = null;
         Set<Path> docs = new LinkedHashSet<>();
         List<Path> sourceDirs = new ArrayList<>();
