@@ -62,7 +62,9 @@ final class FontChoice {
             throw new UnusableFontException(file, "not a font FOP can use (" + e.getMessage() + "); " + USE_INSTEAD);
         }
         SfntDirectory.Face face;
-        if (dir.kind().equals("ttc")) {
+        if (dir.faces().stream().allMatch(SfntDirectory.Face::cff)) {
+            face = dir.faces().get(0);
+        } else if (dir.kind().equals("ttc")) {
             List<String> names = collectionNames(file);
             if (subFont == null) {
                 int i = index == null ? 0 : index;
@@ -104,8 +106,8 @@ final class FontChoice {
     static List<String> collectionNames(Path file) throws IOException {
         try (InputStream in = Files.newInputStream(file)) {
             return new ArrayList<>(new TTFFile().getTTCnames(new FontFileReader(in)));
-        } catch (RuntimeException e) {
-            throw new UnusableFontException(file, "FOP cannot read its faces (" + e + ")");
+        } catch (IOException | RuntimeException e) {
+            throw new UnusableFontException(file, "FOP cannot read its faces (" + e + "); " + USE_INSTEAD);
         }
     }
 
