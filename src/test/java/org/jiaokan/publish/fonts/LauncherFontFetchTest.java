@@ -119,9 +119,11 @@ class LauncherFontFetchTest {
     }
 
     @Test
-    void fontsOnTheSystemOrBelowJiaokanFontsAreNotFetched() throws Exception {
+    void thePinnedFontsOnTheSystemOrAnyBelowJiaokanFontsAreNotFetched() throws Exception {
         Map<String, String> env = env();
-        env.put("JIAOKAN_FONT_DEB_UMING", "file:///nonexistent/uming.deb " + umingSha);
+        String x = sha256(Files.writeString(work.resolve("x"), "x"));
+        env.put("JIAOKAN_FONT_DEB_UMING", "file:///nonexistent/uming.deb " + umingSha + " " + x);
+        env.put("JIAOKAN_FONT_DEB_ZENHEI", zenhei.toUri() + " " + zenheiSha + " " + x);
         Path system = Path.of(env.get("JIAOKAN_FONT_SYSTEM_ROOT"));
         for (String f : List.of(SERIF, SANS)) {
             Files.createDirectories(system.resolve(f).getParent());
@@ -137,6 +139,28 @@ class LauncherFontFetchTest {
         assertEquals(1, fetch(env).exit, "one face alone is not enough");
         Files.writeString(system.resolve(SANS), "x");
         assertEquals(0, fetch(env).exit);
+    }
+
+    @Test
+    void otherVersionsOnTheSystemAreReplacedByThePinnedOnesInTheCache() throws Exception {
+        Map<String, String> env = env();
+        Path system = Path.of(env.get("JIAOKAN_FONT_SYSTEM_ROOT"));
+        for (String f : List.of(SERIF, SANS)) {
+            Files.createDirectories(system.resolve(f).getParent());
+            Files.writeString(system.resolve(f), "another release's face");
+        }
+        env.put("JIAOKAN_FONT_DEB_UMING", uming.toUri() + " " + umingSha + " " + sha256(uming));
+        Result r = fetch(env);
+        assertEquals(0, r.exit, r.err);
+        assertEquals(1, r.errLines().size(), r.err);
+        assertEquals("invented serif face 明体", Files.readString(cache().resolve(SERIF)));
+
+        Files.walk(cache().getParent()).sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+        env.put("JIAOKAN_FONT_DEB_UMING", "file:///nonexistent/uming.deb " + umingSha);
+        Result offline = fetch(env);
+        assertEquals(1, offline.exit);
+        assertTrue(offline.errLines().get(1).endsWith("(cannot read file:///nonexistent/uming.deb): the system's fonts-arphic-uming and "
+                + "fonts-wqy-zenhei, other versions than the pinned ones, are used, so the PDFs may differ from other machines'"), offline.err);
     }
 
     @Test
