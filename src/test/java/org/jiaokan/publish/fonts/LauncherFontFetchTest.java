@@ -4,7 +4,11 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
+import com.sun.net.httpserver.HttpServer;
+
 import java.io.IOException;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -202,12 +206,58 @@ class LauncherFontFetchTest {
     @Test
     void withoutADownloadToolTheLineSaysWhatToInstall() throws Exception {
         Map<String, String> env = env();
-        env.put("PATH", pathWithout(Set.of("curl", "wget", "apt-get")).toString());
+        env.put("PATH", pathWithout(Set.of("curl", "wget", "java", "apt-get")).toString());
         env.put("JIAOKAN_FONT_DEB_UMING", "http://127.0.0.1:9/fonts-arphic-uming.deb " + umingSha);
         Result r = fetch(env);
         assertEquals(1, r.exit);
-        assertTrue(r.errLines().get(1).contains("(neither curl nor wget is installed to download http://127.0.0.1:9/fonts-arphic-uming.deb)")
+        assertTrue(r.errLines().get(1).contains("(neither curl, wget nor java is installed to download http://127.0.0.1:9/fonts-arphic-uming.deb)")
                 && r.errLines().get(1).contains(HINT), r.err);
+    }
+
+    @Test
+    void overHttpWithCurlOrWithJavaAlone() throws Exception {
+        HttpServer server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
+        server.createContext("/", exchange -> {
+            Path deb = packages.resolve(exchange.getRequestURI().getPath().substring(1));
+            if (deb.getParent().equals(packages) && Files.isRegularFile(deb)) {
+                exchange.sendResponseHeaders(200, Files.size(deb));
+                try (var out = exchange.getResponseBody()) {
+                    Files.copy(deb, out);
+                }
+            } else {
+                exchange.sendResponseHeaders(404, -1);
+            }
+            exchange.close();
+        });
+        server.start();
+        try {
+            String base = "http://127.0.0.1:" + server.getAddress().getPort() + "/";
+            Map<String, String> env = env();
+            env.put("JIAOKAN_FONT_DEB_UMING", base + uming.getFileName() + " " + umingSha);
+            env.put("JIAOKAN_FONT_DEB_ZENHEI", base + zenhei.getFileName() + " " + zenheiSha);
+            if (onPath("curl") != null) {
+                Result r = fetch(env);
+                assertEquals(0, r.exit, r.err);
+                assertEquals("invented sans face 黑体", Files.readString(cache().resolve(SANS)));
+                Files.walk(cache().getParent()).sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+            }
+            if (onPath("java") != null) {
+                env.put("PATH", pathWithout(Set.of("curl", "wget")).toString());
+                Result r = fetch(env);
+                assertEquals(0, r.exit, r.err);
+                assertEquals("invented serif face 明体", Files.readString(cache().resolve(SERIF)));
+                assertEquals("invented sans face 黑体", Files.readString(cache().resolve(SANS)));
+
+                Files.walk(cache().getParent()).sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+                env.put("JIAOKAN_FONT_DEB_ZENHEI", base + "absent.deb " + zenheiSha);
+                Result missing = fetch(env);
+                assertEquals(1, missing.exit);
+                assertTrue(missing.errLines().get(1).contains("(cannot download " + base + "absent.deb)"), missing.err);
+                assertFalse(Files.exists(cache()));
+            }
+        } finally {
+            server.stop(0);
+        }
     }
 
     @Test
