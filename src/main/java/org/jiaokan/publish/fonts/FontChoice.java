@@ -43,7 +43,7 @@ final class FontChoice {
                     : choice.substring("fontconfig:".length());
             String[] match = fcMatch(setting, pattern, fontconfig);
             file = Path.of(match[0]);
-            index = match[1].isEmpty() ? 0 : (int) (Long.parseLong(match[1]) & 0xFFFF);
+            index = match[1].matches("\\d{1,9}") ? (int) (Long.parseLong(match[1]) & 0xFFFF) : 0;
         } else {
             file = Path.of(choice);
             int hash = choice.lastIndexOf('#');
