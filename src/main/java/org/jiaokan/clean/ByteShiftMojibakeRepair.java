@@ -220,8 +220,24 @@ public final class ByteShiftMojibakeRepair implements CleaningRule {
             this.script = script;
         }
 
+        /** This thread's memo of {@link #emit} scores: the lattice asks for the same pairs many times over. */
+        private final EmitCache cache = EmitCache.LOCAL.get();
+
         /** Language-model score of {@code c} after {@code prev}, with the document's script taken into account. */
         double emit(char prev, char c) {
+            long key = (long) (script == null ? 0 : script.ordinal() + 1) << 32 | (long) prev << 16 | c;
+            int slot = EmitCache.slot(key);
+            if (cache.keys[slot] == key) {
+                CharBigramModel.EVALUATIONS.increment();
+                return cache.values[slot];
+            }
+            double v = score(prev, c);
+            cache.keys[slot] = key;
+            cache.values[slot] = v;
+            return v;
+        }
+
+        private double score(char prev, char c) {
             double v = prev == 0 ? lm.logUnigram(c) : lm.logBigram(prev, c);
             // A Latin letter or an ASCII symbol straight after a Han character: a trail byte below 0x80 read alone.
             if (c > 0x20 && c < 0x7f && PinyinArtifactRule.isHan(prev) && (Character.isLetter(c) || WEDGE_SYMBOLS.indexOf(c) >= 0)) v -= WEDGE_COST;
@@ -329,7 +345,7 @@ public final class ByteShiftMojibakeRepair implements CleaningRule {
             for (Node node : states.values()) {
                 for (Node ready : switches(node)) {
                     if (ready.mode == KEEP) {
-                        put(next, new Node(KEEP, 0, c, ready.score + emit(ready.last, c), ready, String.valueOf(c), k, false));
+                        put(next, new Node(KEEP, 0, c, ready.score + emit(ready.last, c), ready, one(c), k, false));
                         continue;
                     }
                     if (units == null) continue;
@@ -372,7 +388,7 @@ public final class ByteShiftMojibakeRepair implements CleaningRule {
             for (int q = 0; q < Math.min(options.length, LOST_PAIR_GUESSES); q++) {
                 char o = options[q];
                 Node lost = new Node(PENDING, UNKNOWN, o, node.score - 2 * UNKNOWN_BYTE_COST - LOST_PAIR_COST + emit(node.last, o),
-                        node, String.valueOf(o), -1, true);
+                        node, one(o), -1, true);
                 lost.slot = node.pending * 257 + UNKNOWN;
                 lost.silent = true;
                 out.add(lost);
@@ -387,7 +403,7 @@ public final class ByteShiftMojibakeRepair implements CleaningRule {
                 out.add(new Node(KEEP, 0, node.last, node.score, node, "", -1, false));
             } else if (node.mode == PENDING && node.pending != UNKNOWN) {
                 for (char o : Gbk.shortlist(node.pending, UNKNOWN)) {
-                    Node closed = new Node(KEEP, 0, o, node.score - UNKNOWN_BYTE_COST + emit(node.last, o), node, String.valueOf(o), -1, true);
+                    Node closed = new Node(KEEP, 0, o, node.score - UNKNOWN_BYTE_COST + emit(node.last, o), node, one(o), -1, true);
                     closed.slot = node.pending * 257 + UNKNOWN;
                     out.add(closed);
                 }
@@ -408,7 +424,8 @@ public final class ByteShiftMojibakeRepair implements CleaningRule {
         private List<Node> consume(Node origin, int[] bytes, int from, int mode, int pending, char last, double score,
                                    StringBuilder emitted, boolean guessed, int slot) {
             if (from == bytes.length) {
-                Node end = new Node(mode, pending, last, score, origin, emitted.toString(), -1, guessed);
+                String text = emitted.length() == 0 ? "" : emitted.length() == 1 ? one(emitted.charAt(0)) : emitted.toString();
+                Node end = new Node(mode, pending, last, score, origin, text, -1, guessed);
                 end.slot = guessed ? slot : -1;
                 return List.of(end);
             }
@@ -586,6 +603,32 @@ public final class ByteShiftMojibakeRepair implements CleaningRule {
     }
 
     private static final String RULE = "byte-shift-mojibake";
+
+    /** One-character strings, made once each: the lattice labels millions of steps with one. */
+    private static final String[] ONE = new String[0x10000];
+
+    private static String one(char c) {
+        String s = ONE[c];
+        // a race makes two equal strings, either of which is right
+        if (s == null) ONE[c] = s = String.valueOf(c);
+        return s;
+    }
+
+    /**
+     * A direct-mapped memo of lattice scores, one per thread (a score is a pure function of the script and
+     * the two characters, so a hit returns exactly what the model would): it keeps the model's large
+     * bigram table out of the lattice's inner loop.
+     */
+    private static final class EmitCache {
+        static final ThreadLocal<EmitCache> LOCAL = ThreadLocal.withInitial(EmitCache::new);
+        private static final int BITS = 15;
+        final long[] keys = new long[1 << BITS];
+        final double[] values = new double[1 << BITS];
+
+        EmitCache() { Arrays.fill(keys, -1L); }
+
+        static int slot(long key) { return (int) ((key * 0x9E3779B97F4A7C15L) >>> (64 - BITS)); }
+    }
 
     private static boolean hanAt(String line, int i) {
         return i >= 0 && i < line.length() && PinyinArtifactRule.isHan(line.charAt(i));
