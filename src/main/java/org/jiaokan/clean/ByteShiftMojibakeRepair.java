@@ -649,10 +649,10 @@ public final class ByteShiftMojibakeRepair implements CleaningRule {
         /** lead << 8 | trail for each character GBK encodes in two bytes, 0 otherwise. */
         private static final int[] CODE = new int[0x10000];
         /** Candidate characters per (lead, trail) with either unknown: the most common Han characters first. */
-        private static final char[][] CACHE = new char[257 * 257][];
+        private static final java.util.concurrent.atomic.AtomicReferenceArray<char[]> CACHE = new java.util.concurrent.atomic.AtomicReferenceArray<>(257 * 257);
         private static final int MAX_GUESSES = 200;
         private static final int SHORTLIST = 24;
-        private static final char[][] SHORT = new char[257 * 257][];
+        private static final java.util.concurrent.atomic.AtomicReferenceArray<char[]> SHORT = new java.util.concurrent.atomic.AtomicReferenceArray<>(257 * 257);
         private static final String GUESSABLE_PUNCTUATION = "，。、；：？！“”（）《》";
 
         static {
@@ -715,10 +715,10 @@ public final class ByteShiftMojibakeRepair implements CleaningRule {
             char[] all = options(lead, trail);
             if (all.length <= SHORTLIST) return all;
             int slot = lead * 257 + trail;
-            char[] cached = SHORT[slot];
+            char[] cached = SHORT.get(slot);
             if (cached != null) return cached;
             char[] out = Arrays.copyOf(all, SHORTLIST);
-            synchronized (SHORT) { SHORT[slot] = out; }
+            SHORT.set(slot, out); // a race computes the same array twice; either is right
             return out;
         }
 
@@ -732,7 +732,7 @@ public final class ByteShiftMojibakeRepair implements CleaningRule {
                 return c == 0 || isPrivateUse(c) ? new char[0] : new char[]{c};
             }
             int slot = lead * 257 + trail;
-            char[] cached = CACHE[slot];
+            char[] cached = CACHE.get(slot);
             if (cached != null) return cached;
             int l0 = lead == UNKNOWN ? 0x81 : lead;
             int l1 = lead == UNKNOWN ? 0xfe : lead;
@@ -751,7 +751,7 @@ public final class ByteShiftMojibakeRepair implements CleaningRule {
             found.sort((x, y) -> Double.compare(lm.logUnigram(y), lm.logUnigram(x)));
             char[] out = new char[Math.min(MAX_GUESSES, found.size())];
             for (int k = 0; k < out.length; k++) out[k] = found.get(k);
-            synchronized (CACHE) { CACHE[slot] = out; }
+            CACHE.set(slot, out);
             return out;
         }
     }
