@@ -104,7 +104,7 @@ public final class BenchCorpus {
             Path file;
             if (kind < 6) {
                 // plain text; some of it in the legacy encoding of its script
-                Charset cs = kind < 4 ? StandardCharsets.UTF_8 : Charset.forName(traditional ? "Big5" : "GB18030");
+                Charset cs = kind < 4 || traditional ? StandardCharsets.UTF_8 : Charset.forName("GB18030");
                 file = dir.resolve(base + ".txt");
                 TeiFiles.atomicWrite(file, String.join("\n", doc).concat("\n").getBytes(cs));
                 text++;
