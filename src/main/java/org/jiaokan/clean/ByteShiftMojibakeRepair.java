@@ -352,11 +352,7 @@ public final class ByteShiftMojibakeRepair implements CleaningRule {
                     for (int[] bytes : units) {
                         double cost = bytes.length == 2 && c < 0x80 ? FOLD_COST : 0;
                         if (bytes.length == 2 && bytes[1] == UNKNOWN) cost = LOST_PAIR_COST;
-                        for (Node end : consume(ready, bytes, 0, ready.mode, ready.pending, ready.last, ready.score - cost, new StringBuilder(), false, -1)) {
-                            Node stepped = new Node(end.mode, end.pending, end.last, end.score, ready, end.emitted, k, end.guessed);
-                            stepped.slot = end.slot;
-                            put(next, stepped);
-                        }
+                        consume(ready, k, bytes, 0, ready.mode, ready.pending, ready.last, ready.score - cost, new StringBuilder(), false, -1, next);
                     }
                 }
             }
@@ -420,14 +416,18 @@ public final class ByteShiftMojibakeRepair implements CleaningRule {
             return out;
         }
 
-        /** Decodes {@code bytes[from..]} in the shifted reading; every way it can go, as end states. */
-        private List<Node> consume(Node origin, int[] bytes, int from, int mode, int pending, char last, double score,
-                                   StringBuilder emitted, boolean guessed, int slot) {
+        /**
+         * Decodes {@code bytes[from..]} in the shifted reading, every way it can go, and offers each end
+         * state (a step from {@code origin} over window character {@code k}) to {@code next}.
+         */
+        private void consume(Node origin, int k, int[] bytes, int from, int mode, int pending, char last, double score,
+                             StringBuilder emitted, boolean guessed, int slot, Map<Long, Node> next) {
             if (from == bytes.length) {
                 String text = emitted.length() == 0 ? "" : emitted.length() == 1 ? one(emitted.charAt(0)) : emitted.toString();
-                Node end = new Node(mode, pending, last, score, origin, text, -1, guessed);
-                end.slot = guessed ? slot : -1;
-                return List.of(end);
+                Node stepped = new Node(mode, pending, last, score, origin, text, k, guessed);
+                stepped.slot = guessed ? slot : -1;
+                put(next, stepped);
+                return;
             }
             int b = bytes[from];
             if (mode == ALIGNED) {
@@ -435,31 +435,31 @@ public final class ByteShiftMojibakeRepair implements CleaningRule {
                 if (b != UNKNOWN && b < 0x80) {
                     char c = (char) b;
                     emitted.append(c);
-                    List<Node> out = consume(origin, bytes, from + 1, ALIGNED, 0, c, score + emit(last, c), emitted, false, -1);
+                    consume(origin, k, bytes, from + 1, ALIGNED, 0, c, score + emit(last, c), emitted, false, -1, next);
                     emitted.setLength(emitted.length() - 1);
-                    return out;
+                    return;
                 }
-                if (b == 0x80) return List.of();
-                return consume(origin, bytes, from + 1, PENDING, b, last, score - unknownCost, emitted, guessed, slot);
+                if (b == 0x80) return;
+                consume(origin, k, bytes, from + 1, PENDING, b, last, score - unknownCost, emitted, guessed, slot, next);
+                return;
             }
             char[] options = Gbk.shortlist(pending, b);
-            if (options.length == 0) return List.of();
+            if (options.length == 0) return;
             boolean guess = pending == UNKNOWN || b == UNKNOWN;
             double unknownCost = b == UNKNOWN ? UNKNOWN_BYTE_COST : 0;
-            List<Node> out = new ArrayList<>();
             for (char o : options) {
                 emitted.append(o);
                 // a re-decoded character the pre-filter would itself suspect is a poor explanation
                 double rare = PinyinArtifactRule.isHan(o) && lm.logUnigram(o) < RARE ? RARE_COST : 0;
-                out.addAll(consume(origin, bytes, from + 1, ALIGNED, 0, o, score - unknownCost - rare + emit(last, o), emitted, guess, pending * 257 + b));
+                consume(origin, k, bytes, from + 1, ALIGNED, 0, o, score - unknownCost - rare + emit(last, o), emitted, guess, pending * 257 + b, next);
                 emitted.setLength(emitted.length() - 1);
             }
-            return out;
         }
 
         private static void put(Map<Long, Node> states, Node node) {
-            Node there = states.get(node.key());
-            if (there == null || node.score > there.score) states.put(node.key(), node);
+            Long key = node.key();
+            Node there = states.get(key);
+            if (there == null || node.score > there.score) states.put(key, node);
         }
 
         /** The corrections on the best path: each stretch read one byte off whose text differs. */
