@@ -105,7 +105,14 @@ final class Analysis {
     }
 
     static boolean isHan(char c) {
-        return Character.UnicodeScript.of(c) == Character.UnicodeScript.HAN && c != '〇';
+        return HAN[c];
+    }
+
+    /** The test above for every char, computed once (the recognisers ask for each character many times). */
+    private static final boolean[] HAN = new boolean[0x10000];
+
+    static {
+        for (int c = 0; c < HAN.length; c++) HAN[c] = Character.UnicodeScript.of(c) == Character.UnicodeScript.HAN && c != '〇';
     }
 
     /** Punctuation, spaces, brackets, or a text edge: a place where a word certainly ends. */

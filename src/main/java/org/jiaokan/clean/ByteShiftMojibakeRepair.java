@@ -220,8 +220,24 @@ public final class ByteShiftMojibakeRepair implements CleaningRule {
             this.script = script;
         }
 
+        /** This thread's memo of {@link #emit} scores: the lattice asks for the same pairs many times over. */
+        private final EmitCache cache = EmitCache.LOCAL.get();
+
         /** Language-model score of {@code c} after {@code prev}, with the document's script taken into account. */
         double emit(char prev, char c) {
+            long key = (long) (script == null ? 0 : script.ordinal() + 1) << 32 | (long) prev << 16 | c;
+            int slot = EmitCache.slot(key);
+            if (cache.keys[slot] == key) {
+                CharBigramModel.EVALUATIONS.increment();
+                return cache.values[slot];
+            }
+            double v = score(prev, c);
+            cache.keys[slot] = key;
+            cache.values[slot] = v;
+            return v;
+        }
+
+        private double score(char prev, char c) {
             double v = prev == 0 ? lm.logUnigram(c) : lm.logBigram(prev, c);
             // A Latin letter or an ASCII symbol straight after a Han character: a trail byte below 0x80 read alone.
             if (c > 0x20 && c < 0x7f && PinyinArtifactRule.isHan(prev) && (Character.isLetter(c) || WEDGE_SYMBOLS.indexOf(c) >= 0)) v -= WEDGE_COST;
@@ -329,18 +345,14 @@ public final class ByteShiftMojibakeRepair implements CleaningRule {
             for (Node node : states.values()) {
                 for (Node ready : switches(node)) {
                     if (ready.mode == KEEP) {
-                        put(next, new Node(KEEP, 0, c, ready.score + emit(ready.last, c), ready, String.valueOf(c), k, false));
+                        put(next, new Node(KEEP, 0, c, ready.score + emit(ready.last, c), ready, one(c), k, false));
                         continue;
                     }
                     if (units == null) continue;
                     for (int[] bytes : units) {
                         double cost = bytes.length == 2 && c < 0x80 ? FOLD_COST : 0;
                         if (bytes.length == 2 && bytes[1] == UNKNOWN) cost = LOST_PAIR_COST;
-                        for (Node end : consume(ready, bytes, 0, ready.mode, ready.pending, ready.last, ready.score - cost, new StringBuilder(), false, -1)) {
-                            Node stepped = new Node(end.mode, end.pending, end.last, end.score, ready, end.emitted, k, end.guessed);
-                            stepped.slot = end.slot;
-                            put(next, stepped);
-                        }
+                        consume(ready, k, bytes, 0, ready.mode, ready.pending, ready.last, ready.score - cost, new StringBuilder(), false, -1, next);
                     }
                 }
             }
@@ -372,7 +384,7 @@ public final class ByteShiftMojibakeRepair implements CleaningRule {
             for (int q = 0; q < Math.min(options.length, LOST_PAIR_GUESSES); q++) {
                 char o = options[q];
                 Node lost = new Node(PENDING, UNKNOWN, o, node.score - 2 * UNKNOWN_BYTE_COST - LOST_PAIR_COST + emit(node.last, o),
-                        node, String.valueOf(o), -1, true);
+                        node, one(o), -1, true);
                 lost.slot = node.pending * 257 + UNKNOWN;
                 lost.silent = true;
                 out.add(lost);
@@ -387,7 +399,7 @@ public final class ByteShiftMojibakeRepair implements CleaningRule {
                 out.add(new Node(KEEP, 0, node.last, node.score, node, "", -1, false));
             } else if (node.mode == PENDING && node.pending != UNKNOWN) {
                 for (char o : Gbk.shortlist(node.pending, UNKNOWN)) {
-                    Node closed = new Node(KEEP, 0, o, node.score - UNKNOWN_BYTE_COST + emit(node.last, o), node, String.valueOf(o), -1, true);
+                    Node closed = new Node(KEEP, 0, o, node.score - UNKNOWN_BYTE_COST + emit(node.last, o), node, one(o), -1, true);
                     closed.slot = node.pending * 257 + UNKNOWN;
                     out.add(closed);
                 }
@@ -404,13 +416,18 @@ public final class ByteShiftMojibakeRepair implements CleaningRule {
             return out;
         }
 
-        /** Decodes {@code bytes[from..]} in the shifted reading; every way it can go, as end states. */
-        private List<Node> consume(Node origin, int[] bytes, int from, int mode, int pending, char last, double score,
-                                   StringBuilder emitted, boolean guessed, int slot) {
+        /**
+         * Decodes {@code bytes[from..]} in the shifted reading, every way it can go, and offers each end
+         * state (a step from {@code origin} over window character {@code k}) to {@code next}.
+         */
+        private void consume(Node origin, int k, int[] bytes, int from, int mode, int pending, char last, double score,
+                             StringBuilder emitted, boolean guessed, int slot, Map<Long, Node> next) {
             if (from == bytes.length) {
-                Node end = new Node(mode, pending, last, score, origin, emitted.toString(), -1, guessed);
-                end.slot = guessed ? slot : -1;
-                return List.of(end);
+                String text = emitted.length() == 0 ? "" : emitted.length() == 1 ? one(emitted.charAt(0)) : emitted.toString();
+                Node stepped = new Node(mode, pending, last, score, origin, text, k, guessed);
+                stepped.slot = guessed ? slot : -1;
+                put(next, stepped);
+                return;
             }
             int b = bytes[from];
             if (mode == ALIGNED) {
@@ -418,31 +435,31 @@ public final class ByteShiftMojibakeRepair implements CleaningRule {
                 if (b != UNKNOWN && b < 0x80) {
                     char c = (char) b;
                     emitted.append(c);
-                    List<Node> out = consume(origin, bytes, from + 1, ALIGNED, 0, c, score + emit(last, c), emitted, false, -1);
+                    consume(origin, k, bytes, from + 1, ALIGNED, 0, c, score + emit(last, c), emitted, false, -1, next);
                     emitted.setLength(emitted.length() - 1);
-                    return out;
+                    return;
                 }
-                if (b == 0x80) return List.of();
-                return consume(origin, bytes, from + 1, PENDING, b, last, score - unknownCost, emitted, guessed, slot);
+                if (b == 0x80) return;
+                consume(origin, k, bytes, from + 1, PENDING, b, last, score - unknownCost, emitted, guessed, slot, next);
+                return;
             }
             char[] options = Gbk.shortlist(pending, b);
-            if (options.length == 0) return List.of();
+            if (options.length == 0) return;
             boolean guess = pending == UNKNOWN || b == UNKNOWN;
             double unknownCost = b == UNKNOWN ? UNKNOWN_BYTE_COST : 0;
-            List<Node> out = new ArrayList<>();
             for (char o : options) {
                 emitted.append(o);
                 // a re-decoded character the pre-filter would itself suspect is a poor explanation
                 double rare = PinyinArtifactRule.isHan(o) && lm.logUnigram(o) < RARE ? RARE_COST : 0;
-                out.addAll(consume(origin, bytes, from + 1, ALIGNED, 0, o, score - unknownCost - rare + emit(last, o), emitted, guess, pending * 257 + b));
+                consume(origin, k, bytes, from + 1, ALIGNED, 0, o, score - unknownCost - rare + emit(last, o), emitted, guess, pending * 257 + b, next);
                 emitted.setLength(emitted.length() - 1);
             }
-            return out;
         }
 
         private static void put(Map<Long, Node> states, Node node) {
-            Node there = states.get(node.key());
-            if (there == null || node.score > there.score) states.put(node.key(), node);
+            Long key = node.key();
+            Node there = states.get(key);
+            if (there == null || node.score > there.score) states.put(key, node);
         }
 
         /** The corrections on the best path: each stretch read one byte off whose text differs. */
@@ -587,6 +604,32 @@ public final class ByteShiftMojibakeRepair implements CleaningRule {
 
     private static final String RULE = "byte-shift-mojibake";
 
+    /** One-character strings, made once each: the lattice labels millions of steps with one. */
+    private static final String[] ONE = new String[0x10000];
+
+    private static String one(char c) {
+        String s = ONE[c];
+        // a race makes two equal strings, either of which is right
+        if (s == null) ONE[c] = s = String.valueOf(c);
+        return s;
+    }
+
+    /**
+     * A direct-mapped memo of lattice scores, one per thread (a score is a pure function of the script and
+     * the two characters, so a hit returns exactly what the model would): it keeps the model's large
+     * bigram table out of the lattice's inner loop.
+     */
+    private static final class EmitCache {
+        static final ThreadLocal<EmitCache> LOCAL = ThreadLocal.withInitial(EmitCache::new);
+        private static final int BITS = 15;
+        final long[] keys = new long[1 << BITS];
+        final double[] values = new double[1 << BITS];
+
+        EmitCache() { Arrays.fill(keys, -1L); }
+
+        static int slot(long key) { return (int) ((key * 0x9E3779B97F4A7C15L) >>> (64 - BITS)); }
+    }
+
     private static boolean hanAt(String line, int i) {
         return i >= 0 && i < line.length() && PinyinArtifactRule.isHan(line.charAt(i));
     }
@@ -606,10 +649,10 @@ public final class ByteShiftMojibakeRepair implements CleaningRule {
         /** lead << 8 | trail for each character GBK encodes in two bytes, 0 otherwise. */
         private static final int[] CODE = new int[0x10000];
         /** Candidate characters per (lead, trail) with either unknown: the most common Han characters first. */
-        private static final char[][] CACHE = new char[257 * 257][];
+        private static final java.util.concurrent.atomic.AtomicReferenceArray<char[]> CACHE = new java.util.concurrent.atomic.AtomicReferenceArray<>(257 * 257);
         private static final int MAX_GUESSES = 200;
         private static final int SHORTLIST = 24;
-        private static final char[][] SHORT = new char[257 * 257][];
+        private static final java.util.concurrent.atomic.AtomicReferenceArray<char[]> SHORT = new java.util.concurrent.atomic.AtomicReferenceArray<>(257 * 257);
         private static final String GUESSABLE_PUNCTUATION = "，。、；：？！“”（）《》";
 
         static {
@@ -672,10 +715,10 @@ public final class ByteShiftMojibakeRepair implements CleaningRule {
             char[] all = options(lead, trail);
             if (all.length <= SHORTLIST) return all;
             int slot = lead * 257 + trail;
-            char[] cached = SHORT[slot];
+            char[] cached = SHORT.get(slot);
             if (cached != null) return cached;
             char[] out = Arrays.copyOf(all, SHORTLIST);
-            synchronized (SHORT) { SHORT[slot] = out; }
+            SHORT.set(slot, out); // a race computes the same array twice; either is right
             return out;
         }
 
@@ -689,7 +732,7 @@ public final class ByteShiftMojibakeRepair implements CleaningRule {
                 return c == 0 || isPrivateUse(c) ? new char[0] : new char[]{c};
             }
             int slot = lead * 257 + trail;
-            char[] cached = CACHE[slot];
+            char[] cached = CACHE.get(slot);
             if (cached != null) return cached;
             int l0 = lead == UNKNOWN ? 0x81 : lead;
             int l1 = lead == UNKNOWN ? 0xfe : lead;
@@ -708,7 +751,7 @@ public final class ByteShiftMojibakeRepair implements CleaningRule {
             found.sort((x, y) -> Double.compare(lm.logUnigram(y), lm.logUnigram(x)));
             char[] out = new char[Math.min(MAX_GUESSES, found.size())];
             for (int k = 0; k < out.length; k++) out[k] = found.get(k);
-            synchronized (CACHE) { CACHE[slot] = out; }
+            CACHE.set(slot, out);
             return out;
         }
     }

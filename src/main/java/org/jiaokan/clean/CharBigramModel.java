@@ -5,7 +5,7 @@ import com.hankcs.hanlp.dictionary.CoreDictionary;
 
 import java.lang.reflect.Field;
 import java.util.Arrays;
-import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.atomic.LongAdder;
 
 /**
  * A character language model of Chinese text derived from HanLP's core dictionary: every word of the
@@ -52,7 +52,7 @@ final class CharBigramModel {
     private int[] lastOf;
 
     /** Counts every look-up the model answers, so that tests can measure work without clocks. */
-    static final AtomicLong EVALUATIONS = new AtomicLong();
+    static final LongAdder EVALUATIONS = new LongAdder();
 
     private CharBigramModel() {
         for (int c = HAN_FROM; c <= HAN_TO; c++) simplified[c - HAN_FROM] = (char) c;
@@ -198,7 +198,7 @@ final class CharBigramModel {
 
     /** Log probability of a character out of context. */
     double logUnigram(char c) {
-        EVALUATIONS.incrementAndGet();
+        EVALUATIONS.increment();
         int i = index(simp(c));
         if (i < 0) return PinyinArtifactRule.isHan(c) ? floor : plain(c) ? LOG_PLAIN : LOG_ODD;
         return unigram[i] > 0 ? Math.max(Math.log(unigram[i] / total), FLOOR) : floor;
@@ -206,7 +206,7 @@ final class CharBigramModel {
 
     /** Log probability of {@code b} following {@code a}. */
     double logBigram(char a, char b) {
-        EVALUATIONS.incrementAndGet();
+        EVALUATIONS.increment();
         int ib = index(simp(b));
         if (ib < 0) return PinyinArtifactRule.isHan(b) ? floor : plain(b) ? LOG_PLAIN : LOG_ODD;
         double pb = unigram[ib] / total;
@@ -256,7 +256,8 @@ final class CharBigramModel {
 
         private int slot(int key) {
             int mask = keys.length - 1;
-            int i = (key * 0x9E3779B1 >>> 7) & mask;
+            // Fibonacci hashing: the high bits of the product are the well-mixed ones
+            int i = (int) (((key * 0x9E3779B97F4A7C15L) >>> 32) & mask);
             while (keys[i] >= 0 && keys[i] != key) i = (i + 1) & mask;
             return i;
         }

@@ -73,31 +73,34 @@ public final class Conversion {
         List<Path> converted = new ArrayList<>();
         List<EditionDocument> docs = new ArrayList<>();
         Map<String, Path> ids = new HashMap<>();
-        for (Path input : inputs) {
-            try {
-                SourceDocument src = Readers.read(input, forced);
-                String id = edition.documentId(src.fileName());
-                // Ignoring case: on case-insensitive file systems Registers.xml is the same file.
-                if ((id + ".xml").equalsIgnoreCase(Toolkit.REGISTER_FILE)) {
-                    fail(input, "its TEI file " + id + ".xml would overwrite the folder's registers; rename it",
-                            failures, listener);
-                    continue;
-                }
-                Path clash = ids.putIfAbsent(id, input);
-                if (clash != null) {
-                    fail(input, "its TEI file " + id + ".xml would overwrite the one made from " + clash
-                            + "; rename one of them", failures, listener);
-                    continue;
-                }
-                docs.add(toolkit.converter().convert(src, id, warning -> listener.warned(input, warning)));
-                converted.add(input);
-            } catch (ReadException e) {
-                fail(input, e.getMessage(), failures, listener);
-            } catch (RuntimeException | StackOverflowError e) {
-                fail(input, unexpected(e), failures, listener);
+        int threads = Ordered.threads();
+        // Reading and converting run on every core; the checks that depend on the inputs before it
+        // (a TEI file name taken already), the messages and the list of documents follow the inputs' order.
+        Ordered.map(inputs, threads, input -> read(input, forced), r -> {
+            Path input = r.input();
+            if (r.failure() != null) {
+                fail(input, r.failure(), failures, listener);
+                return;
             }
-        }
+            String id = r.doc().id();
+            // Ignoring case: on case-insensitive file systems Registers.xml is the same file.
+            if ((id + ".xml").equalsIgnoreCase(Toolkit.REGISTER_FILE)) {
+                fail(input, "its TEI file " + id + ".xml would overwrite the folder's registers; rename it",
+                        failures, listener);
+                return;
+            }
+            Path clash = ids.putIfAbsent(id, input);
+            if (clash != null) {
+                fail(input, "its TEI file " + id + ".xml would overwrite the one made from " + clash
+                        + "; rename one of them", failures, listener);
+                return;
+            }
+            r.warnings().forEach(w -> listener.warned(input, w));
+            docs.add(r.doc());
+            converted.add(input);
+        });
 
+        // The dictionary is a reduction over every document's names; applying it is per document again.
         NamePropagation dictionary = new NamePropagation();
         dictionary.addConfirmed(existing);
         dictionary.addRecognised(docs);
@@ -105,34 +108,79 @@ public final class Conversion {
         TeiWriter writer = toolkit.writer(edition);
         Registers registers = new Registers();
         List<TeiFiles.Outcome> outcomes = new ArrayList<>();
-        for (int i = 0; i < docs.size(); i++) {
-            EditionDocument doc = dictionary.apply(docs.get(i));
-            Path input = converted.get(i);
+        List<Integer> order = new ArrayList<>(docs.size());
+        for (int i = 0; i < docs.size(); i++) order.add(i);
+        Ordered.map(order, threads, i -> write(docs.get(i), converted.get(i), i, dictionary, writer, outDir, keepSources), w -> {
+            Path input = converted.get(w.index());
+            docs.set(w.index(), null); // written: its model is not needed any more
+            if (w.failure() != null) {
+                fail(input, w.failure(), failures, listener);
+                return;
+            }
+            TeiFiles.Outcome o = w.outcome();
             try {
-                String name = doc.id() + ".xml";
-                TeiFiles.Outcome o = TeiFiles.write(TeiFiles.inside(outDir, name), date -> writer.write(doc, date));
-                List<String> invalid = Schemas.jiaokan().validate(o.bytes(), o.file().toUri().toString());
+                List<String> invalid = w.invalid();
                 if (!invalid.isEmpty() && o.keptUnits().isEmpty()) {
                     fail(input, "the TEI written to " + o.file() + " is not valid against jiaokan.rng: " + invalid.get(0),
                             failures, listener);
                 } else if (!invalid.isEmpty()) {
                     checkEditorsAdditions(input, o, invalid, failures, listener);
                 }
-                registers.add(Xml.parse(o.bytes()), name, Registers.codes(doc));
-                if (keepSources) {
-                    Path copy = TeiFiles.inside(outDir.resolve("sources"), input.getFileName().toString());
-                    TeiFiles.writeIfChanged(copy, Files.readAllBytes(input));
-                }
-                outcomes.add(o);
-                listener.converted(i + 1, docs.size(), input, o);
-            } catch (IOException | SAXException e) {
+                registers.add(w.tei(), o.file().getFileName().toString(), w.codes());
+                // The TEI's bytes were for the checks above; a run over many documents keeps only where they went.
+                outcomes.add(new TeiFiles.Outcome(o.file(), o.written(), o.keptUnits(), new byte[0]));
+                listener.converted(w.index() + 1, docs.size(), input, o);
+            } catch (IOException e) {
                 fail(input, e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage(), failures, listener);
             } catch (RuntimeException | StackOverflowError e) {
                 fail(input, unexpected(e), failures, listener);
             }
-        }
+        });
         TeiFiles.writeIfChanged(regFile, XmlWriter.bytes(registers.write(existing, edition.title())));
         return new Result(outcomes, failures, regFile);
+    }
+
+    /** One input read and converted, or why not. */
+    private record Read(Path input, EditionDocument doc, List<String> warnings, String failure) {}
+
+    private Read read(Path input, Charset forced) {
+        try {
+            SourceDocument src = Readers.read(input, forced);
+            String id = edition.documentId(src.fileName());
+            List<String> warnings = new ArrayList<>();
+            // Names of a file that would clash are refused afterwards, in the inputs' order; converting it costs only time.
+            if ((id + ".xml").equalsIgnoreCase(Toolkit.REGISTER_FILE)) return new Read(input, new EditionDocument(id, src, null, List.of()), warnings, null);
+            EditionDocument doc = toolkit.converter().convert(src, id, warnings::add);
+            return new Read(input, doc, warnings, null);
+        } catch (ReadException e) {
+            return new Read(input, null, List.of(), e.getMessage());
+        } catch (RuntimeException | StackOverflowError e) {
+            return new Read(input, null, List.of(), unexpected(e));
+        }
+    }
+
+    /** One document written and checked: what the reduction after it needs (its TEI tree for the registers), or why not. */
+    private record Written(int index, TeiFiles.Outcome outcome, List<String> invalid, Document tei,
+                           Map<String, String> codes, String failure) {}
+
+    private static Written write(EditionDocument recognised, Path input, int index, NamePropagation dictionary, TeiWriter writer,
+                                 Path outDir, boolean keepSources) {
+        try {
+            EditionDocument doc = dictionary.apply(recognised);
+            String name = doc.id() + ".xml";
+            TeiFiles.Outcome o = TeiFiles.write(TeiFiles.inside(outDir, name), date -> writer.write(doc, date));
+            List<String> invalid = Schemas.jiaokanForThisThread().validate(o.bytes(), o.file().toUri().toString());
+            Document tei = Xml.parse(o.bytes());
+            if (keepSources) {
+                Path copy = TeiFiles.inside(outDir.resolve("sources"), input.getFileName().toString());
+                TeiFiles.writeIfChanged(copy, Files.readAllBytes(input));
+            }
+            return new Written(index, o, invalid, tei, Registers.codes(doc), null);
+        } catch (IOException | SAXException e) {
+            return new Written(index, null, null, null, null, e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage());
+        } catch (RuntimeException | StackOverflowError e) {
+            return new Written(index, null, null, null, null, unexpected(e));
+        }
     }
 
     /**

@@ -36,8 +36,9 @@ final class NamePropagation {
     private record Entry(EntityType type, String key, String code, boolean confirmed) {}
 
     /** Simplified spelling → entry; longest spellings are tried first. */
-    private final Map<String, Entry> names = new TreeMap<>(Comparator.comparingInt(String::length).reversed()
-            .thenComparing(Comparator.naturalOrder()));
+    private static final Comparator<String> ORDER = Comparator.comparingInt(String::length).reversed()
+            .thenComparing(Comparator.naturalOrder());
+    private final Map<String, Entry> names = new TreeMap<>(ORDER);
 
     /** Adds the entries an editor confirmed in an existing register file. */
     void addConfirmed(Document registers) {
@@ -82,6 +83,7 @@ final class NamePropagation {
         int length = spelling.codePointCount(0, spelling.length());
         if (length < 2 || (length < 3 && !confirmed)) return;
         names.merge(spelling, new Entry(type, key, code, confirmed), (old, neu) -> old.confirmed() ? old : neu);
+        lookup = null;
     }
 
     /** The entry's key: the register id without its prefix, which is the simplified normal form. */
@@ -98,6 +100,40 @@ final class NamePropagation {
         return doc.withBlocks(out);
     }
 
+    /** The dictionary for look-ups by spelling, and the spellings' lengths, longest first; made on first use. */
+    private volatile Lookup lookup;
+
+    private record Lookup(Map<String, Entry> bySpelling, int[] lengths) {}
+
+    private Lookup lookup() {
+        Lookup l = lookup;
+        if (l == null) {
+            java.util.TreeSet<Integer> lengths = new java.util.TreeSet<>(Comparator.reverseOrder());
+            for (String name : names.keySet()) lengths.add(name.length());
+            l = new Lookup(new java.util.HashMap<>(names), lengths.stream().mapToInt(Integer::intValue).toArray());
+            lookup = l;
+        }
+        return l;
+    }
+
+    /**
+     * Where dictionary spellings occur in {@code simplified}, in the dictionary's order (longest spelling
+     * first, then alphabetical) and by position within a spelling: one pass over the text per spelling
+     * length instead of one search per dictionary entry, so the work does not grow with the edition.
+     */
+    private List<Map.Entry<String, Integer>> occurrences(String simplified) {
+        Lookup l = lookup();
+        List<Map.Entry<String, Integer>> hits = new ArrayList<>();
+        for (int length : l.lengths()) {
+            for (int at = 0; at + length <= simplified.length(); at++) {
+                String candidate = simplified.substring(at, at + length);
+                if (l.bySpelling().containsKey(candidate)) hits.add(Map.entry(candidate, at));
+            }
+        }
+        hits.sort(Map.Entry.<String, Integer>comparingByKey(ORDER).thenComparing(Map.Entry.comparingByValue()));
+        return hits;
+    }
+
     private Block apply(Block b) {
         if (b.type() == Block.Type.FW || b.type() == Block.Type.NOISE) return b;
         RegularisedText reg = RegularisedText.of(b.text(), b.interventions());
@@ -105,18 +141,18 @@ final class NamePropagation {
         String simplified = view.simplified();
         List<Mention> mentions = new ArrayList<>(b.mentions());
         boolean added = false;
-        for (var e : names.entrySet()) {
-            String name = e.getKey();
-            for (int at = simplified.indexOf(name); at >= 0; at = simplified.indexOf(name, at + 1)) {
-                Optional<int[]> span = reg.sourceSpan(view.originalStart(at), view.originalEnd(at + name.length()));
-                if (span.isEmpty()) continue;
-                int s = span.get()[0];
-                int end = span.get()[1];
-                if (mentions.stream().anyMatch(m -> m.start() < end && s < m.end())) continue;
-                Entry entry = e.getValue();
-                mentions.add(new Mention(s, end, entry.type(), b.text().substring(s, end), entry.key(), PROPAGATED_CONFIDENCE, entry.code()));
-                added = true;
-            }
+        Map<String, Entry> bySpelling = lookup().bySpelling();
+        for (var hit : occurrences(simplified)) {
+            String name = hit.getKey();
+            int at = hit.getValue();
+            Optional<int[]> span = reg.sourceSpan(view.originalStart(at), view.originalEnd(at + name.length()));
+            if (span.isEmpty()) continue;
+            int s = span.get()[0];
+            int end = span.get()[1];
+            if (mentions.stream().anyMatch(m -> m.start() < end && s < m.end())) continue;
+            Entry entry = bySpelling.get(name);
+            mentions.add(new Mention(s, end, entry.type(), b.text().substring(s, end), entry.key(), PROPAGATED_CONFIDENCE, entry.code()));
+            added = true;
         }
         if (!added) return b;
         mentions.sort(Comparator.comparingInt(Mention::start));

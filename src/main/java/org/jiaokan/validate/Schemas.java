@@ -36,6 +36,22 @@ public final class Schemas {
         return v;
     }
 
+    /** One validator of Jiaokan's schema per thread: a validator checks one document at a time. */
+    private static final ThreadLocal<RelaxNgValidator> PER_THREAD = ThreadLocal.withInitial(() -> {
+        URL url = Schemas.class.getResource("/org/jiaokan/schema/jiaokan.rng");
+        if (url == null) throw new IllegalStateException("jiaokan.rng is missing from the build");
+        try {
+            return RelaxNgValidator.of(url);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    });
+
+    /** Jiaokan's schema as {@link #jiaokan()}, with a validator of the calling thread's own, so threads never wait for one another. */
+    public static RelaxNgValidator jiaokanForThisThread() {
+        return PER_THREAD.get();
+    }
+
     /** tei_all, when the file is there. */
     public static Optional<RelaxNgValidator> teiAll(Path rng) throws IOException {
         if (rng == null || !Files.isRegularFile(rng)) return Optional.empty();

@@ -1,0 +1,342 @@
+package org.jiaokan.bench;
+
+import org.jiaokan.annotate.ChineseAnnotator;
+import org.jiaokan.clean.Cleaner;
+import org.jiaokan.clean.LineContext;
+import org.jiaokan.edition.Conversion;
+import org.jiaokan.edition.EditionBuilder;
+import org.jiaokan.edition.Ordered;
+import org.jiaokan.edition.TeiFiles;
+import org.jiaokan.edition.Toolkit;
+import org.jiaokan.model.Edition;
+import org.jiaokan.model.EditionDocument;
+import org.jiaokan.model.Script;
+import org.jiaokan.model.SourceDocument;
+import org.jiaokan.model.SourceLine;
+import org.jiaokan.publish.Publisher;
+import org.jiaokan.read.ReadException;
+import org.jiaokan.read.Readers;
+import org.jiaokan.script.ScriptDetector;
+import org.jiaokan.tei.TeiWriter;
+import org.jiaokan.xml.XmlWriter;
+
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.atomic.LongAdder;
+import java.util.stream.Stream;
+
+/**
+ * {@code jiaokan bench}: the whole pipeline on a generated corpus. Measures each per-document stage on
+ * its own (decode, clean, recognition, conversion, TEI writing; CPU time per stage, so the figures hold
+ * on a busy machine), the recogniser alone on one thread, the edition build (conversion with registers
+ * and checks), every publish format {@link Publisher#FORMATS} knows (cold and warm), and the naive way:
+ * one JVM per document for convert and then for publish.
+ */
+public final class PipelineBench {
+    /** What to run. */
+    public record Settings(Path work, int docs, long seed, Path exampleSources, Path exampleRegisters, Path exampleHeader,
+                           int naiveSample, String javaCommand, String classPath) {}
+
+    private final Settings s;
+    private final PrintStream out;
+    private final List<Meter.Figures> figures = new ArrayList<>();
+    private final Map<String, Object> extra = new LinkedHashMap<>();
+
+    public PipelineBench(Settings settings, PrintStream out) {
+        this.s = settings;
+        this.out = out;
+    }
+
+    /** Runs every measurement; returns the JSON of the figures. */
+    public String run() throws IOException, InterruptedException {
+        Path work = s.work().toAbsolutePath().normalize();
+        deleteTree(work);
+        Path edition = work.resolve("edition");
+        Path sources = edition.resolve(EditionBuilder.SOURCES);
+        Files.createDirectories(sources);
+        extra.put("threads", Ordered.threads());
+        extra.put("cores", Runtime.getRuntime().availableProcessors());
+        extra.put("maxHeapBytes", Runtime.getRuntime().maxMemory());
+        extra.put("loadAverageBefore", Meter.loadAverage());
+
+        out.printf("generating %d documents into %s%n", s.docs(), sources);
+        Meter m = Meter.start();
+        BenchCorpus.Generated corpus = BenchCorpus.from(s.exampleSources(), s.exampleRegisters()).generate(sources, s.docs(), s.seed());
+        figures.add(m.stop("generate corpus", s.docs(), corpus.characters(), 0));
+        extra.put("corpusCharacters", corpus.characters());
+        extra.put("corpusFormats", Map.of("text", corpus.text(), "html", corpus.html(), "docx", corpus.docx()));
+        Files.copy(s.exampleHeader(), edition.resolve(EditionBuilder.HEADER));
+
+        stages(corpus.files());
+        recogniserAlone(corpus.files());
+
+        out.println("building the edition (convert, registers, checks)");
+        m = Meter.start();
+        EditionBuilder.Result built;
+        try {
+            built = new EditionBuilder(Toolkit.get()).build(edition, new Quiet());
+        } catch (org.jiaokan.edition.EditionHeader.EditionException e) {
+            throw new IOException(e.getMessage(), e);
+        }
+        Meter.Figures build = m.stop("build (convert all)", built.conversion().outcomes().size(), corpus.characters(), 0);
+        figures.add(build);
+        extra.put("buildFailures", built.conversion().failures().size());
+
+        Path site = work.resolve("site");
+        long publishNanos = 0;
+        for (String format : Publisher.FORMATS) {
+            for (String round : List.of("cold", "warm")) {
+                out.printf("publishing %s (%s)%n", format, round);
+                m = Meter.start();
+                Publisher.Result r = new Publisher(new Publisher.Options(site, Set.of(format), null, 0)).publish(List.of(edition));
+                Meter.Figures f = m.stop("publish " + format + " (" + round + ")", r.documents(), corpus.characters(), r.pages());
+                figures.add(f);
+                if (round.equals("warm")) publishNanos += f.wallNanos();
+                if (!r.errors().isEmpty()) extra.put("publishErrors " + format, r.errors().size());
+            }
+        }
+        double perDocBatch = (build.wallNanos() + publishNanos) / 1e9 / Math.max(1, build.documents());
+        naive(corpus.files(), work.resolve("naive"), perDocBatch);
+        extra.put("loadAverageAfter", Meter.loadAverage());
+        return json();
+    }
+
+    /**
+     * Each per-document stage on its own, on all cores: CPU time is summed per stage, so per-core rates
+     * come out right however busy the machine is.
+     */
+    private void stages(List<Path> files) {
+        out.println("measuring the per-document stages");
+        Toolkit toolkit = Toolkit.get();
+        Cleaner cleaner = toolkit.converter().cleaner();
+        ChineseAnnotator recogniser = new ChineseAnnotator();
+        TeiWriter writer = toolkit.writer(Edition.standalone());
+        LongAdder decode = new LongAdder(), clean = new LongAdder(), recognise = new LongAdder(), convert = new LongAdder(),
+                write = new LongAdder(), chars = new LongAdder(), docs = new LongAdder(), teiBytes = new LongAdder();
+        Meter m = Meter.start();
+        Ordered.map(files, Ordered.threads(), file -> {
+            long t0 = Meter.threadCpu();
+            SourceDocument src;
+            try {
+                src = Readers.read(file, null);
+            } catch (ReadException e) {
+                return null;
+            }
+            long t1 = Meter.threadCpu();
+            Script script = ScriptDetector.detect(src.text());
+            List<SourceLine> lines = src.lines();
+            for (int i = 0; i < lines.size(); i++) {
+                cleaner.clean(lines.get(i), new LineContext(script, i, lines.size(), lines.get(i).hint()));
+            }
+            long t2 = Meter.threadCpu();
+            for (SourceLine line : lines) {
+                try {
+                    recogniser.annotate(line.text(), script);
+                } catch (RuntimeException | StackOverflowError e) {
+                    // as the converter does: that line has no names
+                }
+            }
+            long t3 = Meter.threadCpu();
+            EditionDocument doc = toolkit.converter().convert(src, "bench");
+            long t4 = Meter.threadCpu();
+            byte[] tei = XmlWriter.bytes(writer.write(doc, "2024-01-01"));
+            long t5 = Meter.threadCpu();
+            decode.add(t1 - t0);
+            clean.add(t2 - t1);
+            recognise.add(t3 - t2);
+            convert.add(t4 - t3);
+            write.add(t5 - t4);
+            chars.add(src.text().length());
+            docs.increment();
+            teiBytes.add(tei.length);
+            return null;
+        }, ignored -> {});
+        Meter.Figures pass = m.stop("per-document stages (all)", docs.intValue(), chars.sum(), 0);
+        figures.add(pass);
+        double cores = pass.cores();
+        addCpuStage("decode", decode.sum(), docs.intValue(), chars.sum(), cores);
+        addCpuStage("clean", clean.sum(), docs.intValue(), chars.sum(), cores);
+        addCpuStage("recognition", recognise.sum(), docs.intValue(), chars.sum(), cores);
+        addCpuStage("conversion (clean, structure, recognition, metadata)", convert.sum(), docs.intValue(), chars.sum(), cores);
+        addCpuStage("TEI writing", write.sum(), docs.intValue(), chars.sum(), cores);
+        extra.put("teiBytes", teiBytes.sum());
+    }
+
+    /** A stage measured by CPU time alone: its wall time is what it would take on the cores the pass used. */
+    private void addCpuStage(String name, long cpu, int docs, long chars, double cores) {
+        long wall = (long) (cpu / Math.max(1e-9, cores));
+        figures.add(new Meter.Figures("  " + name, wall, cpu, 0, docs, chars, 0));
+    }
+
+    /** The recogniser on one thread over the corpus's lines: the ceiling conversion is compared with. */
+    private void recogniserAlone(List<Path> files) {
+        out.println("measuring the recogniser alone on one thread");
+        ChineseAnnotator recogniser = new ChineseAnnotator();
+        List<SourceDocument> sample = new ArrayList<>();
+        long chars = 0;
+        // up to about a million characters, enough for a steady figure
+        for (Path f : files) {
+            if (chars > 1_000_000) break;
+            try {
+                SourceDocument d = Readers.read(f, null);
+                sample.add(d);
+                chars += d.text().length();
+            } catch (ReadException e) {
+                // skipped, as the build skips it
+            }
+        }
+        long cpu0 = Meter.threadCpu();
+        long wall0 = System.nanoTime();
+        for (SourceDocument d : sample) {
+            Script script = ScriptDetector.detect(d.text());
+            for (SourceLine line : d.lines()) {
+                try {
+                    recogniser.annotate(line.text(), script);
+                } catch (RuntimeException | StackOverflowError e) {
+                    // no names on that line
+                }
+            }
+        }
+        long cpu = Meter.threadCpu() - cpu0;
+        figures.add(new Meter.Figures("recogniser alone, 1 thread", System.nanoTime() - wall0, cpu, 0, sample.size(), chars, 0));
+    }
+
+    /** One JVM per document, for convert and then for publish: what shell and Ant scripts around the tools do. */
+    private void naive(List<Path> files, Path dir, double perDocBatch) throws IOException, InterruptedException {
+        int n = Math.min(s.naiveSample(), files.size());
+        if (n <= 0 || s.classPath() == null) return;
+        out.printf("the naive way on %d documents (one JVM per document and step)%n", n);
+        long total = 0;
+        for (int i = 0; i < n; i++) {
+            Path file = files.get(i * files.size() / n);
+            Path one = dir.resolve("doc" + i);
+            Files.createDirectories(one);
+            long t0 = System.nanoTime();
+            run(List.of(s.javaCommand(), "-cp", s.classPath(), "org.jiaokan.cli.Main", "convert", "-q", "-o", one.resolve("tei").toString(), file.toString()));
+            run(List.of(s.javaCommand(), "-cp", s.classPath(), "org.jiaokan.cli.Main", "publish", "-q", "-o", one.resolve("site").toString(), one.resolve("tei").toString()));
+            total += System.nanoTime() - t0;
+        }
+        double perDoc = total / 1e9 / n;
+        figures.add(new Meter.Figures("naive: 2 JVMs per document", total, 0, 0, n, 0, 0));
+        extra.put("naiveSecondsPerDocument", perDoc);
+        extra.put("batchSecondsPerDocument", perDocBatch);
+        extra.put("batchSpeedupPerDocument", perDocBatch == 0 ? 0 : perDoc / perDocBatch);
+    }
+
+    private static void run(List<String> cmd) throws IOException, InterruptedException {
+        Process p = new ProcessBuilder(cmd).redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
+        if (!p.waitFor(10, TimeUnit.MINUTES)) {
+            p.destroyForcibly();
+            throw new IOException("timed out: " + String.join(" ", cmd));
+        }
+    }
+
+    /** The table of the figures. */
+    public void print() {
+        out.println();
+        out.printf("%-55s %9s %6s %9s %11s %11s %9s %9s%n", "stage", "seconds", "cores", "docs/s", "chars/s", "chars/s/cpu", "pages/s", "peak MB");
+        for (Meter.Figures f : figures) {
+            out.printf(Locale.ROOT, "%-55s %9.2f %6.2f %9.1f %11.0f %11.0f %9s %9s%n", f.stage(), f.seconds(), f.cores(), f.docsPerSecond(),
+                    f.charsPerSecond(), f.charsPerCpuSecond(), f.pages() == 0 ? "" : String.format(Locale.ROOT, "%.1f", f.pagesPerSecond()),
+                    f.peakHeapBytes() == 0 ? "" : String.valueOf(f.peakHeapBytes() >> 20));
+        }
+        Meter.Figures rec = find("recogniser alone, 1 thread");
+        Meter.Figures build = find("build (convert all)");
+        if (rec != null && build != null && rec.charsPerCpuSecond() > 0) {
+            double ceiling = rec.charsPerCpuSecond() * build.cores();
+            double share = 100 * build.charsPerSecond() / ceiling;
+            extra.put("conversionShareOfRecogniserTimesCores", share);
+            out.printf(Locale.ROOT, "conversion: %.0f chars/s on %.2f cores = %.1f %% of the recogniser's %.0f chars/s x %.2f cores%n",
+                    build.charsPerSecond(), build.cores(), share, rec.charsPerCpuSecond(), build.cores());
+        }
+        if (extra.containsKey("batchSpeedupPerDocument")) {
+            out.printf(Locale.ROOT, "naive way: %.2f s per document; batch build and publish: %.4f s per document; %.0fx faster%n",
+                    (Double) extra.get("naiveSecondsPerDocument"), (Double) extra.get("batchSecondsPerDocument"),
+                    (Double) extra.get("batchSpeedupPerDocument"));
+        }
+        out.printf(Locale.ROOT, "load average: %.2f before, %.2f after (%s cores)%n", (Double) extra.get("loadAverageBefore"),
+                (Double) extra.getOrDefault("loadAverageAfter", -1.0), extra.get("cores"));
+    }
+
+    private Meter.Figures find(String stage) {
+        return figures.stream().filter(f -> f.stage().equals(stage)).findFirst().orElse(null);
+    }
+
+    /** Extra figures from elsewhere (the search comparison), kept in the JSON. */
+    public void put(String key, Object value) {
+        extra.put(key, value);
+    }
+
+    /** The figures as JSON. */
+    public String json() {
+        StringBuilder sb = new StringBuilder("{\n  \"stages\": [\n");
+        for (int i = 0; i < figures.size(); i++) {
+            Meter.Figures f = figures.get(i);
+            sb.append(String.format(Locale.ROOT, "    {\"stage\": %s, \"seconds\": %.3f, \"cpuSeconds\": %.3f, \"cores\": %.3f, "
+                            + "\"documents\": %d, \"characters\": %d, \"pages\": %d, \"docsPerSecond\": %.2f, \"charsPerSecond\": %.0f, "
+                            + "\"charsPerCpuSecond\": %.0f, \"pagesPerSecond\": %.2f, \"peakHeapBytes\": %d}%s%n",
+                    quote(f.stage().strip()), f.seconds(), f.cpuNanos() / 1e9, f.cores(), f.documents(), f.characters(), f.pages(),
+                    f.docsPerSecond(), f.charsPerSecond(), f.charsPerCpuSecond(), f.pagesPerSecond(), f.peakHeapBytes(),
+                    i + 1 < figures.size() ? "," : ""));
+        }
+        sb.append("  ]");
+        for (Map.Entry<String, Object> e : extra.entrySet()) {
+            sb.append(",\n  ").append(quote(e.getKey())).append(": ").append(value(e.getValue()));
+        }
+        return sb.append("\n}\n").toString();
+    }
+
+    private static String value(Object v) {
+        if (v instanceof Double d) return String.format(Locale.ROOT, "%.4f", d);
+        if (v instanceof Number) return v.toString();
+        if (v instanceof Map<?, ?> map) {
+            StringBuilder sb = new StringBuilder("{");
+            map.entrySet().stream().sorted(Comparator.comparing(e -> e.getKey().toString())).forEach(e -> {
+                if (sb.length() > 1) sb.append(", ");
+                sb.append(quote(e.getKey().toString())).append(": ").append(value(e.getValue()));
+            });
+            return sb.append("}").toString();
+        }
+        if (v == null) return "null";
+        return v instanceof String str && str.startsWith("{") ? str : quote(v.toString());
+    }
+
+    private static String quote(String s) {
+        StringBuilder sb = new StringBuilder("\"");
+        for (char c : s.toCharArray()) {
+            if (c == '"' || c == '\\') sb.append('\\').append(c);
+            else if (c < 0x20) sb.append(String.format("\\u%04x", (int) c));
+            else sb.append(c);
+        }
+        return sb.append('"').toString();
+    }
+
+    static void deleteTree(Path dir) throws IOException {
+        if (!Files.exists(dir)) return;
+        try (Stream<Path> walk = Files.walk(dir)) {
+            for (Path p : walk.sorted(Comparator.reverseOrder()).toList()) Files.delete(p);
+        }
+    }
+
+    /** Progress and problems of the build are not shown: the bench prints its own figures. */
+    private static final class Quiet implements Conversion.Listener {
+        final AtomicLong failed = new AtomicLong();
+
+        @Override
+        public void converted(int done, int total, Path input, TeiFiles.Outcome outcome) {}
+
+        @Override
+        public void failed(Path input, String reason) { failed.incrementAndGet(); }
+    }
+}

@@ -1,0 +1,78 @@
+package org.jiaokan.edition;
+
+import java.util.ArrayDeque;
+import java.util.Deque;
+import java.util.List;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.ThreadFactory;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Consumer;
+import java.util.function.Function;
+
+/**
+ * Runs a per-item stage on all cores and hands the results on in the items' order, one at a time, on
+ * the calling thread: the reduction after it (registers, listings, progress, messages) sees exactly the
+ * sequence a serial run gives, so the output does not depend on the number of threads. At most a few
+ * results per thread wait to be handed on, so memory stays bounded however many items there are.
+ */
+public final class Ordered {
+    /** Threads a run uses: the {@code jiaokan.threads} system property, else one per core. */
+    public static int threads() {
+        Integer set = Integer.getInteger("jiaokan.threads");
+        return Math.max(1, set != null ? set : Runtime.getRuntime().availableProcessors());
+    }
+
+    private Ordered() {}
+
+    /**
+     * Applies {@code stage} to every item on {@code threads} threads and passes each result to
+     * {@code reduce} in the items' order. An unchecked exception or error of the stage is rethrown here.
+     */
+    public static <T, R> void map(List<T> items, int threads, Function<T, R> stage, Consumer<R> reduce) {
+        if (threads <= 1 || items.size() <= 1) {
+            for (T item : items) reduce.accept(stage.apply(item));
+            return;
+        }
+        ExecutorService pool = Executors.newFixedThreadPool(threads, DAEMONS);
+        try {
+            int window = 4 * threads;
+            Deque<Future<R>> pending = new ArrayDeque<>();
+            int next = 0;
+            while (next < items.size() || !pending.isEmpty()) {
+                while (next < items.size() && pending.size() < window) {
+                    T item = items.get(next++);
+                    pending.add(pool.submit(() -> stage.apply(item)));
+                }
+                reduce.accept(await(pending.poll()));
+            }
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+
+    private static <R> R await(Future<R> f) {
+        try {
+            return f.get();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted", e);
+        } catch (ExecutionException e) {
+            Throwable cause = e.getCause();
+            if (cause instanceof RuntimeException r) throw r;
+            if (cause instanceof Error err) throw err;
+            throw new IllegalStateException(cause);
+        }
+    }
+
+    private static final AtomicInteger COUNT = new AtomicInteger();
+
+    /** Worker threads with the JVM's usual stack (as the main thread has), which never keep the JVM alive. */
+    private static final ThreadFactory DAEMONS = r -> {
+        Thread t = new Thread(null, r, "jiaokan-worker-" + COUNT.incrementAndGet());
+        t.setDaemon(true);
+        return t;
+    };
+}
