@@ -4,7 +4,8 @@
   (tei2dc.xsl, tei2mods.xsl, tei2marcxml.xsl) share, as functions over the document and the registers.
   The context document is one TEI document (a record of that document) or the edition's teiCorpus
   header (the record of the edition, with $documents holding every document's header).
-  jk:pinyin($text, $kind) is the romaniser (kind: title, person, place, corporate).
+  jk:pinyin($text, $kind, $names) is the romaniser (kind: title, person, place, corporate; the names
+  the record knows, romanised as names where a title has them).
 -->
 <xsl:stylesheet version="3.0" xmlns:xsl="http://www.w3.org/1999/XSL/Transform"
     xmlns:xs="http://www.w3.org/2001/XMLSchema" xmlns:map="http://www.w3.org/2005/xpath-functions/map"
@@ -178,7 +179,7 @@
   <xsl:function name="r:year-display" as="xs:string">
     <xsl:param name="d" as="map(*)"/>
     <xsl:variable name="y" select="if ($d?when != '') then substring($d?when, 1, 4)
-        else if ($d?from != '' and $d?to != '') then concat(substring($d?from, 1, 4), '-', substring($d?to, 1, 4))
+        else if ($d?from != '' and $d?to != '') then string-join(distinct-values((substring($d?from, 1, 4), substring($d?to, 1, 4))), '-')
         else if ($d?from != '') then concat('not before ', substring($d?from, 1, 4))
         else if ($d?to != '') then concat('not after ', substring($d?to, 1, 4)) else ''"/>
     <xsl:sequence select="if ($y = '') then '' else if ($d?cert = 'low' or starts-with($y, 'not')) then concat('[', $y, '?]')
@@ -309,11 +310,16 @@
     <xsl:sequence select="normalize-space(($doc/*/teiHeader/fileDesc/publicationStmt/publisher, r:edition-header($doc)/fileDesc/publicationStmt/publisher)[1])"/>
   </xsl:function>
 
+  <!-- The names the record knows (kind TAB name), so that a title romanises them as names. -->
+  <xsl:variable name="r:hints" as="xs:string*" select="distinct-values((
+      (/TEI/teiHeader, $documents/TEI/teiHeader) ! r:agents(.)[@kind = 'person'] ! concat('person&#9;', @name),
+      r:subjects(/)[@kind = ('person', 'place')] ! concat(@kind, '&#9;', @name)))"/>
+
   <!-- The romanisation of a string with Han characters, else ''. -->
   <xsl:function name="r:roman" as="xs:string">
     <xsl:param name="s" as="xs:string?"/>
     <xsl:param name="kind" as="xs:string"/>
-    <xsl:sequence select="if (r:has-han($s)) then jk:pinyin($s, $kind) else ''"/>
+    <xsl:sequence select="if (r:has-han($s)) then jk:pinyin($s, $kind, $r:hints) else ''"/>
   </xsl:function>
 
   <xsl:function name="r:has-han" as="xs:boolean">

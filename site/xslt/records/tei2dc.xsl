@@ -15,6 +15,7 @@
 
   <xsl:template match="/">
     <oai_dc:dc xsi:schemaLocation="http://www.openarchives.org/OAI/2.0/oai_dc/ http://www.openarchives.org/OAI/2.0/oai_dc.xsd">
+      <xsl:namespace name="dc" select="'http://purl.org/dc/elements/1.1/'"/>
       <xsl:choose>
         <xsl:when test="teiCorpus"><xsl:call-template name="r:edition"/></xsl:when>
         <xsl:otherwise><xsl:call-template name="r:document"/></xsl:otherwise>

@@ -19,6 +19,7 @@
 
   <xsl:template match="/">
     <mods:mods version="3.8" xsi:schemaLocation="http://www.loc.gov/mods/v3 http://www.loc.gov/standards/mods/v3/mods-3-8.xsd">
+      <xsl:namespace name="xlink" select="'http://www.w3.org/1999/xlink'"/>
       <xsl:choose>
         <xsl:when test="teiCorpus"><xsl:call-template name="r:edition"/></xsl:when>
         <xsl:otherwise><xsl:call-template name="r:document"/></xsl:otherwise>

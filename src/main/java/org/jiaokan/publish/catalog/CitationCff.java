@@ -19,6 +19,15 @@ public final class CitationCff {
 
     private static final String TEI = "http://www.tei-c.org/ns/1.0";
     private static final Pattern BODY = Pattern.compile("(?i).*(team|project|group|committee|board|office|society|institute|centre|center|university|部|组|組|委员会|委員會|中心|研究所|办公室|辦公室).*");
+    /** Common Chinese surnames in pinyin, for the order of a romanised name. */
+    private static final java.util.Set<String> PINYIN_SURNAMES = java.util.Set.of(
+            "Li", "Wang", "Zhang", "Liu", "Chen", "Yang", "Zhao", "Huang", "Zhou", "Wu", "Xu", "Sun", "Hu", "Zhu", "Gao",
+            "Lin", "He", "Guo", "Ma", "Luo", "Liang", "Song", "Zheng", "Xie", "Han", "Tang", "Feng", "Yu", "Dong", "Xiao",
+            "Cheng", "Cao", "Yuan", "Deng", "Fu", "Shen", "Zeng", "Peng", "Lü", "Su", "Lu", "Jiang", "Cai", "Jia", "Ding",
+            "Wei", "Xue", "Ye", "Yan", "Pan", "Du", "Dai", "Xia", "Zhong", "Tian", "Ren", "Fan", "Fang", "Shi", "Yao",
+            "Tan", "Liao", "Zou", "Xiong", "Jin", "Hao", "Kong", "Bai", "Cui", "Kang", "Mao", "Qiu", "Qin", "Gu", "Hou",
+            "Shao", "Meng", "Long", "Wan", "Duan", "Lei", "Qian", "Yin", "Yi", "Chang", "Qiao", "Lai", "Gong", "Wen",
+            "Ouyang", "Sima", "Zhuge", "Shangguan");
     private static final Map<String, String> SPDX = Map.ofEntries(
             Map.entry("creativecommons.org/licenses/by/4.0", "CC-BY-4.0"),
             Map.entry("creativecommons.org/licenses/by-sa/4.0", "CC-BY-SA-4.0"),
@@ -50,8 +59,19 @@ public final class CitationCff {
         y.append("authors:\n");
         for (String a : authors) {
             String[] parts = a.split("\\s+");
-            if (BODY.matcher(a).matches() || parts.length < 2 || a.codePoints().anyMatch(c -> Character.UnicodeScript.of(c) == Character.UnicodeScript.HAN)) {
+            boolean han = a.codePoints().anyMatch(c -> Character.UnicodeScript.of(c) == Character.UnicodeScript.HAN);
+            if (BODY.matcher(a).matches() || (parts.length < 2 && !han)) {
                 y.append("  - name: ").append(q(a)).append('\n');
+            } else if (han) {
+                // A Chinese name: the surname first (two characters for a compound surname of a longer name).
+                String n = a.replaceAll("\\s+", "");
+                int cut = n.length() >= 4 ? 2 : 1;
+                y.append("  - family-names: ").append(q(n.substring(0, cut))).append('\n')
+                 .append("    given-names: ").append(q(n.substring(cut))).append('\n');
+            } else if (parts.length == 2 && PINYIN_SURNAMES.contains(parts[0])) {
+                // A Chinese name in pinyin is written surname first (Li Ming).
+                y.append("  - family-names: ").append(q(parts[0])).append('\n')
+                 .append("    given-names: ").append(q(parts[1])).append('\n');
             } else if (a.contains(",")) {
                 y.append("  - family-names: ").append(q(a.substring(0, a.indexOf(',')).strip())).append('\n')
                  .append("    given-names: ").append(q(a.substring(a.indexOf(',') + 1).strip())).append('\n');

@@ -43,7 +43,7 @@ import java.util.Map;
  * {@code tei2mods.xsl}, {@code tei2marcxml.xsl} of the theme, which an edition may override), compiled
  * once and shared by the worker threads. As with the site's stylesheets, sources are parsed without
  * DOCTYPEs or external entities, modules come only from the theme and the stylesheets read nothing at
- * run time. {@code jk:pinyin($text, $kind)} is {@link Romaniser#romanise}.
+ * run time. {@code jk:pinyin($text, $kind, $names)} is {@link Romaniser#romanise(String, String, java.util.Collection)}.
  */
 public final class RecordStylesheets {
     /** The three record formats, by the folder their files go to. */
@@ -159,7 +159,7 @@ public final class RecordStylesheets {
         }
     }
 
-    /** {@code jk:pinyin($text, $kind)}: the ALA-LC-style romanisation of a Chinese string. */
+    /** {@code jk:pinyin($text, $kind, $names)}: the ALA-LC-style romanisation of a Chinese string. */
     private static final class PinyinFunction implements ExtensionFunction {
         @Override
         public QName getName() { return new QName(Stylesheets.FN_NS, "pinyin"); }
@@ -171,13 +171,16 @@ public final class RecordStylesheets {
         public SequenceType[] getArgumentTypes() {
             return new SequenceType[]{
                 SequenceType.makeSequenceType(ItemType.STRING, OccurrenceIndicator.ZERO_OR_ONE),
-                SequenceType.makeSequenceType(ItemType.STRING, OccurrenceIndicator.ONE)};
+                SequenceType.makeSequenceType(ItemType.STRING, OccurrenceIndicator.ONE),
+                SequenceType.makeSequenceType(ItemType.STRING, OccurrenceIndicator.ZERO_OR_MORE)};
         }
 
         @Override
         public XdmValue call(XdmValue[] args) {
             String text = args[0].size() == 0 ? "" : args[0].itemAt(0).getStringValue();
-            return new XdmAtomicValue(Romaniser.romanise(text, args[1].itemAt(0).getStringValue()));
+            List<String> names = new ArrayList<>();
+            args[2].forEach(i -> names.add(i.getStringValue()));
+            return new XdmAtomicValue(Romaniser.romanise(text, args[1].itemAt(0).getStringValue(), names));
         }
     }
 }

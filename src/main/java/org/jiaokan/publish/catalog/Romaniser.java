@@ -43,6 +43,8 @@ public final class Romaniser {
             Map.entry("任", "ren"), Map.entry("华", "hua"), Map.entry("纪", "ji"), Map.entry("员", "yun"),
             Map.entry("柏", "bai"), Map.entry("贾", "jia"), Map.entry("沈", "shen"), Map.entry("石", "shi"),
             Map.entry("尹", "yin"), Map.entry("汤", "tang"), Map.entry("薄", "bo"), Map.entry("宁", "ning"));
+    /** Characters of given names read otherwise than in running text (婀娜 ē'nuó, but 李娜 Li Na). */
+    private static final Map<Character, String> GIVEN_NAME_READINGS = Map.of('娜', "na");
     /** Generic terms that end an administrative place name and are written apart, capitalised. */
     private static final List<String> PLACE_GENERICS = List.of(
             "特别行政区", "维吾尔自治区", "壮族自治区", "回族自治区", "自治区", "自治州", "自治县", "地区",
@@ -54,13 +56,61 @@ public final class Romaniser {
 
     /** The romanisation of {@code text} as a string of the given kind (title, person, place, corporate). */
     public static String romanise(String text, String kind) {
+        return romanise(text, kind, List.of());
+    }
+
+    /**
+     * The romanisation of {@code text}, where the names the record knows ({@code person\tNAME},
+     * {@code place\tNAME}: the document's authors, the register entries it names) are romanised as
+     * names wherever a title has them ({@code 欧阳明在…的讲话} → {@code Ouyang Ming zai …}).
+     */
+    public static String romanise(String text, String kind, java.util.Collection<String> names) {
         if (text == null || text.isBlank()) return "";
-        String simp = HanLP.convertToSimplifiedChinese(Normalizer.normalize(text.strip(), Normalizer.Form.NFKC).replace('\u3000', ' '));
+        String simp = simplified(text.strip());
         return switch (kind == null ? "" : kind) {
             case "person" -> person(simp);
             case "place" -> place(simp);
-            default -> tidy(capitaliseFirst(words(simp, true)));
+            default -> tidy(capitaliseFirst(withNames(simp, names)));
         };
+    }
+
+    private static String simplified(String s) {
+        return HanLP.convertToSimplifiedChinese(Normalizer.normalize(s, Normalizer.Form.NFKC).replace('\u3000', ' '));
+    }
+
+    /** The text word by word, the known names in it (longest first, at least two characters) as names. */
+    private static String withNames(String s, java.util.Collection<String> names) {
+        List<String[]> known = new ArrayList<>();
+        for (String n : names) {
+            int tab = n.indexOf('\t');
+            if (tab < 0) continue;
+            String k = n.substring(0, tab), name = simplified(n.substring(tab + 1).strip());
+            if (name.length() >= 2 && hasHan(name) && (k.equals("person") || k.equals("place"))) known.add(new String[]{k, name});
+        }
+        known.sort((a, b) -> b[1].length() - a[1].length());
+        StringBuilder out = new StringBuilder();
+        StringBuilder plain = new StringBuilder();
+        int i = 0;
+        outer:
+        while (i < s.length()) {
+            for (String[] k : known) {
+                if (s.startsWith(k[1], i)) {
+                    if (!plain.isEmpty()) { flushRaw(out, words(plain.toString(), true)); plain.setLength(0); }
+                    flushRaw(out, k[0].equals("person") ? person(k[1]) : place(k[1]));
+                    i += k[1].length();
+                    continue outer;
+                }
+            }
+            plain.append(s.charAt(i++));
+        }
+        if (!plain.isEmpty()) flushRaw(out, words(plain.toString(), true));
+        return out.toString();
+    }
+
+    private static void flushRaw(StringBuilder out, String part) {
+        if (part.isEmpty()) return;
+        if (!out.isEmpty() && Character.isLetterOrDigit(out.charAt(out.length() - 1)) && Character.isLetterOrDigit(part.charAt(0))) out.append(' ');
+        out.append(part);
     }
 
     /** True when the text has a Han character, so that it needs a romanisation. */
@@ -80,7 +130,7 @@ public final class Romaniser {
         List<String> syl = syllables(name);
         String sur = SURNAME_READINGS.getOrDefault(surname, String.join("", syl.subList(0, cut)));
         StringBuilder g = new StringBuilder();
-        for (String y : syl.subList(cut, syl.size())) appendSyllable(g, y);
+        for (int i = cut; i < syl.size(); i++) appendSyllable(g, GIVEN_NAME_READINGS.getOrDefault(name.charAt(i), syl.get(i)));
         return cap(sur) + " " + cap(g.toString());
     }
 
@@ -111,6 +161,7 @@ public final class Romaniser {
         StringBuilder out = new StringBuilder();
         int at = 0;
         int alnumEnd = -1;
+        boolean[] glue = {false};
         for (Term t : split(terms)) {
             String w = t.word;
             int start = s.indexOf(w, at);
@@ -128,16 +179,19 @@ public final class Romaniser {
             for (int i = start; i < at && i < s.length(); i++) {
                 char c = s.charAt(i);
                 if (Character.UnicodeScript.of(c) == Character.UnicodeScript.HAN && syl.get(i) != null) {
-                    if (!word.isEmpty() && !han) { flush(out, word.toString()); word.setLength(0); }
+                    if (!word.isEmpty() && !han) { flush(out, word.toString(), glue); word.setLength(0); }
                     appendSyllable(word, syl.get(i));
                     han = true;
                 } else if (Character.isLetterOrDigit(c)) {
-                    if (!word.isEmpty() && han) { flush(out, word.toString()); word.setLength(0); }
+                    if (!word.isEmpty() && han) { flush(out, word.toString(), glue); word.setLength(0); }
                     word.append(c);
                     han = false;
                 } else {
-                    if (!word.isEmpty()) { flush(out, word.toString()); word.setLength(0); }
-                    out.append(punctuation(c));
+                    if (!word.isEmpty()) { flush(out, word.toString(), glue); word.setLength(0); }
+                    String p = punctuation(c);
+                    out.append(p);
+                    // A symbol kept as it is (< > & / …) binds to what follows, as in the source.
+                    glue[0] = p.length() == 1 && !Character.isWhitespace(p.charAt(0)) && p.charAt(0) != '"';
                     han = false;
                 }
             }
@@ -149,7 +203,7 @@ public final class Romaniser {
                     else if (t.nature.toString().startsWith("ns") && w.length() > 2 && PLACE_GENERICS.stream().anyMatch(w::endsWith)) ws = place(w);
                     else ws = cap(ws);
                 }
-                flush(out, ws);
+                flush(out, ws, glue);
             }
         }
         return out.toString();
@@ -190,7 +244,12 @@ public final class Romaniser {
         return n.startsWith("nr") || n.startsWith("ns") || n.startsWith("nt") || n.equals("nz") && false;
     }
 
-    private static void flush(StringBuilder out, String word) {
+    private static void flush(StringBuilder out, String word, boolean[] glue) {
+        if (glue[0]) {
+            glue[0] = false;
+            out.append(word);
+            return;
+        }
         if (!out.isEmpty() && !Character.isWhitespace(out.charAt(out.length() - 1)) && "([\"'".indexOf(out.charAt(out.length() - 1)) < 0) out.append(' ');
         out.append(word);
     }
