@@ -53,8 +53,17 @@ class CatalogFixtureTest {
             }
         }
         out = tmp.resolve("site");
-        Publisher.Result r = new Publisher(new Publisher.Options(out, Set.of("catalog"), null, 2)).publish(List.of(ed));
+        Publisher.Result r = new Publisher(new Publisher.Options(out, Set.of("html", "catalog"), null, 2)).publish(List.of(ed));
         assertTrue(r.ok(), r.errors().toString());
+    }
+
+    @Test
+    void theDocumentPageLinksToItsRecords() throws Exception {
+        String page = Files.readString(out.resolve("doc/fx-web.html"));
+        for (String href : List.of("../records/mods/fx-web.xml", "../records/marcxml/fx-web.xml", "../records/marc/fx-web.mrc", "../records/dc/fx-web.xml")) {
+            assertTrue(page.contains("href=\"" + href + "\""), href);
+            assertTrue(Files.isRegularFile(out.resolve("doc").resolve(href).normalize()), href);
+        }
     }
 
     static Document xml(String rel) throws Exception {
@@ -172,6 +181,11 @@ class CatalogFixtureTest {
         Files.writeString(docs.resolve("broken.xml"), "<TEI xmlns=\"http://www.tei-c.org/ns/1.0\"><teiHeader>", StandardCharsets.UTF_8);
         Path site = tmp.resolve("bare-site");
         Publisher.Result r = new Publisher(new Publisher.Options(site, Set.of("catalog"), null, 1)).publish(List.of(docs));
+        Path htmlOnly = tmp.resolve("html-only");
+        Files.delete(docs.resolve("broken.xml"));
+        assertTrue(new Publisher(new Publisher.Options(htmlOnly, Set.of("html"), null, 1)).publish(List.of(docs)).ok());
+        assertFalse(Files.readString(htmlOnly.resolve("doc/fx-web.html")).contains("records/"));
+        assertFalse(Files.exists(htmlOnly.resolve("records")));
         assertEquals(1, r.errors().size(), r.errors().toString());
         assertTrue(r.errors().get(0).contains("broken.xml: "), r.errors().get(0));
         assertTrue(Files.isRegularFile(site.resolve("records/marc/fx-web.mrc")));

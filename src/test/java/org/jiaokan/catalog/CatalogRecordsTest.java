@@ -221,6 +221,39 @@ class CatalogRecordsTest {
         assertArrayEquals(read("CITATION.cff"), Files.readAllBytes(again.resolve("CITATION.cff")));
     }
 
+    /**
+     * The records of one document of each kind, reviewed field by field and kept in
+     * src/test/resources/org/jiaokan/catalog/golden/: a meeting report with a devised title and an
+     * inferred date (simplified), a speech (simplified), a web news report with its source (traditional),
+     * and the edition. Rerun with {@code -Djiaokan.accept=true} to write them anew after an intended change.
+     */
+    @Test
+    void goldenRecords() throws IOException {
+        Path golden = Path.of("src/test/resources/org/jiaokan/catalog/golden");
+        boolean accept = Boolean.getBoolean("jiaokan.accept");
+        List<String> differ = new ArrayList<>();
+        Map<String, String> files = new TreeMap<>();
+        for (String id : List.of("jk-000_48375d0ce296dd95", "jk-003_b623d3678baa2c80", "jk-004_02a83077c9d50b2a")) {
+            files.put(id + ".mrk", "records/marc/" + id + ".mrk");
+            files.put(id + ".mods.xml", "records/mods/" + id + ".xml");
+            files.put(id + ".dc.xml", "records/dc/" + id + ".xml");
+        }
+        files.put("edition.mrk", "records/edition/edition.mrk");
+        files.put("edition.mods.xml", "records/edition/mods.xml");
+        files.put("CITATION.cff", "CITATION.cff");
+        for (Map.Entry<String, String> e : files.entrySet()) {
+            byte[] now = read(e.getValue());
+            Path g = golden.resolve(e.getKey());
+            if (accept) {
+                Files.createDirectories(golden);
+                Files.write(g, now);
+            } else if (!Files.isRegularFile(g) || !java.util.Arrays.equals(Files.readAllBytes(g), now)) {
+                differ.add(e.getKey());
+            }
+        }
+        assertTrue(differ.isEmpty(), differ + " differ from " + golden + "; rerun with -Djiaokan.accept=true if the change is intended");
+    }
+
     @Test
     void citationCffDescribesTheEdition() throws IOException {
         String cff = new String(read("CITATION.cff"), StandardCharsets.UTF_8);

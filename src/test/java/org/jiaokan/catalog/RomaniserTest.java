@@ -40,6 +40,9 @@ class RomaniserTest {
         "place|香港特别行政区|Xianggang Tebie Xingzhengqu",
         "place|新疆维吾尔自治区|Xinjiang Weiwu'er Zizhiqu",
         "place|上海|Shanghai",
+        "place|陕西省|Shaanxi Sheng",
+        "place|山西省|Shanxi Sheng",
+        "place|陝西省|Shaanxi Sheng",
         // bodies: the first word and the names in it capitalised, long names word by word
         "corporate|中华人民共和国公安部|Zhonghua renmin gongheguo Gong'anbu",
         "corporate|中華人民共和國公安部|Zhonghua renmin gongheguo Gong'anbu",

@@ -275,6 +275,8 @@ public final class Romaniser {
             String y = p.getPinyinWithoutTone().toLowerCase(Locale.ROOT).replace('v', 'ü');
             out.add(y);
         }
+        // 陕西 is spelt Shaanxi, apart from 山西 Shanxi.
+        for (int i = s.indexOf("陕西"); i >= 0; i = s.indexOf("陕西", i + 2)) out.set(i, "shaan");
         return out;
     }
 
