@@ -114,8 +114,8 @@ public final class Publisher {
             errors.addAll(r.errors());
             documents = Math.max(documents, r.documents());
         }
-        List<String> sorted = new ArrayList<>(errors);
-        Collections.sort(sorted);
+        // A file every output failed on is one line, not one per output.
+        List<String> sorted = new ArrayList<>(new java.util.TreeSet<>(errors));
         return new Result(pages, documents, sorted, (System.nanoTime() - t0) / 1_000_000);
     }
 
