@@ -172,6 +172,11 @@
           <li><a href="{$raw-source}" download=""><xsl:sequence select="f:ui('dl.raw')"/></a></li>
         </xsl:if>
         <li class="pdf-slot"><xsl:sequence select="f:ui('dl.pdf')"/></li>
+        <xsl:if test="$formats = 'catalog'">
+          <xsl:for-each select="(['mods', 'mods', 'xml'], ['marcxml', 'marcxml', 'xml'], ['marc', 'marc', 'mrc'], ['dc', 'dc', 'xml'])">
+            <li><a href="../records/{?2}/{encode-for-uri($docid)}.{?3}" download=""><xsl:sequence select="f:ui('dl.' || ?1)"/></a></li>
+          </xsl:for-each>
+        </xsl:if>
       </ul>
     </section>
   </xsl:template>

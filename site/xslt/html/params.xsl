@@ -13,6 +13,8 @@
   <xsl:param name="doc-script" as="xs:string" select="''"/>
   <xsl:param name="raw-source" as="xs:string" select="''"/>
   <xsl:param name="citations" as="map(xs:string, xs:string)" select="map{}"/>
+  <!-- The output formats of the run (html, catalog …), so that a page links to what was made beside it. -->
+  <xsl:param name="formats" as="xs:string*" select="()"/>
   <!-- zh-Hans or zh-Hant when writing the converted page, else ''. -->
   <xsl:param name="convert-to" as="xs:string" select="''"/>
   <!-- For the edition pages: the documents' summaries (summary.xsl). -->

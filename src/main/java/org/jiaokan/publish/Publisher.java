@@ -51,7 +51,7 @@ public final class Publisher {
      * The outputs made beside the site, each from the same inputs: the print edition, the catalogue
      * records. Each is its own class; the site is always made first, so that they may link to it.
      */
-    static final List<OutputFormat> OUTPUTS = List.of();
+    static final List<OutputFormat> OUTPUTS = List.of(new org.jiaokan.publish.catalog.CatalogFormat());
     /** Output formats this publisher knows, in the order they are made. */
     public static final List<String> FORMATS = formats();
     /** Theme files copied to {@code assets/} as they are. */
@@ -114,8 +114,8 @@ public final class Publisher {
             errors.addAll(r.errors());
             documents = Math.max(documents, r.documents());
         }
-        List<String> sorted = new ArrayList<>(errors);
-        Collections.sort(sorted);
+        // A file every output failed on is one line, not one per output.
+        List<String> sorted = new ArrayList<>(new java.util.TreeSet<>(errors));
         return new Result(pages, documents, sorted, (System.nanoTime() - t0) / 1_000_000);
     }
 
@@ -249,6 +249,7 @@ public final class Publisher {
         params.put("doc-script", new XdmAtomicValue(script));
         params.put("raw-source", new XdmAtomicValue(raw == null ? "" : "../src/" + raw.getFileName()));
         params.put("citations", citations(cites));
+        params.put("formats", new XdmValue(options.formats().stream().sorted().map(XdmAtomicValue::new).toList()));
 
         int pages = 0;
         write(ctx, "doc/" + docid + ".html", transform(ctx, ctx.xsl().documentPage(), tei, params, ""));
@@ -445,7 +446,7 @@ public final class Publisher {
     private static final String TEI = "http://www.tei-c.org/ns/1.0";
 
     /** {@code publicationStmt/idno[@type='jiaokan']}, else the file name without {@code .xml}, made safe as a file name. */
-    static String docid(XdmNode tei, Path file) {
+    public static String docid(XdmNode tei, Path file) {
         String id = headerValue(tei, "jiaokan");
         if (id.isEmpty() || !id.matches("[\\p{L}\\p{N}_.-]{1,150}") || id.startsWith(".")) {
             id = file.getFileName().toString().replaceFirst("\\.xml$", "");

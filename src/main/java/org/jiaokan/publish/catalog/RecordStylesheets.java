@@ -1,0 +1,186 @@
+package org.jiaokan.publish.catalog;
+
+import net.sf.saxon.lib.ResourceRequest;
+import net.sf.saxon.lib.ResourceResolver;
+import net.sf.saxon.s9api.DocumentBuilder;
+import net.sf.saxon.s9api.ExtensionFunction;
+import net.sf.saxon.s9api.ItemType;
+import net.sf.saxon.s9api.OccurrenceIndicator;
+import net.sf.saxon.s9api.Processor;
+import net.sf.saxon.s9api.QName;
+import net.sf.saxon.s9api.SaxonApiException;
+import net.sf.saxon.s9api.SequenceType;
+import net.sf.saxon.s9api.Serializer;
+import net.sf.saxon.s9api.XdmAtomicValue;
+import net.sf.saxon.s9api.XdmDestination;
+import net.sf.saxon.s9api.XdmNode;
+import net.sf.saxon.s9api.XdmValue;
+import net.sf.saxon.s9api.Xslt30Transformer;
+import net.sf.saxon.s9api.XsltCompiler;
+import net.sf.saxon.s9api.XsltExecutable;
+import net.sf.saxon.trans.XPathException;
+import org.jiaokan.publish.Theme;
+import org.jiaokan.publish.html.Stylesheets;
+import org.jiaokan.xml.Xml;
+import org.xml.sax.InputSource;
+import org.xml.sax.SAXException;
+import org.xml.sax.XMLReader;
+
+import javax.xml.transform.Source;
+import javax.xml.transform.sax.SAXSource;
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.StringReader;
+import java.net.URI;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The crosswalks from the TEI header to the catalogue records ({@code xslt/records/tei2dc.xsl},
+ * {@code tei2mods.xsl}, {@code tei2marcxml.xsl} of the theme, which an edition may override), compiled
+ * once and shared by the worker threads. As with the site's stylesheets, sources are parsed without
+ * DOCTYPEs or external entities, modules come only from the theme and the stylesheets read nothing at
+ * run time. {@code jk:pinyin($text, $kind, $names)} is {@link Romaniser#romanise(String, String, java.util.Collection)}.
+ */
+public final class RecordStylesheets {
+    /** The three record formats, by the folder their files go to. */
+    public enum Kind {
+        DC("xslt/records/tei2dc.xsl"), MODS("xslt/records/tei2mods.xsl"), MARCXML("xslt/records/tei2marcxml.xsl");
+
+        final String path;
+
+        Kind(String path) { this.path = path; }
+    }
+
+    private final Processor processor;
+    private final Map<Kind, XsltExecutable> compiled = new HashMap<>();
+    private final XsltExecutable headerOnly;
+
+    public RecordStylesheets(Theme theme) throws SaxonApiException {
+        processor = new Processor(false);
+        processor.registerExtensionFunction(new PinyinFunction());
+        processor.getUnderlyingConfiguration().setErrorReporterFactory(config -> e -> { });
+        XsltCompiler c = processor.newXsltCompiler();
+        List<String> errors = new ArrayList<>();
+        c.setErrorReporter(e -> {
+            if (!e.isWarning()) errors.add((e.getLocation() == null ? "" : e.getLocation().getSystemId() + ":" + e.getLocation().getLineNumber() + ": ") + e.getMessage());
+        });
+        c.setResourceResolver(new ThemeResolver(theme));
+        try {
+            for (Kind k : Kind.values()) compiled.put(k, c.compile(themeSource(theme, k.path)));
+            headerOnly = c.compile(new SAXSource(reader(), new InputSource(new StringReader(
+                    "<xsl:stylesheet version='3.0' xmlns:xsl='http://www.w3.org/1999/XSL/Transform' xmlns:tei='http://www.tei-c.org/ns/1.0'>"
+                    + "<xsl:template match='/'><xsl:for-each select='*'><xsl:copy><xsl:copy-of select='@*, tei:teiHeader'/></xsl:copy></xsl:for-each></xsl:template>"
+                    + "</xsl:stylesheet>"))));
+        } catch (SaxonApiException | IOException e) {
+            throw new SaxonApiException(errors.isEmpty() ? e.getMessage() : String.join("; ", errors), e);
+        }
+    }
+
+    private static Source themeSource(Theme theme, String path) throws IOException {
+        InputSource in = new InputSource(new ByteArrayInputStream(theme.bytes(path)));
+        in.setSystemId(Theme.uri(path).toString());
+        return new SAXSource(reader(), in);
+    }
+
+    private static XMLReader reader() throws IOException {
+        try {
+            return Xml.newSaxReader(true);
+        } catch (SAXException e) {
+            throw new IOException("XML parser lacks a required security feature", e);
+        }
+    }
+
+    /** Parses XML securely. */
+    public XdmNode parse(byte[] xml, String systemId) throws SaxonApiException {
+        DocumentBuilder b = processor.newDocumentBuilder();
+        InputSource src = new InputSource(new ByteArrayInputStream(xml));
+        src.setSystemId(systemId);
+        try {
+            return b.build(new SAXSource(reader(), src));
+        } catch (IOException e) {
+            throw new SaxonApiException(e);
+        }
+    }
+
+    /** A small copy of a document: its root element with the TEI header alone, for the edition's record. */
+    public XdmNode header(XdmNode doc) throws SaxonApiException {
+        Xslt30Transformer t = guarded(headerOnly.load30());
+        XdmDestination d = new XdmDestination();
+        t.applyTemplates(doc, d);
+        return d.getXdmNode();
+    }
+
+    /** Runs one crosswalk over {@code doc} with the given parameters and returns the record's bytes. */
+    public byte[] transform(Kind kind, XdmNode doc, Map<String, XdmValue> params) throws SaxonApiException {
+        Xslt30Transformer t = guarded(compiled.get(kind).load30());
+        Map<QName, XdmValue> p = new HashMap<>();
+        params.forEach((k, v) -> p.put(new QName(k), v));
+        t.setStylesheetParameters(p);
+        t.setGlobalContextItem(doc);
+        ByteArrayOutputStream bos = new ByteArrayOutputStream();
+        Serializer s = processor.newSerializer(bos);
+        s.setOutputProperty(Serializer.Property.METHOD, "xml");
+        s.setOutputProperty(Serializer.Property.ENCODING, "UTF-8");
+        s.setOutputProperty(Serializer.Property.INDENT, "yes");
+        t.applyTemplates(doc, s);
+        return bos.toByteArray();
+    }
+
+    private static Xslt30Transformer guarded(Xslt30Transformer t) {
+        t.setResourceResolver(REFUSE);
+        t.setErrorReporter(e -> { });
+        t.setMessageHandler(m -> { });
+        return t;
+    }
+
+    private static final ResourceResolver REFUSE = request -> {
+        throw new XPathException("the record stylesheets read no other resources: " + request.uri);
+    };
+
+    private record ThemeResolver(Theme theme) implements ResourceResolver {
+        @Override
+        public Source resolve(ResourceRequest request) throws XPathException {
+            URI uri;
+            try {
+                uri = URI.create(request.uri);
+            } catch (IllegalArgumentException e) {
+                throw new XPathException("not a theme module: " + request.uri);
+            }
+            String path = Theme.path(uri).orElseThrow(() -> new XPathException("not a theme module: " + request.uri));
+            try {
+                return themeSource(theme, path);
+            } catch (IOException e) {
+                throw new XPathException(theme.origin(path) + ": " + e.getMessage());
+            }
+        }
+    }
+
+    /** {@code jk:pinyin($text, $kind, $names)}: the ALA-LC-style romanisation of a Chinese string. */
+    private static final class PinyinFunction implements ExtensionFunction {
+        @Override
+        public QName getName() { return new QName(Stylesheets.FN_NS, "pinyin"); }
+
+        @Override
+        public SequenceType getResultType() { return SequenceType.makeSequenceType(ItemType.STRING, OccurrenceIndicator.ONE); }
+
+        @Override
+        public SequenceType[] getArgumentTypes() {
+            return new SequenceType[]{
+                SequenceType.makeSequenceType(ItemType.STRING, OccurrenceIndicator.ZERO_OR_ONE),
+                SequenceType.makeSequenceType(ItemType.STRING, OccurrenceIndicator.ONE),
+                SequenceType.makeSequenceType(ItemType.STRING, OccurrenceIndicator.ZERO_OR_MORE)};
+        }
+
+        @Override
+        public XdmValue call(XdmValue[] args) {
+            String text = args[0].size() == 0 ? "" : args[0].itemAt(0).getStringValue();
+            List<String> names = new ArrayList<>();
+            args[2].forEach(i -> names.add(i.getStringValue()));
+            return new XdmAtomicValue(Romaniser.romanise(text, args[1].itemAt(0).getStringValue(), names));
+        }
+    }
+}
