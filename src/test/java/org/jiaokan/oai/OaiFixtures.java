@@ -154,6 +154,15 @@ final class OaiFixtures {
 
     /** Validates {@code xml}; returns the errors, none when valid. */
     static List<String> validate(byte[] xml) throws SAXException, IOException {
+        return validate(new StreamSource(new ByteArrayInputStream(xml)));
+    }
+
+    /** Validates a document built in memory; returns the errors, none when valid. */
+    static List<String> validate(Document d) throws SAXException, IOException {
+        return validate(new javax.xml.transform.dom.DOMSource(d));
+    }
+
+    private static List<String> validate(javax.xml.transform.Source source) throws SAXException, IOException {
         Validator v = oaiSchema().newValidator();
         v.setProperty(XMLConstants.ACCESS_EXTERNAL_DTD, "");
         v.setProperty(XMLConstants.ACCESS_EXTERNAL_SCHEMA, "");
@@ -163,7 +172,7 @@ final class OaiFixtures {
             public void error(org.xml.sax.SAXParseException e) { errors.add(e.getLineNumber() + ":" + e.getColumnNumber() + ": " + e.getMessage()); }
             public void fatalError(org.xml.sax.SAXParseException e) { errors.add(e.getLineNumber() + ":" + e.getColumnNumber() + ": " + e.getMessage()); }
         });
-        v.validate(new StreamSource(new ByteArrayInputStream(xml)));
+        v.validate(source);
         return errors;
     }
 

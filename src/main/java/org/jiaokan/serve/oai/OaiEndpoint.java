@@ -22,7 +22,6 @@ import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.attribute.FileTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -54,7 +53,7 @@ public final class OaiEndpoint {
     private final int pageSize;
     private final Supplier<String> baseUrl;
 
-    private record State(List<FileTime> stamp, String baseUrl, OaiCatalog catalog, DataProvider provider,
+    private record State(List<Object> stamp, String baseUrl, OaiCatalog catalog, DataProvider provider,
                          RepositoryConfiguration config) {}
 
     private volatile State state;
@@ -198,7 +197,7 @@ public final class OaiEndpoint {
     // ---- the catalogue and the library's configuration, read again when the output changes
 
     private State state() throws IOException {
-        List<FileTime> stamp = stamp();
+        List<Object> stamp = stamp();
         String base = baseUrl.get();
         State s = state;
         if (s != null && s.stamp.equals(stamp) && s.baseUrl.equals(base)) return s;
@@ -233,15 +232,25 @@ public final class OaiEndpoint {
         return b.build();
     }
 
-    private List<FileTime> stamp() throws IOException {
-        List<FileTime> l = new ArrayList<>();
-        for (String dir : new String[]{"doc", "records", "records/" + OaiCatalog.EDITION_ID}) {
-            Path p = out.resolve(dir);
-            l.add(Files.isDirectory(p) ? Files.getLastModifiedTime(p) : FileTime.fromMillis(0));
-        }
-        for (OaiFormat f : OaiFormat.values()) {
-            Path p = out.resolve("records").resolve(f.folder);
-            l.add(Files.isDirectory(p) ? Files.getLastModifiedTime(p) : FileTime.fromMillis(0));
+    /**
+     * What tells a republish: the modification times and the file names of the folders the catalogue is
+     * read from (names as well, for file systems whose times are coarse). No file is opened.
+     */
+    private List<Object> stamp() throws IOException {
+        List<Object> l = new ArrayList<>();
+        List<Path> dirs = new ArrayList<>(List.of(out.resolve("doc"), out.resolve("records"), out.resolve("records").resolve(OaiCatalog.EDITION_ID)));
+        for (OaiFormat f : OaiFormat.values()) dirs.add(out.resolve("records").resolve(f.folder));
+        for (Path p : dirs) {
+            if (!Files.isDirectory(p)) {
+                l.add(0L);
+                continue;
+            }
+            l.add(Files.getLastModifiedTime(p));
+            int names = 0;
+            try (java.nio.file.DirectoryStream<Path> ds = Files.newDirectoryStream(p)) {
+                for (Path f : ds) names += f.getFileName().toString().hashCode();
+            }
+            l.add(names);
         }
         if (editionXml != null && Files.exists(editionXml)) l.add(Files.getLastModifiedTime(editionXml));
         return l;
