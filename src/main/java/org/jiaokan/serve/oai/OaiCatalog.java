@@ -382,7 +382,8 @@ public final class OaiCatalog {
         try {
             byte[] b = Files.readAllBytes(index);
             Matcher m = TITLE.matcher(new String(b, 0, Math.min(b.length, 65536), StandardCharsets.UTF_8));
-            return m.find() ? unescape(m.group(1)).strip().replaceAll("\\s+", " ") : null;
+            // The site titles its pages "PAGE · EDITION"; the front page has no PAGE part.
+            return m.find() ? unescape(m.group(1)).strip().replaceAll("\\s+", " ").replaceFirst("^[·・]\\s*", "") : null;
         } catch (IOException e) {
             return null;
         }
