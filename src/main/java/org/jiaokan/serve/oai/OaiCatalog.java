@@ -2,16 +2,26 @@ package org.jiaokan.serve.oai;
 
 import org.jiaokan.xml.Dom;
 import org.jiaokan.xml.Xml;
+import javax.xml.parsers.DocumentBuilder;
 import org.w3c.dom.Document;
 import org.w3c.dom.Element;
+import org.xml.sax.Attributes;
+import org.xml.sax.InputSource;
 import org.xml.sax.SAXException;
+import org.xml.sax.SAXParseException;
+import org.xml.sax.XMLReader;
+import org.xml.sax.helpers.DefaultHandler;
 
+import java.io.ByteArrayInputStream;
 import java.io.IOException;
+import java.io.InputStream;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.BasicFileAttributes;
+import java.nio.file.attribute.FileTime;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
@@ -22,6 +32,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -124,26 +135,64 @@ public final class OaiCatalog {
     }
 
     static OaiCatalog load(Path out, Path editionXml, boolean readStaticFile) throws IOException {
+        return load(out, editionXml, readStaticFile, new Memo());
+    }
+
+    /** What a document's header tells the repository. */
+    record Facts(LocalDate date, Genre genre, String uri) {}
+
+    /** A document file read: its facts, or null (not TEI, or not well-formed: then {@code problem} says so). */
+    private record DocRead(Facts facts, String problem) {}
+
+    /**
+     * What is remembered of the output's files from one read to the next, by path, size and
+     * modification time, so that a republish reads only the files that changed.
+     */
+    static final class Memo {
+        private record Held(FileTime time, long size, Object value) {}
+
+        private final Map<Path, Held> held = new ConcurrentHashMap<>();
+        private final java.util.Set<Path> seen = ConcurrentHashMap.newKeySet();
+
+        interface Reader<T> {
+            T read(Path p) throws IOException;
+        }
+
+        @SuppressWarnings("unchecked")
+        <T> T get(Path p, Reader<T> reader) throws IOException {
+            BasicFileAttributes a = Files.readAttributes(p, BasicFileAttributes.class);
+            seen.add(p);
+            Held h = held.get(p);
+            if (h != null && h.time.equals(a.lastModifiedTime()) && h.size == a.size()) return (T) h.value;
+            T v = reader.read(p);
+            held.put(p, new Held(a.lastModifiedTime(), a.size(), v));
+            return v;
+        }
+
+        /** Forgets the files not asked for since the last call. */
+        void sweep() {
+            held.keySet().retainAll(seen);
+            seen.clear();
+        }
+    }
+
+    static OaiCatalog load(Path out, Path editionXml, boolean readStaticFile, Memo memo) throws IOException {
         if (!Files.isDirectory(out)) throw new IOException(out + ": no such folder");
         List<String> problems = new ArrayList<>();
         Path docDir = out.resolve("doc");
         Path records = out.resolve("records");
 
         // The documents, sorted by DOCID.
-        TreeMap<String, Document> teis = new TreeMap<>();
+        TreeMap<String, Facts> teis = new TreeMap<>();
         if (Files.isDirectory(docDir)) {
             try (DirectoryStream<Path> ds = Files.newDirectoryStream(docDir, "*.xml")) {
                 for (Path p : ds) {
                     if (!Files.isRegularFile(p)) continue;
                     String name = p.getFileName().toString();
                     String id = name.substring(0, name.length() - 4);
-                    try {
-                        Document d = Xml.parse(p);
-                        Element root = d.getDocumentElement();
-                        if (Xml.TEI_NS.equals(root.getNamespaceURI()) && "TEI".equals(root.getLocalName())) teis.put(id, d);
-                    } catch (SAXException e) {
-                        problems.add(p + ": not well-formed XML: " + e.getMessage());
-                    }
+                    DocRead r = memo.get(p, OaiCatalog::readDoc);
+                    if (r.facts() != null) teis.put(id, r.facts());
+                    else if (r.problem() != null) problems.add(r.problem());
                 }
             }
         }
@@ -161,21 +210,20 @@ public final class OaiCatalog {
         Map<String, Genre> genres = new TreeMap<>();
         List<Entry> entries = new ArrayList<>();
         LocalDate latest = null;
-        for (Map.Entry<String, Document> t : teis.entrySet()) {
+        for (Map.Entry<String, Facts> t : teis.entrySet()) {
             String id = t.getKey();
             Map<OaiFormat, Path> recs = new EnumMap<>(OaiFormat.class);
             for (OaiFormat f : OaiFormat.values()) {
                 Path r = records.resolve(f.folder).resolve(id + ".xml");
-                if (usable(r, f, problems)) recs.put(f, r);
+                if (usable(r, f, problems, memo)) recs.put(f, r);
             }
             if (recs.isEmpty()) continue;
-            Element header = Dom.child(t.getValue().getDocumentElement(), "teiHeader").orElse(null);
-            LocalDate date = header == null ? null : datestamp(header);
+            Facts facts = t.getValue();
+            LocalDate date = facts.date();
             List<String> sets = new ArrayList<>();
-            Optional<Genre> g = header == null ? Optional.empty() : genre(header);
-            if (g.isPresent()) {
-                genres.putIfAbsent(g.get().spec(), g.get());
-                sets.add(g.get().spec());
+            if (facts.genre() != null) {
+                genres.putIfAbsent(facts.genre().spec(), facts.genre());
+                sets.add(facts.genre().spec());
             }
             if (date != null && (latest == null || date.isAfter(latest))) latest = date;
             entries.add(new Entry(id, identifier(info.host(), id), date, sets, recs));
@@ -191,11 +239,113 @@ public final class OaiCatalog {
             Map<OaiFormat, Path> recs = new EnumMap<>(OaiFormat.class);
             for (OaiFormat f : OaiFormat.values()) {
                 Path r = records.resolve(EDITION_ID).resolve(f.folder + ".xml");
-                if (usable(r, f, problems)) recs.put(f, r);
+                if (usable(r, f, problems, memo)) recs.put(f, r);
             }
             if (!recs.isEmpty()) entries.add(new Entry(EDITION_ID, identifier(info.host(), EDITION_ID), fallback, List.of(), recs));
         }
+        memo.sweep();
         return new OaiCatalog(out, info, entries, new ArrayList<>(genres.values()), problems);
+    }
+
+    private static DocRead readDoc(Path p) throws IOException {
+        try {
+            HeaderReader h = new HeaderReader();
+            XMLReader r = SAX.get();
+            r.setContentHandler(h);
+            try (InputStream in = Files.newInputStream(p)) {
+                InputSource src = new InputSource(in);
+                src.setSystemId(p.toUri().toString());
+                r.parse(src);
+            } catch (HeaderReader.Done done) {
+                // the header is read; the text is not needed
+            } catch (SAXException | IOException | RuntimeException e) {
+                SAX.remove();
+                throw e;
+            }
+            if (!h.tei) return new DocRead(null, null);
+            Element header = h.header;
+            if (header == null) return new DocRead(new Facts(null, null, null), null);
+            Element pub = Dom.descendants(header, "publicationStmt").stream().findFirst().orElse(null);
+            return new DocRead(new Facts(datestamp(header), genre(header).orElse(null), pub == null ? null : uriOf(pub)), null);
+        } catch (SAXException e) {
+            return new DocRead(null, p + ": not well-formed XML: " + e.getMessage());
+        }
+    }
+
+    // Parsers are made once per thread: making one looks its implementation up on the class path each time.
+    private static final ThreadLocal<XMLReader> SAX = ThreadLocal.withInitial(() -> {
+        try {
+            return Xml.newSaxReader(true);
+        } catch (SAXException e) {
+            throw new IllegalStateException(e);
+        }
+    });
+    private static final ThreadLocal<DocumentBuilder> DOM = ThreadLocal.withInitial(Xml::newBuilder);
+
+    /** Parses bytes with the secure settings of {@link Xml#newBuilder()}, on this thread's builder. */
+    static Document parse(byte[] bytes) throws SAXException, IOException {
+        DocumentBuilder b = DOM.get();
+        b.reset();
+        b.setErrorHandler(new DefaultHandler() {
+            @Override
+            public void fatalError(SAXParseException e) throws SAXException {
+                throw e;
+            }
+        });
+        return b.parse(new ByteArrayInputStream(bytes));
+    }
+
+    /**
+     * Reads a TEI file's {@code teiHeader} into a DOM element and stops there: a large edition's texts are
+     * never parsed to build the repository.
+     */
+    private static final class HeaderReader extends DefaultHandler {
+        static final class Done extends SAXException {
+            Done() {
+                super("teiHeader read");
+            }
+        }
+
+        boolean tei;
+        Element header;
+        private final Document doc = DOM.get().newDocument();
+        private Element current;
+        private int depth;
+
+        @Override
+        public void startElement(String uri, String local, String qName, Attributes atts) throws SAXException {
+            depth++;
+            if (depth == 1) {
+                tei = Xml.TEI_NS.equals(uri) && "TEI".equals(local);
+                if (!tei) throw new Done();
+                return;
+            }
+            if (current == null && !(depth == 2 && Xml.TEI_NS.equals(uri) && "teiHeader".equals(local))) {
+                if (depth == 2) throw new Done(); // the header comes first, or there is none
+                return;
+            }
+            Element e = doc.createElementNS(uri.isEmpty() ? null : uri, qName);
+            for (int i = 0; i < atts.getLength(); i++) {
+                String an = atts.getURI(i);
+                e.setAttributeNS(an.isEmpty() ? null : an, atts.getQName(i), atts.getValue(i));
+            }
+            if (current == null) header = e;
+            else current.appendChild(e);
+            current = e;
+        }
+
+        @Override
+        public void endElement(String uri, String local, String qName) throws SAXException {
+            depth--;
+            if (current == null) return;
+            if (current == header) throw new Done();
+            current = (Element) current.getParentNode();
+        }
+
+        @Override
+        public void characters(char[] ch, int start, int length) {
+            if (current != null) current.appendChild(doc.createTextNode(new String(ch, start, length)));
+        }
     }
 
     public Path out() {
@@ -245,7 +395,7 @@ public final class OaiCatalog {
         }
         Document d;
         try {
-            d = Xml.parse(bytes);
+            d = parse(bytes);
         } catch (SAXException e) {
             throw new IOException(file + ": not well-formed XML (or has a DOCTYPE): " + e.getMessage(), e);
         }
@@ -258,20 +408,24 @@ public final class OaiCatalog {
         return bytes;
     }
 
-    private static boolean usable(Path file, OaiFormat format, List<String> problems) {
+    private static boolean usable(Path file, OaiFormat format, List<String> problems, Memo memo) throws IOException {
         if (!Files.isRegularFile(file)) return false;
-        try {
-            record(file, format);
-            return true;
-        } catch (IOException e) {
-            problems.add(e.getMessage());
-            return false;
-        }
+        String problem = memo.get(file, f -> {
+            try {
+                record(f, format);
+                return "";
+            } catch (IOException e) {
+                return e.getMessage();
+            }
+        });
+        if (problem.isEmpty()) return true;
+        problems.add(problem);
+        return false;
     }
 
     // ---- the repository's description
 
-    private static Info info(Path out, Document edition, Map<String, Document> teis, boolean readStaticFile) {
+    private static Info info(Path out, Document edition, Map<String, Facts> teis, boolean readStaticFile) {
         String name = null;
         String uri = null;
         List<String> emails = new ArrayList<>();
@@ -315,9 +469,8 @@ public final class OaiCatalog {
         String base = null;
         if (uri != null) base = uri.endsWith("/") ? uri : uri + "/";
         if (base == null) {
-            for (Document d : teis.values()) {
-                Element pub = Dom.descendants(d.getDocumentElement(), "publicationStmt").stream().findFirst().orElse(null);
-                String u = pub == null ? null : uriOf(pub);
+            for (Facts f : teis.values()) {
+                String u = f.uri();
                 if (u == null) continue;
                 int doc = u.lastIndexOf("/doc/");
                 base = doc > 0 ? u.substring(0, doc + 1) : origin(u);

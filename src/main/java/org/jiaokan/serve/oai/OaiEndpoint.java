@@ -57,6 +57,7 @@ public final class OaiEndpoint {
                          RepositoryConfiguration config) {}
 
     private volatile State state;
+    private final OaiCatalog.Memo memo = new OaiCatalog.Memo();
 
     /**
      * @param out        the published output folder
@@ -70,7 +71,7 @@ public final class OaiEndpoint {
         this.editionXml = editionXml;
         this.pageSize = pageSize;
         this.baseUrl = Objects.requireNonNull(baseUrl);
-        OaiCatalog.load(out, editionXml); // fail early on a folder that cannot be read
+        state(); // fail early on a folder that cannot be read
     }
 
     /** The catalogue currently served. */
@@ -204,7 +205,7 @@ public final class OaiEndpoint {
         synchronized (this) {
             s = state;
             if (s != null && s.stamp.equals(stamp) && s.baseUrl.equals(base)) return s;
-            OaiCatalog catalog = OaiCatalog.load(out, editionXml);
+            OaiCatalog catalog = OaiCatalog.load(out, editionXml, editionXml == null, memo);
             RepositoryConfiguration config = configuration(catalog, base, pageSize);
             OaiRepository items = new OaiRepository(catalog);
             Context context = new Context();
