@@ -47,7 +47,10 @@ final class OaiFixtures {
             }
         }
         Files.writeString(out.resolve("index.html"), "<!DOCTYPE html><html lang=\"en\"><title>Example edition</title></html>");
-        writeRecords(out, EXAMPLE.resolve("edition.xml"));
+        // The records are the catalogue output's own, as publish writes them.
+        org.jiaokan.publish.OutputFormat.Result r = new org.jiaokan.publish.catalog.CatalogFormat()
+                .publish(org.jiaokan.publish.Publisher.sort(List.of(EXAMPLE)), out, java.util.Set.of("html", "catalog"), 2);
+        if (!r.errors().isEmpty()) throw new IOException("the catalogue output failed: " + r.errors());
         return out;
     }
 

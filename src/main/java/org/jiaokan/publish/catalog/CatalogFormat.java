@@ -137,6 +137,8 @@ public final class CatalogFormat implements OutputFormat {
         TeiFiles.atomicWrite(TeiFiles.inside(out, "records/all.mrc"), MarcFiles.iso2709(marc));
         TeiFiles.atomicWrite(TeiFiles.inside(out, "records/all.mrk"), MarcFiles.breaker(marc));
         TeiFiles.atomicWrite(TeiFiles.inside(out, "records/all-marcxml.xml"), collection(all));
+        // The static OAI-PMH repository over the records just written, for harvesting without a server.
+        errors.addAll(org.jiaokan.serve.oai.StaticRepository.write(out, in.edition()).problems());
         List<String> errs = new ArrayList<>(errors);
         Collections.sort(errs);
         return new Result(done.size(), errs);
