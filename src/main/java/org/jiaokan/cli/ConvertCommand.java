@@ -63,7 +63,12 @@ final class ConvertCommand implements Callable<Integer> {
                 return 2;
             }
         }
-        Conversion.Result r = new Conversion(Toolkit.get(), edition).run(inputs, output, encoding, true, new Output(quiet));
-        return r.ok() ? 0 : 1;
+        try (org.jiaokan.io.OutputLock lock = org.jiaokan.io.OutputLock.acquire(output, "convert")) {
+            Conversion.Result r = new Conversion(Toolkit.get(), edition).run(inputs, output, encoding, true, new Output(quiet));
+            return r.ok() ? 0 : 1;
+        } catch (java.io.IOException e) {
+            Output.error(e.getMessage());
+            return 2;
+        }
     }
 }
