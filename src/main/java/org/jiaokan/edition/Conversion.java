@@ -74,8 +74,18 @@ public final class Conversion {
         List<EditionDocument> docs = new ArrayList<>();
         Map<String, Path> ids = new HashMap<>();
         for (Path input : inputs) {
+            String refusal = refused.get(input);
+            if (refusal != null) {
+                fail(input, refusal, failures, listener);
+                continue;
+            }
             try {
                 SourceDocument src = Readers.read(input, forced);
+                int damaged = Readers.damagedBytes(src.text());
+                if (damaged > 0) {
+                    listener.noticed(input, damaged + " byte" + (damaged == 1 ? "" : "s") + " that " + src.encoding()
+                            + " cannot decode, kept in the TEI as damage with their raw values (g type=\"damage\")");
+                }
                 String id = edition.documentId(src.fileName());
                 // Ignoring case: on case-insensitive file systems Registers.xml is the same file.
                 if ((id + ".xml").equalsIgnoreCase(Toolkit.REGISTER_FILE)) {
@@ -163,6 +173,15 @@ public final class Conversion {
             fail(input, "the TEI in " + o.file() + " (with an editor's changes) is not valid against tei_all.rng: " + errors.get(0),
                     failures, listener);
         }
+    }
+
+    /** Inputs refused before reading (symbolic links out of their folder), with their reasons. */
+    private Map<Path, String> refused = Map.of();
+
+    /** Refuses these inputs with these reasons, each in its place among the others' lines. */
+    public Conversion withRefusals(Map<Path, String> refusals) {
+        this.refused = Map.copyOf(refusals);
+        return this;
     }
 
     /** Where tei_all.rng is looked for (see {@link Schemas#TEI_ALL}); editions may name another. */

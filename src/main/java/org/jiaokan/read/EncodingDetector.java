@@ -102,11 +102,46 @@ final class EncodingDetector {
         if (big5.ok()) return single(big5.text(), BIG5, utf8Failure + ", GB18030 at byte " + gb.errorOffset());
         DecodedText utf16 = utf16WithoutBom(bytes);
         if (utf16 != null) return utf16;
+        DecodedText damaged = damaged(bytes);
+        if (damaged != null) return damaged;
         if (mostlyAscii(bytes)) {
             throw new ReadException("text in an unsupported encoding: not UTF-8, GB18030 or Big5 (undecodable byte at offset "
                     + utf8.errorOffset() + "); name its encoding with --encoding");
         }
         throw new ReadException(BINARY);
+    }
+
+    /** At most this share of a text's bytes may be damaged for it to be read as damaged text rather than refused. */
+    static final double MAX_DAMAGE = 0.02;
+    /** A short text may have this many damaged bytes whatever its length. */
+    static final int MIN_DAMAGE_ALLOWED = 8;
+
+    /**
+     * Text in UTF-8, GB18030 or Big5 with a few bytes that do not decode (at most {@link #MAX_DAMAGE}
+     * of them, or {@link #MIN_DAMAGE_ALLOWED} in a short text, inside plausible Chinese text: four Chinese
+     * characters or more for each damaged byte): decoded, the damaged
+     * bytes kept as escapes ({@link DamagedDecoding}). The encoding with the fewest damaged bytes
+     * wins; UTF-8, then GB18030, on a tie. Null when no encoding comes close.
+     */
+    private static DecodedText damaged(byte[] bytes) throws ReadException {
+        DamagedDecoding best = null;
+        Charset winner = null;
+        for (Charset c : new Charset[]{StandardCharsets.UTF_8, GB18030, BIG5}) {
+            DamagedDecoding d = DamagedDecoding.decode(bytes, 0, c);
+            if (best == null || d.damaged() < best.damaged()) {
+                best = d;
+                winner = c;
+            }
+        }
+        if (best == null || best.damaged() == 0 || best.damaged() > Math.max(MIN_DAMAGE_ALLOWED, bytes.length * MAX_DAMAGE)) return null;
+        // Damage inside Chinese text: what decodes must read as Chinese, well beyond the damage. Other
+        // text with undecodable bytes (Latin-1, Windows-1252) is in an unsupported encoding, not damaged.
+        long han = best.text().codePoints().filter(c -> Character.UnicodeScript.of(c) == Character.UnicodeScript.HAN).count();
+        if (han < 4 || han < 4L * best.damaged() || HanPlausibility.score(best.text()) < 0.3) return null;
+        requireText(best.text());
+        return new DecodedText(best.text(), winner.name(), "decodes as " + winner.name() + " but for " + best.damaged()
+                + " damaged byte" + (best.damaged() == 1 ? "" : "s") + " (the first at offset " + best.first()
+                + "), kept as damage with their raw values");
     }
 
     private static DecodedText single(String text, Charset charset, String failures) throws ReadException {
