@@ -124,23 +124,33 @@ final class EncodingDetector {
      * wins; UTF-8, then GB18030, on a tie. Null when no encoding comes close.
      */
     private static DecodedText damaged(byte[] bytes) throws ReadException {
-        DamagedDecoding best = null;
-        Charset winner = null;
-        for (Charset c : new Charset[]{StandardCharsets.UTF_8, GB18030, BIG5}) {
-            DamagedDecoding d = DamagedDecoding.decode(bytes, 0, c);
-            if (best == null || d.damaged() < best.damaged()) {
-                best = d;
-                winner = c;
-            }
+        // UTF-8 first: its strictness makes a near-valid decoding strong evidence. Then the legacy
+        // encodings, which decode each other's bytes with few errors, by how plausible their Chinese is.
+        DamagedDecoding utf8 = DamagedDecoding.decode(bytes, 0, StandardCharsets.UTF_8);
+        if (acceptable(utf8, bytes.length)) return damagedText(utf8, StandardCharsets.UTF_8);
+        DamagedDecoding gb = DamagedDecoding.decode(bytes, 0, GB18030);
+        DamagedDecoding big5 = DamagedDecoding.decode(bytes, 0, BIG5);
+        boolean gbOk = acceptable(gb, bytes.length), big5Ok = acceptable(big5, bytes.length);
+        if (gbOk && big5Ok) {
+            return HanPlausibility.score(big5.text()) > HanPlausibility.score(gb.text()) ? damagedText(big5, BIG5) : damagedText(gb, GB18030);
         }
-        if (best == null || best.damaged() == 0 || best.damaged() > Math.max(MIN_DAMAGE_ALLOWED, bytes.length * MAX_DAMAGE)) return null;
+        if (gbOk) return damagedText(gb, GB18030);
+        if (big5Ok) return damagedText(big5, BIG5);
+        return null;
+    }
+
+    private static boolean acceptable(DamagedDecoding d, int length) {
+        if (d.damaged() == 0 || d.damaged() > Math.max(MIN_DAMAGE_ALLOWED, length * MAX_DAMAGE)) return false;
         // Damage inside Chinese text: what decodes must read as Chinese, well beyond the damage. Other
         // text with undecodable bytes (Latin-1, Windows-1252) is in an unsupported encoding, not damaged.
-        long han = best.text().codePoints().filter(c -> Character.UnicodeScript.of(c) == Character.UnicodeScript.HAN).count();
-        if (han < 4 || han < 4L * best.damaged() || HanPlausibility.score(best.text()) < 0.3) return null;
-        requireText(best.text());
-        return new DecodedText(best.text(), winner.name(), "decodes as " + winner.name() + " but for " + best.damaged()
-                + " damaged byte" + (best.damaged() == 1 ? "" : "s") + " (the first at offset " + best.first()
+        long han = d.text().codePoints().filter(c -> Character.UnicodeScript.of(c) == Character.UnicodeScript.HAN).count();
+        return han >= 4 && han >= 4L * d.damaged() && HanPlausibility.score(d.text()) >= 0.3;
+    }
+
+    private static DecodedText damagedText(DamagedDecoding d, Charset charset) throws ReadException {
+        requireText(d.text());
+        return new DecodedText(d.text(), charset.name(), "decodes as " + charset.name() + " but for " + d.damaged()
+                + " damaged byte" + (d.damaged() == 1 ? "" : "s") + " (the first at offset " + d.first()
                 + "), kept as damage with their raw values");
     }
 
