@@ -29,7 +29,8 @@ public final class SafePaths {
         try {
             p = base.resolve(name).normalize();
         } catch (java.nio.file.InvalidPathException e) {
-            throw new IOException("refusing to write outside " + dir + ": " + printable(name));
+            throw new IOException("cannot name a file " + printable(name) + " in the file-name encoding of this locale ("
+                    + System.getProperty("sun.jnu.encoding") + "); run with a UTF-8 locale, e.g. LC_ALL=C.UTF-8");
         }
         if (!p.startsWith(base) || p.equals(base)) throw new IOException("refusing to write outside " + dir + ": " + printable(name));
         for (String segment : name.split("/")) {
