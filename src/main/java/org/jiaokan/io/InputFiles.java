@@ -44,6 +44,11 @@ public final class InputFiles {
             } catch (java.io.UncheckedIOException e) {
                 throw new IOException(in + ": cannot list the folder: " + SafePaths.reason(e.getCause()), e.getCause());
             }
+            if (found.isEmpty()) {
+                files.add(in);
+                refused.put(in, "folder with no files to convert");
+                continue;
+            }
             found.sort(Comparator.comparing(p -> in.relativize(p).toString().replace('\\', '/'), InputFiles::byCodePoint));
             for (Path p : found) {
                 if (Files.isSymbolicLink(p)) {
