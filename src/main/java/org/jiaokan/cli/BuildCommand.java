@@ -35,9 +35,13 @@ final class BuildCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         EditionBuilder.Result r;
-        try {
+        if (!java.nio.file.Files.isDirectory(editionDir)) {
+            Output.error(editionDir + ": not an edition folder (no " + EditionBuilder.HEADER + ")");
+            return 2;
+        }
+        try (org.jiaokan.io.OutputLock lock = org.jiaokan.io.OutputLock.acquire(editionDir, "build")) {
             r = new EditionBuilder(Toolkit.get()).build(editionDir, new Output(quiet));
-        } catch (EditionHeader.EditionException e) {
+        } catch (EditionHeader.EditionException | java.io.IOException e) {
             Output.error(e.getMessage());
             return 2;
         }

@@ -37,7 +37,8 @@ final class ConvertCommand implements Callable<Integer> {
     @Option(names = {"-q", "--quiet"}, description = "No progress or notices; errors only.")
     boolean quiet;
 
-    @Parameters(paramLabel = "INPUT", arity = "1..*", description = "Files to convert.")
+    @Parameters(paramLabel = "INPUT", arity = "1..*",
+            description = "Files to convert; a folder stands for every file under it (hidden ones aside), in order of their paths.")
     List<Path> inputs;
 
     /** An encoding name, refused in words rather than with the JDK's exception. */
@@ -63,7 +64,14 @@ final class ConvertCommand implements Callable<Integer> {
                 return 2;
             }
         }
-        Conversion.Result r = new Conversion(Toolkit.get(), edition).run(inputs, output, encoding, true, new Output(quiet));
-        return r.ok() ? 0 : 1;
+        try (org.jiaokan.io.OutputLock lock = org.jiaokan.io.OutputLock.acquire(output, "convert")) {
+            org.jiaokan.io.InputFiles.Expanded files = org.jiaokan.io.InputFiles.expand(inputs);
+            Conversion.Result r = new Conversion(Toolkit.get(), edition).withRefusals(files.refused())
+                    .run(files.files(), output, encoding, true, new Output(quiet));
+            return r.ok() ? 0 : 1;
+        } catch (java.io.IOException e) {
+            Output.error(e.getMessage());
+            return 2;
+        }
     }
 }

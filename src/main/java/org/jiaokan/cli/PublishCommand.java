@@ -46,7 +46,7 @@ final class PublishCommand implements Callable<Integer> {
     /** Publishes and reports: one error line per file that failed; exit code 1 if any did. */
     static int publish(List<Path> inputs, Path out, Set<String> formats, boolean quiet) {
         Publisher.Result r;
-        try {
+        try (org.jiaokan.io.OutputLock lock = org.jiaokan.io.OutputLock.acquire(out, "publish")) {
             r = new Publisher(new Publisher.Options(out, formats, null, 0)).publish(inputs);
         } catch (java.io.IOException e) {
             Output.error(e.getMessage());

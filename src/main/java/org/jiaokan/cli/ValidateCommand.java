@@ -69,7 +69,8 @@ final class ValidateCommand implements Callable<Integer> {
                 // expanded; files given separately are separate documents.
                 duplicates = IdUniqueness.duplicates(doc.getDocumentElement(), f.toString(), origins);
             } catch (SAXException | IOException e) {
-                Output.error(f + ": " + e.getMessage());
+                String xml = org.jiaokan.io.XmlErrors.wellFormedness(e);
+                Output.error(f + ": " + (xml != null ? xml : e.getMessage()));
                 bad++;
                 continue;
             }

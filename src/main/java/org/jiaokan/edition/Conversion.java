@@ -78,6 +78,7 @@ public final class Conversion {
         // (a TEI file name taken already), the messages and the list of documents follow the inputs' order.
         Ordered.map(inputs, threads, input -> read(input, forced), r -> {
             Path input = r.input();
+            r.notices().forEach(n -> listener.noticed(input, n));
             if (r.failure() != null) {
                 fail(input, r.failure(), failures, listener);
                 return;
@@ -141,17 +142,29 @@ public final class Conversion {
     }
 
     /** One input read and converted, or why not. */
-    private record Read(Path input, EditionDocument doc, List<String> warnings, String failure) {}
+    private record Read(Path input, EditionDocument doc, List<String> warnings, List<String> notices, String failure) {
+        Read(Path input, EditionDocument doc, List<String> warnings, String failure) {
+            this(input, doc, warnings, List.of(), failure);
+        }
+    }
 
     private Read read(Path input, Charset forced) {
+        String refusal = refused.get(input);
+        if (refusal != null) return new Read(input, null, List.of(), refusal);
         try {
             SourceDocument src = Readers.read(input, forced);
+            List<String> notices = new ArrayList<>();
+            int damaged = Readers.damagedBytes(src.text());
+            if (damaged > 0) {
+                notices.add(damaged + " byte" + (damaged == 1 ? "" : "s") + " that " + src.encoding()
+                        + " cannot decode, kept in the TEI as damage with their raw values (g type=\"damage\")");
+            }
             String id = edition.documentId(src.fileName());
             List<String> warnings = new ArrayList<>();
             // Names of a file that would clash are refused afterwards, in the inputs' order; converting it costs only time.
-            if ((id + ".xml").equalsIgnoreCase(Toolkit.REGISTER_FILE)) return new Read(input, new EditionDocument(id, src, null, List.of()), warnings, null);
+            if ((id + ".xml").equalsIgnoreCase(Toolkit.REGISTER_FILE)) return new Read(input, new EditionDocument(id, src, null, List.of()), warnings, notices, null);
             EditionDocument doc = toolkit.converter().convert(src, id, warnings::add);
-            return new Read(input, doc, warnings, null);
+            return new Read(input, doc, warnings, notices, null);
         } catch (ReadException e) {
             return new Read(input, null, List.of(), e.getMessage());
         } catch (RuntimeException | StackOverflowError e) {
@@ -211,6 +224,15 @@ public final class Conversion {
             fail(input, "the TEI in " + o.file() + " (with an editor's changes) is not valid against tei_all.rng: " + errors.get(0),
                     failures, listener);
         }
+    }
+
+    /** Inputs refused before reading (symbolic links out of their folder), with their reasons. */
+    private Map<Path, String> refused = Map.of();
+
+    /** Refuses these inputs with these reasons, each in its place among the others' lines. */
+    public Conversion withRefusals(Map<Path, String> refusals) {
+        this.refused = Map.copyOf(refusals);
+        return this;
     }
 
     /** Where tei_all.rng is looked for (see {@link Schemas#TEI_ALL}); editions may name another. */

@@ -61,6 +61,7 @@ public final class EditionBuilder {
         }
         Path docs = editionDir.resolve(DOCS);
         Conversion.Result r = new Conversion(toolkit, header.edition()).withTeiAll(header.schema().orElse(null))
+                .withRefusals(org.jiaokan.io.InputFiles.linksOutside(sources, inputs))
                 .run(inputs, docs, null, false, listener);
 
         List<String> hrefs = new ArrayList<>();

@@ -72,21 +72,7 @@ public final class TeiFiles {
      * published edition is as readable as any other file its owner writes.
      */
     public static void atomicWrite(Path file, byte[] bytes) throws IOException {
-        Path dir = file.toAbsolutePath().getParent();
-        Files.createDirectories(dir);
-        // A short fixed prefix: the target's own name may already be as long as a file name can be.
-        Path tmp = Files.createTempFile(dir, ".jiaokan-", ".tmp");
-        try {
-            Files.write(tmp, bytes);
-            FileModes.setNewFileMode(tmp);
-            try {
-                Files.move(tmp, file, java.nio.file.StandardCopyOption.REPLACE_EXISTING, java.nio.file.StandardCopyOption.ATOMIC_MOVE);
-            } catch (java.nio.file.AtomicMoveNotSupportedException e) {
-                Files.move(tmp, file, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
-            }
-        } finally {
-            Files.deleteIfExists(tmp);
-        }
+        org.jiaokan.io.AtomicFiles.write(file, bytes);
     }
 
     /** The date of the last conversion recorded in the header's revisionDesc. */
@@ -107,9 +93,6 @@ public final class TeiFiles {
 
     /** {@code dir/name}, refusing any name that would leave {@code dir}. */
     public static Path inside(Path dir, String name) throws IOException {
-        Path base = dir.toAbsolutePath().normalize();
-        Path p = base.resolve(name).normalize();
-        if (!p.startsWith(base) || p.equals(base)) throw new IOException("refusing to write outside " + dir + ": " + name);
-        return p;
+        return org.jiaokan.io.SafePaths.inside(dir, name);
     }
 }

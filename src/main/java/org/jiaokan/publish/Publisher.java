@@ -504,6 +504,8 @@ public final class Publisher {
     }
 
     static String reason(Exception e) {
+        String xml = org.jiaokan.io.XmlErrors.wellFormedness(e);
+        if (xml != null) return xml;
         Throwable t = e;
         while (t.getCause() != null && (t.getMessage() == null || t instanceof SaxonApiException)) t = t.getCause();
         String m = t.getMessage() == null ? t.toString() : t.getMessage();

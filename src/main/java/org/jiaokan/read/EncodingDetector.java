@@ -102,11 +102,56 @@ final class EncodingDetector {
         if (big5.ok()) return single(big5.text(), BIG5, utf8Failure + ", GB18030 at byte " + gb.errorOffset());
         DecodedText utf16 = utf16WithoutBom(bytes);
         if (utf16 != null) return utf16;
+        DecodedText damaged = damaged(bytes);
+        if (damaged != null) return damaged;
         if (mostlyAscii(bytes)) {
             throw new ReadException("text in an unsupported encoding: not UTF-8, GB18030 or Big5 (undecodable byte at offset "
                     + utf8.errorOffset() + "); name its encoding with --encoding");
         }
         throw new ReadException(BINARY);
+    }
+
+    /** At most this share of a text's bytes may be damaged for it to be read as damaged text rather than refused. */
+    static final double MAX_DAMAGE = 0.02;
+    /** A short text may have this many damaged bytes whatever its length. */
+    static final int MIN_DAMAGE_ALLOWED = 8;
+
+    /**
+     * Text in UTF-8, GB18030 or Big5 with a few bytes that do not decode (at most {@link #MAX_DAMAGE}
+     * of them, or {@link #MIN_DAMAGE_ALLOWED} in a short text, inside plausible Chinese text: four Chinese
+     * characters or more for each damaged byte): decoded, the damaged
+     * bytes kept as escapes ({@link DamagedDecoding}). The encoding with the fewest damaged bytes
+     * wins; UTF-8, then GB18030, on a tie. Null when no encoding comes close.
+     */
+    private static DecodedText damaged(byte[] bytes) throws ReadException {
+        // UTF-8 first: its strictness makes a near-valid decoding strong evidence. Then the legacy
+        // encodings, which decode each other's bytes with few errors, by how plausible their Chinese is.
+        DamagedDecoding utf8 = DamagedDecoding.decode(bytes, 0, StandardCharsets.UTF_8);
+        if (acceptable(utf8, bytes.length)) return damagedText(utf8, StandardCharsets.UTF_8);
+        DamagedDecoding gb = DamagedDecoding.decode(bytes, 0, GB18030);
+        DamagedDecoding big5 = DamagedDecoding.decode(bytes, 0, BIG5);
+        boolean gbOk = acceptable(gb, bytes.length), big5Ok = acceptable(big5, bytes.length);
+        if (gbOk && big5Ok) {
+            return HanPlausibility.score(big5.text()) > HanPlausibility.score(gb.text()) ? damagedText(big5, BIG5) : damagedText(gb, GB18030);
+        }
+        if (gbOk) return damagedText(gb, GB18030);
+        if (big5Ok) return damagedText(big5, BIG5);
+        return null;
+    }
+
+    private static boolean acceptable(DamagedDecoding d, int length) {
+        if (d.damaged() == 0 || d.damaged() > Math.max(MIN_DAMAGE_ALLOWED, length * MAX_DAMAGE)) return false;
+        // Damage inside Chinese text: what decodes must read as Chinese, well beyond the damage. Other
+        // text with undecodable bytes (Latin-1, Windows-1252) is in an unsupported encoding, not damaged.
+        long han = d.text().codePoints().filter(c -> Character.UnicodeScript.of(c) == Character.UnicodeScript.HAN).count();
+        return han >= 4 && han >= 4L * d.damaged() && HanPlausibility.score(d.text()) >= 0.3;
+    }
+
+    private static DecodedText damagedText(DamagedDecoding d, Charset charset) throws ReadException {
+        requireText(d.text());
+        return new DecodedText(d.text(), charset.name(), "decodes as " + charset.name() + " but for " + d.damaged()
+                + " damaged byte" + (d.damaged() == 1 ? "" : "s") + " (the first at offset " + d.first()
+                + "), kept as damage with their raw values");
     }
 
     private static DecodedText single(String text, Charset charset, String failures) throws ReadException {

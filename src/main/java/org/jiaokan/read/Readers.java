@@ -53,6 +53,19 @@ public final class Readers {
         };
     }
 
+    /**
+     * How many bytes of a decoded text its encoding could not decode: each is kept in the text as an
+     * escape (a lone low surrogate U+DC00 + byte), never dropped.
+     */
+    public static int damagedBytes(String text) {
+        int n = 0;
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            if (DamagedDecoding.isEscape(c) && (i == 0 || !Character.isHighSurrogate(text.charAt(i - 1)))) n++;
+        }
+        return n;
+    }
+
     /** The kind of source: content sniffing first, the file name's extension second. */
     static Kind kindOf(String fileName, byte[] bytes) throws ReadException {
         String name = fileName.toLowerCase(Locale.ROOT);

@@ -108,7 +108,11 @@ final class InlineEncoder {
             case SURPLUS -> Dom.addText(parent, "surplus", orig, "reason", iv.reason(), "resp", RESP, "cert", cert);
             case FORME_WORK -> Dom.addText(parent, "fw", orig, "type", iv.reason(), "resp", RESP, "cert", cert);
             case DAMAGE -> Dom.addText(parent, "sic", orig, "type", iv.reason(), "resp", RESP, "cert", cert);
-            case CHARACTER -> Dom.add(parent, "g", "ref", "#" + charId(iv.reason()), "resp", RESP);
+            case CHARACTER -> {
+                String rawByte = rawByte(iv.reason());
+                if (rawByte == null) Dom.add(parent, "g", "ref", "#" + charId(iv.reason()), "resp", RESP);
+                else Dom.add(parent, "g", "ref", "#" + charId(iv.reason()), "type", "damage", "subtype", "byte-" + rawByte, "resp", RESP);
+            }
             // The mark is source text and stays in the flow, so that every rendering shows it as the source does.
             case REDACTION -> Dom.addText(parent, "seg", orig, "type", "redaction", "resp", RESP, "cert", cert);
             case CORRECTION -> {
@@ -126,6 +130,15 @@ final class InlineEncoder {
     }
 
     /** The xml:id of a character's declaration: "U+000B" → "U000B". */
+    /**
+     * "FF" when the code point ("U+DCFF") is the escape of a raw byte the source's encoding could not
+     * decode (see org.jiaokan.read.Readers#damagedBytes), else null.
+     */
+    static String rawByte(String codePoint) {
+        if (!codePoint.matches("U\\+DC[0-9A-F]{2}")) return null;
+        return codePoint.substring(4);
+    }
+
     static String charId(String codePoint) {
         return codePoint.replace("+", "");
     }

@@ -219,7 +219,10 @@ public final class TeiWriter {
             Element charDecl = Dom.add(enc, "charDecl");
             for (String cp : chars) {
                 Element ch = Dom.add(charDecl, "char", "xml:id", InlineEncoder.charId(cp));
-                Dom.addText(ch, "desc", "The character " + cp + " of the source, which XML 1.0 cannot carry.");
+                String rawByte = InlineEncoder.rawByte(cp);
+                Dom.addText(ch, "desc", rawByte == null ? "The character " + cp + " of the source, which XML 1.0 cannot carry."
+                        : "Damage: the byte 0x" + rawByte + " of the source, which its encoding (" + doc.source().encoding()
+                        + ") cannot decode; kept as the raw byte, escaped as " + cp + ".");
                 Dom.addText(ch, "mapping", cp, "type", "codepoint");
             }
         }

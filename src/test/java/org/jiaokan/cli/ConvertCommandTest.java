@@ -38,7 +38,7 @@ class ConvertCommandTest {
                 "jiaokan: error: " + empty + ": empty file",
                 "jiaokan: error: " + binary + ": binary data, not text",
                 "jiaokan: error: " + missing + ": cannot read: no such file",
-                "jiaokan: error: " + folder + ": cannot read: is a directory"), errors);
+                "jiaokan: error: " + folder + ": folder with no files to convert"), errors);
         assertTrue(Files.isRegularFile(out.resolve("good.xml")));
         assertTrue(Files.isRegularFile(out.resolve("003_b623d3678baa2c80.xml")));
         assertTrue(Files.isRegularFile(out.resolve("registers.xml")));

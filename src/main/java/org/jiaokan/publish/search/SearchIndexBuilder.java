@@ -9,7 +9,6 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
@@ -388,9 +387,7 @@ public final class SearchIndexBuilder {
     private void write(String name, String content) {
         try {
             byte[] b = (BOM + content).getBytes(StandardCharsets.UTF_8);
-            Path tmp = dir.resolve(name + ".tmp");
-            Files.write(tmp, b);
-            Files.move(tmp, dir.resolve(name), StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+            org.jiaokan.io.AtomicFiles.write(org.jiaokan.io.SafePaths.inside(dir, name), b);
             bytes += b.length;
         } catch (IOException e) {
             throw new java.io.UncheckedIOException(e);

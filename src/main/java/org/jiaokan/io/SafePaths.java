@@ -1,0 +1,69 @@
+package org.jiaokan.io;
+
+import java.io.IOException;
+import java.nio.file.AccessDeniedException;
+import java.nio.file.FileSystemException;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+
+/**
+ * Output paths confined to their folder, and the short reasons of file-system failures. A name
+ * that comes from a document ({@code xml:id}, a file name, {@code @target}) is a relative path of
+ * plain segments: no {@code ..}, no absolute path, no backslash, no drive letter, no NUL.
+ */
+public final class SafePaths {
+    private SafePaths() {}
+
+    /**
+     * {@code dir/name}, refusing any name that would leave {@code dir} or that is not a plain
+     * relative path (backslashes, which are separators on Windows, are refused everywhere).
+     */
+    public static Path inside(Path dir, String name) throws IOException {
+        if (name.isEmpty() || name.indexOf('\0') >= 0 || name.indexOf('\\') >= 0 || name.startsWith("/")
+                || name.matches("^[A-Za-z]:.*")) {
+            throw new IOException("refusing to write outside " + dir + ": " + printable(name));
+        }
+        Path base = dir.toAbsolutePath().normalize();
+        Path p;
+        try {
+            p = base.resolve(name).normalize();
+        } catch (java.nio.file.InvalidPathException e) {
+            throw new IOException("cannot name a file " + printable(name) + " in the file-name encoding of this locale ("
+                    + System.getProperty("sun.jnu.encoding") + "); run with a UTF-8 locale, e.g. LC_ALL=C.UTF-8");
+        }
+        if (!p.startsWith(base) || p.equals(base)) throw new IOException("refusing to write outside " + dir + ": " + printable(name));
+        for (String segment : name.split("/")) {
+            if (segment.equals("..")) throw new IOException("refusing to write outside " + dir + ": " + printable(name));
+        }
+        return p;
+    }
+
+    /**
+     * Whether {@code file}, with every symbolic link resolved, is inside {@code root} (also resolved).
+     * A file that does not exist is judged by its parent folder.
+     */
+    public static boolean within(Path root, Path file) throws IOException {
+        Path r = root.toRealPath();
+        Path f = Files.exists(file) ? file.toRealPath() : file.toAbsolutePath().getParent().toRealPath().resolve(file.getFileName());
+        return f.startsWith(r);
+    }
+
+    /** A file-system failure in a few words: "permission denied", "no space left on device". */
+    public static String reason(IOException e) {
+        if (e instanceof AccessDeniedException) return "permission denied";
+        if (e instanceof NoSuchFileException) return "no such file or folder";
+        String m = e instanceof FileSystemException f && f.getReason() != null ? f.getReason() : e.getMessage();
+        if (m == null || m.isBlank()) return e.getClass().getSimpleName();
+        return m.lines().map(String::strip).filter(l -> !l.isEmpty()).findFirst().orElse(m);
+    }
+
+    private static String printable(String s) {
+        StringBuilder b = new StringBuilder();
+        s.codePoints().limit(200).forEach(c -> {
+            if (c < 0x20 || c == 0x7f) b.append(String.format(java.util.Locale.ROOT, "\\u%04x", c));
+            else b.appendCodePoint(c);
+        });
+        return b.toString();
+    }
+}
