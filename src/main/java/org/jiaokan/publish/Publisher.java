@@ -51,7 +51,7 @@ public final class Publisher {
      * The outputs made beside the site, each from the same inputs: the print edition, the catalogue
      * records. Each is its own class; the site is always made first, so that they may link to it.
      */
-    static final List<OutputFormat> OUTPUTS = List.of();
+    static final List<OutputFormat> OUTPUTS = List.of(new org.jiaokan.publish.pdf.PdfFormat());
     /** Output formats this publisher knows, in the order they are made. */
     public static final List<String> FORMATS = formats();
     /** Theme files copied to {@code assets/} as they are. */
@@ -445,7 +445,7 @@ public final class Publisher {
     private static final String TEI = "http://www.tei-c.org/ns/1.0";
 
     /** {@code publicationStmt/idno[@type='jiaokan']}, else the file name without {@code .xml}, made safe as a file name. */
-    static String docid(XdmNode tei, Path file) {
+    public static String docid(XdmNode tei, Path file) {
         String id = headerValue(tei, "jiaokan");
         if (id.isEmpty() || !id.matches("[\\p{L}\\p{N}_.-]{1,150}") || id.startsWith(".")) {
             id = file.getFileName().toString().replaceFirst("\\.xml$", "");
