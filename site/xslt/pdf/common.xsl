@@ -115,12 +115,13 @@
     </xsl:map>
   </xsl:function>
 
-  <!-- A link inside the PDF, with the text a screen reader announces. -->
+  <!-- A reference inside the PDF. Not a link: FOP 2.11 gives an internal link no Contents, which PDF/UA requires
+       (7.18.5); readers go by the bookmarks and the page numbers. -->
   <xsl:template name="p:link">
     <xsl:param name="to" as="xs:string"/>
     <xsl:param name="alt" as="xs:string"/>
     <xsl:param name="content" as="node()*"/>
-    <fo:basic-link internal-destination="{$to}" fox:alt-text="{$alt}"><xsl:sequence select="$content"/></fo:basic-link>
+    <fo:inline><xsl:sequence select="$content"/></fo:inline>
   </xsl:template>
 
   <!-- Break opportunities in a long unbroken string (a URL): a zero-width space after / . - _ ? &amp; =. -->

@@ -125,8 +125,9 @@
     <fo:page-sequence master-reference="page" format="i" hyphenate="false" language="zh" country="CN" font-family="{$serif}">
       <xsl:call-template name="p:static"><xsl:with-param name="head" select="$p:edition-title"/><xsl:with-param name="head-lang" select="$p:edition-title-lang"/></xsl:call-template>
       <fo:flow flow-name="xsl-region-body">
-        <fo:block id="jk-contents" role="TOC">
+        <fo:block id="jk-contents" role="Sect">
           <fo:block font-family="{$sans}" font-size="16pt" space-after="6mm" role="H1"><xsl:value-of select="f:t('pdf.contents')"/></fo:block>
+          <fo:block role="TOC">
           <xsl:for-each select="$docs">
             <xsl:call-template name="p:toc-line">
               <xsl:with-param name="to" select="p:key(.)"/>
@@ -152,6 +153,7 @@
               <xsl:with-param name="level" select="1"/>
             </xsl:call-template>
           </xsl:if>
+          </fo:block>
         </fo:block>
       </fo:flow>
     </fo:page-sequence>
@@ -165,11 +167,9 @@
     <fo:block role="TOCI" text-align-last="justify" start-indent="{($level - 1) * 2}em" end-indent="3em" last-line-end-indent="-3em"
         font-size="{if ($level = 1) then '10.5pt' else '9.5pt'}" space-before="{if ($level = 1) then '2mm' else '0.5mm'}" line-height="1.6">
       <xsl:if test="$level = 1"><xsl:attribute name="font-family" select="$sans"/></xsl:if>
-      <fo:basic-link internal-destination="{$to}" fox:alt-text="{$text}">
-        <fo:inline xml:lang="{$lang}"><xsl:value-of select="$text"/></fo:inline>
-        <fo:leader leader-pattern="dots" leader-pattern-width="4pt"/>
-        <fo:page-number-citation ref-id="{$to}"/>
-      </fo:basic-link>
+      <fo:inline xml:lang="{$lang}"><xsl:value-of select="$text"/></fo:inline>
+      <fo:leader leader-pattern="dots" leader-pattern-width="4pt"/>
+      <fo:page-number-citation ref-id="{$to}"/>
     </fo:block>
   </xsl:template>
 </xsl:stylesheet>

@@ -140,7 +140,7 @@
     <xsl:choose>
       <xsl:when test="$in-note or empty($n)"/>
       <xsl:when test="$inline">
-        <fo:footnote>
+        <fo:footnote role="Span">
           <fo:inline font-family="{$sans}" font-size="6pt" baseline-shift="super" color="{$p:muted}"><xsl:value-of select="$n"/></fo:inline>
           <fo:footnote-body>
             <fo:block font-size="{$p:small}" line-height="1.5" start-indent="0" end-indent="0" text-indent="0" space-after="0.6mm"
