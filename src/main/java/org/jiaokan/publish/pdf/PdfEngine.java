@@ -129,7 +129,6 @@ public final class PdfEngine {
 
         private void event(Event e) {
             String id = e.getEventID();
-            if (Boolean.getBoolean("jiaokan.pdf.debug")) System.err.println("FOP " + e.getSeverity() + " " + id + " " + e.getParams());
             boolean glyph = id.endsWith(".glyphNotAvailable");
             if (glyph || e.getSeverity() == EventSeverity.ERROR || e.getSeverity() == EventSeverity.FATAL) {
                 String m;
@@ -151,7 +150,7 @@ public final class PdfEngine {
         /** The PDF, its file identifier made from its own bytes so that the same input gives the same file. */
         public byte[] pdf() throws IOException {
             if (!pdf) throw new IllegalStateException("not a PDF rendering");
-            return stableFileId(out.toByteArray());
+            return stableFileId(stableMetadataDate(out.toByteArray()));
         }
 
         /** The page label ({@code page/@name}) of every id laid out, from FOP's intermediate format. */
@@ -182,23 +181,36 @@ public final class PdfEngine {
     public Rendering layout(Date created) throws FOPException { return new Rendering(false, created); }
 
     /**
+     * FOP stamps the XMP's {@code xmp:MetadataDate} with the clock; it becomes the creation date (the edition's),
+     * which has the same length in UTC, so no offset moves.
+     */
+    static byte[] stableMetadataDate(byte[] pdf) {
+        String text = new String(pdf, StandardCharsets.ISO_8859_1);
+        java.util.regex.Matcher created = java.util.regex.Pattern.compile("<xmp:CreateDate>([^<]{1,64})</xmp:CreateDate>").matcher(text);
+        java.util.regex.Matcher stamped = java.util.regex.Pattern.compile("<xmp:MetadataDate>([^<]{1,64})</xmp:MetadataDate>").matcher(text);
+        if (!created.find() || !stamped.find() || created.group(1).length() != stamped.group(1).length()) return pdf;
+        byte[] copy = pdf.clone();
+        byte[] date = created.group(1).getBytes(StandardCharsets.ISO_8859_1);
+        System.arraycopy(date, 0, copy, stamped.start(1), date.length);
+        return copy;
+    }
+
+    /**
      * FOP makes the trailer's file identifier from the clock; it is replaced by the MD5 digest of the file with the
      * identifier blanked (the same length, so no offset moves), as PDF 1.7 §14.4 allows: any unique value.
      */
     static byte[] stableFileId(byte[] pdf) throws IOException {
-        String tail = new String(pdf, Math.max(0, pdf.length - 4096), Math.min(4096, pdf.length), StandardCharsets.ISO_8859_1);
-        java.util.regex.Matcher m = java.util.regex.Pattern.compile("/ID \\[<([0-9A-Fa-f]{32})> <([0-9A-Fa-f]{32})>\\]").matcher(tail);
-        int at = -1;
-        while (m.find()) at = m.start();
-        if (at < 0) return pdf;
-        m.find(at);
-        int base = Math.max(0, pdf.length - 4096);
-        int first = base + m.start(1), second = base + m.start(2);
-        byte[] copy = pdf.clone();
-        for (int i = 0; i < 32; i++) {
-            copy[first + i] = '0';
-            copy[second + i] = '0';
+        // The identifier stands in the trailer or in the cross-reference stream's dictionary (both, in a hybrid file).
+        java.util.regex.Matcher m = java.util.regex.Pattern.compile("/ID \\[<([0-9A-Fa-f]{32})> <([0-9A-Fa-f]{32})>\\]")
+                .matcher(new String(pdf, StandardCharsets.ISO_8859_1));
+        List<Integer> at = new ArrayList<>();
+        while (m.find()) {
+            at.add(m.start(1));
+            at.add(m.start(2));
         }
+        if (at.isEmpty()) return pdf;
+        byte[] copy = pdf.clone();
+        for (int start : at) for (int i = 0; i < 32; i++) copy[start + i] = '0';
         byte[] digest;
         try {
             digest = MessageDigest.getInstance("MD5").digest(copy);
@@ -208,8 +220,7 @@ public final class PdfEngine {
         StringBuilder hex = new StringBuilder();
         for (byte b : digest) hex.append(String.format("%02X", b));
         byte[] h = hex.toString().getBytes(StandardCharsets.US_ASCII);
-        System.arraycopy(h, 0, copy, first, 32);
-        System.arraycopy(h, 0, copy, second, 32);
+        for (int start : at) System.arraycopy(h, 0, copy, start, 32);
         return copy;
     }
 }

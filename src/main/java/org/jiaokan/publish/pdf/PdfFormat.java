@@ -49,8 +49,24 @@ public final class PdfFormat implements OutputFormat {
     @Override
     public String name() { return "pdf"; }
 
+    /**
+     * FOP writes the PDF's dates (the information dictionary, the XMP) in the JVM's default time zone; so that the
+     * same TEI gives the same bytes on every machine, the default is UTC while the PDFs are made.
+     */
     @Override
     public Result publish(Publisher.Inputs in, Path out, Set<String> formats, int threads) throws IOException {
+        synchronized (PdfFormat.class) {
+            java.util.TimeZone zone = java.util.TimeZone.getDefault();
+            java.util.TimeZone.setDefault(java.util.TimeZone.getTimeZone("UTC"));
+            try {
+                return publishInUtc(in, out, formats, threads);
+            } finally {
+                java.util.TimeZone.setDefault(zone);
+            }
+        }
+    }
+
+    private Result publishInUtc(Publisher.Inputs in, Path out, Set<String> formats, int threads) throws IOException {
         Path folder = out.resolve("pdf");
         CjkFonts fonts;
         try {
