@@ -15,6 +15,8 @@
   <xsl:param name="citations" as="map(xs:string, xs:string)" select="map{}"/>
   <!-- zh-Hans or zh-Hant when writing the converted page, else ''. -->
   <xsl:param name="convert-to" as="xs:string" select="''"/>
+  <!-- The formats of this run (html, pdf, …): a page links to the print edition only when it is made. -->
+  <xsl:param name="formats" as="xs:string*" select="'html'"/>
   <!-- For the edition pages: the documents' summaries (summary.xsl). -->
   <xsl:param name="summaries" as="document-node()*" select="()"/>
 </xsl:stylesheet>

@@ -323,9 +323,14 @@
   </xsl:template>
 
   <xsl:template match="xi:include" mode="p:fo"><fo:inline><xsl:value-of select="'[' || @href || ']'"/></fo:inline></xsl:template>
+  <!-- A line break: a new line in the text; a space inside a note (a footnote's inline may not hold a block). -->
   <xsl:template match="lb" mode="p:fo">
     <xsl:param name="inline" tunnel="yes" as="xs:boolean" select="false()"/>
-    <xsl:if test="$inline"><fo:block/></xsl:if>
+    <xsl:param name="in-note" tunnel="yes" as="xs:boolean" select="false()"/>
+    <xsl:choose>
+      <xsl:when test="$in-note"><xsl:text> </xsl:text></xsl:when>
+      <xsl:when test="$inline"><fo:block/></xsl:when>
+    </xsl:choose>
   </xsl:template>
   <xsl:template match="pb | cb | milestone" mode="p:fo">
     <xsl:if test="@n"><fo:inline color="{$p:muted}"><xsl:value-of select="'[' || @n || ']'"/></fo:inline></xsl:if>

@@ -298,6 +298,7 @@ public final class Publisher {
         if (ctx.registers() != null) p.put(new QName("registers"), ctx.registers());
         if (ctx.edition() != null) p.put(new QName("edition"), ctx.edition());
         p.put(new QName("ui"), ctx.ui());
+        p.put(new QName("formats"), new XdmValue(options.formats().stream().sorted().map(XdmAtomicValue::new).toList()));
         return p;
     }
 
