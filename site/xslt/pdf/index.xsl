@@ -3,7 +3,9 @@
   The index of persons, places and organisations: every name in the text that points at a register entry, under the
   entry's name, with the pages it is on. FOP has no fo:index-page-citation-list: Java lays the PDF out once, reads the
   page of each mention's id ($pages), and lays it out again; repeated pages are merged and runs of pages joined (3–5).
-  In the first layout ($pages absent) the entries stand without pages: the index comes last, so nothing before it moves.
+  In the first layout ($pages absent) the index is a list of every mention's page, one line each, "@@ID@@" and an
+  fo:page-number-citation, which Java reads back from FOP's intermediate format; the index comes last, so nothing before
+  it moves between the two layouts.
 -->
 <xsl:stylesheet version="3.0" xmlns:xsl="http://www.w3.org/1999/XSL/Transform"
     xmlns:xs="http://www.w3.org/2001/XMLSchema" xmlns:map="http://www.w3.org/2005/xpath-functions/map"
@@ -21,6 +23,28 @@
         [not(ancestor::teiHeader)][exists(p:index-kind(.))]"/>
 
   <xsl:template name="p:index">
+    <xsl:choose>
+      <xsl:when test="empty($pages)"><xsl:call-template name="p:index-probe"/></xsl:when>
+      <xsl:otherwise><xsl:call-template name="p:index-entries"/></xsl:otherwise>
+    </xsl:choose>
+  </xsl:template>
+
+  <!-- The first layout's index: where each mention fell. -->
+  <xsl:template name="p:index-probe">
+    <xsl:if test="exists($p:mentions)">
+      <fo:page-sequence master-reference="page" font-family="{$serif}" font-size="8pt" language="zh" country="CN">
+        <fo:flow flow-name="xsl-region-body">
+          <fo:block id="jk-index" role="Sect">
+            <xsl:for-each select="$p:mentions">
+              <fo:block role="P" xml:lang="en">@@<xsl:value-of select="p:mention-id(.)"/>@@<fo:page-number-citation ref-id="{p:mention-id(.)}"/></fo:block>
+            </xsl:for-each>
+          </fo:block>
+        </fo:flow>
+      </fo:page-sequence>
+    </xsl:if>
+  </xsl:template>
+
+  <xsl:template name="p:index-entries">
     <xsl:variable name="entries" as="element(p:entry)*">
       <xsl:for-each-group select="$p:mentions" group-by="f:entity-id(.)">
         <xsl:variable name="entry" select="f:register-entry(current-grouping-key())"/>

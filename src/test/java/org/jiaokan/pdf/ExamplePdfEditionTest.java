@@ -140,7 +140,7 @@ class ExamplePdfEditionTest {
                 if (blocks.contains(ae.getLocalName()) || Set.of("fw", "surplus", "note", "del").contains(ae.getLocalName())) nested = true;
             }
             if (nested) continue;
-            String t = Readings.of(e, false).replaceAll("\\s+", "");
+            String t = Readings.of(e, false).replaceAll("[\\s\\p{Z}]+", "");
             if (!t.isEmpty()) out.add(t);
         }
         return out;
@@ -156,7 +156,7 @@ class ExamplePdfEditionTest {
         Assumptions.assumeTrue(PdfTools.poppler(), PdfTools.NO_POPPLER);
         for (Map.Entry<String, Path> e : teiByDocid.entrySet()) {
             Path pdf = site.resolve("pdf/" + e.getKey() + ".pdf");
-            String body = PdfTools.bodyText(pdf, 10.3).replaceAll("\\s+", "");
+            String body = PdfTools.bodyText(pdf, 10.3).replaceAll("[\\s\\p{Z}]+", "");
             List<String> paras = paragraphs(e.getValue());
             assertTrue(paras.size() >= 5, e.getKey());
             int at = 0;

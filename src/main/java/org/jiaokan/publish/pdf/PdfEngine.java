@@ -124,6 +124,13 @@ public final class PdfEngine {
             agent.getRendererOptions().put("pdf-a-mode", "PDF/A-2a");
             agent.getRendererOptions().put("pdf-ua-mode", "PDF/UA-1");
             agent.getEventBroadcaster().addEventListener(this::event);
+            if (!pdf) {
+                // The intermediate format laid out with the PDF's fonts and metrics, so that its pages are the PDF's.
+                org.apache.fop.render.intermediate.IFSerializer serializer =
+                        new org.apache.fop.render.intermediate.IFSerializer(new org.apache.fop.render.intermediate.IFContext(agent));
+                serializer.mimicDocumentHandler(factory.getRendererFactory().createDocumentHandler(agent, MimeConstants.MIME_PDF));
+                agent.setDocumentHandlerOverride(serializer);
+            }
             fop = factory.newFop(pdf ? MimeConstants.MIME_PDF : MimeConstants.MIME_FOP_IF, agent, out);
         }
 
@@ -153,19 +160,20 @@ public final class PdfEngine {
             return stableFileId(stableMetadataDate(out.toByteArray()));
         }
 
-        /** The page label ({@code page/@name}) of every id laid out, from FOP's intermediate format. */
+        /**
+         * The page of every id that the first layout's index cites: its lines read "@@ID@@" and the page number
+         * ({@code fo:page-number-citation}), which FOP's intermediate format holds as text. An id that was not laid
+         * out (a name quoted in a note) has no number and is left out.
+         */
         public Map<String, String> pagesOfIds() throws IOException {
             if (pdf) throw new IllegalStateException("not an intermediate-format rendering");
-            Map<String, String> pages = new LinkedHashMap<>();
-            // <page index="0" name="3" …> opens a page; <id name="…"/> marks where an id's area lies.
-            java.util.regex.Matcher m = java.util.regex.Pattern.compile("<(page|id)\\s[^>]*?\\bname=\"([^\"]*)\"")
+            StringBuilder text = new StringBuilder();
+            java.util.regex.Matcher t = java.util.regex.Pattern.compile("<text\\b[^>]*>([^<]*)</text>")
                     .matcher(new String(out.toByteArray(), StandardCharsets.UTF_8));
-            String page = "";
-            while (m.find()) {
-                String value = unescape(m.group(2));
-                if (m.group(1).equals("page")) page = value;
-                else pages.putIfAbsent(value, page);
-            }
+            while (t.find()) text.append(unescape(t.group(1))).append('\n');
+            Map<String, String> pages = new LinkedHashMap<>();
+            java.util.regex.Matcher m = java.util.regex.Pattern.compile("@@([^@\\n]+)@@\\n?([0-9A-Za-z]+)").matcher(text);
+            while (m.find()) pages.putIfAbsent(m.group(1), m.group(2));
             return pages;
         }
     }
