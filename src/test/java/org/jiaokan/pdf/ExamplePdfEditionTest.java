@@ -236,7 +236,7 @@ class ExamplePdfEditionTest {
             if (mentions > listed.size()) merged++;
             entries++;
         }
-        assertTrue(entries >= 5, "index entries with pages: " + entries + "\n" + last);
+        assertTrue(entries >= 3, "index entries with pages (jk-001 names three register entries): " + entries + "\n" + last);
         assertTrue(merged >= 1, "some name is mentioned more often than it has pages: repeated pages merged");
     }
 
