@@ -171,7 +171,9 @@
         <xsl:if test="$raw-source != ''">
           <li><a href="{$raw-source}" download=""><xsl:sequence select="f:ui('dl.raw')"/></a></li>
         </xsl:if>
-        <li class="pdf-slot"><xsl:sequence select="f:ui('dl.pdf')"/></li>
+        <xsl:if test="$formats = 'pdf'">
+          <li><a href="../pdf/{encode-for-uri($docid)}.pdf" download="" type="application/pdf"><xsl:sequence select="f:ui('dl.pdf')"/></a></li>
+        </xsl:if>
         <xsl:if test="$formats = 'catalog'">
           <xsl:for-each select="(['mods', 'mods', 'xml'], ['marcxml', 'marcxml', 'xml'], ['marc', 'marc', 'mrc'], ['dc', 'dc', 'xml'])">
             <li><a href="../records/{?2}/{encode-for-uri($docid)}.{?3}" download=""><xsl:sequence select="f:ui('dl.' || ?1)"/></a></li>

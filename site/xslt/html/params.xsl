@@ -13,10 +13,10 @@
   <xsl:param name="doc-script" as="xs:string" select="''"/>
   <xsl:param name="raw-source" as="xs:string" select="''"/>
   <xsl:param name="citations" as="map(xs:string, xs:string)" select="map{}"/>
-  <!-- The output formats of the run (html, catalog …), so that a page links to what was made beside it. -->
-  <xsl:param name="formats" as="xs:string*" select="()"/>
   <!-- zh-Hans or zh-Hant when writing the converted page, else ''. -->
   <xsl:param name="convert-to" as="xs:string" select="''"/>
+  <!-- The formats of this run (html, pdf, catalog …): a page links to the print edition and the records only when they are made. -->
+  <xsl:param name="formats" as="xs:string*" select="'html'"/>
   <!-- For the edition pages: the documents' summaries (summary.xsl). -->
   <xsl:param name="summaries" as="document-node()*" select="()"/>
 </xsl:stylesheet>

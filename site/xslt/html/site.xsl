@@ -62,6 +62,9 @@
           </xsl:if>
           <section aria-labelledby="jk--docs-h"><h2 id="jk--docs-h"><xsl:sequence select="f:ui('home.documents')"/></h2>
             <p><a href="documents.html"><xsl:value-of select="count($docs)"/><xsl:text> </xsl:text><xsl:sequence select="f:ui('home.count')"/></a></p>
+            <xsl:if test="$formats = 'pdf' and exists($docs)">
+              <p class="edition-pdf"><a href="pdf/edition.pdf" download="" type="application/pdf"><xsl:sequence select="f:ui('pdf.edition')"/></a></p>
+            </xsl:if>
             <ul class="doc-list">
               <xsl:for-each select="$docs">
                 <xsl:sort select="@date"/>

@@ -29,6 +29,10 @@ final class BuildCommand implements Callable<Integer> {
     @Option(names = "--no-site", description = "Build the TEI only; do not publish the site.")
     boolean noSite;
 
+    @Option(names = "--formats", split = ",", paramLabel = "FORMAT",
+            description = "Output formats of the publication, comma-separated (default: all; see publish).")
+    java.util.List<String> formats;
+
     @Option(names = {"-q", "--quiet"}, description = "No progress or summary; errors only.")
     boolean quiet;
 
@@ -56,7 +60,8 @@ final class BuildCommand implements Callable<Integer> {
                     r.conversion().registers());
         }
         if (noSite) return r.ok() ? 0 : 1;
-        int site = PublishCommand.publish(java.util.List.of(editionDir), siteDir, new java.util.LinkedHashSet<>(org.jiaokan.publish.Publisher.FORMATS), quiet);
+        int site = PublishCommand.publish(java.util.List.of(editionDir), siteDir, 
+                new java.util.LinkedHashSet<>(formats == null ? org.jiaokan.publish.Publisher.FORMATS : formats), quiet);
         return r.ok() && site == 0 ? 0 : Math.max(1, site);
     }
 }

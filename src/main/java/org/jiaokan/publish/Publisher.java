@@ -51,7 +51,8 @@ public final class Publisher {
      * The outputs made beside the site, each from the same inputs: the print edition, the catalogue
      * records. Each is its own class; the site is always made first, so that they may link to it.
      */
-    static final List<OutputFormat> OUTPUTS = List.of(new org.jiaokan.publish.catalog.CatalogFormat());
+    static final List<OutputFormat> OUTPUTS = List.of(new org.jiaokan.publish.pdf.PdfFormat(),
+            new org.jiaokan.publish.catalog.CatalogFormat());
     /** Output formats this publisher knows, in the order they are made. */
     public static final List<String> FORMATS = formats();
     /** Theme files copied to {@code assets/} as they are. */
@@ -299,6 +300,7 @@ public final class Publisher {
         if (ctx.registers() != null) p.put(new QName("registers"), ctx.registers());
         if (ctx.edition() != null) p.put(new QName("edition"), ctx.edition());
         p.put(new QName("ui"), ctx.ui());
+        p.put(new QName("formats"), new XdmValue(options.formats().stream().sorted().map(XdmAtomicValue::new).toList()));
         return p;
     }
 

@@ -28,7 +28,7 @@ class EditionPagesTest {
     static void publish() throws Exception {
         ed = SiteFixtures.edition(tmp.resolve("ed"));
         site = tmp.resolve("site");
-        CliRun r = CliRun.of("publish", "-q", "-o", site.toString(), ed.toString());
+        CliRun r = CliRun.of("publish", "-q", "--formats", "html", "-o", site.toString(), ed.toString());
         assertEquals(0, r.exit(), r.err());
     }
 
@@ -110,7 +110,7 @@ class EditionPagesTest {
         Files.writeString(own.resolve("site/i18n/zh-Hans.xml"), Files.readString(SiteFixtures.resource("/org/jiaokan/site/i18n/zh-Hans.xml"))
                 .replace("<s k=\"nav.home\">首页</s>", "<s k=\"nav.home\">本版首页</s>"));
         Path out = tmp.resolve("own-site");
-        CliRun r = CliRun.of("publish", "-q", "-o", out.toString(), own.toString());
+        CliRun r = CliRun.of("publish", "-q", "--formats", "html", "-o", out.toString(), own.toString());
         assertEquals(0, r.exit(), r.err());
         assertArrayEquals("body { color: teal; }\n".getBytes(StandardCharsets.UTF_8), Files.readAllBytes(out.resolve("assets/jiaokan.css")));
         Document home = SiteFixtures.page(out.resolve("index.html"));
@@ -124,7 +124,7 @@ class EditionPagesTest {
         Files.writeString(bad.resolve("broken.xml"), "<TEI xmlns=\"http://www.tei-c.org/ns/1.0\"><text><body><p>未闭合</body></text></TEI>");
         Files.writeString(bad.resolve("doctype.xml"), "<?xml version=\"1.0\"?><!DOCTYPE TEI SYSTEM \"http://example.invalid/x.dtd\"><TEI/>");
         Path out = tmp.resolve("bad-site");
-        CliRun r = CliRun.of("publish", "-o", out.toString(), bad.toString());
+        CliRun r = CliRun.of("publish", "--formats", "html", "-o", out.toString(), bad.toString());
         assertEquals(1, r.exit());
         List<String> lines = r.errLines();
         assertEquals(2, lines.size(), r.err());
@@ -136,7 +136,7 @@ class EditionPagesTest {
     @Test
     void publishingTwiceGivesTheSameBytes() throws Exception {
         Path again = tmp.resolve("again");
-        CliRun r = CliRun.of("publish", "-q", "-o", again.toString(), ed.toString());
+        CliRun r = CliRun.of("publish", "-q", "--formats", "html", "-o", again.toString(), ed.toString());
         assertEquals(0, r.exit(), r.err());
         for (Path p : SiteFixtures.pages(site)) {
             assertArrayEquals(Files.readAllBytes(p), Files.readAllBytes(again.resolve(site.relativize(p).toString())), p.toString());

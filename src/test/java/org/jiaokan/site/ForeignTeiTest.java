@@ -68,7 +68,7 @@ class ForeignTeiTest {
             else broken.add(c);
         }
         Path site = tmp.resolve("site");
-        CliRun r = CliRun.of("publish", "-q", "-o", site.toString(), in.toString());
+        CliRun r = CliRun.of("publish", "-q", "--formats", "html", "-o", site.toString(), in.toString());
         assertEquals(broken.isEmpty() ? 0 : 1, r.exit(), r.err());
         assertEquals(broken.size(), r.errLines().size(), r.err());
         for (Path b : broken) assertTrue(r.err().contains("jiaokan: error: " + b + ": "), r.err());

@@ -59,7 +59,7 @@ class SiteEndToEndTest {
     static void publishAndOpen() throws Exception {
         Browser.assumeAvailable();
         site = tmp.resolve("site");
-        CliRun r = CliRun.of("publish", "-q", "-o", site.toString(), "tei");
+        CliRun r = CliRun.of("publish", "-q", "--formats", "html", "-o", site.toString(), "tei");
         assertEquals(0, r.exit(), r.err());
         server = new SiteServer(site, "127.0.0.1", 0, List.of()).start();
         browser = Browser.open();

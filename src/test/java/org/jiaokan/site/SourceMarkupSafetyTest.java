@@ -26,7 +26,7 @@ class SourceMarkupSafetyTest {
         Files.createDirectories(in);
         Files.copy(SiteFixtures.resource("hostile.xml"), in.resolve("hostile.xml"));
         Path site = tmp.resolve("site");
-        CliRun r = CliRun.of("publish", "-q", "-o", site.toString(), in.toString());
+        CliRun r = CliRun.of("publish", "-q", "--formats", "html", "-o", site.toString(), in.toString());
         assertEquals(0, r.exit(), r.err());
         for (Path p : SiteFixtures.pages(site)) {
             Document d = SiteFixtures.page(p);

@@ -1,0 +1,234 @@
+package org.jiaokan.publish.pdf;
+
+import org.apache.fop.apps.FOPException;
+import org.apache.fop.apps.FOUserAgent;
+import org.apache.fop.apps.Fop;
+import org.apache.fop.apps.FopConfParser;
+import org.apache.fop.apps.FopFactory;
+import org.apache.fop.apps.MimeConstants;
+import org.apache.fop.events.Event;
+import org.apache.fop.events.EventFormatter;
+import org.apache.fop.events.model.EventSeverity;
+import org.apache.xmlgraphics.io.Resource;
+import org.apache.xmlgraphics.io.ResourceResolver;
+import org.jiaokan.publish.fonts.CjkFonts;
+import org.xml.sax.Attributes;
+import org.xml.sax.InputSource;
+import org.xml.sax.SAXException;
+import org.xml.sax.XMLReader;
+import org.xml.sax.helpers.DefaultHandler;
+
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.Date;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Apache FOP set up once per run: one {@link FopFactory} from a configuration made in code, with the two CJK faces
+ * embedded and subset (a face of a TrueType collection named by {@code sub-font}), their bytes read once and
+ * served from memory, and nothing else readable. Each rendering has its own {@link FOUserAgent}: PDF/A-2a and
+ * PDF/UA-1, accessibility on, the creation date given (never the clock), a fixed producer, and FOP's events
+ * watched so that a missing glyph or any error is reported instead of a silent {@code #}.
+ */
+public final class PdfEngine {
+    /** The producer written into every PDF. */
+    public static final String PRODUCER = "Jiaokan (Apache FOP 2.11)";
+    /** The font-family list of the body text: the serif face, then the sans face for what it lacks. */
+    public final String serifFamilies;
+    /** The font-family list of headings: the sans face, then the serif face. */
+    public final String sansFamilies;
+
+    private final FopFactory factory;
+
+    public PdfEngine(CjkFonts fonts) throws IOException {
+        Map<URI, java.nio.file.Path> files = new HashMap<>();
+        StringBuilder conf = new StringBuilder("<fop version=\"1.0\"><use-cache>false</use-cache><accessibility>true</accessibility>"
+                + "<strict-configuration>true</strict-configuration>"
+                + "<renderers><renderer mime=\"application/pdf\"><version>1.7</version><fonts>");
+        for (CjkFonts.Face f : List.of(fonts.serif(), fonts.sans())) {
+            URI uri = f.file().toAbsolutePath().toUri();
+            files.put(uri, f.file());
+            conf.append("<font kerning=\"yes\" embedding-mode=\"subset\" embed-url=\"").append(attr(uri.toString())).append('"');
+            if (f.subFont() != null) conf.append(" sub-font=\"").append(attr(f.subFont())).append('"');
+            conf.append('>');
+            for (String weight : List.of("normal", "bold")) {
+                for (String style : List.of("normal", "italic")) {
+                    conf.append("<font-triplet name=\"").append(attr(f.family())).append("\" style=\"").append(style)
+                            .append("\" weight=\"").append(weight).append("\"/>");
+                }
+            }
+            conf.append("</font>");
+        }
+        conf.append("</fonts></renderer></renderers></fop>");
+        serifFamilies = quoted(fonts.serif().family()) + ", " + quoted(fonts.sans().family());
+        sansFamilies = quoted(fonts.sans().family()) + ", " + quoted(fonts.serif().family());
+        ResourceResolver resolver = new ResourceResolver() {
+            @Override
+            public Resource getResource(URI uri) throws IOException {
+                java.nio.file.Path file = files.get(uri);
+                if (file == null) throw new IOException("the print edition reads no resource but its fonts: " + uri);
+                return new Resource(Files.newInputStream(file));
+            }
+
+            @Override
+            public OutputStream getOutputStream(URI uri) throws IOException {
+                throw new IOException("the print edition writes no resource: " + uri);
+            }
+        };
+        try {
+            FopConfParser parser = new FopConfParser(new ByteArrayInputStream(conf.toString().getBytes(StandardCharsets.UTF_8)),
+                    fonts.serif().file().toAbsolutePath().getParent().toUri(), resolver);
+            org.apache.fop.apps.FopFactoryBuilder builder = parser.getFopFactoryBuilder();
+            // The same configuration, read under one lock by the rendering threads.
+            builder.setConfiguration(new SharedConfiguration(new org.apache.fop.configuration.DefaultConfigurationBuilder()
+                    .build(new ByteArrayInputStream(conf.toString().getBytes(StandardCharsets.UTF_8)))));
+            factory = builder.build();
+        } catch (SAXException | org.apache.fop.configuration.ConfigurationException e) {
+            throw new IOException("FOP configuration: " + e.getMessage(), e);
+        }
+    }
+
+    private static String quoted(String family) { return "'" + family.replace("'", "") + "'"; }
+
+    private static String attr(String s) {
+        return s.replace("&", "&amp;").replace("\"", "&quot;").replace("<", "&lt;");
+    }
+
+    /** One rendering: FO events arrive through {@link #handler()}; problems are collected, one line each. */
+    public final class Rendering {
+        private final FOUserAgent agent;
+        private final Fop fop;
+        private final ByteArrayOutputStream out = new ByteArrayOutputStream();
+        private final List<String> problems = Collections.synchronizedList(new ArrayList<>());
+        private final boolean pdf;
+
+        private Rendering(boolean pdf, Date created) throws FOPException {
+            this.pdf = pdf;
+            agent = factory.newFOUserAgent();
+            agent.setAccessibility(true);
+            agent.setCreationDate(created);
+            agent.setProducer(PRODUCER);
+            agent.setCreator(PRODUCER);
+            agent.getRendererOptions().put("pdf-a-mode", "PDF/A-2a");
+            agent.getRendererOptions().put("pdf-ua-mode", "PDF/UA-1");
+            agent.getEventBroadcaster().addEventListener(this::event);
+            if (!pdf) {
+                // The intermediate format laid out with the PDF's fonts and metrics, so that its pages are the PDF's.
+                org.apache.fop.render.intermediate.IFSerializer serializer =
+                        new org.apache.fop.render.intermediate.IFSerializer(new org.apache.fop.render.intermediate.IFContext(agent));
+                serializer.mimicDocumentHandler(factory.getRendererFactory().createDocumentHandler(agent, MimeConstants.MIME_PDF));
+                agent.setDocumentHandlerOverride(serializer);
+            }
+            fop = factory.newFop(pdf ? MimeConstants.MIME_PDF : MimeConstants.MIME_FOP_IF, agent, out);
+        }
+
+        private void event(Event e) {
+            String id = e.getEventID();
+            boolean glyph = id.endsWith(".glyphNotAvailable");
+            if (glyph || e.getSeverity() == EventSeverity.ERROR || e.getSeverity() == EventSeverity.FATAL) {
+                String m;
+                try {
+                    m = EventFormatter.format(e);
+                } catch (RuntimeException x) {
+                    m = id;
+                }
+                problems.add((glyph ? "missing glyph: " : "") + m.replaceAll("\\s+", " ").strip());
+            }
+        }
+
+        /** Where the XSL-FO goes. */
+        public DefaultHandler handler() throws FOPException { return fop.getDefaultHandler(); }
+
+        /** One line per error-level event or missing glyph, in the order they came. */
+        public List<String> problems() { synchronized (problems) { return List.copyOf(problems); } }
+
+        /** The PDF, its file identifier made from its own bytes so that the same input gives the same file. */
+        public byte[] pdf() throws IOException {
+            if (!pdf) throw new IllegalStateException("not a PDF rendering");
+            return stableFileId(stableMetadataDate(out.toByteArray()));
+        }
+
+        /**
+         * The page of every id that the first layout's index cites: its lines read "@@ID@@" and the page number
+         * ({@code fo:page-number-citation}), which FOP's intermediate format holds as text. An id that was not laid
+         * out (a name quoted in a note) has no number and is left out.
+         */
+        public Map<String, String> pagesOfIds() throws IOException {
+            if (pdf) throw new IllegalStateException("not an intermediate-format rendering");
+            StringBuilder text = new StringBuilder();
+            java.util.regex.Matcher t = java.util.regex.Pattern.compile("<text\\b[^>]*>([^<]*)</text>")
+                    .matcher(new String(out.toByteArray(), StandardCharsets.UTF_8));
+            while (t.find()) text.append(unescape(t.group(1))).append('\n');
+            Map<String, String> pages = new LinkedHashMap<>();
+            java.util.regex.Matcher m = java.util.regex.Pattern.compile("@@([^@\\n]+)@@\\n?([0-9A-Za-z]+)").matcher(text);
+            while (m.find()) pages.putIfAbsent(m.group(1), m.group(2));
+            return pages;
+        }
+    }
+
+    private static String unescape(String s) {
+        return s.replace("&lt;", "<").replace("&gt;", ">").replace("&quot;", "\"").replace("&apos;", "'").replace("&amp;", "&");
+    }
+
+    /** A rendering to PDF. */
+    public Rendering pdf(Date created) throws FOPException { return new Rendering(true, created); }
+
+    /** A rendering to FOP's intermediate format, to read on which page each id fell. */
+    public Rendering layout(Date created) throws FOPException { return new Rendering(false, created); }
+
+    /**
+     * FOP stamps the XMP's {@code xmp:MetadataDate} with the clock; it becomes the creation date (the edition's),
+     * which has the same length in UTC, so no offset moves.
+     */
+    static byte[] stableMetadataDate(byte[] pdf) {
+        String text = new String(pdf, StandardCharsets.ISO_8859_1);
+        java.util.regex.Matcher created = java.util.regex.Pattern.compile("<xmp:CreateDate>([^<]{1,64})</xmp:CreateDate>").matcher(text);
+        java.util.regex.Matcher stamped = java.util.regex.Pattern.compile("<xmp:MetadataDate>([^<]{1,64})</xmp:MetadataDate>").matcher(text);
+        if (!created.find() || !stamped.find() || created.group(1).length() != stamped.group(1).length()) return pdf;
+        byte[] copy = pdf.clone();
+        byte[] date = created.group(1).getBytes(StandardCharsets.ISO_8859_1);
+        System.arraycopy(date, 0, copy, stamped.start(1), date.length);
+        return copy;
+    }
+
+    /**
+     * FOP makes the trailer's file identifier from the clock; it is replaced by the MD5 digest of the file with the
+     * identifier blanked (the same length, so no offset moves), as PDF 1.7 §14.4 allows: any unique value.
+     */
+    static byte[] stableFileId(byte[] pdf) throws IOException {
+        // The identifier stands in the trailer or in the cross-reference stream's dictionary (both, in a hybrid file).
+        java.util.regex.Matcher m = java.util.regex.Pattern.compile("/ID \\[<([0-9A-Fa-f]{32})> <([0-9A-Fa-f]{32})>\\]")
+                .matcher(new String(pdf, StandardCharsets.ISO_8859_1));
+        List<Integer> at = new ArrayList<>();
+        while (m.find()) {
+            at.add(m.start(1));
+            at.add(m.start(2));
+        }
+        if (at.isEmpty()) return pdf;
+        byte[] copy = pdf.clone();
+        for (int start : at) for (int i = 0; i < 32; i++) copy[start + i] = '0';
+        byte[] digest;
+        try {
+            digest = MessageDigest.getInstance("MD5").digest(copy);
+        } catch (NoSuchAlgorithmException e) {
+            throw new IOException(e);
+        }
+        StringBuilder hex = new StringBuilder();
+        for (byte b : digest) hex.append(String.format("%02X", b));
+        byte[] h = hex.toString().getBytes(StandardCharsets.US_ASCII);
+        for (int start : at) System.arraycopy(h, 0, copy, start, 32);
+        return copy;
+    }
+}

@@ -1,0 +1,236 @@
+package org.jiaokan.publish.pdf;
+
+import net.sf.saxon.s9api.QName;
+import net.sf.saxon.s9api.SAXDestination;
+import net.sf.saxon.s9api.SaxonApiException;
+import net.sf.saxon.s9api.XdmAtomicValue;
+import net.sf.saxon.s9api.XdmMap;
+import net.sf.saxon.s9api.XdmNode;
+import net.sf.saxon.s9api.XdmValue;
+import net.sf.saxon.s9api.Xslt30Transformer;
+import org.apache.fop.apps.FOPException;
+import org.jiaokan.edition.TeiFiles;
+import org.jiaokan.publish.OutputFormat;
+import org.jiaokan.publish.Publisher;
+import org.jiaokan.publish.Theme;
+import org.jiaokan.publish.fonts.CjkFonts;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.Date;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+
+/**
+ * The print edition: {@code pdf/DOCID.pdf} per document and {@code pdf/edition.pdf} for the whole edition, made
+ * from the TEI by the theme's XSLT 3.0 ({@code site/xslt/pdf/}) and Apache FOP. The stylesheets are compiled once,
+ * FOP is set up once, documents are rendered in parallel. The index's page references need the layout: each PDF is
+ * laid out once to FOP's intermediate format, the page of every mention is read from it, and the PDF is laid out
+ * again with those pages written in (the index stands last, so the first layout's pages hold).
+ */
+public final class PdfFormat implements OutputFormat {
+    /** The creation date when neither the edition nor the document has a publication date. */
+    static final LocalDate FALLBACK_DATE = LocalDate.of(2000, 1, 1);
+
+    @Override
+    public String name() { return "pdf"; }
+
+    /**
+     * FOP writes the PDF's dates (the information dictionary, the XMP) in the JVM's default time zone; so that the
+     * same TEI gives the same bytes on every machine, the default is UTC while the PDFs are made.
+     */
+    @Override
+    public Result publish(Publisher.Inputs in, Path out, Set<String> formats, int threads) throws IOException {
+        synchronized (PdfFormat.class) {
+            java.util.TimeZone zone = java.util.TimeZone.getDefault();
+            java.util.TimeZone.setDefault(java.util.TimeZone.getTimeZone("UTC"));
+            try {
+                return publishInUtc(in, out, formats, threads);
+            } finally {
+                java.util.TimeZone.setDefault(zone);
+            }
+        }
+    }
+
+    private Result publishInUtc(Publisher.Inputs in, Path out, Set<String> formats, int threads) throws IOException {
+        Path folder = out.resolve("pdf");
+        CjkFonts fonts;
+        try {
+            fonts = CjkFonts.locate();
+        } catch (IOException e) {
+            return new Result(0, List.of(folder + ": " + e.getMessage()));
+        }
+        Theme theme = new Theme(in.themeDir());
+        PdfStylesheets xsl;
+        try {
+            xsl = new PdfStylesheets(theme);
+        } catch (SaxonApiException e) {
+            throw new IOException("the print stylesheets do not compile: " + e.getMessage(), e);
+        }
+        PdfEngine engine = new PdfEngine(fonts);
+        List<String> errors = Collections.synchronizedList(new ArrayList<>());
+        XdmNode registers = in.registers() == null ? null : parseOrReport(xsl, in.registers(), errors);
+        XdmNode edition = in.edition() == null ? null : parseOrReport(xsl, in.edition(), errors);
+        XdmNode ui;
+        try {
+            ui = xsl.parse(theme.bytes("i18n/zh-Hans.xml"), Theme.uri("i18n/zh-Hans.xml").toString());
+        } catch (SaxonApiException e) {
+            throw new IOException(theme.origin("i18n/zh-Hans.xml") + ": " + e.getMessage(), e);
+        }
+        Job job = new Job(xsl, engine, registers, edition, ui, editionDate(edition), formats.contains("html"));
+
+        Map<Integer, Doc> docs = new ConcurrentHashMap<>();
+        Map<String, Path> ids = new ConcurrentHashMap<>();
+        ExecutorService pool = Executors.newFixedThreadPool(Math.max(1, threads));
+        try {
+            List<Future<?>> jobs = new ArrayList<>();
+            List<Path> files = in.documents();
+            for (int i = 0; i < files.size(); i++) {
+                int index = i;
+                Path file = files.get(i);
+                jobs.add(pool.submit(() -> {
+                    try {
+                        XdmNode tei = xsl.parse(Files.readAllBytes(file), file.toAbsolutePath().toUri().toString());
+                        String docid = Publisher.docid(tei, file);
+                        Path earlier = ids.putIfAbsent(docid, file);
+                        if (earlier != null) {
+                            // The site reports the clash; alone, the print edition does.
+                            if (!formats.contains("html")) errors.add(file + ": another document has the identifier " + docid + " (" + earlier + "); not published");
+                            return;
+                        }
+                        Doc d = new Doc(file, tei, docid);
+                        List<String> problems = new ArrayList<>();
+                        byte[] pdf = job.render(List.of(d), false, problems);
+                        if (!problems.isEmpty()) {
+                            errors.add(file + ": " + problems.get(0) + (problems.size() > 1 ? " (and " + (problems.size() - 1) + " more)" : ""));
+                            return;
+                        }
+                        TeiFiles.atomicWrite(TeiFiles.inside(out, "pdf/" + docid + ".pdf"), pdf);
+                        docs.put(index, d);
+                    } catch (SaxonApiException | IOException | FOPException | RuntimeException e) {
+                        errors.add(file + ": " + reason(e));
+                    }
+                }));
+            }
+            for (Future<?> f : jobs) f.get();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IOException("interrupted");
+        } catch (ExecutionException e) {
+            throw new IOException(e.getCause());
+        } finally {
+            pool.shutdown();
+        }
+        List<Doc> ordered = new ArrayList<>(new TreeMap<>(docs).values());
+        if (!ordered.isEmpty()) {
+            List<String> problems = new ArrayList<>();
+            try {
+                byte[] pdf = job.render(ordered, true, problems);
+                if (problems.isEmpty()) TeiFiles.atomicWrite(TeiFiles.inside(out, "pdf/edition.pdf"), pdf);
+            } catch (SaxonApiException | FOPException | RuntimeException e) {
+                problems.add(reason(e));
+            }
+            if (!problems.isEmpty()) errors.add(folder.resolve("edition.pdf") + ": " + problems.get(0));
+        }
+        List<String> sorted = new ArrayList<>(errors);
+        Collections.sort(sorted);
+        return new Result(ordered.size(), sorted);
+    }
+
+    private static XdmNode parseOrReport(PdfStylesheets xsl, Path file, List<String> errors) {
+        try {
+            return xsl.parse(Files.readAllBytes(file), file.toAbsolutePath().toUri().toString());
+        } catch (SaxonApiException | IOException e) {
+            // The site reports a broken registers or edition file; the PDFs are made without it.
+            return null;
+        }
+    }
+
+    /** One document to print: its file, its tree, its identifier. */
+    record Doc(Path file, XdmNode tei, String docid) {}
+
+    /** What every rendering of a run shares. */
+    record Job(PdfStylesheets xsl, PdfEngine engine, XdmNode registers, XdmNode edition, XdmNode ui, LocalDate date, boolean site) {
+        /** One PDF of {@code docs}: laid out once to read the index's pages, then rendered. */
+        byte[] render(List<Doc> docs, boolean whole, List<String> problems) throws SaxonApiException, IOException, FOPException {
+            Date created = Date.from((date != null ? date : docDate(docs.get(0).tei())).atStartOfDay(ZoneOffset.UTC).toInstant());
+            PdfEngine.Rendering layout = engine.layout(created);
+            transform(docs, whole, null, new SAXDestination(layout.handler()));
+            Map<String, String> pages = layout.pagesOfIds();
+            PdfEngine.Rendering pdf = engine.pdf(created);
+            transform(docs, whole, pages, new SAXDestination(pdf.handler()));
+            problems.addAll(pdf.problems());
+            return pdf.pdf();
+        }
+
+        private void transform(List<Doc> docs, boolean whole, Map<String, String> pages, SAXDestination to) throws SaxonApiException {
+            Xslt30Transformer t = xsl.transformer();
+            Map<QName, XdmValue> p = new HashMap<>();
+            if (registers != null) p.put(new QName("registers"), registers);
+            if (edition != null) p.put(new QName("edition"), edition);
+            p.put(new QName("ui"), ui);
+            p.put(new QName("docs"), new XdmValue(docs.stream().map(Doc::tei).toList()));
+            p.put(new QName("docids"), new XdmValue(docs.stream().map(d -> new XdmAtomicValue(d.docid())).toList()));
+            p.put(new QName("whole"), new XdmAtomicValue(whole));
+            p.put(new QName("site"), new XdmAtomicValue(site));
+            p.put(new QName("serif"), new XdmAtomicValue(engine.serifFamilies));
+            p.put(new QName("sans"), new XdmAtomicValue(engine.sansFamilies));
+            p.put(new QName("producer"), new XdmAtomicValue(PdfEngine.PRODUCER));
+            if (pages != null) {
+                Map<XdmAtomicValue, XdmValue> m = new LinkedHashMap<>();
+                pages.forEach((k, v) -> m.put(new XdmAtomicValue(k), new XdmAtomicValue(v)));
+                p.put(new QName("pages"), new XdmMap(m));
+            }
+            t.setStylesheetParameters(p);
+            t.callTemplate(new QName("main"), to);
+        }
+    }
+
+    /** The edition's publication date (edition.xml's {@code publicationStmt/date/@when}), or null. */
+    static LocalDate editionDate(XdmNode edition) {
+        return edition == null ? null : publicationDate(edition);
+    }
+
+    private static LocalDate docDate(XdmNode tei) {
+        LocalDate d = publicationDate(tei);
+        return d != null ? d : FALLBACK_DATE;
+    }
+
+    private static LocalDate publicationDate(XdmNode root) {
+        String tei = "http://www.tei-c.org/ns/1.0";
+        for (XdmNode n : root.select(net.sf.saxon.s9api.streams.Steps.descendant(tei, "publicationStmt")).limit(1).toList()) {
+            for (XdmNode date : n.select(net.sf.saxon.s9api.streams.Steps.child(tei, "date")).toList()) {
+                String when = date.getAttributeValue(new QName("when"));
+                if (when != null && when.strip().matches("\\d{4}-\\d\\d-\\d\\d")) {
+                    try {
+                        return LocalDate.parse(when.strip());
+                    } catch (java.time.DateTimeException e) {
+                        return null;
+                    }
+                }
+            }
+        }
+        return null;
+    }
+
+    static String reason(Exception e) {
+        Throwable t = e;
+        while (t.getCause() != null && (t.getMessage() == null || t instanceof SaxonApiException)) t = t.getCause();
+        String m = t.getMessage() == null ? t.toString() : t.getMessage();
+        return m.replaceAll("\\s+", " ").strip();
+    }
+}
