@@ -70,7 +70,10 @@ public final class PdfFormat implements OutputFormat {
         Path folder = out.resolve("pdf");
         CjkFonts fonts;
         try {
-            fonts = CjkFonts.locate();
+            // The faces the user chose (JIAOKAN_FONT_SERIF/SANS, fontconfig), else the pinned ones.
+            fonts = CjkFonts.configured();
+        } catch (org.jiaokan.publish.fonts.UnusableFontException e) {
+            return new Result(0, List.of(e.getMessage()));
         } catch (IOException e) {
             return new Result(0, List.of(folder + ": " + e.getMessage()));
         }
