@@ -115,8 +115,19 @@ public final class Publisher {
             errors.addAll(r.errors());
             documents = Math.max(documents, r.documents());
         }
-        // A file every output failed on is one line, not one per output.
-        List<String> sorted = new ArrayList<>(new java.util.TreeSet<>(errors));
+        // One line per input file: the first output's reason (the site's, as the site is made first);
+        // a file every output failed on is not reported once per output.
+        List<String> inputNames = new ArrayList<>();
+        in.documents().forEach(d -> inputNames.add(d.toString()));
+        if (in.edition() != null) inputNames.add(in.edition().toString());
+        if (in.registers() != null) inputNames.add(in.registers().toString());
+        Set<String> reported = new java.util.HashSet<>();
+        Set<String> kept = new java.util.TreeSet<>();
+        for (String e : errors) {
+            String file = inputNames.stream().filter(n -> e.startsWith(n + ": ")).findFirst().orElse(null);
+            if (file == null || reported.add(file)) kept.add(e);
+        }
+        List<String> sorted = new ArrayList<>(kept);
         return new Result(pages, documents, sorted, (System.nanoTime() - t0) / 1_000_000);
     }
 
@@ -505,7 +516,8 @@ public final class Publisher {
         return ScriptDetector.detect(text).tag();
     }
 
-    static String reason(Exception e) {
+    /** The reason of a failure in one line: where XML is not well-formed, its line and column. */
+    public static String reason(Exception e) {
         String xml = org.jiaokan.io.XmlErrors.wellFormedness(e);
         if (xml != null) return xml;
         Throwable t = e;

@@ -193,10 +193,7 @@ public final class CatalogFormat implements OutputFormat {
         return false;
     }
 
-    private static String reason(Exception e) {
-        Throwable t = e;
-        while (t.getCause() != null && (t.getMessage() == null || t instanceof SaxonApiException)) t = t.getCause();
-        String m = t.getMessage() == null ? t.toString() : t.getMessage();
-        return m.replaceAll("\\s+", " ").replaceFirst("^SXXP0003:? Error reported by XML parser: ", "").strip();
+    static String reason(Exception e) {
+        return Publisher.reason(e);
     }
 }

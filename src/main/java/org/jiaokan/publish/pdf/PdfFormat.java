@@ -231,9 +231,6 @@ public final class PdfFormat implements OutputFormat {
     }
 
     static String reason(Exception e) {
-        Throwable t = e;
-        while (t.getCause() != null && (t.getMessage() == null || t instanceof SaxonApiException)) t = t.getCause();
-        String m = t.getMessage() == null ? t.toString() : t.getMessage();
-        return m.replaceAll("\\s+", " ").strip();
+        return Publisher.reason(e);
     }
 }
