@@ -5,6 +5,7 @@ import net.jqwik.api.Arbitrary;
 import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
 import net.jqwik.api.Provide;
+import net.jqwik.api.statistics.Statistics;
 import org.jiaokan.model.SourceDocument;
 import org.jiaokan.read.HtmlReader;
 import org.jiaokan.read.ReadException;
@@ -46,8 +47,10 @@ class ReaderProperties {
             d = new TextReader().read("noise.txt", bytes, null);
         } catch (ReadException e) {
             assertFalse(e.getMessage() == null || e.getMessage().isBlank(), "a reason is given");
+            Statistics.collect("refused");
             return;
         }
+        Statistics.collect(d.encoding());
         assertEquals(Inputs.escape(noSpace(new String(bytes, Charset.forName(d.encoding())))), Inputs.escape(noSpace(d.text())),
                 "the text is the source decoded in " + d.encoding());
     }
@@ -68,8 +71,10 @@ class ReaderProperties {
             d = new TextReader().read("text.txt", e.bytes(), null);
         } catch (ReadException x) {
             assertFalse(x.getMessage() == null || x.getMessage().isBlank(), "a reason is given");
+            Statistics.collect(e.encoding(), "refused");
             return;
         }
+        Statistics.collect(e.encoding(), d.encoding());
         assertEquals(Inputs.escape(noSpace(new String(e.bytes(), Charset.forName(d.encoding())))), Inputs.escape(noSpace(d.text())),
                 "the text is the source decoded in " + d.encoding());
         if (UNAMBIGUOUS.contains(e.encoding())) {
