@@ -104,6 +104,12 @@ public final class BagPackager {
         }
         checkTarget(bag);
         Path absBag = bag.toAbsolutePath().normalize();
+        for (Path packed : site == null ? List.of(editionDir) : List.of(editionDir, site)) {
+            Path abs = packed.toAbsolutePath().normalize();
+            if (absBag.startsWith(abs) || abs.startsWith(absBag)) {
+                throw new PackageException(bag + ": a bag cannot be inside a folder it packages, nor hold one (" + packed + ")");
+            }
+        }
         Path parent = absBag.getParent();
         Files.createDirectories(parent);
         Path tmp = Files.createTempDirectory(parent, "." + absBag.getFileName() + ".tmp-");

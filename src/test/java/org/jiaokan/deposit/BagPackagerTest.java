@@ -250,6 +250,19 @@ class BagPackagerTest {
     }
 
     @Test
+    void aBagInsideTheFoldersItPackagesIsRefused(@TempDir Path tmp) throws IOException {
+        Path inSite = site.resolve("bag");
+        CliRun r = CliRun.of("package", "-o", inSite.toString(), "--site", site.toString(), EDITION.toString());
+        assertEquals(2, r.exit());
+        assertEquals(1, r.errLines().size(), r.err());
+        assertTrue(r.err().startsWith("jiaokan: error: " + inSite + ": a bag cannot be inside a folder it packages"), r.err());
+        assertFalse(Files.exists(inSite));
+        CliRun edition = CliRun.of("package", "-o", EDITION.resolve("bag").toString(), "--site", site.toString(), EDITION.toString());
+        assertEquals(2, edition.exit());
+        assertFalse(Files.exists(EDITION.resolve("bag")));
+    }
+
+    @Test
     void anOldBagIsReplacedWhole(@TempDir Path tmp) throws IOException {
         Path out = tmp.resolve("bag");
         assertTrue(BagPackager.pack(EDITION, site, out).ok());
