@@ -40,7 +40,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
  * encoding, HTML pages): the file is refused with a reason, or its TEI is valid against jiaokan.rng and
  * its diplomatic reading is the decoded source, white space aside (the lossless invariant).
  */
-class ConvertProperties {
+class ConvertPropertiesTest {
     private static Path dir;
     private static Edition edition;
 

@@ -28,7 +28,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * every span lies inside its line without cutting a surrogate pair, a rule's spans and the cleaner's
  * spans never overlap, and the structure step keeps every character of its lines.
  */
-class CleanerProperties {
+class CleanerPropertiesTest {
     private static final Cleaner CLEANER = new Cleaner();
 
     @Provide

@@ -23,7 +23,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
  * The text and HTML readers on random input: no exception escapes but a {@link ReadException} with a
  * reason, and what a reader decodes is the source decoded in the encoding it names, white space aside.
  */
-class ReaderProperties {
+class ReaderPropertiesTest {
 
     @Provide
     Arbitrary<byte[]> randomBytes() {
