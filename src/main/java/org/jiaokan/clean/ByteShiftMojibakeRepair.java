@@ -127,7 +127,11 @@ public final class ByteShiftMojibakeRepair implements CleaningRule {
                 k++;
             }
             e = k;
-            out.addAll(new Window(line, s, e, lm, context.script()).judge());
+            // A window reaches back MARGIN characters and may reach into the one before it: a span it makes
+            // there would overlap that window's spans, and the earlier window's judgement stands.
+            for (Intervention iv : new Window(line, s, e, lm, context.script()).judge()) {
+                if (out.stream().noneMatch(iv::overlaps)) out.add(iv);
+            }
             i = Math.max(e, last + 1);
         }
         return out;

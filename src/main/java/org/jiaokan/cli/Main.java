@@ -9,7 +9,7 @@ import java.io.PrintWriter;
 @Command(name = "jiaokan", mixinStandardHelpOptions = true, versionProvider = Main.Version.class,
         description = "Turns raw documents into a citable scholarly edition: TEI P5 with metadata, "
                 + "editorial interventions and annotations.",
-        subcommands = {ConvertCommand.class, ValidateCommand.class, BuildCommand.class, PublishCommand.class, ServeCommand.class, NerCommand.class, BenchCommand.class, CommandLine.HelpCommand.class})
+        subcommands = {ConvertCommand.class, ValidateCommand.class, BuildCommand.class, PublishCommand.class, ServeCommand.class, PackageCommand.class, VerifyCommand.class, NerCommand.class, BenchCommand.class, CommandLine.HelpCommand.class})
 public final class Main implements Runnable {
 
     public static void main(String[] args) {
