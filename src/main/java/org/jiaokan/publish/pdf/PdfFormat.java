@@ -49,19 +49,35 @@ public final class PdfFormat implements OutputFormat {
     @Override
     public String name() { return "pdf"; }
 
+    /** Held so that the level stays set (the logging framework keeps loggers weakly). */
+    private static final java.util.logging.Logger FOP_LOG = quiet("org.apache.fop");
+    private static final java.util.logging.Logger XMLGRAPHICS_LOG = quiet("org.apache.xmlgraphics");
+
+    private static java.util.logging.Logger quiet(String name) {
+        java.util.logging.Logger l = java.util.logging.Logger.getLogger(name);
+        l.setLevel(java.util.logging.Level.WARNING);
+        return l;
+    }
+
     /**
      * FOP writes the PDF's dates (the information dictionary, the XMP) in the JVM's default time zone; so that the
-     * same TEI gives the same bytes on every machine, the default is UTC while the PDFs are made.
+     * same TEI gives the same bytes on every machine, the default is UTC while the PDFs are made. FOP also reads
+     * the default locale (under a Turkish locale the page labels of roman-numbered pages came out otherwise), so
+     * that is the root locale meanwhile. FOP's informational log lines (one per font collection opened) are not
+     * printed: a run's messages are its error lines.
      */
     @Override
     public Result publish(Publisher.Inputs in, Path out, Set<String> formats, int threads) throws IOException {
         synchronized (PdfFormat.class) {
             java.util.TimeZone zone = java.util.TimeZone.getDefault();
+            java.util.Locale locale = java.util.Locale.getDefault();
             java.util.TimeZone.setDefault(java.util.TimeZone.getTimeZone("UTC"));
+            java.util.Locale.setDefault(java.util.Locale.ROOT);
             try {
                 return publishInUtc(in, out, formats, threads);
             } finally {
                 java.util.TimeZone.setDefault(zone);
+                java.util.Locale.setDefault(locale);
             }
         }
     }
