@@ -450,7 +450,7 @@ public final class ByteShiftMojibakeRepair implements CleaningRule {
             for (char o : options) {
                 emitted.append(o);
                 // a re-decoded character the pre-filter would itself suspect is a poor explanation
-                double rare = PinyinArtifactRule.isHan(o) && lm.logUnigram(o) < RARE ? RARE_COST : 0;
+                double rare = Rare.is(o) ? RARE_COST : 0;
                 consume(origin, k, bytes, from + 1, ALIGNED, 0, o, score - unknownCost - rare + emit(last, o), emitted, guess, pending * 257 + b, next);
                 emitted.setLength(emitted.length() - 1);
             }
@@ -621,13 +621,28 @@ public final class ByteShiftMojibakeRepair implements CleaningRule {
      */
     private static final class EmitCache {
         static final ThreadLocal<EmitCache> LOCAL = ThreadLocal.withInitial(EmitCache::new);
-        private static final int BITS = 15;
+        private static final int BITS = 17;
         final long[] keys = new long[1 << BITS];
         final double[] values = new double[1 << BITS];
 
         EmitCache() { Arrays.fill(keys, -1L); }
 
         static int slot(long key) { return (int) ((key * 0x9E3779B97F4A7C15L) >>> (64 - BITS)); }
+    }
+
+    /**
+     * The Han characters rarer than {@link #RARE}, marked once for all characters: the lattice asks about
+     * every re-decoded character at every step, and the model's answer never changes.
+     */
+    private static final class Rare {
+        private static final boolean[] RARE_HAN = new boolean[0x10000];
+
+        static {
+            CharBigramModel lm = CharBigramModel.get();
+            for (int c = 0; c < 0x10000; c++) RARE_HAN[c] = PinyinArtifactRule.isHan((char) c) && lm.logUnigram((char) c) < RARE;
+        }
+
+        static boolean is(char c) { return RARE_HAN[c]; }
     }
 
     private static boolean hanAt(String line, int i) {
