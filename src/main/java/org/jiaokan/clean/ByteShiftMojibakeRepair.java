@@ -97,6 +97,14 @@ public final class ByteShiftMojibakeRepair implements CleaningRule {
     private static final int ALIGNED = 1;
     private static final int PENDING = 2;
 
+    /** Whether judged windows are remembered (see {@link #judged}). */
+    private final boolean memo;
+
+    public ByteShiftMojibakeRepair() { this(true); }
+
+    /** A rule that remembers judged windows or (for measuring the search itself) judges every window anew. */
+    ByteShiftMojibakeRepair(boolean memo) { this.memo = memo; }
+
     @Override
     public String name() { return "byte-shift-mojibake"; }
 
@@ -129,13 +137,58 @@ public final class ByteShiftMojibakeRepair implements CleaningRule {
             e = k;
             // A window reaches back MARGIN characters and may reach into the one before it: a span it makes
             // there would overlap that window's spans, and the earlier window's judgement stands.
-            for (Intervention iv : new Window(line, s, e, lm, context.script()).judge()) {
+            for (Intervention iv : memo ? judged(line, s, e, lm, context.script()) : new Window(line, s, e, lm, context.script()).judge()) {
                 if (out.stream().noneMatch(iv::overlaps)) out.add(iv);
             }
             i = Math.max(e, last + 1);
         }
         return out;
     }
+
+    /**
+     * Characters on each side of a window its judgement reads besides the window itself: the word
+     * segmentation of a filled-in or wedged character reaches {@link #SEGMENT_REACH} characters out, the
+     * pre-filter and the trace test two characters around a neighbour. Nothing further out counts.
+     */
+    private static final int CONTEXT = SEGMENT_REACH;
+
+    /**
+     * The judgement of window {@code line[s,e)}, from this thread's memo when the same window in the
+     * same surroundings and script was judged before (recurring headers, names in pinyin, boilerplate):
+     * the judgement is a pure function of those characters, so a remembered one is exactly what the
+     * search would find again.
+     */
+    private static List<Intervention> judged(String line, int s, int e, CharBigramModel lm, Script script) {
+        int from = Math.max(0, s - CONTEXT);
+        int to = Math.min(line.length(), e + CONTEXT);
+        StringBuilder key = new StringBuilder(to - from + 3)
+                .append((char) (script == null ? 0 : script.ordinal() + 1)).append((char) (s - from)).append((char) (e - from))
+                .append(line, from, to);
+        String k = key.toString();
+        Map<String, List<Intervention>> memo = MEMO.get();
+        List<Intervention> relative = memo.get(k);
+        if (relative == null) {
+            relative = new ArrayList<>();
+            for (Intervention iv : new Window(line, s, e, lm, script).judge()) relative.add(shift(iv, -s));
+            memo.put(k, List.copyOf(relative));
+        }
+        if (relative.isEmpty()) return relative;
+        List<Intervention> out = new ArrayList<>(relative.size());
+        for (Intervention iv : relative) out.add(shift(iv, s));
+        return out;
+    }
+
+    private static Intervention shift(Intervention iv, int by) {
+        return new Intervention(iv.start() + by, iv.end() + by, iv.kind(), iv.replacement(), iv.reason(), iv.cert(), iv.rule());
+    }
+
+    /** Windows remembered per thread, the least recently used forgotten first. */
+    private static final int MEMO_SIZE = 4096;
+    private static final ThreadLocal<Map<String, List<Intervention>>> MEMO = ThreadLocal.withInitial(() ->
+            new java.util.LinkedHashMap<>(MEMO_SIZE * 4 / 3 + 1, 0.75f, true) {
+                @Override
+                protected boolean removeEldestEntry(Map.Entry<String, List<Intervention>> eldest) { return size() > MEMO_SIZE; }
+            });
 
     /** The cheapest test: a line of ASCII and common punctuation only has nothing to repair. */
     private static boolean anyCandidate(String line) {
@@ -454,7 +507,7 @@ public final class ByteShiftMojibakeRepair implements CleaningRule {
             for (char o : options) {
                 emitted.append(o);
                 // a re-decoded character the pre-filter would itself suspect is a poor explanation
-                double rare = PinyinArtifactRule.isHan(o) && lm.logUnigram(o) < RARE ? RARE_COST : 0;
+                double rare = Rare.is(o) ? RARE_COST : 0;
                 consume(origin, k, bytes, from + 1, ALIGNED, 0, o, score - unknownCost - rare + emit(last, o), emitted, guess, pending * 257 + b, next);
                 emitted.setLength(emitted.length() - 1);
             }
@@ -625,13 +678,28 @@ public final class ByteShiftMojibakeRepair implements CleaningRule {
      */
     private static final class EmitCache {
         static final ThreadLocal<EmitCache> LOCAL = ThreadLocal.withInitial(EmitCache::new);
-        private static final int BITS = 15;
+        private static final int BITS = 17;
         final long[] keys = new long[1 << BITS];
         final double[] values = new double[1 << BITS];
 
         EmitCache() { Arrays.fill(keys, -1L); }
 
         static int slot(long key) { return (int) ((key * 0x9E3779B97F4A7C15L) >>> (64 - BITS)); }
+    }
+
+    /**
+     * The Han characters rarer than {@link #RARE}, marked once for all characters: the lattice asks about
+     * every re-decoded character at every step, and the model's answer never changes.
+     */
+    private static final class Rare {
+        private static final boolean[] RARE_HAN = new boolean[0x10000];
+
+        static {
+            CharBigramModel lm = CharBigramModel.get();
+            for (int c = 0; c < 0x10000; c++) RARE_HAN[c] = PinyinArtifactRule.isHan((char) c) && lm.logUnigram((char) c) < RARE;
+        }
+
+        static boolean is(char c) { return RARE_HAN[c]; }
     }
 
     private static boolean hanAt(String line, int i) {

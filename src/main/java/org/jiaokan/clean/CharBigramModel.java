@@ -256,8 +256,8 @@ final class CharBigramModel {
 
         private int slot(int key) {
             int mask = keys.length - 1;
-            // Fibonacci hashing: the high bits of the product are the well-mixed ones
-            int i = (int) (((key * 0x9E3779B97F4A7C15L) >>> 32) & mask);
+            // Fibonacci hashing: the top bits of the product are the well-mixed ones
+            int i = (int) ((key * 0x9E3779B97F4A7C15L) >>> (64 - Integer.numberOfTrailingZeros(keys.length)));
             while (keys[i] >= 0 && keys[i] != key) i = (i + 1) & mask;
             return i;
         }
