@@ -29,6 +29,10 @@ final class BuildCommand implements Callable<Integer> {
     @Option(names = "--no-site", description = "Build the TEI only; do not publish the site.")
     boolean noSite;
 
+    @Option(names = "--no-cache", description = "Convert every source again, neither using nor updating the cache in "
+            + "EDITION_DIR/.jiaokan/cache (which keeps what the recogniser made of each unchanged source).")
+    boolean noCache;
+
     @Option(names = {"-q", "--quiet"}, description = "No progress or summary; errors only.")
     boolean quiet;
 
@@ -36,7 +40,7 @@ final class BuildCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         EditionBuilder.Result r;
         try {
-            r = new EditionBuilder(Toolkit.get()).build(editionDir, new Output(quiet));
+            r = new EditionBuilder(Toolkit.get()).withCache(!noCache).build(editionDir, new Output(quiet));
         } catch (EditionHeader.EditionException e) {
             Output.error(e.getMessage());
             return 2;
@@ -47,9 +51,9 @@ final class BuildCommand implements Callable<Integer> {
                 + editionDir.resolve(EditionBuilder.SOURCES) + " any more; it is kept but no longer listed in edition.xml"));
         if (!quiet) {
             long written = r.conversion().outcomes().stream().filter(TeiFiles.Outcome::written).count();
-            System.out.printf("jiaokan: built %s: %d documents (%d changed), %d failed, registers in %s%n",
-                    editionDir, r.conversion().outcomes().size(), written, r.conversion().failures().size(),
-                    r.conversion().registers());
+            System.out.printf("jiaokan: built %s: %d documents (%d changed; %d converted, %d from cache), %d failed, registers in %s%n",
+                    editionDir, r.conversion().outcomes().size(), written, r.cache().converted(), r.cache().fromCache(),
+                    r.conversion().failures().size(), r.conversion().registers());
         }
         if (noSite) return r.ok() ? 0 : 1;
         int site = PublishCommand.publish(java.util.List.of(editionDir), siteDir, new java.util.LinkedHashSet<>(org.jiaokan.publish.Publisher.FORMATS), quiet);
