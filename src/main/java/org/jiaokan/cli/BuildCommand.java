@@ -33,6 +33,10 @@ final class BuildCommand implements Callable<Integer> {
             description = "Output formats of the publication, comma-separated (default: all; see publish).")
     java.util.List<String> formats;
 
+    @Option(names = "--no-cache", description = "Convert every source again, neither using nor updating the cache in "
+            + "EDITION_DIR/.jiaokan/cache (which keeps what the recogniser made of each unchanged source).")
+    boolean noCache;
+
     @Option(names = {"-q", "--quiet"}, description = "No progress or summary; errors only.")
     boolean quiet;
 
@@ -44,7 +48,7 @@ final class BuildCommand implements Callable<Integer> {
             return 2;
         }
         try (org.jiaokan.io.OutputLock lock = org.jiaokan.io.OutputLock.acquire(editionDir, "build")) {
-            r = new EditionBuilder(Toolkit.get()).build(editionDir, new Output(quiet));
+            r = new EditionBuilder(Toolkit.get()).withCache(!noCache).build(editionDir, new Output(quiet));
         } catch (EditionHeader.EditionException | java.io.IOException e) {
             Output.error(e.getMessage());
             return 2;
@@ -55,9 +59,9 @@ final class BuildCommand implements Callable<Integer> {
                 + editionDir.resolve(EditionBuilder.SOURCES) + " any more; it is kept but no longer listed in edition.xml"));
         if (!quiet) {
             long written = r.conversion().outcomes().stream().filter(TeiFiles.Outcome::written).count();
-            System.out.printf("jiaokan: built %s: %d documents (%d changed), %d failed, registers in %s%n",
-                    editionDir, r.conversion().outcomes().size(), written, r.conversion().failures().size(),
-                    r.conversion().registers());
+            System.out.printf("jiaokan: built %s: %d documents (%d changed; %d converted, %d from cache), %d failed, registers in %s%n",
+                    editionDir, r.conversion().outcomes().size(), written, r.cache().converted(), r.cache().fromCache(),
+                    r.conversion().failures().size(), r.conversion().registers());
         }
         if (noSite) return r.ok() ? 0 : 1;
         int site = PublishCommand.publish(java.util.List.of(editionDir), siteDir, 

@@ -60,6 +60,9 @@ public final class Conversion {
     public Result run(List<Path> inputs, Path outDir, Charset forced, boolean keepSources, Listener listener) throws IOException {
         if (Files.exists(outDir) && !Files.isDirectory(outDir)) throw new IOException(outDir + ": output folder is a file");
         Files.createDirectories(outDir);
+        convertedCount.set(0);
+        cache = cacheDir == null ? null
+                : new BuildCache(cacheDir, "forced " + (forced == null ? "" : forced.name()) + "\n", codeIdentity);
         Path regFile = TeiFiles.inside(outDir, Toolkit.REGISTER_FILE);
         Document existing = null;
         if (Files.exists(regFile)) {
@@ -107,7 +110,7 @@ public final class Conversion {
         dictionary.addRecognised(docs);
 
         TeiWriter writer = toolkit.writer(edition);
-        Registers registers = new Registers();
+        Registers registers = wholeEdition ? new Registers().wholeEdition() : new Registers();
         List<TeiFiles.Outcome> outcomes = new ArrayList<>();
         List<Integer> order = new ArrayList<>(docs.size());
         for (int i = 0; i < docs.size(); i++) order.add(i);
@@ -138,6 +141,7 @@ public final class Conversion {
             }
         });
         TeiFiles.writeIfChanged(regFile, XmlWriter.bytes(registers.write(existing, edition.title())));
+        if (cache != null) cache.prune();
         return new Result(outcomes, failures, regFile);
     }
 
@@ -148,22 +152,38 @@ public final class Conversion {
         }
     }
 
+    /** The notice of bytes the source's encoding cannot decode, kept as damage (none when there are none). */
+    private static List<String> damageNotices(SourceDocument src) {
+        int damaged = Readers.damagedBytes(src.text());
+        if (damaged == 0) return List.of();
+        return List.of(damaged + " byte" + (damaged == 1 ? "" : "s") + " that " + src.encoding()
+                + " cannot decode, kept in the TEI as damage with their raw values (g type=\"damage\")");
+    }
+
     private Read read(Path input, Charset forced) {
         String refusal = refused.get(input);
         if (refusal != null) return new Read(input, null, List.of(), refusal);
         try {
-            SourceDocument src = Readers.read(input, forced);
-            List<String> notices = new ArrayList<>();
-            int damaged = Readers.damagedBytes(src.text());
-            if (damaged > 0) {
-                notices.add(damaged + " byte" + (damaged == 1 ? "" : "s") + " that " + src.encoding()
-                        + " cannot decode, kept in the TEI as damage with their raw values (g type=\"damage\")");
+            String key = null;
+            if (cache != null) {
+                // The document's id comes from the edition's metadata and the file name; it is part of the key.
+                key = cache.key(input, edition.documentId(input.getFileName().toString())).orElse(null);
+                java.util.Optional<BuildCache.Recognised> hit = key == null ? java.util.Optional.empty() : cache.find(input, key);
+                if (hit.isPresent()) {
+                    EditionDocument doc = hit.get().doc();
+                    return new Read(input, doc, new ArrayList<>(hit.get().warnings()), damageNotices(doc.source()), null);
+                }
+            } else {
+                convertedCount.incrementAndGet();
             }
+            SourceDocument src = Readers.read(input, forced);
+            List<String> notices = damageNotices(src);
             String id = edition.documentId(src.fileName());
             List<String> warnings = new ArrayList<>();
             // Names of a file that would clash are refused afterwards, in the inputs' order; converting it costs only time.
             if ((id + ".xml").equalsIgnoreCase(Toolkit.REGISTER_FILE)) return new Read(input, new EditionDocument(id, src, null, List.of()), warnings, notices, null);
             EditionDocument doc = toolkit.converter().convert(src, id, warnings::add);
+            if (key != null) cache.store(input, new BuildCache.Recognised(key, doc, List.copyOf(warnings)));
             return new Read(input, doc, warnings, notices, null);
         } catch (ReadException e) {
             return new Read(input, null, List.of(), e.getMessage());
@@ -240,6 +260,44 @@ public final class Conversion {
     private java.util.Optional<org.jiaokan.validate.RelaxNgValidator> teiAllValidator;
 
     /** Checks editors' additions against {@code rng} instead of the default tei_all.rng. */
+    private boolean wholeEdition;
+
+    /** The inputs are the whole edition: the registers keep no mentions of other documents (see {@link Registers#wholeEdition()}). */
+    public Conversion wholeEdition() {
+        this.wholeEdition = true;
+        return this;
+    }
+
+    /** The cache of recognised documents, or null for none. */
+    private Path cacheDir;
+    private String codeIdentity;
+    private BuildCache cache;
+
+    /**
+     * Keeps what the recogniser made of each source in {@code dir} (see {@link BuildCache}), so that a
+     * later run converts again only the sources whose bytes, name or conversion changed.
+     */
+    public Conversion withCache(Path dir) {
+        return withCache(dir, null);
+    }
+
+    /** As {@link #withCache(Path)}, with the code's identity given (null: the running code's). */
+    Conversion withCache(Path dir, String codeIdentity) {
+        this.cacheDir = dir;
+        this.codeIdentity = codeIdentity;
+        return this;
+    }
+
+    /** Sources of the last run taken from the cache, and sources converted. */
+    public record CacheCounts(int fromCache, int converted) {}
+
+    /** How the last run used its cache; without a cache every source read counts as converted. */
+    public CacheCounts cacheCounts() {
+        return cache == null ? new CacheCounts(0, convertedCount.get()) : new CacheCounts(cache.hits(), cache.misses());
+    }
+
+    private final java.util.concurrent.atomic.AtomicInteger convertedCount = new java.util.concurrent.atomic.AtomicInteger();
+
     public Conversion withTeiAll(Path rng) {
         if (rng != null) this.teiAll = rng;
         return this;

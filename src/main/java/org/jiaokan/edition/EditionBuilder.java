@@ -17,13 +17,16 @@ public final class EditionBuilder {
     public static final String HEADER = "edition.xml";
     public static final String SOURCES = "sources";
     public static final String DOCS = "docs";
+    /** The build's cache of recognised documents, inside the edition folder (see {@link BuildCache}). */
+    public static final String CACHE = ".jiaokan/cache";
 
     /**
      * The result: the conversion's, plus the TEI files in docs/ that no source produced any more
      * (kept, since they may hold an editor's work, but no longer listed in edition.xml), and the entries
      * of sources/ that are not files (folders, broken links), which are skipped.
      */
-    public record Result(Conversion.Result conversion, List<Path> orphans, List<Path> skipped, List<String> duplicateIds) {
+    public record Result(Conversion.Result conversion, List<Path> orphans, List<Path> skipped, List<String> duplicateIds,
+                         Conversion.CacheCounts cache) {
         public boolean ok() { return conversion.ok() && duplicateIds.isEmpty(); }
     }
 
@@ -43,6 +46,21 @@ public final class EditionBuilder {
         this.toolkit = toolkit;
     }
 
+    private boolean cache = true;
+    private String codeIdentity;
+
+    /** Whether the build keeps and uses its cache of recognised documents (the default); without, every source is converted. */
+    public EditionBuilder withCache(boolean cache) {
+        this.cache = cache;
+        return this;
+    }
+
+    /** The code's identity the cache is keyed with (null: the running code's); for tests of the cache. */
+    EditionBuilder withCodeIdentity(String codeIdentity) {
+        this.codeIdentity = codeIdentity;
+        return this;
+    }
+
     public Result build(Path editionDir, Conversion.Listener listener) throws IOException, EditionHeader.EditionException {
         Path headerFile = editionDir.resolve(HEADER);
         if (!Files.isRegularFile(headerFile)) {
@@ -60,14 +78,16 @@ public final class EditionBuilder {
             skipped = entries.stream().filter(p -> !Files.isRegularFile(p)).toList();
         }
         Path docs = editionDir.resolve(DOCS);
-        Conversion.Result r = new Conversion(toolkit, header.edition()).withTeiAll(header.schema().orElse(null))
+        Conversion conversion = new Conversion(toolkit, header.edition()).withTeiAll(header.schema().orElse(null))
                 .withRefusals(org.jiaokan.io.InputFiles.linksOutside(sources, inputs))
-                .run(inputs, docs, null, false, listener);
+                .wholeEdition();
+        if (cache) conversion.withCache(editionDir.resolve(CACHE), codeIdentity);
+        Conversion.Result r = conversion.run(inputs, docs, null, false, listener);
 
         List<String> hrefs = new ArrayList<>();
         for (TeiFiles.Outcome o : r.outcomes()) hrefs.add(DOCS + "/" + o.file().getFileName());
         header.writeDocumentList(hrefs);
-        return new Result(r, orphans(docs, r), skipped, duplicateIds(headerFile));
+        return new Result(r, orphans(docs, r), skipped, duplicateIds(headerFile), conversion.cacheCounts());
     }
 
     /** Ids that occur more than once in the edition with its XIncludes expanded (an editor may have added one). */

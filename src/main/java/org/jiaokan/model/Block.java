@@ -17,7 +17,7 @@ import java.util.Objects;
  * @param id            the block's xml:id once assigned, or ""
  */
 public record Block(Type type, String text, List<Intervention> interventions, List<Mention> mentions, String detail,
-                    String id) {
+                    String id) implements java.io.Serializable {
 
     /** The detail of a salutation addressing bodies, as notices open (各有关单位：), not people (同志们：). */
     public static final String ADDRESSEE = "addressee";

@@ -8,6 +8,6 @@ package org.jiaokan.model;
  * @param cert     certainty of the value (high when every part is written in the source)
  * @param evidence one sentence saying where the year (or the whole value) came from; "" when it is all in the source
  */
-public record DatedValue(String when, String text, Cert cert, String evidence) {
+public record DatedValue(String when, String text, Cert cert, String evidence) implements java.io.Serializable {
     public boolean inferred() { return !evidence.isEmpty(); }
 }

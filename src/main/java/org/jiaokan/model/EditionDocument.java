@@ -10,7 +10,7 @@ import java.util.List;
  * @param meta   header metadata
  * @param blocks the text, block by block, in source order
  */
-public record EditionDocument(String id, SourceDocument source, Metadata meta, List<Block> blocks) {
+public record EditionDocument(String id, SourceDocument source, Metadata meta, List<Block> blocks) implements java.io.Serializable {
     public EditionDocument {
         blocks = List.copyOf(blocks);
     }

@@ -15,7 +15,7 @@ import java.util.Objects;
  * @param cert        how sure the rule is
  * @param rule        the name of the rule that made it (recorded for provenance)
  */
-public record Intervention(int start, int end, Kind kind, String replacement, String reason, Cert cert, String rule) {
+public record Intervention(int start, int end, Kind kind, String replacement, String reason, Cert cert, String rule) implements java.io.Serializable {
 
     /** How an intervention is encoded in TEI. */
     public enum Kind {

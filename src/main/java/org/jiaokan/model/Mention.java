@@ -15,7 +15,7 @@ import java.util.Objects;
  * @param confidence the recogniser's confidence in [0, 1]
  * @param code       an external identifier where a gazetteer knows it (GB/T 2260 code for places), or ""
  */
-public record Mention(int start, int end, EntityType type, String text, String key, double confidence, String code) {
+public record Mention(int start, int end, EntityType type, String text, String key, double confidence, String code) implements java.io.Serializable {
     public Mention {
         Objects.requireNonNull(type, "type");
         Objects.requireNonNull(text, "text");

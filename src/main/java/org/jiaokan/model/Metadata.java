@@ -33,7 +33,7 @@ public record Metadata(String title, boolean titleSupplied, String docType, Stri
                        String issuer, String place, DatedValue date, DatedValue published, String publisher,
                        String editor, String reporter, List<String> keywords, Script script,
                        String lastEditedBy, DatedValue lastEdited, String docNumber, String signer,
-                       List<String> addressees, String originalSource, String pageUrl, DatedValue captured) {
+                       List<String> addressees, String originalSource, String pageUrl, DatedValue captured) implements java.io.Serializable {
     public Metadata {
         keywords = List.copyOf(keywords);
         addressees = List.copyOf(addressees);

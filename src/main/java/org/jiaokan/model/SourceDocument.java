@@ -17,7 +17,7 @@ import java.util.Objects;
  * @param properties       reader-found metadata (e.g. "html.title", "meta.author", "docx.creator"), sorted by key
  */
 public record SourceDocument(String fileName, long size, String sha256, String mediaType, String encoding,
-                             String encodingEvidence, List<SourceLine> lines, Map<String, String> properties) {
+                             String encodingEvidence, List<SourceLine> lines, Map<String, String> properties) implements java.io.Serializable {
     public SourceDocument {
         Objects.requireNonNull(fileName, "fileName");
         Objects.requireNonNull(sha256, "sha256");

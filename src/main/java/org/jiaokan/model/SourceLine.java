@@ -12,7 +12,7 @@ import java.util.Objects;
  * @param anchors where the line refers to a note of the source (a DOCX footnote reference): positions in
  *                {@code text}, which holds no mark for them, sorted
  */
-public record SourceLine(String text, Hint hint, String detail, List<NoteAnchor> anchors) {
+public record SourceLine(String text, Hint hint, String detail, List<NoteAnchor> anchors) implements java.io.Serializable {
     public SourceLine {
         Objects.requireNonNull(text, "text");
         Objects.requireNonNull(hint, "hint");
@@ -34,7 +34,7 @@ public record SourceLine(String text, Hint hint, String detail, List<NoteAnchor>
      * @param offset UTF-16 index into the line's text where the reference stands
      * @param mark   the note's mark, as the note's own lines carry it in {@link SourceLine#detail()} ("1", "e1")
      */
-    public record NoteAnchor(int offset, String mark) {
+    public record NoteAnchor(int offset, String mark) implements java.io.Serializable {
         public NoteAnchor {
             Objects.requireNonNull(mark, "mark");
             if (offset < 0) throw new IllegalArgumentException("bad offset " + offset);

@@ -47,6 +47,21 @@ public final class Registers {
 
     private final Map<String, Entry> entries = new TreeMap<>();
     private final Set<String> documents = new LinkedHashSet<>();
+    /** Whether the documents added are the whole edition, so mentions in any other document are dropped. */
+    private boolean wholeEdition;
+
+    /**
+     * The documents added are all the edition's (a build, not a conversion of some files into a folder):
+     * mentions that the existing register file records in other documents (a deleted source's) are dropped.
+     */
+    public Registers wholeEdition() {
+        this.wholeEdition = true;
+        return this;
+    }
+
+    private boolean ofThisRun(Element ptr) {
+        return wholeEdition || documents.contains(ptr.getAttribute("target").replaceFirst("#.*", ""));
+    }
 
     /**
      * Gathers the registered mentions of one written TEI document, as it stands after merging
@@ -166,7 +181,7 @@ public final class Registers {
         // Rebuilt from its pointers, so layout left in the file never piles up inside it.
         List<Element> others = new ArrayList<>();
         for (Element ptr : Dom.children(note, "ptr")) {
-            if (!documents.contains(ptr.getAttribute("target").replaceFirst("#.*", ""))) others.add(ptr);
+            if (!ofThisRun(ptr)) others.add(ptr);
         }
         while (note.getFirstChild() != null) note.removeChild(note.getFirstChild());
         others.forEach(note::appendChild);
@@ -178,7 +193,7 @@ public final class Registers {
         for (Element note : Dom.children(entry, "note")) {
             if (!"mentions".equals(note.getAttribute("type"))) continue;
             for (Element ptr : Dom.children(note, "ptr")) {
-                if (documents.contains(ptr.getAttribute("target").replaceFirst("#.*", ""))) note.removeChild(ptr);
+                if (ofThisRun(ptr)) note.removeChild(ptr);
             }
             if (Dom.children(note, "ptr").isEmpty()) entry.removeChild(note);
         }

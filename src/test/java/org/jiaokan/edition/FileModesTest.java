@@ -60,7 +60,7 @@ class FileModesTest {
         try (Stream<Path> s = Stream.concat(Files.walk(out), Files.walk(edition))) {
             written = s.filter(Files::isRegularFile).filter(p -> !p.startsWith(edition.resolve("sources"))).toList();
         }
-        assertEquals(6, written.size(), written.toString()); // TEI, registers, source copy; TEI, registers, edition.xml
+        assertEquals(7, written.size(), written.toString()); // TEI, registers, source copy; TEI, registers, edition.xml, cache entry
         for (Path f : written) {
             assertEquals(PosixFilePermissions.toString(expected), PosixFilePermissions.toString(Files.getPosixFilePermissions(f)), f.toString());
         }

@@ -1,0 +1,197 @@
+package org.jiaokan.edition;
+
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.stream.Stream;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * The build's cache: an incremental build after sources changed, were added and deleted writes the same
+ * bytes as a build from scratch of the final sources; unchanged sources are not converted again; the
+ * code's identity, the document ids and a forced encoding are part of the key; a corrupt entry is not trusted.
+ */
+class IncrementalBuildTest {
+    @TempDir
+    static Path tmp;
+
+    static final Map<String, String> FIRST = new TreeMap<>(Map.of(
+            "a-notice.txt", """
+                    江州市公安局关于加强春节期间治安管理工作的通知
+                    各派出所、各大队：
+                    为切实做好春节期间治安管理工作，经局党委研究，由副局长欧阳振华同志牵头，会同江州市交通运输局开展联合检查。
+                    请各单位于2021年2月5日前将落实情况报局办公室。
+                    江州市公安局
+                    2021年1月28日
+                    """,
+            "b-speech.txt", """
+                    在全市公安工作会议上的讲话
+                    欧阳振华
+                    同志们：
+                    过去一年，江州市公安局在市委、市政府的坚强领导下，各项工作取得了新的进展。
+                    今年要继续与江州市交通运输局密切配合，做好道路安全工作。
+                    """,
+            "c-news-trad.txt", """
+                    江州市公安局召開打擊電信詐騙工作推進會
+                    本報訊　3月12日，江州市公安局召開打擊電信詐騙工作推進會。副局長歐陽振華出席會議並講話。
+                    會議要求，各單位要與江州市交通運輸局加強協作，確保工作取得實效。
+                    """,
+            "d-report.txt", """
+                    青山县公安局关于辖区治安情况的报告
+                    江州市公安局：
+                    现将我局第一季度辖区治安情况报告如下。青山县公安局局长慕容建平带队开展了专项检查。
+                    青山县公安局
+                    2021年4月2日
+                    """));
+
+    static Path incremental;
+    static Path scratch;
+    static final List<Conversion.CacheCounts> counts = new ArrayList<>();
+    static List<Path> orphans;
+
+    @BeforeAll
+    static void build() throws Exception {
+        incremental = edition("incremental", FIRST);
+        counts.add(build(incremental, true, null).cache());
+        counts.add(build(incremental, true, null).cache());
+        Map<String, String> last = finalSources();
+        Path sources = incremental.resolve(EditionBuilder.SOURCES);
+        Files.delete(sources.resolve("d-report.txt"));
+        Files.writeString(sources.resolve("b-speech.txt"), last.get("b-speech.txt"));
+        Files.writeString(sources.resolve("e-trad-notice.txt"), last.get("e-trad-notice.txt"));
+        EditionBuilder.Result r = build(incremental, true, null);
+        counts.add(r.cache());
+        orphans = r.orphans();
+        counts.add(build(incremental, true, null).cache());
+        scratch = edition("scratch", last);
+        build(scratch, false, null);
+    }
+
+    static Map<String, String> finalSources() {
+        Map<String, String> last = new TreeMap<>(FIRST);
+        last.remove("d-report.txt");
+        last.put("b-speech.txt", FIRST.get("b-speech.txt").replace("过去一年", "过去的一年里")
+                + "会后，慕容建平同志作了补充发言。\n");
+        last.put("e-trad-notice.txt", """
+                江州市交通運輸局關於做好汛期道路安全工作的通知
+                各區縣交通運輸局：
+                經研究，由江州市公安局副局長歐陽振華同志與我局共同牽頭，開展汛期道路安全檢查。
+                江州市交通運輸局
+                2021年6月1日
+                """);
+        return last;
+    }
+
+    static Path edition(String name, Map<String, String> sources) throws IOException {
+        Path dir = Files.createDirectories(tmp.resolve(name));
+        Files.copy(Path.of("tei", "edition.xml"), dir.resolve(EditionBuilder.HEADER));
+        Path src = Files.createDirectories(dir.resolve(EditionBuilder.SOURCES));
+        for (var e : sources.entrySet()) Files.writeString(src.resolve(e.getKey()), e.getValue(), StandardCharsets.UTF_8);
+        return dir;
+    }
+
+    static EditionBuilder.Result build(Path dir, boolean cache, String codeIdentity) throws Exception {
+        List<String> failures = new ArrayList<>();
+        EditionBuilder.Result r = new EditionBuilder(Toolkit.get()).withCache(cache).withCodeIdentity(codeIdentity)
+                .build(dir, new Conversion.Listener() {
+                    @Override public void converted(int done, int total, Path input, TeiFiles.Outcome outcome) {}
+
+                    @Override public void failed(Path input, String reason) { failures.add(input + ": " + reason); }
+                });
+        assertEquals(List.of(), failures);
+        assertTrue(r.ok(), "the build succeeds");
+        return r;
+    }
+
+    static Map<String, byte[]> files(Path dir) throws IOException {
+        Map<String, byte[]> out = new TreeMap<>();
+        out.put(EditionBuilder.HEADER, Files.readAllBytes(dir.resolve(EditionBuilder.HEADER)));
+        try (Stream<Path> s = Files.list(dir.resolve(EditionBuilder.DOCS))) {
+            for (Path p : s.sorted().toList()) out.put("docs/" + p.getFileName(), Files.readAllBytes(p));
+        }
+        return out;
+    }
+
+    @Test
+    void unchangedSourcesComeFromTheCache() {
+        assertEquals(new Conversion.CacheCounts(0, 4), counts.get(0), "first build converts everything");
+        assertEquals(new Conversion.CacheCounts(4, 0), counts.get(1), "nothing changed: nothing converted");
+        assertEquals(new Conversion.CacheCounts(2, 2), counts.get(2), "one changed, one added: two converted");
+        assertEquals(new Conversion.CacheCounts(4, 0), counts.get(3), "nothing changed again");
+    }
+
+    @Test
+    void incrementalOutputIsTheFullBuildsByteForByte() throws IOException {
+        Map<String, byte[]> full = files(scratch);
+        Map<String, byte[]> incr = files(incremental);
+        // The deleted source's TEI stays (it may hold an editor's work), unlisted: the build's rule, not the cache's.
+        assertEquals(List.of(incremental.resolve("docs").resolve("jk-d-report.xml").toAbsolutePath().normalize()),
+                orphans.stream().map(p -> p.toAbsolutePath().normalize()).toList());
+        incr.remove("docs/jk-d-report.xml");
+        assertEquals(full.keySet(), incr.keySet());
+        for (String name : full.keySet()) assertArrayEquals(full.get(name), incr.get(name), name + " differs");
+        String registers = new String(full.get("docs/registers.xml"), StandardCharsets.UTF_8);
+        assertTrue(registers.contains("欧阳振华") && registers.contains("jk-e-trad-notice.xml"),
+                "the registers name the shared person and the added document");
+        assertTrue(!registers.contains("jk-d-report.xml"), "the deleted document is gone from the registers");
+        assertTrue(new String(full.get("edition.xml"), StandardCharsets.UTF_8).contains("docs/jk-e-trad-notice.xml"));
+    }
+
+    @Test
+    void otherCodeInvalidatesTheCacheAndCorruptEntriesAreIgnored() throws Exception {
+        Path dir = edition("identity", FIRST);
+        assertEquals(new Conversion.CacheCounts(0, 4), build(dir, true, "code-1").cache());
+        assertEquals(new Conversion.CacheCounts(4, 0), build(dir, true, "code-1").cache());
+        Map<String, byte[]> before = files(dir);
+        assertEquals(new Conversion.CacheCounts(0, 4), build(dir, true, "code-2").cache(), "other code: all converted");
+        assertEquals(new Conversion.CacheCounts(4, 0), build(dir, true, "code-2").cache());
+
+        List<Path> entries;
+        try (Stream<Path> s = Files.list(dir.resolve(EditionBuilder.CACHE))) {
+            entries = s.sorted().toList();
+        }
+        assertEquals(4, entries.size(), "one entry per source");
+        Files.write(entries.get(0), "not an entry".getBytes(StandardCharsets.UTF_8));
+        byte[] half = Files.readAllBytes(entries.get(1));
+        Files.write(entries.get(1), java.util.Arrays.copyOf(half, half.length / 2));
+        // Another source's entry under this source's name: a key that is not this source's.
+        Files.copy(entries.get(3), entries.get(2), java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+        assertEquals(new Conversion.CacheCounts(1, 3), build(dir, true, "code-2").cache());
+        Map<String, byte[]> after = files(dir);
+        assertEquals(before.keySet(), after.keySet());
+        for (String name : before.keySet()) assertArrayEquals(before.get(name), after.get(name), name + " differs");
+        assertEquals(new Conversion.CacheCounts(4, 0), build(dir, true, "code-2").cache(), "the entries were replaced");
+    }
+
+    @Test
+    void aForcedEncodingIsPartOfTheKey() throws Exception {
+        Path dir = edition("forced", Map.of("a-notice.txt", FIRST.get("a-notice.txt")));
+        List<Path> inputs = List.of(dir.resolve("sources").resolve("a-notice.txt"));
+        Conversion.Listener quiet = new Conversion.Listener() {
+            @Override public void converted(int done, int total, Path input, TeiFiles.Outcome outcome) {}
+
+            @Override public void failed(Path input, String reason) { throw new AssertionError(reason); }
+        };
+        Path cache = dir.resolve("cache");
+        var edition = EditionHeader.read(Path.of("tei", "edition.xml")).edition();
+        Conversion c = new Conversion(Toolkit.get(), edition).withCache(cache, "code");
+        c.run(inputs, dir.resolve("out"), null, false, quiet);
+        assertEquals(new Conversion.CacheCounts(0, 1), c.cacheCounts());
+        c.run(inputs, dir.resolve("out"), null, false, quiet);
+        assertEquals(new Conversion.CacheCounts(1, 0), c.cacheCounts());
+        c.run(inputs, dir.resolve("out"), StandardCharsets.UTF_8, false, quiet);
+        assertEquals(new Conversion.CacheCounts(0, 1), c.cacheCounts(), "a forced encoding is another conversion");
+    }
+}
