@@ -242,6 +242,9 @@ public final class TeiWriter {
             }
         }
         Element correction = null;
+        // A rule that makes interventions of two kinds (a repair that both corrects and removes) is described
+        // under each, and its xml:id, the target of every intervention's @resp/@source, is given once.
+        java.util.Set<String> described = new java.util.HashSet<>();
         for (var kind : used.entrySet()) {
             Element part = switch (kind.getKey()) {
                 case SURPLUS, CORRECTION, DAMAGE -> correction == null ? (correction = Dom.add(decl, "correction")) : correction;
@@ -249,7 +252,8 @@ public final class TeiWriter {
                 case REDACTION, FORME_WORK, CHARACTER, NOTE_ANCHOR -> decl;
             };
             for (var rule : kind.getValue().entrySet()) {
-                Dom.addText(part, "p", rule.getValue(), "xml:id", "rule-" + rule.getKey());
+                if (described.add(rule.getKey())) Dom.addText(part, "p", rule.getValue(), "xml:id", "rule-" + rule.getKey());
+                else Dom.addText(part, "p", rule.getValue());
             }
         }
         Dom.addText(Dom.add(decl, "punctuation"), "p",
