@@ -1,8 +1,5 @@
 package org.jiaokan.publish.catalog;
 
-import net.sf.saxon.lib.ResourceRequest;
-import net.sf.saxon.lib.ResourceResolver;
-import net.sf.saxon.s9api.DocumentBuilder;
 import net.sf.saxon.s9api.ExtensionFunction;
 import net.sf.saxon.s9api.ItemType;
 import net.sf.saxon.s9api.OccurrenceIndicator;
@@ -18,21 +15,14 @@ import net.sf.saxon.s9api.XdmValue;
 import net.sf.saxon.s9api.Xslt30Transformer;
 import net.sf.saxon.s9api.XsltCompiler;
 import net.sf.saxon.s9api.XsltExecutable;
-import net.sf.saxon.trans.XPathException;
 import org.jiaokan.publish.Theme;
 import org.jiaokan.publish.html.Stylesheets;
-import org.jiaokan.xml.Xml;
 import org.xml.sax.InputSource;
-import org.xml.sax.SAXException;
-import org.xml.sax.XMLReader;
 
-import javax.xml.transform.Source;
 import javax.xml.transform.sax.SAXSource;
-import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.StringReader;
-import java.net.URI;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -60,18 +50,13 @@ public final class RecordStylesheets {
     private final XsltExecutable headerOnly;
 
     public RecordStylesheets(Theme theme) throws SaxonApiException {
-        processor = new Processor(false);
+        processor = Stylesheets.newProcessor();
         processor.registerExtensionFunction(new PinyinFunction());
-        processor.getUnderlyingConfiguration().setErrorReporterFactory(config -> e -> { });
-        XsltCompiler c = processor.newXsltCompiler();
         List<String> errors = new ArrayList<>();
-        c.setErrorReporter(e -> {
-            if (!e.isWarning()) errors.add((e.getLocation() == null ? "" : e.getLocation().getSystemId() + ":" + e.getLocation().getLineNumber() + ": ") + e.getMessage());
-        });
-        c.setResourceResolver(new ThemeResolver(theme));
+        XsltCompiler c = Stylesheets.compiler(processor, theme, errors);
         try {
-            for (Kind k : Kind.values()) compiled.put(k, c.compile(themeSource(theme, k.path)));
-            headerOnly = c.compile(new SAXSource(reader(), new InputSource(new StringReader(
+            for (Kind k : Kind.values()) compiled.put(k, c.compile(Stylesheets.themeSource(theme, k.path)));
+            headerOnly = c.compile(new SAXSource(Stylesheets.secureReader(), new InputSource(new StringReader(
                     "<xsl:stylesheet version='3.0' xmlns:xsl='http://www.w3.org/1999/XSL/Transform' xmlns:tei='http://www.tei-c.org/ns/1.0'>"
                     + "<xsl:template match='/'><xsl:for-each select='*'><xsl:copy><xsl:copy-of select='@*, tei:teiHeader'/></xsl:copy></xsl:for-each></xsl:template>"
                     + "</xsl:stylesheet>"))));
@@ -80,30 +65,9 @@ public final class RecordStylesheets {
         }
     }
 
-    private static Source themeSource(Theme theme, String path) throws IOException {
-        InputSource in = new InputSource(new ByteArrayInputStream(theme.bytes(path)));
-        in.setSystemId(Theme.uri(path).toString());
-        return new SAXSource(reader(), in);
-    }
-
-    private static XMLReader reader() throws IOException {
-        try {
-            return Xml.newSaxReader(true);
-        } catch (SAXException e) {
-            throw new IOException("XML parser lacks a required security feature", e);
-        }
-    }
-
     /** Parses XML securely. */
     public XdmNode parse(byte[] xml, String systemId) throws SaxonApiException {
-        DocumentBuilder b = processor.newDocumentBuilder();
-        InputSource src = new InputSource(new ByteArrayInputStream(xml));
-        src.setSystemId(systemId);
-        try {
-            return b.build(new SAXSource(reader(), src));
-        } catch (IOException e) {
-            throw new SaxonApiException(e);
-        }
+        return Stylesheets.parse(processor, xml, systemId);
     }
 
     /** A small copy of a document: its root element with the TEI header alone, for the edition's record. */
@@ -131,32 +95,7 @@ public final class RecordStylesheets {
     }
 
     private static Xslt30Transformer guarded(Xslt30Transformer t) {
-        t.setResourceResolver(REFUSE);
-        t.setErrorReporter(e -> { });
-        t.setMessageHandler(m -> { });
-        return t;
-    }
-
-    private static final ResourceResolver REFUSE = request -> {
-        throw new XPathException("the record stylesheets read no other resources: " + request.uri);
-    };
-
-    private record ThemeResolver(Theme theme) implements ResourceResolver {
-        @Override
-        public Source resolve(ResourceRequest request) throws XPathException {
-            URI uri;
-            try {
-                uri = URI.create(request.uri);
-            } catch (IllegalArgumentException e) {
-                throw new XPathException("not a theme module: " + request.uri);
-            }
-            String path = Theme.path(uri).orElseThrow(() -> new XPathException("not a theme module: " + request.uri));
-            try {
-                return themeSource(theme, path);
-            } catch (IOException e) {
-                throw new XPathException(theme.origin(path) + ": " + e.getMessage());
-            }
-        }
+        return Stylesheets.guarded(t, "record");
     }
 
     /** {@code jk:pinyin($text, $kind, $names)}: the ALA-LC-style romanisation of a Chinese string. */

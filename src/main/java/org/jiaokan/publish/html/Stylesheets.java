@@ -52,17 +52,11 @@ public final class Stylesheets {
     private final java.util.List<String> compileErrors;
 
     public Stylesheets(Theme theme) throws SaxonApiException {
-        processor = new Processor(false);
-        processor.registerExtensionFunction(new ScriptConversion());
-        // Parse and run-time errors become the document's one error line; Saxon prints nothing itself.
-        processor.getUnderlyingConfiguration().setErrorReporterFactory(config -> e -> { });
-        XsltCompiler c = processor.newXsltCompiler();
+        processor = newProcessor();
+        processor.registerExtensionFunction(scriptConversion());
         java.util.List<String> compileErrors = new java.util.ArrayList<>();
-        c.setErrorReporter(e -> {
-            if (!e.isWarning()) compileErrors.add((e.getLocation() == null ? "" : e.getLocation().getSystemId() + ":" + e.getLocation().getLineNumber() + ": ") + e.getMessage());
-        });
+        XsltCompiler c = compiler(processor, theme, compileErrors);
         this.compileErrors = compileErrors;
-        c.setResourceResolver(new ThemeResolver(theme));
         try {
             document = compile(c, theme, "xslt/html/document.xsl");
             summary = compile(c, theme, "xslt/html/summary.xsl");
@@ -80,7 +74,28 @@ public final class Stylesheets {
         }
     }
 
-    private static Source themeSource(Theme theme, String path) throws IOException {
+    /** A Saxon processor whose parse and run-time errors become the caller's one error line; Saxon prints nothing itself. */
+    public static Processor newProcessor() {
+        Processor processor = new Processor(false);
+        processor.getUnderlyingConfiguration().setErrorReporterFactory(config -> e -> { });
+        return processor;
+    }
+
+    /**
+     * A compiler whose modules resolve through the theme (an edition may override any one of them) and
+     * whose errors are collected, one line each, in {@code errors}.
+     */
+    public static XsltCompiler compiler(Processor processor, Theme theme, java.util.List<String> errors) {
+        XsltCompiler c = processor.newXsltCompiler();
+        c.setErrorReporter(e -> {
+            if (!e.isWarning()) errors.add((e.getLocation() == null ? "" : e.getLocation().getSystemId() + ":" + e.getLocation().getLineNumber() + ": ") + e.getMessage());
+        });
+        c.setResourceResolver(new ThemeResolver(theme));
+        return c;
+    }
+
+    /** A theme file as a source for the compiler, parsed by the secure reader. */
+    public static Source themeSource(Theme theme, String path) throws IOException {
         InputSource in = new InputSource(new ByteArrayInputStream(theme.bytes(path)));
         in.setSystemId(Theme.uri(path).toString());
         return new SAXSource(secureReader(), in);
@@ -98,7 +113,17 @@ public final class Stylesheets {
     public Xslt30Transformer site() { return guarded(site.load30()); }
 
     private static Xslt30Transformer guarded(Xslt30Transformer t) {
-        t.setResourceResolver(REFUSE);
+        return guarded(t, "site");
+    }
+
+    /**
+     * {@code t}, reading nothing but its parameters at run time ({@code what} names the stylesheets in the
+     * refusal), its failures reported once by the caller rather than by Saxon on stderr.
+     */
+    public static Xslt30Transformer guarded(Xslt30Transformer t, String what) {
+        t.setResourceResolver(request -> {
+            throw new XPathException("the " + what + " stylesheets read no other resources: " + request.uri);
+        });
         // Failures are reported once, as the document's error line, not also by Saxon on stderr.
         t.setErrorReporter(e -> { });
         t.setMessageHandler(m -> { });
@@ -118,6 +143,15 @@ public final class Stylesheets {
     }
 
     private XdmNode parse(InputStream in, String systemId) throws SaxonApiException {
+        return parse(processor, in, systemId);
+    }
+
+    /** Parses XML securely (no DOCTYPE, no external entities) into a tree of {@code processor}. */
+    public static XdmNode parse(Processor processor, byte[] xml, String systemId) throws SaxonApiException {
+        return parse(processor, new ByteArrayInputStream(xml), systemId);
+    }
+
+    private static XdmNode parse(Processor processor, InputStream in, String systemId) throws SaxonApiException {
         DocumentBuilder b = processor.newDocumentBuilder();
         b.setLineNumbering(false);
         InputSource src = new InputSource(in);
@@ -130,18 +164,13 @@ public final class Stylesheets {
     }
 
     /** A namespace-aware SAX reader that refuses DOCTYPEs, external entities and DTD loading. */
-    static XMLReader secureReader() throws IOException {
+    public static XMLReader secureReader() throws IOException {
         try {
             return Xml.newSaxReader(true);
         } catch (SAXException e) {
             throw new IOException("XML parser lacks a required security feature", e);
         }
     }
-
-    /** At run time the stylesheets read nothing but their parameters. */
-    private static final ResourceResolver REFUSE = request -> {
-        throw new XPathException("the site stylesheets read no other resources: " + request.uri);
-    };
 
     /** Stylesheet modules resolve through the theme, so an edition may override any one of them. */
     private record ThemeResolver(Theme theme) implements ResourceResolver {
@@ -162,7 +191,11 @@ public final class Stylesheets {
         }
     }
 
-    /** {@code jk:convert($text, $script)}: the text in the other Chinese script (HanLP), for the converted page. */
+    /** {@code jk:convert($text, $script)}: the text in the other Chinese script (HanLP), for every output's stylesheets. */
+    public static ExtensionFunction scriptConversion() {
+        return new ScriptConversion();
+    }
+
     private static final class ScriptConversion implements ExtensionFunction {
         @Override
         public QName getName() { return new QName(FN_NS, "convert"); }
