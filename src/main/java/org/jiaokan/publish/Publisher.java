@@ -87,9 +87,12 @@ public final class Publisher {
     public record Inputs(Path edition, Path registers, List<Path> documents, List<Path> sourceDirs, Path themeDir) {}
 
     private final Options options;
+    /** The run's formats, sorted, as the stylesheets' {@code $formats}: the pages link to what is made beside them. */
+    private final XdmValue formatsParam;
 
     public Publisher(Options options) {
         this.options = options;
+        this.formatsParam = new XdmValue(options.formats().stream().sorted().map(XdmAtomicValue::new).toList());
     }
 
     /** Publishes {@code inputs} (TEI files or folders) into the output folder. */
@@ -261,7 +264,6 @@ public final class Publisher {
         params.put("doc-script", new XdmAtomicValue(script));
         params.put("raw-source", new XdmAtomicValue(raw == null ? "" : "../src/" + raw.getFileName()));
         params.put("citations", citations(cites));
-        params.put("formats", new XdmValue(options.formats().stream().sorted().map(XdmAtomicValue::new).toList()));
 
         int pages = 0;
         write(ctx, "doc/" + docid + ".html", transform(ctx, ctx.xsl().documentPage(), tei, params, ""));
@@ -311,7 +313,7 @@ public final class Publisher {
         if (ctx.registers() != null) p.put(new QName("registers"), ctx.registers());
         if (ctx.edition() != null) p.put(new QName("edition"), ctx.edition());
         p.put(new QName("ui"), ctx.ui());
-        p.put(new QName("formats"), new XdmValue(options.formats().stream().sorted().map(XdmAtomicValue::new).toList()));
+        p.put(new QName("formats"), formatsParam);
         return p;
     }
 
