@@ -77,6 +77,7 @@ public final class Conversion {
         List<EditionDocument> docs = new ArrayList<>();
         Map<String, Path> ids = new HashMap<>();
         int threads = Ordered.threads();
+        names = DocumentNames.assign(inputs, edition);
         // Reading and converting run on every core; the checks that depend on the inputs before it
         // (a TEI file name taken already), the messages and the list of documents follow the inputs' order.
         Ordered.map(inputs, threads, input -> read(input, forced), r -> {
@@ -114,7 +115,8 @@ public final class Conversion {
         List<TeiFiles.Outcome> outcomes = new ArrayList<>();
         List<Integer> order = new ArrayList<>(docs.size());
         for (int i = 0; i < docs.size(); i++) order.add(i);
-        Ordered.map(order, threads, i -> write(docs.get(i), converted.get(i), i, dictionary, writer, outDir, keepSources), w -> {
+        Ordered.map(order, threads, i -> write(docs.get(i), converted.get(i), name(converted.get(i)).sourceName(), i, dictionary,
+                writer, outDir, keepSources), w -> {
             Path input = converted.get(w.index());
             docs.set(w.index(), null); // written: its model is not needed any more
             if (w.failure() != null) {
@@ -167,7 +169,7 @@ public final class Conversion {
             String key = null;
             if (cache != null) {
                 // The document's id comes from the edition's metadata and the file name; it is part of the key.
-                key = cache.key(input, edition.documentId(input.getFileName().toString())).orElse(null);
+                key = cache.key(input, name(input).id()).orElse(null);
                 java.util.Optional<BuildCache.Recognised> hit = key == null ? java.util.Optional.empty() : cache.find(input, key);
                 if (hit.isPresent()) {
                     EditionDocument doc = hit.get().doc();
@@ -177,8 +179,14 @@ public final class Conversion {
                 convertedCount.incrementAndGet();
             }
             SourceDocument src = Readers.read(input, forced);
+            DocumentNames.Name name = name(input);
+            if (name.suffixed()) {
+                // Another input has this file name: the header records the folders that tell them apart.
+                src = new SourceDocument(name.sourceName(), src.size(), src.sha256(), src.mediaType(), src.encoding(),
+                        src.encodingEvidence(), src.lines(), src.properties());
+            }
             List<String> notices = damageNotices(src);
-            String id = edition.documentId(src.fileName());
+            String id = name.id();
             List<String> warnings = new ArrayList<>();
             // Names of a file that would clash are refused afterwards, in the inputs' order; converting it costs only time.
             if ((id + ".xml").equalsIgnoreCase(Toolkit.REGISTER_FILE)) return new Read(input, new EditionDocument(id, src, null, List.of()), warnings, notices, null);
@@ -196,7 +204,7 @@ public final class Conversion {
     private record Written(int index, TeiFiles.Outcome outcome, List<String> invalid, Document tei,
                            Map<String, String> codes, String failure) {}
 
-    private static Written write(EditionDocument recognised, Path input, int index, NamePropagation dictionary, TeiWriter writer,
+    private static Written write(EditionDocument recognised, Path input, String sourceName, int index, NamePropagation dictionary, TeiWriter writer,
                                  Path outDir, boolean keepSources) {
         try {
             EditionDocument doc = dictionary.apply(recognised);
@@ -205,7 +213,8 @@ public final class Conversion {
             List<String> invalid = Schemas.jiaokanForThisThread().validate(o.bytes(), o.file().toUri().toString());
             Document tei = Xml.parse(o.bytes());
             if (keepSources) {
-                Path copy = TeiFiles.inside(outDir.resolve("sources"), input.getFileName().toString());
+                Path copy = TeiFiles.inside(outDir.resolve("sources"), sourceName);
+                Files.createDirectories(copy.getParent());
                 TeiFiles.writeIfChanged(copy, Files.readAllBytes(input));
             }
             return new Written(index, o, invalid, tei, Registers.codes(doc), null);
@@ -244,6 +253,16 @@ public final class Conversion {
             fail(input, "the TEI in " + o.file() + " (with an editor's changes) is not valid against tei_all.rng: " + errors.get(0),
                     failures, listener);
         }
+    }
+
+    /** The ids and kept sources' names of this run's inputs (see {@link DocumentNames}). */
+    private Map<Path, DocumentNames.Name> names = Map.of();
+
+    private DocumentNames.Name name(Path input) {
+        DocumentNames.Name n = names.get(input);
+        if (n != null) return n;
+        String file = input.getFileName() == null ? input.toString() : input.getFileName().toString();
+        return new DocumentNames.Name(edition.documentId(file), file);
     }
 
     /** Inputs refused before reading (symbolic links out of their folder), with their reasons. */

@@ -262,7 +262,7 @@ public final class Publisher {
         Map<String, XdmValue> params = new HashMap<>();
         params.put("docid", new XdmAtomicValue(docid));
         params.put("doc-script", new XdmAtomicValue(script));
-        params.put("raw-source", new XdmAtomicValue(raw == null ? "" : "../src/" + raw.getFileName()));
+        params.put("raw-source", new XdmAtomicValue(raw == null ? "" : "../src/" + fileName));
         params.put("citations", citations(cites));
 
         int pages = 0;
@@ -274,7 +274,7 @@ public final class Publisher {
             pages++;
         }
         TeiFiles.atomicWrite(TeiFiles.inside(ctx.out(), "doc/" + docid + ".xml"), bytes);
-        if (raw != null) TeiFiles.atomicWrite(TeiFiles.inside(ctx.out(), "src/" + raw.getFileName()), Files.readAllBytes(raw));
+        if (raw != null) TeiFiles.atomicWrite(TeiFiles.inside(ctx.out(), "src/" + fileName), Files.readAllBytes(raw));
         for (Map.Entry<String, String> dl : Map.of("bibtex", ".bib", "ris", ".ris", "cslJson", ".json").entrySet()) {
             String v = cites.get(dl.getKey());
             if (v != null) TeiFiles.atomicWrite(TeiFiles.inside(ctx.out(), "cite/" + docid + dl.getValue()), v.getBytes(StandardCharsets.UTF_8));
@@ -448,7 +448,9 @@ public final class Publisher {
     }
 
     private static Path rawSource(List<Path> dirs, String fileName) {
-        if (fileName.contains("/") || fileName.contains("\\") || fileName.startsWith(".")) return null;
+        // A plain name, or folders and a name (two sources of the same name from different folders: b/report.txt).
+        if (fileName.contains("\\") || fileName.startsWith("/")) return null;
+        for (String segment : fileName.split("/", -1)) if (segment.isEmpty() || segment.startsWith(".")) return null;
         for (Path d : dirs) {
             Path p = d.resolve(fileName);
             if (Files.isRegularFile(p)) return p;

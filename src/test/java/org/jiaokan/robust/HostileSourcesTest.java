@@ -170,12 +170,24 @@ class HostileSourcesTest {
         Path a = Files.writeString(Files.createDirectories(tmp.resolve("a")).resolve("notice.txt"), NOTICE);
         Path b = Files.writeString(Files.createDirectories(tmp.resolve("b")).resolve("notice.txt"), NOTICE_HANT);
         Path out = tmp.resolve("out");
+        CliRun r = CliRun.of("convert", "-q", "-o", out.toString(), b.toString(), a.toString());
+        assertEquals(0, r.exit(), r.err());
+        Cli.lossless(out.resolve("notice.xml"), NOTICE);
+        Cli.lossless(out.resolve("notice--b.xml"), NOTICE_HANT);
+        assertEquals(NOTICE, Files.readString(out.resolve("sources/notice.txt")), "the first source's copy is kept");
+        assertEquals(NOTICE_HANT, Files.readString(out.resolve("sources/b/notice.txt")), "the second source's copy is kept");
+    }
+
+    @Test
+    void twoNamesOfOneFolderThatGiveOneIdStillClash() throws Exception {
+        Path a = Files.writeString(tmp.resolve("notice.txt"), NOTICE);
+        Path b = Files.writeString(tmp.resolve("notice.htm"), "<html><body><p>" + NOTICE_HANT + "</p></body></html>");
+        Path out = tmp.resolve("out");
         CliRun r = CliRun.of("convert", "-q", "-o", out.toString(), a.toString(), b.toString());
         assertEquals(1, r.exit());
         assertEquals(List.of("jiaokan: error: " + b + ": its TEI file notice.xml would overwrite the one made from " + a + "; rename one of them"),
                 r.errLines());
         Cli.lossless(out.resolve("notice.xml"), NOTICE);
-        assertEquals(NOTICE, Files.readString(out.resolve("sources/notice.txt")), "the first source's copy is kept");
     }
 
     @Test
