@@ -212,8 +212,8 @@
 
   <!-- The encoding: every kind of intervention, with an example from the edition where there is one. -->
   <xsl:template name="about">
-    <xsl:variable name="kinds" select="('surplus.jammer', 'surplus.converter-pinyin', 'surplus.other', 'sic', 'redaction', 'supplied', 'fw', 'del', 'note', 'g')"/>
-    <xsl:variable name="symbols" select="map{'surplus.jammer': '⊘', 'surplus.converter-pinyin': '⊘', 'surplus.other': '⊘', 'sic': '≠', 'redaction': '▨', 'supplied': '[ ]', 'fw': '⌂', 'del': '⊖', 'note': '※', 'g': '◇'}"/>
+    <xsl:variable name="kinds" select="('surplus.jammer', 'surplus.converter-pinyin', 'surplus.other', 'sic', 'redaction', 'supplied', 'fw', 'del', 'note', 'g', 'damage')"/>
+    <xsl:variable name="symbols" select="map{'surplus.jammer': '⊘', 'surplus.converter-pinyin': '⊘', 'surplus.other': '⊘', 'sic': '≠', 'redaction': '▨', 'supplied': '[ ]', 'fw': '⌂', 'del': '⊖', 'note': '※', 'g': '◇', 'damage': '〓'}"/>
     <xsl:result-document href="about.html">
       <xsl:call-template name="f:page">
         <xsl:with-param name="root" select="''"/>

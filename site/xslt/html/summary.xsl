@@ -63,6 +63,7 @@
       if ($e/self::surplus) then 'surplus.' || ($e/@reason[. = ('jammer', 'converter-pinyin')], 'other')[1]
       else if ($e/self::choice) then 'sic'
       else if ($e/self::seg) then 'redaction'
+      else if ($e/self::g[@type = 'damage']) then 'damage'
       else local-name($e)"/>
   </xsl:function>
 

@@ -377,6 +377,31 @@
     </span>
   </xsl:template>
 
+  <!-- A byte of the source its encoding cannot decode (g type="damage" subtype="byte-FF"): the customary mark of an
+       illegible character, 〓, in both readings, on a button whose explanation names the byte. -->
+  <xsl:template match="g[@type = 'damage'][not(node())]" mode="m:text" priority="1">
+    <xsl:param name="in-link" tunnel="yes" as="xs:boolean" select="false()"/>
+    <xsl:variable name="byte" select="f:damaged-byte(.)"/>
+    <xsl:choose>
+      <xsl:when test="$in-link"><span class="iv-damage-mark" data-byte="{$byte}">〓</span></xsl:when>
+      <xsl:otherwise>
+        <xsl:variable name="tip" select="'jk--tip-' || replace(generate-id(.), '^d[0-9]+', '')"/>
+        <span class="iv iv-damage mkw" data-byte="{$byte}">
+          <button type="button" class="mk mk-damage" aria-describedby="{$tip}"><span aria-hidden="true">〓</span><span class="vh"><xsl:sequence select="f:ui('iv.damage.mark')"/></span></button>
+          <span class="tip" role="tooltip" id="{$tip}"><xsl:sequence select="f:ui('iv.damage')"/><xsl:text> </xsl:text><code><xsl:value-of select="$byte"/></code></span>
+        </span>
+      </xsl:otherwise>
+    </xsl:choose>
+  </xsl:template>
+
+  <!-- The damaged byte a g names, as 0xFF (from @subtype byte-FF, else from the escape U+DCFF its @ref names). -->
+  <xsl:function name="f:damaged-byte" as="xs:string">
+    <xsl:param name="g" as="element()"/>
+    <xsl:variable name="hex" select="upper-case(if (matches($g/@subtype, '^byte-[0-9A-Fa-f]{2}$')) then substring-after($g/@subtype, 'byte-')
+        else if (matches($g/@ref, '^#UDC[0-9A-Fa-f]{2}$')) then substring($g/@ref, 5) else '')"/>
+    <xsl:sequence select="if ($hex = '') then '?' else '0x' || $hex"/>
+  </xsl:function>
+
   <xsl:template match="hi[@rend = ('bold', 'b')] | emph" mode="m:text">
     <strong class="tei-{local-name()}"><xsl:apply-templates mode="m:text"><xsl:with-param name="inline" tunnel="yes" select="true()"/></xsl:apply-templates></strong>
   </xsl:template>

@@ -272,6 +272,16 @@
     </xsl:if>
   </xsl:template>
 
+  <!-- A byte of the source its encoding cannot decode: the mark of an illegible character, 〓, with the byte in a footnote. -->
+  <xsl:template match="g[@type = 'damage'][not(node())]" mode="p:fo" priority="1">
+    <xsl:variable name="hex" select="upper-case(if (matches(@subtype, '^byte-[0-9A-Fa-f]{2}$')) then substring-after(@subtype, 'byte-')
+        else if (matches(@ref, '^#UDC[0-9A-Fa-f]{2}$')) then substring(@ref, 5) else '')"/>
+    <fo:inline>〓</fo:inline>
+    <xsl:call-template name="p:note">
+      <xsl:with-param name="explain" as="node()*"><xsl:value-of select="f:t('iv.damage') || ' ' || (if ($hex = '') then '?' else '0x' || $hex)"/></xsl:with-param>
+    </xsl:call-template>
+  </xsl:template>
+
   <!-- A character XML cannot carry: noted by its code. -->
   <xsl:template match="g[not(node())]" mode="p:fo">
     <xsl:call-template name="p:note">
