@@ -454,7 +454,8 @@
         if (present) { resolve(); return; }
         (reg.waiting[key] = reg.waiting[key] || []).push(resolve);
         var el = doc.createElement('script');
-        el.src = root + 'search/' + src;
+        // The shards are in the folder of the index's generation (written before index.js names it).
+        el.src = root + 'search/' + (key !== 'index' && reg.index && reg.index.gen ? reg.index.gen + '/' : '') + src;
         el.charset = 'utf-8';
         el.async = true;
         el.onerror = function () { delete loaded[key]; reject(new Error(src)); };
@@ -659,9 +660,13 @@
       var vm = require('vm');
       var reg = new Registry();
       var ctx = vm.createContext({ JiaokanSearch: reg });
-      fs.readdirSync(dir).filter(function (f) { return /\.js$/.test(f); }).sort().forEach(function (f) {
-        vm.runInContext(fs.readFileSync(path.join(dir, f), 'utf8'), ctx, { filename: f });
-      });
+      var run = function (d) {
+        fs.readdirSync(d).filter(function (f) { return /\.js$/.test(f); }).sort().forEach(function (f) {
+          vm.runInContext(fs.readFileSync(path.join(d, f), 'utf8'), ctx, { filename: f });
+        });
+      };
+      run(dir);
+      if (reg.index && reg.index.gen) run(path.join(dir, reg.index.gen));
       return new Engine(reg);
     }
   };

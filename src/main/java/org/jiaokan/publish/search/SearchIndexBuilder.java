@@ -57,6 +57,8 @@ public final class SearchIndexBuilder {
     private static final String BOM = "\uFEFF";
 
     private final Path dir;
+    /** Where the shards of the index being built go (see {@link #switchGeneration}). */
+    private final Path next;
     private final Map<Long, Gram> grams = new HashMap<>();
     private final Set<Integer> corpusChars = new HashSet<>();
     private final List<SearchDocument> docsMeta = new ArrayList<>();
@@ -81,6 +83,7 @@ public final class SearchIndexBuilder {
 
     private SearchIndexBuilder(Path siteDir) {
         this.dir = siteDir.resolve("search");
+        this.next = dir.resolve(".next");
     }
 
     /**
@@ -90,12 +93,98 @@ public final class SearchIndexBuilder {
     public static Stats build(List<Path> teiFiles, Path siteDir, int threads) throws IOException {
         SearchIndexBuilder b = new SearchIndexBuilder(siteDir);
         Files.createDirectories(b.dir);
-        try (DirectoryStream<Path> old = Files.newDirectoryStream(b.dir, "{s-,t-}*.js")) {
-            for (Path p : old) Files.delete(p);
-        }
+        // What a killed run left half written; the index the site uses is untouched by it.
+        removeTree(b.next);
+        Files.createDirectories(b.next);
         List<String> errors = new ArrayList<>();
-        readInOrder(teiFiles, Math.max(1, threads), b::add, errors);
+        try {
+            readInOrder(teiFiles, Math.max(1, threads), b::add, errors);
+        } catch (java.io.UncheckedIOException e) {
+            throw e.getCause();
+        }
         return b.finish(errors);
+    }
+
+    /**
+     * Called after each step of the switch to a new index ({@code "written"}: the new generation is complete
+     * beside the old one; {@code "switched"}: {@code index.js} names it; {@code "cleaned"}: the old one is
+     * gone). A test makes it throw to stop a build between two steps, as a kill there would.
+     */
+    static volatile Consumer<String> stepHook = step -> {};
+
+    /**
+     * The new generation: the shards are complete in {@code search/.next/} first, that folder is renamed to
+     * {@code search/g-HASH/} (HASH: of the shards' names and bytes, so the same index has the same name), then
+     * {@code index.js}, which names its generation, is replaced by one rename. A run killed at any point
+     * leaves an {@code index.js} whose shards are all there: the old set or the new.
+     */
+    private void switchGeneration(String index) throws IOException {
+        String gen = generation();
+        Path target = dir.resolve(gen);
+        if (Files.isDirectory(target) && sameFiles(target, next)) {
+            removeTree(next);
+        } else {
+            // Not the complete generation of this name (what a killed clean-up left): index.js does not name it.
+            removeTree(target);
+            Files.move(next, target, java.nio.file.StandardCopyOption.ATOMIC_MOVE);
+        }
+        stepHook.accept("written");
+        writeTo(dir, "index.js", index.replace(GEN_PLACEHOLDER, gen));
+        stepHook.accept("switched");
+        try (DirectoryStream<Path> old = Files.newDirectoryStream(dir)) {
+            for (Path p : old) {
+                String n = p.getFileName().toString();
+                if (n.startsWith("g-") && !n.equals(gen) && Files.isDirectory(p)) removeTree(p);
+                // The shards of an index from before generations.
+                else if (n.matches("[st]-[0-9a-f]+\\.js") && Files.isRegularFile(p)) Files.delete(p);
+            }
+        }
+        stepHook.accept("cleaned");
+    }
+
+    private static final String GEN_PLACEHOLDER = "\u0000generation\u0000";
+
+    /** The generation's folder name: {@code g-} and 16 hex digits of SHA-256 over its files' names and bytes, in name order. */
+    private String generation() throws IOException {
+        java.security.MessageDigest md;
+        try {
+            md = java.security.MessageDigest.getInstance("SHA-256");
+        } catch (java.security.NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+        for (Path p : files(next)) {
+            md.update(p.getFileName().toString().getBytes(StandardCharsets.UTF_8));
+            md.update((byte) 0);
+            md.update(Files.readAllBytes(p));
+            md.update((byte) 0);
+        }
+        return "g-" + java.util.HexFormat.of().formatHex(md.digest(), 0, 8);
+    }
+
+    private static List<Path> files(Path folder) throws IOException {
+        try (var s = Files.list(folder)) {
+            return s.filter(Files::isRegularFile).sorted().toList();
+        }
+    }
+
+    private static boolean sameFiles(Path a, Path b) throws IOException {
+        List<Path> fa = files(a), fb = files(b);
+        if (fa.size() != fb.size()) return false;
+        for (int i = 0; i < fa.size(); i++) {
+            if (!fa.get(i).getFileName().equals(fb.get(i).getFileName())) return false;
+            if (Files.mismatch(fa.get(i), fb.get(i)) != -1) return false;
+        }
+        return true;
+    }
+
+    private static void removeTree(Path p) throws IOException {
+        if (!Files.exists(p, java.nio.file.LinkOption.NOFOLLOW_LINKS)) return;
+        if (Files.isDirectory(p, java.nio.file.LinkOption.NOFOLLOW_LINKS)) {
+            try (var s = Files.list(p)) {
+                for (Path c : s.toList()) removeTree(c);
+            }
+        }
+        Files.deleteIfExists(p);
     }
 
     /**
@@ -347,12 +436,15 @@ public final class SearchIndexBuilder {
             sb.append("});\n");
             write(String.format("s-%02x.js", i), sb.toString());
         }
-        write("index.js", indexScript(shards));
+        String index = indexScript(shards);
+        bytes += (BOM + index).getBytes(StandardCharsets.UTF_8).length - GEN_PLACEHOLDER.length() + "g-".length() + 16;
+        switchGeneration(index);
         return new Stats(docsMeta.size(), blocks, grams.size(), shards, textShardStarts.size(), bytes, List.copyOf(errors));
     }
 
     private String indexScript(int shards) {
-        StringBuilder sb = new StringBuilder("JiaokanSearch.add(\"index\",{\"version\":1,\"shards\":").append(shards);
+        StringBuilder sb = new StringBuilder("JiaokanSearch.add(\"index\",{\"version\":1,\"gen\":\"").append(GEN_PLACEHOLDER)
+                .append("\",\"shards\":").append(shards);
         sb.append(",\"blocks\":").append(blocks).append(",\"texts\":").append(textShardStarts.toString().replace(" ", ""));
         StringBuilder fold = new StringBuilder();
         for (Map.Entry<Integer, Integer> e : Folding.table(corpusChars).entrySet()) fold.appendCodePoint(e.getKey()).appendCodePoint(e.getValue());
@@ -384,13 +476,18 @@ public final class SearchIndexBuilder {
         return sb.toString();
     }
 
+    /** A shard of the generation being built. */
     private void write(String name, String content) {
         try {
-            byte[] b = (BOM + content).getBytes(StandardCharsets.UTF_8);
-            org.jiaokan.io.AtomicFiles.write(org.jiaokan.io.SafePaths.inside(dir, name), b);
-            bytes += b.length;
+            bytes += writeTo(next, name, content);
         } catch (IOException e) {
             throw new java.io.UncheckedIOException(e);
         }
+    }
+
+    private static int writeTo(Path folder, String name, String content) throws IOException {
+        byte[] b = (BOM + content).getBytes(StandardCharsets.UTF_8);
+        org.jiaokan.io.AtomicFiles.write(org.jiaokan.io.SafePaths.inside(folder, name), b);
+        return b.length;
     }
 }

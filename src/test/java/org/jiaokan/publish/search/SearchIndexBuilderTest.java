@@ -53,8 +53,8 @@ class SearchIndexBuilderTest {
 
     @Test
     void everyFileIsAPlainScriptThatRegistersItself() throws Exception {
-        try (var s = Files.list(site.resolve("search"))) {
-            for (Path p : s.toList()) {
+        try (var s = Files.walk(site.resolve("search"))) {
+            for (Path p : s.filter(Files::isRegularFile).toList()) {
                 String js = Files.readString(p, StandardCharsets.UTF_8);
                 assertTrue(js.startsWith("\uFEFFJiaokanSearch.add(\""), p.toString());
                 assertTrue(js.endsWith(");\n"), p.toString());
@@ -110,9 +110,9 @@ class SearchIndexBuilderTest {
         // Deterministic: a rebuild gives the same bytes.
         Path again = tmp.resolve("again");
         SearchIndexBuilder.build(SearchIndexBuilder.teiFiles(List.of(tmp.resolve("tei"))), again, 3);
-        try (var s = Files.list(site.resolve("search"))) {
-            for (Path p : s.toList()) {
-                assertArrayEquals(Files.readAllBytes(p), Files.readAllBytes(again.resolve("search").resolve(p.getFileName())), p.toString());
+        try (var s = Files.walk(site.resolve("search"))) {
+            for (Path p : s.filter(Files::isRegularFile).toList()) {
+                assertArrayEquals(Files.readAllBytes(p), Files.readAllBytes(again.resolve("search").resolve(site.resolve("search").relativize(p))), p.toString());
             }
         }
     }
@@ -146,7 +146,9 @@ class SearchIndexBuilderTest {
         Matcher sm = Pattern.compile("\"shards\":(\\d+)").matcher(index);
         assertTrue(sm.find());
         int shard = c1.codePointAt(0) % Integer.parseInt(sm.group(1));
-        String js = Files.readString(site.resolve("search").resolve(String.format("s-%02x.js", shard)), StandardCharsets.UTF_8);
+        Matcher gen = Pattern.compile("\"gen\":\"(g-[0-9a-f]{16})\"").matcher(index);
+        assertTrue(gen.find());
+        String js = Files.readString(site.resolve("search").resolve(gen.group(1)).resolve(String.format("s-%02x.js", shard)), StandardCharsets.UTF_8);
         Matcher row = Pattern.compile("\n\"" + Pattern.quote(c1) + "\":\\{([^}]*)}").matcher(js);
         Map<Integer, List<Integer>> out = new LinkedHashMap<>();
         if (!row.find()) return out;
