@@ -106,15 +106,17 @@ public final class Publisher {
         Path out = options.out();
         Files.createDirectories(out);
         int pages = 0, documents = 0;
+        // A document over a format's size limit is left out of that format, with one line.
+        Map<String, Inputs> byFormat = DocumentLimits.split(in, options.formats(), errors);
         if (options.formats().contains("html")) {
-            Result site = publishSite(in);
+            Result site = publishSite(byFormat.get("html"));
             errors.addAll(site.errors());
             pages = site.pages();
             documents = site.documents();
         }
         for (OutputFormat o : OUTPUTS) {
             if (!options.formats().contains(o.name())) continue;
-            OutputFormat.Result r = o.publish(in, out, options.formats(), options.threads());
+            OutputFormat.Result r = o.publish(byFormat.get(o.name()), out, options.formats(), options.threads());
             errors.addAll(r.errors());
             documents = Math.max(documents, r.documents());
         }
