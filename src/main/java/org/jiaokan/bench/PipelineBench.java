@@ -61,7 +61,7 @@ public final class PipelineBench {
     /** Runs every measurement; returns the JSON of the figures. */
     public String run() throws IOException, InterruptedException {
         Path work = s.work().toAbsolutePath().normalize();
-        deleteTree(work);
+        clearKeepingLock(work);
         Path edition = work.resolve("edition");
         Path sources = edition.resolve(EditionBuilder.SOURCES);
         Files.createDirectories(sources);
@@ -345,6 +345,19 @@ public final class PipelineBench {
             else sb.append(c);
         }
         return sb.append('"').toString();
+    }
+
+    /** Removes everything in {@code dir} but the lock of the run that holds it. */
+    static void clearKeepingLock(Path dir) throws IOException {
+        if (!Files.isDirectory(dir)) {
+            deleteTree(dir);
+            return;
+        }
+        try (Stream<Path> list = Files.list(dir)) {
+            for (Path p : list.toList()) {
+                if (!p.getFileName().toString().equals(org.jiaokan.io.OutputLock.NAME)) deleteTree(p);
+            }
+        }
     }
 
     static void deleteTree(Path dir) throws IOException {

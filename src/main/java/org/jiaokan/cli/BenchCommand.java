@@ -76,6 +76,16 @@ final class BenchCommand implements Callable<Integer> {
             Output.error(example + ": not an edition folder (no edition.xml)");
             return 2;
         }
+        try (org.jiaokan.io.OutputLock lock = org.jiaokan.io.OutputLock.acquire(work, "bench")) {
+            return measure(out);
+        } catch (org.jiaokan.io.OutputLock.LockedException e) {
+            Output.error(e.getMessage());
+            return 2;
+        }
+    }
+
+    private int measure(PrintStream out) throws Exception {
+        Path header = example.resolve("edition.xml");
         String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
         PipelineBench bench = new PipelineBench(new PipelineBench.Settings(work, docs, seed, example.resolve("sources"),
                 example.resolve("docs").resolve("registers.xml"), header, naive, java, BenchSearchCommand.absoluteClassPath()), out);

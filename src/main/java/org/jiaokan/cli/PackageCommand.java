@@ -52,13 +52,20 @@ final class PackageCommand implements Callable<Integer> {
             }
         }
         BagPackager.Result r;
-        try {
+        // The bag is made beside BAG and moved into place: the folder that holds it is the output folder.
+        Path parent = bag.toAbsolutePath().normalize().getParent();
+        try (org.jiaokan.io.OutputLock lock = org.jiaokan.io.OutputLock.acquire(parent, "package")) {
             r = BagPackager.pack(editionDir, site, bag);
+        } catch (org.jiaokan.io.OutputLock.LockedException e) {
+            Output.error(e.getMessage());
+            return 2;
         } catch (BagPackager.PackageException e) {
             Output.error(e.getMessage());
             return 2;
         } catch (IOException e) {
-            Output.error(bag + ": " + (e.getMessage() == null ? e.toString() : e.getMessage()));
+            String m = e.getMessage() == null ? e.toString() : e.getMessage();
+            // The lock's own messages name the folder already.
+            Output.error(m.startsWith(parent + ": ") ? m : bag + ": " + m);
             return 2;
         }
         r.errors().forEach(Output::error);

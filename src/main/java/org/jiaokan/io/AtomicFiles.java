@@ -35,9 +35,9 @@ public final class AtomicFiles {
             // A short fixed prefix: the target's own name may already be as long as a file name can be.
             tmp = Files.createTempFile(dir, TMP_PREFIX, TMP_SUFFIX);
         } catch (AccessDeniedException e) {
-            throw new IOException("cannot write " + file + ": permission denied (read-only folder?)", e);
+            throw new IOException(file + ": cannot write: permission denied (read-only folder?)", e);
         } catch (FileSystemException e) {
-            throw new IOException("cannot write " + file + ": " + SafePaths.reason(e), e);
+            throw new IOException(file + ": cannot write: " + SafePaths.reason(e), e);
         }
         try {
             Files.write(tmp, bytes);
@@ -48,10 +48,10 @@ public final class AtomicFiles {
                 Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING);
             }
         } catch (FileSystemException e) {
-            throw new IOException("cannot write " + file + ": " + SafePaths.reason(e), e);
+            throw new IOException(file + ": cannot write: " + SafePaths.reason(e), e);
         } catch (IOException e) {
             // "No space left on device" and the like come as plain IOExceptions.
-            throw new IOException("cannot write " + file + ": " + SafePaths.reason(e), e);
+            throw new IOException(file + ": cannot write: " + SafePaths.reason(e), e);
         } finally {
             Files.deleteIfExists(tmp);
         }
