@@ -85,7 +85,7 @@ class OutputLockTest {
         Path out = Files.createDirectories(tmp.resolve("ro"));
         Files.setPosixFilePermissions(out, PosixFilePermissions.fromString("r-xr-xr-x"));
         try {
-            Assumptions.assumeFalse(Files.isWritable(out), "running as root: a read-only folder is writable anyway; skipped");
+            Assumptions.assumeFalse(Files.isWritable(out), "running as root: a read-only folder is writable anyway; skipped here (robust.PermissionsAndFullDiskTest runs it without root's capabilities)");
             Path in = source();
             for (String cmd : List.of("convert", "publish")) {
                 CliRun r = CliRun.of(cmd, "-q", "-o", out.toString(), in.toString());

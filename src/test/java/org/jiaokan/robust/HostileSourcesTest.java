@@ -195,7 +195,7 @@ class HostileSourcesTest {
         Path locked = Files.writeString(tmp.resolve("locked.txt"), NOTICE);
         Files.setPosixFilePermissions(locked, PosixFilePermissions.fromString("---------"));
         try {
-            Assumptions.assumeFalse(Files.isReadable(locked), "running as root: a mode-000 file is readable anyway; skipped");
+            Assumptions.assumeFalse(Files.isReadable(locked), "running as root: a mode-000 file is readable anyway; skipped here (PermissionsAndFullDiskTest runs it without root's capabilities)");
             Path good = Files.writeString(tmp.resolve("good.txt"), NOTICE);
             Path out = tmp.resolve("out");
             CliRun r = CliRun.of("convert", "-q", "-o", out.toString(), locked.toString(), good.toString());
