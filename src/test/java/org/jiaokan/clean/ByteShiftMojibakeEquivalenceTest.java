@@ -129,7 +129,7 @@ class ByteShiftMojibakeEquivalenceTest {
     void bestScoreWithoutPathsIsTheSearchsBestScore() {
         int windows = 0;
         int shifted = 0;
-        for (int i = 0; i < LINES.size(); i += 3) {
+        for (int i = 0; i < LINES.size(); i += 4) {
             String line = LINES.get(i);
             int n = line.length();
             for (int s = (i * 5) % 11; s < n; s += 23) {
@@ -140,7 +140,7 @@ class ByteShiftMojibakeEquivalenceTest {
                 if (both[1] > both[2]) shifted++;
             }
         }
-        assertTrue(windows > 300, "windows compared: " + windows);
+        assertTrue(windows > 250, "windows compared: " + windows);
         assertTrue(shifted > 0, "some windows are best read shifted: " + shifted);
     }
 
