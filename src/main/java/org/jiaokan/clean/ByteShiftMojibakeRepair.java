@@ -747,11 +747,14 @@ public final class ByteShiftMojibakeRepair implements CleaningRule {
                     } else if (mode == ALIGNED) {
                         ready.offer(key(KEEP, 0, last), score);
                     } else if (pending != UNKNOWN) {
+                        // closing with each character the lost trail byte may have made; the first few also
+                        // as the first character of a byte pair lost without trace (one score serves both)
                         char[] options = Gbk.shortlist(pending, UNKNOWN);
-                        for (char o : options) ready.offer(key(KEEP, 0, o), score - UNKNOWN_BYTE_COST + w.emit(last, o));
-                        for (int r = 0; r < Math.min(options.length, LOST_PAIR_GUESSES); r++) {
+                        for (int r = 0; r < options.length; r++) {
                             char o = options[r];
-                            ready.offer(key(PENDING, UNKNOWN, o), score - 2 * UNKNOWN_BYTE_COST - LOST_PAIR_COST + w.emit(last, o));
+                            double emitted = w.emit(last, o);
+                            ready.offer(key(KEEP, 0, o), score - UNKNOWN_BYTE_COST + emitted);
+                            if (r < LOST_PAIR_GUESSES) ready.offer(key(PENDING, UNKNOWN, o), score - 2 * UNKNOWN_BYTE_COST - LOST_PAIR_COST + emitted);
                         }
                     }
                 }
