@@ -46,7 +46,17 @@ import java.util.stream.Stream;
 public final class PipelineBench {
     /** What to run. */
     public record Settings(Path work, int docs, long seed, Path exampleSources, Path exampleRegisters, Path exampleHeader,
-                           int naiveSample, String javaCommand, String classPath) {}
+                           int naiveSample, String javaCommand, String classPath, Set<String> parts) {
+        /** Every part of the run, in the order they run: {@link #parts} is a subset of these. */
+        public static final List<String> ALL = List.of("convert", "incremental", "publish", "naive");
+
+        public Settings(Path work, int docs, long seed, Path exampleSources, Path exampleRegisters, Path exampleHeader,
+                        int naiveSample, String javaCommand, String classPath) {
+            this(work, docs, seed, exampleSources, exampleRegisters, exampleHeader, naiveSample, javaCommand, classPath, Set.copyOf(ALL));
+        }
+
+        boolean runs(String part) { return parts.contains(part); }
+    }
 
     private final Settings s;
     private final PrintStream out;
@@ -78,8 +88,16 @@ public final class PipelineBench {
         extra.put("corpusFormats", Map.of("text", corpus.text(), "html", corpus.html(), "docx", corpus.docx()));
         Files.copy(s.exampleHeader(), edition.resolve(EditionBuilder.HEADER));
 
-        stages(corpus.files());
-        recogniserAlone(corpus.files());
+        if (s.runs("convert")) {
+            stages(corpus.files());
+            recogniserAlone(corpus.files());
+        }
+        // the build is the conversion measured as a whole; the later parts need its edition
+        boolean later = s.runs("incremental") || s.runs("publish") || s.runs("naive");
+        if (!s.runs("convert") && !later) {
+            extra.put("loadAverageAfter", Meter.loadAverage());
+            return json();
+        }
 
         out.println("building the edition (convert, registers, checks)");
         m = Meter.start();
@@ -92,11 +110,11 @@ public final class PipelineBench {
         Meter.Figures build = m.stop("build (convert all)", built.conversion().outcomes().size(), corpus.characters(), 0);
         figures.add(build);
         extra.put("buildFailures", built.conversion().failures().size());
-        incremental(edition, corpus.files(), corpus.characters());
+        if (s.runs("incremental")) incremental(edition, corpus.files(), corpus.characters());
 
         Path site = work.resolve("site");
         long publishNanos = 0;
-        for (String format : Publisher.FORMATS) {
+        for (String format : s.runs("publish") ? Publisher.FORMATS : List.<String>of()) {
             for (String round : List.of("cold", "warm")) {
                 out.printf("publishing %s (%s)%n", format, round);
                 m = Meter.start();
@@ -108,7 +126,7 @@ public final class PipelineBench {
             }
         }
         double perDocBatch = (build.wallNanos() + publishNanos) / 1e9 / Math.max(1, build.documents());
-        naive(corpus.files(), work.resolve("naive"), perDocBatch);
+        if (s.runs("naive") && s.runs("publish")) naive(corpus.files(), work.resolve("naive"), perDocBatch);
         extra.put("loadAverageAfter", Meter.loadAverage());
         return json();
     }

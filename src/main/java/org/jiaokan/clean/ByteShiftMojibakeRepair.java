@@ -182,6 +182,20 @@ public final class ByteShiftMojibakeRepair implements CleaningRule {
         return new Intervention(iv.start() + by, iv.end() + by, iv.kind(), iv.replacement(), iv.reason(), iv.cert(), iv.rule());
     }
 
+    /**
+     * The best score of window {@code line[s,e)} computed both ways, by {@link Scores} and by the search
+     * ({@code NEGATIVE_INFINITY} when the search finds no path), for tests: they must be equal. The third
+     * figure is the score of the text as it is.
+     */
+    static double[] bestBothWays(String line, int s, int e, Script script) {
+        Window w = new Window(line, s, e, CharBigramModel.get(), script);
+        char left = s > 0 ? line.charAt(s - 1) : 0;
+        char right = e < line.length() ? line.charAt(e) : 0;
+        Node best = w.search(left, right);
+        return new double[]{new Scores(w).best(left, right), best == null ? Double.NEGATIVE_INFINITY : w.finalScore(best, right),
+                w.asIs(left, right)};
+    }
+
     /** Windows remembered per thread, the least recently used forgotten first. */
     private static final int MEMO_SIZE = 4096;
     private static final ThreadLocal<Map<String, List<Intervention>>> MEMO = ThreadLocal.withInitial(() ->
@@ -277,6 +291,9 @@ public final class ByteShiftMojibakeRepair implements CleaningRule {
             this.script = script;
         }
 
+        /** Scores answered from the memo, counted as the model's evaluations once the window is judged (one shared counter update per window, not per score). */
+        private long hits;
+
         /** This thread's memo of {@link #emit} scores: the lattice asks for the same pairs many times over. */
         private final EmitCache cache = EmitCache.LOCAL.get();
 
@@ -285,7 +302,7 @@ public final class ByteShiftMojibakeRepair implements CleaningRule {
             long key = (long) (script == null ? 0 : script.ordinal() + 1) << 32 | (long) prev << 16 | c;
             int slot = EmitCache.slot(key);
             if (cache.keys[slot] == key) {
-                CharBigramModel.EVALUATIONS.increment();
+                hits++;
                 return cache.values[slot];
             }
             double v = score(prev, c);
@@ -305,25 +322,15 @@ public final class ByteShiftMojibakeRepair implements CleaningRule {
         List<Intervention> judge() {
             char left = s > 0 ? line.charAt(s - 1) : 0;
             char right = e < line.length() ? line.charAt(e) : 0;
-            Map<Long, Node> states = new HashMap<>();
-            put(states, new Node(KEEP, 0, left, 0, null, "", -1, false));
-            double asIs = 0;
-            char prev = left;
-            for (int k = s; k < e; k++) {
-                asIs += emit(prev, line.charAt(k));
-                prev = line.charAt(k);
-                states = step(states, k);
-            }
-            if (right != 0) asIs += emit(prev, right);
-            Node best = null;
-            double bestScore = Double.NEGATIVE_INFINITY;
-            for (Node node : closeAll(states)) {
-                double score = node.score + (right != 0 ? emit(node.last, right) : 0);
-                if (score > bestScore) { bestScore = score; best = node; }
-            }
+            double asIs = asIs(left, right);
             List<Intervention> out = new ArrayList<>();
-            double gain = bestScore - asIs;
-            if (best != null && gain >= LOW_GAIN) out.addAll(corrections(best, gain));
+            // Most windows hold no repair: the best score alone (the same recurrences without paths) tells
+            // which, and only a window whose best path may beat the text as it is is searched for that path.
+            if (!SCORE_FIRST || new Scores(this).best(left, right) - asIs >= LOW_GAIN - SCORE_SLACK) {
+                Node best = search(left, right);
+                double gain = best == null ? Double.NEGATIVE_INFINITY : finalScore(best, right) - asIs;
+                if (best != null && gain >= LOW_GAIN) out.addAll(corrections(best, gain));
+            }
             // A lone ASCII character between Han characters no correction covers: a character whose lead
             // byte was lost and whose trail byte, below 0x80, was read alone (the text realigns after it).
             for (int k = s; k < e; k++) {
@@ -341,7 +348,38 @@ public final class ByteShiftMojibakeRepair implements CleaningRule {
                 k = b;
             }
             out.sort(java.util.Comparator.comparingInt(Intervention::start));
+            CharBigramModel.EVALUATIONS.add(hits);
             return out;
+        }
+
+        /** The score of the text as it is, its neighbours included. */
+        double asIs(char left, char right) {
+            double asIs = 0;
+            char prev = left;
+            for (int k = s; k < e; k++) {
+                asIs += emit(prev, line.charAt(k));
+                prev = line.charAt(k);
+            }
+            if (right != 0) asIs += emit(prev, right);
+            return asIs;
+        }
+
+        /** The Viterbi search: the best path's last node, the first of equal scores as the states are visited. */
+        Node search(char left, char right) {
+            Map<Long, Node> states = new HashMap<>();
+            put(states, new Node(KEEP, 0, left, 0, null, "", -1, false));
+            for (int k = s; k < e; k++) states = step(states, k);
+            Node best = null;
+            double bestScore = Double.NEGATIVE_INFINITY;
+            for (Node node : closeAll(states)) {
+                double score = finalScore(node, right);
+                if (score > bestScore) { bestScore = score; best = node; }
+            }
+            return best;
+        }
+
+        double finalScore(Node node, char right) {
+            return node.score + (right != 0 ? emit(node.last, right) : 0);
         }
 
         private static boolean covers(List<Intervention> found, int a, int b) {
@@ -660,6 +698,186 @@ public final class ByteShiftMojibakeRepair implements CleaningRule {
     }
 
     private static final String RULE = "byte-shift-mojibake";
+
+    /** Room for rounding between the two computations of the best score (they add the same terms alike). */
+    private static final double SCORE_SLACK = 1e-9;
+    /** Whether a window's best score is computed first (off only to compare the two computations in tests). */
+    static boolean SCORE_FIRST = true;
+
+    /**
+     * The lattice of a window with scores only: the states of {@link Window#step} (mode, pending byte,
+     * last character) with the best score of any path to each, in primitive arrays, without nodes, emitted
+     * text or back pointers. Every transition adds the same terms in the same order as the search, so the
+     * best score is the search's best score; it is found several times faster, since nothing is allocated
+     * for the many candidate steps that never win.
+     */
+    private static final class Scores {
+        private final Window w;
+        private final StateMap[] maps = ScratchMaps.LOCAL.get().maps;
+
+        Scores(Window w) { this.w = w; }
+
+        /**
+         * The best final score over every path through the window, as {@link Window#judge} computes it. The
+         * states a boundary's switches lead to are merged by key before they step over the next character
+         * (what a state does next depends on its key alone, and adding the same terms to the larger of two
+         * scores gives the larger result), so each distinct ready state steps once: many states share their
+         * pending byte and differ only in the last character, and their closings and lost pairs lead to the
+         * same few ready states.
+         */
+        double best(char left, char right) {
+            StateMap cur = maps[0];
+            StateMap ready = maps[1];
+            StateMap next = maps[2];
+            cur.clear();
+            cur.offer(key(KEEP, 0, left), 0);
+            for (int k = w.s; k < w.e; k++) {
+                ready.clear();
+                for (int q = 0; q < cur.size; q++) {
+                    long key = cur.keys[cur.order[q]];
+                    double score = cur.values[cur.order[q]];
+                    int mode = (int) (key >>> 40);
+                    int pending = (int) (key >>> 20) & 0xfffff;
+                    char last = (char) key;
+                    // the node itself and the nodes a mode switch at this boundary leads to
+                    ready.offer(key, score);
+                    if (mode == KEEP) {
+                        ready.offer(key(ALIGNED, 0, last), score - ENTER_COST);
+                        ready.offer(key(PENDING, UNKNOWN, last), score - ENTER_COST - UNKNOWN_BYTE_COST);
+                    } else if (mode == ALIGNED) {
+                        ready.offer(key(KEEP, 0, last), score);
+                    } else if (pending != UNKNOWN) {
+                        // closing with each character the lost trail byte may have made; the first few also
+                        // as the first character of a byte pair lost without trace (one score serves both)
+                        char[] options = Gbk.shortlist(pending, UNKNOWN);
+                        for (int r = 0; r < options.length; r++) {
+                            char o = options[r];
+                            double emitted = w.emit(last, o);
+                            ready.offer(key(KEEP, 0, o), score - UNKNOWN_BYTE_COST + emitted);
+                            if (r < LOST_PAIR_GUESSES) ready.offer(key(PENDING, UNKNOWN, o), score - 2 * UNKNOWN_BYTE_COST - LOST_PAIR_COST + emitted);
+                        }
+                    }
+                }
+                next.clear();
+                char c = w.line.charAt(k);
+                int[][] units = Gbk.units(c);
+                for (int q = 0; q < ready.size; q++) {
+                    long key = ready.keys[ready.order[q]];
+                    step(next, c, units, (int) (key >>> 40), (int) (key >>> 20) & 0xfffff, (char) key, ready.values[ready.order[q]]);
+                }
+                StateMap t = cur; cur = next; next = t;
+            }
+            double best = Double.NEGATIVE_INFINITY;
+            for (int q = 0; q < cur.size; q++) {
+                long key = cur.keys[cur.order[q]];
+                double score = cur.values[cur.order[q]];
+                int mode = (int) (key >>> 40);
+                int pending = (int) (key >>> 20) & 0xfffff;
+                char last = (char) key;
+                if (mode == KEEP || mode == ALIGNED) {
+                    best = Math.max(best, score + (right != 0 ? w.emit(last, right) : 0));
+                } else if (pending != UNKNOWN) {
+                    for (char o : Gbk.shortlist(pending, UNKNOWN)) {
+                        double closed = score - UNKNOWN_BYTE_COST + w.emit(last, o);
+                        best = Math.max(best, closed + (right != 0 ? w.emit(o, right) : 0));
+                    }
+                }
+            }
+            return best;
+        }
+
+        /** A ready state (after the switches at this boundary) steps over window character {@code c}. */
+        private void step(StateMap next, char c, int[][] units, int mode, int pending, char last, double score) {
+            if (mode == KEEP) {
+                next.offer(key(KEEP, 0, c), score + w.emit(last, c));
+                return;
+            }
+            if (units == null) return;
+            for (int[] bytes : units) {
+                double cost = bytes.length == 2 && c < 0x80 ? FOLD_COST : 0;
+                if (bytes.length == 2 && bytes[1] == UNKNOWN) cost = LOST_PAIR_COST;
+                consume(next, bytes, 0, mode, pending, last, score - cost);
+            }
+        }
+
+        /** As {@link Window#consume}, offering each end state's score. */
+        private void consume(StateMap next, int[] bytes, int from, int mode, int pending, char last, double score) {
+            if (from == bytes.length) {
+                next.offer(key(mode, pending, last), score);
+                return;
+            }
+            int b = bytes[from];
+            if (mode == ALIGNED) {
+                double unknownCost = b == UNKNOWN ? UNKNOWN_BYTE_COST : 0;
+                if (b != UNKNOWN && b < 0x80) {
+                    char c = (char) b;
+                    consume(next, bytes, from + 1, ALIGNED, 0, c, score + w.emit(last, c));
+                    return;
+                }
+                if (b == 0x80) return;
+                consume(next, bytes, from + 1, PENDING, b, last, score - unknownCost);
+                return;
+            }
+            char[] options = Gbk.shortlist(pending, b);
+            if (options.length == 0) return;
+            double unknownCost = b == UNKNOWN ? UNKNOWN_BYTE_COST : 0;
+            for (char o : options) {
+                double rare = Rare.is(o) ? RARE_COST : 0;
+                consume(next, bytes, from + 1, ALIGNED, 0, o, score - unknownCost - rare + w.emit(last, o));
+            }
+        }
+
+        private static long key(int mode, int pending, char last) { return ((long) mode << 40) | ((long) pending << 20) | last; }
+    }
+
+    /** An open-addressing map from state keys to the best score offered, cleared per step in time of its size. */
+    private static final class StateMap {
+        long[] keys = new long[1024];
+        double[] values = new double[1024];
+        /** Slots in use, in the order they were filled. */
+        int[] order = new int[1024];
+        int size;
+
+        StateMap() { Arrays.fill(keys, -1L); }
+
+        void clear() {
+            for (int q = 0; q < size; q++) keys[order[q]] = -1L;
+            size = 0;
+        }
+
+        void offer(long key, double value) {
+            if (2 * (size + 1) > keys.length) grow();
+            int mask = keys.length - 1;
+            int i = (int) ((key * 0x9E3779B97F4A7C15L) >>> 40) & mask;
+            while (keys[i] != -1L && keys[i] != key) i = (i + 1) & mask;
+            if (keys[i] == -1L) {
+                keys[i] = key;
+                values[i] = value;
+                order[size++] = i;
+            } else if (value > values[i]) {
+                values[i] = value;
+            }
+        }
+
+        private void grow() {
+            long[] oldKeys = keys;
+            double[] oldValues = values;
+            int[] oldOrder = order;
+            int oldSize = size;
+            keys = new long[oldKeys.length * 2];
+            values = new double[oldKeys.length * 2];
+            order = new int[oldKeys.length * 2];
+            Arrays.fill(keys, -1L);
+            size = 0;
+            for (int q = 0; q < oldSize; q++) offer(oldKeys[oldOrder[q]], oldValues[oldOrder[q]]);
+        }
+    }
+
+    /** Three state maps per thread, reused from window to window. */
+    private static final class ScratchMaps {
+        static final ThreadLocal<ScratchMaps> LOCAL = ThreadLocal.withInitial(ScratchMaps::new);
+        final StateMap[] maps = {new StateMap(), new StateMap(), new StateMap()};
+    }
 
     /** One-character strings, made once each: the lattice labels millions of steps with one. */
     private static final String[] ONE = new String[0x10000];

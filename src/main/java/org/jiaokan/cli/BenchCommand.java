@@ -10,6 +10,8 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Set;
+import java.util.TreeSet;
 import java.util.concurrent.Callable;
 
 /**
@@ -57,6 +59,12 @@ final class BenchCommand implements Callable<Integer> {
     @Option(names = "--no-pagefind", description = "Measure Jiaokan's search index without Pagefind.")
     boolean noPagefind;
 
+    @Option(names = "--stages", paramLabel = "LIST", split = ",",
+            description = "Parts to run, any of convert (the per-document stages, the recogniser alone, the build), incremental, "
+                    + "publish, naive (with publish), search (default: all). The corpus is always generated, and the build "
+                    + "always runs before incremental, publish and naive.")
+    List<String> stages;
+
     @Option(names = "--tools", paramLabel = "DIR", defaultValue = "target/bench-tools",
             description = "Where Pagefind is (or gets) installed with npm (default: ${DEFAULT-VALUE}).")
     Path tools;
@@ -76,21 +84,35 @@ final class BenchCommand implements Callable<Integer> {
             Output.error(example + ": not an edition folder (no edition.xml)");
             return 2;
         }
+        Set<String> parts = new TreeSet<>(PipelineBench.Settings.ALL);
+        parts.add("search");
+        if (stages != null) {
+            Set<String> known = parts;
+            parts = new TreeSet<>();
+            for (String part : stages) {
+                String p = part.strip();
+                if (!known.contains(p)) {
+                    Output.error("--stages: unknown part " + p + " (known: " + String.join(", ", known) + ")");
+                    return 2;
+                }
+                parts.add(p);
+            }
+        }
         try (org.jiaokan.io.OutputLock lock = org.jiaokan.io.OutputLock.acquire(work, "bench")) {
-            return measure(out);
+            return measure(out, header, parts);
         } catch (org.jiaokan.io.OutputLock.LockedException e) {
             Output.error(e.getMessage());
             return 2;
         }
     }
 
-    private int measure(PrintStream out) throws Exception {
-        Path header = example.resolve("edition.xml");
+    private int measure(PrintStream out, Path header, Set<String> parts) throws Exception {
         String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
         PipelineBench bench = new PipelineBench(new PipelineBench.Settings(work, docs, seed, example.resolve("sources"),
-                example.resolve("docs").resolve("registers.xml"), header, naive, java, BenchSearchCommand.absoluteClassPath()), out);
+                example.resolve("docs").resolve("registers.xml"), header, naive, java, BenchSearchCommand.absoluteClassPath(),
+                Set.copyOf(parts)), out);
         bench.run();
-        if (!noSearch) {
+        if (!noSearch && parts.contains("search")) {
             int pages = searchDocs > 0 ? searchDocs : docs;
             Path searchWork = work.resolve("search");
             out.printf("search index against Pagefind on %d pages%n", pages);

@@ -15,8 +15,9 @@ import java.util.function.Function;
 /**
  * Runs a per-item stage on all cores and hands the results on in the items' order, one at a time, on
  * the calling thread: the reduction after it (registers, listings, progress, messages) sees exactly the
- * sequence a serial run gives, so the output does not depend on the number of threads. At most a few
- * results per thread wait to be handed on, so memory stays bounded however many items there are.
+ * sequence a serial run gives, so the output does not depend on the number of threads. At most sixteen
+ * results per thread wait to be handed on, so memory stays bounded however many items there are; that many,
+ * so that a long item at the head keeps only the calling thread waiting, not the other workers.
  */
 public final class Ordered {
     /** Threads a run uses: the {@code jiaokan.threads} system property, else one per core. */
@@ -38,7 +39,7 @@ public final class Ordered {
         }
         ExecutorService pool = Executors.newFixedThreadPool(threads, DAEMONS);
         try {
-            int window = 4 * threads;
+            int window = 16 * threads;
             Deque<Future<R>> pending = new ArrayDeque<>();
             int next = 0;
             while (next < items.size() || !pending.isEmpty()) {

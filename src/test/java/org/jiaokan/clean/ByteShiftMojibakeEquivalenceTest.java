@@ -120,6 +120,30 @@ class ByteShiftMojibakeEquivalenceTest {
         compare(new ByteShiftMojibakeRepair(false), "search alone");
     }
 
+    /**
+     * The best score the rule computes first without paths (to skip the search where no repair can win) is,
+     * bit for bit, the best score of the search, on windows of every kind of line of the corpus: plain, with
+     * sprinkled pinyin and marks, and damaged.
+     */
+    @Test
+    void bestScoreWithoutPathsIsTheSearchsBestScore() {
+        int windows = 0;
+        int shifted = 0;
+        for (int i = 0; i < LINES.size(); i += 4) {
+            String line = LINES.get(i);
+            int n = line.length();
+            for (int s = (i * 5) % 11; s < n; s += 23) {
+                int e = Math.min(n, s + 4 + (i + s) % 15);
+                double[] both = ByteShiftMojibakeRepair.bestBothWays(line, s, e, CONTEXTS.get(i).script());
+                assertEquals(both[1], both[0], 0.0, line + " [" + s + "," + e + ")");
+                windows++;
+                if (both[1] > both[2]) shifted++;
+            }
+        }
+        assertTrue(windows > 250, "windows compared: " + windows);
+        assertTrue(shifted > 0, "some windows are best read shifted: " + shifted);
+    }
+
     private static void compare(ByteShiftMojibakeRepair rule, String label) {
         ThreadMXBean bean = ManagementFactory.getThreadMXBean();
         long newCpu = 0;

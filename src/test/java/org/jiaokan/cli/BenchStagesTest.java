@@ -1,0 +1,44 @@
+package org.jiaokan.cli;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** {@code jiaokan bench --stages}: only the parts asked for run. */
+class BenchStagesTest {
+    @TempDir
+    Path dir;
+
+    @Test
+    void conversionAlone() throws Exception {
+        Path json = dir.resolve("figures.json");
+        CliRun run = CliRun.of("bench", "--docs", "4", "--stages", "convert", "--work", dir.resolve("w").toString(),
+                "--json", json.toString());
+        assertEquals(0, run.exit(), run.out() + run.err());
+        String figures = Files.readString(json, StandardCharsets.UTF_8);
+        assertTrue(figures.contains("\"stage\": \"clean\""), figures);
+        assertTrue(figures.contains("\"stage\": \"recogniser alone, 1 thread\""), figures);
+        assertTrue(figures.contains("\"stage\": \"build (convert all)\""), figures);
+        assertTrue(figures.contains("\"conversionShareOfRecogniserTimesCores\""), figures);
+        assertFalse(figures.contains("publish"), figures);
+        assertFalse(figures.contains("incremental"), figures);
+        assertFalse(figures.contains("naive"), figures);
+        assertFalse(figures.contains("\"search\""), figures);
+        assertFalse(Files.exists(dir.resolve("w/site")), "nothing published");
+    }
+
+    @Test
+    void unknownPart() {
+        CliRun run = CliRun.of("bench", "--docs", "4", "--stages", "convert,pdfs", "--work", dir.resolve("w").toString());
+        assertEquals(2, run.exit());
+        assertTrue(run.err().contains("--stages: unknown part pdfs"), run.err());
+        assertFalse(Files.exists(dir.resolve("w")), "nothing generated");
+    }
+}
