@@ -139,7 +139,7 @@ public final class Publisher {
         Theme theme = new Theme(in.themeDir());
         Stylesheets xsl;
         try {
-            xsl = new Stylesheets(theme);
+            xsl = Stylesheets.of(theme);
         } catch (SaxonApiException e) {
             throw new IOException("the site theme does not compile: " + e.getMessage(), e);
         }
