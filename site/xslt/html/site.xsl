@@ -36,7 +36,8 @@
     </xsl:for-each>
     <xsl:variable name="reg-ids" select="map:merge($reg ! map{string(@xml:id): true()}, map{'duplicates': 'use-first'})"/>
     <xsl:for-each-group select="$mentions[not(map:contains($reg-ids, string(@ref)))]" group-by="@ref">
-      <xsl:sequence select="map{'id': string(@ref), 'kind': string(@kind), 'label': string((current-group()/@name[. != ''])[1])}"/>
+      <!-- the first name in input order: a path (/) would order the mentions by tree, that is by which summary was built first -->
+      <xsl:sequence select="map{'id': string(@ref), 'kind': string(@kind), 'label': string((current-group() ! @name[. != ''])[1])}"/>
     </xsl:for-each-group>
   </xsl:variable>
 

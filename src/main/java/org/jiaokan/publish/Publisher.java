@@ -176,20 +176,28 @@ public final class Publisher {
 
         Map<String, Path> ids = new ConcurrentHashMap<>();
         Map<Path, XdmNode> summaries = new ConcurrentHashMap<>();
+        // The full-text index, read from the trees the pages are made from, and added in input order as they come.
+        SearchIndexBuilder.InOrder search = SearchIndexBuilder.inOrder(out);
         int[] pages = {0};
         ExecutorService pool = Executors.newFixedThreadPool(options.threads());
         try {
             List<Future<Integer>> jobs = new ArrayList<>();
-            for (Path doc : in.documents()) {
+            for (int i = 0; i < in.documents().size(); i++) {
+                Path doc = in.documents().get(i);
+                int place = i;
                 jobs.add(pool.submit(() -> {
+                    SearchIndexBuilder.Read indexed = null;
                     try {
                         DocPages p = publishDocument(ctx, doc, ids);
                         if (p == null) return 0;
                         summaries.put(doc, p.summary());
+                        indexed = p.search();
                         return p.pages();
                     } catch (SaxonApiException | IOException | RuntimeException e) {
                         errors.add(doc + ": " + reason(e));
                         return 0;
+                    } finally {
+                        search.put(place, indexed);
                     }
                 }));
             }
@@ -216,9 +224,8 @@ public final class Publisher {
         for (Map.Entry<String, XdmNode> e : i18n.entrySet()) {
             TeiFiles.atomicWrite(TeiFiles.inside(out, "assets/i18n-" + e.getKey() + ".js"), i18nScript(e.getKey(), e.getValue()));
         }
-        // The full-text index, read from the same TEI: the documents that were published.
-        List<Path> published = in.documents().stream().filter(summaries::containsKey).toList();
-        errors.addAll(SearchIndexBuilder.build(published, out, options.threads()).errors());
+        // The full-text index of the documents that were published.
+        errors.addAll(search.finish(in.documents().size()).errors());
         return new Result(pages[0], summaries.size(), new ArrayList<>(errors), 0);
     }
 
@@ -242,7 +249,7 @@ public final class Publisher {
         };
     }
 
-    private record DocPages(XdmNode summary, int pages) {}
+    private record DocPages(XdmNode summary, int pages, SearchIndexBuilder.Read search) {}
 
     private DocPages publishDocument(Context ctx, Path file, Map<String, Path> ids) throws IOException, SaxonApiException {
         byte[] bytes = Files.readAllBytes(file);
@@ -258,7 +265,8 @@ public final class Publisher {
         Path raw = fileName.isEmpty() ? null : rawSource(ctx.sourceDirs(), fileName);
         String canonical = canonicalUrl(tei);
 
-        Map<String, String> cites = ctx.citations().citations((Document) NodeOverNodeInfo.wrap(tei.getUnderlyingNode()), canonical);
+        Document dom = (Document) NodeOverNodeInfo.wrap(tei.getUnderlyingNode());
+        Map<String, String> cites = ctx.citations().citations(dom, canonical);
         Map<String, XdmValue> params = new HashMap<>();
         params.put("docid", new XdmAtomicValue(docid));
         params.put("doc-script", new XdmAtomicValue(script));
@@ -287,7 +295,15 @@ public final class Publisher {
         s.setStylesheetParameters(sp);
         s.setGlobalContextItem(tei);
         XdmNode summary = (XdmNode) ((net.sf.saxon.s9api.XdmDestination) applyTo(s, tei)).getXdmNode();
-        return new DocPages(summary, pages);
+        SearchIndexBuilder.Read search;
+        try {
+            search = SearchIndexBuilder.extract(dom, file.getFileName().toString());
+        } catch (RuntimeException e) {
+            // as the index's own reading reports a file it cannot read; the pages stand
+            ctx.errors().add(file + ": " + (e.getMessage() == null ? e.toString() : e.getMessage()));
+            search = null;
+        }
+        return new DocPages(summary, pages, search);
     }
 
     private static net.sf.saxon.s9api.Destination applyTo(Xslt30Transformer t, XdmNode source) throws SaxonApiException {
