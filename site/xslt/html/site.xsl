@@ -41,18 +41,29 @@
     </xsl:for-each-group>
   </xsl:variable>
 
+  <!-- The pages may be made in $parts transformations at once: part 0 makes the edition's own pages, and part k
+       the entries at positions k + 1, k + 1 + $parts … (each page is the same whichever part makes it). -->
+  <xsl:param name="part" as="xs:integer" select="0"/>
+  <xsl:param name="parts" as="xs:integer" select="1"/>
+
   <xsl:template name="main">
-    <xsl:call-template name="home"/>
-    <xsl:call-template name="documents"/>
-    <xsl:for-each select="$kinds">
-      <xsl:call-template name="register-index"><xsl:with-param name="kind" select="."/></xsl:call-template>
-    </xsl:for-each>
+    <xsl:if test="$part = 0">
+      <xsl:call-template name="home"/>
+      <xsl:call-template name="documents"/>
+      <xsl:for-each select="$kinds">
+        <xsl:call-template name="register-index"><xsl:with-param name="kind" select="."/></xsl:call-template>
+      </xsl:for-each>
+    </xsl:if>
     <xsl:for-each select="$entries">
-      <xsl:call-template name="entry"><xsl:with-param name="e" select="."/></xsl:call-template>
+      <xsl:if test="(position() - 1) mod $parts = $part">
+        <xsl:call-template name="entry"><xsl:with-param name="e" select="."/></xsl:call-template>
+      </xsl:if>
     </xsl:for-each>
-    <xsl:call-template name="about"/>
-    <xsl:call-template name="search"/>
-    <xsl:call-template name="sitemap"/>
+    <xsl:if test="$part = 0">
+      <xsl:call-template name="about"/>
+      <xsl:call-template name="search"/>
+      <xsl:call-template name="sitemap"/>
+    </xsl:if>
   </xsl:template>
 
   <xsl:template name="home">

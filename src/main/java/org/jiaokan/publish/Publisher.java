@@ -347,24 +347,60 @@ public final class Publisher {
         return s;
     }
 
-    /** The edition-level pages, written by one transformation over the documents' summaries. */
+    /**
+     * The edition-level pages, made from the documents' summaries by one transformation per thread: the first
+     * makes the edition's own pages and a share of the register entries' pages, each other one its share of
+     * the entries (the stylesheet's {@code $part} of {@code $parts}).
+     */
     private int sitePages(Context ctx, List<XdmNode> summaries) throws SaxonApiException, IOException {
-        Xslt30Transformer t = ctx.xsl().site();
-        Map<QName, XdmValue> p = commonParams(ctx);
-        p.put(new QName("summaries"), new XdmValue(summaries));
-        t.setStylesheetParameters(p);
         Map<String, ByteArrayOutputStream> outputs = new TreeMap<>();
         URI base = URI.create("file:///jiaokan-site/");
-        t.setBaseOutputURI(base.toString());
-        t.setResultDocumentHandler(uri -> {
-            String rel = base.relativize(URI.create(uri.toString())).getPath();
-            ByteArrayOutputStream bos = new ByteArrayOutputStream();
-            synchronized (outputs) {
-                outputs.put(rel, bos);
+        XdmValue summaryParam = new XdmValue(summaries);
+        int parts = Math.max(1, options.threads());
+        List<java.util.concurrent.Callable<Void>> jobs = new ArrayList<>();
+        for (int part = 0; part < parts; part++) {
+            Xslt30Transformer t = ctx.xsl().site();
+            Map<QName, XdmValue> p = commonParams(ctx);
+            p.put(new QName("summaries"), summaryParam);
+            p.put(new QName("part"), new XdmAtomicValue(part));
+            p.put(new QName("parts"), new XdmAtomicValue(parts));
+            t.setStylesheetParameters(p);
+            t.setBaseOutputURI(base.toString());
+            t.setResultDocumentHandler(uri -> {
+                String rel = base.relativize(URI.create(uri.toString())).getPath();
+                ByteArrayOutputStream bos = new ByteArrayOutputStream();
+                synchronized (outputs) {
+                    outputs.put(rel, bos);
+                }
+                return serializer(ctx, bos, rel.endsWith(".xml"));
+            });
+            jobs.add(() -> {
+                t.callTemplate(new QName("main"), new net.sf.saxon.s9api.XdmDestination());
+                return null;
+            });
+        }
+        if (parts == 1) {
+            try {
+                jobs.get(0).call();
+            } catch (SaxonApiException e) {
+                throw e;
+            } catch (Exception e) {
+                throw new IOException(e);
             }
-            return serializer(ctx, bos, rel.endsWith(".xml"));
-        });
-        t.callTemplate(new QName("main"), new net.sf.saxon.s9api.XdmDestination());
+        } else {
+            ExecutorService pool = Executors.newFixedThreadPool(parts);
+            try {
+                for (Future<Void> f : pool.invokeAll(jobs)) f.get();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IOException("interrupted");
+            } catch (ExecutionException e) {
+                if (e.getCause() instanceof SaxonApiException s) throw s;
+                throw new IOException(e.getCause());
+            } finally {
+                pool.shutdown();
+            }
+        }
         int n = 0;
         for (Map.Entry<String, ByteArrayOutputStream> e : outputs.entrySet()) {
             if (e.getKey().startsWith("/") || e.getKey().contains("..")) throw new IOException("refusing page " + e.getKey());
