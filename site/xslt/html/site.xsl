@@ -16,6 +16,14 @@
 
   <xsl:variable name="docs" select="for $s in $summaries return $s/*:doc"/>  <!-- in the order given (by file), not in the order the trees were built -->
   <xsl:variable name="mentions" select="for $d in $docs return $d/*:m"/>
+  <!-- The mentions of each register id, in the order of $mentions: looked up per entry, not filtered from all of them. -->
+  <xsl:variable name="mentions-by-ref" as="map(xs:string, element()*)">
+    <xsl:map>
+      <xsl:for-each-group select="$mentions[@ref]" group-by="string(@ref)">
+        <xsl:map-entry key="current-grouping-key()" select="current-group()"/>
+      </xsl:for-each-group>
+    </xsl:map>
+  </xsl:variable>
   <xsl:variable name="kinds" select="('person', 'place', 'org', 'term')"/>
   <xsl:variable name="index-page" select="map{'person': 'persons', 'place': 'places', 'org': 'orgs', 'term': 'terms'}"/>
 
@@ -26,23 +34,36 @@
       <xsl:sequence select="map{'id': string(@xml:id), 'kind': f:kind-of-entry(.), 'entry': .,
         'label': normalize-space((*[@xml:lang = 'zh-Hans'], persName, placeName, orgName, *)[normalize-space()][1])}"/>
     </xsl:for-each>
-    <xsl:for-each-group select="$mentions[not(@ref = $reg/@xml:id)]" group-by="@ref">
-      <xsl:sequence select="map{'id': string(@ref), 'kind': string(@kind), 'label': string((current-group()/@name[. != ''])[1])}"/>
+    <xsl:variable name="reg-ids" select="map:merge($reg ! map{string(@xml:id): true()}, map{'duplicates': 'use-first'})"/>
+    <xsl:for-each-group select="$mentions[not(map:contains($reg-ids, string(@ref)))]" group-by="@ref">
+      <!-- the first name in input order: a path (/) would order the mentions by tree, that is by which summary was built first -->
+      <xsl:sequence select="map{'id': string(@ref), 'kind': string(@kind), 'label': string((current-group() ! @name[. != ''])[1])}"/>
     </xsl:for-each-group>
   </xsl:variable>
 
+  <!-- The pages may be made in $parts transformations at once: part 0 makes the edition's own pages, and part k
+       the entries at positions k + 1, k + 1 + $parts … (each page is the same whichever part makes it). -->
+  <xsl:param name="part" as="xs:integer" select="0"/>
+  <xsl:param name="parts" as="xs:integer" select="1"/>
+
   <xsl:template name="main">
-    <xsl:call-template name="home"/>
-    <xsl:call-template name="documents"/>
-    <xsl:for-each select="$kinds">
-      <xsl:call-template name="register-index"><xsl:with-param name="kind" select="."/></xsl:call-template>
-    </xsl:for-each>
+    <xsl:if test="$part = 0">
+      <xsl:call-template name="home"/>
+      <xsl:call-template name="documents"/>
+      <xsl:for-each select="$kinds">
+        <xsl:call-template name="register-index"><xsl:with-param name="kind" select="."/></xsl:call-template>
+      </xsl:for-each>
+    </xsl:if>
     <xsl:for-each select="$entries">
-      <xsl:call-template name="entry"><xsl:with-param name="e" select="."/></xsl:call-template>
+      <xsl:if test="(position() - 1) mod $parts = $part">
+        <xsl:call-template name="entry"><xsl:with-param name="e" select="."/></xsl:call-template>
+      </xsl:if>
     </xsl:for-each>
-    <xsl:call-template name="about"/>
-    <xsl:call-template name="search"/>
-    <xsl:call-template name="sitemap"/>
+    <xsl:if test="$part = 0">
+      <xsl:call-template name="about"/>
+      <xsl:call-template name="search"/>
+      <xsl:call-template name="sitemap"/>
+    </xsl:if>
   </xsl:template>
 
   <xsl:template name="home">
@@ -156,7 +177,7 @@
               <xsl:sort select="?label" collation="http://www.w3.org/2013/collation/UCA?lang=zh"/>
               <xsl:variable name="id" select="?id"/>
               <li><a href="{f:entity-href($kind, $id)}" lang="zh"><xsl:value-of select="?label"/></a>
-                <xsl:text> </xsl:text><span class="count">(<xsl:value-of select="count($mentions[@ref = $id])"/>)</span></li>
+                <xsl:text> </xsl:text><span class="count">(<xsl:value-of select="count($mentions-by-ref($id))"/>)</span></li>
             </xsl:for-each>
           </ul>
         </xsl:with-param>
@@ -187,8 +208,8 @@
               </xsl:for-each>
             </dl>
           </xsl:if>
-          <h2><xsl:sequence select="f:ui('reg.mentions')"/><xsl:text> (</xsl:text><xsl:value-of select="count($mentions[@ref = $id])"/>)</h2>
-          <xsl:for-each-group select="$mentions[@ref = $id]" group-by="../@id">
+          <h2><xsl:sequence select="f:ui('reg.mentions')"/><xsl:text> (</xsl:text><xsl:value-of select="count($mentions-by-ref($id))"/>)</h2>
+          <xsl:for-each-group select="$mentions-by-ref($id)" group-by="../@id">
             <section class="mentions">
               <h3><a href="../doc/{encode-for-uri(current-grouping-key())}.html" lang="{../@lang}"><xsl:value-of select="../@title"/></a>
                 <xsl:if test="../@date != ''"><xsl:text> </xsl:text><span class="date"><xsl:value-of select="../@date"/></span></xsl:if></h3>

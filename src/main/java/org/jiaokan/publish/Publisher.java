@@ -141,7 +141,7 @@ public final class Publisher {
         Theme theme = new Theme(in.themeDir());
         Stylesheets xsl;
         try {
-            xsl = new Stylesheets(theme);
+            xsl = Stylesheets.of(theme);
         } catch (SaxonApiException e) {
             throw new IOException("the site theme does not compile: " + e.getMessage(), e);
         }
@@ -178,20 +178,28 @@ public final class Publisher {
 
         Map<String, Path> ids = new ConcurrentHashMap<>();
         Map<Path, XdmNode> summaries = new ConcurrentHashMap<>();
+        // The full-text index, read from the trees the pages are made from, and added in input order as they come.
+        SearchIndexBuilder.InOrder search = SearchIndexBuilder.inOrder(out);
         int[] pages = {0};
         ExecutorService pool = Executors.newFixedThreadPool(options.threads());
         try {
             List<Future<Integer>> jobs = new ArrayList<>();
-            for (Path doc : in.documents()) {
+            for (int i = 0; i < in.documents().size(); i++) {
+                Path doc = in.documents().get(i);
+                int place = i;
                 jobs.add(pool.submit(() -> {
+                    SearchIndexBuilder.Read indexed = null;
                     try {
                         DocPages p = publishDocument(ctx, doc, ids);
                         if (p == null) return 0;
                         summaries.put(doc, p.summary());
+                        indexed = p.search();
                         return p.pages();
                     } catch (SaxonApiException | IOException | RuntimeException e) {
                         errors.add(doc + ": " + reason(e));
                         return 0;
+                    } finally {
+                        search.put(place, indexed);
                     }
                 }));
             }
@@ -218,9 +226,8 @@ public final class Publisher {
         for (Map.Entry<String, XdmNode> e : i18n.entrySet()) {
             TeiFiles.atomicWrite(TeiFiles.inside(out, "assets/i18n-" + e.getKey() + ".js"), i18nScript(e.getKey(), e.getValue()));
         }
-        // The full-text index, read from the same TEI: the documents that were published.
-        List<Path> published = in.documents().stream().filter(summaries::containsKey).toList();
-        errors.addAll(SearchIndexBuilder.build(published, out, options.threads()).errors());
+        // The full-text index of the documents that were published.
+        errors.addAll(search.finish(in.documents().size()).errors());
         return new Result(pages[0], summaries.size(), new ArrayList<>(errors), 0);
     }
 
@@ -244,7 +251,7 @@ public final class Publisher {
         };
     }
 
-    private record DocPages(XdmNode summary, int pages) {}
+    private record DocPages(XdmNode summary, int pages, SearchIndexBuilder.Read search) {}
 
     private DocPages publishDocument(Context ctx, Path file, Map<String, Path> ids) throws IOException, SaxonApiException {
         byte[] bytes = Files.readAllBytes(file);
@@ -260,7 +267,8 @@ public final class Publisher {
         Path raw = fileName.isEmpty() ? null : rawSource(ctx.sourceDirs(), fileName);
         String canonical = canonicalUrl(tei);
 
-        Map<String, String> cites = ctx.citations().citations((Document) NodeOverNodeInfo.wrap(tei.getUnderlyingNode()), canonical);
+        Document dom = (Document) NodeOverNodeInfo.wrap(tei.getUnderlyingNode());
+        Map<String, String> cites = ctx.citations().citations(dom, canonical);
         Map<String, XdmValue> params = new HashMap<>();
         params.put("docid", new XdmAtomicValue(docid));
         params.put("doc-script", new XdmAtomicValue(script));
@@ -289,7 +297,15 @@ public final class Publisher {
         s.setStylesheetParameters(sp);
         s.setGlobalContextItem(tei);
         XdmNode summary = (XdmNode) ((net.sf.saxon.s9api.XdmDestination) applyTo(s, tei)).getXdmNode();
-        return new DocPages(summary, pages);
+        SearchIndexBuilder.Read search;
+        try {
+            search = SearchIndexBuilder.extract(dom, file.getFileName().toString());
+        } catch (RuntimeException e) {
+            // as the index's own reading reports a file it cannot read; the pages stand
+            ctx.errors().add(file + ": " + (e.getMessage() == null ? e.toString() : e.getMessage()));
+            search = null;
+        }
+        return new DocPages(summary, pages, search);
     }
 
     private static net.sf.saxon.s9api.Destination applyTo(Xslt30Transformer t, XdmNode source) throws SaxonApiException {
@@ -333,24 +349,60 @@ public final class Publisher {
         return s;
     }
 
-    /** The edition-level pages, written by one transformation over the documents' summaries. */
+    /**
+     * The edition-level pages, made from the documents' summaries by one transformation per thread: the first
+     * makes the edition's own pages and a share of the register entries' pages, each other one its share of
+     * the entries (the stylesheet's {@code $part} of {@code $parts}).
+     */
     private int sitePages(Context ctx, List<XdmNode> summaries) throws SaxonApiException, IOException {
-        Xslt30Transformer t = ctx.xsl().site();
-        Map<QName, XdmValue> p = commonParams(ctx);
-        p.put(new QName("summaries"), new XdmValue(summaries));
-        t.setStylesheetParameters(p);
         Map<String, ByteArrayOutputStream> outputs = new TreeMap<>();
         URI base = URI.create("file:///jiaokan-site/");
-        t.setBaseOutputURI(base.toString());
-        t.setResultDocumentHandler(uri -> {
-            String rel = base.relativize(URI.create(uri.toString())).getPath();
-            ByteArrayOutputStream bos = new ByteArrayOutputStream();
-            synchronized (outputs) {
-                outputs.put(rel, bos);
+        XdmValue summaryParam = new XdmValue(summaries);
+        int parts = Math.max(1, options.threads());
+        List<java.util.concurrent.Callable<Void>> jobs = new ArrayList<>();
+        for (int part = 0; part < parts; part++) {
+            Xslt30Transformer t = ctx.xsl().site();
+            Map<QName, XdmValue> p = commonParams(ctx);
+            p.put(new QName("summaries"), summaryParam);
+            p.put(new QName("part"), new XdmAtomicValue(part));
+            p.put(new QName("parts"), new XdmAtomicValue(parts));
+            t.setStylesheetParameters(p);
+            t.setBaseOutputURI(base.toString());
+            t.setResultDocumentHandler(uri -> {
+                String rel = base.relativize(URI.create(uri.toString())).getPath();
+                ByteArrayOutputStream bos = new ByteArrayOutputStream();
+                synchronized (outputs) {
+                    outputs.put(rel, bos);
+                }
+                return serializer(ctx, bos, rel.endsWith(".xml"));
+            });
+            jobs.add(() -> {
+                t.callTemplate(new QName("main"), new net.sf.saxon.s9api.XdmDestination());
+                return null;
+            });
+        }
+        if (parts == 1) {
+            try {
+                jobs.get(0).call();
+            } catch (SaxonApiException e) {
+                throw e;
+            } catch (Exception e) {
+                throw new IOException(e);
             }
-            return serializer(ctx, bos, rel.endsWith(".xml"));
-        });
-        t.callTemplate(new QName("main"), new net.sf.saxon.s9api.XdmDestination());
+        } else {
+            ExecutorService pool = Executors.newFixedThreadPool(parts);
+            try {
+                for (Future<Void> f : pool.invokeAll(jobs)) f.get();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IOException("interrupted");
+            } catch (ExecutionException e) {
+                if (e.getCause() instanceof SaxonApiException s) throw s;
+                throw new IOException(e.getCause());
+            } finally {
+                pool.shutdown();
+            }
+        }
         int n = 0;
         for (Map.Entry<String, ByteArrayOutputStream> e : outputs.entrySet()) {
             if (e.getKey().startsWith("/") || e.getKey().contains("..")) throw new IOException("refusing page " + e.getKey());

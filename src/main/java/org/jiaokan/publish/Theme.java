@@ -47,6 +47,35 @@ public final class Theme {
         }
     }
 
+    /**
+     * What identifies the theme's files below {@code folder} ("" for all of them): "bundled" when the edition
+     * overrides none of them, else a SHA-256 over the override folder and the paths and bytes of its files there,
+     * so that a compiled stylesheet may be kept for the next run with the same theme.
+     */
+    public String fingerprint(String folder) throws IOException {
+        if (override == null) return "bundled";
+        Path dir = override.resolve(folder).normalize();
+        if (!dir.startsWith(override) || !Files.isDirectory(dir)) return "bundled";
+        java.security.MessageDigest md;
+        try {
+            md = java.security.MessageDigest.getInstance("SHA-256");
+        } catch (java.security.NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+        md.update(override.toString().getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        java.util.List<Path> files;
+        try (java.util.stream.Stream<Path> s = Files.walk(dir)) {
+            files = s.filter(Files::isRegularFile).sorted().toList();
+        }
+        for (Path f : files) {
+            md.update((byte) 0);
+            md.update(override.relativize(f).toString().getBytes(java.nio.charset.StandardCharsets.UTF_8));
+            md.update((byte) 0);
+            md.update(Files.readAllBytes(f));
+        }
+        return java.util.HexFormat.of().formatHex(md.digest());
+    }
+
     /** Where a theme file comes from, for messages. */
     public String origin(String path) {
         return ownFile(path).map(Path::toString).orElse("(bundled theme) " + path);

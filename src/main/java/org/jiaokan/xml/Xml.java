@@ -53,6 +53,26 @@ public final class Xml {
      */
     public static XMLReader newSaxReader(boolean refuseDoctype) throws SAXException {
         try {
+            SAXParserFactory f = (refuseDoctype ? SAX_STRICT : SAX_DOCTYPE).get();
+            XMLReader r = f.newSAXParser().getXMLReader();
+            r.setEntityResolver((publicId, systemId) -> {
+                throw new SAXException("external entity refused: " + systemId);
+            });
+            return r;
+        } catch (ParserConfigurationException e) {
+            throw new SAXException(e);
+        }
+    }
+
+    /**
+     * The secure SAX factories, one per thread (a factory is not thread-safe, and finding the implementation
+     * takes longer than parsing a small file).
+     */
+    private static final ThreadLocal<SAXParserFactory> SAX_STRICT = ThreadLocal.withInitial(() -> saxFactory(true));
+    private static final ThreadLocal<SAXParserFactory> SAX_DOCTYPE = ThreadLocal.withInitial(() -> saxFactory(false));
+
+    private static SAXParserFactory saxFactory(boolean refuseDoctype) {
+        try {
             SAXParserFactory f = SAXParserFactory.newInstance();
             f.setNamespaceAware(true);
             f.setValidating(false);
@@ -62,13 +82,9 @@ public final class Xml {
             f.setFeature("http://xml.org/sax/features/external-general-entities", false);
             f.setFeature("http://xml.org/sax/features/external-parameter-entities", false);
             f.setFeature("http://apache.org/xml/features/nonvalidating/load-external-dtd", false);
-            XMLReader r = f.newSAXParser().getXMLReader();
-            r.setEntityResolver((publicId, systemId) -> {
-                throw new SAXException("external entity refused: " + systemId);
-            });
-            return r;
-        } catch (ParserConfigurationException e) {
-            throw new SAXException(e);
+            return f;
+        } catch (ParserConfigurationException | SAXException e) {
+            throw new IllegalStateException("XML parser lacks a required security feature", e);
         }
     }
 

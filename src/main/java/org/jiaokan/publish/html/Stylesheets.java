@@ -51,6 +51,28 @@ public final class Stylesheets {
     private final XsltExecutable site;
     private final java.util.List<String> compileErrors;
 
+    /** Compiled stylesheets kept for the next run in the same JVM, by the theme's fingerprint (a few themes at most). */
+    private static final java.util.Map<String, Stylesheets> COMPILED = new java.util.LinkedHashMap<>(4, 0.75f, true) {
+        @Override
+        protected boolean removeEldestEntry(java.util.Map.Entry<String, Stylesheets> eldest) { return size() > 4; }
+    };
+
+    /**
+     * The site stylesheets of {@code theme}: compiled once per theme (the bundled one, or an edition's overrides
+     * with the same bytes) and shared by the runs of this JVM, as the compiled stylesheets are immutable.
+     */
+    public static Stylesheets of(Theme theme) throws SaxonApiException, IOException {
+        String key = theme.fingerprint("");
+        synchronized (COMPILED) {
+            Stylesheets s = COMPILED.get(key);
+            if (s == null) {
+                s = new Stylesheets(theme);
+                COMPILED.put(key, s);
+            }
+            return s;
+        }
+    }
+
     public Stylesheets(Theme theme) throws SaxonApiException {
         processor = newProcessor();
         processor.registerExtensionFunction(scriptConversion());

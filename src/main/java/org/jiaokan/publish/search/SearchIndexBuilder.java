@@ -254,19 +254,71 @@ public final class SearchIndexBuilder {
     private static Object readOne(Path f) {
         try {
             Document tei = Xml.parse(f);
-            if (!SearchDocument.isTeiText(tei)) return null;
-            String name = f.getFileName().toString();
-            SearchDocument d = SearchDocument.of(tei, name.endsWith(".xml") ? name.substring(0, name.length() - 4) : name);
-            List<Prepared> blocks = new ArrayList<>(d.units().size());
-            for (SearchDocument.Unit u : d.units()) blocks.add(Prepared.of(u));
-            return new Read(d, blocks);
+            return extract(tei, f.getFileName().toString());
         } catch (Exception e) {
             return f + ": " + (e.getMessage() == null ? e.toString() : e.getMessage());
         }
     }
 
+    /**
+     * What the index takes of one parsed TEI file named {@code fileName}, its blocks folded and cut into grams, or
+     * null when it is not a TEI document with a text. Made where the document is already parsed (the site's
+     * workers pass the tree of the page they made), on any thread; {@link #build(List, Path)} adds them in order.
+     */
+    public static Read extract(Document tei, String fileName) {
+        if (!SearchDocument.isTeiText(tei)) return null;
+        SearchDocument d = SearchDocument.of(tei, fileName.endsWith(".xml") ? fileName.substring(0, fileName.length() - 4) : fileName);
+        List<Prepared> blocks = new ArrayList<>(d.units().size());
+        for (SearchDocument.Unit u : d.units()) blocks.add(Prepared.of(u));
+        return new Read(d, blocks);
+    }
+
+    /**
+     * An index fed with documents already read with {@link #extract(Document, String)}: each is given with its
+     * place in the input order and added as soon as every earlier place has been given (as a document or as
+     * null, for one not indexed), so the index is the same whatever order they come in and memory holds only
+     * the few that wait for an earlier one.
+     */
+    public static final class InOrder {
+        private final SearchIndexBuilder b;
+        private final Map<Integer, Read> waiting = new HashMap<>();
+        private int next = 0;
+
+        private InOrder(SearchIndexBuilder b) { this.b = b; }
+
+        /** Gives the document at place {@code i} (0, 1, 2 …; each once), or null when it is not indexed. */
+        public synchronized void put(int i, Read r) {
+            if (i < next || waiting.containsKey(i)) throw new IllegalStateException("place " + i + " given twice");
+            waiting.put(i, r);
+            while (waiting.containsKey(next)) {
+                Read d = waiting.remove(next++);
+                if (d != null) b.add(d);
+            }
+        }
+
+        /** Writes the index; every place before {@code count} must have been given. */
+        public synchronized Stats finish(int count) throws IOException {
+            if (next != count) throw new IllegalStateException("documents " + next + " to " + (count - 1) + " were not given");
+            try {
+                return b.finish(new ArrayList<>());
+            } catch (java.io.UncheckedIOException e) {
+                throw e.getCause();
+            }
+        }
+    }
+
+    /** Starts an index fed in input order (see {@link InOrder}) into {@code siteDir/search/}. */
+    public static InOrder inOrder(Path siteDir) throws IOException {
+        SearchIndexBuilder b = new SearchIndexBuilder(siteDir);
+        Files.createDirectories(b.dir);
+        try (DirectoryStream<Path> old = Files.newDirectoryStream(b.dir, "{s-,t-}*.js")) {
+            for (Path p : old) Files.delete(p);
+        }
+        return new InOrder(b);
+    }
+
     /** A document read and its blocks prepared, on a worker thread. */
-    private record Read(SearchDocument doc, List<Prepared> blocks) {}
+    public record Read(SearchDocument doc, List<Prepared> blocks) {}
 
     private void add(Read r) {
         SearchDocument d = r.doc();
