@@ -87,7 +87,7 @@ final class BuildCache {
     BuildCache(Path dir, String context, String codeIdentity) {
         this.dir = dir;
         this.teiDir = dir.resolveSibling(dir.getFileName() + "-tei");
-        String code = codeIdentity == null ? CodeIdentity.get() : codeIdentity;
+        String code = codeIdentity == null ? CodeIdentity.get(dir.resolveSibling("code-identity")) : codeIdentity;
         this.context = hex(sha("format " + FORMAT + "\ncode " + code + "\n" + context));
     }
 

@@ -61,6 +61,7 @@ public final class Conversion {
         if (Files.exists(outDir) && !Files.isDirectory(outDir)) throw new IOException(outDir + ": output folder is a file");
         Files.createDirectories(outDir);
         convertedCount.set(0);
+        teiReused.set(0);
         cache = cacheDir == null ? null
                 : new BuildCache(cacheDir, "forced " + (forced == null ? "" : forced.name()) + "\n", codeIdentity);
         Path regFile = TeiFiles.inside(outDir, Toolkit.REGISTER_FILE);
@@ -271,6 +272,7 @@ public final class Conversion {
                         BuildCache.writtenKey(r.key(), dictionaryDigest, editionId, old));
                 if (hit.isPresent() && !keepSources) {
                     BuildCache.Written w = hit.get();
+                    teiReused.incrementAndGet();
                     TeiFiles.Outcome o = new TeiFiles.Outcome(file, false, w.keptUnits(), w.invalid().isEmpty() ? new byte[0] : old);
                     return new Written(index, o, w.invalid(), w.registers(), w.ids(), null);
                 }
@@ -401,6 +403,12 @@ public final class Conversion {
     }
 
     private final java.util.concurrent.atomic.AtomicInteger convertedCount = new java.util.concurrent.atomic.AtomicInteger();
+    private final java.util.concurrent.atomic.AtomicInteger teiReused = new java.util.concurrent.atomic.AtomicInteger();
+
+    /** TEI files of the last run that the cache's second level showed unchanged: not made, checked or parsed again. */
+    public int teiFromCache() {
+        return teiReused.get();
+    }
 
     public Conversion withTeiAll(Path rng) {
         if (rng != null) this.teiAll = rng;

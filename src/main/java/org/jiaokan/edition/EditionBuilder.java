@@ -26,7 +26,7 @@ public final class EditionBuilder {
      * of sources/ that are not files (folders, broken links), which are skipped.
      */
     public record Result(Conversion.Result conversion, List<Path> orphans, List<Path> skipped, List<String> duplicateIds,
-                         Conversion.CacheCounts cache) {
+                         Conversion.CacheCounts cache, int teiFromCache) {
         public boolean ok() { return conversion.ok() && duplicateIds.isEmpty(); }
     }
 
@@ -89,7 +89,7 @@ public final class EditionBuilder {
         header.writeDocumentList(hrefs);
         List<String> duplicates = duplicateIds(headerFile, conversion.documentIds());
         if (duplicates == null) duplicates = duplicateIds(headerFile);
-        return new Result(r, orphans(docs, r), skipped, duplicates, conversion.cacheCounts());
+        return new Result(r, orphans(docs, r), skipped, duplicates, conversion.cacheCounts(), conversion.teiFromCache());
     }
 
     /**

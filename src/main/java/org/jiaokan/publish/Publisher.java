@@ -106,18 +106,32 @@ public final class Publisher {
         Path out = options.out();
         Files.createDirectories(out);
         int pages = 0, documents = 0;
+        Incremental inc = Incremental.of(options, in);
         if (options.formats().contains("html")) {
-            Result site = publishSite(in);
+            Result site = publishSite(in, inc);
             errors.addAll(site.errors());
             pages = site.pages();
             documents = site.documents();
         }
         for (OutputFormat o : OUTPUTS) {
             if (!options.formats().contains(o.name())) continue;
+            String key = inc == null ? null : inc.formatKey(o.name());
+            java.util.Optional<PublishManifest.Entry> same = key == null ? java.util.Optional.empty()
+                    : inc.manifest().find("format " + o.name(), key);
+            if (same.isPresent()) {
+                documents = Math.max(documents, Integer.parseInt(new String(same.get().payload(), StandardCharsets.UTF_8)));
+                continue;
+            }
+            Map<String, String> before = key == null ? null : PublishManifest.snapshot(out);
             OutputFormat.Result r = o.publish(in, out, options.formats(), options.threads());
             errors.addAll(r.errors());
             documents = Math.max(documents, r.documents());
+            if (key != null && r.errors().isEmpty()) {
+                inc.manifest().put("format " + o.name(), key, Integer.toString(r.documents()).getBytes(StandardCharsets.UTF_8),
+                        PublishManifest.changed(before, PublishManifest.snapshot(out)));
+            }
         }
+        if (inc != null) inc.manifest().save();
         // One line per input file: the first output's reason (the site's, as the site is made first);
         // a file every output failed on is not reported once per output.
         List<String> inputNames = new ArrayList<>();
@@ -134,8 +148,33 @@ public final class Publisher {
         return new Result(pages, documents, sorted, (System.nanoTime() - t0) / 1_000_000);
     }
 
+    /**
+     * What an incremental run needs: the output folder's manifest and the key of the run's shared inputs
+     * (theme and code, formats, registers, edition.xml); null where publishing is not incremental (a
+     * caller's own citation provider, whose identity is unknown).
+     */
+    private record Incremental(PublishManifest manifest, String run, Map<Path, String> teiSha, String sources) {
+        static Incremental of(Options options, Inputs in) throws IOException {
+            if (options.citations() != null) return null;
+            String run = PublishManifest.key("run", PublishManifest.themeIdentity(in.themeDir(), options.out()),
+                    String.join(",", new java.util.TreeSet<>(options.formats())),
+                    PublishManifest.sha(in.registers()), PublishManifest.sha(in.edition()), in.sourceDirs());
+            Map<Path, String> sha = new TreeMap<>();
+            for (Path d : in.documents()) sha.put(d, PublishManifest.sha(d));
+            // The raw sources' names, sizes and times: the outputs beside the site may copy or describe them.
+            StringBuilder sources = new StringBuilder();
+            for (Path dir : in.sourceDirs()) sources.append(dir).append(PublishManifest.snapshot(dir)).append('\n');
+            return new Incremental(PublishManifest.load(options.out()), run, sha, sources.toString());
+        }
+
+        /** The key of an output format made from every document. */
+        String formatKey(String format) {
+            return PublishManifest.key("format", format, run, teiSha.toString(), sources);
+        }
+    }
+
     /** The HTML site: pages, assets, search index. */
-    private Result publishSite(Inputs in) throws IOException {
+    private Result publishSite(Inputs in, Incremental inc) throws IOException {
         Theme theme = new Theme(in.themeDir());
         Stylesheets xsl;
         try {
@@ -176,6 +215,7 @@ public final class Publisher {
 
         Map<String, Path> ids = new ConcurrentHashMap<>();
         Map<Path, XdmNode> summaries = new ConcurrentHashMap<>();
+        Map<Path, byte[]> summaryBytes = new ConcurrentHashMap<>();
         int[] pages = {0};
         ExecutorService pool = Executors.newFixedThreadPool(options.threads());
         try {
@@ -183,9 +223,22 @@ public final class Publisher {
             for (Path doc : in.documents()) {
                 jobs.add(pool.submit(() -> {
                     try {
+                        String key = inc == null ? null : PublishManifest.key("doc", inc.run(), doc.toAbsolutePath().normalize(),
+                                inc.teiSha().get(doc));
+                        if (key != null) {
+                            Integer kept = unchangedDocument(ctx, inc.manifest(), doc, key, ids, summaries, summaryBytes);
+                            if (kept != null) return kept;
+                        }
                         DocPages p = publishDocument(ctx, doc, ids);
                         if (p == null) return 0;
                         summaries.put(doc, p.summary());
+                        if (key != null) {
+                            byte[] summary = serialise(ctx, p.summary());
+                            summaryBytes.put(doc, summary);
+                            inc.manifest().put("doc " + doc.toAbsolutePath().normalize(), key,
+                                    DocRecord.bytes(p.docid(), p.pages(), p.rawName(), PublishManifest.sha(p.raw()), summary),
+                                    List.of("doc/" + p.docid() + ".html", "doc/" + p.docid() + ".xml"));
+                        }
                         return p.pages();
                     } catch (SaxonApiException | IOException | RuntimeException e) {
                         errors.add(doc + ": " + reason(e));
@@ -203,12 +256,36 @@ public final class Publisher {
             pool.shutdown();
         }
 
+        // The summaries are copied into new trees in the documents' order: XPath orders nodes of different trees
+        // by the trees' creation, which the parallel jobs (and summaries read from the manifest) leave to chance.
         List<XdmNode> ordered = new ArrayList<>();
-        new TreeMap<>(summaries).values().forEach(ordered::add);
-        try {
-            pages[0] += sitePages(ctx, ordered);
-        } catch (SaxonApiException e) {
-            throw new IOException("the edition pages failed: " + reason(e), e);
+        net.sf.saxon.s9api.DocumentBuilder copier = ctx.xsl().processor().newDocumentBuilder();
+        for (XdmNode summary : new TreeMap<>(summaries).values()) {
+            try {
+                ordered.add(copier.build(summary.asSource()));
+            } catch (SaxonApiException e) {
+                throw new IOException("the edition pages failed: " + reason(e), e);
+            }
+        }
+        String siteKey = null;
+        if (inc != null) {
+            List<Object> parts = new ArrayList<>(List.of("site", inc.run()));
+            parts.addAll(new TreeMap<>(summaryBytes).values());
+            siteKey = summaryBytes.size() == summaries.size() ? PublishManifest.key(parts.toArray()) : null;
+        }
+        java.util.Optional<PublishManifest.Entry> sameSite = siteKey == null ? java.util.Optional.empty()
+                : inc.manifest().find("site", siteKey);
+        if (sameSite.isPresent()) {
+            pages[0] += Integer.parseInt(new String(sameSite.get().payload(), StandardCharsets.UTF_8));
+        } else {
+            try {
+                List<String> written = new ArrayList<>();
+                int n = sitePages(ctx, ordered, written);
+                pages[0] += n;
+                if (siteKey != null) inc.manifest().put("site", siteKey, Integer.toString(n).getBytes(StandardCharsets.UTF_8), written);
+            } catch (SaxonApiException e) {
+                throw new IOException("the edition pages failed: " + reason(e), e);
+            }
         }
         for (String a : ASSETS) {
             TeiFiles.atomicWrite(TeiFiles.inside(out, "assets/" + a.substring(a.indexOf('/') + 1)), theme.bytes(a));
@@ -218,7 +295,25 @@ public final class Publisher {
         }
         // The full-text index, read from the same TEI: the documents that were published.
         List<Path> published = in.documents().stream().filter(summaries::containsKey).toList();
-        errors.addAll(SearchIndexBuilder.build(published, out, options.threads()).errors());
+        String searchKey = null;
+        if (inc != null) {
+            List<Object> parts = new ArrayList<>(List.of("search", inc.run()));
+            for (Path p : published) {
+                parts.add(p.toAbsolutePath().normalize());
+                parts.add(inc.teiSha().get(p));
+            }
+            searchKey = PublishManifest.key(parts.toArray());
+        }
+        if (searchKey == null || inc.manifest().find("search", searchKey).isEmpty()) {
+            Map<String, String> before = searchKey == null ? null : PublishManifest.snapshot(out.resolve("search"));
+            List<String> searchErrors = SearchIndexBuilder.build(published, out, options.threads()).errors();
+            errors.addAll(searchErrors);
+            if (searchKey != null && searchErrors.isEmpty()) {
+                List<String> written = new ArrayList<>();
+                PublishManifest.changed(before, PublishManifest.snapshot(out.resolve("search"))).forEach(f -> written.add("search/" + f));
+                inc.manifest().put("search", searchKey, null, written);
+            }
+        }
         return new Result(pages[0], summaries.size(), new ArrayList<>(errors), 0);
     }
 
@@ -242,7 +337,66 @@ public final class Publisher {
         };
     }
 
-    private record DocPages(XdmNode summary, int pages) {}
+    private record DocPages(XdmNode summary, int pages, String docid, String rawName, Path raw) {}
+
+    /** What the manifest keeps of a document's pages: its id, its page count, its raw source's name and SHA-256, its summary. */
+    private record DocRecord(String docid, int pages, String rawName, String rawSha, byte[] summary) {
+        static byte[] bytes(String docid, int pages, String rawName, String rawSha, byte[] summary) throws IOException {
+            ByteArrayOutputStream b = new ByteArrayOutputStream();
+            try (java.io.DataOutputStream o = new java.io.DataOutputStream(b)) {
+                o.writeUTF(docid);
+                o.writeInt(pages);
+                o.writeUTF(rawName);
+                o.writeUTF(rawSha);
+                o.write(summary);
+            }
+            return b.toByteArray();
+        }
+
+        static DocRecord of(byte[] bytes) throws IOException {
+            java.io.DataInputStream in = new java.io.DataInputStream(new java.io.ByteArrayInputStream(bytes));
+            String docid = in.readUTF();
+            int pages = in.readInt();
+            String rawName = in.readUTF();
+            String rawSha = in.readUTF();
+            return new DocRecord(docid, pages, rawName, rawSha, in.readAllBytes());
+        }
+    }
+
+    /**
+     * A document whose TEI and shared inputs are those its pages were made from, and whose raw source is
+     * unchanged: its pages stay, its summary comes from the manifest. Null when it has to be published.
+     */
+    private Integer unchangedDocument(Context ctx, PublishManifest manifest, Path doc, String key, Map<String, Path> ids,
+                                      Map<Path, XdmNode> summaries, Map<Path, byte[]> summaryBytes) throws IOException {
+        java.util.Optional<PublishManifest.Entry> e = manifest.find("doc " + doc.toAbsolutePath().normalize(), key);
+        if (e.isEmpty()) return null;
+        try {
+            DocRecord r = DocRecord.of(e.get().payload());
+            Path raw = r.rawName().isEmpty() ? null : rawSource(ctx.sourceDirs(), r.rawName());
+            if (!PublishManifest.sha(raw).equals(r.rawSha())) return null;
+            XdmNode summary = ctx.xsl().parse(r.summary(), doc.toAbsolutePath().toUri().toString());
+            Path earlier = ids.putIfAbsent(r.docid(), doc);
+            if (earlier != null) {
+                ctx.errors().add(doc + ": another document has the identifier " + r.docid() + " (" + earlier + "); not published");
+                return 0;
+            }
+            summaries.put(doc, summary);
+            summaryBytes.put(doc, r.summary());
+            return r.pages();
+        } catch (IOException | SaxonApiException | RuntimeException ex) {
+            return null;
+        }
+    }
+
+    /** A summary as bytes, for the manifest and the edition pages' key. */
+    private static byte[] serialise(Context ctx, XdmNode node) throws SaxonApiException {
+        ByteArrayOutputStream bos = new ByteArrayOutputStream();
+        Serializer s = serializer(ctx, bos, true);
+        s.setOutputProperty(Serializer.Property.OMIT_XML_DECLARATION, "yes");
+        s.serializeNode(node);
+        return bos.toByteArray();
+    }
 
     private DocPages publishDocument(Context ctx, Path file, Map<String, Path> ids) throws IOException, SaxonApiException {
         byte[] bytes = Files.readAllBytes(file);
@@ -287,7 +441,7 @@ public final class Publisher {
         s.setStylesheetParameters(sp);
         s.setGlobalContextItem(tei);
         XdmNode summary = (XdmNode) ((net.sf.saxon.s9api.XdmDestination) applyTo(s, tei)).getXdmNode();
-        return new DocPages(summary, pages);
+        return new DocPages(summary, pages, docid, fileName, raw);
     }
 
     private static net.sf.saxon.s9api.Destination applyTo(Xslt30Transformer t, XdmNode source) throws SaxonApiException {
@@ -332,7 +486,7 @@ public final class Publisher {
     }
 
     /** The edition-level pages, written by one transformation over the documents' summaries. */
-    private int sitePages(Context ctx, List<XdmNode> summaries) throws SaxonApiException, IOException {
+    private int sitePages(Context ctx, List<XdmNode> summaries, List<String> written) throws SaxonApiException, IOException {
         Xslt30Transformer t = ctx.xsl().site();
         Map<QName, XdmValue> p = commonParams(ctx);
         p.put(new QName("summaries"), new XdmValue(summaries));
@@ -353,6 +507,7 @@ public final class Publisher {
         for (Map.Entry<String, ByteArrayOutputStream> e : outputs.entrySet()) {
             if (e.getKey().startsWith("/") || e.getKey().contains("..")) throw new IOException("refusing page " + e.getKey());
             write(ctx, e.getKey(), e.getValue().toByteArray());
+            written.add(e.getKey());
             if (e.getKey().endsWith(".html")) n++;
         }
         return n;
