@@ -80,7 +80,7 @@ public final class Conversion {
         this.forced = forced;
         // Recognised documents kept in memory between the two passes, in characters of their sources; beyond
         // that a document stored in the cache is read back from it when its TEI has to be written.
-        long budget = Runtime.getRuntime().maxMemory() / 256;
+        long budget = Long.getLong("jiaokan.recognisedBudget", Runtime.getRuntime().maxMemory() / 256);
         long[] kept = {0};
         // Reading and converting run on every core; the checks that depend on the inputs before it
         // (a TEI file name taken already), the messages and the list of documents follow the inputs' order.

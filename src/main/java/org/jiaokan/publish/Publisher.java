@@ -260,9 +260,10 @@ public final class Publisher {
         // by the trees' creation, which the parallel jobs (and summaries read from the manifest) leave to chance.
         List<XdmNode> ordered = new ArrayList<>();
         net.sf.saxon.s9api.DocumentBuilder copier = ctx.xsl().processor().newDocumentBuilder();
-        for (XdmNode summary : new TreeMap<>(summaries).values()) {
+        Set<Path> publishedDocs = new java.util.HashSet<>(summaries.keySet());
+        for (Path doc : new java.util.TreeSet<>(publishedDocs)) {
             try {
-                ordered.add(copier.build(summary.asSource()));
+                ordered.add(copier.build(summaries.remove(doc).asSource())); // the original is let go as it is copied
             } catch (SaxonApiException e) {
                 throw new IOException("the edition pages failed: " + reason(e), e);
             }
@@ -271,7 +272,8 @@ public final class Publisher {
         if (inc != null) {
             List<Object> parts = new ArrayList<>(List.of("site", inc.run()));
             parts.addAll(new TreeMap<>(summaryBytes).values());
-            siteKey = summaryBytes.size() == summaries.size() ? PublishManifest.key(parts.toArray()) : null;
+            siteKey = summaryBytes.size() == publishedDocs.size() ? PublishManifest.key(parts.toArray()) : null;
+            summaryBytes.clear();
         }
         java.util.Optional<PublishManifest.Entry> sameSite = siteKey == null ? java.util.Optional.empty()
                 : inc.manifest().find("site", siteKey);
@@ -294,7 +296,7 @@ public final class Publisher {
             TeiFiles.atomicWrite(TeiFiles.inside(out, "assets/i18n-" + e.getKey() + ".js"), i18nScript(e.getKey(), e.getValue()));
         }
         // The full-text index, read from the same TEI: the documents that were published.
-        List<Path> published = in.documents().stream().filter(summaries::containsKey).toList();
+        List<Path> published = in.documents().stream().filter(publishedDocs::contains).toList();
         String searchKey = null;
         if (inc != null) {
             List<Object> parts = new ArrayList<>(List.of("search", inc.run()));
@@ -314,7 +316,7 @@ public final class Publisher {
                 inc.manifest().put("search", searchKey, null, written);
             }
         }
-        return new Result(pages[0], summaries.size(), new ArrayList<>(errors), 0);
+        return new Result(pages[0], publishedDocs.size(), new ArrayList<>(errors), 0);
     }
 
     private record Context(Stylesheets xsl, Path out, XdmNode registers, XdmNode edition, XdmNode ui,

@@ -203,6 +203,24 @@ class IncrementalBuildTest {
         for (String name : before.keySet()) assertArrayEquals(before.get(name), after.get(name), name + " differs");
     }
 
+    /**
+     * With no memory kept for recognised documents between the two passes, every document is read back
+     * from the cache for its TEI: the same bytes as a build that keeps them all.
+     */
+    @Test
+    void documentsReadBackFromTheCacheGiveTheSameBytes() throws Exception {
+        Path dir = edition("read-back", finalSources());
+        String before = System.getProperty("jiaokan.recognisedBudget");
+        System.setProperty("jiaokan.recognisedBudget", "0");
+        try {
+            assertEquals(new Conversion.CacheCounts(0, 4), build(dir, true, null).cache());
+        } finally {
+            if (before == null) System.clearProperty("jiaokan.recognisedBudget");
+            else System.setProperty("jiaokan.recognisedBudget", before);
+        }
+        assertSameBuild(scratch, dir, Set.of());
+    }
+
     /** The same files and bytes, but for the named files (an editor's, or orphans). */
     static void assertSameBuild(Path scratch, Path incremental, Set<String> except) throws IOException {
         Map<String, byte[]> full = files(scratch);
