@@ -117,6 +117,8 @@ public final class PipelineBench {
         for (String format : s.runs("publish") ? Publisher.FORMATS : List.<String>of()) {
             for (String round : List.of("cold", "warm")) {
                 out.printf("publishing %s (%s)%n", format, round);
+                // Each round publishes everything: without the manifest of the round before, nothing is skipped.
+                Files.deleteIfExists(site.resolve(org.jiaokan.publish.PublishManifest.FILE));
                 m = Meter.start();
                 Publisher.Result r = new Publisher(new Publisher.Options(site, Set.of(format), null, 0)).publish(List.of(edition));
                 Meter.Figures f = m.stop("publish " + format + " (" + round + ")", r.documents(), corpus.characters(), r.pages());
@@ -125,6 +127,10 @@ public final class PipelineBench {
                 if (!r.errors().isEmpty()) extra.put("publishErrors " + format, r.errors().size());
             }
         }
+        out.println("publishing html again, nothing changed (incremental)");
+        m = Meter.start();
+        Publisher.Result again = new Publisher(new Publisher.Options(site, Set.of("html"), null, 0)).publish(List.of(edition));
+        figures.add(m.stop("publish html (incremental, unchanged)", again.documents(), corpus.characters(), again.pages()));
         double perDocBatch = (build.wallNanos() + publishNanos) / 1e9 / Math.max(1, build.documents());
         if (s.runs("naive") && s.runs("publish")) naive(corpus.files(), work.resolve("naive"), perDocBatch);
         extra.put("loadAverageAfter", Meter.loadAverage());
@@ -153,6 +159,7 @@ public final class PipelineBench {
         extra.put("incrementalConverted", again.cache().converted());
         extra.put("incrementalFromCache", again.cache().fromCache());
         extra.put("incrementalWritten", again.conversion().outcomes().stream().filter(o -> o.written()).count());
+        extra.put("incrementalTeiFromCache", again.teiFromCache());
     }
 
     /**

@@ -1,8 +1,12 @@
 package org.jiaokan.edition;
 
 import org.jiaokan.model.EditionDocument;
+import org.jiaokan.tei.Registers;
 
+import java.io.BufferedInputStream;
 import java.io.ByteArrayInputStream;
+import java.io.DataInputStream;
+import java.io.DataOutputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -23,27 +27,53 @@ import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.Stream;
 
 /**
- * A content-addressed cache of what the recogniser made of each source, before the steps that look
- * across documents (the names dictionary, the registers). An entry is found by the source's file name
- * and holds the key it was made for: SHA-256 of the source's bytes, its file name, the code's identity
- * ({@link CodeIdentity}) and the run's context (the edition's metadata, a forced encoding). An entry
- * whose key differs, that cannot be read, or that holds anything but the model's own records is
- * ignored and the source converted again. Entries are written atomically; entries of sources that a
- * run did not see are removed at its end.
+ * A content-addressed cache of a build, in two levels.
+ *
+ * <p>The first keeps what the recogniser made of each source, before the steps that look across
+ * documents (the names dictionary, the registers). An entry is found by the source's file name and
+ * holds the key it was made for: SHA-256 of the source's bytes, its file name, the code's identity
+ * ({@link CodeIdentity}) and the run's context (the edition's metadata, a forced encoding). It opens
+ * with a small summary (the key, the warnings and notices, the names the document gives the
+ * dictionary, the length and SHA-256 of the document's part), so that a build reads the document
+ * itself only when it has to write its TEI again.
+ *
+ * <p>The second ({@code DIR-tei}, beside the first) keeps, per source, what the build needs of a TEI file
+ * it wrote: the schema check's result, the units an editor's corrections kept, the document's
+ * contributions to the registers and its {@code xml:id}s. Its key adds to the first's the digest of the
+ * whole names dictionary, the edition's metadata and the SHA-256 of the TEI file as it was written: a
+ * TEI file whose bytes are still those, made from the same recognition with the same dictionary, is
+ * what the build would write again (writing is a fixed point: an unchanged build writes nothing).
+ *
+ * <p>An entry whose key differs, that cannot be read, or that holds anything but the model's own
+ * records is ignored and the work done again. Entries are written atomically; entries of sources
+ * that a run did not see are removed at its end.
  */
 final class BuildCache {
     /** The format of the entries; raised when what they hold changes. */
-    private static final int FORMAT = 1;
+    private static final int FORMAT = 2;
     private static final String SUFFIX = ".entry";
+    /** The first bytes of a first-level entry. */
+    private static final int MAGIC = 0x4a4b4332;
 
     /** What the recogniser made of one source: the document before name propagation and its warnings. */
     record Recognised(String key, EditionDocument doc, List<String> warnings) implements Serializable {}
 
+    /** The head of a first-level entry: everything a build needs of an unchanged source but its document. */
+    record Summary(String key, List<String> warnings, List<String> notices, List<NamePropagation.Name> names,
+                   long documentLength, String documentSha) implements Serializable {}
+
+    /** A second-level entry: what the build needs of a TEI file it wrote. */
+    record Written(String key, List<String> invalid, List<String> keptUnits, List<Registers.Contribution> registers,
+                   String ids) implements Serializable {}
+
     private static final ObjectInputFilter FILTER = ObjectInputFilter.Config.createFilter(
             "maxdepth=64;maxrefs=10000000;maxbytes=1000000000;"
-                    + "org.jiaokan.model.*;org.jiaokan.edition.BuildCache$Recognised;java.lang.*;java.util.*;!*");
+                    + "org.jiaokan.model.*;org.jiaokan.edition.BuildCache$Recognised;org.jiaokan.edition.BuildCache$Summary;"
+                    + "org.jiaokan.edition.BuildCache$Written;org.jiaokan.edition.NamePropagation$Name;"
+                    + "org.jiaokan.tei.Registers$Contribution;java.lang.*;java.util.*;!*");
 
     private final Path dir;
+    private final Path teiDir;
     private final String context;
     private final Set<String> used = ConcurrentHashMap.newKeySet();
     private final AtomicInteger hits = new AtomicInteger();
@@ -56,7 +86,8 @@ final class BuildCache {
      */
     BuildCache(Path dir, String context, String codeIdentity) {
         this.dir = dir;
-        String code = codeIdentity == null ? CodeIdentity.get() : codeIdentity;
+        this.teiDir = dir.resolveSibling(dir.getFileName() + "-tei");
+        String code = codeIdentity == null ? CodeIdentity.get(dir.resolveSibling("code-identity")) : codeIdentity;
         this.context = hex(sha("format " + FORMAT + "\ncode " + code + "\n" + context));
     }
 
@@ -89,55 +120,149 @@ final class BuildCache {
         return Optional.of(hex(md.digest()));
     }
 
-    private Path entry(Path input) {
-        return dir.resolve(hex(sha(input.getFileName().toString())) + SUFFIX);
+    private String entryName(Path input) {
+        return hex(sha(input.getFileName().toString())) + SUFFIX;
     }
 
-    /** The cached result for this source, when there is one made for exactly this key. */
-    Optional<Recognised> find(Path input, String key) {
-        Path file = entry(input);
+    /** The summary of this source's entry, when there is one made for exactly this key and whole. */
+    Optional<Summary> find(Path input, String key) {
+        Path file = dir.resolve(entryName(input));
         used.add(file.getFileName().toString());
-        if (!Files.isRegularFile(file)) {
-            misses.incrementAndGet();
-            return Optional.empty();
-        }
-        try (ObjectInputStream in = new ObjectInputStream(new ByteArrayInputStream(Files.readAllBytes(file)))) {
-            in.setObjectInputFilter(FILTER);
-            if (in.readObject() instanceof Recognised r && key.equals(r.key()) && r.doc() != null && r.warnings() != null) {
-                hits.incrementAndGet();
-                return Optional.of(r);
+        Optional<Summary> s = summary(file, key);
+        (s.isPresent() ? hits : misses).incrementAndGet();
+        return s;
+    }
+
+    private static Optional<Summary> summary(Path file, String key) {
+        if (!Files.isRegularFile(file)) return Optional.empty();
+        try (DataInputStream in = new DataInputStream(new BufferedInputStream(Files.newInputStream(file)))) {
+            if (in.readInt() != MAGIC) return Optional.empty();
+            int length = in.readInt();
+            if (length <= 0 || length > (1 << 26)) return Optional.empty();
+            byte[] head = in.readNBytes(length);
+            if (head.length != length) return Optional.empty();
+            if (read(head) instanceof Summary s && key.equals(s.key()) && s.warnings() != null && s.notices() != null
+                    && s.names() != null && Files.size(file) == 8L + length + s.documentLength()) {
+                return Optional.of(s);
             }
         } catch (IOException | ClassNotFoundException | RuntimeException e) {
             // A corrupt, truncated or foreign entry: converted again, and the entry replaced.
         }
-        misses.incrementAndGet();
         return Optional.empty();
     }
 
-    /** Stores a source's result; a result that cannot be stored is simply converted again next time. */
-    void store(Path input, Recognised r) {
+    /**
+     * The document of an entry whose summary was found; empty when its bytes are not those the summary
+     * names (the build then converts the source again: {@link #demote()}).
+     */
+    Optional<EditionDocument> document(Path input, Summary s) {
+        Path file = dir.resolve(entryName(input));
         try {
-            ByteArrayOutputStream bytes = new ByteArrayOutputStream();
-            try (ObjectOutputStream out = new ObjectOutputStream(bytes)) {
-                out.writeObject(r);
+            byte[] all = Files.readAllBytes(file);
+            if (all.length < 8) return Optional.empty();
+            int length = ((all[4] & 0xff) << 24) | ((all[5] & 0xff) << 16) | ((all[6] & 0xff) << 8) | (all[7] & 0xff);
+            int from = 8 + length;
+            if (length <= 0 || from > all.length || all.length - from != s.documentLength()) return Optional.empty();
+            MessageDigest md = CodeIdentity.sha256();
+            md.update(all, from, all.length - from);
+            if (!hex(md.digest()).equals(s.documentSha())) return Optional.empty();
+            if (read(java.util.Arrays.copyOfRange(all, from, all.length)) instanceof EditionDocument d) return Optional.of(d);
+        } catch (IOException | ClassNotFoundException | RuntimeException e) {
+            // as above
+        }
+        return Optional.empty();
+    }
+
+    /** A source counted as taken from the cache is converted after all (its document could not be read). */
+    void demote() {
+        hits.decrementAndGet();
+        misses.incrementAndGet();
+    }
+
+    /**
+     * Stores a source's result; a result that cannot be stored is simply converted again next time.
+     *
+     * @return the entry's summary, or empty when it was not stored
+     */
+    Optional<Summary> store(Path input, String key, EditionDocument doc, List<String> warnings, List<String> notices) {
+        try {
+            byte[] document = bytes(doc);
+            Summary s = new Summary(key, List.copyOf(warnings), List.copyOf(notices), List.copyOf(NamePropagation.names(doc)),
+                    document.length, hex(CodeIdentity.sha256().digest(document)));
+            byte[] head = bytes(s);
+            ByteArrayOutputStream all = new ByteArrayOutputStream(8 + head.length + document.length);
+            try (DataOutputStream out = new DataOutputStream(all)) {
+                out.writeInt(MAGIC);
+                out.writeInt(head.length);
+                out.write(head);
+                out.write(document);
             }
             Files.createDirectories(dir);
-            TeiFiles.atomicWrite(entry(input), bytes.toByteArray());
+            TeiFiles.atomicWrite(dir.resolve(entryName(input)), all.toByteArray());
+            return Optional.of(s);
         } catch (IOException | RuntimeException e) {
-            // Not cached: the build does not depend on its cache.
+            return Optional.empty(); // Not cached: the build does not depend on its cache.
         }
     }
 
-    /** Removes the entries of sources this run did not see (deleted or renamed sources). */
-    void prune() {
-        if (!Files.isDirectory(dir)) return;
-        try (Stream<Path> s = Files.list(dir)) {
-            for (Path p : s.toList()) {
-                String name = p.getFileName().toString();
-                if (name.endsWith(SUFFIX) && !used.contains(name)) Files.deleteIfExists(p);
+    /** The second-level entry of this source, when there is one made for exactly this key. */
+    Optional<Written> findWritten(Path input, String key) {
+        Path file = teiDir.resolve(entryName(input));
+        if (!Files.isRegularFile(file)) return Optional.empty();
+        try {
+            if (read(Files.readAllBytes(file)) instanceof Written w && key.equals(w.key()) && w.invalid() != null
+                    && w.keptUnits() != null && w.registers() != null && w.ids() != null) {
+                return Optional.of(w);
             }
-        } catch (IOException e) {
-            // Stale entries are harmless: they are keyed and would be ignored.
+        } catch (IOException | ClassNotFoundException | RuntimeException e) {
+            // ignored: the TEI is written again
+        }
+        return Optional.empty();
+    }
+
+    /** Stores a second-level entry; one that cannot be stored only costs time next run. */
+    void storeWritten(Path input, Written w) {
+        try {
+            Files.createDirectories(teiDir);
+            TeiFiles.atomicWrite(teiDir.resolve(entryName(input)), bytes(w));
+        } catch (IOException | RuntimeException e) {
+            // Not cached.
+        }
+    }
+
+    /** The key of a TEI file: the recognition's key, the dictionary's digest, the edition's metadata, the file's SHA-256. */
+    static String writtenKey(String recognitionKey, String dictionary, String edition, byte[] teiFile) {
+        return hex(sha("written " + FORMAT + "\0" + recognitionKey + "\0" + dictionary + "\0" + edition + "\0"
+                + (teiFile == null ? "none" : hex(CodeIdentity.sha256().digest(teiFile)))));
+    }
+
+    private static byte[] bytes(Object o) throws IOException {
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        try (ObjectOutputStream out = new ObjectOutputStream(bytes)) {
+            out.writeObject(o);
+        }
+        return bytes.toByteArray();
+    }
+
+    private static Object read(byte[] bytes) throws IOException, ClassNotFoundException {
+        try (ObjectInputStream in = new ObjectInputStream(new ByteArrayInputStream(bytes))) {
+            in.setObjectInputFilter(FILTER);
+            return in.readObject();
+        }
+    }
+
+    /** Removes the entries of sources this run did not see (deleted or renamed sources), at both levels. */
+    void prune() {
+        for (Path d : List.of(dir, teiDir)) {
+            if (!Files.isDirectory(d)) continue;
+            try (Stream<Path> s = Files.list(d)) {
+                for (Path p : s.toList()) {
+                    String name = p.getFileName().toString();
+                    if (name.endsWith(SUFFIX) && !used.contains(name)) Files.deleteIfExists(p);
+                }
+            } catch (IOException e) {
+                // Stale entries are harmless: they are keyed and would be ignored.
+            }
         }
     }
 

@@ -35,6 +35,52 @@ public final class CodeIdentity {
         return id;
     }
 
+    /**
+     * As {@link #get()}, remembered in {@code memo} for a jar: the identity is computed again only when the
+     * jar's path, size or modification time differ from those the memo was written for (hashing the
+     * jar costs the better part of a second, more than an incremental build of an unchanged edition).
+     */
+    public static String get(Path memo) {
+        String id = identity;
+        if (id != null || memo == null) return get();
+        Path own = ownCode();
+        // Only for code that is one jar alone on the class path (as the launcher runs it): the jar is then all of it.
+        String classPath = System.getProperty("java.class.path", "");
+        if (own == null || !Files.isRegularFile(own) || classPath.isEmpty() || classPath.contains(java.io.File.pathSeparator)
+                || !Path.of(classPath).toAbsolutePath().normalize().equals(own)) {
+            return get();
+        }
+        try {
+            String stamp = own + "\n" + Files.size(own) + "\n" + Files.getLastModifiedTime(own).toMillis() + "\n";
+            if (Files.isRegularFile(memo)) {
+                String kept = Files.readString(memo, StandardCharsets.UTF_8);
+                if (kept.startsWith(stamp) && kept.substring(stamp.length()).matches("[0-9a-f]{64}\n")) {
+                    String known = kept.substring(stamp.length()).strip();
+                    synchronized (CodeIdentity.class) {
+                        if (identity == null) identity = known;
+                        return identity;
+                    }
+                }
+            }
+            String computed = get();
+            Files.createDirectories(memo.toAbsolutePath().getParent());
+            TeiFiles.atomicWrite(memo, (stamp + computed + "\n").getBytes(StandardCharsets.UTF_8));
+            return computed;
+        } catch (IOException | RuntimeException e) {
+            return get();
+        }
+    }
+
+    private static Path ownCode() {
+        try {
+            var source = Toolkit.class.getProtectionDomain().getCodeSource();
+            if (source != null) return Path.of(source.getLocation().toURI()).toAbsolutePath().normalize();
+        } catch (URISyntaxException | IllegalArgumentException | SecurityException e) {
+            return null;
+        }
+        return null;
+    }
+
     private static String compute() {
         MessageDigest md = sha256();
         md.update(("jiaokan " + Toolkit.VERSION + "\n").getBytes(StandardCharsets.UTF_8));
@@ -81,7 +127,7 @@ public final class CodeIdentity {
         md.update((byte) '\n');
     }
 
-    static MessageDigest sha256() {
+    public static MessageDigest sha256() {
         try {
             return MessageDigest.getInstance("SHA-256");
         } catch (NoSuchAlgorithmException e) {

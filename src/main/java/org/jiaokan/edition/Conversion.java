@@ -61,6 +61,7 @@ public final class Conversion {
         if (Files.exists(outDir) && !Files.isDirectory(outDir)) throw new IOException(outDir + ": output folder is a file");
         Files.createDirectories(outDir);
         convertedCount.set(0);
+        teiReused.set(0);
         cache = cacheDir == null ? null
                 : new BuildCache(cacheDir, "forced " + (forced == null ? "" : forced.name()) + "\n", codeIdentity);
         Path regFile = TeiFiles.inside(outDir, Toolkit.REGISTER_FILE);
@@ -73,11 +74,15 @@ public final class Conversion {
             }
         }
         List<String> failures = new ArrayList<>();
-        List<Path> converted = new ArrayList<>();
-        List<EditionDocument> docs = new ArrayList<>();
+        List<Read> accepted = new ArrayList<>();
         Map<String, Path> ids = new HashMap<>();
         int threads = Ordered.threads();
         names = DocumentNames.assign(inputs, edition);
+        this.forced = forced;
+        // Recognised documents kept in memory between the two passes, in characters of their sources; beyond
+        // that a document stored in the cache is read back from it when its TEI has to be written.
+        long budget = Long.getLong("jiaokan.recognisedBudget", Runtime.getRuntime().maxMemory() / 256);
+        long[] kept = {0};
         // Reading and converting run on every core; the checks that depend on the inputs before it
         // (a TEI file name taken already), the messages and the list of documents follow the inputs' order.
         Ordered.map(inputs, threads, input -> read(input, forced), r -> {
@@ -87,7 +92,7 @@ public final class Conversion {
                 fail(input, r.failure(), failures, listener);
                 return;
             }
-            String id = r.doc().id();
+            String id = r.id();
             // Ignoring case: on case-insensitive file systems Registers.xml is the same file.
             if ((id + ".xml").equalsIgnoreCase(Toolkit.REGISTER_FILE)) {
                 fail(input, "its TEI file " + id + ".xml would overwrite the folder's registers; rename it",
@@ -101,24 +106,30 @@ public final class Conversion {
                 return;
             }
             r.warnings().forEach(w -> listener.warned(input, w));
-            docs.add(r.doc());
-            converted.add(input);
+            Read keep = r;
+            if (r.doc() != null && r.summary() != null) {
+                long size = r.doc().source().text().length();
+                if (kept[0] + size > budget) keep = r.withoutDocument();
+                else kept[0] += size;
+            }
+            accepted.add(keep);
         });
 
         // The dictionary is a reduction over every document's names; applying it is per document again.
         NamePropagation dictionary = new NamePropagation();
         dictionary.addConfirmed(existing);
-        dictionary.addRecognised(docs);
+        for (Read r : accepted) dictionary.addNames(r.names());
+        String dictionaryDigest = cache == null ? "" : dictionary.digest();
 
-        TeiWriter writer = toolkit.writer(edition);
+        Writers writer = new Writers(toolkit, edition);
         Registers registers = wholeEdition ? new Registers().wholeEdition() : new Registers();
         List<TeiFiles.Outcome> outcomes = new ArrayList<>();
-        List<Integer> order = new ArrayList<>(docs.size());
-        for (int i = 0; i < docs.size(); i++) order.add(i);
-        Ordered.map(order, threads, i -> write(docs.get(i), converted.get(i), name(converted.get(i)).sourceName(), i, dictionary,
-                writer, outDir, keepSources), w -> {
-            Path input = converted.get(w.index());
-            docs.set(w.index(), null); // written: its model is not needed any more
+        documentIds.clear();
+        List<Integer> order = new ArrayList<>(accepted.size());
+        for (int i = 0; i < accepted.size(); i++) order.add(i);
+        Ordered.map(order, threads, i -> write(accepted.get(i), i, dictionary, dictionaryDigest, writer, outDir, keepSources), w -> {
+            Path input = accepted.get(w.index()).input();
+            accepted.set(w.index(), null); // written: its model is not needed any more
             if (w.failure() != null) {
                 fail(input, w.failure(), failures, listener);
                 return;
@@ -132,10 +143,12 @@ public final class Conversion {
                 } else if (!invalid.isEmpty()) {
                     checkEditorsAdditions(input, o, invalid, failures, listener);
                 }
-                registers.add(w.tei(), o.file().getFileName().toString(), w.codes());
+                String fileName = o.file().getFileName().toString();
+                registers.add(fileName, w.registers());
+                documentIds.put(fileName, w.ids());
                 // The TEI's bytes were for the checks above; a run over many documents keeps only where they went.
                 outcomes.add(new TeiFiles.Outcome(o.file(), o.written(), o.keptUnits(), new byte[0]));
-                listener.converted(w.index() + 1, docs.size(), input, o);
+                listener.converted(w.index() + 1, order.size(), input, o);
             } catch (IOException e) {
                 fail(input, e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage(), failures, listener);
             } catch (RuntimeException | StackOverflowError e) {
@@ -147,10 +160,53 @@ public final class Conversion {
         return new Result(outcomes, failures, regFile);
     }
 
-    /** One input read and converted, or why not. */
-    private record Read(Path input, EditionDocument doc, List<String> warnings, List<String> notices, String failure) {
-        Read(Path input, EditionDocument doc, List<String> warnings, String failure) {
-            this(input, doc, warnings, List.of(), failure);
+    /** The forced encoding of the current run (for a source converted again in the second pass). */
+    private Charset forced;
+
+    /** The {@code xml:id}s of each TEI file of the last run, by file name, in document order, one per line. */
+    private final Map<String, String> documentIds = new HashMap<>();
+
+    /** The {@code xml:id}s of each TEI file the last run wrote or kept, by file name: in document order, one per line. */
+    public Map<String, String> documentIds() {
+        return java.util.Collections.unmodifiableMap(documentIds);
+    }
+
+    /** The TEI writer, made on first use: a build whose documents all come from its cache needs none. */
+    private static final class Writers {
+        private final Toolkit toolkit;
+        private final Edition edition;
+        private volatile TeiWriter writer;
+
+        Writers(Toolkit toolkit, Edition edition) {
+            this.toolkit = toolkit;
+            this.edition = edition;
+        }
+
+        TeiWriter get() {
+            TeiWriter w = writer;
+            if (w == null) {
+                synchronized (this) {
+                    if (writer == null) writer = toolkit.writer(edition);
+                    w = writer;
+                }
+            }
+            return w;
+        }
+    }
+
+    /**
+     * One input read and converted, or why not: its document id, its cache key and entry summary (when
+     * cached), the recognised document (null when it stays in the cache until its TEI is written), the
+     * names it gives the dictionary.
+     */
+    private record Read(Path input, String id, String key, BuildCache.Summary summary, EditionDocument doc,
+                        List<NamePropagation.Name> names, List<String> warnings, List<String> notices, String failure) {
+        static Read failed(Path input, String failure) {
+            return new Read(input, null, null, null, null, List.of(), List.of(), List.of(), failure);
+        }
+
+        Read withoutDocument() {
+            return new Read(input, id, key, summary, null, names, warnings, notices, failure);
         }
     }
 
@@ -164,65 +220,109 @@ public final class Conversion {
 
     private Read read(Path input, Charset forced) {
         String refusal = refused.get(input);
-        if (refusal != null) return new Read(input, null, List.of(), refusal);
+        if (refusal != null) return Read.failed(input, refusal);
         try {
             String key = null;
             if (cache != null) {
                 // The document's id comes from the edition's metadata and the file name; it is part of the key.
-                key = cache.key(input, name(input).id()).orElse(null);
-                java.util.Optional<BuildCache.Recognised> hit = key == null ? java.util.Optional.empty() : cache.find(input, key);
+                String id = name(input).id();
+                key = cache.key(input, id).orElse(null);
+                java.util.Optional<BuildCache.Summary> hit = key == null ? java.util.Optional.empty() : cache.find(input, key);
                 if (hit.isPresent()) {
-                    EditionDocument doc = hit.get().doc();
-                    return new Read(input, doc, new ArrayList<>(hit.get().warnings()), damageNotices(doc.source()), null);
+                    BuildCache.Summary s = hit.get();
+                    return new Read(input, id, key, s, null, s.names(), new ArrayList<>(s.warnings()), s.notices(), null);
                 }
             } else {
                 convertedCount.incrementAndGet();
             }
-            SourceDocument src = Readers.read(input, forced);
+            SourceDocument src = readSource(input);
             DocumentNames.Name name = name(input);
-            if (name.suffixed()) {
-                // Another input has this file name: the header records the folders that tell them apart.
-                src = new SourceDocument(name.sourceName(), src.size(), src.sha256(), src.mediaType(), src.encoding(),
-                        src.encodingEvidence(), src.lines(), src.properties());
-            }
             List<String> notices = damageNotices(src);
             String id = name.id();
             List<String> warnings = new ArrayList<>();
             // Names of a file that would clash are refused afterwards, in the inputs' order; converting it costs only time.
-            if ((id + ".xml").equalsIgnoreCase(Toolkit.REGISTER_FILE)) return new Read(input, new EditionDocument(id, src, null, List.of()), warnings, notices, null);
+            if ((id + ".xml").equalsIgnoreCase(Toolkit.REGISTER_FILE)) {
+                return new Read(input, id, null, null, new EditionDocument(id, src, null, List.of()), List.of(), warnings, notices, null);
+            }
             EditionDocument doc = toolkit.converter().convert(src, id, warnings::add);
-            if (key != null) cache.store(input, new BuildCache.Recognised(key, doc, List.copyOf(warnings)));
-            return new Read(input, doc, warnings, notices, null);
+            BuildCache.Summary stored = key == null ? null : cache.store(input, key, doc, warnings, notices).orElse(null);
+            return new Read(input, id, stored == null ? null : key, stored, doc, NamePropagation.names(doc), warnings, notices, null);
         } catch (ReadException e) {
-            return new Read(input, null, List.of(), e.getMessage());
+            return Read.failed(input, e.getMessage());
         } catch (RuntimeException | StackOverflowError e) {
-            return new Read(input, null, List.of(), unexpected(e));
+            return Read.failed(input, unexpected(e));
         }
     }
 
-    /** One document written and checked: what the reduction after it needs (its TEI tree for the registers), or why not. */
-    private record Written(int index, TeiFiles.Outcome outcome, List<String> invalid, Document tei,
-                           Map<String, String> codes, String failure) {}
+    /** One document written and checked: what the reduction after it needs (its registers' part, its ids), or why not. */
+    private record Written(int index, TeiFiles.Outcome outcome, List<String> invalid, List<Registers.Contribution> registers,
+                           String ids, String failure) {
+        static Written failed(int index, String failure) {
+            return new Written(index, null, null, null, null, failure);
+        }
+    }
 
-    private static Written write(EditionDocument recognised, Path input, String sourceName, int index, NamePropagation dictionary, TeiWriter writer,
-                                 Path outDir, boolean keepSources) {
+    private Written write(Read r, int index, NamePropagation dictionary, String dictionaryDigest, Writers writer,
+                          Path outDir, boolean keepSources) {
         try {
+            String name = r.id() + ".xml";
+            Path file = TeiFiles.inside(outDir, name);
+            String editionId = edition.toString();
+            if (cache != null && r.summary() != null) {
+                byte[] old = Files.isRegularFile(file) ? Files.readAllBytes(file) : null;
+                java.util.Optional<BuildCache.Written> hit = cache.findWritten(r.input(),
+                        BuildCache.writtenKey(r.key(), dictionaryDigest, editionId, old));
+                if (hit.isPresent() && !keepSources) {
+                    BuildCache.Written w = hit.get();
+                    teiReused.incrementAndGet();
+                    TeiFiles.Outcome o = new TeiFiles.Outcome(file, false, w.keptUnits(), w.invalid().isEmpty() ? new byte[0] : old);
+                    return new Written(index, o, w.invalid(), w.registers(), w.ids(), null);
+                }
+            }
+            EditionDocument recognised = r.doc();
+            if (recognised == null && r.summary() != null) recognised = cache.document(r.input(), r.summary()).orElse(null);
+            if (recognised == null) {
+                // The entry's document could not be read back: the source is converted again.
+                cache.demote();
+                SourceDocument src = readSource(r.input());
+                recognised = toolkit.converter().convert(src, r.id(), warning -> {});
+            }
             EditionDocument doc = dictionary.apply(recognised);
-            String name = doc.id() + ".xml";
-            TeiFiles.Outcome o = TeiFiles.write(TeiFiles.inside(outDir, name), date -> writer.write(doc, date));
+            TeiFiles.Outcome o = TeiFiles.write(file, date -> writer.get().write(doc, date));
             List<String> invalid = Schemas.jiaokanForThisThread().validate(o.bytes(), o.file().toUri().toString());
             Document tei = Xml.parse(o.bytes());
             if (keepSources) {
-                Path copy = TeiFiles.inside(outDir.resolve("sources"), sourceName);
+                Path copy = TeiFiles.inside(outDir.resolve("sources"), name(r.input()).sourceName());
                 Files.createDirectories(copy.getParent());
-                TeiFiles.writeIfChanged(copy, Files.readAllBytes(input));
+                TeiFiles.writeIfChanged(copy, Files.readAllBytes(r.input()));
             }
-            return new Written(index, o, invalid, tei, Registers.codes(doc), null);
-        } catch (IOException | SAXException e) {
-            return new Written(index, null, null, null, null, e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage());
+            List<Registers.Contribution> contributions = Registers.contributions(tei, name, Registers.codes(doc));
+            String xmlIds = xmlIds(tei);
+            if (cache != null && r.key() != null) {
+                cache.storeWritten(r.input(), new BuildCache.Written(BuildCache.writtenKey(r.key(), dictionaryDigest, editionId, o.bytes()),
+                        List.copyOf(invalid), List.copyOf(o.keptUnits()), List.copyOf(contributions), xmlIds));
+            }
+            return new Written(index, o, invalid, contributions, xmlIds, null);
+        } catch (IOException | SAXException | ReadException e) {
+            return Written.failed(index, e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage());
         } catch (RuntimeException | StackOverflowError e) {
-            return new Written(index, null, null, null, null, unexpected(e));
+            return Written.failed(index, unexpected(e));
         }
+    }
+
+    /** Every {@code xml:id} of a document, in document order, one per line. */
+    static String xmlIds(Document tei) {
+        StringBuilder sb = new StringBuilder();
+        java.util.ArrayDeque<org.w3c.dom.Node> stack = new java.util.ArrayDeque<>();
+        stack.push(tei.getDocumentElement());
+        while (!stack.isEmpty()) {
+            org.w3c.dom.Node n = stack.pop();
+            if (!(n instanceof org.w3c.dom.Element e)) continue;
+            String id = e.getAttributeNS(Xml.XML_NS, "id");
+            if (!id.isEmpty()) sb.append(id).append('\n');
+            for (org.w3c.dom.Node c = e.getLastChild(); c != null; c = c.getPreviousSibling()) stack.push(c);
+        }
+        return sb.toString();
     }
 
     /**
@@ -253,6 +353,15 @@ public final class Conversion {
             fail(input, "the TEI in " + o.file() + " (with an editor's changes) is not valid against tei_all.rng: " + errors.get(0),
                     failures, listener);
         }
+    }
+
+    /** Reads a source; when another input has its file name, the header records the folders that tell them apart. */
+    private SourceDocument readSource(Path input) throws ReadException {
+        SourceDocument src = Readers.read(input, forced);
+        DocumentNames.Name name = name(input);
+        if (!name.suffixed()) return src;
+        return new SourceDocument(name.sourceName(), src.size(), src.sha256(), src.mediaType(), src.encoding(),
+                src.encodingEvidence(), src.lines(), src.properties());
     }
 
     /** The ids and kept sources' names of this run's inputs (see {@link DocumentNames}). */
@@ -316,6 +425,12 @@ public final class Conversion {
     }
 
     private final java.util.concurrent.atomic.AtomicInteger convertedCount = new java.util.concurrent.atomic.AtomicInteger();
+    private final java.util.concurrent.atomic.AtomicInteger teiReused = new java.util.concurrent.atomic.AtomicInteger();
+
+    /** TEI files of the last run that the cache's second level showed unchanged: not made, checked or parsed again. */
+    public int teiFromCache() {
+        return teiReused.get();
+    }
 
     public Conversion withTeiAll(Path rng) {
         if (rng != null) this.teiAll = rng;

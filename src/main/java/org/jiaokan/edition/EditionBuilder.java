@@ -26,14 +26,14 @@ public final class EditionBuilder {
      * of sources/ that are not files (folders, broken links), which are skipped.
      */
     public record Result(Conversion.Result conversion, List<Path> orphans, List<Path> skipped, List<String> duplicateIds,
-                         Conversion.CacheCounts cache) {
+                         Conversion.CacheCounts cache, int teiFromCache) {
         public boolean ok() { return conversion.ok() && duplicateIds.isEmpty(); }
     }
 
     private final Toolkit toolkit;
 
     private static List<Path> orphans(Path docs, Conversion.Result r) throws IOException {
-        List<Path> written = r.outcomes().stream().map(o -> o.file().toAbsolutePath().normalize()).toList();
+        java.util.Set<Path> written = new java.util.HashSet<>(r.outcomes().stream().map(o -> o.file().toAbsolutePath().normalize()).toList());
         try (Stream<Path> s = Files.list(docs)) {
             return s.filter(p -> p.toString().endsWith(".xml"))
                     .filter(p -> !p.getFileName().toString().equals(Toolkit.REGISTER_FILE))
@@ -87,7 +87,50 @@ public final class EditionBuilder {
         List<String> hrefs = new ArrayList<>();
         for (TeiFiles.Outcome o : r.outcomes()) hrefs.add(DOCS + "/" + o.file().getFileName());
         header.writeDocumentList(hrefs);
-        return new Result(r, orphans(docs, r), skipped, duplicateIds(headerFile), conversion.cacheCounts());
+        List<String> duplicates = duplicateIds(headerFile, conversion.documentIds());
+        if (duplicates == null) duplicates = duplicateIds(headerFile);
+        return new Result(r, orphans(docs, r), skipped, duplicates, conversion.cacheCounts(), conversion.teiFromCache());
+    }
+
+    /**
+     * As {@link #duplicateIds(Path)}, with the ids of the documents the build has just written or kept
+     * (by file name in docs/, in document order) instead of parsing them again; null when edition.xml
+     * includes anything else (then the documents are parsed).
+     */
+    private static List<String> duplicateIds(Path headerFile, java.util.Map<String, String> known) throws IOException {
+        org.w3c.dom.Document doc;
+        try {
+            doc = org.jiaokan.xml.Xml.parse(headerFile);
+        } catch (org.xml.sax.SAXException e) {
+            return null;
+        }
+        java.util.Map<String, List<String>> seen = new java.util.LinkedHashMap<>();
+        Path docs = headerFile.toAbsolutePath().getParent().resolve(DOCS).normalize();
+        return collectIds(doc.getDocumentElement(), headerFile.toString(), known, docs, seen)
+                ? org.jiaokan.validate.IdUniqueness.messages(seen) : null;
+    }
+
+    private static boolean collectIds(org.w3c.dom.Element e, String file, java.util.Map<String, String> known, Path docs,
+                                      java.util.Map<String, List<String>> seen) {
+        if (org.jiaokan.xml.XIncludes.NS.equals(e.getNamespaceURI()) && "include".equals(e.getLocalName())) {
+            String href = e.getAttribute("href");
+            String parse = e.getAttribute("parse");
+            if (!parse.isEmpty() && !parse.equals("xml")) return false;
+            if (!href.startsWith(DOCS + "/") || href.contains(":") || href.contains("\\")) return false;
+            String name = href.substring(DOCS.length() + 1);
+            String ids = known.get(name);
+            if (ids == null || !docs.resolve(name).normalize().getParent().equals(docs)) return false;
+            for (String id : ids.split("\n")) {
+                if (!id.isEmpty()) seen.computeIfAbsent(id, k -> new ArrayList<>()).add(href);
+            }
+            return true;
+        }
+        String id = e.getAttributeNS(org.jiaokan.xml.Xml.XML_NS, "id");
+        if (!id.isEmpty()) seen.computeIfAbsent(id, k -> new ArrayList<>()).add(file);
+        for (org.w3c.dom.Node k = e.getFirstChild(); k != null; k = k.getNextSibling()) {
+            if (k instanceof org.w3c.dom.Element c && !collectIds(c, file, known, docs, seen)) return false;
+        }
+        return true;
     }
 
     /** Ids that occur more than once in the edition with its XIncludes expanded (an editor may have added one). */

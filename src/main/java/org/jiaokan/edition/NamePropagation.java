@@ -64,15 +64,45 @@ final class NamePropagation {
 
     /** Adds the names recognised with high confidence in these documents. */
     void addRecognised(List<EditionDocument> docs) {
-        for (EditionDocument d : docs) {
-            for (Block b : d.blocks()) {
-                for (Mention m : b.mentions()) {
-                    if (m.type().registered() && m.confidence() >= CONFIRMING_CONFIDENCE && m.key().length() >= 2) {
-                        add(m.type(), m.key(), m.key(), m.code(), false);
-                    }
+        for (EditionDocument d : docs) addNames(names(d));
+    }
+
+    /** A name one document gives the dictionary: a mention recognised with high confidence. */
+    record Name(EntityType type, String key, String code) implements java.io.Serializable {}
+
+    /** The names a document gives the dictionary, in its order; kept per document, so the document itself need not be. */
+    static List<Name> names(EditionDocument d) {
+        List<Name> out = new ArrayList<>();
+        for (Block b : d.blocks()) {
+            for (Mention m : b.mentions()) {
+                if (m.type().registered() && m.confidence() >= CONFIRMING_CONFIDENCE && m.key().length() >= 2) {
+                    out.add(new Name(m.type(), m.key(), m.code()));
                 }
             }
         }
+        return out;
+    }
+
+    /** Adds one document's names (see {@link #names(EditionDocument)}); documents are added in the inputs' order. */
+    void addNames(List<Name> found) {
+        for (Name n : found) add(n.type(), n.key(), n.key(), n.code(), false);
+    }
+
+    /**
+     * A digest of the whole dictionary: {@link #apply(EditionDocument)} depends on nothing else of the
+     * other documents, so a document whose recognition and this digest are unchanged gets the same names.
+     */
+    String digest() {
+        java.security.MessageDigest md = CodeIdentity.sha256();
+        for (var e : names.entrySet()) {
+            Entry v = e.getValue();
+            for (String part : new String[]{e.getKey(), v.type().name(), v.key(), v.code(), Boolean.toString(v.confirmed())}) {
+                md.update(part.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+                md.update((byte) 0);
+            }
+            md.update((byte) 1);
+        }
+        return java.util.HexFormat.of().formatHex(md.digest());
     }
 
     /**

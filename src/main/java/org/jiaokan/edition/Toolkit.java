@@ -20,15 +20,28 @@ public final class Toolkit {
 
     private static volatile Toolkit shared;
 
-    private final Converter converter;
-    private final Map<String, String> ruleDescriptions;
+    /** The stages, loaded on first use: a build whose documents all come from its cache never needs them. */
+    private volatile Stages stages;
 
-    private Toolkit() {
-        Cleaner cleaner = new Cleaner();
-        this.converter = new Converter(cleaner, new StructureRecogniser(), new ChineseAnnotator(), new MetadataExtractor());
-        Map<String, String> d = new TreeMap<>();
-        for (CleaningRule r : cleaner.rules()) d.put(r.name(), r.description());
-        this.ruleDescriptions = Map.copyOf(d);
+    private record Stages(Converter converter, Map<String, String> ruleDescriptions) {}
+
+    private Toolkit() {}
+
+    private Stages stages() {
+        Stages s = stages;
+        if (s == null) {
+            synchronized (this) {
+                if (stages == null) {
+                    Cleaner cleaner = new Cleaner();
+                    Converter converter = new Converter(cleaner, new StructureRecogniser(), new ChineseAnnotator(), new MetadataExtractor());
+                    Map<String, String> d = new TreeMap<>();
+                    for (CleaningRule r : cleaner.rules()) d.put(r.name(), r.description());
+                    stages = new Stages(converter, Map.copyOf(d));
+                }
+                s = stages;
+            }
+        }
+        return s;
     }
 
     /** The one toolkit of this process. */
@@ -43,9 +56,9 @@ public final class Toolkit {
         return t;
     }
 
-    public Converter converter() { return converter; }
+    public Converter converter() { return stages().converter(); }
 
     public TeiWriter writer(Edition edition) {
-        return new TeiWriter(edition, VERSION, ruleDescriptions, REGISTER_FILE);
+        return new TeiWriter(edition, VERSION, stages().ruleDescriptions(), REGISTER_FILE);
     }
 }

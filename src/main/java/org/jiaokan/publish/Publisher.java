@@ -108,18 +108,32 @@ public final class Publisher {
         int pages = 0, documents = 0;
         // A document over a format's size limit is left out of that format, with one line.
         Map<String, Inputs> byFormat = DocumentLimits.split(in, options.formats(), errors);
+        Incremental inc = Incremental.of(options, in);
         if (options.formats().contains("html")) {
-            Result site = publishSite(byFormat.get("html"));
+            Result site = publishSite(byFormat.get("html"), inc);
             errors.addAll(site.errors());
             pages = site.pages();
             documents = site.documents();
         }
         for (OutputFormat o : OUTPUTS) {
             if (!options.formats().contains(o.name())) continue;
+            String key = inc == null ? null : inc.formatKey(o.name());
+            java.util.Optional<PublishManifest.Entry> same = key == null ? java.util.Optional.empty()
+                    : inc.manifest().find("format " + o.name(), key);
+            if (same.isPresent()) {
+                documents = Math.max(documents, Integer.parseInt(new String(same.get().payload(), StandardCharsets.UTF_8)));
+                continue;
+            }
+            Map<String, String> before = key == null ? null : PublishManifest.snapshot(out);
             OutputFormat.Result r = o.publish(byFormat.get(o.name()), out, options.formats(), options.threads());
             errors.addAll(r.errors());
             documents = Math.max(documents, r.documents());
+            if (key != null && r.errors().isEmpty()) {
+                inc.manifest().put("format " + o.name(), key, Integer.toString(r.documents()).getBytes(StandardCharsets.UTF_8),
+                        PublishManifest.changed(before, PublishManifest.snapshot(out)));
+            }
         }
+        if (inc != null) inc.manifest().save();
         // One line per input file: the first output's reason (the site's, as the site is made first);
         // a file every output failed on is not reported once per output.
         List<String> inputNames = new ArrayList<>();
@@ -136,8 +150,33 @@ public final class Publisher {
         return new Result(pages, documents, sorted, (System.nanoTime() - t0) / 1_000_000);
     }
 
+    /**
+     * What an incremental run needs: the output folder's manifest and the key of the run's shared inputs
+     * (theme and code, formats, registers, edition.xml); null where publishing is not incremental (a
+     * caller's own citation provider, whose identity is unknown).
+     */
+    private record Incremental(PublishManifest manifest, String run, Map<Path, String> teiSha, String sources) {
+        static Incremental of(Options options, Inputs in) throws IOException {
+            if (options.citations() != null) return null;
+            String run = PublishManifest.key("run", PublishManifest.themeIdentity(in.themeDir(), options.out()),
+                    String.join(",", new java.util.TreeSet<>(options.formats())),
+                    PublishManifest.sha(in.registers()), PublishManifest.sha(in.edition()), in.sourceDirs());
+            Map<Path, String> sha = new TreeMap<>();
+            for (Path d : in.documents()) sha.put(d, PublishManifest.sha(d));
+            // The raw sources' names, sizes and times: the outputs beside the site may copy or describe them.
+            StringBuilder sources = new StringBuilder();
+            for (Path dir : in.sourceDirs()) sources.append(dir).append(PublishManifest.snapshot(dir)).append('\n');
+            return new Incremental(PublishManifest.load(options.out()), run, sha, sources.toString());
+        }
+
+        /** The key of an output format made from every document. */
+        String formatKey(String format) {
+            return PublishManifest.key("format", format, run, teiSha.toString(), sources);
+        }
+    }
+
     /** The HTML site: pages, assets, search index. */
-    private Result publishSite(Inputs in) throws IOException {
+    private Result publishSite(Inputs in, Incremental inc) throws IOException {
         Theme theme = new Theme(in.themeDir());
         Stylesheets xsl;
         try {
@@ -178,8 +217,21 @@ public final class Publisher {
 
         Map<String, Path> ids = new ConcurrentHashMap<>();
         Map<Path, XdmNode> summaries = new ConcurrentHashMap<>();
-        // The full-text index, read from the trees the pages are made from, and added in input order as they come.
-        SearchIndexBuilder.InOrder search = SearchIndexBuilder.inOrder(out);
+        Map<Path, byte[]> summaryBytes = new ConcurrentHashMap<>();
+        // The full-text index, read from the trees the pages are made from, and added in input order as they come;
+        // not made again when the documents it would hold are those of the index there.
+        String searchKey = null;
+        if (inc != null) {
+            List<Object> parts = new ArrayList<>(List.of("search", inc.run()));
+            for (Path p : in.documents()) {
+                parts.add(p.toAbsolutePath().normalize());
+                parts.add(inc.teiSha().get(p));
+            }
+            searchKey = PublishManifest.key(parts.toArray());
+        }
+        boolean sameSearch = searchKey != null && inc.manifest().find("search", searchKey).isPresent();
+        Map<String, String> searchBefore = searchKey == null || sameSearch ? null : PublishManifest.snapshot(out.resolve("search"));
+        SearchIndexBuilder.InOrder search = sameSearch ? null : SearchIndexBuilder.inOrder(out);
         int[] pages = {0};
         ExecutorService pool = Executors.newFixedThreadPool(options.threads());
         try {
@@ -190,16 +242,32 @@ public final class Publisher {
                 jobs.add(pool.submit(() -> {
                     SearchIndexBuilder.Read indexed = null;
                     try {
+                        String key = inc == null ? null : PublishManifest.key("doc", inc.run(), doc.toAbsolutePath().normalize(),
+                                inc.teiSha().get(doc));
+                        if (key != null) {
+                            Integer kept = unchangedDocument(ctx, inc.manifest(), doc, key, ids, summaries, summaryBytes);
+                            if (kept != null) {
+                                if (search != null && summaries.containsKey(doc)) indexed = indexOnly(ctx, doc);
+                                return kept;
+                            }
+                        }
                         DocPages p = publishDocument(ctx, doc, ids);
                         if (p == null) return 0;
                         summaries.put(doc, p.summary());
                         indexed = p.search();
+                        if (key != null) {
+                            byte[] summary = serialise(ctx, p.summary());
+                            summaryBytes.put(doc, summary);
+                            inc.manifest().put("doc " + doc.toAbsolutePath().normalize(), key,
+                                    DocRecord.bytes(p.docid(), p.pages(), p.rawName(), PublishManifest.sha(p.raw()), summary),
+                                    List.of("doc/" + p.docid() + ".html", "doc/" + p.docid() + ".xml"));
+                        }
                         return p.pages();
                     } catch (SaxonApiException | IOException | RuntimeException e) {
                         errors.add(doc + ": " + reason(e));
                         return 0;
                     } finally {
-                        search.put(place, indexed);
+                        if (search != null) search.put(place, indexed);
                     }
                 }));
             }
@@ -213,12 +281,38 @@ public final class Publisher {
             pool.shutdown();
         }
 
+        // The summaries are copied into new trees in the documents' order: XPath orders nodes of different trees
+        // by the trees' creation, which the parallel jobs (and summaries read from the manifest) leave to chance.
         List<XdmNode> ordered = new ArrayList<>();
-        new TreeMap<>(summaries).values().forEach(ordered::add);
-        try {
-            pages[0] += sitePages(ctx, ordered);
-        } catch (SaxonApiException e) {
-            throw new IOException("the edition pages failed: " + reason(e), e);
+        net.sf.saxon.s9api.DocumentBuilder copier = ctx.xsl().processor().newDocumentBuilder();
+        Set<Path> publishedDocs = new java.util.HashSet<>(summaries.keySet());
+        for (Path doc : new java.util.TreeSet<>(publishedDocs)) {
+            try {
+                ordered.add(copier.build(summaries.remove(doc).asSource())); // the original is let go as it is copied
+            } catch (SaxonApiException e) {
+                throw new IOException("the edition pages failed: " + reason(e), e);
+            }
+        }
+        String siteKey = null;
+        if (inc != null) {
+            List<Object> parts = new ArrayList<>(List.of("site", inc.run()));
+            parts.addAll(new TreeMap<>(summaryBytes).values());
+            siteKey = summaryBytes.size() == publishedDocs.size() ? PublishManifest.key(parts.toArray()) : null;
+            summaryBytes.clear();
+        }
+        java.util.Optional<PublishManifest.Entry> sameSite = siteKey == null ? java.util.Optional.empty()
+                : inc.manifest().find("site", siteKey);
+        if (sameSite.isPresent()) {
+            pages[0] += Integer.parseInt(new String(sameSite.get().payload(), StandardCharsets.UTF_8));
+        } else {
+            try {
+                List<String> written = new ArrayList<>();
+                int n = sitePages(ctx, ordered, written);
+                pages[0] += n;
+                if (siteKey != null) inc.manifest().put("site", siteKey, Integer.toString(n).getBytes(StandardCharsets.UTF_8), written);
+            } catch (SaxonApiException e) {
+                throw new IOException("the edition pages failed: " + reason(e), e);
+            }
         }
         for (String a : ASSETS) {
             TeiFiles.atomicWrite(TeiFiles.inside(out, "assets/" + a.substring(a.indexOf('/') + 1)), theme.bytes(a));
@@ -227,8 +321,16 @@ public final class Publisher {
             TeiFiles.atomicWrite(TeiFiles.inside(out, "assets/i18n-" + e.getKey() + ".js"), i18nScript(e.getKey(), e.getValue()));
         }
         // The full-text index of the documents that were published.
-        errors.addAll(search.finish(in.documents().size()).errors());
-        return new Result(pages[0], summaries.size(), new ArrayList<>(errors), 0);
+        if (search != null) {
+            List<String> searchErrors = search.finish(in.documents().size()).errors();
+            errors.addAll(searchErrors);
+            if (searchKey != null && searchErrors.isEmpty()) {
+                List<String> written = new ArrayList<>();
+                PublishManifest.changed(searchBefore, PublishManifest.snapshot(out.resolve("search"))).forEach(f -> written.add("search/" + f));
+                inc.manifest().put("search", searchKey, null, written);
+            }
+        }
+        return new Result(pages[0], publishedDocs.size(), new ArrayList<>(errors), 0);
     }
 
     private record Context(Stylesheets xsl, Path out, XdmNode registers, XdmNode edition, XdmNode ui,
@@ -251,7 +353,78 @@ public final class Publisher {
         };
     }
 
-    private record DocPages(XdmNode summary, int pages, SearchIndexBuilder.Read search) {}
+    private record DocPages(XdmNode summary, int pages, SearchIndexBuilder.Read search, String docid, String rawName, Path raw) {}
+
+    /** What the manifest keeps of a document's pages: its id, its page count, its raw source's name and SHA-256, its summary. */
+    private record DocRecord(String docid, int pages, String rawName, String rawSha, byte[] summary) {
+        static byte[] bytes(String docid, int pages, String rawName, String rawSha, byte[] summary) throws IOException {
+            ByteArrayOutputStream b = new ByteArrayOutputStream();
+            try (java.io.DataOutputStream o = new java.io.DataOutputStream(b)) {
+                o.writeUTF(docid);
+                o.writeInt(pages);
+                o.writeUTF(rawName);
+                o.writeUTF(rawSha);
+                o.write(summary);
+            }
+            return b.toByteArray();
+        }
+
+        static DocRecord of(byte[] bytes) throws IOException {
+            java.io.DataInputStream in = new java.io.DataInputStream(new java.io.ByteArrayInputStream(bytes));
+            String docid = in.readUTF();
+            int pages = in.readInt();
+            String rawName = in.readUTF();
+            String rawSha = in.readUTF();
+            return new DocRecord(docid, pages, rawName, rawSha, in.readAllBytes());
+        }
+    }
+
+    /**
+     * A document whose TEI and shared inputs are those its pages were made from, and whose raw source is
+     * unchanged: its pages stay, its summary comes from the manifest. Null when it has to be published.
+     */
+    private Integer unchangedDocument(Context ctx, PublishManifest manifest, Path doc, String key, Map<String, Path> ids,
+                                      Map<Path, XdmNode> summaries, Map<Path, byte[]> summaryBytes) throws IOException {
+        java.util.Optional<PublishManifest.Entry> e = manifest.find("doc " + doc.toAbsolutePath().normalize(), key);
+        if (e.isEmpty()) return null;
+        try {
+            DocRecord r = DocRecord.of(e.get().payload());
+            Path raw = r.rawName().isEmpty() ? null : rawSource(ctx.sourceDirs(), r.rawName());
+            if (!PublishManifest.sha(raw).equals(r.rawSha())) return null;
+            XdmNode summary = ctx.xsl().parse(r.summary(), doc.toAbsolutePath().toUri().toString());
+            Path earlier = ids.putIfAbsent(r.docid(), doc);
+            if (earlier != null) {
+                ctx.errors().add(doc + ": another document has the identifier " + r.docid() + " (" + earlier + "); not published");
+                return 0;
+            }
+            summaries.put(doc, summary);
+            summaryBytes.put(doc, r.summary());
+            return r.pages();
+        } catch (IOException | SaxonApiException | RuntimeException ex) {
+            return null;
+        }
+    }
+
+    /** A summary as bytes, for the manifest and the edition pages' key. */
+    private static byte[] serialise(Context ctx, XdmNode node) throws SaxonApiException {
+        ByteArrayOutputStream bos = new ByteArrayOutputStream();
+        Serializer s = serializer(ctx, bos, true);
+        s.setOutputProperty(Serializer.Property.OMIT_XML_DECLARATION, "yes");
+        s.serializeNode(node);
+        return bos.toByteArray();
+    }
+
+    /** What the search index takes of a document whose pages are kept: its TEI read again, for the index only. */
+    private static SearchIndexBuilder.Read indexOnly(Context ctx, Path doc) {
+        try {
+            XdmNode tei = ctx.xsl().parse(Files.readAllBytes(doc), doc.toAbsolutePath().toUri().toString());
+            return SearchIndexBuilder.extract((Document) NodeOverNodeInfo.wrap(tei.getUnderlyingNode()), doc.getFileName().toString());
+        } catch (Exception e) {
+            ctx.errors().add(doc + ": " + (e.getMessage() == null ? e.toString() : e.getMessage()));
+            return null;
+        }
+    }
+
 
     private DocPages publishDocument(Context ctx, Path file, Map<String, Path> ids) throws IOException, SaxonApiException {
         byte[] bytes = Files.readAllBytes(file);
@@ -305,7 +478,7 @@ public final class Publisher {
             ctx.errors().add(file + ": " + (e.getMessage() == null ? e.toString() : e.getMessage()));
             search = null;
         }
-        return new DocPages(summary, pages, search);
+        return new DocPages(summary, pages, search, docid, fileName, raw);
     }
 
     private static net.sf.saxon.s9api.Destination applyTo(Xslt30Transformer t, XdmNode source) throws SaxonApiException {
@@ -354,7 +527,7 @@ public final class Publisher {
      * makes the edition's own pages and a share of the register entries' pages, each other one its share of
      * the entries (the stylesheet's {@code $part} of {@code $parts}).
      */
-    private int sitePages(Context ctx, List<XdmNode> summaries) throws SaxonApiException, IOException {
+    private int sitePages(Context ctx, List<XdmNode> summaries, List<String> written) throws SaxonApiException, IOException {
         Map<String, ByteArrayOutputStream> outputs = new TreeMap<>();
         URI base = URI.create("file:///jiaokan-site/");
         XdmValue summaryParam = new XdmValue(summaries);
@@ -407,6 +580,7 @@ public final class Publisher {
         for (Map.Entry<String, ByteArrayOutputStream> e : outputs.entrySet()) {
             if (e.getKey().startsWith("/") || e.getKey().contains("..")) throw new IOException("refusing page " + e.getKey());
             write(ctx, e.getKey(), e.getValue().toByteArray());
+            written.add(e.getKey());
             if (e.getKey().endsWith(".html")) n++;
         }
         return n;

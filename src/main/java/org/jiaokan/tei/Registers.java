@@ -29,11 +29,14 @@ public final class Registers {
             EntityType.PLACE, new String[]{"listPlace", "place", "placeName"},
             EntityType.ORG, new String[]{"listOrg", "org", "orgName"});
 
+    /** The kinds in the order {@link #add(Document, String, Map)} has always visited them (the map's iteration order). */
+    private static final List<EntityType> KINDS = List.copyOf(NAMES.keySet());
+
     private static final class Entry {
         final EntityType type;
         final String key;
         final Map<String, String> spellingLang = new TreeMap<>();
-        final List<String> targets = new ArrayList<>();
+        final Set<String> targets = new LinkedHashSet<>();
         String code = "";
 
         Entry(EntityType type, String key) {
@@ -72,24 +75,46 @@ public final class Registers {
      * @param codes    gazetteer codes known for register keys (from the recogniser)
      */
     public void add(Document tei, String fileName, Map<String, String> codes) {
-        documents.add(fileName);
+        add(fileName, contributions(tei, fileName, codes));
+    }
+
+    /**
+     * One registered mention of a document, as the registers take it in: the entry's id, kind and key, the
+     * spelling and its language, the gazetteer code known for the key, and the pointer to the mention.
+     * A document's contributions can be kept and added again without the document (an incremental build).
+     */
+    public record Contribution(String id, EntityType type, String key, String spelling, String lang, String code,
+                               String target) implements java.io.Serializable {}
+
+    /** The registered mentions of one written TEI document, in document order (see {@link #add(Document, String, Map)}). */
+    public static List<Contribution> contributions(Document tei, String fileName, Map<String, String> codes) {
+        List<Contribution> out = new ArrayList<>();
         String lang = tei.getDocumentElement().getAttributeNS(Xml.XML_NS, "lang");
         Element text = Dom.child(tei.getDocumentElement(), "text").orElse(null);
-        if (text == null) return;
-        for (var kind : NAMES.entrySet()) {
-            for (Element name : Dom.descendants(text, kind.getValue()[2])) {
+        if (text == null) return out;
+        for (EntityType type : KINDS) {
+            for (Element name : Dom.descendants(text, NAMES.get(type)[2])) {
                 String ref = name.getAttribute("ref");
-                String prefix = REGISTER_PREFIX + "#" + RegisterIds.of(kind.getKey(), "");
+                String prefix = REGISTER_PREFIX + "#" + RegisterIds.of(type, "");
                 if (!ref.startsWith(prefix) || ref.length() == prefix.length()) continue;
                 String id = ref.substring(REGISTER_PREFIX.length() + 1);
                 String key = id.substring(prefix.length() - REGISTER_PREFIX.length() - 1);
                 String spelling = Readings.of(name, false).strip();
-                Entry e = entries.computeIfAbsent(id, k -> new Entry(kind.getKey(), key));
-                if (!spelling.isEmpty() && !spelling.equals(RegisterKey.nameOf(key))) e.spellingLang.putIfAbsent(spelling, lang);
-                if (e.code.isEmpty()) e.code = codes.getOrDefault(key, "");
-                String target = fileName + "#" + enclosingId(name);
-                if (!e.targets.contains(target)) e.targets.add(target);
+                out.add(new Contribution(id, type, key, spelling, lang, codes.getOrDefault(key, ""),
+                        fileName + "#" + enclosingId(name)));
             }
+        }
+        return out;
+    }
+
+    /** Adds the contributions of one document (the reduction step of {@link #add(Document, String, Map)}). */
+    public void add(String fileName, List<Contribution> contributions) {
+        documents.add(fileName);
+        for (Contribution c : contributions) {
+            Entry e = entries.computeIfAbsent(c.id(), k -> new Entry(c.type(), c.key()));
+            if (!c.spelling().isEmpty() && !c.spelling().equals(RegisterKey.nameOf(c.key()))) e.spellingLang.putIfAbsent(c.spelling(), c.lang());
+            if (e.code.isEmpty()) e.code = c.code();
+            e.targets.add(c.target());
         }
     }
 

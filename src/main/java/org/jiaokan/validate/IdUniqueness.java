@@ -27,6 +27,14 @@ public final class IdUniqueness {
     public static List<String> duplicates(Element root, String file, Map<Element, String> origins) {
         Map<String, List<String>> seen = new LinkedHashMap<>();
         collect(root, file, origins, seen);
+        return messages(seen);
+    }
+
+    /**
+     * One message per id that occurs more than once, from every id in document order with the file it
+     * occurs in ({@code seen}: id → files, in the order of the ids' first occurrences).
+     */
+    public static List<String> messages(Map<String, List<String>> seen) {
         List<String> out = new ArrayList<>();
         for (var e : seen.entrySet()) {
             List<String> where = e.getValue();

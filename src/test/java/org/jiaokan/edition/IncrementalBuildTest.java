@@ -11,6 +11,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeMap;
 import java.util.stream.Stream;
 
@@ -59,13 +60,17 @@ class IncrementalBuildTest {
     static Path incremental;
     static Path scratch;
     static final List<Conversion.CacheCounts> counts = new ArrayList<>();
+    static final List<Integer> teiFromCache = new ArrayList<>();
     static List<Path> orphans;
 
     @BeforeAll
     static void build() throws Exception {
         incremental = edition("incremental", FIRST);
-        counts.add(build(incremental, true, null).cache());
-        counts.add(build(incremental, true, null).cache());
+        for (int i = 0; i < 2; i++) {
+            EditionBuilder.Result r = build(incremental, true, null);
+            counts.add(r.cache());
+            teiFromCache.add(r.teiFromCache());
+        }
         Map<String, String> last = finalSources();
         Path sources = incremental.resolve(EditionBuilder.SOURCES);
         Files.delete(sources.resolve("d-report.txt"));
@@ -74,7 +79,9 @@ class IncrementalBuildTest {
         EditionBuilder.Result r = build(incremental, true, null);
         counts.add(r.cache());
         orphans = r.orphans();
-        counts.add(build(incremental, true, null).cache());
+        EditionBuilder.Result again = build(incremental, true, null);
+        counts.add(again.cache());
+        teiFromCache.add(again.teiFromCache());
         scratch = edition("scratch", last);
         build(scratch, false, null);
     }
@@ -130,6 +137,98 @@ class IncrementalBuildTest {
         assertEquals(new Conversion.CacheCounts(4, 0), counts.get(1), "nothing changed: nothing converted");
         assertEquals(new Conversion.CacheCounts(2, 2), counts.get(2), "one changed, one added: two converted");
         assertEquals(new Conversion.CacheCounts(4, 0), counts.get(3), "nothing changed again");
+        assertEquals(List.of(0, 4, 4), teiFromCache, "unchanged TEI files are neither made nor checked again");
+    }
+
+    static final String OTHER_TITLE = "An incremental edition, second release";
+
+    /**
+     * The second level of the cache (finished TEI files) across the other changes an edition sees: a TEI
+     * file removed or edited in docs/, a source renamed, edition.xml changed, entries spoilt. After each,
+     * the incremental build gives the bytes a build from scratch of the same edition gives.
+     */
+    @Test
+    void renamesEditionChangesAndEditedTeiFilesGiveTheFullBuildsBytes() throws Exception {
+        Path dir = edition("steps", FIRST);
+        build(dir, true, null);
+        Map<String, byte[]> first = files(dir);
+        Path docs = dir.resolve(EditionBuilder.DOCS);
+
+        // A TEI file removed: written again, the same bytes; the others are not made again.
+        Files.delete(docs.resolve("jk-a-notice.xml"));
+        EditionBuilder.Result r = build(dir, true, null);
+        assertEquals(new Conversion.CacheCounts(4, 0), r.cache());
+        assertEquals(3, r.teiFromCache());
+        assertArrayEquals(first.get("docs/jk-a-notice.xml"), Files.readAllBytes(docs.resolve("jk-a-notice.xml")));
+
+        // A TEI file an editor changed is not taken for the cached one: it is merged again.
+        Path c = docs.resolve("jk-c-news-trad.xml");
+        String edited = Files.readString(c, StandardCharsets.UTF_8).replace("</teiHeader>",
+                "</teiHeader><!-- checked against the printed copy -->");
+        Files.writeString(c, edited, StandardCharsets.UTF_8);
+        r = build(dir, true, null);
+        assertEquals(3, r.teiFromCache(), "the edited file is made again");
+
+        // A source renamed and the edition's metadata changed: every TEI file is made again.
+        Files.move(dir.resolve("sources/b-speech.txt"), dir.resolve("sources/f-speech.txt"));
+        Path header = dir.resolve(EditionBuilder.HEADER);
+        Files.writeString(header, Files.readString(header, StandardCharsets.UTF_8).replaceFirst("<title>[^<]*</title>",
+                "<title>" + OTHER_TITLE + "</title>"), StandardCharsets.UTF_8);
+        r = build(dir, true, null);
+        assertEquals(new Conversion.CacheCounts(3, 1), r.cache(), "the renamed source is another document");
+        assertEquals(0, r.teiFromCache(), "the edition's metadata enters every TEI file");
+
+        Map<String, String> renamed = new TreeMap<>(FIRST);
+        renamed.put("f-speech.txt", renamed.remove("b-speech.txt"));
+        Path fresh = edition("steps-scratch", renamed);
+        Path freshHeader = fresh.resolve(EditionBuilder.HEADER);
+        Files.writeString(freshHeader, Files.readString(freshHeader, StandardCharsets.UTF_8).replaceFirst("<title>[^<]*</title>",
+                "<title>" + OTHER_TITLE + "</title>"), StandardCharsets.UTF_8);
+        build(fresh, false, null);
+        assertSameBuild(fresh, dir, Set.of("docs/jk-b-speech.xml", "docs/jk-c-news-trad.xml"));
+
+        // Spoilt second-level entries are ignored: the files are made again, with the same bytes.
+        Path teiCache = dir.resolve(EditionBuilder.CACHE + "-tei");
+        List<Path> entries;
+        try (Stream<Path> s = Files.list(teiCache)) {
+            entries = s.sorted().toList();
+        }
+        assertEquals(4, entries.size(), "one finished-TEI entry per source");
+        Files.write(entries.get(0), "not an entry".getBytes(StandardCharsets.UTF_8));
+        Files.copy(entries.get(2), entries.get(1), java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+        Map<String, byte[]> before = files(dir);
+        r = build(dir, true, null);
+        assertEquals(2, r.teiFromCache());
+        Map<String, byte[]> after = files(dir);
+        for (String name : before.keySet()) assertArrayEquals(before.get(name), after.get(name), name + " differs");
+    }
+
+    /**
+     * With no memory kept for recognised documents between the two passes, every document is read back
+     * from the cache for its TEI: the same bytes as a build that keeps them all.
+     */
+    @Test
+    void documentsReadBackFromTheCacheGiveTheSameBytes() throws Exception {
+        Path dir = edition("read-back", finalSources());
+        String before = System.getProperty("jiaokan.recognisedBudget");
+        System.setProperty("jiaokan.recognisedBudget", "0");
+        try {
+            assertEquals(new Conversion.CacheCounts(0, 4), build(dir, true, null).cache());
+        } finally {
+            if (before == null) System.clearProperty("jiaokan.recognisedBudget");
+            else System.setProperty("jiaokan.recognisedBudget", before);
+        }
+        assertSameBuild(scratch, dir, Set.of());
+    }
+
+    /** The same files and bytes, but for the named files (an editor's, or orphans). */
+    static void assertSameBuild(Path scratch, Path incremental, Set<String> except) throws IOException {
+        Map<String, byte[]> full = files(scratch);
+        Map<String, byte[]> incr = files(incremental);
+        except.forEach(incr::remove);
+        except.forEach(full::remove);
+        assertEquals(full.keySet(), incr.keySet());
+        for (String name : full.keySet()) assertArrayEquals(full.get(name), incr.get(name), name + " differs");
     }
 
     @Test

@@ -311,9 +311,9 @@ public final class SearchIndexBuilder {
     public static InOrder inOrder(Path siteDir) throws IOException {
         SearchIndexBuilder b = new SearchIndexBuilder(siteDir);
         Files.createDirectories(b.dir);
-        try (DirectoryStream<Path> old = Files.newDirectoryStream(b.dir, "{s-,t-}*.js")) {
-            for (Path p : old) Files.delete(p);
-        }
+        // What a killed run left half written; the index the site uses is untouched until the new one is complete.
+        removeTree(b.next);
+        Files.createDirectories(b.next);
         return new InOrder(b);
     }
 
