@@ -1,5 +1,6 @@
 package org.jiaokan.publish;
 
+import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -38,6 +39,7 @@ class IncrementalPublishTest {
 
     @BeforeAll
     static void publish() throws Exception {
+        System.setProperty(Publisher.INCREMENTAL, "true");
         edition = tmp.resolve("edition");
         copy(Path.of("tei"), edition);
         site = tmp.resolve("site");
@@ -49,6 +51,11 @@ class IncrementalPublishTest {
         firstTimes = times(site);
         run(site);
         unchangedTimes = times(site);
+    }
+
+    @AfterAll
+    static void off() {
+        System.clearProperty(Publisher.INCREMENTAL);
     }
 
     static Publisher.Result run(Path out) throws IOException {
