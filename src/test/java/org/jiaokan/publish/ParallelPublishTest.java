@@ -83,7 +83,7 @@ class ParallelPublishTest {
         TreeMap<String, byte[]> three = publish(tmp.resolve("three"), 3);
         assertEquals(one.keySet(), four.keySet());
         assertEquals(one.keySet(), three.keySet());
-        assertTrue(one.keySet().stream().anyMatch(k -> k.startsWith("search/s-")), one.keySet().toString());
+        assertTrue(one.keySet().stream().anyMatch(k -> k.matches("search/g-[0-9a-f]+/s-.*")), one.keySet().toString());
         assertTrue(one.keySet().stream().filter(k -> k.startsWith("person/") || k.startsWith("place/")).count() >= 3, one.keySet().toString());
         for (String k : one.keySet()) {
             assertArrayEquals(one.get(k), four.get(k), k + " differs between 1 and 4 threads");
