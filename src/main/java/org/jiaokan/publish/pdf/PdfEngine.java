@@ -57,7 +57,7 @@ public final class PdfEngine {
         StringBuilder conf = new StringBuilder("<fop version=\"1.0\"><use-cache>false</use-cache><accessibility>true</accessibility>"
                 + "<strict-configuration>true</strict-configuration>"
                 + "<renderers><renderer mime=\"application/pdf\"><version>1.7</version><fonts>");
-        for (CjkFonts.Face f : List.of(fonts.serif(), fonts.sans())) {
+        for (CjkFonts.Face f : fonts.faces()) {
             URI uri = f.file().toAbsolutePath().toUri();
             files.put(uri, f.file());
             conf.append("<font kerning=\"yes\" embedding-mode=\"subset\" embed-url=\"").append(attr(uri.toString())).append('"');
@@ -72,8 +72,12 @@ public final class PdfEngine {
             conf.append("</font>");
         }
         conf.append("</fonts></renderer></renderers></fop>");
-        serifFamilies = quoted(fonts.serif().family()) + ", " + quoted(fonts.sans().family());
-        sansFamilies = quoted(fonts.sans().family()) + ", " + quoted(fonts.serif().family());
+        // The CJK faces first, so that Chinese text and CJK punctuation keep their CJK glyphs; the faces for other
+        // scripts only supply what neither CJK face has.
+        String others = fonts.fallbackSerif() == null ? "" : ", " + quoted(fonts.fallbackSerif().family()) + ", " + quoted(fonts.fallbackSans().family());
+        String othersSans = fonts.fallbackSerif() == null ? "" : ", " + quoted(fonts.fallbackSans().family()) + ", " + quoted(fonts.fallbackSerif().family());
+        serifFamilies = quoted(fonts.serif().family()) + ", " + quoted(fonts.sans().family()) + others;
+        sansFamilies = quoted(fonts.sans().family()) + ", " + quoted(fonts.serif().family()) + othersSans;
         ResourceResolver resolver = new ResourceResolver() {
             @Override
             public Resource getResource(URI uri) throws IOException {

@@ -188,10 +188,10 @@ public final class PdfFormat implements OutputFormat {
         byte[] render(List<Doc> docs, boolean whole, List<String> problems) throws SaxonApiException, IOException, FOPException {
             Date created = Date.from((date != null ? date : docDate(docs.get(0).tei())).atStartOfDay(ZoneOffset.UTC).toInstant());
             PdfEngine.Rendering layout = engine.layout(created);
-            transform(docs, whole, null, new SAXDestination(layout.handler()));
+            transform(docs, whole, null, new SAXDestination(new PrivateUseLabels(layout.handler())));
             Map<String, String> pages = layout.pagesOfIds();
             PdfEngine.Rendering pdf = engine.pdf(created);
-            transform(docs, whole, pages, new SAXDestination(pdf.handler()));
+            transform(docs, whole, pages, new SAXDestination(new PrivateUseLabels(pdf.handler())));
             problems.addAll(pdf.problems());
             return pdf.pdf();
         }
