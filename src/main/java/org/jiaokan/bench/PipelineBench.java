@@ -46,7 +46,13 @@ import java.util.stream.Stream;
 public final class PipelineBench {
     /** What to run. */
     public record Settings(Path work, int docs, long seed, Path exampleSources, Path exampleRegisters, Path exampleHeader,
-                           int naiveSample, String javaCommand, String classPath) {}
+                           int naiveSample, String javaCommand, String classPath, Set<String> formats, boolean stages) {
+        /** Every publish format and every stage. */
+        public Settings(Path work, int docs, long seed, Path exampleSources, Path exampleRegisters, Path exampleHeader,
+                        int naiveSample, String javaCommand, String classPath) {
+            this(work, docs, seed, exampleSources, exampleRegisters, exampleHeader, naiveSample, javaCommand, classPath, null, true);
+        }
+    }
 
     private final Settings s;
     private final PrintStream out;
@@ -78,8 +84,10 @@ public final class PipelineBench {
         extra.put("corpusFormats", Map.of("text", corpus.text(), "html", corpus.html(), "docx", corpus.docx()));
         Files.copy(s.exampleHeader(), edition.resolve(EditionBuilder.HEADER));
 
-        stages(corpus.files());
-        recogniserAlone(corpus.files());
+        if (s.stages()) {
+            stages(corpus.files());
+            recogniserAlone(corpus.files());
+        }
 
         out.println("building the edition (convert, registers, checks)");
         m = Meter.start();
@@ -92,16 +100,25 @@ public final class PipelineBench {
         Meter.Figures build = m.stop("build (convert all)", built.conversion().outcomes().size(), corpus.characters(), 0);
         figures.add(build);
         extra.put("buildFailures", built.conversion().failures().size());
-        incremental(edition, corpus.files(), corpus.characters());
+        if (s.stages()) incremental(edition, corpus.files(), corpus.characters());
 
         Path site = work.resolve("site");
         long publishNanos = 0;
         for (String format : Publisher.FORMATS) {
+            if (s.formats() != null && !s.formats().contains(format)) continue;
             for (String round : List.of("cold", "warm")) {
                 out.printf("publishing %s (%s)%n", format, round);
                 m = Meter.start();
                 Publisher.Result r = new Publisher(new Publisher.Options(site, Set.of(format), null, 0)).publish(List.of(edition));
-                Meter.Figures f = m.stop("publish " + format + " (" + round + ")", r.documents(), corpus.characters(), r.pages());
+                int pages = r.pages();
+                if (format.equals("pdf")) {
+                    // The pages of every PDF written (the documents' and the edition's), counted in the files.
+                    int[] pdfPages = pdfPages(site.resolve("pdf"));
+                    pages = pdfPages[0] + pdfPages[1];
+                    extra.put("pdfDocumentPages", pdfPages[0]);
+                    extra.put("pdfEditionPages", pdfPages[1]);
+                }
+                Meter.Figures f = m.stop("publish " + format + " (" + round + ")", r.documents(), corpus.characters(), pages);
                 figures.add(f);
                 if (round.equals("warm")) publishNanos += f.wallNanos();
                 if (!r.errors().isEmpty()) extra.put("publishErrors " + format, r.errors().size());
@@ -267,6 +284,22 @@ public final class PipelineBench {
         }
     }
 
+    /** The pages of the documents' PDFs and of {@code edition.pdf} in a folder: the page objects of each file. */
+    static int[] pdfPages(Path folder) throws IOException {
+        int[] pages = new int[2];
+        if (!Files.isDirectory(folder)) return pages;
+        java.util.regex.Pattern page = java.util.regex.Pattern.compile("/Type\\s*/Page(?![a-zA-Z])");
+        try (Stream<Path> files = Files.list(folder)) {
+            for (Path p : files.filter(f -> f.toString().endsWith(".pdf")).sorted().toList()) {
+                java.util.regex.Matcher m = page.matcher(new String(Files.readAllBytes(p), java.nio.charset.StandardCharsets.ISO_8859_1));
+                int n = 0;
+                while (m.find()) n++;
+                pages[p.getFileName().toString().equals("edition.pdf") ? 1 : 0] += n;
+            }
+        }
+        return pages;
+    }
+
     /** The table of the figures. */
     public void print() {
         out.println();
@@ -290,6 +323,14 @@ public final class PipelineBench {
                     (Double) extra.get("naiveSecondsPerDocument"), (Double) extra.get("batchSecondsPerDocument"),
                     (Double) extra.get("batchSpeedupPerDocument"));
         }
+        for (Meter.Figures f : figures) {
+            if (f.stage().startsWith("publish pdf") && f.pages() > 0 && f.cpuNanos() > 0) {
+                // On a shared machine the wall clock says little: pages per second of CPU time, and on all cores.
+                out.printf(Locale.ROOT, "%s: %d pages (documents %s, edition %s), %.1f pages per CPU second (%.1f pages/s with %d free cores)%n",
+                        f.stage(), f.pages(), extra.get("pdfDocumentPages"), extra.get("pdfEditionPages"), f.pages() / (f.cpuNanos() / 1e9),
+                        Runtime.getRuntime().availableProcessors() * f.pages() / (f.cpuNanos() / 1e9), Runtime.getRuntime().availableProcessors());
+            }
+        }
         out.printf(Locale.ROOT, "load average: %.2f before, %.2f after (%s cores)%n", (Double) extra.get("loadAverageBefore"),
                 (Double) extra.getOrDefault("loadAverageAfter", -1.0), extra.get("cores"));
     }
@@ -310,9 +351,10 @@ public final class PipelineBench {
             Meter.Figures f = figures.get(i);
             sb.append(String.format(Locale.ROOT, "    {\"stage\": %s, \"seconds\": %.3f, \"cpuSeconds\": %.3f, \"cores\": %.3f, "
                             + "\"documents\": %d, \"characters\": %d, \"pages\": %d, \"docsPerSecond\": %.2f, \"charsPerSecond\": %.0f, "
-                            + "\"charsPerCpuSecond\": %.0f, \"pagesPerSecond\": %.2f, \"peakHeapBytes\": %d}%s%n",
+                            + "\"charsPerCpuSecond\": %.0f, \"pagesPerSecond\": %.2f, \"pagesPerCpuSecond\": %.2f, \"peakHeapBytes\": %d}%s%n",
                     quote(f.stage().strip()), f.seconds(), f.cpuNanos() / 1e9, f.cores(), f.documents(), f.characters(), f.pages(),
-                    f.docsPerSecond(), f.charsPerSecond(), f.charsPerCpuSecond(), f.pagesPerSecond(), f.peakHeapBytes(),
+                    f.docsPerSecond(), f.charsPerSecond(), f.charsPerCpuSecond(), f.pagesPerSecond(),
+                    f.cpuNanos() <= 0 ? 0.0 : f.pages() / (f.cpuNanos() / 1e9), f.peakHeapBytes(),
                     i + 1 < figures.size() ? "," : ""));
         }
         sb.append("  ]");

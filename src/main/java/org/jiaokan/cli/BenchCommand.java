@@ -10,6 +10,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Set;
 import java.util.concurrent.Callable;
 
 /**
@@ -57,6 +58,14 @@ final class BenchCommand implements Callable<Integer> {
     @Option(names = "--no-pagefind", description = "Measure Jiaokan's search index without Pagefind.")
     boolean noPagefind;
 
+    @Option(names = "--formats", paramLabel = "LIST", split = ",",
+            description = "Publish formats to measure, e.g. pdf (default: every format).")
+    Set<String> formats;
+
+    @Option(names = "--no-stages", description = "Skip the per-document stages, the recogniser alone and the incremental build: "
+            + "generate, build and publish only.")
+    boolean noStages;
+
     @Option(names = "--tools", paramLabel = "DIR", defaultValue = "target/bench-tools",
             description = "Where Pagefind is (or gets) installed with npm (default: ${DEFAULT-VALUE}).")
     Path tools;
@@ -71,6 +80,14 @@ final class BenchCommand implements Callable<Integer> {
             Output.error("--docs must be at least 1");
             return 2;
         }
+        if (formats != null) {
+            for (String f : formats) {
+                if (!org.jiaokan.publish.Publisher.FORMATS.contains(f)) {
+                    Output.error("--formats: unknown format " + f + " (known: " + String.join(", ", org.jiaokan.publish.Publisher.FORMATS) + ")");
+                    return 2;
+                }
+            }
+        }
         Path header = example.resolve("edition.xml");
         if (!Files.isRegularFile(header)) {
             Output.error(example + ": not an edition folder (no edition.xml)");
@@ -78,7 +95,8 @@ final class BenchCommand implements Callable<Integer> {
         }
         String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
         PipelineBench bench = new PipelineBench(new PipelineBench.Settings(work, docs, seed, example.resolve("sources"),
-                example.resolve("docs").resolve("registers.xml"), header, naive, java, BenchSearchCommand.absoluteClassPath()), out);
+                example.resolve("docs").resolve("registers.xml"), header, naive, java, BenchSearchCommand.absoluteClassPath(),
+                formats == null || formats.isEmpty() ? null : Set.copyOf(formats), !noStages), out);
         bench.run();
         if (!noSearch) {
             int pages = searchDocs > 0 ? searchDocs : docs;

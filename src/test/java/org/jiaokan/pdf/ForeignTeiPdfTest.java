@@ -78,7 +78,7 @@ class ForeignTeiPdfTest {
             assertTrue(maths.contains("−"), "U+2212 in testMathML.pdf: " + maths);
             // A private-use character is set as its code point.
             String bibl = PdfTools.run("pdftotext", out.resolve("pdf/testBibliography1.pdf").toString(), "-");
-            assertTrue(bibl.contains("⟨U+F1E6⟩"), "the private-use character's label");
+            assertTrue(bibl.contains("〈U+F1E6〉"), "the private-use character's label");
         }
     }
 }

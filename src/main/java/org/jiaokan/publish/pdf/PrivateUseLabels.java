@@ -7,7 +7,7 @@ import org.xml.sax.SAXException;
 
 /**
  * Passes XSL-FO on to FOP with every private-use character (U+E000–U+F8FF, planes 15 and 16) written as its code
- * point, {@code ⟨U+F1E6⟩}. Such a character means what an agreement outside the text says (a MUFI medieval letter,
+ * point, {@code 〈U+F1E6〉}. Such a character means what an agreement outside the text says (a MUFI medieval letter,
  * a vendor's symbol): no pinned face draws it, and a face that has a glyph there draws whatever its maker put
  * there. So the reader sees which character the source holds, in every place the text is set (body, notes, heads,
  * bookmarks), the same on every machine; any other character no face has is still a missing glyph.
@@ -29,7 +29,7 @@ final class PrivateUseLabels implements ContentHandler {
         if (s.codePoints().noneMatch(PrivateUseLabels::privateUse)) return s;
         StringBuilder b = new StringBuilder(s.length() + 16);
         s.codePoints().forEach(cp -> {
-            if (privateUse(cp)) b.append(String.format("⟨U+%04X⟩", cp));
+            if (privateUse(cp)) b.append(String.format("〈U+%04X〉", cp));
             else b.appendCodePoint(cp);
         });
         return b.toString();

@@ -10,8 +10,8 @@ import static org.junit.jupiter.api.Assertions.assertSame;
 class PrivateUseLabelsTest {
     @Test
     void privateUseCharactersBecomeTheirCodePoints() {
-        assertEquals("syrlandi ⟨U+F1E6⟩", PrivateUseLabels.label("syrlandi \uF1E6"));
-        assertEquals("通报⟨U+E425⟩第⟨U+F0001⟩号", PrivateUseLabels.label("通报\uE425第" + Character.toString(0xF0001) + "号"));
+        assertEquals("syrlandi 〈U+F1E6〉", PrivateUseLabels.label("syrlandi \uF1E6"));
+        assertEquals("通报〈U+E425〉第〈U+F0001〉号", PrivateUseLabels.label("通报\uE425第" + Character.toString(0xF0001) + "号"));
         String plain = "東湖區公安分局《通報》ϑ − 𠀀";
         assertSame(plain, PrivateUseLabels.label(plain), "text without private-use characters is passed on unchanged");
     }
@@ -29,6 +29,6 @@ class PrivateUseLabelsTest {
         f.characters(text, 2, text.length - 4);
         char[] plain = "滨江派出所".toCharArray();
         f.characters(plain, 0, plain.length);
-        assertEquals("市局⟨U+E000⟩通知|滨江派出所|", seen.toString());
+        assertEquals("市局〈U+E000〉通知|滨江派出所|", seen.toString());
     }
 }
