@@ -110,11 +110,26 @@ public final class PdfEngine {
         } catch (SAXException | org.apache.fop.configuration.ConfigurationException e) {
             throw new IOException("FOP configuration: " + e.getMessage(), e);
         }
-        shared = new SharedFonts(fonts, org.apache.fop.apps.io.ResourceResolverFactory.createInternalResourceResolver(
-                fonts.serif().file().toAbsolutePath().getParent().toUri(), resolver), true, true);
+        this.fonts = fonts;
+        this.internalResolver = org.apache.fop.apps.io.ResourceResolverFactory.createInternalResourceResolver(
+                fonts.serif().file().toAbsolutePath().getParent().toUri(), resolver);
     }
 
-    private final SharedFonts shared;
+    private final CjkFonts fonts;
+    private final org.apache.fop.apps.io.InternalResourceResolver internalResolver;
+    private SharedFonts shared;
+
+    /** The faces, parsed at the first rendering (a run whose inputs are all refused parses none). */
+    private synchronized SharedFonts shared() throws FOPException {
+        if (shared == null) {
+            try {
+                shared = new SharedFonts(fonts, internalResolver, true, true);
+            } catch (IOException e) {
+                throw new FOPException(e.getMessage(), e);
+            }
+        }
+        return shared;
+    }
 
     private static String quoted(String family) { return "'" + family.replace("'", "") + "'"; }
 
@@ -144,11 +159,11 @@ public final class PdfEngine {
                 // The intermediate format laid out with the PDF's fonts and metrics, so that its pages are the PDF's.
                 org.apache.fop.render.intermediate.IFSerializer serializer =
                         new org.apache.fop.render.intermediate.IFSerializer(new org.apache.fop.render.intermediate.IFContext(agent));
-                serializer.mimicDocumentHandler(shared.pdfHandler(agent));
+                serializer.mimicDocumentHandler(shared().pdfHandler(agent));
                 agent.setDocumentHandlerOverride(serializer);
             } else {
                 // The faces parsed once per run, a copy of each per rendering (SharedFonts).
-                agent.setDocumentHandlerOverride(shared.pdfHandler(agent));
+                agent.setDocumentHandlerOverride(shared().pdfHandler(agent));
             }
             fop = factory.newFop(pdf ? MimeConstants.MIME_PDF : MimeConstants.MIME_FOP_IF, agent, out);
         }
@@ -209,7 +224,7 @@ public final class PdfEngine {
     public String missingGlyphs(CharSequence text, String fopLine) {
         java.util.SortedSet<Integer> missing = new java.util.TreeSet<>();
         text.codePoints().filter(cp -> org.jiaokan.publish.fonts.FontCoverage.takesGlyph(cp) && !PrivateUseLabels.privateUse(cp)
-                && !shared.has(cp)).forEach(missing::add);
+                && !sharedOrNull().has(cp)).forEach(missing::add);
         if (missing.isEmpty()) return fopLine;
         StringBuilder b = new StringBuilder("missing glyph: no font has ");
         int n = 0;
@@ -222,6 +237,14 @@ public final class PdfEngine {
             b.append(org.jiaokan.publish.fonts.FontCoverage.describe(cp));
         }
         return b.toString();
+    }
+
+    private SharedFonts sharedOrNull() {
+        try {
+            return shared();
+        } catch (FOPException e) {
+            throw new IllegalStateException(e.getMessage(), e);
+        }
     }
 
     /** A rendering to PDF. */
