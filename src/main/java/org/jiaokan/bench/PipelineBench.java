@@ -46,13 +46,14 @@ import java.util.stream.Stream;
 public final class PipelineBench {
     /** What to run. */
     public record Settings(Path work, int docs, long seed, Path exampleSources, Path exampleRegisters, Path exampleHeader,
-                           int naiveSample, String javaCommand, String classPath, Set<String> parts) {
+                           int naiveSample, String javaCommand, String classPath, Set<String> parts,
+                           Set<String> formats) {
         /** Every part of the run, in the order they run: {@link #parts} is a subset of these. */
         public static final List<String> ALL = List.of("convert", "incremental", "publish", "naive");
 
         public Settings(Path work, int docs, long seed, Path exampleSources, Path exampleRegisters, Path exampleHeader,
                         int naiveSample, String javaCommand, String classPath) {
-            this(work, docs, seed, exampleSources, exampleRegisters, exampleHeader, naiveSample, javaCommand, classPath, Set.copyOf(ALL));
+            this(work, docs, seed, exampleSources, exampleRegisters, exampleHeader, naiveSample, javaCommand, classPath, Set.copyOf(ALL), null);
         }
 
         boolean runs(String part) { return parts.contains(part); }
@@ -115,13 +116,22 @@ public final class PipelineBench {
         Path site = work.resolve("site");
         long publishNanos = 0;
         for (String format : s.runs("publish") ? Publisher.FORMATS : List.<String>of()) {
+            if (s.formats() != null && !s.formats().contains(format)) continue;
             for (String round : List.of("cold", "warm")) {
                 out.printf("publishing %s (%s)%n", format, round);
                 // Each round publishes everything: without the manifest of the round before, nothing is skipped.
                 Files.deleteIfExists(site.resolve(org.jiaokan.publish.PublishManifest.FILE));
                 m = Meter.start();
                 Publisher.Result r = new Publisher(new Publisher.Options(site, Set.of(format), null, 0)).publish(List.of(edition));
-                Meter.Figures f = m.stop("publish " + format + " (" + round + ")", r.documents(), corpus.characters(), r.pages());
+                int pages = r.pages();
+                if (format.equals("pdf")) {
+                    // The pages of every PDF written (the documents' and the edition's), counted in the files.
+                    int[] pdfPages = pdfPages(site.resolve("pdf"));
+                    pages = pdfPages[0] + pdfPages[1];
+                    extra.put("pdfDocumentPages", pdfPages[0]);
+                    extra.put("pdfEditionPages", pdfPages[1]);
+                }
+                Meter.Figures f = m.stop("publish " + format + " (" + round + ")", r.documents(), corpus.characters(), pages);
                 figures.add(f);
                 if (round.equals("warm")) publishNanos += f.wallNanos();
                 if (!r.errors().isEmpty()) extra.put("publishErrors " + format, r.errors().size());
@@ -300,6 +310,22 @@ public final class PipelineBench {
         }
     }
 
+    /** The pages of the documents' PDFs and of {@code edition.pdf} in a folder: the page objects of each file. */
+    static int[] pdfPages(Path folder) throws IOException {
+        int[] pages = new int[2];
+        if (!Files.isDirectory(folder)) return pages;
+        java.util.regex.Pattern page = java.util.regex.Pattern.compile("/Type\\s*/Page(?![a-zA-Z])");
+        try (Stream<Path> files = Files.list(folder)) {
+            for (Path p : files.filter(f -> f.toString().endsWith(".pdf")).sorted().toList()) {
+                java.util.regex.Matcher m = page.matcher(new String(Files.readAllBytes(p), java.nio.charset.StandardCharsets.ISO_8859_1));
+                int n = 0;
+                while (m.find()) n++;
+                pages[p.getFileName().toString().equals("edition.pdf") ? 1 : 0] += n;
+            }
+        }
+        return pages;
+    }
+
     /** The table of the figures. */
     public void print() {
         out.println();
@@ -323,6 +349,14 @@ public final class PipelineBench {
                     (Double) extra.get("naiveSecondsPerDocument"), (Double) extra.get("batchSecondsPerDocument"),
                     (Double) extra.get("batchSpeedupPerDocument"));
         }
+        for (Meter.Figures f : figures) {
+            if (f.stage().startsWith("publish pdf") && f.pages() > 0 && f.cpuNanos() > 0) {
+                // On a shared machine the wall clock says little: pages per second of CPU time, and on all cores.
+                out.printf(Locale.ROOT, "%s: %d pages (documents %s, edition %s), %.1f pages per CPU second (%.1f pages/s with %d free cores)%n",
+                        f.stage(), f.pages(), extra.get("pdfDocumentPages"), extra.get("pdfEditionPages"), f.pages() / (f.cpuNanos() / 1e9),
+                        Runtime.getRuntime().availableProcessors() * f.pages() / (f.cpuNanos() / 1e9), Runtime.getRuntime().availableProcessors());
+            }
+        }
         out.printf(Locale.ROOT, "load average: %.2f before, %.2f after (%s cores)%n", (Double) extra.get("loadAverageBefore"),
                 (Double) extra.getOrDefault("loadAverageAfter", -1.0), extra.get("cores"));
     }
@@ -343,9 +377,10 @@ public final class PipelineBench {
             Meter.Figures f = figures.get(i);
             sb.append(String.format(Locale.ROOT, "    {\"stage\": %s, \"seconds\": %.3f, \"cpuSeconds\": %.3f, \"cores\": %.3f, "
                             + "\"documents\": %d, \"characters\": %d, \"pages\": %d, \"docsPerSecond\": %.2f, \"charsPerSecond\": %.0f, "
-                            + "\"charsPerCpuSecond\": %.0f, \"pagesPerSecond\": %.2f, \"peakHeapBytes\": %d}%s%n",
+                            + "\"charsPerCpuSecond\": %.0f, \"pagesPerSecond\": %.2f, \"pagesPerCpuSecond\": %.2f, \"peakHeapBytes\": %d}%s%n",
                     quote(f.stage().strip()), f.seconds(), f.cpuNanos() / 1e9, f.cores(), f.documents(), f.characters(), f.pages(),
-                    f.docsPerSecond(), f.charsPerSecond(), f.charsPerCpuSecond(), f.pagesPerSecond(), f.peakHeapBytes(),
+                    f.docsPerSecond(), f.charsPerSecond(), f.charsPerCpuSecond(), f.pagesPerSecond(),
+                    f.cpuNanos() <= 0 ? 0.0 : f.pages() / (f.cpuNanos() / 1e9), f.peakHeapBytes(),
                     i + 1 < figures.size() ? "," : ""));
         }
         sb.append("  ]");

@@ -65,6 +65,10 @@ final class BenchCommand implements Callable<Integer> {
                     + "always runs before incremental, publish and naive.")
     List<String> stages;
 
+    @Option(names = "--formats", paramLabel = "LIST", split = ",",
+            description = "Publish formats to measure, e.g. pdf (default: every format).")
+    Set<String> formats;
+
     @Option(names = "--tools", paramLabel = "DIR", defaultValue = "target/bench-tools",
             description = "Where Pagefind is (or gets) installed with npm (default: ${DEFAULT-VALUE}).")
     Path tools;
@@ -78,6 +82,14 @@ final class BenchCommand implements Callable<Integer> {
         if (docs < 1) {
             Output.error("--docs must be at least 1");
             return 2;
+        }
+        if (formats != null) {
+            for (String f : formats) {
+                if (!org.jiaokan.publish.Publisher.FORMATS.contains(f)) {
+                    Output.error("--formats: unknown format " + f + " (known: " + String.join(", ", org.jiaokan.publish.Publisher.FORMATS) + ")");
+                    return 2;
+                }
+            }
         }
         Path header = example.resolve("edition.xml");
         if (!Files.isRegularFile(header)) {
@@ -110,7 +122,7 @@ final class BenchCommand implements Callable<Integer> {
         String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
         PipelineBench bench = new PipelineBench(new PipelineBench.Settings(work, docs, seed, example.resolve("sources"),
                 example.resolve("docs").resolve("registers.xml"), header, naive, java, BenchSearchCommand.absoluteClassPath(),
-                Set.copyOf(parts)), out);
+                Set.copyOf(parts), formats == null || formats.isEmpty() ? null : Set.copyOf(formats)), out);
         bench.run();
         if (!noSearch && parts.contains("search")) {
             int pages = searchDocs > 0 ? searchDocs : docs;

@@ -20,11 +20,11 @@ import java.util.TreeSet;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
- * Which characters the print edition's two faces can draw, as FOP sees them: each face is loaded with FOP's
+ * Which characters the print edition's faces can draw, as FOP sees them: each face is loaded with FOP's
  * own font loader (the sub-font of a collection by name, CID encoding, as the PDF renderer embeds it), and a
  * character counts as covered by a face when that font maps its code point to a glyph. The PDF falls back
- * from the serif to the sans character by character, so a character is missing only when neither face has
- * it; FOP would draw {@code #} in its place.
+ * from the serif to the sans, then to the faces for other scripts (DejaVu), character by character, so a
+ * character is missing only when no face has it; FOP would draw {@code #} in its place.
  *
  * <p>Loaded fonts are kept per file and face for the life of the JVM (they are only read afterwards), so
  * checking many documents costs one load.
@@ -34,28 +34,35 @@ public final class FontCoverage {
 
     private final CustomFont serif;
     private final CustomFont sans;
+    private final java.util.List<CustomFont> others;
 
-    private FontCoverage(CustomFont serif, CustomFont sans) {
+    private FontCoverage(CustomFont serif, CustomFont sans, java.util.List<CustomFont> others) {
         this.serif = serif;
         this.sans = sans;
+        this.others = others;
     }
 
-    /** The coverage of the two faces, loading each through FOP once per JVM. */
+    /** The coverage of the faces, loading each through FOP once per JVM. */
     public static FontCoverage of(CjkFonts fonts) throws IOException {
-        return new FontCoverage(load(fonts.serif()), load(fonts.sans()));
+        java.util.List<CustomFont> others = new java.util.ArrayList<>();
+        for (CjkFonts.Face f : fonts.faces().subList(2, fonts.faces().size())) others.add(load(f));
+        return new FontCoverage(load(fonts.serif()), load(fonts.sans()), java.util.List.copyOf(others));
     }
 
     /**
-     * The characters of {@code text} that neither face of {@code fonts} can draw, in code point order (white
+     * The characters of {@code text} that no face of {@code fonts} can draw, in code point order (white
      * space and control characters, which take no glyph, are not counted).
      */
     public static SortedSet<Integer> missing(CjkFonts fonts, CharSequence text) throws IOException {
         return of(fonts).check(text).missing();
     }
 
-    /** What a text needs of the faces. All sets hold code points, in order. */
+    /**
+     * What a text needs of the faces. All sets hold code points, in order: missing in every face, missing in the
+     * serif, in the CJK sans but not the serif, in a face for other scripts only.
+     */
     public record Report(int checked, SortedSet<Integer> missing, SortedSet<Integer> missingInSerif,
-                         SortedSet<Integer> onlyInSans) {
+                         SortedSet<Integer> onlyInSans, SortedSet<Integer> onlyInFallback) {
         /** Whether every character checked can be drawn. */
         public boolean complete() {
             return missing.isEmpty();
@@ -66,15 +73,26 @@ public final class FontCoverage {
     public Report check(CharSequence text) {
         SortedSet<Integer> distinct = new TreeSet<>();
         text.codePoints().filter(FontCoverage::takesGlyph).forEach(distinct::add);
-        SortedSet<Integer> missing = new TreeSet<>(), notSerif = new TreeSet<>(), onlySans = new TreeSet<>();
+        SortedSet<Integer> missing = new TreeSet<>(), notSerif = new TreeSet<>(), onlySans = new TreeSet<>(),
+                onlyFallback = new TreeSet<>();
         for (int cp : distinct) {
             boolean inSerif = inSerif(cp), inSans = inSans(cp);
             if (!inSerif) notSerif.add(cp);
             if (!inSerif && inSans) onlySans.add(cp);
-            if (!inSerif && !inSans) missing.add(cp);
+            if (!inSerif && !inSans) {
+                if (inFallback(cp)) onlyFallback.add(cp);
+                else missing.add(cp);
+            }
         }
         return new Report(distinct.size(), Collections.unmodifiableSortedSet(missing),
-                Collections.unmodifiableSortedSet(notSerif), Collections.unmodifiableSortedSet(onlySans));
+                Collections.unmodifiableSortedSet(notSerif), Collections.unmodifiableSortedSet(onlySans),
+                Collections.unmodifiableSortedSet(onlyFallback));
+    }
+
+    /** Whether a face for other scripts (DejaVu Serif or Sans) has a glyph for the code point. */
+    public boolean inFallback(int codePoint) {
+        for (CustomFont f : others) if (has(f, codePoint)) return true;
+        return false;
     }
 
     /** Whether the serif face has a glyph for the code point. */

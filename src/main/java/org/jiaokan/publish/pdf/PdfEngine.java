@@ -57,7 +57,7 @@ public final class PdfEngine {
         StringBuilder conf = new StringBuilder("<fop version=\"1.0\"><use-cache>false</use-cache><accessibility>true</accessibility>"
                 + "<strict-configuration>true</strict-configuration>"
                 + "<renderers><renderer mime=\"application/pdf\"><version>1.7</version><fonts>");
-        for (CjkFonts.Face f : List.of(fonts.serif(), fonts.sans())) {
+        for (CjkFonts.Face f : fonts.faces()) {
             URI uri = f.file().toAbsolutePath().toUri();
             files.put(uri, f.file());
             conf.append("<font kerning=\"yes\" embedding-mode=\"subset\" embed-url=\"").append(attr(uri.toString())).append('"');
@@ -72,14 +72,26 @@ public final class PdfEngine {
             conf.append("</font>");
         }
         conf.append("</fonts></renderer></renderers></fop>");
-        serifFamilies = quoted(fonts.serif().family()) + ", " + quoted(fonts.sans().family());
-        sansFamilies = quoted(fonts.sans().family()) + ", " + quoted(fonts.serif().family());
+        // The CJK faces first, so that Chinese text and CJK punctuation keep their CJK glyphs; the faces for other
+        // scripts only supply what neither CJK face has.
+        String others = fonts.fallbackSerif() == null ? "" : ", " + quoted(fonts.fallbackSerif().family()) + ", " + quoted(fonts.fallbackSans().family());
+        String othersSans = fonts.fallbackSerif() == null ? "" : ", " + quoted(fonts.fallbackSans().family()) + ", " + quoted(fonts.fallbackSerif().family());
+        serifFamilies = quoted(fonts.serif().family()) + ", " + quoted(fonts.sans().family()) + others;
+        sansFamilies = quoted(fonts.sans().family()) + ", " + quoted(fonts.serif().family()) + othersSans;
+        // Each font file is read once and served from memory: every PDF's subset is cut from the whole file.
+        Map<URI, byte[]> bytes = new java.util.concurrent.ConcurrentHashMap<>();
         ResourceResolver resolver = new ResourceResolver() {
             @Override
             public Resource getResource(URI uri) throws IOException {
                 java.nio.file.Path file = files.get(uri);
                 if (file == null) throw new IOException("the print edition reads no resource but its fonts: " + uri);
-                return new Resource(Files.newInputStream(file));
+                byte[] b = bytes.get(uri);
+                if (b == null) {
+                    b = Files.readAllBytes(file);
+                    byte[] earlier = bytes.putIfAbsent(uri, b);
+                    if (earlier != null) b = earlier;
+                }
+                return new Resource(new ByteArrayInputStream(b));
             }
 
             @Override
@@ -98,6 +110,25 @@ public final class PdfEngine {
         } catch (SAXException | org.apache.fop.configuration.ConfigurationException e) {
             throw new IOException("FOP configuration: " + e.getMessage(), e);
         }
+        this.fonts = fonts;
+        this.internalResolver = org.apache.fop.apps.io.ResourceResolverFactory.createInternalResourceResolver(
+                fonts.serif().file().toAbsolutePath().getParent().toUri(), resolver);
+    }
+
+    private final CjkFonts fonts;
+    private final org.apache.fop.apps.io.InternalResourceResolver internalResolver;
+    private SharedFonts shared;
+
+    /** The faces, parsed at the first rendering (a run whose inputs are all refused parses none). */
+    private synchronized SharedFonts shared() throws FOPException {
+        if (shared == null) {
+            try {
+                shared = new SharedFonts(fonts, internalResolver, true, true);
+            } catch (IOException e) {
+                throw new FOPException(e.getMessage(), e);
+            }
+        }
+        return shared;
     }
 
     private static String quoted(String family) { return "'" + family.replace("'", "") + "'"; }
@@ -128,8 +159,11 @@ public final class PdfEngine {
                 // The intermediate format laid out with the PDF's fonts and metrics, so that its pages are the PDF's.
                 org.apache.fop.render.intermediate.IFSerializer serializer =
                         new org.apache.fop.render.intermediate.IFSerializer(new org.apache.fop.render.intermediate.IFContext(agent));
-                serializer.mimicDocumentHandler(factory.getRendererFactory().createDocumentHandler(agent, MimeConstants.MIME_PDF));
+                serializer.mimicDocumentHandler(shared().pdfHandler(agent));
                 agent.setDocumentHandlerOverride(serializer);
+            } else {
+                // The faces parsed once per run, a copy of each per rendering (SharedFonts).
+                agent.setDocumentHandlerOverride(shared().pdfHandler(agent));
             }
             fop = factory.newFop(pdf ? MimeConstants.MIME_PDF : MimeConstants.MIME_FOP_IF, agent, out);
         }
@@ -180,6 +214,37 @@ public final class PdfEngine {
 
     private static String unescape(String s) {
         return s.replace("&lt;", "<").replace("&gt;", ">").replace("&quot;", "\"").replace("&apos;", "'").replace("&amp;", "&");
+    }
+
+    /**
+     * The line for a missing glyph: FOP's event names one character, not always the right one (for a character beyond
+     * the BMP it named an ideographic space); so the characters of the source's text that no face has are named,
+     * {@code missing glyph: no font has U+13000 𓀀 (EGYPTIAN HIEROGLYPH A001)}; FOP's line when the text has none.
+     */
+    public String missingGlyphs(CharSequence text, String fopLine) {
+        java.util.SortedSet<Integer> missing = new java.util.TreeSet<>();
+        text.codePoints().filter(cp -> org.jiaokan.publish.fonts.FontCoverage.takesGlyph(cp) && !PrivateUseLabels.privateUse(cp)
+                && !sharedOrNull().has(cp)).forEach(missing::add);
+        if (missing.isEmpty()) return fopLine;
+        StringBuilder b = new StringBuilder("missing glyph: no font has ");
+        int n = 0;
+        for (int cp : missing) {
+            if (n++ == 5) {
+                b.append(" and ").append(missing.size() - 5).append(" more");
+                break;
+            }
+            if (n > 1) b.append(", ");
+            b.append(org.jiaokan.publish.fonts.FontCoverage.describe(cp));
+        }
+        return b.toString();
+    }
+
+    private SharedFonts sharedOrNull() {
+        try {
+            return shared();
+        } catch (FOPException e) {
+            throw new IllegalStateException(e.getMessage(), e);
+        }
     }
 
     /** A rendering to PDF. */

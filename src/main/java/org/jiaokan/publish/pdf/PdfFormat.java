@@ -135,7 +135,12 @@ public final class PdfFormat implements OutputFormat {
                         List<String> problems = new ArrayList<>();
                         byte[] pdf = job.render(List.of(d), false, problems);
                         if (!problems.isEmpty()) {
-                            errors.add(file + ": " + problems.get(0) + (problems.size() > 1 ? " (and " + (problems.size() - 1) + " more)" : ""));
+                            String first = problems.get(0);
+                            if (first.startsWith("missing glyph")) {
+                                errors.add(file + ": " + engine.missingGlyphs(tei.getStringValue(), first));
+                            } else {
+                                errors.add(file + ": " + first + (problems.size() > 1 ? " (and " + (problems.size() - 1) + " more)" : ""));
+                            }
                             return;
                         }
                         TeiFiles.atomicWrite(TeiFiles.inside(out, "pdf/" + docid + ".pdf"), pdf);
@@ -184,19 +189,47 @@ public final class PdfFormat implements OutputFormat {
 
     /** What every rendering of a run shares. */
     record Job(PdfStylesheets xsl, PdfEngine engine, XdmNode registers, XdmNode edition, XdmNode ui, LocalDate date, boolean site) {
-        /** One PDF of {@code docs}: laid out once to read the index's pages, then rendered. */
+        /**
+         * One PDF of {@code docs}: laid out once to read the index's pages, then rendered. A document without a name
+         * for the index is rendered from its first XSL-FO at once: the pages change nothing in it.
+         */
         byte[] render(List<Doc> docs, boolean whole, List<String> problems) throws SaxonApiException, IOException, FOPException {
             Date created = Date.from((date != null ? date : docDate(docs.get(0).tei())).atStartOfDay(ZoneOffset.UTC).toInstant());
+            if (!whole) {
+                net.sf.saxon.s9api.XdmDestination fo = new net.sf.saxon.s9api.XdmDestination();
+                transform(docs, false, null, fo);
+                XdmNode tree = fo.getXdmNode();
+                if (!hasIndexProbe(tree)) {
+                    PdfEngine.Rendering pdf = engine.pdf(created);
+                    xsl.processor().writeXdmValue(tree, new SAXDestination(new PrivateUseLabels(pdf.handler())));
+                    problems.addAll(pdf.problems());
+                    return pdf.pdf();
+                }
+                PdfEngine.Rendering layout = engine.layout(created);
+                xsl.processor().writeXdmValue(tree, new SAXDestination(new PrivateUseLabels(layout.handler())));
+                return second(docs, false, layout, created, problems);
+            }
             PdfEngine.Rendering layout = engine.layout(created);
-            transform(docs, whole, null, new SAXDestination(layout.handler()));
+            transform(docs, whole, null, new SAXDestination(new PrivateUseLabels(layout.handler())));
+            return second(docs, whole, layout, created, problems);
+        }
+
+        /** Whether the first XSL-FO lists mentions whose pages the index needs (index.xsl's probe, block jk-index). */
+        private static boolean hasIndexProbe(XdmNode fo) {
+            return fo.select(net.sf.saxon.s9api.streams.Steps.descendant("http://www.w3.org/1999/XSL/Format", "block")
+                    .where(n -> "jk-index".equals(n.getAttributeValue(new QName("id"))))).findFirst().isPresent();
+        }
+
+        private byte[] second(List<Doc> docs, boolean whole, PdfEngine.Rendering layout, Date created, List<String> problems)
+                throws SaxonApiException, IOException, FOPException {
             Map<String, String> pages = layout.pagesOfIds();
             PdfEngine.Rendering pdf = engine.pdf(created);
-            transform(docs, whole, pages, new SAXDestination(pdf.handler()));
+            transform(docs, whole, pages, new SAXDestination(new PrivateUseLabels(pdf.handler())));
             problems.addAll(pdf.problems());
             return pdf.pdf();
         }
 
-        private void transform(List<Doc> docs, boolean whole, Map<String, String> pages, SAXDestination to) throws SaxonApiException {
+        private void transform(List<Doc> docs, boolean whole, Map<String, String> pages, net.sf.saxon.s9api.Destination to) throws SaxonApiException {
             Xslt30Transformer t = xsl.transformer();
             Map<QName, XdmValue> p = new HashMap<>();
             if (registers != null) p.put(new QName("registers"), registers);

@@ -78,13 +78,15 @@ class CorpusCoverageTest {
         FontCoverage.Report r = coverage.check(text);
         long checked = System.nanoTime();
         System.out.printf("font coverage: %d characters checked (%d code points of text), %d missing in the serif (%s), "
-                        + "%d covered only by the sans (%s), %d in neither; faces loaded in %d ms, checked in %d ms%n",
+                        + "%d covered only by the sans (%s), %d only by the faces for other scripts, %d in none; faces loaded in %d ms, checked in %d ms%n",
                 r.checked(), text.codePointCount(0, text.length()), r.missingInSerif().size(), fonts.serif().subFont(),
-                r.onlyInSans().size(), fonts.sans().subFont(), r.missing().size(),
+                r.onlyInSans().size(), fonts.sans().subFont(), r.onlyInFallback().size(), r.missing().size(),
                 (loaded - start) / 1_000_000, (checked - loaded) / 1_000_000);
         if (!r.onlyInSans().isEmpty()) System.out.println("font coverage: only in the sans: " + chars(r.onlyInSans()));
+        if (!r.onlyInFallback().isEmpty()) System.out.println("font coverage: only in the faces for other scripts: " + chars(r.onlyInFallback()));
+        assertTrue(fonts.fallbackSerif() != null, "the pinned faces include the faces for other scripts (fonts-dejavu-core)");
         if (!r.complete()) {
-            StringBuilder m = new StringBuilder(r.missing().size() + " characters have a glyph in neither face:");
+            StringBuilder m = new StringBuilder(r.missing().size() + " characters have a glyph in no face:");
             for (int cp : r.missing()) m.append("\n  ").append(FontCoverage.describe(cp)).append(" in ").append(String.join(", ", where.get(cp)));
             fail(m.toString());
         }

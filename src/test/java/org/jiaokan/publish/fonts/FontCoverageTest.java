@@ -39,12 +39,12 @@ class FontCoverageTest {
 
     @Test
     void charactersInNeitherFaceAreReportedInCodePointOrder() {
-        String text = "市局通报😀：张𠀀同志";
+        String text = "市局通报𓀀：张𠀀同志";
         FontCoverage.Report r = coverage.check(text);
         assertFalse(r.complete());
-        assertEquals(List.of(0x1F600, 0x20000), List.copyOf(r.missing()));
+        assertEquals(List.of(0x13000, 0x20000), List.copyOf(r.missing()));
         assertTrue(r.missingInSerif().containsAll(r.missing()));
-        assertEquals(new TreeSet<>(List.of(0x1F600, 0x20000)), missing(text));
+        assertEquals(new TreeSet<>(List.of(0x13000, 0x20000)), missing(text));
         assertEquals("U+20000 𠀀 (CJK UNIFIED IDEOGRAPHS EXTENSION B 20000)", FontCoverage.describe(0x20000));
     }
 
@@ -58,6 +58,20 @@ class FontCoverageTest {
         assertEquals(expected, r.missingInSerif());
         assertFalse(coverage.inSerif('서'));
         assertTrue(coverage.inSans('서'));
+    }
+
+    @Test
+    void greekCyrillicAndMathematicalSignsComeFromTheFacesForOtherScripts() {
+        // ϑ (theta symbol) and the minus sign: in neither CJK face, in DejaVu; Chinese stays with the CJK faces.
+        assertTrue(fonts.fallbackSerif() != null && fonts.fallbackSans() != null, "the pinned faces include DejaVu");
+        FontCoverage.Report r = coverage.check("公式ϑ＝∮−Ж");
+        assertTrue(r.complete(), () -> "missing: " + r.missing());
+        assertTrue(r.onlyInFallback().containsAll(List.of(0x3D1, 0x2212)), () -> "only in DejaVu: " + r.onlyInFallback());
+        assertFalse(r.onlyInFallback().contains((int) '公'));
+        assertFalse(coverage.inFallback('公'), "DejaVu has no ideographs: the CJK faces set the Chinese");
+        assertTrue(coverage.inFallback(0x3D1));
+        // A private-use character and an Egyptian hieroglyph are in no face: still missing.
+        assertEquals(List.of(0xF1E6, 0x13000), List.copyOf(coverage.check("\uF1E6𓀀").missing()));
     }
 
     @Test

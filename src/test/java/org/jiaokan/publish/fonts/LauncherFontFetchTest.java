@@ -36,12 +36,15 @@ class LauncherFontFetchTest {
     static final Path LAUNCHER = Path.of("jiaokan").toAbsolutePath();
     static final String SERIF = "usr/share/fonts/truetype/arphic/uming.ttc";
     static final String SANS = "usr/share/fonts/truetype/wqy/wqy-zenhei.ttc";
-    static final String HINT = "apt-get install fonts-arphic-uming fonts-wqy-zenhei";
+    static final String OTHER_SERIF = "usr/share/fonts/truetype/dejavu/DejaVuSerif.ttf";
+    static final String OTHER_SANS = "usr/share/fonts/truetype/dejavu/DejaVuSans.ttf";
+    static final List<String> ALL = List.of(SERIF, SANS, OTHER_SERIF, OTHER_SANS);
+    static final String HINT = "apt-get install fonts-arphic-uming fonts-wqy-zenhei fonts-dejavu-core";
 
     @TempDir
     static Path packages;
-    static Path uming, zenhei;
-    static String umingSha, zenheiSha;
+    static Path uming, zenhei, dejavu;
+    static String umingSha, zenheiSha, dejavuSha;
 
     @TempDir
     Path work;
@@ -52,17 +55,26 @@ class LauncherFontFetchTest {
         assumeTrue(onPath("bash") != null && onPath("sha256sum") != null, "skipped: bash or sha256sum is absent");
         uming = fakePackage("fonts-arphic-uming", "0.2.20080216.2-11", SERIF, "invented serif face 明体");
         zenhei = fakePackage("fonts-wqy-zenhei", "0.9.45-8", SANS, "invented sans face 黑体");
+        dejavu = fakePackage("fonts-dejavu-core", "2.37-6", Map.of(OTHER_SERIF, "invented face for other scripts, serif",
+                OTHER_SANS, "invented face for other scripts, sans"));
         umingSha = sha256(uming);
         zenheiSha = sha256(zenhei);
+        dejavuSha = sha256(dejavu);
     }
 
     private static Path fakePackage(String name, String version, String font, String content) throws Exception {
+        return fakePackage(name, version, Map.of(font, content));
+    }
+
+    private static Path fakePackage(String name, String version, Map<String, String> fonts) throws Exception {
         Path root = packages.resolve(name);
         Files.createDirectories(root.resolve("DEBIAN"));
         Files.writeString(root.resolve("DEBIAN/control"), "Package: " + name + "\nVersion: " + version
                 + "\nArchitecture: all\nMaintainer: Jiaokan tests <tests@example.org>\nDescription: a test package\n");
-        Files.createDirectories(root.resolve(font).getParent());
-        Files.writeString(root.resolve(font), content);
+        for (Map.Entry<String, String> font : fonts.entrySet()) {
+            Files.createDirectories(root.resolve(font.getKey()).getParent());
+            Files.writeString(root.resolve(font.getKey()), font.getValue());
+        }
         Files.createDirectories(root.resolve("usr/share/doc/" + name));
         Files.writeString(root.resolve("usr/share/doc/" + name + "/copyright"), "test licence of " + name + "\n");
         Path deb = packages.resolve(name + "_" + version + "_all.deb");
@@ -85,6 +97,7 @@ class LauncherFontFetchTest {
         env.put("JIAOKAN_FONT_SYSTEM_ROOT", Files.createDirectories(work.resolve("system")).toString());
         env.put("JIAOKAN_FONT_DEB_UMING", uming.toUri() + " " + umingSha);
         env.put("JIAOKAN_FONT_DEB_ZENHEI", zenhei.toUri() + " " + zenheiSha);
+        env.put("JIAOKAN_FONT_DEB_DEJAVU", dejavu.toUri() + " " + dejavuSha);
         return env;
     }
 
@@ -100,11 +113,14 @@ class LauncherFontFetchTest {
     void fetchesUnpacksAndInstallsTheFontsInTheCacheWithOneLine() throws Exception {
         Result r = fetch(env());
         assertEquals(0, r.exit, r.err);
-        assertEquals(List.of("jiaokan: fetching fonts (fonts-arphic-uming, fonts-wqy-zenhei) into " + cache() + " ..."), r.errLines());
+        assertEquals(List.of("jiaokan: fetching fonts (fonts-arphic-uming, fonts-wqy-zenhei, fonts-dejavu-core) into " + cache() + " ..."), r.errLines());
         assertEquals("", r.out);
         assertEquals("invented serif face 明体", Files.readString(cache().resolve(SERIF)));
         assertEquals("invented sans face 黑体", Files.readString(cache().resolve(SANS)));
+        assertEquals("invented face for other scripts, serif", Files.readString(cache().resolve(OTHER_SERIF)));
+        assertEquals("invented face for other scripts, sans", Files.readString(cache().resolve(OTHER_SANS)));
         assertTrue(Files.isRegularFile(cache().resolve("usr/share/doc/fonts-wqy-zenhei/copyright")), "the licence travels with the font");
+        assertTrue(Files.isRegularFile(cache().resolve("usr/share/doc/fonts-dejavu-core/copyright")));
         assertEquals(List.of("fonts"), names(cache().getParent()), "no temporary folder is left beside the cache");
     }
 
@@ -128,8 +144,9 @@ class LauncherFontFetchTest {
         String x = sha256(Files.writeString(work.resolve("x"), "x"));
         env.put("JIAOKAN_FONT_DEB_UMING", "file:///nonexistent/uming.deb " + umingSha + " " + x);
         env.put("JIAOKAN_FONT_DEB_ZENHEI", zenhei.toUri() + " " + zenheiSha + " " + x);
+        env.put("JIAOKAN_FONT_DEB_DEJAVU", dejavu.toUri() + " " + dejavuSha + " " + x + "," + x);
         Path system = Path.of(env.get("JIAOKAN_FONT_SYSTEM_ROOT"));
-        for (String f : List.of(SERIF, SANS)) {
+        for (String f : ALL) {
             Files.createDirectories(system.resolve(f).getParent());
             Files.writeString(system.resolve(f), "x");
         }
@@ -149,7 +166,7 @@ class LauncherFontFetchTest {
     void otherVersionsOnTheSystemAreReplacedByThePinnedOnesInTheCache() throws Exception {
         Map<String, String> env = env();
         Path system = Path.of(env.get("JIAOKAN_FONT_SYSTEM_ROOT"));
-        for (String f : List.of(SERIF, SANS)) {
+        for (String f : ALL) {
             Files.createDirectories(system.resolve(f).getParent());
             Files.writeString(system.resolve(f), "another release's face");
         }
@@ -163,8 +180,8 @@ class LauncherFontFetchTest {
         env.put("JIAOKAN_FONT_DEB_UMING", "file:///nonexistent/uming.deb " + umingSha);
         Result offline = fetch(env);
         assertEquals(1, offline.exit);
-        assertTrue(offline.errLines().get(1).endsWith("(cannot read file:///nonexistent/uming.deb): the system's fonts-arphic-uming and "
-                + "fonts-wqy-zenhei, other versions than the pinned ones, are used, so the PDFs may differ from other machines'"), offline.err);
+        assertTrue(offline.errLines().get(1).endsWith("(cannot read file:///nonexistent/uming.deb): the system's fonts-arphic-uming, "
+                + "fonts-wqy-zenhei, fonts-dejavu-core, other versions than the pinned ones, are used, so the PDFs may differ from other machines'"), offline.err);
     }
 
     @Test
@@ -190,7 +207,8 @@ class LauncherFontFetchTest {
         Result r = fetch(env);
         assertEquals(1, r.exit);
         assertEquals("jiaokan: error: cannot fetch the fonts of the PDF edition (cannot read file:///nonexistent/fonts-arphic-uming.deb): "
-                + "install them with '" + HINT + "', or set JIAOKAN_FONTS to a folder holding " + SERIF + " and " + SANS, r.errLines().get(1));
+                + "install them with '" + HINT + "', or set JIAOKAN_FONTS to a folder holding " + SERIF + ", " + SANS + ", " + OTHER_SERIF
+                + " and " + OTHER_SANS, r.errLines().get(1));
         assertEquals(2, r.errLines().size());
         assertFalse(Files.exists(cache()));
 
@@ -235,6 +253,7 @@ class LauncherFontFetchTest {
             Map<String, String> env = env();
             env.put("JIAOKAN_FONT_DEB_UMING", base + uming.getFileName() + " " + umingSha);
             env.put("JIAOKAN_FONT_DEB_ZENHEI", base + zenhei.getFileName() + " " + zenheiSha);
+            env.put("JIAOKAN_FONT_DEB_DEJAVU", base + dejavu.getFileName() + " " + dejavuSha);
             if (onPath("curl") != null) {
                 Result r = fetch(env);
                 assertEquals(0, r.exit, r.err);
