@@ -453,6 +453,11 @@ public final class Publisher {
         params.put("doc-script", new XdmAtomicValue(script));
         params.put("raw-source", new XdmAtomicValue(raw == null ? "" : "../src/" + fileName));
         params.put("citations", citations(cites));
+        // A document over a format's size limit is not in that format: its page does not link to it.
+        if (options.formats().stream().anyMatch(f -> bytes.length > DocumentLimits.limit(f))) {
+            params.put("formats", new XdmValue(options.formats().stream().sorted()
+                    .filter(f -> bytes.length <= DocumentLimits.limit(f)).map(XdmAtomicValue::new).toList()));
+        }
 
         int pages = 0;
         write(ctx, "doc/" + docid + ".html", transform(ctx, ctx.xsl().documentPage(), tei, params, ""));
