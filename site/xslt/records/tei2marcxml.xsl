@@ -357,10 +357,44 @@
       <r:f tag="500"><xsl:sequence select="r:s('a', normalize-space(.), 'title', '', '')"/></r:f>
     </xsl:for-each>
     <xsl:if test="exists($documents)">
-      <r:f tag="505" i1="0">
-        <xsl:variable name="titles" select="$documents ! (if (r:devised(*/teiHeader)) then concat('[', r:title(*/teiHeader), ']') else r:title(*/teiHeader))"/>
-        <xsl:sequence select="r:s('a', string-join($titles, ' -- '), 'title-list', '', '')"/>
-      </r:f>
+      <xsl:variable name="titles" select="$documents ! (if (r:devised(*/teiHeader)) then concat('[', r:title(*/teiHeader), ']') else r:title(*/teiHeader))"/>
+      <!-- ISO 2709 holds at most 9,999 bytes in a field and 99,999 in a record, and a romanised title is about
+           twice as long as its characters in UTF-8: the contents list the titles in fields of up to
+           $r:contents-field characters, up to $r:contents-total in all (the formatted contents may be
+           repeated), and the last says how many documents it leaves out. -->
+      <xsl:variable name="kept" as="xs:string*">
+        <xsl:iterate select="$titles">
+          <xsl:param name="used" as="xs:integer" select="0"/>
+          <xsl:variable name="length" select="string-length(.) + 4"/>
+          <xsl:choose>
+            <xsl:when test="$used + $length gt $r:contents-total"><xsl:break/></xsl:when>
+            <xsl:otherwise>
+              <xsl:sequence select="."/>
+              <xsl:next-iteration><xsl:with-param name="used" select="$used + $length"/></xsl:next-iteration>
+            </xsl:otherwise>
+          </xsl:choose>
+        </xsl:iterate>
+      </xsl:variable>
+      <xsl:variable name="left-out" select="count($titles) - count($kept)"/>
+      <xsl:iterate select="$kept">
+        <xsl:param name="chunk" as="xs:string*" select="()"/>
+        <xsl:param name="first" as="xs:boolean" select="true()"/>
+        <xsl:on-completion>
+          <xsl:sequence select="r:f505($chunk, $first, true(), $left-out)"/>
+        </xsl:on-completion>
+        <xsl:choose>
+          <xsl:when test="exists($chunk) and sum($chunk ! (string-length(.) + 4)) + string-length(.) gt $r:contents-field">
+            <xsl:sequence select="r:f505($chunk, $first, false(), $left-out)"/>
+            <xsl:next-iteration>
+              <xsl:with-param name="chunk" select="."/>
+              <xsl:with-param name="first" select="false()"/>
+            </xsl:next-iteration>
+          </xsl:when>
+          <xsl:otherwise>
+            <xsl:next-iteration><xsl:with-param name="chunk" select="($chunk, .)"/></xsl:next-iteration>
+          </xsl:otherwise>
+        </xsl:choose>
+      </xsl:iterate>
     </xsl:if>
     <xsl:sequence select="r:f540($doc)"/>
     <xsl:if test="exists($scripts)">
@@ -376,6 +410,27 @@
     </xsl:for-each>
     <xsl:if test="$url != ''">
       <r:f tag="856" i1="4" i2="0"><xsl:sequence select="r:s('u', $url, 'none', '', ''), r:s('q', 'text/html', 'none', '', '')"/></r:f>
+    </xsl:if>
+  </xsl:function>
+
+  <!-- Characters of titles in one contents field, and in all of them (see the edition record's 505). -->
+  <xsl:variable name="r:contents-field" as="xs:integer" select="600"/>
+  <xsl:variable name="r:contents-total" as="xs:integer" select="6000"/>
+
+  <!-- One formatted contents field: 0 "Contents" for the first of complete contents, 2 "Partial contents" for the
+       first of incomplete ones, 8 (no display constant) for those that go on; the last says how many documents
+       ($left-out) the contents leave out. -->
+  <xsl:function name="r:f505" as="element()?">
+    <xsl:param name="titles" as="xs:string*"/>
+    <xsl:param name="first" as="xs:boolean"/>
+    <xsl:param name="last" as="xs:boolean"/>
+    <xsl:param name="left-out" as="xs:integer"/>
+    <xsl:if test="exists($titles)">
+      <xsl:variable name="end" select="if (not($last)) then ' --' else if ($left-out gt 0)
+          then concat(' -- [and ', $left-out, if ($left-out = 1) then ' more document]' else ' more documents]') else ''"/>
+      <r:f tag="505" i1="{if (not($first)) then '8' else if ($left-out gt 0) then '2' else '0'}">
+        <xsl:sequence select="r:s('a', concat(string-join($titles, ' -- '), $end), 'title-list', '', '')"/>
+      </r:f>
     </xsl:if>
   </xsl:function>
 </xsl:stylesheet>
