@@ -1,5 +1,6 @@
 package org.jiaokan.edition;
 
+import org.jiaokan.io.InputFiles;
 import org.jiaokan.model.Edition;
 
 import java.nio.file.Path;
@@ -51,7 +52,7 @@ public final class DocumentNames {
         for (List<Path> group : byId.values()) {
             if (group.size() < 2) continue;
             List<Path> ordered = new ArrayList<>(group);
-            ordered.sort((x, y) -> byCodePoint(absolute(x).toString(), absolute(y).toString()));
+            ordered.sort((x, y) -> InputFiles.byCodePoint(absolute(x).toString(), absolute(y).toString()));
             Path first = ordered.get(0);
             for (Path p : ordered.subList(1, ordered.size())) {
                 if (java.util.Objects.equals(absolute(p).getParent(), absolute(first).getParent())) continue;
@@ -112,16 +113,5 @@ public final class DocumentNames {
 
     private static Path absolute(Path p) {
         return p.toAbsolutePath().normalize();
-    }
-
-    private static int byCodePoint(String a, String b) {
-        int i = 0, j = 0;
-        while (i < a.length() && j < b.length()) {
-            int ca = a.codePointAt(i), cb = b.codePointAt(j);
-            if (ca != cb) return Integer.compare(ca, cb);
-            i += Character.charCount(ca);
-            j += Character.charCount(cb);
-        }
-        return Integer.compare(a.length() - i, b.length() - j);
     }
 }

@@ -103,7 +103,8 @@ public final class InputFiles {
         return false;
     }
 
-    private static int byCodePoint(String a, String b) {
+    /** Orders strings by their code points (not by UTF-16 units, which put characters beyond the BMP before some in it). */
+    public static int byCodePoint(String a, String b) {
         int i = 0, j = 0;
         while (i < a.length() && j < b.length()) {
             int ca = a.codePointAt(i), cb = b.codePointAt(j);
