@@ -1,8 +1,11 @@
 package org.jiaokan.edition;
 
+import java.io.IOException;
 import java.util.ArrayDeque;
+import java.util.ArrayList;
 import java.util.Deque;
 import java.util.List;
+import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -51,6 +54,39 @@ public final class Ordered {
             }
         } finally {
             pool.shutdownNow();
+        }
+    }
+
+    /**
+     * Runs every job on {@code threads} threads (on the calling thread when there is one) and waits for all;
+     * the results come in the jobs' order. A job that throws ends the wait: its exception is rethrown as an
+     * {@link IOException} whose cause it is.
+     */
+    public static <R> List<R> all(int threads, List<? extends Callable<R>> jobs) throws IOException {
+        List<R> results = new ArrayList<>(jobs.size());
+        if (threads <= 1 || jobs.size() <= 1) {
+            for (Callable<R> job : jobs) {
+                try {
+                    results.add(job.call());
+                } catch (Exception e) {
+                    throw new IOException(e);
+                }
+            }
+            return results;
+        }
+        ExecutorService pool = Executors.newFixedThreadPool(threads, DAEMONS);
+        try {
+            List<Future<R>> pending = new ArrayList<>(jobs.size());
+            for (Callable<R> job : jobs) pending.add(pool.submit(job));
+            for (Future<R> f : pending) results.add(f.get());
+            return results;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IOException("interrupted");
+        } catch (ExecutionException e) {
+            throw new IOException(e.getCause());
+        } finally {
+            pool.shutdown();
         }
     }
 

@@ -10,6 +10,7 @@ import net.sf.saxon.s9api.XdmNode;
 import net.sf.saxon.s9api.XdmNodeKind;
 import net.sf.saxon.s9api.XdmValue;
 import net.sf.saxon.s9api.Xslt30Transformer;
+import org.jiaokan.edition.Ordered;
 import org.jiaokan.edition.TeiFiles;
 import org.jiaokan.publish.search.SearchIndexBuilder;
 import org.jiaokan.publish.html.Stylesheets;
@@ -31,11 +32,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
+import java.util.concurrent.Callable;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 import java.util.stream.Stream;
 
 /**
@@ -151,16 +149,16 @@ public final class Publisher {
     }
 
     /**
-     * What an incremental run needs: the output folder's manifest and the key of the run's shared inputs
-     * (theme and code, formats, registers, edition.xml); null where publishing is not incremental (a
-     * caller's own citation provider, whose identity is unknown).
-     */
-    /**
      * The system property that turns incremental publishing on ({@code -Djiaokan.publish.incremental=true}):
      * off by default for now, since the manifest in the output folder is not the same bytes from one folder to another.
      */
     public static final String INCREMENTAL = "jiaokan.publish.incremental";
 
+    /**
+     * What an incremental run needs: the output folder's manifest and the key of the run's shared inputs
+     * (theme and code, formats, registers, edition.xml); null where publishing is not incremental
+     * (not turned on, or a caller's own citation provider, whose identity is unknown).
+     */
     private record Incremental(PublishManifest manifest, String run, Map<Path, String> teiSha, String sources) {
         static Incremental of(Options options, Inputs in) throws IOException {
             if (options.citations() != null || !Boolean.getBoolean(INCREMENTAL)) return null;
@@ -239,53 +237,43 @@ public final class Publisher {
         Map<String, String> searchBefore = searchKey == null || sameSearch ? null : PublishManifest.snapshot(out.resolve("search"));
         SearchIndexBuilder.InOrder search = sameSearch ? null : SearchIndexBuilder.inOrder(out);
         int[] pages = {0};
-        ExecutorService pool = Executors.newFixedThreadPool(options.threads());
-        try {
-            List<Future<Integer>> jobs = new ArrayList<>();
-            for (int i = 0; i < in.documents().size(); i++) {
-                Path doc = in.documents().get(i);
-                int place = i;
-                jobs.add(pool.submit(() -> {
-                    SearchIndexBuilder.Read indexed = null;
-                    try {
-                        String key = inc == null ? null : PublishManifest.key("doc", inc.run(), doc.toAbsolutePath().normalize(),
-                                inc.teiSha().get(doc));
-                        if (key != null) {
-                            Integer kept = unchangedDocument(ctx, inc.manifest(), doc, key, ids, summaries, summaryBytes);
-                            if (kept != null) {
-                                if (search != null && summaries.containsKey(doc)) indexed = indexOnly(ctx, doc);
-                                return kept;
-                            }
+        List<Callable<Integer>> jobs = new ArrayList<>();
+        for (int i = 0; i < in.documents().size(); i++) {
+            Path doc = in.documents().get(i);
+            int place = i;
+            jobs.add(() -> {
+                SearchIndexBuilder.Read indexed = null;
+                try {
+                    String key = inc == null ? null : PublishManifest.key("doc", inc.run(), doc.toAbsolutePath().normalize(),
+                            inc.teiSha().get(doc));
+                    if (key != null) {
+                        Integer kept = unchangedDocument(ctx, inc.manifest(), doc, key, ids, summaries, summaryBytes);
+                        if (kept != null) {
+                            if (search != null && summaries.containsKey(doc)) indexed = indexOnly(ctx, doc);
+                            return kept;
                         }
-                        DocPages p = publishDocument(ctx, doc, ids);
-                        if (p == null) return 0;
-                        summaries.put(doc, p.summary());
-                        indexed = p.search();
-                        if (key != null) {
-                            byte[] summary = serialise(ctx, p.summary());
-                            summaryBytes.put(doc, summary);
-                            inc.manifest().put("doc " + doc.toAbsolutePath().normalize(), key,
-                                    DocRecord.bytes(p.docid(), p.pages(), p.rawName(), PublishManifest.sha(p.raw()), summary),
-                                    List.of("doc/" + p.docid() + ".html", "doc/" + p.docid() + ".xml"));
-                        }
-                        return p.pages();
-                    } catch (SaxonApiException | IOException | RuntimeException e) {
-                        errors.add(doc + ": " + reason(e));
-                        return 0;
-                    } finally {
-                        if (search != null) search.put(place, indexed);
                     }
-                }));
-            }
-            for (Future<Integer> f : jobs) pages[0] += f.get();
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IOException("interrupted");
-        } catch (ExecutionException e) {
-            throw new IOException(e.getCause());
-        } finally {
-            pool.shutdown();
+                    DocPages p = publishDocument(ctx, doc, ids);
+                    if (p == null) return 0;
+                    summaries.put(doc, p.summary());
+                    indexed = p.search();
+                    if (key != null) {
+                        byte[] summary = serialise(ctx, p.summary());
+                        summaryBytes.put(doc, summary);
+                        inc.manifest().put("doc " + doc.toAbsolutePath().normalize(), key,
+                                DocRecord.bytes(p.docid(), p.pages(), p.rawName(), PublishManifest.sha(p.raw()), summary),
+                                List.of("doc/" + p.docid() + ".html", "doc/" + p.docid() + ".xml"));
+                    }
+                    return p.pages();
+                } catch (SaxonApiException | IOException | RuntimeException e) {
+                    errors.add(doc + ": " + reason(e));
+                    return 0;
+                } finally {
+                    if (search != null) search.put(place, indexed);
+                }
+            });
         }
+        for (int n : Ordered.all(options.threads(), jobs)) pages[0] += n;
 
         // The summaries are copied into new trees in the documents' order: XPath orders nodes of different trees
         // by the trees' creation, which the parallel jobs (and summaries read from the manifest) leave to chance.
@@ -543,7 +531,7 @@ public final class Publisher {
         URI base = URI.create("file:///jiaokan-site/");
         XdmValue summaryParam = new XdmValue(summaries);
         int parts = Math.max(1, options.threads());
-        List<java.util.concurrent.Callable<Void>> jobs = new ArrayList<>();
+        List<Callable<Void>> jobs = new ArrayList<>();
         for (int part = 0; part < parts; part++) {
             Xslt30Transformer t = ctx.xsl().site();
             Map<QName, XdmValue> p = commonParams(ctx);
@@ -565,27 +553,11 @@ public final class Publisher {
                 return null;
             });
         }
-        if (parts == 1) {
-            try {
-                jobs.get(0).call();
-            } catch (SaxonApiException e) {
-                throw e;
-            } catch (Exception e) {
-                throw new IOException(e);
-            }
-        } else {
-            ExecutorService pool = Executors.newFixedThreadPool(parts);
-            try {
-                for (Future<Void> f : pool.invokeAll(jobs)) f.get();
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new IOException("interrupted");
-            } catch (ExecutionException e) {
-                if (e.getCause() instanceof SaxonApiException s) throw s;
-                throw new IOException(e.getCause());
-            } finally {
-                pool.shutdown();
-            }
+        try {
+            Ordered.all(parts, jobs);
+        } catch (IOException e) {
+            if (e.getCause() instanceof SaxonApiException s) throw s;
+            throw e;
         }
         int n = 0;
         for (Map.Entry<String, ByteArrayOutputStream> e : outputs.entrySet()) {

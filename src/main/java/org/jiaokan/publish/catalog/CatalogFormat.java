@@ -4,6 +4,7 @@ import net.sf.saxon.s9api.SaxonApiException;
 import net.sf.saxon.s9api.XdmAtomicValue;
 import net.sf.saxon.s9api.XdmNode;
 import net.sf.saxon.s9api.XdmValue;
+import org.jiaokan.edition.Ordered;
 import org.jiaokan.edition.TeiFiles;
 import org.jiaokan.publish.OutputFormat;
 import org.jiaokan.publish.Publisher;
@@ -22,11 +23,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
+import java.util.concurrent.Callable;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 
 /**
  * The catalogue records ({@code --formats catalog}): per document and for the edition as a whole,
@@ -78,37 +76,28 @@ public final class CatalogFormat implements OutputFormat {
         Map<String, Path> ids = new ConcurrentHashMap<>();
         Map<String, Done> done = new ConcurrentHashMap<>();
         Map<String, XdmNode> headers = new ConcurrentHashMap<>();
-        ExecutorService pool = Executors.newFixedThreadPool(Math.max(1, threads));
-        try {
-            List<Future<?>> jobs = new ArrayList<>();
-            for (Path doc : in.documents()) {
-                jobs.add(pool.submit(() -> {
-                    try {
-                        XdmNode tei = xsl.parse(Files.readAllBytes(doc), doc.toAbsolutePath().toUri().toString());
-                        if (!isTei(tei)) return;
-                        String docid = Publisher.docid(tei, doc);
-                        Path earlier = ids.putIfAbsent(docid, doc);
-                        if (earlier != null) return; // the site reports the clash
-                        Map<String, XdmValue> p = new HashMap<>(common);
-                        p.put("docid", new XdmAtomicValue(docid));
-                        Done d = records(xsl, tei, p, out, "records/dc/" + docid + ".xml", "records/mods/" + docid + ".xml",
-                                "records/marcxml/" + docid + ".xml", "records/marc/" + docid, docid);
-                        done.put(docid, d);
-                        headers.put(docid, xsl.header(tei));
-                    } catch (SaxonApiException | IOException | RuntimeException e) {
-                        errors.add(doc + ": " + reason(e));
-                    }
-                }));
-            }
-            for (Future<?> f : jobs) f.get();
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IOException("interrupted");
-        } catch (ExecutionException e) {
-            throw new IOException(e.getCause());
-        } finally {
-            pool.shutdown();
+        List<Callable<Void>> jobs = new ArrayList<>();
+        for (Path doc : in.documents()) {
+            jobs.add(() -> {
+                try {
+                    XdmNode tei = xsl.parse(Files.readAllBytes(doc), doc.toAbsolutePath().toUri().toString());
+                    if (!isTei(tei)) return null;
+                    String docid = Publisher.docid(tei, doc);
+                    Path earlier = ids.putIfAbsent(docid, doc);
+                    if (earlier != null) return null; // the site reports the clash
+                    Map<String, XdmValue> p = new HashMap<>(common);
+                    p.put("docid", new XdmAtomicValue(docid));
+                    Done d = records(xsl, tei, p, out, "records/dc/" + docid + ".xml", "records/mods/" + docid + ".xml",
+                            "records/marcxml/" + docid + ".xml", "records/marc/" + docid, docid);
+                    done.put(docid, d);
+                    headers.put(docid, xsl.header(tei));
+                } catch (SaxonApiException | IOException | RuntimeException e) {
+                    errors.add(doc + ": " + reason(e));
+                }
+                return null;
+            });
         }
+        Ordered.all(Math.max(1, threads), jobs);
 
         // The edition as a whole, then the bulk files: the edition's record first, the documents by identifier.
         List<Done> all = new ArrayList<>();

@@ -9,6 +9,7 @@ import net.sf.saxon.s9api.XdmNode;
 import net.sf.saxon.s9api.XdmValue;
 import net.sf.saxon.s9api.Xslt30Transformer;
 import org.apache.fop.apps.FOPException;
+import org.jiaokan.edition.Ordered;
 import org.jiaokan.edition.TeiFiles;
 import org.jiaokan.publish.OutputFormat;
 import org.jiaokan.publish.Publisher;
@@ -29,11 +30,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
+import java.util.concurrent.Callable;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 
 /**
  * The print edition: {@code pdf/DOCID.pdf} per document and {@code pdf/edition.pdf} for the whole edition, made
@@ -114,51 +112,42 @@ public final class PdfFormat implements OutputFormat {
 
         Map<Integer, Doc> docs = new ConcurrentHashMap<>();
         Map<String, Path> ids = new ConcurrentHashMap<>();
-        ExecutorService pool = Executors.newFixedThreadPool(Math.max(1, threads));
-        try {
-            List<Future<?>> jobs = new ArrayList<>();
-            List<Path> files = in.documents();
-            for (int i = 0; i < files.size(); i++) {
-                int index = i;
-                Path file = files.get(i);
-                jobs.add(pool.submit(() -> {
-                    try {
-                        XdmNode tei = xsl.parse(Files.readAllBytes(file), file.toAbsolutePath().toUri().toString());
-                        String docid = Publisher.docid(tei, file);
-                        Path earlier = ids.putIfAbsent(docid, file);
-                        if (earlier != null) {
-                            // The site reports the clash; alone, the print edition does.
-                            if (!formats.contains("html")) errors.add(file + ": another document has the identifier " + docid + " (" + earlier + "); not published");
-                            return;
-                        }
-                        Doc d = new Doc(file, tei, docid);
-                        List<String> problems = new ArrayList<>();
-                        byte[] pdf = job.render(List.of(d), false, problems);
-                        if (!problems.isEmpty()) {
-                            String first = problems.get(0);
-                            if (first.startsWith("missing glyph")) {
-                                errors.add(file + ": " + engine.missingGlyphs(tei.getStringValue(), first));
-                            } else {
-                                errors.add(file + ": " + first + (problems.size() > 1 ? " (and " + (problems.size() - 1) + " more)" : ""));
-                            }
-                            return;
-                        }
-                        TeiFiles.atomicWrite(TeiFiles.inside(out, "pdf/" + docid + ".pdf"), pdf);
-                        docs.put(index, d);
-                    } catch (SaxonApiException | IOException | FOPException | RuntimeException e) {
-                        errors.add(file + ": " + reason(e));
+        List<Callable<Void>> jobs = new ArrayList<>();
+        List<Path> files = in.documents();
+        for (int i = 0; i < files.size(); i++) {
+            int index = i;
+            Path file = files.get(i);
+            jobs.add(() -> {
+                try {
+                    XdmNode tei = xsl.parse(Files.readAllBytes(file), file.toAbsolutePath().toUri().toString());
+                    String docid = Publisher.docid(tei, file);
+                    Path earlier = ids.putIfAbsent(docid, file);
+                    if (earlier != null) {
+                        // The site reports the clash; alone, the print edition does.
+                        if (!formats.contains("html")) errors.add(file + ": another document has the identifier " + docid + " (" + earlier + "); not published");
+                        return null;
                     }
-                }));
-            }
-            for (Future<?> f : jobs) f.get();
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IOException("interrupted");
-        } catch (ExecutionException e) {
-            throw new IOException(e.getCause());
-        } finally {
-            pool.shutdown();
+                    Doc d = new Doc(file, tei, docid);
+                    List<String> problems = new ArrayList<>();
+                    byte[] pdf = job.render(List.of(d), false, problems);
+                    if (!problems.isEmpty()) {
+                        String first = problems.get(0);
+                        if (first.startsWith("missing glyph")) {
+                            errors.add(file + ": " + engine.missingGlyphs(tei.getStringValue(), first));
+                        } else {
+                            errors.add(file + ": " + first + (problems.size() > 1 ? " (and " + (problems.size() - 1) + " more)" : ""));
+                        }
+                        return null;
+                    }
+                    TeiFiles.atomicWrite(TeiFiles.inside(out, "pdf/" + docid + ".pdf"), pdf);
+                    docs.put(index, d);
+                } catch (SaxonApiException | IOException | FOPException | RuntimeException e) {
+                    errors.add(file + ": " + reason(e));
+                }
+                return null;
+            });
         }
+        Ordered.all(Math.max(1, threads), jobs);
         List<Doc> ordered = new ArrayList<>(new TreeMap<>(docs).values());
         if (!ordered.isEmpty()) {
             List<String> problems = new ArrayList<>();
