@@ -1,17 +1,16 @@
 <?xml version="1.0" encoding="UTF-8"?>
 <!--
   The index of persons, places and organisations: every name in the text that points at a register entry, under the
-  entry's name, with the pages it is on. FOP has no fo:index-page-citation-list: Java lays the PDF out once, reads the
-  page of each mention's id ($pages), and lays it out again; repeated pages are merged and runs of pages joined (3–5).
-  In the first layout ($pages absent) the index is a list of every mention's page, one line each, "@@ID@@" and an
-  fo:page-number-citation, which Java reads back from FOP's intermediate format; the index comes last, so nothing before
-  it moves between the two layouts.
+  entry's name, with the pages it is on. FOP has no fo:index-page-citation-list, and fo:page-number-citation cannot
+  merge repeated pages: the index stands last, and layout:page(ID) (Java, PageLookup) asks FOP on which page each
+  mention fell, which it knows by then, since FOP lays out each page sequence as soon as it has been written. Repeated
+  pages are merged and runs of pages joined (3–5).
 -->
 <xsl:stylesheet version="3.0" xmlns:xsl="http://www.w3.org/1999/XSL/Transform"
     xmlns:xs="http://www.w3.org/2001/XMLSchema" xmlns:map="http://www.w3.org/2005/xpath-functions/map"
     xmlns:fo="http://www.w3.org/1999/XSL/Format" xmlns:fox="http://xmlgraphics.apache.org/fop/extensions"
     xmlns:tei="http://www.tei-c.org/ns/1.0" xmlns:f="urn:x-jiaokan:xslt" xmlns:p="urn:x-jiaokan:pdf"
-    xpath-default-namespace="http://www.tei-c.org/ns/1.0" exclude-result-prefixes="#all">
+    xmlns:layout="urn:x-jiaokan:layout" xpath-default-namespace="http://www.tei-c.org/ns/1.0" exclude-result-prefixes="#all">
 
   <xsl:variable name="p:collation" select="'http://www.w3.org/2013/collation/UCA?lang=zh;fallback=yes'"/>
 
@@ -23,32 +22,14 @@
         [not(ancestor::teiHeader)][exists(p:index-kind(.))]"/>
 
   <xsl:template name="p:index">
-    <xsl:choose>
-      <xsl:when test="empty($pages)"><xsl:call-template name="p:index-probe"/></xsl:when>
-      <xsl:otherwise><xsl:call-template name="p:index-entries"/></xsl:otherwise>
-    </xsl:choose>
-  </xsl:template>
-
-  <!-- The first layout's index: where each mention fell. -->
-  <xsl:template name="p:index-probe">
-    <xsl:if test="exists($p:mentions)">
-      <fo:page-sequence master-reference="page" font-family="{$serif}" font-size="8pt" language="zh" country="CN">
-        <fo:flow flow-name="xsl-region-body">
-          <fo:block id="jk-index" role="Sect">
-            <xsl:for-each select="$p:mentions">
-              <fo:block role="P" xml:lang="en">@@<xsl:value-of select="p:mention-id(.)"/>@@<fo:page-number-citation ref-id="{p:mention-id(.)}"/></fo:block>
-            </xsl:for-each>
-          </fo:block>
-        </fo:flow>
-      </fo:page-sequence>
-    </xsl:if>
+    <xsl:call-template name="p:index-entries"/>
   </xsl:template>
 
   <xsl:template name="p:index-entries">
     <xsl:variable name="entries" as="element(p:entry)*">
       <xsl:for-each-group select="$p:mentions" group-by="f:entity-id(.)">
         <xsl:variable name="entry" select="f:register-entry(current-grouping-key())"/>
-        <xsl:variable name="found" select="if (exists($pages)) then current-group()[map:contains($pages, p:mention-id(.))] else current-group()"/>
+        <xsl:variable name="found" select="current-group()[layout:page(p:mention-id(.)) != '']"/>
         <xsl:if test="exists($found)">
           <p:entry kind="{p:index-kind(.)}" id="{current-grouping-key()}">
             <xsl:variable name="forms" select="$entry/(persName | placeName | orgName | name)[normalize-space()]"/>
@@ -56,7 +37,7 @@
             <xsl:attribute name="label" select="if ($main) then normalize-space($main) else normalize-space(string-join(current-group()[1]//text(), ''))"/>
             <xsl:attribute name="lang" select="if ($main) then (f:lang($main), 'zh-Hans')[1] else (f:lang(current-group()[1]), 'zh-Hans')[1]"/>
             <xsl:attribute name="variants" select="string-join(distinct-values($forms[. is $main or normalize-space(.) != normalize-space($main)]/normalize-space()[. != normalize-space($main)]), '，')"/>
-            <xsl:for-each-group select="$found" group-by="if (exists($pages)) then $pages(p:mention-id(.)) else ''">
+            <xsl:for-each-group select="$found" group-by="layout:page(p:mention-id(.))">
               <p:page n="{current-grouping-key()}" to="{p:mention-id(current-group()[1])}"/>
             </xsl:for-each-group>
           </p:entry>
@@ -81,10 +62,8 @@
                 <fo:block start-indent="1.5em" text-indent="-1.5em" role="P">
                   <fo:inline xml:lang="{@lang}"><xsl:value-of select="@label"/></fo:inline>
                   <xsl:if test="@variants != ''"><fo:inline color="{$p:muted}">（<xsl:value-of select="@variants"/>）</fo:inline></xsl:if>
-                  <xsl:if test="exists($pages)">
-                    <xsl:text>　</xsl:text>
-                    <xsl:call-template name="p:page-list"><xsl:with-param name="pages" select="p:page"/></xsl:call-template>
-                  </xsl:if>
+                  <xsl:text>　</xsl:text>
+                  <xsl:call-template name="p:page-list"><xsl:with-param name="pages" select="p:page"/></xsl:call-template>
                 </fo:block>
               </xsl:for-each>
             </xsl:for-each>

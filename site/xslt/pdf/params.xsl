@@ -14,6 +14,4 @@
   <xsl:param name="serif" as="xs:string" select="'serif'"/>
   <xsl:param name="sans" as="xs:string" select="'sans-serif'"/>
   <xsl:param name="producer" as="xs:string" select="'Jiaokan'"/>
-  <!-- The page label of every id, from the first layout; absent in the first layout itself. -->
-  <xsl:param name="pages" as="map(xs:string, xs:string)?" select="()"/>
 </xsl:stylesheet>

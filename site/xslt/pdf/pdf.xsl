@@ -12,7 +12,7 @@
     xmlns:fo="http://www.w3.org/1999/XSL/Format" xmlns:fox="http://xmlgraphics.apache.org/fop/extensions"
     xmlns:x="adobe:ns:meta/" xmlns:rdf="http://www.w3.org/1999/02/22-rdf-syntax-ns#" xmlns:dc="http://purl.org/dc/elements/1.1/"
     xmlns:tei="http://www.tei-c.org/ns/1.0" xmlns:f="urn:x-jiaokan:xslt" xmlns:p="urn:x-jiaokan:pdf"
-    xpath-default-namespace="http://www.tei-c.org/ns/1.0" exclude-result-prefixes="#all">
+    xmlns:layout="urn:x-jiaokan:layout" xpath-default-namespace="http://www.tei-c.org/ns/1.0" exclude-result-prefixes="#all">
   <xsl:import href="params.xsl"/>
   <xsl:include href="common.xsl"/>
   <xsl:include href="metadata.xsl"/>
@@ -120,7 +120,9 @@
     </fo:page-sequence>
   </xsl:template>
 
-  <!-- Contents: each document and its sections, with page numbers; each line links to its page. -->
+  <!-- Contents: each document and its sections, with page numbers. The numbers are the ones each document's own PDF
+       gives, moved by the documents before it (layout:predicted, checked by FOP's layout); where there is none, FOP's
+       citation, which holds the pages back until the page cited is laid out. -->
   <xsl:template name="p:contents">
     <fo:page-sequence master-reference="page" format="i" hyphenate="false" language="zh" country="CN" font-family="{$serif}">
       <xsl:call-template name="p:static"><xsl:with-param name="head" select="$p:edition-title"/><xsl:with-param name="head-lang" select="$p:edition-title-lang"/></xsl:call-template>
@@ -169,7 +171,11 @@
       <xsl:if test="$level = 1"><xsl:attribute name="font-family" select="$sans"/></xsl:if>
       <fo:inline xml:lang="{$lang}"><xsl:value-of select="$text"/></fo:inline>
       <fo:leader leader-pattern="dots" leader-pattern-width="4pt"/>
-      <fo:page-number-citation ref-id="{$to}"/>
+      <xsl:variable name="n" select="layout:predicted($to)"/>
+      <xsl:choose>
+        <xsl:when test="$n != ''"><xsl:value-of select="$n"/></xsl:when>
+        <xsl:otherwise><fo:page-number-citation ref-id="{$to}"/></xsl:otherwise>
+      </xsl:choose>
     </fo:block>
   </xsl:template>
 </xsl:stylesheet>

@@ -13,10 +13,7 @@ import org.apache.xmlgraphics.io.Resource;
 import org.apache.xmlgraphics.io.ResourceResolver;
 import org.jiaokan.publish.fonts.CjkFonts;
 import org.xml.sax.Attributes;
-import org.xml.sax.InputSource;
 import org.xml.sax.SAXException;
-import org.xml.sax.XMLReader;
-import org.xml.sax.helpers.DefaultHandler;
 
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
@@ -31,7 +28,6 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.Date;
 import java.util.HashMap;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -137,16 +133,20 @@ public final class PdfEngine {
         return s.replace("&", "&amp;").replace("\"", "&quot;").replace("<", "&lt;");
     }
 
-    /** One rendering: FO events arrive through {@link #handler()}; problems are collected, one line each. */
+    /**
+     * One rendering: FO events arrive through {@link #handler()}; problems are collected, one line each. The area
+     * tree handler is this rendering's own, so that where each id fell can be asked while FOP lays the pages out
+     * ({@link PageLookup}) and after ({@link #layout()}).
+     */
     public final class Rendering {
         private final FOUserAgent agent;
         private final Fop fop;
+        private final org.apache.fop.area.AreaTreeHandler areas;
         private final ByteArrayOutputStream out = new ByteArrayOutputStream();
         private final List<String> problems = Collections.synchronizedList(new ArrayList<>());
-        private final boolean pdf;
+        private final List<String> ids = new ArrayList<>();
 
-        private Rendering(boolean pdf, Date created) throws FOPException {
-            this.pdf = pdf;
+        private Rendering(Date created) throws FOPException {
             agent = factory.newFOUserAgent();
             agent.setAccessibility(true);
             agent.setCreationDate(created);
@@ -155,17 +155,11 @@ public final class PdfEngine {
             agent.getRendererOptions().put("pdf-a-mode", "PDF/A-2a");
             agent.getRendererOptions().put("pdf-ua-mode", "PDF/UA-1");
             agent.getEventBroadcaster().addEventListener(this::event);
-            if (!pdf) {
-                // The intermediate format laid out with the PDF's fonts and metrics, so that its pages are the PDF's.
-                org.apache.fop.render.intermediate.IFSerializer serializer =
-                        new org.apache.fop.render.intermediate.IFSerializer(new org.apache.fop.render.intermediate.IFContext(agent));
-                serializer.mimicDocumentHandler(shared().pdfHandler(agent));
-                agent.setDocumentHandlerOverride(serializer);
-            } else {
-                // The faces parsed once per run, a copy of each per rendering (SharedFonts).
-                agent.setDocumentHandlerOverride(shared().pdfHandler(agent));
-            }
-            fop = factory.newFop(pdf ? MimeConstants.MIME_PDF : MimeConstants.MIME_FOP_IF, agent, out);
+            // The faces parsed once per run, a copy of each per rendering (SharedFonts).
+            agent.setDocumentHandlerOverride(shared().pdfHandler(agent));
+            areas = new org.apache.fop.area.AreaTreeHandler(agent, MimeConstants.MIME_PDF, out);
+            agent.setFOEventHandlerOverride(areas);
+            fop = factory.newFop(MimeConstants.MIME_PDF, agent, out);
         }
 
         private void event(Event e) {
@@ -182,39 +176,47 @@ public final class PdfEngine {
             }
         }
 
-        /** Where the XSL-FO goes. */
-        public DefaultHandler handler() throws FOPException { return fop.getDefaultHandler(); }
+        /** Where the XSL-FO goes; the ids of its formatting objects are noted on the way. */
+        public org.xml.sax.ContentHandler handler() throws FOPException {
+            org.xml.sax.helpers.XMLFilterImpl noting = new org.xml.sax.helpers.XMLFilterImpl() {
+                @Override
+                public void startElement(String uri, String local, String qName, Attributes atts) throws SAXException {
+                    String id = atts.getValue("", "id");
+                    if (id != null) ids.add(id);
+                    super.startElement(uri, local, qName, atts);
+                }
+            };
+            noting.setContentHandler(fop.getDefaultHandler());
+            return noting;
+        }
+
+        /** The page numbers the stylesheet asks for while this rendering lays out its pages. */
+        PageLookup lookup(java.util.function.Function<String, String> predicted) {
+            return new PageLookup(areas, predicted);
+        }
 
         /** One line per error-level event or missing glyph, in the order they came. */
         public List<String> problems() { synchronized (problems) { return List.copyOf(problems); } }
 
         /** The PDF, its file identifier made from its own bytes so that the same input gives the same file. */
         public byte[] pdf() throws IOException {
-            if (!pdf) throw new IllegalStateException("not a PDF rendering");
             return stableFileId(stableMetadataDate(out.toByteArray()));
         }
 
-        /**
-         * The page of every id that the first layout's index cites: its lines read "@@ID@@" and the page number
-         * ({@code fo:page-number-citation}), which FOP's intermediate format holds as text. An id that was not laid
-         * out (a name quoted in a note) has no number and is left out.
-         */
-        public Map<String, String> pagesOfIds() throws IOException {
-            if (pdf) throw new IllegalStateException("not an intermediate-format rendering");
-            StringBuilder text = new StringBuilder();
-            java.util.regex.Matcher t = java.util.regex.Pattern.compile("<text\\b[^>]*>([^<]*)</text>")
-                    .matcher(new String(out.toByteArray(), StandardCharsets.UTF_8));
-            while (t.find()) text.append(unescape(t.group(1))).append('\n');
-            Map<String, String> pages = new LinkedHashMap<>();
-            java.util.regex.Matcher m = java.util.regex.Pattern.compile("@@([^@\\n]+)@@\\n?([0-9A-Za-z]+)").matcher(text);
-            while (m.find()) pages.putIfAbsent(m.group(1), m.group(2));
-            return pages;
+        /** After the rendering: the pages of its first page sequence, and the page index (from 0) of each id. */
+        public Layout layout() {
+            Map<String, Integer> at = new HashMap<>();
+            for (String id : ids) {
+                org.apache.fop.area.PageViewport p = areas.getIDTracker().getFirstPageViewportContaining(id);
+                if (p != null) at.putIfAbsent(id, p.getPageIndex());
+            }
+            List<org.apache.fop.apps.PageSequenceResults> sequences = fop.getResults().getPageSequences();
+            return new Layout(sequences.isEmpty() ? 0 : sequences.get(0).getPageCount(), at);
         }
     }
 
-    private static String unescape(String s) {
-        return s.replace("&lt;", "<").replace("&gt;", ">").replace("&quot;", "\"").replace("&apos;", "'").replace("&amp;", "&");
-    }
+    /** Where a PDF's ids fell: the pages of its first page sequence, the page index (from 0) of each id. */
+    public record Layout(int firstSequencePages, Map<String, Integer> pageIndex) {}
 
     /**
      * The line for a missing glyph: FOP's event names one character, not always the right one (for a character beyond
@@ -248,10 +250,7 @@ public final class PdfEngine {
     }
 
     /** A rendering to PDF. */
-    public Rendering pdf(Date created) throws FOPException { return new Rendering(true, created); }
-
-    /** A rendering to FOP's intermediate format, to read on which page each id fell. */
-    public Rendering layout(Date created) throws FOPException { return new Rendering(false, created); }
+    public Rendering pdf(Date created) throws FOPException { return new Rendering(created); }
 
     /**
      * FOP stamps the XMP's {@code xmp:MetadataDate} with the clock; it becomes the creation date (the edition's),

@@ -4,7 +4,6 @@ import net.sf.saxon.s9api.QName;
 import net.sf.saxon.s9api.SAXDestination;
 import net.sf.saxon.s9api.SaxonApiException;
 import net.sf.saxon.s9api.XdmAtomicValue;
-import net.sf.saxon.s9api.XdmMap;
 import net.sf.saxon.s9api.XdmNode;
 import net.sf.saxon.s9api.XdmValue;
 import net.sf.saxon.s9api.Xslt30Transformer;
@@ -25,7 +24,6 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.Date;
 import java.util.HashMap;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -36,9 +34,10 @@ import java.util.concurrent.ConcurrentHashMap;
 /**
  * The print edition: {@code pdf/DOCID.pdf} per document and {@code pdf/edition.pdf} for the whole edition, made
  * from the TEI by the theme's XSLT 3.0 ({@code site/xslt/pdf/}) and Apache FOP. The stylesheets are compiled once,
- * FOP is set up once, documents are rendered in parallel. The index's page references need the layout: each PDF is
- * laid out once to FOP's intermediate format, the page of every mention is read from it, and the PDF is laid out
- * again with those pages written in (the index stands last, so the first layout's pages hold).
+ * FOP is set up once, documents are rendered in parallel. Each PDF is laid out once ({@link PageLookup}): the index,
+ * which stands last, reads its pages from FOP as it is written; the edition's contents, which stand first, take theirs
+ * from the documents' own PDFs, laid out before it, and FOP checks them. Nothing cites a page ahead, so FOP writes
+ * each page out as soon as it is laid out, and the edition's memory does not grow with its pages.
  */
 public final class PdfFormat implements OutputFormat {
     /** The creation date when neither the edition nor the document has a publication date. */
@@ -127,9 +126,10 @@ public final class PdfFormat implements OutputFormat {
                         if (!formats.contains("html")) errors.add(file + ": another document has the identifier " + docid + " (" + earlier + "); not published");
                         return null;
                     }
-                    Doc d = new Doc(file, tei, docid);
                     List<String> problems = new ArrayList<>();
-                    byte[] pdf = job.render(List.of(d), false, problems);
+                    Rendered r = job.render(List.of(new Doc(file, tei, docid, null)), false, null, problems);
+                    Doc d = new Doc(file, tei, docid, r.layout());
+                    byte[] pdf = r.pdf();
                     if (!problems.isEmpty()) {
                         String first = problems.get(0);
                         if (first.startsWith("missing glyph")) {
@@ -152,7 +152,7 @@ public final class PdfFormat implements OutputFormat {
         if (!ordered.isEmpty()) {
             List<String> problems = new ArrayList<>();
             try {
-                byte[] pdf = job.render(ordered, true, problems);
+                byte[] pdf = job.render(ordered, true, predicted(ordered), problems).pdf();
                 if (problems.isEmpty()) TeiFiles.atomicWrite(TeiFiles.inside(out, "pdf/edition.pdf"), pdf);
             } catch (SaxonApiException | FOPException | RuntimeException e) {
                 problems.add(reason(e));
@@ -173,52 +173,77 @@ public final class PdfFormat implements OutputFormat {
         }
     }
 
-    /** One document to print: its file, its tree, its identifier. */
-    record Doc(Path file, XdmNode tei, String docid) {}
+    /** One document to print: its file, its tree, its identifier, and where its own PDF's ids fell (once made). */
+    record Doc(Path file, XdmNode tei, String docid, PdfEngine.Layout layout) {}
+
+    /** A PDF, where its ids fell, and how many times it was laid out (1, or 2 when a page given was wrong). */
+    record Rendered(byte[] pdf, PdfEngine.Layout layout, int layouts) {}
+
+    /**
+     * The edition's page of each id of its documents, from the documents' own PDFs: the edition's text pages are
+     * numbered from 1 at its first document, each document starts a page sequence on the same page master as in its
+     * own PDF, so document k's id on page i (from 0) of its PDF is on page (pages of documents 1..k-1) + i + 1. The
+     * stylesheet keys a document "dK" and its ids "dK.…"; in a document's own PDF it is "d1". The index ("jk-index")
+     * starts on the page after the last document's.
+     */
+    static java.util.function.Function<String, String> predicted(List<Doc> docs) {
+        int[] offsets = new int[docs.size()];
+        int pages = 0;
+        for (int i = 0; i < docs.size(); i++) {
+            offsets[i] = pages;
+            pages += docs.get(i).layout() == null ? 0 : docs.get(i).layout().firstSequencePages();
+        }
+        int total = pages;
+        return id -> {
+            // The index's page sequence follows the last document's.
+            if (id.equals("jk-index")) return String.valueOf(total + 1);
+            java.util.regex.Matcher m = DOC_KEY.matcher(id);
+            if (!m.matches()) return null;
+            int k = Integer.parseInt(m.group(1)) - 1;
+            if (k < 0 || k >= docs.size() || docs.get(k).layout() == null) return null;
+            Integer at = docs.get(k).layout().pageIndex().get("d1" + (m.group(2) == null ? "" : m.group(2)));
+            return at == null ? null : String.valueOf(offsets[k] + at + 1);
+        };
+    }
+
+    private static final java.util.regex.Pattern DOC_KEY = java.util.regex.Pattern.compile("d([1-9][0-9]{0,8})(\\..*)?", java.util.regex.Pattern.DOTALL);
 
     /** What every rendering of a run shares. */
     record Job(PdfStylesheets xsl, PdfEngine engine, XdmNode registers, XdmNode edition, XdmNode ui, LocalDate date, boolean site) {
         /**
-         * One PDF of {@code docs}: laid out once to read the index's pages, then rendered. A document without a name
-         * for the index is rendered from its first XSL-FO at once: the pages change nothing in it.
+         * One PDF of {@code docs}, laid out once with the index's pages read from FOP as it goes and the contents'
+         * pages from {@code predicted}. Should any page given turn out otherwise, the PDF is laid out again with the
+         * pages the first layout found.
          */
-        byte[] render(List<Doc> docs, boolean whole, List<String> problems) throws SaxonApiException, IOException, FOPException {
-            Date created = Date.from((date != null ? date : docDate(docs.get(0).tei())).atStartOfDay(ZoneOffset.UTC).toInstant());
-            if (!whole) {
-                net.sf.saxon.s9api.XdmDestination fo = new net.sf.saxon.s9api.XdmDestination();
-                transform(docs, false, null, fo);
-                XdmNode tree = fo.getXdmNode();
-                if (!hasIndexProbe(tree)) {
-                    PdfEngine.Rendering pdf = engine.pdf(created);
-                    xsl.processor().writeXdmValue(tree, new SAXDestination(new PrivateUseLabels(pdf.handler())));
-                    problems.addAll(pdf.problems());
-                    return pdf.pdf();
-                }
-                PdfEngine.Rendering layout = engine.layout(created);
-                xsl.processor().writeXdmValue(tree, new SAXDestination(new PrivateUseLabels(layout.handler())));
-                return second(docs, false, layout, created, problems);
-            }
-            PdfEngine.Rendering layout = engine.layout(created);
-            transform(docs, whole, null, new SAXDestination(new PrivateUseLabels(layout.handler())));
-            return second(docs, whole, layout, created, problems);
-        }
-
-        /** Whether the first XSL-FO lists mentions whose pages the index needs (index.xsl's probe, block jk-index). */
-        private static boolean hasIndexProbe(XdmNode fo) {
-            return fo.select(net.sf.saxon.s9api.streams.Steps.descendant("http://www.w3.org/1999/XSL/Format", "block")
-                    .where(n -> "jk-index".equals(n.getAttributeValue(new QName("id"))))).findFirst().isPresent();
-        }
-
-        private byte[] second(List<Doc> docs, boolean whole, PdfEngine.Rendering layout, Date created, List<String> problems)
+        Rendered render(List<Doc> docs, boolean whole, java.util.function.Function<String, String> predicted, List<String> problems)
                 throws SaxonApiException, IOException, FOPException {
-            Map<String, String> pages = layout.pagesOfIds();
+            Date created = Date.from((date != null ? date : docDate(docs.get(0).tei())).atStartOfDay(ZoneOffset.UTC).toInstant());
             PdfEngine.Rendering pdf = engine.pdf(created);
-            transform(docs, whole, pages, new SAXDestination(new PrivateUseLabels(pdf.handler())));
+            PageLookup lookup = pdf.lookup(predicted);
+            SAXDestination into = new SAXDestination(new PrivateUseLabels(pdf.handler()));
+            lookup.during(() -> {
+                transform(docs, whole, into);
+                return null;
+            });
             problems.addAll(pdf.problems());
-            return pdf.pdf();
+            if (!problems.isEmpty() || lookup.wrong().isEmpty()) return new Rendered(pdf.pdf(), pdf.layout(), 1);
+            Map<String, String> found = lookup.actual();
+            PdfEngine.Rendering again = engine.pdf(created);
+            PageLookup second = again.lookup(found::get);
+            SAXDestination intoAgain = new SAXDestination(new PrivateUseLabels(again.handler()));
+            second.during(() -> {
+                transform(docs, whole, intoAgain);
+                return null;
+            });
+            problems.addAll(again.problems());
+            Map<String, String> wrong = second.wrong();
+            if (problems.isEmpty() && !wrong.isEmpty()) {
+                problems.add("page numbers differ between two layouts, e.g. " + wrong.entrySet().iterator().next());
+            }
+            return new Rendered(again.pdf(), again.layout(), 2);
         }
 
-        private void transform(List<Doc> docs, boolean whole, Map<String, String> pages, net.sf.saxon.s9api.Destination to) throws SaxonApiException {
+        private void transform(List<Doc> docs, boolean whole, net.sf.saxon.s9api.Destination to) throws SaxonApiException {
             Xslt30Transformer t = xsl.transformer();
             Map<QName, XdmValue> p = new HashMap<>();
             if (registers != null) p.put(new QName("registers"), registers);
@@ -231,11 +256,6 @@ public final class PdfFormat implements OutputFormat {
             p.put(new QName("serif"), new XdmAtomicValue(engine.serifFamilies));
             p.put(new QName("sans"), new XdmAtomicValue(engine.sansFamilies));
             p.put(new QName("producer"), new XdmAtomicValue(PdfEngine.PRODUCER));
-            if (pages != null) {
-                Map<XdmAtomicValue, XdmValue> m = new LinkedHashMap<>();
-                pages.forEach((k, v) -> m.put(new XdmAtomicValue(k), new XdmAtomicValue(v)));
-                p.put(new QName("pages"), new XdmMap(m));
-            }
             t.setStylesheetParameters(p);
             t.callTemplate(new QName("main"), to);
         }
