@@ -85,10 +85,20 @@
 
   <!-- ===== ids ===== -->
 
+  <!-- Each document's position in $docs, by node identity, computed once (an edition may hold thousands). -->
+  <xsl:variable name="p:positions" as="map(xs:string, xs:integer)"
+      select="map:merge(for $i in 1 to count($docs) return map:entry(generate-id($docs[$i]), $i), map{'duplicates': 'use-first'})"/>
+
+  <!-- The position of a document in $docs. -->
+  <xsl:function name="p:position" as="xs:integer?">
+    <xsl:param name="doc" as="document-node()"/>
+    <xsl:sequence select="$p:positions(generate-id($doc))"/>
+  </xsl:function>
+
   <!-- The document's key in this PDF: d1, d2, … (ids of different documents may clash). -->
   <xsl:function name="p:key" as="xs:string">
     <xsl:param name="doc" as="document-node()"/>
-    <xsl:sequence select="'d' || index-of($docs ! generate-id(.), generate-id($doc))[1]"/>
+    <xsl:sequence select="'d' || p:position($doc)"/>
   </xsl:function>
 
   <!-- An element's id in the FO: the document key and its xml:id (first with that id only), else its node id. -->

@@ -10,7 +10,7 @@
   <xsl:function name="p:title" as="xs:string">
     <xsl:param name="doc" as="document-node()"/>
     <xsl:variable name="t" select="f:header($doc)?title"/>
-    <xsl:sequence select="if ($t != '') then $t else $docids[index-of($docs ! generate-id(.), generate-id($doc))[1]]"/>
+    <xsl:sequence select="if ($t != '') then $t else $docids[p:position($doc)]"/>
   </xsl:function>
 
   <xsl:function name="p:title-lang" as="xs:string">

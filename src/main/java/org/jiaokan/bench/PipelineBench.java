@@ -133,6 +133,13 @@ public final class PipelineBench {
                 }
                 Meter.Figures f = m.stop("publish " + format + " (" + round + ")", r.documents(), corpus.characters(), pages);
                 figures.add(f);
+                org.jiaokan.publish.pdf.PdfFormat.EditionTiming e = org.jiaokan.publish.pdf.PdfFormat.lastEdition();
+                if (format.equals("pdf") && e != null) {
+                    // The edition PDF alone: one FOP rendering on one thread, after the documents' PDFs.
+                    figures.add(new Meter.Figures("publish pdf edition.pdf only (" + round + ")", e.wallNanos(), e.cpuNanos(),
+                            f.peakHeapBytes(), r.documents(), corpus.characters(), (Integer) extra.get("pdfEditionPages")));
+                    extra.put("pdfEditionLayouts " + round, e.layouts());
+                }
                 if (round.equals("warm")) publishNanos += f.wallNanos();
                 if (!r.errors().isEmpty()) extra.put("publishErrors " + format, r.errors().size());
             }

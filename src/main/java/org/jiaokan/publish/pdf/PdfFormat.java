@@ -151,8 +151,12 @@ public final class PdfFormat implements OutputFormat {
         List<Doc> ordered = new ArrayList<>(new TreeMap<>(docs).values());
         if (!ordered.isEmpty()) {
             List<String> problems = new ArrayList<>();
+            java.lang.management.ThreadMXBean cpu = java.lang.management.ManagementFactory.getThreadMXBean();
+            long wall0 = System.nanoTime(), cpu0 = cpu.getCurrentThreadCpuTime();
             try {
-                byte[] pdf = job.render(ordered, true, predicted(ordered), problems).pdf();
+                Rendered r = job.render(ordered, true, predicted(ordered), problems);
+                lastEdition = new EditionTiming(System.nanoTime() - wall0, cpu.getCurrentThreadCpuTime() - cpu0, r.layouts());
+                byte[] pdf = r.pdf();
                 if (problems.isEmpty()) TeiFiles.atomicWrite(TeiFiles.inside(out, "pdf/edition.pdf"), pdf);
             } catch (SaxonApiException | FOPException | RuntimeException e) {
                 problems.add(reason(e));
@@ -172,6 +176,14 @@ public final class PdfFormat implements OutputFormat {
             return null;
         }
     }
+
+    /** How long the last edition PDF of this JVM took to make: wall and rendering-thread CPU time, and its layouts. */
+    public record EditionTiming(long wallNanos, long cpuNanos, int layouts) {}
+
+    private static volatile EditionTiming lastEdition;
+
+    /** The last edition PDF's timing in this JVM (for the benchmark), or null. */
+    public static EditionTiming lastEdition() { return lastEdition; }
 
     /** One document to print: its file, its tree, its identifier, and where its own PDF's ids fell (once made). */
     record Doc(Path file, XdmNode tei, String docid, PdfEngine.Layout layout) {}
