@@ -114,17 +114,57 @@ public final class PdfEngine {
     private final CjkFonts fonts;
     private final org.apache.fop.apps.io.InternalResourceResolver internalResolver;
     private SharedFonts shared;
+    private SharedFonts sharedComplex;
 
-    /** The faces, parsed at the first rendering (a run whose inputs are all refused parses none). */
-    private synchronized SharedFonts shared() throws FOPException {
-        if (shared == null) {
-            try {
-                shared = new SharedFonts(fonts, internalResolver, true, true);
-            } catch (IOException e) {
-                throw new FOPException(e.getMessage(), e);
+    /**
+     * The faces, parsed at the first rendering that needs them (a run whose inputs are all refused parses none): with
+     * the tables of OpenType's complex-script features (glyph substitution and positioning, bidirectional text) for a
+     * text that needs them ({@link #needsComplexScripts}), without them for the others. Chinese, Latin, Greek and
+     * Cyrillic text set alike either way (the same glyphs, the same PDF), and their layout costs less without them.
+     */
+    private synchronized SharedFonts shared(boolean complexScripts) throws FOPException {
+        try {
+            if (complexScripts) {
+                if (sharedComplex == null) sharedComplex = new SharedFonts(fonts, internalResolver, true, true);
+                return sharedComplex;
+            }
+            if (shared == null) shared = new SharedFonts(fonts, internalResolver, true, false);
+            return shared;
+        } catch (IOException e) {
+            throw new FOPException(e.getMessage(), e);
+        }
+    }
+
+    /**
+     * Whether a text needs the complex-script features: a character written right to left or of a script that is
+     * shaped (Arabic, Hebrew, the Indic scripts, Thai, Tibetan, Mongolian, …), or a combining mark, which is placed
+     * by the font's positioning table. Han, kana, bopomofo, Hangul syllables, Latin, Greek, Cyrillic and the common
+     * punctuation and symbols do not.
+     */
+    public static boolean needsComplexScripts(CharSequence text) {
+        for (int i = 0; i < text.length(); ) {
+            int cp = Character.codePointAt(text, i);
+            i += Character.charCount(cp);
+            if (cp < 0x0300) continue;
+            switch (Character.getType(cp)) {
+                case Character.NON_SPACING_MARK, Character.ENCLOSING_MARK, Character.COMBINING_SPACING_MARK -> { return true; }
+                default -> { }
+            }
+            switch (Character.getDirectionality(cp)) {
+                case Character.DIRECTIONALITY_RIGHT_TO_LEFT, Character.DIRECTIONALITY_RIGHT_TO_LEFT_ARABIC,
+                     Character.DIRECTIONALITY_RIGHT_TO_LEFT_EMBEDDING, Character.DIRECTIONALITY_RIGHT_TO_LEFT_OVERRIDE,
+                     Character.DIRECTIONALITY_RIGHT_TO_LEFT_ISOLATE, Character.DIRECTIONALITY_LEFT_TO_RIGHT_EMBEDDING,
+                     Character.DIRECTIONALITY_LEFT_TO_RIGHT_OVERRIDE, Character.DIRECTIONALITY_LEFT_TO_RIGHT_ISOLATE,
+                     Character.DIRECTIONALITY_FIRST_STRONG_ISOLATE, Character.DIRECTIONALITY_POP_DIRECTIONAL_FORMAT,
+                     Character.DIRECTIONALITY_POP_DIRECTIONAL_ISOLATE -> { return true; }
+                default -> { }
+            }
+            switch (Character.UnicodeScript.of(cp)) {
+                case COMMON, INHERITED, HAN, LATIN, GREEK, CYRILLIC, HIRAGANA, KATAKANA, BOPOMOFO, HANGUL, YI, UNKNOWN -> { }
+                default -> { return true; }
             }
         }
-        return shared;
+        return false;
     }
 
     private static String quoted(String family) { return "'" + family.replace("'", "") + "'"; }
@@ -146,7 +186,7 @@ public final class PdfEngine {
         private final List<String> problems = Collections.synchronizedList(new ArrayList<>());
         private final List<String> ids = new ArrayList<>();
 
-        private Rendering(Date created) throws FOPException {
+        private Rendering(Date created, boolean complexScripts) throws FOPException {
             agent = factory.newFOUserAgent();
             agent.setAccessibility(true);
             agent.setCreationDate(created);
@@ -156,7 +196,7 @@ public final class PdfEngine {
             agent.getRendererOptions().put("pdf-ua-mode", "PDF/UA-1");
             agent.getEventBroadcaster().addEventListener(this::event);
             // The faces parsed once per run, a copy of each per rendering (SharedFonts).
-            agent.setDocumentHandlerOverride(shared().pdfHandler(agent));
+            agent.setDocumentHandlerOverride(shared(complexScripts).pdfHandler(agent));
             areas = new org.apache.fop.area.AreaTreeHandler(agent, MimeConstants.MIME_PDF, out);
             agent.setFOEventHandlerOverride(areas);
             fop = factory.newFop(MimeConstants.MIME_PDF, agent, out);
@@ -243,14 +283,14 @@ public final class PdfEngine {
 
     private SharedFonts sharedOrNull() {
         try {
-            return shared();
+            return shared(false);
         } catch (FOPException e) {
             throw new IllegalStateException(e.getMessage(), e);
         }
     }
 
-    /** A rendering to PDF. */
-    public Rendering pdf(Date created) throws FOPException { return new Rendering(created); }
+    /** A rendering to PDF; {@code complexScripts} when its text {@link #needsComplexScripts needs them}. */
+    public Rendering pdf(Date created, boolean complexScripts) throws FOPException { return new Rendering(created, complexScripts); }
 
     /**
      * FOP stamps the XMP's {@code xmp:MetadataDate} with the clock; it becomes the creation date (the edition's),

@@ -230,7 +230,8 @@ public final class PdfFormat implements OutputFormat {
         Rendered render(List<Doc> docs, boolean whole, java.util.function.Function<String, String> predicted, List<String> problems)
                 throws SaxonApiException, IOException, FOPException {
             Date created = Date.from((date != null ? date : docDate(docs.get(0).tei())).atStartOfDay(ZoneOffset.UTC).toInstant());
-            PdfEngine.Rendering pdf = engine.pdf(created);
+            boolean complex = docs.stream().anyMatch(d -> PdfEngine.needsComplexScripts(d.tei().getStringValue()));
+            PdfEngine.Rendering pdf = engine.pdf(created, complex);
             PageLookup lookup = pdf.lookup(predicted);
             SAXDestination into = new SAXDestination(new PrivateUseLabels(pdf.handler()));
             lookup.during(() -> {
@@ -240,7 +241,7 @@ public final class PdfFormat implements OutputFormat {
             problems.addAll(pdf.problems());
             if (!problems.isEmpty() || lookup.wrong().isEmpty()) return new Rendered(pdf.pdf(), pdf.layout(), 1);
             Map<String, String> found = lookup.actual();
-            PdfEngine.Rendering again = engine.pdf(created);
+            PdfEngine.Rendering again = engine.pdf(created, complex);
             PageLookup second = again.lookup(found::get);
             SAXDestination intoAgain = new SAXDestination(new PrivateUseLabels(again.handler()));
             second.during(() -> {
