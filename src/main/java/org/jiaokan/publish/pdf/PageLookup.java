@@ -43,6 +43,7 @@ final class PageLookup {
     private final Map<String, String> foretold = new LinkedHashMap<>();
     private boolean changed;
 
+    /** {@code tracker} null: nothing laid out (the XSL-FO alone is wanted). */
     PageLookup(AreaTreeHandler tracker, Function<String, String> predicted) {
         this.tracker = tracker;
         this.predicted = predicted == null ? id -> null : predicted;
@@ -79,6 +80,7 @@ final class PageLookup {
     }
 
     private String laidOut(String id) {
+        if (tracker == null) return "";
         PageViewport p = tracker.getIDTracker().getFirstPageViewportContaining(id);
         return p == null ? "" : p.getPageNumberString();
     }

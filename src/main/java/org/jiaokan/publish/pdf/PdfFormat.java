@@ -256,6 +256,16 @@ public final class PdfFormat implements OutputFormat {
             return new Rendered(again.pdf(), again.layout(), 2);
         }
 
+        /** The XSL-FO of a PDF, without laying it out (the index then has no pages). */
+        XdmNode fo(List<Doc> docs, boolean whole, java.util.function.Function<String, String> predicted) throws SaxonApiException {
+            net.sf.saxon.s9api.XdmDestination to = new net.sf.saxon.s9api.XdmDestination();
+            new PageLookup(null, predicted).during(() -> {
+                transform(docs, whole, to);
+                return null;
+            });
+            return to.getXdmNode();
+        }
+
         private void transform(List<Doc> docs, boolean whole, net.sf.saxon.s9api.Destination to) throws SaxonApiException {
             Xslt30Transformer t = xsl.transformer();
             Map<QName, XdmValue> p = new HashMap<>();

@@ -118,6 +118,17 @@ class EditionLayoutTest {
         if (a != null) assertEquals(b, a, "the contents' numbers equal FOP's own citations");
     }
 
+    @Test
+    void theEditionsXslFoCitesNoPageWhenThePagesArePredicted() throws Exception {
+        String fo = "http://www.w3.org/1999/XSL/Format";
+        long predicted = job.fo(docs, true, PdfFormat.predicted(docs))
+                .select(net.sf.saxon.s9api.streams.Steps.descendant(fo, "page-number-citation")).count();
+        long cited = job.fo(docs, true, null)
+                .select(net.sf.saxon.s9api.streams.Steps.descendant(fo, "page-number-citation")).count();
+        assertEquals(0, predicted, "nothing for FOP to hold pages back for");
+        assertTrue(cited > 5, "without predictions the contents cite their pages: " + cited);
+    }
+
     /** pdftotext of a PDF, or null without poppler. */
     static String text(byte[] pdf) throws Exception {
         Path f = Files.createTempFile(tmp, "e", ".pdf");
