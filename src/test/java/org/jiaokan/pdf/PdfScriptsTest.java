@@ -24,7 +24,7 @@ class PdfScriptsTest {
     static Path tmp;
     static Path out;
     static CliRun run;
-    static Path greek, traditional, hieroglyph, privateUse;
+    static Path greek, traditional, hieroglyph, privateUse, web;
 
     static String tei(String title, String lang, String... paragraphs) {
         StringBuilder b = new StringBuilder("<TEI xmlns=\"http://www.tei-c.org/ns/1.0\" xml:lang=\"" + lang + "\"><teiHeader><fileDesc><titleStmt><title>")
@@ -48,9 +48,12 @@ class PdfScriptsTest {
                 "展品铭文首字为𓀀，释读待定。"));
         privateUse = Files.writeString(in.resolve("private-use.xml"), tei("柳林镇档案整理说明", "zh-Hans",
                 "原件第三行有一造字\uE425，系旧排版系统的自造字。"));
+        // No-break spaces, as a title copied from a web page's byline has them (the sans face has no glyph for one).
+        web = Files.writeString(in.resolve("web.xml"), tei("来源：江州新闻网\u00A0\u00A0时间：2020-03-25\u00A0\u00A0编辑：王明", "zh-Hans",
+                "本网讯\u00A0\u00A0记者从市公安局获悉，全市治安形势总体平稳。"));
         out = tmp.resolve("out");
         run = CliRun.of("publish", "-q", "--formats", "pdf", "-o", out.toString(), greek.toString(), traditional.toString(),
-                hieroglyph.toString(), privateUse.toString());
+                hieroglyph.toString(), privateUse.toString(), web.toString());
     }
 
     @Test
@@ -90,8 +93,17 @@ class PdfScriptsTest {
     }
 
     @Test
+    void noBreakSpacesInAHeadingAndTheTextAreSet() throws Exception {
+        assertTrue(Files.exists(out.resolve("pdf/web.pdf")), run.err());
+        Assumptions.assumeTrue(PdfTools.poppler(), PdfTools.NO_POPPLER);
+        String text = PdfTools.run("pdftotext", out.resolve("pdf/web.pdf").toString(), "-").replaceAll("[\\s\u00A0]+", "");
+        assertTrue(text.contains("来源：江州新闻网时间：2020-03-25编辑：王明"), text);
+        assertTrue(text.contains("本网讯记者从市公安局获悉"), text);
+    }
+
+    @Test
     void thePdfsPassVeraPdf() throws Exception {
-        for (String name : List.of("greek.pdf", "traditional.pdf", "private-use.pdf", "edition.pdf")) {
+        for (String name : List.of("greek.pdf", "traditional.pdf", "private-use.pdf", "web.pdf", "edition.pdf")) {
             for (var f : List.of(org.verapdf.pdfa.flavours.PDFAFlavour.PDFA_2_A, org.verapdf.pdfa.flavours.PDFAFlavour.PDFUA_1)) {
                 assertEquals(List.of(), PdfTools.veraFailures(out.resolve("pdf/" + name), f), name + " " + f.getId());
             }

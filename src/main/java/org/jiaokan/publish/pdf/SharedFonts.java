@@ -82,6 +82,9 @@ final class SharedFonts {
                     if (glyph >= 0 && chars[glyph] == 0) chars[glyph] = cp;
                 }
             }
+            // A no-break space is a space that does not break: a face without one (WenQuanYi Zen Hei) sets the space's
+            // glyph for it, as FOP would otherwise report a missing glyph for a title copied from a web page.
+            if (bmp[0xA0] == 0 && bmp[0x20] != 0) bmp[0xA0] = bmp[0x20];
             faces.add(new Loaded(f.family(), m, bmp, Map.copyOf(beyond), chars));
         }
     }
