@@ -160,6 +160,11 @@ public final class PdfFormat implements OutputFormat {
                 if (problems.isEmpty()) TeiFiles.atomicWrite(TeiFiles.inside(out, "pdf/edition.pdf"), pdf);
             } catch (SaxonApiException | FOPException | RuntimeException e) {
                 problems.add(reason(e));
+            } catch (OutOfMemoryError e) {
+                // The edition's rendering holds what FOP keeps of a tagged PDF until its last page (the structure
+                // tree, about 250 KB a page); dropped here, it leaves the heap to the other formats.
+                problems.add("not made: the Java heap (" + Runtime.getRuntime().maxMemory() / (1024 * 1024) + " MB) is too small for the print edition of "
+                        + ordered.size() + " documents; give Java more, e.g. JIAOKAN_JAVA_OPTS=-Xmx" + Math.max(4, 2 * (int) Math.ceil(Runtime.getRuntime().maxMemory() / 1073741824.0)) + "g");
             }
             if (!problems.isEmpty()) errors.add(folder.resolve("edition.pdf") + ": " + problems.get(0));
         }
