@@ -63,6 +63,40 @@ final class Meter {
         return t.isCurrentThreadCpuTimeSupported() ? t.getCurrentThreadCpuTime() : System.nanoTime();
     }
 
+    /**
+     * CPU time of the JVM's own threads by kind, from {@code /proc/self/task} (Linux): the JIT compilers
+     * ({@code [0]}) and the garbage collector ({@code [1]}), in nanoseconds; null where the system does not
+     * say. A compiler thread that ends during a stage takes its time with it, so the JIT figure is a floor.
+     */
+    static long[] vmThreadsCpu() {
+        java.nio.file.Path tasks = java.nio.file.Path.of("/proc/self/task");
+        if (!java.nio.file.Files.isDirectory(tasks)) return null;
+        long[] cpu = new long[2];
+        try (java.util.stream.Stream<java.nio.file.Path> list = java.nio.file.Files.list(tasks)) {
+            for (java.nio.file.Path t : list.toList()) {
+                String stat;
+                try {
+                    stat = java.nio.file.Files.readString(t.resolve("stat"), java.nio.charset.StandardCharsets.ISO_8859_1);
+                } catch (java.io.IOException e) {
+                    continue; // the thread has ended
+                }
+                int open = stat.indexOf('(');
+                int close = stat.lastIndexOf(')');
+                if (open < 0 || close < open) continue;
+                String name = stat.substring(open + 1, close);
+                int kind = name.startsWith("C1 CompilerThre") || name.startsWith("C2 CompilerThre") ? 0
+                        : name.startsWith("GC Thread") || name.startsWith("G1 ") ? 1 : -1;
+                if (kind < 0) continue;
+                String[] f = stat.substring(close + 2).split(" ");
+                // utime and stime, in clock ticks of 1/100 s (USER_HZ)
+                cpu[kind] += (Long.parseLong(f[11]) + Long.parseLong(f[12])) * 10_000_000L;
+            }
+        } catch (java.io.IOException | RuntimeException e) {
+            return null;
+        }
+        return cpu;
+    }
+
     static double loadAverage() {
         return ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage();
     }

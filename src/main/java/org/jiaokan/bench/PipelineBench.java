@@ -101,6 +101,7 @@ public final class PipelineBench {
         }
 
         out.println("building the edition (convert, registers, checks)");
+        long[] vm0 = Meter.vmThreadsCpu();
         m = Meter.start();
         EditionBuilder.Result built;
         try {
@@ -110,6 +111,12 @@ public final class PipelineBench {
         }
         Meter.Figures build = m.stop("build (convert all)", built.conversion().outcomes().size(), corpus.characters(), 0);
         figures.add(build);
+        long[] vm1 = Meter.vmThreadsCpu();
+        if (vm0 != null && vm1 != null) {
+            // The process's CPU time includes the JIT compilers' and the collector's; the recogniser alone's does not.
+            extra.put("buildJitCpuSeconds", (vm1[0] - vm0[0]) / 1e9);
+            extra.put("buildGcCpuSeconds", (vm1[1] - vm0[1]) / 1e9);
+        }
         extra.put("buildFailures", built.conversion().failures().size());
         if (s.runs("incremental")) incremental(edition, corpus.files(), corpus.characters());
 
@@ -287,6 +294,39 @@ public final class PipelineBench {
         }
         long cpu = Meter.threadCpu() - cpu0;
         figures.add(new Meter.Figures("recogniser alone, 1 thread", System.nanoTime() - wall0, cpu, 0, sample.size(), chars, 0));
+        int threads = Ordered.threads();
+        if (threads <= 1 || sample.size() < 2) return;
+        // The same lines on the run's threads, measured as the build is (the process's CPU time): what the
+        // recogniser itself makes of the cores, the ceiling of a conversion on them.
+        List<java.util.concurrent.Callable<Void>> parts = new ArrayList<>();
+        for (int t = 0; t < threads; t++) {
+            List<SourceDocument> part = new ArrayList<>();
+            for (int i = t; i < sample.size(); i += threads) part.add(sample.get(i));
+            parts.add(() -> {
+                recognise(recogniser, part);
+                return null;
+            });
+        }
+        Meter m = Meter.start();
+        try {
+            Ordered.all(threads, parts);
+        } catch (IOException e) {
+            return;
+        }
+        figures.add(m.stop("recogniser alone, " + threads + " threads", sample.size(), chars, 0));
+    }
+
+    private static void recognise(ChineseAnnotator recogniser, List<SourceDocument> docs) {
+        for (SourceDocument d : docs) {
+            Script script = ScriptDetector.detect(d.text());
+            for (SourceLine line : d.lines()) {
+                try {
+                    recogniser.annotate(line.text(), script);
+                } catch (RuntimeException | StackOverflowError e) {
+                    // no names on that line
+                }
+            }
+        }
     }
 
     /** One JVM per document, for convert and then for publish: what shell and Ant scripts around the tools do. */
@@ -352,6 +392,23 @@ public final class PipelineBench {
             extra.put("conversionShareOfRecogniserTimesCores", share);
             out.printf(Locale.ROOT, "conversion: %.0f chars/s on %.2f cores = %.1f %% of the recogniser's %.0f chars/s x %.2f cores%n",
                     build.charsPerSecond(), build.cores(), share, rec.charsPerCpuSecond(), build.cores());
+        }
+        Meter.Figures recAll = figures.stream().filter(f -> f.stage().startsWith("recogniser alone, ") && !f.stage().endsWith(" 1 thread"))
+                .findFirst().orElse(null);
+        if (recAll != null && build != null && recAll.charsPerCpuSecond() > 0) {
+            double same = 100 * build.charsPerCpuSecond() / recAll.charsPerCpuSecond();
+            extra.put("conversionShareOfRecogniserOnTheSameThreads", same);
+            out.printf(Locale.ROOT, "conversion: %.0f chars per CPU second = %.1f %% of the recogniser's %.0f on %s (the process's CPU time in both)%n",
+                    build.charsPerCpuSecond(), same, recAll.charsPerCpuSecond(), recAll.stage().substring("recogniser alone, ".length()));
+        }
+        if (rec != null && build != null && rec.charsPerCpuSecond() > 0 && extra.get("buildJitCpuSeconds") instanceof Double jit
+                && extra.get("buildGcCpuSeconds") instanceof Double gc) {
+            double cpu = build.cpuNanos() / 1e9;
+            double rest = Math.max(1e-9, cpu - jit - gc);
+            double share = 100 * build.characters() / rest / rec.charsPerCpuSecond();
+            extra.put("conversionShareWithoutJitAndGc", share);
+            out.printf(Locale.ROOT, "build: %.1f CPU seconds, of which JIT compilation %.1f and garbage collection %.1f; without them %.1f %% of the recogniser x cores%n",
+                    cpu, jit, gc, share);
         }
         if (extra.containsKey("batchSpeedupPerDocument")) {
             out.printf(Locale.ROOT, "naive way: %.2f s per document; batch build and publish: %.4f s per document; %.0fx faster%n",

@@ -289,8 +289,9 @@ public final class Conversion {
             }
             EditionDocument doc = dictionary.apply(recognised);
             TeiFiles.Outcome o = TeiFiles.write(file, date -> writer.get().write(doc, date));
-            List<String> invalid = Schemas.jiaokanForThisThread().validate(o.bytes(), o.file().toUri().toString());
+            // Parsed once: the schema check reads the tree the registers and ids are taken from.
             Document tei = Xml.parse(o.bytes());
+            List<String> invalid = Schemas.jiaokan().validate(tei, o.bytes(), o.file().toUri().toString());
             if (keepSources) {
                 Path copy = TeiFiles.inside(outDir.resolve("sources"), name(r.input()).sourceName());
                 Files.createDirectories(copy.getParent());

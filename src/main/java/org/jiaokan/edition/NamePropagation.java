@@ -133,14 +133,18 @@ final class NamePropagation {
     /** The dictionary for look-ups by spelling, and the spellings' lengths, longest first; made on first use. */
     private volatile Lookup lookup;
 
-    private record Lookup(Map<String, Entry> bySpelling, int[] lengths) {}
+    private record Lookup(Map<String, Entry> bySpelling, int[] lengths, java.util.BitSet firsts) {}
 
     private Lookup lookup() {
         Lookup l = lookup;
         if (l == null) {
             java.util.TreeSet<Integer> lengths = new java.util.TreeSet<>(Comparator.reverseOrder());
-            for (String name : names.keySet()) lengths.add(name.length());
-            l = new Lookup(new java.util.HashMap<>(names), lengths.stream().mapToInt(Integer::intValue).toArray());
+            java.util.BitSet firsts = new java.util.BitSet(1 << 16);
+            for (String name : names.keySet()) {
+                lengths.add(name.length());
+                firsts.set(name.charAt(0));
+            }
+            l = new Lookup(new java.util.HashMap<>(names), lengths.stream().mapToInt(Integer::intValue).toArray(), firsts);
             lookup = l;
         }
         return l;
@@ -156,6 +160,8 @@ final class NamePropagation {
         List<Map.Entry<String, Integer>> hits = new ArrayList<>();
         for (int length : l.lengths()) {
             for (int at = 0; at + length <= simplified.length(); at++) {
+                // no spelling starts with this character: no string is made to look it up
+                if (!l.firsts().get(simplified.charAt(at))) continue;
                 String candidate = simplified.substring(at, at + length);
                 if (l.bySpelling().containsKey(candidate)) hits.add(Map.entry(candidate, at));
             }

@@ -21,6 +21,9 @@ public final class RelaxNgValidator {
     private final String schemaName;
     private final ValidationDriver driver;
     private final List<String> errors = new ArrayList<>();
+    /** The schema compiled once more on its own, for parsed documents: each check makes its own validator of it, so any thread may check. */
+    private final com.thaiopensource.validate.Schema compiled;
+    private final com.thaiopensource.util.PropertyMap schemaProperties;
 
     private RelaxNgValidator(String schemaName, InputSource schema) throws IOException {
         this(schemaName, schema, false);
@@ -41,6 +44,15 @@ public final class RelaxNgValidator {
         try {
             if (!driver.loadSchema(schema)) throw new IOException("schema " + schemaName + " does not load: " + String.join("; ", errors));
         } catch (SAXException e) {
+            throw new IOException("schema " + schemaName + " does not load: " + e.getMessage(), e);
+        }
+        PropertyMapBuilder own = new PropertyMapBuilder();
+        own.put(ValidateProperty.XML_READER_CREATOR, new SecureXmlReaderCreator());
+        if (checkIds) com.thaiopensource.validate.prop.rng.RngProperty.CHECK_ID_IDREF.add(own);
+        this.schemaProperties = own.toPropertyMap();
+        try {
+            this.compiled = SAXSchemaReader.getInstance().createSchema(new InputSource(schema.getSystemId()), schemaProperties);
+        } catch (SAXException | com.thaiopensource.validate.IncorrectSchemaException e) {
             throw new IOException("schema " + schemaName + " does not load: " + e.getMessage(), e);
         }
     }
@@ -74,6 +86,33 @@ public final class RelaxNgValidator {
             errors.add(e.getMessage());
         }
         return List.copyOf(errors);
+    }
+
+    /**
+     * The validation errors of a document already parsed from {@code xml}: the tree is checked as it is,
+     * without parsing the bytes again; only when it is invalid are the bytes checked, for the errors with
+     * their lines and columns. Any thread may call this at any time.
+     */
+    public List<String> validate(org.w3c.dom.Document parsed, byte[] xml, String systemId) {
+        return validTree(parsed) ? List.of() : validate(xml, systemId);
+    }
+
+    /** Whether a parsed document is valid, checked as a tree. */
+    boolean validTree(org.w3c.dom.Document parsed) {
+        boolean[] invalid = {false};
+        ErrorHandler note = new ErrorHandler() {
+            @Override public void warning(SAXParseException e) { }
+            @Override public void error(SAXParseException e) { invalid[0] = true; }
+            @Override public void fatalError(SAXParseException e) { invalid[0] = true; }
+        };
+        PropertyMapBuilder props = new PropertyMapBuilder(schemaProperties);
+        props.put(ValidateProperty.ERROR_HANDLER, note);
+        try {
+            DomEvents.send(parsed, compiled.createValidator(props.toPropertyMap()).getContentHandler());
+        } catch (SAXException | RuntimeException e) {
+            invalid[0] = true;
+        }
+        return !invalid[0];
     }
 
     private static String format(SAXParseException e) {

@@ -27,6 +27,17 @@ class BenchStagesTest {
         assertTrue(figures.contains("\"stage\": \"recogniser alone, 1 thread\""), figures);
         assertTrue(figures.contains("\"stage\": \"build (convert all)\""), figures);
         assertTrue(figures.contains("\"conversionShareOfRecogniserTimesCores\""), figures);
+        if (org.jiaokan.edition.Ordered.threads() > 1) {
+            // the recogniser on the build's threads, the ceiling measured as the build is
+            assertTrue(figures.contains("\"stage\": \"recogniser alone, " + org.jiaokan.edition.Ordered.threads() + " threads\""), figures);
+            assertTrue(figures.contains("\"conversionShareOfRecogniserOnTheSameThreads\""), figures);
+        }
+        if (Files.isDirectory(Path.of("/proc/self/task"))) {
+            // the build's CPU time split: the JIT compilers' and the collector's part of it
+            assertTrue(figures.matches("(?s).*\"buildJitCpuSeconds\": \\d+\\.\\d+.*"), figures);
+            assertTrue(figures.matches("(?s).*\"buildGcCpuSeconds\": \\d+\\.\\d+.*"), figures);
+            assertTrue(run.out().contains("of which JIT compilation"), run.out());
+        }
         assertFalse(figures.contains("publish"), figures);
         assertFalse(figures.contains("incremental"), figures);
         assertFalse(figures.contains("naive"), figures);
