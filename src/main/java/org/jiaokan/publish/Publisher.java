@@ -58,9 +58,14 @@ public final class Publisher {
     private static final List<String> UI_LANGUAGES = List.of("zh-Hans", "en");
 
     /** How to publish. */
-    public record Options(Path out, Set<String> formats, CitationProvider citations, int threads) {
+    public record Options(Path out, Set<String> formats, CitationProvider citations, int threads, boolean incremental) {
         public Options {
             if (threads < 1) threads = Math.max(1, Math.min(4, Runtime.getRuntime().availableProcessors()));
+        }
+
+        /** Without the publish manifest: everything is made, nothing is recorded beside the output. */
+        public Options(Path out, Set<String> formats, CitationProvider citations, int threads) {
+            this(out, formats, citations, threads, false);
         }
 
         public static Options defaults(Path out) { return new Options(out, Set.of("html"), null, 0); }
@@ -122,6 +127,7 @@ public final class Publisher {
                 documents = Math.max(documents, Integer.parseInt(new String(same.get().payload(), StandardCharsets.UTF_8)));
                 continue;
             }
+            if (key != null) inc.manifest().clear("format " + o.name());
             Map<String, String> before = key == null ? null : PublishManifest.snapshot(out);
             OutputFormat.Result r = o.publish(byFormat.get(o.name()), out, options.formats(), options.threads());
             errors.addAll(r.errors());
@@ -131,7 +137,15 @@ public final class Publisher {
                         PublishManifest.changed(before, PublishManifest.snapshot(out)));
             }
         }
-        if (inc != null) inc.manifest().save();
+        if (inc != null) {
+            // Files of pages made again that are no longer made, and of documents no longer published, go
+            // (a format made again has had its earlier files removed first).
+            Set<String> current = new java.util.HashSet<>();
+            for (Path d : in.documents()) current.add("doc " + inc.name(d));
+            inc.manifest().prune(name -> name.startsWith("doc ") || name.equals("site") || name.equals("search"),
+                    name -> name.startsWith("doc ") && !current.contains(name));
+            inc.manifest().save();
+        }
         // One line per input file: the first output's reason (the site's, as the site is made first);
         // a file every output failed on is not reported once per output.
         List<String> inputNames = new ArrayList<>();
@@ -149,33 +163,58 @@ public final class Publisher {
     }
 
     /**
-     * The system property that turns incremental publishing on ({@code -Djiaokan.publish.incremental=true}):
-     * off by default for now, since the manifest in the output folder is not the same bytes from one folder to another.
+     * What an incremental run needs: the output folder's manifest, the key of the run's shared inputs
+     * (theme and code, formats, registers, edition.xml), the TEI files' SHA-256 and the folder the inputs'
+     * names in the manifest are relative to; null where publishing is not incremental (not asked for, or a
+     * caller's own citation provider, whose identity is unknown).
      */
-    public static final String INCREMENTAL = "jiaokan.publish.incremental";
-
-    /**
-     * What an incremental run needs: the output folder's manifest and the key of the run's shared inputs
-     * (theme and code, formats, registers, edition.xml); null where publishing is not incremental
-     * (not turned on, or a caller's own citation provider, whose identity is unknown).
-     */
-    private record Incremental(PublishManifest manifest, String run, Map<Path, String> teiSha, String sources) {
+    private record Incremental(PublishManifest manifest, String run, Map<Path, String> teiSha, String sources, Path base) {
         static Incremental of(Options options, Inputs in) throws IOException {
-            if (options.citations() != null || !Boolean.getBoolean(INCREMENTAL)) return null;
+            if (options.citations() != null || !options.incremental() || PublishManifest.location(options.out()) == null) return null;
+            Path base = commonFolder(in);
+            List<String> sourceDirs = new ArrayList<>();
+            for (Path d : in.sourceDirs()) sourceDirs.add(relative(base, d));
             String run = PublishManifest.key("run", PublishManifest.themeIdentity(in.themeDir(), options.out()),
                     String.join(",", new java.util.TreeSet<>(options.formats())),
-                    PublishManifest.sha(in.registers()), PublishManifest.sha(in.edition()), in.sourceDirs());
+                    PublishManifest.sha(in.registers()), PublishManifest.sha(in.edition()), sourceDirs,
+                    in.registers() == null ? "" : relative(base, in.registers()), in.edition() == null ? "" : relative(base, in.edition()));
             Map<Path, String> sha = new TreeMap<>();
-            for (Path d : in.documents()) sha.put(d, PublishManifest.sha(d));
+            for (Path d : in.documents()) sha.put(d, relative(base, d) + " " + PublishManifest.sha(d));
             // The raw sources' names, sizes and times: the outputs beside the site may copy or describe them.
             StringBuilder sources = new StringBuilder();
-            for (Path dir : in.sourceDirs()) sources.append(dir).append(PublishManifest.snapshot(dir)).append('\n');
-            return new Incremental(PublishManifest.load(options.out()), run, sha, sources.toString());
+            for (Path dir : in.sourceDirs()) sources.append(relative(base, dir)).append(PublishManifest.snapshot(dir)).append('\n');
+            return new Incremental(PublishManifest.load(options.out()), run, sha, sources.toString(), base);
         }
 
         /** The key of an output format made from every document. */
         String formatKey(String format) {
-            return PublishManifest.key("format", format, run, teiSha.toString(), sources);
+            return PublishManifest.key("format", format, run, teiSha.values().toString(), sources);
+        }
+
+        /** A document's name in the manifest: its path relative to the inputs' common folder. */
+        String name(Path doc) {
+            return relative(base, doc);
+        }
+
+        /** The folder every input is in (the edition folder, or the folder of convert's output). */
+        private static Path commonFolder(Inputs in) {
+            List<Path> all = new ArrayList<>(in.documents());
+            if (in.edition() != null) all.add(in.edition());
+            if (in.registers() != null) all.add(in.registers());
+            all.addAll(in.sourceDirs());
+            if (in.themeDir() != null) all.add(in.themeDir());
+            Path common = null;
+            for (Path p : all) {
+                Path a = p.toAbsolutePath().normalize();
+                Path dir = Files.isDirectory(a) ? a : a.getParent();
+                if (common == null) common = dir;
+                while (common != null && !dir.startsWith(common)) common = common.getParent();
+            }
+            return common == null ? Path.of("").toAbsolutePath() : common;
+        }
+
+        private static String relative(Path base, Path p) {
+            return base.relativize(p.toAbsolutePath().normalize()).toString().replace('\\', '/');
         }
     }
 
@@ -227,14 +266,10 @@ public final class Publisher {
         String searchKey = null;
         if (inc != null) {
             List<Object> parts = new ArrayList<>(List.of("search", inc.run()));
-            for (Path p : in.documents()) {
-                parts.add(p.toAbsolutePath().normalize());
-                parts.add(inc.teiSha().get(p));
-            }
+            for (Path p : in.documents()) parts.add(inc.teiSha().get(p));
             searchKey = PublishManifest.key(parts.toArray());
         }
         boolean sameSearch = searchKey != null && inc.manifest().find("search", searchKey).isPresent();
-        Map<String, String> searchBefore = searchKey == null || sameSearch ? null : PublishManifest.snapshot(out.resolve("search"));
         SearchIndexBuilder.InOrder search = sameSearch ? null : SearchIndexBuilder.inOrder(out);
         int[] pages = {0};
         List<Callable<Integer>> jobs = new ArrayList<>();
@@ -244,10 +279,9 @@ public final class Publisher {
             jobs.add(() -> {
                 SearchIndexBuilder.Read indexed = null;
                 try {
-                    String key = inc == null ? null : PublishManifest.key("doc", inc.run(), doc.toAbsolutePath().normalize(),
-                            inc.teiSha().get(doc));
+                    String key = inc == null ? null : PublishManifest.key("doc", inc.run(), inc.teiSha().get(doc));
                     if (key != null) {
-                        Integer kept = unchangedDocument(ctx, inc.manifest(), doc, key, ids, summaries, summaryBytes);
+                        Integer kept = unchangedDocument(ctx, inc.manifest(), "doc " + inc.name(doc), doc, key, ids, summaries, summaryBytes);
                         if (kept != null) {
                             if (search != null && summaries.containsKey(doc)) indexed = indexOnly(ctx, doc);
                             return kept;
@@ -260,9 +294,9 @@ public final class Publisher {
                     if (key != null) {
                         byte[] summary = serialise(ctx, p.summary());
                         summaryBytes.put(doc, summary);
-                        inc.manifest().put("doc " + doc.toAbsolutePath().normalize(), key,
+                        inc.manifest().put("doc " + inc.name(doc), key,
                                 DocRecord.bytes(p.docid(), p.pages(), p.rawName(), PublishManifest.sha(p.raw()), summary),
-                                List.of("doc/" + p.docid() + ".html", "doc/" + p.docid() + ".xml"));
+                                p.files());
                     }
                     return p.pages();
                 } catch (SaxonApiException | IOException | RuntimeException e) {
@@ -319,8 +353,9 @@ public final class Publisher {
             List<String> searchErrors = search.finish(in.documents().size()).errors();
             errors.addAll(searchErrors);
             if (searchKey != null && searchErrors.isEmpty()) {
+                // The index is the whole of search/ (a generation made again with the same name is not written again).
                 List<String> written = new ArrayList<>();
-                PublishManifest.changed(searchBefore, PublishManifest.snapshot(out.resolve("search"))).forEach(f -> written.add("search/" + f));
+                PublishManifest.snapshot(out.resolve("search")).keySet().forEach(f -> written.add("search/" + f));
                 inc.manifest().put("search", searchKey, null, written);
             }
         }
@@ -347,7 +382,8 @@ public final class Publisher {
         };
     }
 
-    private record DocPages(XdmNode summary, int pages, SearchIndexBuilder.Read search, String docid, String rawName, Path raw) {}
+    private record DocPages(XdmNode summary, int pages, SearchIndexBuilder.Read search, String docid, String rawName, Path raw,
+                            List<String> files) {}
 
     /** What the manifest keeps of a document's pages: its id, its page count, its raw source's name and SHA-256, its summary. */
     private record DocRecord(String docid, int pages, String rawName, String rawSha, byte[] summary) {
@@ -377,9 +413,9 @@ public final class Publisher {
      * A document whose TEI and shared inputs are those its pages were made from, and whose raw source is
      * unchanged: its pages stay, its summary comes from the manifest. Null when it has to be published.
      */
-    private Integer unchangedDocument(Context ctx, PublishManifest manifest, Path doc, String key, Map<String, Path> ids,
+    private Integer unchangedDocument(Context ctx, PublishManifest manifest, String name, Path doc, String key, Map<String, Path> ids,
                                       Map<Path, XdmNode> summaries, Map<Path, byte[]> summaryBytes) throws IOException {
-        java.util.Optional<PublishManifest.Entry> e = manifest.find("doc " + doc.toAbsolutePath().normalize(), key);
+        java.util.Optional<PublishManifest.Entry> e = manifest.find(name, key);
         if (e.isEmpty()) return null;
         try {
             DocRecord r = DocRecord.of(e.get().payload());
@@ -448,18 +484,28 @@ public final class Publisher {
         }
 
         int pages = 0;
+        List<String> files = new ArrayList<>();
         write(ctx, "doc/" + docid + ".html", transform(ctx, ctx.xsl().documentPage(), tei, params, ""));
+        files.add("doc/" + docid + ".html");
         pages++;
         String other = "zh-Hans".equals(script) ? "zh-Hant" : "zh-Hant".equals(script) ? "zh-Hans" : "";
         if (!other.isEmpty()) {
             write(ctx, "doc/" + docid + "." + other + ".html", transform(ctx, ctx.xsl().documentPage(), tei, params, other));
+            files.add("doc/" + docid + "." + other + ".html");
             pages++;
         }
         TeiFiles.atomicWrite(TeiFiles.inside(ctx.out(), "doc/" + docid + ".xml"), bytes);
-        if (raw != null) TeiFiles.atomicWrite(TeiFiles.inside(ctx.out(), "src/" + fileName), Files.readAllBytes(raw));
-        for (Map.Entry<String, String> dl : Map.of("bibtex", ".bib", "ris", ".ris", "cslJson", ".json").entrySet()) {
+        files.add("doc/" + docid + ".xml");
+        if (raw != null) {
+            TeiFiles.atomicWrite(TeiFiles.inside(ctx.out(), "src/" + fileName), Files.readAllBytes(raw));
+            files.add("src/" + fileName);
+        }
+        for (Map.Entry<String, String> dl : new TreeMap<>(Map.of("bibtex", ".bib", "ris", ".ris", "cslJson", ".json")).entrySet()) {
             String v = cites.get(dl.getKey());
-            if (v != null) TeiFiles.atomicWrite(TeiFiles.inside(ctx.out(), "cite/" + docid + dl.getValue()), v.getBytes(StandardCharsets.UTF_8));
+            if (v != null) {
+                TeiFiles.atomicWrite(TeiFiles.inside(ctx.out(), "cite/" + docid + dl.getValue()), v.getBytes(StandardCharsets.UTF_8));
+                files.add("cite/" + docid + dl.getValue());
+            }
         }
 
         Xslt30Transformer s = ctx.xsl().summary();
@@ -477,7 +523,7 @@ public final class Publisher {
             ctx.errors().add(file + ": " + (e.getMessage() == null ? e.toString() : e.getMessage()));
             search = null;
         }
-        return new DocPages(summary, pages, search, docid, fileName, raw);
+        return new DocPages(summary, pages, search, docid, fileName, raw, files);
     }
 
     private static net.sf.saxon.s9api.Destination applyTo(Xslt30Transformer t, XdmNode source) throws SaxonApiException {
