@@ -141,6 +141,13 @@ public final class PublishManifest {
         return Optional.of(e);
     }
 
+    /** Carries the entries of these names over into this run's manifest as they are (their output was found unchanged as a whole). */
+    public void carry(java.util.function.Predicate<String> names) {
+        old.forEach((name, e) -> {
+            if (names.test(name)) now.putIfAbsent(name, e);
+        });
+    }
+
     /** Records an output made in this run: its key, its payload and the files it wrote (relative paths). */
     public void put(String name, String key, byte[] payload, List<String> files) throws IOException {
         Map<String, Stamp> stamps = new TreeMap<>();

@@ -168,22 +168,26 @@ public final class Publisher {
      * names in the manifest are relative to; null where publishing is not incremental (not asked for, or a
      * caller's own citation provider, whose identity is unknown).
      */
-    private record Incremental(PublishManifest manifest, String run, Map<Path, String> teiSha, String sources, Path base) {
+    private record Incremental(PublishManifest manifest, String run, String shared, Map<Path, String> teiSha, String sources, Path base,
+                               boolean ownStylesheets) {
         static Incremental of(Options options, Inputs in) throws IOException {
             if (options.citations() != null || !options.incremental() || PublishManifest.location(options.out()) == null) return null;
             Path base = commonFolder(in);
             List<String> sourceDirs = new ArrayList<>();
             for (Path d : in.sourceDirs()) sourceDirs.add(relative(base, d));
-            String run = PublishManifest.key("run", PublishManifest.themeIdentity(in.themeDir(), options.out()),
+            // What every page is made from but the registers (document and entry pages key the entries they show).
+            String shared = PublishManifest.key("run", PublishManifest.themeIdentity(in.themeDir(), options.out()),
                     String.join(",", new java.util.TreeSet<>(options.formats())),
-                    PublishManifest.sha(in.registers()), PublishManifest.sha(in.edition()), sourceDirs,
-                    in.registers() == null ? "" : relative(base, in.registers()), in.edition() == null ? "" : relative(base, in.edition()));
+                    PublishManifest.sha(in.edition()), sourceDirs, in.registers() == null ? "" : relative(base, in.registers()),
+                    in.edition() == null ? "" : relative(base, in.edition()));
+            String run = PublishManifest.key("run", shared, PublishManifest.sha(in.registers()));
             Map<Path, String> sha = new TreeMap<>();
             for (Path d : in.documents()) sha.put(d, relative(base, d) + " " + PublishManifest.sha(d));
             // The raw sources' names, sizes and times: the outputs beside the site may copy or describe them.
             StringBuilder sources = new StringBuilder();
             for (Path dir : in.sourceDirs()) sources.append(relative(base, dir)).append(PublishManifest.snapshot(dir)).append('\n');
-            return new Incremental(PublishManifest.load(options.out()), run, sha, sources.toString(), base);
+            boolean ownStylesheets = in.themeDir() != null && Files.isDirectory(in.themeDir().resolve("xslt"));
+            return new Incremental(PublishManifest.load(options.out()), run, shared, sha, sources.toString(), base, ownStylesheets);
         }
 
         /** The key of an output format made from every document. */
@@ -258,6 +262,8 @@ public final class Publisher {
         CitationProvider cite = options.citations() != null ? options.citations() : citationsFor(edition);
         Context ctx = new Context(xsl, out, registers, edition, i18n.get("zh-Hans"), in.sourceDirs(), errors, cite);
 
+        RegisterKeys registerKeys = inc == null ? null
+                : RegisterKeys.of(registers, inc.ownStylesheets() ? PublishManifest.sha(in.registers()) : null);
         Map<String, Path> ids = new ConcurrentHashMap<>();
         Map<Path, XdmNode> summaries = new ConcurrentHashMap<>();
         Map<Path, byte[]> summaryBytes = new ConcurrentHashMap<>();
@@ -279,9 +285,10 @@ public final class Publisher {
             jobs.add(() -> {
                 SearchIndexBuilder.Read indexed = null;
                 try {
-                    String key = inc == null ? null : PublishManifest.key("doc", inc.run(), inc.teiSha().get(doc));
+                    String key = inc == null ? null : PublishManifest.key("doc", inc.shared(), inc.teiSha().get(doc));
                     if (key != null) {
-                        Integer kept = unchangedDocument(ctx, inc.manifest(), "doc " + inc.name(doc), doc, key, ids, summaries, summaryBytes);
+                        Integer kept = unchangedDocument(ctx, inc.manifest(), "doc " + inc.name(doc), doc, key, registerKeys, ids,
+                                summaries, summaryBytes);
                         if (kept != null) {
                             if (search != null && summaries.containsKey(doc)) indexed = indexOnly(ctx, doc);
                             return kept;
@@ -295,12 +302,14 @@ public final class Publisher {
                         byte[] summary = serialise(ctx, p.summary());
                         summaryBytes.put(doc, summary);
                         inc.manifest().put("doc " + inc.name(doc), key,
-                                DocRecord.bytes(p.docid(), p.pages(), p.rawName(), PublishManifest.sha(p.raw()), summary),
+                                DocRecord.bytes(p.docid(), p.pages(), p.rawName(), PublishManifest.sha(p.raw()), p.registerIds(),
+                                        registerKeys.documentKey(p.registerIds()), summary),
                                 p.files());
                     }
                     return p.pages();
                 } catch (SaxonApiException | IOException | RuntimeException e) {
                     errors.add(doc + ": " + reason(e));
+                    if (inc != null) inc.manifest().forget("doc " + inc.name(doc));
                     return 0;
                 } finally {
                     if (search != null) search.put(place, indexed);
@@ -332,11 +341,31 @@ public final class Publisher {
                 : inc.manifest().find("site", siteKey);
         if (sameSite.isPresent()) {
             pages[0] += Integer.parseInt(new String(sameSite.get().payload(), StandardCharsets.UTF_8));
+            inc.manifest().carry(name -> name.startsWith("entry "));
         } else {
             try {
+                // The listings are made again; of the register entries' pages, those whose entry, mentions or
+                // mentioning documents changed, or whose file is not as it was written.
+                List<RegisterKeys.EntryPage> entryPages = siteKey == null ? null : RegisterKeys.entryPages(registers, ordered, inc.shared());
+                Set<String> only = null;
+                List<String> keptFiles = new ArrayList<>();
+                if (entryPages != null) {
+                    only = new java.util.HashSet<>();
+                    for (RegisterKeys.EntryPage e : entryPages) {
+                        if (inc.manifest().find("entry " + e.id(), e.key()).isPresent()) keptFiles.add(e.file());
+                        else only.add(e.id());
+                    }
+                }
                 List<String> written = new ArrayList<>();
-                int n = sitePages(ctx, ordered, written);
+                int n = sitePages(ctx, ordered, written, only);
+                if (entryPages != null) {
+                    for (RegisterKeys.EntryPage e : entryPages) {
+                        if (only.contains(e.id())) inc.manifest().put("entry " + e.id(), e.key(), null, List.of(e.file()));
+                    }
+                }
+                n += keptFiles.size();
                 pages[0] += n;
+                written.addAll(keptFiles);
                 if (siteKey != null) inc.manifest().put("site", siteKey, Integer.toString(n).getBytes(StandardCharsets.UTF_8), written);
             } catch (SaxonApiException e) {
                 throw new IOException("the edition pages failed: " + reason(e), e);
@@ -383,17 +412,25 @@ public final class Publisher {
     }
 
     private record DocPages(XdmNode summary, int pages, SearchIndexBuilder.Read search, String docid, String rawName, Path raw,
-                            List<String> files) {}
+                            List<String> files, Set<String> registerIds) {}
 
-    /** What the manifest keeps of a document's pages: its id, its page count, its raw source's name and SHA-256, its summary. */
-    private record DocRecord(String docid, int pages, String rawName, String rawSha, byte[] summary) {
-        static byte[] bytes(String docid, int pages, String rawName, String rawSha, byte[] summary) throws IOException {
+    /**
+     * What the manifest keeps of a document's pages: its id, its page count, its raw source's name and SHA-256,
+     * the register ids its pages may show and the key of those entries (see {@link RegisterKeys}), its summary.
+     */
+    private record DocRecord(String docid, int pages, String rawName, String rawSha, List<String> registerIds, String registerKey,
+                             byte[] summary) {
+        static byte[] bytes(String docid, int pages, String rawName, String rawSha, Set<String> registerIds, String registerKey,
+                            byte[] summary) throws IOException {
             ByteArrayOutputStream b = new ByteArrayOutputStream();
             try (java.io.DataOutputStream o = new java.io.DataOutputStream(b)) {
                 o.writeUTF(docid);
                 o.writeInt(pages);
                 o.writeUTF(rawName);
                 o.writeUTF(rawSha);
+                o.writeInt(registerIds.size());
+                for (String id : registerIds) o.writeUTF(id);
+                o.writeUTF(registerKey);
                 o.write(summary);
             }
             return b.toByteArray();
@@ -405,7 +442,11 @@ public final class Publisher {
             int pages = in.readInt();
             String rawName = in.readUTF();
             String rawSha = in.readUTF();
-            return new DocRecord(docid, pages, rawName, rawSha, in.readAllBytes());
+            int n = in.readInt();
+            List<String> ids = new ArrayList<>(n);
+            for (int i = 0; i < n; i++) ids.add(in.readUTF());
+            String registerKey = in.readUTF();
+            return new DocRecord(docid, pages, rawName, rawSha, ids, registerKey, in.readAllBytes());
         }
     }
 
@@ -413,14 +454,16 @@ public final class Publisher {
      * A document whose TEI and shared inputs are those its pages were made from, and whose raw source is
      * unchanged: its pages stay, its summary comes from the manifest. Null when it has to be published.
      */
-    private Integer unchangedDocument(Context ctx, PublishManifest manifest, String name, Path doc, String key, Map<String, Path> ids,
-                                      Map<Path, XdmNode> summaries, Map<Path, byte[]> summaryBytes) throws IOException {
+    private Integer unchangedDocument(Context ctx, PublishManifest manifest, String name, Path doc, String key, RegisterKeys registers,
+                                      Map<String, Path> ids, Map<Path, XdmNode> summaries, Map<Path, byte[]> summaryBytes) throws IOException {
         java.util.Optional<PublishManifest.Entry> e = manifest.find(name, key);
         if (e.isEmpty()) return null;
         try {
             DocRecord r = DocRecord.of(e.get().payload());
             Path raw = r.rawName().isEmpty() ? null : rawSource(ctx.sourceDirs(), r.rawName());
             if (!PublishManifest.sha(raw).equals(r.rawSha())) return null;
+            // The register entries the pages show are as they were (the rest of the registers does not matter to them).
+            if (!registers.documentKey(r.registerIds()).equals(r.registerKey())) return null;
             XdmNode summary = ctx.xsl().parse(r.summary(), doc.toAbsolutePath().toUri().toString());
             Path earlier = ids.putIfAbsent(r.docid(), doc);
             if (earlier != null) {
@@ -523,7 +566,7 @@ public final class Publisher {
             ctx.errors().add(file + ": " + (e.getMessage() == null ? e.toString() : e.getMessage()));
             search = null;
         }
-        return new DocPages(summary, pages, search, docid, fileName, raw, files);
+        return new DocPages(summary, pages, search, docid, fileName, raw, files, RegisterKeys.idsOf(tei));
     }
 
     private static net.sf.saxon.s9api.Destination applyTo(Xslt30Transformer t, XdmNode source) throws SaxonApiException {
@@ -572,7 +615,8 @@ public final class Publisher {
      * makes the edition's own pages and a share of the register entries' pages, each other one its share of
      * the entries (the stylesheet's {@code $part} of {@code $parts}).
      */
-    private int sitePages(Context ctx, List<XdmNode> summaries, List<String> written) throws SaxonApiException, IOException {
+    private int sitePages(Context ctx, List<XdmNode> summaries, List<String> written, Set<String> onlyEntries)
+            throws SaxonApiException, IOException {
         Map<String, ByteArrayOutputStream> outputs = new TreeMap<>();
         URI base = URI.create("file:///jiaokan-site/");
         XdmValue summaryParam = new XdmValue(summaries);
@@ -584,6 +628,11 @@ public final class Publisher {
             p.put(new QName("summaries"), summaryParam);
             p.put(new QName("part"), new XdmAtomicValue(part));
             p.put(new QName("parts"), new XdmAtomicValue(parts));
+            if (onlyEntries != null) {
+                Map<XdmAtomicValue, XdmValue> only = new HashMap<>();
+                for (String id : onlyEntries) only.put(new XdmAtomicValue(id), new XdmAtomicValue(true));
+                p.put(new QName("only"), new XdmMap(only));
+            }
             t.setStylesheetParameters(p);
             t.setBaseOutputURI(base.toString());
             t.setResultDocumentHandler(uri -> {

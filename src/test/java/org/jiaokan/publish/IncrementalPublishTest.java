@@ -107,6 +107,10 @@ class IncrementalPublishTest {
         for (String f : full.keySet()) assertArrayEquals(full.get(f), incremental.get(f), step + ": " + f + " differs from a full publication");
     }
 
+    static boolean isEntryPage(String f) {
+        return f.startsWith("person/") || f.startsWith("place/") || f.startsWith("org/") || f.startsWith("term/");
+    }
+
     static List<Path> documents(Path edition) throws IOException {
         try (Stream<Path> s = Files.list(edition.resolve("docs"))) {
             return s.filter(p -> p.getFileName().toString().startsWith("jk-")).sorted().toList();
@@ -173,6 +177,10 @@ class IncrementalPublishTest {
         String docid = changed.getFileName().toString().replace(".xml", "");
         assertTrue(remade.contains("doc/" + docid + ".html") && remade.contains("doc/jk-added.html"), remade.toString());
         assertFalse(remade.contains("doc/" + id + ".html"), "an unchanged document's page is kept");
+        long entryPages = times(out).keySet().stream().filter(IncrementalPublishTest::isEntryPage).count();
+        long remadeEntries = remade.stream().filter(IncrementalPublishTest::isEntryPage).count();
+        assertTrue(remadeEntries > 0 && remadeEntries < entryPages / 2,
+                "only the pages of the entries the two documents name are made again: " + remadeEntries + " of " + entryPages);
         assertFullPublication(edition, out, "changed-and-added");
         assertNotEquals(new String(firstBytes.get("doc/" + docid + ".html"), StandardCharsets.UTF_8),
                 Files.readString(out.resolve("doc/" + docid + ".html"), StandardCharsets.UTF_8));
@@ -202,7 +210,21 @@ class IncrementalPublishTest {
                 + "<persName xml:lang=\"zh-Hant\">)葉寒冰", "$1葉寒兵");
         assertNotEquals(reg, edited, "the example's registers have the entry");
         Files.writeString(registers, edited, StandardCharsets.UTF_8);
+        before = times(out);
         run(edition, out, true);
+        remade = remade(before, out);
+        // Only the pages that show the entry: the document that names it (both scripts) and the entry's own page.
+        List<String> pages = remade.stream().filter(f -> f.startsWith("doc/") || isEntryPage(f)).sorted().toList();
+        List<String> naming = new ArrayList<>();
+        for (Path d : documents(edition)) {
+            if (!Files.readString(d, StandardCharsets.UTF_8).contains("#per-叶寒冰\"")) continue;
+            String name = d.getFileName().toString().replace(".xml", "");
+            for (String f : times(out).keySet()) if (f.startsWith("doc/" + name + ".") && f.endsWith(".html")) naming.add(f);
+        }
+        naming.add("person/per-叶寒冰.html");
+        assertTrue(naming.size() >= 3, "a document names the entry: " + naming);
+        assertEquals(naming.stream().sorted().toList(), pages.stream().filter(f -> f.endsWith(".html")).toList(),
+                "no other page is made again");
         assertFullPublication(edition, out, "registers");
 
         // A published file edited by hand (the same size) and one deleted are made again.
