@@ -248,6 +248,57 @@ class IncrementalBuildTest {
         assertTrue(new String(full.get("edition.xml"), StandardCharsets.UTF_8).contains("docs/jk-e-trad-notice.xml"));
     }
 
+    /**
+     * The build's cache and the publish manifest together: after a source changed, one was added, one deleted
+     * (with its TEI file) and one renamed, the TEI and the published site (pages, search index, catalogue
+     * records) of the incremental build are, byte for byte, those of a build and publication from scratch.
+     */
+    @Test
+    void incrementalBuildAndPublicationAreTheFullOnesByteForByte() throws Exception {
+        Path dir = edition("published", FIRST);
+        Path site = tmp.resolve("published-site");
+        build(dir, true, null);
+        publish(dir, site, true);
+
+        Map<String, String> last = finalSources();
+        Path sources = dir.resolve(EditionBuilder.SOURCES);
+        Files.delete(sources.resolve("d-report.txt"));
+        Files.delete(dir.resolve(EditionBuilder.DOCS).resolve("jk-d-report.xml")); // as an editor removes an orphan
+        Files.writeString(sources.resolve("b-speech.txt"), last.get("b-speech.txt"));
+        Files.writeString(sources.resolve("e-trad-notice.txt"), last.get("e-trad-notice.txt"));
+        Files.move(sources.resolve("a-notice.txt"), sources.resolve("g-notice.txt"));
+        Files.delete(dir.resolve(EditionBuilder.DOCS).resolve("jk-a-notice.xml"));
+        last.put("g-notice.txt", last.remove("a-notice.txt"));
+        EditionBuilder.Result r = build(dir, true, null);
+        assertEquals(new Conversion.CacheCounts(1, 3), r.cache(), "the changed, added and renamed sources are converted");
+        publish(dir, site, true);
+
+        Path fresh = edition("published-scratch", last);
+        Path freshSite = tmp.resolve("published-scratch-site");
+        build(fresh, false, null);
+        publish(fresh, freshSite, false);
+        assertSameBuild(fresh, dir, Set.of());
+        Map<String, byte[]> full = tree(freshSite);
+        Map<String, byte[]> incr = tree(site);
+        assertEquals(full.keySet(), incr.keySet());
+        for (String name : full.keySet()) assertArrayEquals(full.get(name), incr.get(name), name + " differs");
+        assertTrue(full.keySet().stream().anyMatch(f -> f.startsWith("records/")) && full.containsKey("doc/jk-g-notice.html"));
+    }
+
+    static void publish(Path edition, Path site, boolean incremental) throws IOException {
+        var r = new org.jiaokan.publish.Publisher(new org.jiaokan.publish.Publisher.Options(site, Set.of("html", "catalog"), null, 2,
+                incremental)).publish(List.of(edition));
+        assertEquals(List.of(), r.errors());
+    }
+
+    static Map<String, byte[]> tree(Path dir) throws IOException {
+        Map<String, byte[]> out = new TreeMap<>();
+        try (Stream<Path> s = Files.walk(dir)) {
+            for (Path p : s.filter(Files::isRegularFile).toList()) out.put(dir.relativize(p).toString(), Files.readAllBytes(p));
+        }
+        return out;
+    }
+
     @Test
     void otherCodeInvalidatesTheCacheAndCorruptEntriesAreIgnored() throws Exception {
         Path dir = edition("identity", FIRST);
