@@ -290,7 +290,7 @@ public final class Publisher {
                         Integer kept = unchangedDocument(ctx, inc.manifest(), "doc " + inc.name(doc), doc, key, registerKeys, ids,
                                 summaries, summaryBytes);
                         if (kept != null) {
-                            if (search != null && summaries.containsKey(doc)) indexed = indexOnly(ctx, doc);
+                            if (search != null && summaryBytes.containsKey(doc)) indexed = indexOnly(ctx, doc);
                             return kept;
                         }
                     }
@@ -318,27 +318,34 @@ public final class Publisher {
         }
         for (int n : Ordered.all(options.threads(), jobs)) pages[0] += n;
 
-        // The summaries are copied into new trees in the documents' order: XPath orders nodes of different trees
-        // by the trees' creation, which the parallel jobs (and summaries read from the manifest) leave to chance.
-        List<XdmNode> ordered = new ArrayList<>();
-        net.sf.saxon.s9api.DocumentBuilder copier = ctx.xsl().processor().newDocumentBuilder();
+        // Documents kept from the manifest have their summaries as bytes only, parsed when the edition pages are made.
         Set<Path> publishedDocs = new java.util.HashSet<>(summaries.keySet());
-        for (Path doc : new java.util.TreeSet<>(publishedDocs)) {
-            try {
-                ordered.add(copier.build(summaries.remove(doc).asSource())); // the original is let go as it is copied
-            } catch (SaxonApiException e) {
-                throw new IOException("the edition pages failed: " + reason(e), e);
-            }
-        }
+        publishedDocs.addAll(summaryBytes.keySet());
         String siteKey = null;
         if (inc != null) {
             List<Object> parts = new ArrayList<>(List.of("site", inc.run()));
             parts.addAll(new TreeMap<>(summaryBytes).values());
             siteKey = summaryBytes.size() == publishedDocs.size() ? PublishManifest.key(parts.toArray()) : null;
-            summaryBytes.clear();
         }
         java.util.Optional<PublishManifest.Entry> sameSite = siteKey == null ? java.util.Optional.empty()
                 : inc.manifest().find("site", siteKey);
+        // The summaries are copied into new trees in the documents' order: XPath orders nodes of different trees
+        // by the trees' creation, which the parallel jobs (and summaries read from the manifest) leave to chance.
+        List<XdmNode> ordered = new ArrayList<>();
+        if (sameSite.isEmpty()) {
+            net.sf.saxon.s9api.DocumentBuilder copier = ctx.xsl().processor().newDocumentBuilder();
+            for (Path doc : new java.util.TreeSet<>(publishedDocs)) {
+                try {
+                    XdmNode summary = summaries.remove(doc); // the original is let go as it is copied
+                    if (summary == null) summary = ctx.xsl().parse(summaryBytes.get(doc), doc.toAbsolutePath().toUri().toString());
+                    ordered.add(copier.build(summary.asSource()));
+                } catch (SaxonApiException e) {
+                    throw new IOException("the edition pages failed: " + reason(e), e);
+                }
+            }
+        }
+        summaryBytes.clear();
+        summaries.clear();
         if (sameSite.isPresent()) {
             pages[0] += Integer.parseInt(new String(sameSite.get().payload(), StandardCharsets.UTF_8));
             inc.manifest().carry(name -> name.startsWith("entry "));
@@ -464,16 +471,14 @@ public final class Publisher {
             if (!PublishManifest.sha(raw).equals(r.rawSha())) return null;
             // The register entries the pages show are as they were (the rest of the registers does not matter to them).
             if (!registers.documentKey(r.registerIds()).equals(r.registerKey())) return null;
-            XdmNode summary = ctx.xsl().parse(r.summary(), doc.toAbsolutePath().toUri().toString());
             Path earlier = ids.putIfAbsent(r.docid(), doc);
             if (earlier != null) {
                 ctx.errors().add(doc + ": another document has the identifier " + r.docid() + " (" + earlier + "); not published");
                 return 0;
             }
-            summaries.put(doc, summary);
-            summaryBytes.put(doc, r.summary());
+            summaryBytes.put(doc, r.summary()); // parsed only if the edition pages are made again
             return r.pages();
-        } catch (IOException | SaxonApiException | RuntimeException ex) {
+        } catch (IOException | RuntimeException ex) {
             return null;
         }
     }
