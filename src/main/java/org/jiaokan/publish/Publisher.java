@@ -177,7 +177,7 @@ public final class Publisher {
             for (Path d : in.sourceDirs()) sourceDirs.add(relative(base, d));
             // What every page is made from but the registers (document and entry pages key the entries they show).
             String shared = PublishManifest.key("run", PublishManifest.themeIdentity(in.themeDir(), options.out()),
-                    String.join(",", new java.util.TreeSet<>(options.formats())),
+                    String.join(",", new java.util.TreeSet<>(options.formats())), configuration(options.formats()),
                     PublishManifest.sha(in.edition()), sourceDirs, in.registers() == null ? "" : relative(base, in.registers()),
                     in.edition() == null ? "" : relative(base, in.edition()));
             String run = PublishManifest.key("run", shared, PublishManifest.sha(in.registers()));
@@ -188,6 +188,27 @@ public final class Publisher {
             for (Path dir : in.sourceDirs()) sources.append(relative(base, dir)).append(PublishManifest.snapshot(dir)).append('\n');
             boolean ownStylesheets = in.themeDir() != null && Files.isDirectory(in.themeDir().resolve("xslt"));
             return new Incremental(PublishManifest.load(options.out()), run, shared, sha, sources.toString(), base, ownStylesheets);
+        }
+
+        /**
+         * The settings an output may read besides its inputs: Jiaokan's system properties and environment variables
+         * (the number of threads aside: it never changes a byte) and, for the print edition, the fonts where the
+         * launcher keeps them or {@code JIAOKAN_FONTS} names.
+         */
+        private static String configuration(Set<String> formats) throws IOException {
+            StringBuilder sb = new StringBuilder();
+            new TreeMap<>(System.getProperties()).forEach((k, v) -> {
+                if (k.toString().startsWith("jiaokan.") && !k.equals("jiaokan.threads")) sb.append(k).append('=').append(v).append('\n');
+            });
+            new TreeMap<>(System.getenv()).forEach((k, v) -> {
+                if (k.startsWith("JIAOKAN_") || k.equals("XDG_CACHE_HOME")) sb.append(k).append('=').append(v).append('\n');
+            });
+            if (formats.contains("pdf")) {
+                for (Path root : org.jiaokan.publish.fonts.CjkFonts.roots()) {
+                    if (root.getParent() != null && Files.isDirectory(root)) sb.append(root).append(PublishManifest.snapshot(root)).append('\n');
+                }
+            }
+            return PublishManifest.key(sb.toString());
         }
 
         /** The key of an output format made from every document. */
