@@ -285,6 +285,44 @@ class IncrementalBuildTest {
         assertTrue(full.keySet().stream().anyMatch(f -> f.startsWith("records/")) && full.containsKey("doc/jk-g-notice.html"));
     }
 
+    /**
+     * The registers file is not made again when its parts are those it was made from, but an editor's change of
+     * it is: the next build gives what a build without the cache gives from the edited file.
+     */
+    @Test
+    void registersAnEditorChangedAreMadeAgain() throws Exception {
+        Path dir = edition("registers-edited", FIRST);
+        build(dir, true, null);
+        Path registers = dir.resolve(EditionBuilder.DOCS).resolve("registers.xml");
+        byte[] made = Files.readAllBytes(registers);
+        assertTrue(Files.isRegularFile(dir.resolve(".jiaokan/registers-key")), "the registers' key is remembered");
+        build(dir, true, null);
+        assertArrayEquals(made, Files.readAllBytes(registers), "nothing changed: the same registers");
+
+        String text = new String(made, StandardCharsets.UTF_8);
+        int entry = text.indexOf("<person xml:id=");
+        assertTrue(entry > 0, "the registers have a person");
+        int close = text.indexOf("</person>", entry);
+        // The editor's note, and the file's layout changed: the cached key no longer matches the file.
+        String edited = text.substring(0, close) + "<note type=\"bio\" resp=\"#editor\">副局长。</note>" + text.substring(close);
+        Files.writeString(registers, edited.replace("\n    ", "\n      "), StandardCharsets.UTF_8);
+        Path copy = edition("registers-edited-copy", FIRST);
+        copyTree(dir.resolve(EditionBuilder.DOCS), copy.resolve(EditionBuilder.DOCS));
+        build(dir, true, null);
+        build(copy, false, null);
+        byte[] incremental = Files.readAllBytes(registers);
+        assertArrayEquals(Files.readAllBytes(copy.resolve(EditionBuilder.DOCS).resolve("registers.xml")), incremental);
+        assertTrue(new String(incremental, StandardCharsets.UTF_8).contains("副局长。"), "the editor's note is kept");
+        assertTrue(!java.util.Arrays.equals(made, incremental), "the registers were made again");
+    }
+
+    static void copyTree(Path from, Path to) throws IOException {
+        Files.createDirectories(to);
+        try (Stream<Path> s = Files.list(from)) {
+            for (Path p : s.toList()) Files.copy(p, to.resolve(p.getFileName()));
+        }
+    }
+
     static void publish(Path edition, Path site, boolean incremental) throws IOException {
         var r = new org.jiaokan.publish.Publisher(new org.jiaokan.publish.Publisher.Options(site, Set.of("html", "catalog"), null, 2,
                 incremental)).publish(List.of(edition));
