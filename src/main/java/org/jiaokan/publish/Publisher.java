@@ -145,6 +145,11 @@ public final class Publisher {
             inc.manifest().prune(name -> name.startsWith("doc ") || name.equals("site") || name.equals("search"),
                     name -> name.startsWith("doc ") && !current.contains(name));
             inc.manifest().save();
+            if (inc.search() != null) {
+                List<String> names = new ArrayList<>();
+                for (Path d : in.documents()) names.add(inc.name(d));
+                inc.search().prune(names);
+            }
         }
         // One line per input file: the first output's reason (the site's, as the site is made first);
         // a file every output failed on is not reported once per output.
@@ -169,7 +174,7 @@ public final class Publisher {
      * caller's own citation provider, whose identity is unknown).
      */
     private record Incremental(PublishManifest manifest, String run, String shared, Map<Path, String> teiSha, String sources, Path base,
-                               boolean ownStylesheets) {
+                               boolean ownStylesheets, SearchCache search) {
         static Incremental of(Options options, Inputs in) throws IOException {
             if (options.citations() != null || !options.incremental() || PublishManifest.location(options.out()) == null) return null;
             Path base = commonFolder(in);
@@ -187,7 +192,8 @@ public final class Publisher {
             StringBuilder sources = new StringBuilder();
             for (Path dir : in.sourceDirs()) sources.append(relative(base, dir)).append(PublishManifest.snapshot(dir)).append('\n');
             boolean ownStylesheets = in.themeDir() != null && Files.isDirectory(in.themeDir().resolve("xslt"));
-            return new Incremental(PublishManifest.load(options.out()), run, shared, sha, sources.toString(), base, ownStylesheets);
+            return new Incremental(PublishManifest.load(options.out()), run, shared, sha, sources.toString(), base, ownStylesheets,
+                    SearchCache.of(options.out()));
         }
 
         /**
@@ -209,6 +215,11 @@ public final class Publisher {
                 }
             }
             return PublishManifest.key(sb.toString());
+        }
+
+        /** The key of what the search index takes of a document. */
+        String searchKey(Path doc) {
+            return PublishManifest.key("search", shared, teiSha.get(doc));
         }
 
         /** The key of an output format made from every document. */
@@ -311,7 +322,7 @@ public final class Publisher {
                         Integer kept = unchangedDocument(ctx, inc.manifest(), "doc " + inc.name(doc), doc, key, registerKeys, ids,
                                 summaries, summaryBytes);
                         if (kept != null) {
-                            if (search != null && summaryBytes.containsKey(doc)) indexed = indexOnly(ctx, doc);
+                            if (search != null && summaryBytes.containsKey(doc)) indexed = indexOnly(ctx, doc, inc);
                             return kept;
                         }
                     }
@@ -319,6 +330,7 @@ public final class Publisher {
                     if (p == null) return 0;
                     summaries.put(doc, p.summary());
                     indexed = p.search();
+                    if (inc != null && indexed != null) inc.search().put(inc.name(doc), inc.searchKey(doc), indexed.doc());
                     if (key != null) {
                         byte[] summary = serialise(ctx, p.summary());
                         summaryBytes.put(doc, summary);
@@ -513,11 +525,19 @@ public final class Publisher {
         return bos.toByteArray();
     }
 
-    /** What the search index takes of a document whose pages are kept: its TEI read again, for the index only. */
-    private static SearchIndexBuilder.Read indexOnly(Context ctx, Path doc) {
+    /**
+     * What the search index takes of a document whose pages are kept: as the last run kept it, else its TEI read
+     * again, for the index only.
+     */
+    private static SearchIndexBuilder.Read indexOnly(Context ctx, Path doc, Incremental inc) {
+        org.jiaokan.publish.search.SearchDocument kept = inc.search() == null ? null : inc.search().find(inc.name(doc), inc.searchKey(doc));
+        if (kept != null) return SearchIndexBuilder.of(kept);
         try {
             XdmNode tei = ctx.xsl().parse(Files.readAllBytes(doc), doc.toAbsolutePath().toUri().toString());
-            return SearchIndexBuilder.extract((Document) NodeOverNodeInfo.wrap(tei.getUnderlyingNode()), doc.getFileName().toString());
+            SearchIndexBuilder.Read r = SearchIndexBuilder.extract((Document) NodeOverNodeInfo.wrap(tei.getUnderlyingNode()),
+                    doc.getFileName().toString());
+            if (r != null && inc.search() != null) inc.search().put(inc.name(doc), inc.searchKey(doc), r.doc());
+            return r;
         } catch (Exception e) {
             ctx.errors().add(doc + ": " + (e.getMessage() == null ? e.toString() : e.getMessage()));
             return null;
