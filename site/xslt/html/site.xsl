@@ -45,6 +45,8 @@
        the entries at positions k + 1, k + 1 + $parts … (each page is the same whichever part makes it). -->
   <xsl:param name="part" as="xs:integer" select="0"/>
   <xsl:param name="parts" as="xs:integer" select="1"/>
+  <!-- The ids of the entries whose pages are made, where not all are (an incremental publication keeps the others). -->
+  <xsl:param name="only" as="map(*)?" select="()"/>
 
   <xsl:template name="main">
     <xsl:if test="$part = 0">
@@ -55,7 +57,7 @@
       </xsl:for-each>
     </xsl:if>
     <xsl:for-each select="$entries">
-      <xsl:if test="(position() - 1) mod $parts = $part">
+      <xsl:if test="(position() - 1) mod $parts = $part and (empty($only) or map:contains($only, .?id))">
         <xsl:call-template name="entry"><xsl:with-param name="e" select="."/></xsl:call-template>
       </xsl:if>
     </xsl:for-each>

@@ -126,8 +126,7 @@ public final class PipelineBench {
             if (s.formats() != null && !s.formats().contains(format)) continue;
             for (String round : List.of("cold", "warm")) {
                 out.printf("publishing %s (%s)%n", format, round);
-                // Each round publishes everything: without the manifest of the round before, nothing is skipped.
-                Files.deleteIfExists(site.resolve(org.jiaokan.publish.PublishManifest.FILE));
+                // Each round publishes everything: without the publish manifest, nothing is skipped.
                 m = Meter.start();
                 Publisher.Result r = new Publisher(new Publisher.Options(site, Set.of(format), null, 0)).publish(List.of(edition));
                 int pages = r.pages();
@@ -153,17 +152,13 @@ public final class PipelineBench {
         }
         if (s.runs("publish") && (s.formats() == null || s.formats().contains("html"))) {
             out.println("publishing html twice with the publish manifest, the second time nothing changed (incremental)");
-            String incremental = System.getProperty(Publisher.INCREMENTAL);
-            System.setProperty(Publisher.INCREMENTAL, "true");
-            try {
-                new Publisher(new Publisher.Options(site, Set.of("html"), null, 0)).publish(List.of(edition));
-                m = Meter.start();
-                Publisher.Result again = new Publisher(new Publisher.Options(site, Set.of("html"), null, 0)).publish(List.of(edition));
-                figures.add(m.stop("publish html (incremental, unchanged)", again.documents(), corpus.characters(), again.pages()));
-            } finally {
-                if (incremental == null) System.clearProperty(Publisher.INCREMENTAL);
-                else System.setProperty(Publisher.INCREMENTAL, incremental);
-            }
+            new Publisher(new Publisher.Options(site, Set.of("html"), null, 0, true)).publish(List.of(edition));
+            m = Meter.start();
+            Publisher.Result again = new Publisher(new Publisher.Options(site, Set.of("html"), null, 0, true)).publish(List.of(edition));
+            figures.add(m.stop("publish html (incremental, unchanged)", again.documents(), corpus.characters(), again.pages()));
+        }
+        if (s.runs("incremental") && s.runs("publish") && (s.formats() == null || s.formats().contains("html"))) {
+            rebuildAndPublish(edition, work.resolve("site-incremental"), corpus.files(), corpus.characters());
         }
         double perDocBatch = (build.wallNanos() + publishNanos) / 1e9 / Math.max(1, build.documents());
         if (s.runs("naive") && s.runs("publish")) naive(corpus.files(), work.resolve("naive"), perDocBatch);
@@ -179,10 +174,17 @@ public final class PipelineBench {
     private void incremental(Path edition, List<Path> files, long characters) throws IOException {
         Path changed = files.stream().filter(p -> p.getFileName().toString().endsWith(".txt")).findFirst().orElse(null);
         if (changed == null) return;
-        Files.writeString(changed, Files.readString(changed, java.nio.charset.StandardCharsets.UTF_8)
-                + "\n会议还通报了近期工作检查的情况。\n", java.nio.charset.StandardCharsets.UTF_8);
-        out.println("building the edition again after one source changed (incremental)");
+        out.println("building the edition again, nothing changed (incremental)");
         Meter m = Meter.start();
+        try {
+            EditionBuilder.Result same = new EditionBuilder(Toolkit.get()).build(edition, new Quiet());
+            figures.add(m.stop("build (incremental, nothing changed)", same.conversion().outcomes().size(), characters, 0));
+        } catch (org.jiaokan.edition.EditionHeader.EditionException e) {
+            throw new IOException(e.getMessage(), e);
+        }
+        changeOne(changed, 0);
+        out.println("building the edition again after one source changed (incremental)");
+        m = Meter.start();
         EditionBuilder.Result again;
         try {
             again = new EditionBuilder(Toolkit.get()).build(edition, new Quiet());
@@ -194,6 +196,44 @@ public final class PipelineBench {
         extra.put("incrementalFromCache", again.cache().fromCache());
         extra.put("incrementalWritten", again.conversion().outcomes().stream().filter(o -> o.written()).count());
         extra.put("incrementalTeiFromCache", again.teiFromCache());
+    }
+
+    /** One source changed: the n-th of the sentences added to it (a new sentence each time, so each is a change). */
+    private static void changeOne(Path source, int n) throws IOException {
+        String[] sentences = {"会议还通报了近期工作检查的情况。", "会议要求各单位认真抓好贯彻落实。", "会后，与会人员进行了分组讨论。"};
+        Files.writeString(source, Files.readString(source, java.nio.charset.StandardCharsets.UTF_8)
+                + "\n" + sentences[n % sentences.length] + "\n", java.nio.charset.StandardCharsets.UTF_8);
+    }
+
+    /**
+     * The build and the publication of the site with its manifest, as an editor rebuilds after a correction
+     * ({@code jiaokan build --formats html}): once with nothing changed, once after one source changed.
+     */
+    private void rebuildAndPublish(Path edition, Path site, List<Path> files, long characters) throws IOException {
+        Path changed = files.stream().filter(p -> p.getFileName().toString().endsWith(".txt")).findFirst().orElse(null);
+        if (changed == null) return;
+        out.println("building and publishing html with the caches (the first time to fill the publish manifest)");
+        buildAndPublish(edition, site);
+        for (int round = 0; round < 2; round++) {
+            if (round == 1) changeOne(changed, 1);
+            String what = round == 0 ? "nothing changed" : "1 changed";
+            out.println("building and publishing html again, " + what + " (incremental)");
+            Meter m = Meter.start();
+            int docs = buildAndPublish(edition, site);
+            figures.add(m.stop("build + publish html (incremental, " + what + ")", docs, characters, 0));
+            extra.put("loadAverage rebuild " + what, Meter.loadAverage());
+        }
+    }
+
+    private int buildAndPublish(Path edition, Path site) throws IOException {
+        EditionBuilder.Result r;
+        try {
+            r = new EditionBuilder(Toolkit.get()).build(edition, new Quiet());
+        } catch (org.jiaokan.edition.EditionHeader.EditionException e) {
+            throw new IOException(e.getMessage(), e);
+        }
+        new Publisher(new Publisher.Options(site, Set.of("html"), null, 0, true)).publish(List.of(edition));
+        return r.conversion().outcomes().size();
     }
 
     /**

@@ -34,7 +34,8 @@ final class BuildCommand implements Callable<Integer> {
     java.util.List<String> formats;
 
     @Option(names = "--no-cache", description = "Convert every source again, neither using nor updating the cache in "
-            + "EDITION_DIR/.jiaokan/cache (which keeps what the recogniser made of each unchanged source).")
+            + "EDITION_DIR/.jiaokan/cache (which keeps what the recogniser made of each unchanged source), and publish "
+            + "every output again without the publish manifest (see publish --no-cache).")
     boolean noCache;
 
     @Option(names = {"-q", "--quiet"}, description = "No progress or summary; errors only.")
@@ -65,7 +66,7 @@ final class BuildCommand implements Callable<Integer> {
         }
         if (noSite) return r.ok() ? 0 : 1;
         int site = PublishCommand.publish(java.util.List.of(editionDir), siteDir, 
-                new java.util.LinkedHashSet<>(formats == null ? org.jiaokan.publish.Publisher.FORMATS : formats), quiet);
+                new java.util.LinkedHashSet<>(formats == null ? org.jiaokan.publish.Publisher.FORMATS : formats), quiet, !noCache);
         return r.ok() && site == 0 ? 0 : Math.max(1, site);
     }
 }

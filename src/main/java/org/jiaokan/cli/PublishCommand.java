@@ -38,16 +38,21 @@ final class PublishCommand implements Callable<Integer> {
     @Option(names = {"-q", "--quiet"}, description = "No summary; errors only.")
     boolean quiet;
 
+    @Option(names = "--no-cache", description = "Make every output again, neither using nor updating the publish manifest "
+            + "(kept beside the output folder DIR in .DIR.jiaokan/, it lets a run skip the outputs whose inputs are unchanged).")
+    boolean noCache;
+
     @Override
     public Integer call() throws Exception {
-        return publish(inputs, out, formats == null ? new LinkedHashSet<>(Publisher.FORMATS) : new LinkedHashSet<>(formats), quiet);
+        return publish(inputs, out, formats == null ? new LinkedHashSet<>(Publisher.FORMATS) : new LinkedHashSet<>(formats), quiet,
+                !noCache);
     }
 
     /** Publishes and reports: one error line per file that failed; exit code 1 if any did. */
-    static int publish(List<Path> inputs, Path out, Set<String> formats, boolean quiet) {
+    static int publish(List<Path> inputs, Path out, Set<String> formats, boolean quiet, boolean incremental) {
         Publisher.Result r;
         try (org.jiaokan.io.OutputLock lock = org.jiaokan.io.OutputLock.acquire(out, "publish")) {
-            r = new Publisher(new Publisher.Options(out, formats, null, 0)).publish(inputs);
+            r = new Publisher(new Publisher.Options(out, formats, null, 0, incremental)).publish(inputs);
         } catch (java.io.IOException e) {
             Output.error(e.getMessage());
             return 2;

@@ -50,10 +50,12 @@ import java.util.stream.Stream;
  */
 final class BuildCache {
     /** The format of the entries; raised when what they hold changes. */
-    private static final int FORMAT = 2;
+    private static final int FORMAT = 3;
     private static final String SUFFIX = ".entry";
     /** The first bytes of a first-level entry. */
-    private static final int MAGIC = 0x4a4b4332;
+    private static final int MAGIC = 0x4a4b4333;
+    /** The first bytes of a second-level entry. */
+    private static final int WRITTEN_MAGIC = 0x4a4b5433;
 
     /** What the recogniser made of one source: the document before name propagation and its warnings. */
     record Recognised(String key, EditionDocument doc, List<String> warnings) implements Serializable {}
@@ -68,9 +70,7 @@ final class BuildCache {
 
     private static final ObjectInputFilter FILTER = ObjectInputFilter.Config.createFilter(
             "maxdepth=64;maxrefs=10000000;maxbytes=1000000000;"
-                    + "org.jiaokan.model.*;org.jiaokan.edition.BuildCache$Recognised;org.jiaokan.edition.BuildCache$Summary;"
-                    + "org.jiaokan.edition.BuildCache$Written;org.jiaokan.edition.NamePropagation$Name;"
-                    + "org.jiaokan.tei.Registers$Contribution;java.lang.*;java.util.*;!*");
+                    + "org.jiaokan.model.*;java.lang.*;java.util.*;!*");
 
     private final Path dir;
     private final Path teiDir;
@@ -141,11 +141,9 @@ final class BuildCache {
             if (length <= 0 || length > (1 << 26)) return Optional.empty();
             byte[] head = in.readNBytes(length);
             if (head.length != length) return Optional.empty();
-            if (read(head) instanceof Summary s && key.equals(s.key()) && s.warnings() != null && s.notices() != null
-                    && s.names() != null && Files.size(file) == 8L + length + s.documentLength()) {
-                return Optional.of(s);
-            }
-        } catch (IOException | ClassNotFoundException | RuntimeException e) {
+            Summary s = Codec.summary(head);
+            if (key.equals(s.key()) && Files.size(file) == 8L + length + s.documentLength()) return Optional.of(s);
+        } catch (IOException | RuntimeException e) {
             // A corrupt, truncated or foreign entry: converted again, and the entry replaced.
         }
         return Optional.empty();
@@ -189,7 +187,7 @@ final class BuildCache {
             byte[] document = bytes(doc);
             Summary s = new Summary(key, List.copyOf(warnings), List.copyOf(notices), List.copyOf(NamePropagation.names(doc)),
                     document.length, hex(CodeIdentity.sha256().digest(document)));
-            byte[] head = bytes(s);
+            byte[] head = Codec.bytes(s);
             ByteArrayOutputStream all = new ByteArrayOutputStream(8 + head.length + document.length);
             try (DataOutputStream out = new DataOutputStream(all)) {
                 out.writeInt(MAGIC);
@@ -210,11 +208,9 @@ final class BuildCache {
         Path file = teiDir.resolve(entryName(input));
         if (!Files.isRegularFile(file)) return Optional.empty();
         try {
-            if (read(Files.readAllBytes(file)) instanceof Written w && key.equals(w.key()) && w.invalid() != null
-                    && w.keptUnits() != null && w.registers() != null && w.ids() != null) {
-                return Optional.of(w);
-            }
-        } catch (IOException | ClassNotFoundException | RuntimeException e) {
+            Written w = Codec.written(Files.readAllBytes(file));
+            if (key.equals(w.key())) return Optional.of(w);
+        } catch (IOException | RuntimeException e) {
             // ignored: the TEI is written again
         }
         return Optional.empty();
@@ -224,9 +220,37 @@ final class BuildCache {
     void storeWritten(Path input, Written w) {
         try {
             Files.createDirectories(teiDir);
-            TeiFiles.atomicWrite(teiDir.resolve(entryName(input)), bytes(w));
+            TeiFiles.atomicWrite(teiDir.resolve(entryName(input)), Codec.bytes(w));
         } catch (IOException | RuntimeException e) {
             // Not cached.
+        }
+    }
+
+    /**
+     * Whether the registers file as it is ({@code current}, or null when there is none) is the one the last
+     * run made from contributions of this key: then it is what this run would make from it (the registers keep
+     * what the file before holds and refresh the mentions from the contributions: a fixed point), and it is
+     * neither made nor written again. A file an editor changed since is not the one made.
+     */
+    boolean sameRegisters(String key, byte[] current) {
+        Path memo = dir.resolveSibling("registers-key");
+        if (current == null || !Files.isRegularFile(memo)) return false;
+        try {
+            String kept = Files.readString(memo, StandardCharsets.UTF_8);
+            return kept.equals("format " + FORMAT + "\n" + context + "\n" + key + "\n" + hex(CodeIdentity.sha256().digest(current)) + "\n");
+        } catch (IOException | RuntimeException e) {
+            return false;
+        }
+    }
+
+    /** Remembers the key of the registers' inputs and the SHA-256 of the file they made. */
+    void storeRegisters(String key, byte[] made) {
+        try {
+            Files.createDirectories(dir.getParent());
+            TeiFiles.atomicWrite(dir.resolveSibling("registers-key"), ("format " + FORMAT + "\n" + context + "\n" + key + "\n"
+                    + hex(CodeIdentity.sha256().digest(made)) + "\n").getBytes(StandardCharsets.UTF_8));
+        } catch (IOException | RuntimeException e) {
+            // made again next time
         }
     }
 
@@ -248,6 +272,129 @@ final class BuildCache {
         try (ObjectInputStream in = new ObjectInputStream(new ByteArrayInputStream(bytes))) {
             in.setObjectInputFilter(FILTER);
             return in.readObject();
+        }
+    }
+
+    /**
+     * The summaries and second-level entries in a compact format of their own (read on every build for every
+     * source, where Java's serialisation cost the better part of an unchanged build): strings as UTF-8 with
+     * their lengths, lists with their sizes, entity types by name. Anything that does not read back whole, to
+     * the last byte, is refused.
+     */
+    static final class Codec {
+        private Codec() {}
+
+        static byte[] bytes(Summary s) throws IOException {
+            ByteArrayOutputStream b = new ByteArrayOutputStream();
+            try (DataOutputStream o = new DataOutputStream(b)) {
+                string(o, s.key());
+                strings(o, s.warnings());
+                strings(o, s.notices());
+                o.writeInt(s.names().size());
+                for (NamePropagation.Name n : s.names()) {
+                    string(o, n.type().name());
+                    string(o, n.key());
+                    string(o, n.code());
+                }
+                o.writeLong(s.documentLength());
+                string(o, s.documentSha());
+            }
+            return b.toByteArray();
+        }
+
+        static Summary summary(byte[] bytes) throws IOException {
+            DataInputStream in = new DataInputStream(new ByteArrayInputStream(bytes));
+            String key = string(in);
+            List<String> warnings = strings(in);
+            List<String> notices = strings(in);
+            int n = size(in);
+            List<NamePropagation.Name> names = new java.util.ArrayList<>(n);
+            for (int i = 0; i < n; i++) names.add(new NamePropagation.Name(type(in), string(in), string(in)));
+            Summary s = new Summary(key, warnings, notices, List.copyOf(names), in.readLong(), string(in));
+            end(in);
+            return s;
+        }
+
+        static byte[] bytes(Written w) throws IOException {
+            ByteArrayOutputStream b = new ByteArrayOutputStream();
+            try (DataOutputStream o = new DataOutputStream(b)) {
+                o.writeInt(WRITTEN_MAGIC);
+                string(o, w.key());
+                strings(o, w.invalid());
+                strings(o, w.keptUnits());
+                o.writeInt(w.registers().size());
+                for (Registers.Contribution c : w.registers()) {
+                    string(o, c.id());
+                    string(o, c.type().name());
+                    string(o, c.key());
+                    string(o, c.spelling());
+                    string(o, c.lang());
+                    string(o, c.code());
+                    string(o, c.target());
+                }
+                string(o, w.ids());
+            }
+            return b.toByteArray();
+        }
+
+        static Written written(byte[] bytes) throws IOException {
+            DataInputStream in = new DataInputStream(new ByteArrayInputStream(bytes));
+            if (in.readInt() != WRITTEN_MAGIC) throw new IOException("not an entry");
+            String key = string(in);
+            List<String> invalid = strings(in);
+            List<String> kept = strings(in);
+            int n = size(in);
+            List<Registers.Contribution> contributions = new java.util.ArrayList<>(n);
+            for (int i = 0; i < n; i++) {
+                contributions.add(new Registers.Contribution(string(in), type(in), string(in), string(in), string(in), string(in),
+                        string(in)));
+            }
+            Written w = new Written(key, invalid, kept, List.copyOf(contributions), string(in));
+            end(in);
+            return w;
+        }
+
+        private static void string(DataOutputStream o, String s) throws IOException {
+            byte[] b = s.getBytes(StandardCharsets.UTF_8);
+            o.writeInt(b.length);
+            o.write(b);
+        }
+
+        private static void strings(DataOutputStream o, List<String> list) throws IOException {
+            o.writeInt(list.size());
+            for (String s : list) string(o, s);
+        }
+
+        private static int size(DataInputStream in) throws IOException {
+            int n = in.readInt();
+            if (n < 0 || n > in.available()) throw new IOException("not an entry");
+            return n;
+        }
+
+        private static String string(DataInputStream in) throws IOException {
+            int n = size(in);
+            byte[] b = in.readNBytes(n);
+            if (b.length != n) throw new IOException("not an entry");
+            return new String(b, StandardCharsets.UTF_8);
+        }
+
+        private static List<String> strings(DataInputStream in) throws IOException {
+            int n = size(in);
+            List<String> out = new java.util.ArrayList<>(n);
+            for (int i = 0; i < n; i++) out.add(string(in));
+            return List.copyOf(out);
+        }
+
+        private static org.jiaokan.model.EntityType type(DataInputStream in) throws IOException {
+            try {
+                return org.jiaokan.model.EntityType.valueOf(string(in));
+            } catch (IllegalArgumentException e) {
+                throw new IOException("not an entry");
+            }
+        }
+
+        private static void end(DataInputStream in) throws IOException {
+            if (in.available() != 0) throw new IOException("not an entry");
         }
     }
 

@@ -15,6 +15,7 @@ import org.xml.sax.SAXException;
 
 import java.io.IOException;
 import java.nio.charset.Charset;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -66,9 +67,11 @@ public final class Conversion {
                 : new BuildCache(cacheDir, "forced " + (forced == null ? "" : forced.name()) + "\n", codeIdentity);
         Path regFile = TeiFiles.inside(outDir, Toolkit.REGISTER_FILE);
         Document existing = null;
+        byte[] existingBytes = null;
         if (Files.exists(regFile)) {
             try {
-                existing = Xml.parse(regFile);
+                existingBytes = Files.readAllBytes(regFile);
+                existing = Xml.parse(existingBytes);
             } catch (SAXException e) {
                 throw new IOException(regFile + ": not well-formed XML: " + e.getMessage());
             }
@@ -125,6 +128,11 @@ public final class Conversion {
         Registers registers = wholeEdition ? new Registers().wholeEdition() : new Registers();
         List<TeiFiles.Outcome> outcomes = new ArrayList<>();
         documentIds.clear();
+        // What the registers are made from besides the file before, in the order they are reduced. Made from the
+        // file the last run made and the same contributions, the registers are that file again (the mentions are
+        // refreshed, the rest kept): it is then neither made nor written again.
+        java.security.MessageDigest registersInput = CodeIdentity.sha256();
+        registersInput.update(("registers\0" + wholeEdition + "\0" + edition + "\0" + edition.title() + "\0").getBytes(StandardCharsets.UTF_8));
         List<Integer> order = new ArrayList<>(accepted.size());
         for (int i = 0; i < accepted.size(); i++) order.add(i);
         Ordered.map(order, threads, i -> write(accepted.get(i), i, dictionary, dictionaryDigest, writer, outDir, keepSources), w -> {
@@ -145,6 +153,11 @@ public final class Conversion {
                 }
                 String fileName = o.file().getFileName().toString();
                 registers.add(fileName, w.registers());
+                registersInput.update(("\0doc\0" + fileName).getBytes(StandardCharsets.UTF_8));
+                for (Registers.Contribution c : w.registers()) {
+                    registersInput.update(("\0" + c.id() + "\1" + c.type() + "\1" + c.key() + "\1" + c.spelling() + "\1" + c.lang()
+                            + "\1" + c.code() + "\1" + c.target()).getBytes(StandardCharsets.UTF_8));
+                }
                 documentIds.put(fileName, w.ids());
                 // The TEI's bytes were for the checks above; a run over many documents keeps only where they went.
                 outcomes.add(new TeiFiles.Outcome(o.file(), o.written(), o.keptUnits(), new byte[0]));
@@ -155,7 +168,12 @@ public final class Conversion {
                 fail(input, unexpected(e), failures, listener);
             }
         });
-        TeiFiles.writeIfChanged(regFile, XmlWriter.bytes(registers.write(existing, edition.title())));
+        String registersKey = BuildCache.hex(registersInput.digest());
+        if (cache == null || !cache.sameRegisters(registersKey, existingBytes)) {
+            byte[] made = XmlWriter.bytes(registers.write(existing, edition.title()));
+            TeiFiles.writeIfChanged(regFile, made);
+            if (cache != null) cache.storeRegisters(registersKey, made);
+        }
         if (cache != null) cache.prune();
         return new Result(outcomes, failures, regFile);
     }

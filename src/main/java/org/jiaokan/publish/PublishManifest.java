@@ -17,45 +17,86 @@ import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.stream.Stream;
 
 /**
- * What a publish run made, kept in the output folder ({@code OUT/.jiaokan/publish-manifest}) so that the
- * next run skips the outputs whose inputs are unchanged. Each entry is named (a document's pages, the
- * edition pages, the search index, one output format) and holds the key of its inputs (SHA-256 of
- * everything the output is made from: the TEI's bytes, the registers', edition.xml's, the theme's and
- * the code's identity, the run's formats), a payload (what the run needs of the skipped work: a
- * document's summary for the edition pages) and the files it wrote with their sizes. An entry is used
- * only when its key matches and every file it wrote is still there with its size; a manifest that
- * cannot be read is ignored (everything is made again). Only the entries of the current run are
- * written back, so outputs of documents that are gone leave it. Written atomically.
+ * What a publish run made, so that the next run into the same folder skips the outputs whose inputs are
+ * unchanged. It is kept outside the published folder, which holds only the publication: beside it, in a
+ * hidden folder named after it ({@code target/site} has {@code target/.site.jiaokan/publish-manifest}, see
+ * {@link #location}). Each entry is named (a document's pages by the document's path relative to the inputs,
+ * the edition pages, the search index, one output format) and holds the key of its inputs (SHA-256 of
+ * everything the output is made from: the TEI's bytes, the register entries it shows, edition.xml's, the
+ * theme's and the code's identity, the run's formats), a payload (what the run needs of the skipped work:
+ * a document's summary for the edition pages) and the files it wrote (paths relative to the output folder)
+ * with their sizes and modification times. No absolute path is kept, so a manifest moved with its edition
+ * and its output still holds. An entry is used only when its key matches and every file it wrote is still
+ * there with its size and time (a file edited or deleted since is made again); a manifest that cannot be
+ * read, is spoilt (its closing digest does not match) or of another version is ignored, and everything is
+ * made again. Only the entries of the current run are written back, so outputs of documents that are gone
+ * leave it. Written atomically; a folder where it cannot be written only means the next run is a full one.
  */
 public final class PublishManifest {
-    /** Where the manifest lives below the output folder. */
-    public static final String FILE = ".jiaokan/publish-manifest";
+    /** The manifest's file name in its folder. */
+    public static final String NAME = "publish-manifest";
     private static final int MAGIC = 0x4a4b504d;
-    private static final int FORMAT = 1;
+    private static final int FORMAT = 2;
 
-    /** One output's record. */
-    public record Entry(String key, byte[] payload, Map<String, Long> files) {}
+    /** One output's record: its key, its payload, and per file written its size and modification time. */
+    public record Entry(String key, byte[] payload, Map<String, Stamp> files) {}
+
+    /** A file's size and modification time (nanoseconds), as it was when the manifest recorded it. */
+    public record Stamp(long size, long time) {
+        static Stamp of(Path p) throws IOException {
+            var a = Files.readAttributes(p, java.nio.file.attribute.BasicFileAttributes.class);
+            return new Stamp(a.size(), a.lastModifiedTime().to(java.util.concurrent.TimeUnit.NANOSECONDS));
+        }
+    }
 
     private final Path out;
+    private final Path file;
     private final Map<String, Entry> old;
     private final Map<String, Entry> now = new ConcurrentHashMap<>();
+    private final java.util.concurrent.atomic.AtomicInteger kept = new java.util.concurrent.atomic.AtomicInteger();
 
-    private PublishManifest(Path out, Map<String, Entry> old) {
+    private PublishManifest(Path out, Path file, Map<String, Entry> old) {
         this.out = out;
+        this.file = file;
         this.old = old;
+    }
+
+    /**
+     * Where the manifest of an output folder lives: {@code PARENT/.NAME.jiaokan/publish-manifest} beside the
+     * folder {@code PARENT/NAME}; null for a folder without a parent (the file system's root).
+     */
+    public static Path location(Path out) {
+        Path abs = out.toAbsolutePath().normalize();
+        Path parent = abs.getParent();
+        if (parent == null || abs.getFileName() == null) return null;
+        return parent.resolve("." + abs.getFileName() + ".jiaokan").resolve(NAME);
+    }
+
+    /** The folder of the manifest's own bookkeeping (the code's identity memo), or null. */
+    public static Path folder(Path out) {
+        Path f = location(out);
+        return f == null ? null : f.getParent();
     }
 
     /** The manifest of an output folder; empty when there is none or it cannot be read. */
     public static PublishManifest load(Path out) {
-        Path file = out.resolve(FILE);
+        Path file = location(out);
         Map<String, Entry> entries = new TreeMap<>();
-        if (Files.isRegularFile(file)) {
-            try (DataInputStream in = new DataInputStream(new ByteArrayInputStream(Files.readAllBytes(file)))) {
+        if (file != null && Files.isRegularFile(file)) {
+            try {
+                byte[] all = Files.readAllBytes(file);
+                if (all.length < 32) throw new IOException("not a manifest");
+                byte[] digest = CodeIdentity.sha256().digest(java.util.Arrays.copyOf(all, all.length - 32));
+                if (!java.util.Arrays.equals(digest, java.util.Arrays.copyOfRange(all, all.length - 32, all.length))) {
+                    throw new IOException("a spoilt manifest");
+                }
+                DataInputStream in = new DataInputStream(new ByteArrayInputStream(all, 0, all.length - 32));
                 if (in.readInt() != MAGIC || in.readInt() != FORMAT) throw new IOException("not a manifest");
                 int n = in.readInt();
                 for (int i = 0; i < n; i++) {
@@ -63,20 +104,26 @@ public final class PublishManifest {
                     String key = in.readUTF();
                     byte[] payload = in.readNBytes(in.readInt());
                     int files = in.readInt();
-                    Map<String, Long> sizes = new TreeMap<>();
-                    for (int j = 0; j < files; j++) sizes.put(in.readUTF(), in.readLong());
-                    entries.put(name, new Entry(key, payload, sizes));
+                    Map<String, Stamp> stamps = new TreeMap<>();
+                    for (int j = 0; j < files; j++) stamps.put(in.readUTF(), new Stamp(in.readLong(), in.readLong()));
+                    entries.put(name, new Entry(key, payload, stamps));
                 }
+                if (in.available() != 0) throw new IOException("not a manifest");
             } catch (IOException | RuntimeException e) {
-                entries.clear(); // a spoilt manifest: everything is made again
+                entries.clear(); // a spoilt or foreign manifest: everything is made again
             }
         }
-        return new PublishManifest(out, entries);
+        return new PublishManifest(out, file, entries);
+    }
+
+    /** The entry of this name in the manifest read, whatever its key (its payload tells what a key check needs). */
+    public Optional<Entry> recorded(String name) {
+        return Optional.ofNullable(old.get(name));
     }
 
     /**
      * The entry of this name made for exactly this key whose files are all still in the output folder
-     * with their sizes; it is carried over into this run's manifest.
+     * with their sizes and times; it is carried over into this run's manifest.
      */
     public Optional<Entry> find(String name, String key) {
         Entry e = old.get(name);
@@ -84,23 +131,31 @@ public final class PublishManifest {
         for (var f : e.files().entrySet()) {
             try {
                 Path p = TeiFiles.inside(out, f.getKey());
-                if (!Files.isRegularFile(p) || Files.size(p) != f.getValue()) return Optional.empty();
+                if (!Files.isRegularFile(p) || !Stamp.of(p).equals(f.getValue())) return Optional.empty();
             } catch (IOException | RuntimeException ex) {
                 return Optional.empty();
             }
         }
         now.put(name, e);
+        kept.incrementAndGet();
         return Optional.of(e);
+    }
+
+    /** Carries the entries of these names over into this run's manifest as they are (their output was found unchanged as a whole). */
+    public void carry(java.util.function.Predicate<String> names) {
+        old.forEach((name, e) -> {
+            if (names.test(name)) now.putIfAbsent(name, e);
+        });
     }
 
     /** Records an output made in this run: its key, its payload and the files it wrote (relative paths). */
     public void put(String name, String key, byte[] payload, List<String> files) throws IOException {
-        Map<String, Long> sizes = new TreeMap<>();
+        Map<String, Stamp> stamps = new TreeMap<>();
         for (String f : files) {
             Path p = TeiFiles.inside(out, f);
-            if (Files.isRegularFile(p)) sizes.put(f, Files.size(p));
+            if (Files.isRegularFile(p)) stamps.put(f, Stamp.of(p));
         }
-        now.put(name, new Entry(key, payload == null ? new byte[0] : payload, sizes));
+        now.put(name, new Entry(key, payload == null ? new byte[0] : payload, stamps));
     }
 
     /** Forgets an output of this run (it failed: it is made again next time). */
@@ -108,27 +163,100 @@ public final class PublishManifest {
         now.remove(name);
     }
 
-    /** Writes this run's entries. */
-    public void save() throws IOException {
-        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
-        try (DataOutputStream o = new DataOutputStream(bytes)) {
-            o.writeInt(MAGIC);
-            o.writeInt(FORMAT);
-            Map<String, Entry> sorted = new TreeMap<>(now);
-            o.writeInt(sorted.size());
-            for (var e : sorted.entrySet()) {
-                o.writeUTF(e.getKey());
-                o.writeUTF(e.getValue().key());
-                o.writeInt(e.getValue().payload().length);
-                o.write(e.getValue().payload());
-                o.writeInt(e.getValue().files().size());
-                for (var f : e.getValue().files().entrySet()) {
-                    o.writeUTF(f.getKey());
-                    o.writeLong(f.getValue());
+    /**
+     * Removes the files the manifest read recorded that this run's entries no longer hold: those an output
+     * made again no longer makes (the page of a register entry that is gone), for the outputs whose entries
+     * list every file they make ({@code listsAll}), and those of documents that are
+     * no longer among the inputs ({@code gone}: their entries' names). A file is removed only when it still
+     * has the size and time recorded for it (so never one this run wrote, nor one changed by hand since);
+     * outputs that failed in this run keep their files. Returns the files removed.
+     */
+    public List<String> prune(java.util.function.Predicate<String> listsAll, java.util.function.Predicate<String> gone) {
+        Set<String> kept = new java.util.HashSet<>();
+        now.values().forEach(e -> kept.addAll(e.files().keySet()));
+        List<String> removed = new ArrayList<>();
+        for (var e : old.entrySet()) {
+            Entry made = now.get(e.getKey());
+            if (made == e.getValue() || (made == null && !gone.test(e.getKey())) || (made != null && !listsAll.test(e.getKey()))) continue;
+            for (var f : e.getValue().files().entrySet()) {
+                if (kept.contains(f.getKey())) continue;
+                try {
+                    Path p = TeiFiles.inside(out, f.getKey());
+                    if (Files.isRegularFile(p) && Stamp.of(p).equals(f.getValue())) {
+                        Files.delete(p);
+                        removed.add(f.getKey());
+                    }
+                } catch (IOException | RuntimeException ex) {
+                    // left as it is: the next full publication has the same files, this one keeps one more
                 }
             }
         }
-        TeiFiles.atomicWrite(TeiFiles.inside(out, FILE), bytes.toByteArray());
+        java.util.Collections.sort(removed);
+        return removed;
+    }
+
+    /**
+     * Removes the files the manifest read recorded for an output about to be made again, where they still have
+     * their recorded sizes and times: an output that reads the folder it writes into (the catalogue's
+     * repository file lists the records there) then finds what a publication into an empty folder finds.
+     */
+    public void clear(String name) {
+        Entry e = old.get(name);
+        if (e == null) return;
+        for (var f : e.files().entrySet()) {
+            try {
+                Path p = TeiFiles.inside(out, f.getKey());
+                if (Files.isRegularFile(p) && Stamp.of(p).equals(f.getValue())) Files.delete(p);
+            } catch (IOException | RuntimeException ex) {
+                // made again over it
+            }
+        }
+    }
+
+    /** How many outputs of this run were found unchanged (not made again). */
+    public int kept() {
+        return kept.get();
+    }
+
+    /**
+     * Writes this run's entries. A manifest that cannot be written (a read-only parent folder) is removed
+     * where it can be, and otherwise left: its entries' files no longer have the times it recorded.
+     */
+    public void save() {
+        if (file == null) return;
+        try {
+            ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+            try (DataOutputStream o = new DataOutputStream(bytes)) {
+                o.writeInt(MAGIC);
+                o.writeInt(FORMAT);
+                Map<String, Entry> sorted = new TreeMap<>(now);
+                o.writeInt(sorted.size());
+                for (var e : sorted.entrySet()) {
+                    o.writeUTF(e.getKey());
+                    o.writeUTF(e.getValue().key());
+                    o.writeInt(e.getValue().payload().length);
+                    o.write(e.getValue().payload());
+                    o.writeInt(e.getValue().files().size());
+                    for (var f : e.getValue().files().entrySet()) {
+                        o.writeUTF(f.getKey());
+                        o.writeLong(f.getValue().size());
+                        o.writeLong(f.getValue().time());
+                    }
+                }
+            }
+            byte[] body = bytes.toByteArray();
+            ByteArrayOutputStream all = new ByteArrayOutputStream(body.length + 32);
+            all.write(body);
+            all.write(CodeIdentity.sha256().digest(body));
+            Files.createDirectories(file.getParent());
+            TeiFiles.atomicWrite(file, all.toByteArray());
+        } catch (IOException | RuntimeException e) {
+            try {
+                Files.deleteIfExists(file);
+            } catch (IOException | RuntimeException ignored) {
+                // the entries' files were written again: their times no longer match, so the old entries are not used
+            }
+        }
     }
 
     /** The files below the output folder (relative paths) with size and modification time, to see what a step wrote. */
@@ -138,8 +266,8 @@ public final class PublishManifest {
         try (Stream<Path> s = Files.walk(out)) {
             for (Path p : s.filter(Files::isRegularFile).toList()) {
                 String rel = out.relativize(p).toString().replace('\\', '/');
-                if (rel.startsWith(".jiaokan")) continue;
-                files.put(rel, Files.size(p) + " " + Files.getLastModifiedTime(p).toMillis());
+                if (p.getFileName().toString().startsWith(".jiaokan")) continue; // the run's lock and temporary files
+                files.put(rel, Stamp.of(p).toString());
             }
         }
         return files;
@@ -175,7 +303,8 @@ public final class PublishManifest {
     /** The identity of a theme: the code's (which holds the bundled theme) and every file of the edition's overrides. */
     public static String themeIdentity(Path overrides, Path out) throws IOException {
         List<Object> parts = new ArrayList<>();
-        parts.add(CodeIdentity.get(out.resolve(".jiaokan/code-identity")));
+        Path memo = folder(out);
+        parts.add(CodeIdentity.get(memo == null ? null : memo.resolve("code-identity")));
         if (overrides != null && Files.isDirectory(overrides)) {
             try (Stream<Path> s = Files.walk(overrides)) {
                 for (Path p : s.filter(Files::isRegularFile).sorted().toList()) {

@@ -58,9 +58,14 @@ public final class Publisher {
     private static final List<String> UI_LANGUAGES = List.of("zh-Hans", "en");
 
     /** How to publish. */
-    public record Options(Path out, Set<String> formats, CitationProvider citations, int threads) {
+    public record Options(Path out, Set<String> formats, CitationProvider citations, int threads, boolean incremental) {
         public Options {
             if (threads < 1) threads = Math.max(1, Math.min(4, Runtime.getRuntime().availableProcessors()));
+        }
+
+        /** Without the publish manifest: everything is made, nothing is recorded beside the output. */
+        public Options(Path out, Set<String> formats, CitationProvider citations, int threads) {
+            this(out, formats, citations, threads, false);
         }
 
         public static Options defaults(Path out) { return new Options(out, Set.of("html"), null, 0); }
@@ -122,6 +127,7 @@ public final class Publisher {
                 documents = Math.max(documents, Integer.parseInt(new String(same.get().payload(), StandardCharsets.UTF_8)));
                 continue;
             }
+            if (key != null) inc.manifest().clear("format " + o.name());
             Map<String, String> before = key == null ? null : PublishManifest.snapshot(out);
             OutputFormat.Result r = o.publish(byFormat.get(o.name()), out, options.formats(), options.threads());
             errors.addAll(r.errors());
@@ -131,7 +137,20 @@ public final class Publisher {
                         PublishManifest.changed(before, PublishManifest.snapshot(out)));
             }
         }
-        if (inc != null) inc.manifest().save();
+        if (inc != null) {
+            // Files of pages made again that are no longer made, and of documents no longer published, go
+            // (a format made again has had its earlier files removed first).
+            Set<String> current = new java.util.HashSet<>();
+            for (Path d : in.documents()) current.add("doc " + inc.name(d));
+            inc.manifest().prune(name -> name.startsWith("doc ") || name.equals("site") || name.equals("search"),
+                    name -> name.startsWith("doc ") && !current.contains(name));
+            inc.manifest().save();
+            if (inc.search() != null) {
+                List<String> names = new ArrayList<>();
+                for (Path d : in.documents()) names.add(inc.name(d));
+                inc.search().prune(names);
+            }
+        }
         // One line per input file: the first output's reason (the site's, as the site is made first);
         // a file every output failed on is not reported once per output.
         List<String> inputNames = new ArrayList<>();
@@ -149,33 +168,89 @@ public final class Publisher {
     }
 
     /**
-     * The system property that turns incremental publishing on ({@code -Djiaokan.publish.incremental=true}):
-     * off by default for now, since the manifest in the output folder is not the same bytes from one folder to another.
+     * What an incremental run needs: the output folder's manifest, the key of the run's shared inputs
+     * (theme and code, formats, registers, edition.xml), the TEI files' SHA-256 and the folder the inputs'
+     * names in the manifest are relative to; null where publishing is not incremental (not asked for, or a
+     * caller's own citation provider, whose identity is unknown).
      */
-    public static final String INCREMENTAL = "jiaokan.publish.incremental";
-
-    /**
-     * What an incremental run needs: the output folder's manifest and the key of the run's shared inputs
-     * (theme and code, formats, registers, edition.xml); null where publishing is not incremental
-     * (not turned on, or a caller's own citation provider, whose identity is unknown).
-     */
-    private record Incremental(PublishManifest manifest, String run, Map<Path, String> teiSha, String sources) {
+    private record Incremental(PublishManifest manifest, String run, String shared, Map<Path, String> teiSha, String sources, Path base,
+                               boolean ownStylesheets, SearchCache search) {
         static Incremental of(Options options, Inputs in) throws IOException {
-            if (options.citations() != null || !Boolean.getBoolean(INCREMENTAL)) return null;
-            String run = PublishManifest.key("run", PublishManifest.themeIdentity(in.themeDir(), options.out()),
-                    String.join(",", new java.util.TreeSet<>(options.formats())),
-                    PublishManifest.sha(in.registers()), PublishManifest.sha(in.edition()), in.sourceDirs());
+            if (options.citations() != null || !options.incremental() || PublishManifest.location(options.out()) == null) return null;
+            Path base = commonFolder(in);
+            List<String> sourceDirs = new ArrayList<>();
+            for (Path d : in.sourceDirs()) sourceDirs.add(relative(base, d));
+            // What every page is made from but the registers (document and entry pages key the entries they show).
+            String shared = PublishManifest.key("run", PublishManifest.themeIdentity(in.themeDir(), options.out()),
+                    String.join(",", new java.util.TreeSet<>(options.formats())), configuration(options.formats()),
+                    PublishManifest.sha(in.edition()), sourceDirs, in.registers() == null ? "" : relative(base, in.registers()),
+                    in.edition() == null ? "" : relative(base, in.edition()));
+            String run = PublishManifest.key("run", shared, PublishManifest.sha(in.registers()));
             Map<Path, String> sha = new TreeMap<>();
-            for (Path d : in.documents()) sha.put(d, PublishManifest.sha(d));
+            for (Path d : in.documents()) sha.put(d, relative(base, d) + " " + PublishManifest.sha(d));
             // The raw sources' names, sizes and times: the outputs beside the site may copy or describe them.
             StringBuilder sources = new StringBuilder();
-            for (Path dir : in.sourceDirs()) sources.append(dir).append(PublishManifest.snapshot(dir)).append('\n');
-            return new Incremental(PublishManifest.load(options.out()), run, sha, sources.toString());
+            for (Path dir : in.sourceDirs()) sources.append(relative(base, dir)).append(PublishManifest.snapshot(dir)).append('\n');
+            boolean ownStylesheets = in.themeDir() != null && Files.isDirectory(in.themeDir().resolve("xslt"));
+            return new Incremental(PublishManifest.load(options.out()), run, shared, sha, sources.toString(), base, ownStylesheets,
+                    SearchCache.of(options.out()));
+        }
+
+        /**
+         * The settings an output may read besides its inputs: Jiaokan's system properties and environment variables
+         * (the number of threads aside: it never changes a byte) and, for the print edition, the fonts where the
+         * launcher keeps them or {@code JIAOKAN_FONTS} names.
+         */
+        private static String configuration(Set<String> formats) throws IOException {
+            StringBuilder sb = new StringBuilder();
+            new TreeMap<>(System.getProperties()).forEach((k, v) -> {
+                if (k.toString().startsWith("jiaokan.") && !k.equals("jiaokan.threads")) sb.append(k).append('=').append(v).append('\n');
+            });
+            new TreeMap<>(System.getenv()).forEach((k, v) -> {
+                if (k.startsWith("JIAOKAN_") || k.equals("XDG_CACHE_HOME")) sb.append(k).append('=').append(v).append('\n');
+            });
+            if (formats.contains("pdf")) {
+                for (Path root : org.jiaokan.publish.fonts.CjkFonts.roots()) {
+                    if (root.getParent() != null && Files.isDirectory(root)) sb.append(root).append(PublishManifest.snapshot(root)).append('\n');
+                }
+            }
+            return PublishManifest.key(sb.toString());
+        }
+
+        /** The key of what the search index takes of a document. */
+        String searchKey(Path doc) {
+            return PublishManifest.key("search", shared, teiSha.get(doc));
         }
 
         /** The key of an output format made from every document. */
         String formatKey(String format) {
-            return PublishManifest.key("format", format, run, teiSha.toString(), sources);
+            return PublishManifest.key("format", format, run, teiSha.values().toString(), sources);
+        }
+
+        /** A document's name in the manifest: its path relative to the inputs' common folder. */
+        String name(Path doc) {
+            return relative(base, doc);
+        }
+
+        /** The folder every input is in (the edition folder, or the folder of convert's output). */
+        private static Path commonFolder(Inputs in) {
+            List<Path> all = new ArrayList<>(in.documents());
+            if (in.edition() != null) all.add(in.edition());
+            if (in.registers() != null) all.add(in.registers());
+            all.addAll(in.sourceDirs());
+            if (in.themeDir() != null) all.add(in.themeDir());
+            Path common = null;
+            for (Path p : all) {
+                Path a = p.toAbsolutePath().normalize();
+                Path dir = Files.isDirectory(a) ? a : a.getParent();
+                if (common == null) common = dir;
+                while (common != null && !dir.startsWith(common)) common = common.getParent();
+            }
+            return common == null ? Path.of("").toAbsolutePath() : common;
+        }
+
+        private static String relative(Path base, Path p) {
+            return base.relativize(p.toAbsolutePath().normalize()).toString().replace('\\', '/');
         }
     }
 
@@ -219,6 +294,8 @@ public final class Publisher {
         CitationProvider cite = options.citations() != null ? options.citations() : citationsFor(edition);
         Context ctx = new Context(xsl, out, registers, edition, i18n.get("zh-Hans"), in.sourceDirs(), errors, cite);
 
+        RegisterKeys registerKeys = inc == null ? null
+                : RegisterKeys.of(registers, inc.ownStylesheets() ? PublishManifest.sha(in.registers()) : null);
         Map<String, Path> ids = new ConcurrentHashMap<>();
         Map<Path, XdmNode> summaries = new ConcurrentHashMap<>();
         Map<Path, byte[]> summaryBytes = new ConcurrentHashMap<>();
@@ -227,14 +304,10 @@ public final class Publisher {
         String searchKey = null;
         if (inc != null) {
             List<Object> parts = new ArrayList<>(List.of("search", inc.run()));
-            for (Path p : in.documents()) {
-                parts.add(p.toAbsolutePath().normalize());
-                parts.add(inc.teiSha().get(p));
-            }
+            for (Path p : in.documents()) parts.add(inc.teiSha().get(p));
             searchKey = PublishManifest.key(parts.toArray());
         }
         boolean sameSearch = searchKey != null && inc.manifest().find("search", searchKey).isPresent();
-        Map<String, String> searchBefore = searchKey == null || sameSearch ? null : PublishManifest.snapshot(out.resolve("search"));
         SearchIndexBuilder.InOrder search = sameSearch ? null : SearchIndexBuilder.inOrder(out);
         int[] pages = {0};
         List<Callable<Integer>> jobs = new ArrayList<>();
@@ -244,12 +317,12 @@ public final class Publisher {
             jobs.add(() -> {
                 SearchIndexBuilder.Read indexed = null;
                 try {
-                    String key = inc == null ? null : PublishManifest.key("doc", inc.run(), doc.toAbsolutePath().normalize(),
-                            inc.teiSha().get(doc));
+                    String key = inc == null ? null : PublishManifest.key("doc", inc.shared(), inc.teiSha().get(doc));
                     if (key != null) {
-                        Integer kept = unchangedDocument(ctx, inc.manifest(), doc, key, ids, summaries, summaryBytes);
+                        Integer kept = unchangedDocument(ctx, inc.manifest(), "doc " + inc.name(doc), doc, key, registerKeys, ids,
+                                summaries, summaryBytes);
                         if (kept != null) {
-                            if (search != null && summaries.containsKey(doc)) indexed = indexOnly(ctx, doc);
+                            if (search != null && summaryBytes.containsKey(doc)) indexed = indexOnly(ctx, doc, inc);
                             return kept;
                         }
                     }
@@ -257,16 +330,19 @@ public final class Publisher {
                     if (p == null) return 0;
                     summaries.put(doc, p.summary());
                     indexed = p.search();
+                    if (inc != null && indexed != null) inc.search().put(inc.name(doc), inc.searchKey(doc), indexed.doc());
                     if (key != null) {
                         byte[] summary = serialise(ctx, p.summary());
                         summaryBytes.put(doc, summary);
-                        inc.manifest().put("doc " + doc.toAbsolutePath().normalize(), key,
-                                DocRecord.bytes(p.docid(), p.pages(), p.rawName(), PublishManifest.sha(p.raw()), summary),
-                                List.of("doc/" + p.docid() + ".html", "doc/" + p.docid() + ".xml"));
+                        inc.manifest().put("doc " + inc.name(doc), key,
+                                DocRecord.bytes(p.docid(), p.pages(), p.rawName(), PublishManifest.sha(p.raw()), p.registerIds(),
+                                        registerKeys.documentKey(p.registerIds()), summary),
+                                p.files());
                     }
                     return p.pages();
                 } catch (SaxonApiException | IOException | RuntimeException e) {
                     errors.add(doc + ": " + reason(e));
+                    if (inc != null) inc.manifest().forget("doc " + inc.name(doc));
                     return 0;
                 } finally {
                     if (search != null) search.put(place, indexed);
@@ -275,34 +351,61 @@ public final class Publisher {
         }
         for (int n : Ordered.all(options.threads(), jobs)) pages[0] += n;
 
-        // The summaries are copied into new trees in the documents' order: XPath orders nodes of different trees
-        // by the trees' creation, which the parallel jobs (and summaries read from the manifest) leave to chance.
-        List<XdmNode> ordered = new ArrayList<>();
-        net.sf.saxon.s9api.DocumentBuilder copier = ctx.xsl().processor().newDocumentBuilder();
+        // Documents kept from the manifest have their summaries as bytes only, parsed when the edition pages are made.
         Set<Path> publishedDocs = new java.util.HashSet<>(summaries.keySet());
-        for (Path doc : new java.util.TreeSet<>(publishedDocs)) {
-            try {
-                ordered.add(copier.build(summaries.remove(doc).asSource())); // the original is let go as it is copied
-            } catch (SaxonApiException e) {
-                throw new IOException("the edition pages failed: " + reason(e), e);
-            }
-        }
+        publishedDocs.addAll(summaryBytes.keySet());
         String siteKey = null;
         if (inc != null) {
             List<Object> parts = new ArrayList<>(List.of("site", inc.run()));
             parts.addAll(new TreeMap<>(summaryBytes).values());
             siteKey = summaryBytes.size() == publishedDocs.size() ? PublishManifest.key(parts.toArray()) : null;
-            summaryBytes.clear();
         }
         java.util.Optional<PublishManifest.Entry> sameSite = siteKey == null ? java.util.Optional.empty()
                 : inc.manifest().find("site", siteKey);
+        // The summaries are copied into new trees in the documents' order: XPath orders nodes of different trees
+        // by the trees' creation, which the parallel jobs (and summaries read from the manifest) leave to chance.
+        List<XdmNode> ordered = new ArrayList<>();
+        if (sameSite.isEmpty()) {
+            net.sf.saxon.s9api.DocumentBuilder copier = ctx.xsl().processor().newDocumentBuilder();
+            for (Path doc : new java.util.TreeSet<>(publishedDocs)) {
+                try {
+                    XdmNode summary = summaries.remove(doc); // the original is let go as it is copied
+                    if (summary == null) summary = ctx.xsl().parse(summaryBytes.get(doc), doc.toAbsolutePath().toUri().toString());
+                    ordered.add(copier.build(summary.asSource()));
+                } catch (SaxonApiException e) {
+                    throw new IOException("the edition pages failed: " + reason(e), e);
+                }
+            }
+        }
+        summaryBytes.clear();
+        summaries.clear();
         if (sameSite.isPresent()) {
             pages[0] += Integer.parseInt(new String(sameSite.get().payload(), StandardCharsets.UTF_8));
+            inc.manifest().carry(name -> name.startsWith("entry "));
         } else {
             try {
+                // The listings are made again; of the register entries' pages, those whose entry, mentions or
+                // mentioning documents changed, or whose file is not as it was written.
+                List<RegisterKeys.EntryPage> entryPages = siteKey == null ? null : RegisterKeys.entryPages(registers, ordered, inc.shared());
+                Set<String> only = null;
+                List<String> keptFiles = new ArrayList<>();
+                if (entryPages != null) {
+                    only = new java.util.HashSet<>();
+                    for (RegisterKeys.EntryPage e : entryPages) {
+                        if (inc.manifest().find("entry " + e.id(), e.key()).isPresent()) keptFiles.add(e.file());
+                        else only.add(e.id());
+                    }
+                }
                 List<String> written = new ArrayList<>();
-                int n = sitePages(ctx, ordered, written);
+                int n = sitePages(ctx, ordered, written, only);
+                if (entryPages != null) {
+                    for (RegisterKeys.EntryPage e : entryPages) {
+                        if (only.contains(e.id())) inc.manifest().put("entry " + e.id(), e.key(), null, List.of(e.file()));
+                    }
+                }
+                n += keptFiles.size();
                 pages[0] += n;
+                written.addAll(keptFiles);
                 if (siteKey != null) inc.manifest().put("site", siteKey, Integer.toString(n).getBytes(StandardCharsets.UTF_8), written);
             } catch (SaxonApiException e) {
                 throw new IOException("the edition pages failed: " + reason(e), e);
@@ -319,8 +422,9 @@ public final class Publisher {
             List<String> searchErrors = search.finish(in.documents().size()).errors();
             errors.addAll(searchErrors);
             if (searchKey != null && searchErrors.isEmpty()) {
+                // The index is the whole of search/ (a generation made again with the same name is not written again).
                 List<String> written = new ArrayList<>();
-                PublishManifest.changed(searchBefore, PublishManifest.snapshot(out.resolve("search"))).forEach(f -> written.add("search/" + f));
+                PublishManifest.snapshot(out.resolve("search")).keySet().forEach(f -> written.add("search/" + f));
                 inc.manifest().put("search", searchKey, null, written);
             }
         }
@@ -347,17 +451,26 @@ public final class Publisher {
         };
     }
 
-    private record DocPages(XdmNode summary, int pages, SearchIndexBuilder.Read search, String docid, String rawName, Path raw) {}
+    private record DocPages(XdmNode summary, int pages, SearchIndexBuilder.Read search, String docid, String rawName, Path raw,
+                            List<String> files, Set<String> registerIds) {}
 
-    /** What the manifest keeps of a document's pages: its id, its page count, its raw source's name and SHA-256, its summary. */
-    private record DocRecord(String docid, int pages, String rawName, String rawSha, byte[] summary) {
-        static byte[] bytes(String docid, int pages, String rawName, String rawSha, byte[] summary) throws IOException {
+    /**
+     * What the manifest keeps of a document's pages: its id, its page count, its raw source's name and SHA-256,
+     * the register ids its pages may show and the key of those entries (see {@link RegisterKeys}), its summary.
+     */
+    private record DocRecord(String docid, int pages, String rawName, String rawSha, List<String> registerIds, String registerKey,
+                             byte[] summary) {
+        static byte[] bytes(String docid, int pages, String rawName, String rawSha, Set<String> registerIds, String registerKey,
+                            byte[] summary) throws IOException {
             ByteArrayOutputStream b = new ByteArrayOutputStream();
             try (java.io.DataOutputStream o = new java.io.DataOutputStream(b)) {
                 o.writeUTF(docid);
                 o.writeInt(pages);
                 o.writeUTF(rawName);
                 o.writeUTF(rawSha);
+                o.writeInt(registerIds.size());
+                for (String id : registerIds) o.writeUTF(id);
+                o.writeUTF(registerKey);
                 o.write(summary);
             }
             return b.toByteArray();
@@ -369,7 +482,11 @@ public final class Publisher {
             int pages = in.readInt();
             String rawName = in.readUTF();
             String rawSha = in.readUTF();
-            return new DocRecord(docid, pages, rawName, rawSha, in.readAllBytes());
+            int n = in.readInt();
+            List<String> ids = new ArrayList<>(n);
+            for (int i = 0; i < n; i++) ids.add(in.readUTF());
+            String registerKey = in.readUTF();
+            return new DocRecord(docid, pages, rawName, rawSha, ids, registerKey, in.readAllBytes());
         }
     }
 
@@ -377,24 +494,24 @@ public final class Publisher {
      * A document whose TEI and shared inputs are those its pages were made from, and whose raw source is
      * unchanged: its pages stay, its summary comes from the manifest. Null when it has to be published.
      */
-    private Integer unchangedDocument(Context ctx, PublishManifest manifest, Path doc, String key, Map<String, Path> ids,
-                                      Map<Path, XdmNode> summaries, Map<Path, byte[]> summaryBytes) throws IOException {
-        java.util.Optional<PublishManifest.Entry> e = manifest.find("doc " + doc.toAbsolutePath().normalize(), key);
+    private Integer unchangedDocument(Context ctx, PublishManifest manifest, String name, Path doc, String key, RegisterKeys registers,
+                                      Map<String, Path> ids, Map<Path, XdmNode> summaries, Map<Path, byte[]> summaryBytes) throws IOException {
+        java.util.Optional<PublishManifest.Entry> e = manifest.find(name, key);
         if (e.isEmpty()) return null;
         try {
             DocRecord r = DocRecord.of(e.get().payload());
             Path raw = r.rawName().isEmpty() ? null : rawSource(ctx.sourceDirs(), r.rawName());
             if (!PublishManifest.sha(raw).equals(r.rawSha())) return null;
-            XdmNode summary = ctx.xsl().parse(r.summary(), doc.toAbsolutePath().toUri().toString());
+            // The register entries the pages show are as they were (the rest of the registers does not matter to them).
+            if (!registers.documentKey(r.registerIds()).equals(r.registerKey())) return null;
             Path earlier = ids.putIfAbsent(r.docid(), doc);
             if (earlier != null) {
                 ctx.errors().add(doc + ": another document has the identifier " + r.docid() + " (" + earlier + "); not published");
                 return 0;
             }
-            summaries.put(doc, summary);
-            summaryBytes.put(doc, r.summary());
+            summaryBytes.put(doc, r.summary()); // parsed only if the edition pages are made again
             return r.pages();
-        } catch (IOException | SaxonApiException | RuntimeException ex) {
+        } catch (IOException | RuntimeException ex) {
             return null;
         }
     }
@@ -408,11 +525,19 @@ public final class Publisher {
         return bos.toByteArray();
     }
 
-    /** What the search index takes of a document whose pages are kept: its TEI read again, for the index only. */
-    private static SearchIndexBuilder.Read indexOnly(Context ctx, Path doc) {
+    /**
+     * What the search index takes of a document whose pages are kept: as the last run kept it, else its TEI read
+     * again, for the index only.
+     */
+    private static SearchIndexBuilder.Read indexOnly(Context ctx, Path doc, Incremental inc) {
+        org.jiaokan.publish.search.SearchDocument kept = inc.search() == null ? null : inc.search().find(inc.name(doc), inc.searchKey(doc));
+        if (kept != null) return SearchIndexBuilder.of(kept);
         try {
             XdmNode tei = ctx.xsl().parse(Files.readAllBytes(doc), doc.toAbsolutePath().toUri().toString());
-            return SearchIndexBuilder.extract((Document) NodeOverNodeInfo.wrap(tei.getUnderlyingNode()), doc.getFileName().toString());
+            SearchIndexBuilder.Read r = SearchIndexBuilder.extract((Document) NodeOverNodeInfo.wrap(tei.getUnderlyingNode()),
+                    doc.getFileName().toString());
+            if (r != null && inc.search() != null) inc.search().put(inc.name(doc), inc.searchKey(doc), r.doc());
+            return r;
         } catch (Exception e) {
             ctx.errors().add(doc + ": " + (e.getMessage() == null ? e.toString() : e.getMessage()));
             return null;
@@ -448,18 +573,28 @@ public final class Publisher {
         }
 
         int pages = 0;
+        List<String> files = new ArrayList<>();
         write(ctx, "doc/" + docid + ".html", transform(ctx, ctx.xsl().documentPage(), tei, params, ""));
+        files.add("doc/" + docid + ".html");
         pages++;
         String other = "zh-Hans".equals(script) ? "zh-Hant" : "zh-Hant".equals(script) ? "zh-Hans" : "";
         if (!other.isEmpty()) {
             write(ctx, "doc/" + docid + "." + other + ".html", transform(ctx, ctx.xsl().documentPage(), tei, params, other));
+            files.add("doc/" + docid + "." + other + ".html");
             pages++;
         }
         TeiFiles.atomicWrite(TeiFiles.inside(ctx.out(), "doc/" + docid + ".xml"), bytes);
-        if (raw != null) TeiFiles.atomicWrite(TeiFiles.inside(ctx.out(), "src/" + fileName), Files.readAllBytes(raw));
-        for (Map.Entry<String, String> dl : Map.of("bibtex", ".bib", "ris", ".ris", "cslJson", ".json").entrySet()) {
+        files.add("doc/" + docid + ".xml");
+        if (raw != null) {
+            TeiFiles.atomicWrite(TeiFiles.inside(ctx.out(), "src/" + fileName), Files.readAllBytes(raw));
+            files.add("src/" + fileName);
+        }
+        for (Map.Entry<String, String> dl : new TreeMap<>(Map.of("bibtex", ".bib", "ris", ".ris", "cslJson", ".json")).entrySet()) {
             String v = cites.get(dl.getKey());
-            if (v != null) TeiFiles.atomicWrite(TeiFiles.inside(ctx.out(), "cite/" + docid + dl.getValue()), v.getBytes(StandardCharsets.UTF_8));
+            if (v != null) {
+                TeiFiles.atomicWrite(TeiFiles.inside(ctx.out(), "cite/" + docid + dl.getValue()), v.getBytes(StandardCharsets.UTF_8));
+                files.add("cite/" + docid + dl.getValue());
+            }
         }
 
         Xslt30Transformer s = ctx.xsl().summary();
@@ -477,7 +612,7 @@ public final class Publisher {
             ctx.errors().add(file + ": " + (e.getMessage() == null ? e.toString() : e.getMessage()));
             search = null;
         }
-        return new DocPages(summary, pages, search, docid, fileName, raw);
+        return new DocPages(summary, pages, search, docid, fileName, raw, files, RegisterKeys.idsOf(tei));
     }
 
     private static net.sf.saxon.s9api.Destination applyTo(Xslt30Transformer t, XdmNode source) throws SaxonApiException {
@@ -526,7 +661,8 @@ public final class Publisher {
      * makes the edition's own pages and a share of the register entries' pages, each other one its share of
      * the entries (the stylesheet's {@code $part} of {@code $parts}).
      */
-    private int sitePages(Context ctx, List<XdmNode> summaries, List<String> written) throws SaxonApiException, IOException {
+    private int sitePages(Context ctx, List<XdmNode> summaries, List<String> written, Set<String> onlyEntries)
+            throws SaxonApiException, IOException {
         Map<String, ByteArrayOutputStream> outputs = new TreeMap<>();
         URI base = URI.create("file:///jiaokan-site/");
         XdmValue summaryParam = new XdmValue(summaries);
@@ -538,6 +674,11 @@ public final class Publisher {
             p.put(new QName("summaries"), summaryParam);
             p.put(new QName("part"), new XdmAtomicValue(part));
             p.put(new QName("parts"), new XdmAtomicValue(parts));
+            if (onlyEntries != null) {
+                Map<XdmAtomicValue, XdmValue> only = new HashMap<>();
+                for (String id : onlyEntries) only.put(new XdmAtomicValue(id), new XdmAtomicValue(true));
+                p.put(new QName("only"), new XdmMap(only));
+            }
             t.setStylesheetParameters(p);
             t.setBaseOutputURI(base.toString());
             t.setResultDocumentHandler(uri -> {

@@ -248,6 +248,95 @@ class IncrementalBuildTest {
         assertTrue(new String(full.get("edition.xml"), StandardCharsets.UTF_8).contains("docs/jk-e-trad-notice.xml"));
     }
 
+    /**
+     * The build's cache and the publish manifest together: after a source changed, one was added, one deleted
+     * (with its TEI file) and one renamed, the TEI and the published site (pages, search index, catalogue
+     * records) of the incremental build are, byte for byte, those of a build and publication from scratch.
+     */
+    @Test
+    void incrementalBuildAndPublicationAreTheFullOnesByteForByte() throws Exception {
+        Path dir = edition("published", FIRST);
+        Path site = tmp.resolve("published-site");
+        build(dir, true, null);
+        publish(dir, site, true);
+
+        Map<String, String> last = finalSources();
+        Path sources = dir.resolve(EditionBuilder.SOURCES);
+        Files.delete(sources.resolve("d-report.txt"));
+        Files.delete(dir.resolve(EditionBuilder.DOCS).resolve("jk-d-report.xml")); // as an editor removes an orphan
+        Files.writeString(sources.resolve("b-speech.txt"), last.get("b-speech.txt"));
+        Files.writeString(sources.resolve("e-trad-notice.txt"), last.get("e-trad-notice.txt"));
+        Files.move(sources.resolve("a-notice.txt"), sources.resolve("g-notice.txt"));
+        Files.delete(dir.resolve(EditionBuilder.DOCS).resolve("jk-a-notice.xml"));
+        last.put("g-notice.txt", last.remove("a-notice.txt"));
+        EditionBuilder.Result r = build(dir, true, null);
+        assertEquals(new Conversion.CacheCounts(1, 3), r.cache(), "the changed, added and renamed sources are converted");
+        publish(dir, site, true);
+
+        Path fresh = edition("published-scratch", last);
+        Path freshSite = tmp.resolve("published-scratch-site");
+        build(fresh, false, null);
+        publish(fresh, freshSite, false);
+        assertSameBuild(fresh, dir, Set.of());
+        Map<String, byte[]> full = tree(freshSite);
+        Map<String, byte[]> incr = tree(site);
+        assertEquals(full.keySet(), incr.keySet());
+        for (String name : full.keySet()) assertArrayEquals(full.get(name), incr.get(name), name + " differs");
+        assertTrue(full.keySet().stream().anyMatch(f -> f.startsWith("records/")) && full.containsKey("doc/jk-g-notice.html"));
+    }
+
+    /**
+     * The registers file is not made again when its parts are those it was made from, but an editor's change of
+     * it is: the next build gives what a build without the cache gives from the edited file.
+     */
+    @Test
+    void registersAnEditorChangedAreMadeAgain() throws Exception {
+        Path dir = edition("registers-edited", FIRST);
+        build(dir, true, null);
+        Path registers = dir.resolve(EditionBuilder.DOCS).resolve("registers.xml");
+        byte[] made = Files.readAllBytes(registers);
+        assertTrue(Files.isRegularFile(dir.resolve(".jiaokan/registers-key")), "the registers' key is remembered");
+        build(dir, true, null);
+        assertArrayEquals(made, Files.readAllBytes(registers), "nothing changed: the same registers");
+
+        String text = new String(made, StandardCharsets.UTF_8);
+        int entry = text.indexOf("<person xml:id=");
+        assertTrue(entry > 0, "the registers have a person");
+        int close = text.indexOf("</person>", entry);
+        // The editor's note, and the file's layout changed: the cached key no longer matches the file.
+        String edited = text.substring(0, close) + "<note type=\"bio\" resp=\"#editor\">副局长。</note>" + text.substring(close);
+        Files.writeString(registers, edited.replace("\n    ", "\n      "), StandardCharsets.UTF_8);
+        Path copy = edition("registers-edited-copy", FIRST);
+        copyTree(dir.resolve(EditionBuilder.DOCS), copy.resolve(EditionBuilder.DOCS));
+        build(dir, true, null);
+        build(copy, false, null);
+        byte[] incremental = Files.readAllBytes(registers);
+        assertArrayEquals(Files.readAllBytes(copy.resolve(EditionBuilder.DOCS).resolve("registers.xml")), incremental);
+        assertTrue(new String(incremental, StandardCharsets.UTF_8).contains("副局长。"), "the editor's note is kept");
+        assertTrue(!java.util.Arrays.equals(made, incremental), "the registers were made again");
+    }
+
+    static void copyTree(Path from, Path to) throws IOException {
+        Files.createDirectories(to);
+        try (Stream<Path> s = Files.list(from)) {
+            for (Path p : s.toList()) Files.copy(p, to.resolve(p.getFileName()));
+        }
+    }
+
+    static void publish(Path edition, Path site, boolean incremental) throws IOException {
+        var r = new org.jiaokan.publish.Publisher(new org.jiaokan.publish.Publisher.Options(site, Set.of("html", "catalog"), null, 2,
+                incremental)).publish(List.of(edition));
+        assertEquals(List.of(), r.errors());
+    }
+
+    static Map<String, byte[]> tree(Path dir) throws IOException {
+        Map<String, byte[]> out = new TreeMap<>();
+        try (Stream<Path> s = Files.walk(dir)) {
+            for (Path p : s.filter(Files::isRegularFile).toList()) out.put(dir.relativize(p).toString(), Files.readAllBytes(p));
+        }
+        return out;
+    }
+
     @Test
     void otherCodeInvalidatesTheCacheAndCorruptEntriesAreIgnored() throws Exception {
         Path dir = edition("identity", FIRST);

@@ -273,6 +273,13 @@ public final class SearchIndexBuilder {
         return new Read(d, blocks);
     }
 
+    /** What the index takes of a document read before (kept by an incremental publication): its blocks prepared again. */
+    public static Read of(SearchDocument d) {
+        List<Prepared> blocks = new ArrayList<>(d.units().size());
+        for (SearchDocument.Unit u : d.units()) blocks.add(Prepared.of(u));
+        return new Read(d, blocks);
+    }
+
     /**
      * An index fed with documents already read with {@link #extract(Document, String)}: each is given with its
      * place in the input order and added as soon as every earlier place has been given (as a document or as

@@ -1,0 +1,194 @@
+package org.jiaokan.publish;
+
+import com.hankcs.hanlp.HanLP;
+import net.sf.saxon.s9api.QName;
+import net.sf.saxon.s9api.XdmNode;
+import net.sf.saxon.s9api.XdmNodeKind;
+
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.HexFormat;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+
+/**
+ * The register entries in the keys of the publish manifest, entry by entry, so that a change of the registers
+ * makes again only the pages that show what changed. A document's pages read, of the registers, only the
+ * entries their names point at (the kind of entry and its spellings, as the bundled stylesheets' {@code
+ * f:register-entry} looks them up): their key holds those entries' ids with a digest of each entry without
+ * its list of mentions (which the document pages do not show). A register entry's page reads its entry, the
+ * mentions of its id in the documents' summaries and those documents' titles, dates and ids: its key holds
+ * those. With a theme whose stylesheets are overridden (which may read anything of the registers) the
+ * document pages' key holds the digest of the whole registers instead.
+ */
+final class RegisterKeys {
+    private static final String TEI = "http://www.tei-c.org/ns/1.0";
+    private static final QName XML_ID = new QName("http://www.w3.org/XML/1998/namespace", "id");
+    private static final Set<String> ENTRY_ELEMENTS = Set.of("person", "place", "org", "personGrp", "item", "category", "entry");
+    private static final Set<String> PAGE_ENTRY_ELEMENTS = Set.of("person", "place", "org", "personGrp");
+    private static final Set<String> NAME_ELEMENTS = Set.of("persName", "placeName", "orgName", "term", "name", "rs");
+    private static final String ID_PATTERN = "[\\p{L}\\p{N}_][\\p{L}\\p{N}_.\\-]{0,149}";
+
+    /** Per id, the digest of what a document page reads of its entry (the first entry of that id). */
+    private final Map<String, String> shown = new HashMap<>();
+    /** The digest of the whole registers, used instead where the stylesheets are the edition's own. */
+    private final String whole;
+
+    private RegisterKeys(String whole) {
+        this.whole = whole;
+    }
+
+    /**
+     * @param registers the registers' tree (or null: no registers)
+     * @param whole     the SHA-256 of the whole registers where document pages are keyed by it (a theme with its own
+     *                  stylesheets), else null
+     */
+    static RegisterKeys of(XdmNode registers, String whole) {
+        RegisterKeys k = new RegisterKeys(whole);
+        if (registers != null && whole == null) {
+            registers.select(net.sf.saxon.s9api.streams.Steps.descendant()).forEach(e -> {
+                if (e.getNodeKind() != XdmNodeKind.ELEMENT || !ENTRY_ELEMENTS.contains(e.getNodeName().getLocalName())) return;
+                if (!TEI.equals(e.getNodeName().getNamespace())) return;
+                String id = e.getAttributeValue(XML_ID);
+                if (id == null || k.shown.containsKey(id)) return;
+                StringBuilder sb = new StringBuilder();
+                serialise(e, sb, true);
+                k.shown.put(id, sha(sb));
+            });
+        }
+        return k;
+    }
+
+    /** The part of a document pages' key that the registers give: the entries of these ids, as the pages show them. */
+    String documentKey(Collection<String> ids) {
+        if (whole != null) return "registers " + whole;
+        StringBuilder sb = new StringBuilder();
+        for (String id : new TreeSet<>(ids)) sb.append(id).append('=').append(shown.getOrDefault(id, "none")).append('\n');
+        return sha(sb);
+    }
+
+    /**
+     * The register ids a document's pages may look up: of every name ({@code persName}, {@code placeName},
+     * {@code orgName}, {@code term}, {@code name}, {@code rs}), the fragment of {@code @ref} and {@code @key},
+     * and for a term with neither, {@code term-} and its text in simplified script (as {@code f:entity-id}
+     * makes them). More ids than the pages use only make the key change more often.
+     */
+    static Set<String> idsOf(XdmNode tei) {
+        Set<String> ids = new TreeSet<>();
+        tei.select(net.sf.saxon.s9api.streams.Steps.descendant()).forEach(e -> {
+            if (e.getNodeKind() != XdmNodeKind.ELEMENT || !NAME_ELEMENTS.contains(e.getNodeName().getLocalName())) return;
+            String ref = e.getAttributeValue(new QName("ref"));
+            String key = e.getAttributeValue(new QName("key"));
+            if (ref != null) {
+                String r = xmlSpace(ref);
+                ids.add(r.contains("#") ? r.substring(r.indexOf('#') + 1) : r);
+            }
+            if (key != null) ids.add(xmlSpace(key));
+            if (ref == null && key == null && e.getNodeName().getLocalName().equals("term")) {
+                ids.add("term-" + HanLP.convertToSimplifiedChinese(xmlSpace(e.getStringValue())));
+            }
+        });
+        return ids;
+    }
+
+    /** One register entry's page: its file below the output folder and the key of what it shows. */
+    record EntryPage(String id, String file, String key) {}
+
+    /**
+     * The register entries' pages the edition pages make (as {@code site.xsl}'s {@code $entries}: the entries of
+     * the registers, then the ids only the documents name), each with the key of what it shows; null when two
+     * entries share an id (they would make one page between them: the pages are then made as a whole).
+     */
+    static List<EntryPage> entryPages(XdmNode registers, List<XdmNode> summaries, String run) {
+        // The mentions of each id, with the documents' facts the page shows, in the summaries' order.
+        Map<String, StringBuilder> mentions = new LinkedHashMap<>();
+        Map<String, String> firstKind = new HashMap<>();
+        for (XdmNode summary : summaries) {
+            for (XdmNode doc : summary.children()) {
+                if (doc.getNodeKind() != XdmNodeKind.ELEMENT || !doc.getNodeName().getLocalName().equals("doc")) continue;
+                StringBuilder facts = new StringBuilder();
+                attributes(doc, facts);
+                for (XdmNode m : doc.children()) {
+                    if (m.getNodeKind() != XdmNodeKind.ELEMENT || !m.getNodeName().getLocalName().equals("m")) continue;
+                    String ref = m.getAttributeValue(new QName("ref"));
+                    if (ref == null) continue;
+                    firstKind.putIfAbsent(ref, String.valueOf(m.getAttributeValue(new QName("kind"))));
+                    StringBuilder sb = mentions.computeIfAbsent(ref, r -> new StringBuilder());
+                    sb.append(facts);
+                    attributes(m, sb);
+                    sb.append('\n');
+                }
+            }
+        }
+        List<EntryPage> pages = new ArrayList<>();
+        Set<String> seen = new java.util.HashSet<>();
+        if (registers != null) {
+            List<XdmNode> entries = new ArrayList<>();
+            registers.select(net.sf.saxon.s9api.streams.Steps.descendant()).forEach(e -> {
+                if (e.getNodeKind() == XdmNodeKind.ELEMENT && TEI.equals(e.getNodeName().getNamespace())
+                        && PAGE_ENTRY_ELEMENTS.contains(e.getNodeName().getLocalName())) {
+                    String id = e.getAttributeValue(XML_ID);
+                    if (id != null && id.matches(ID_PATTERN)) entries.add(e);
+                }
+            });
+            for (XdmNode e : entries) {
+                String id = e.getAttributeValue(XML_ID);
+                if (!seen.add(id)) return null;
+                String local = e.getNodeName().getLocalName();
+                String kind = local.equals("person") || local.equals("personGrp") ? "person" : local;
+                StringBuilder sb = new StringBuilder();
+                serialise(e, sb, false);
+                pages.add(new EntryPage(id, kind + "/" + id + ".html", PublishManifest.key("entry", run, kind, sb.toString(),
+                        String.valueOf(mentions.get(id)))));
+            }
+        }
+        for (var m : mentions.entrySet()) {
+            if (seen.contains(m.getKey())) continue;
+            String kind = firstKind.get(m.getKey());
+            pages.add(new EntryPage(m.getKey(), kind + "/" + m.getKey() + ".html",
+                    PublishManifest.key("entry", run, kind, "none", m.getValue().toString())));
+        }
+        return pages;
+    }
+
+    private static void attributes(XdmNode e, StringBuilder sb) {
+        Map<String, String> sorted = new java.util.TreeMap<>();
+        e.select(net.sf.saxon.s9api.streams.Steps.attribute()).forEach(a -> sorted.put(a.getNodeName().getClarkName(), a.getStringValue()));
+        sorted.forEach((k, v) -> sb.append(' ').append(k).append("=\"").append(v.replace("\\", "\\\\").replace("\"", "\\\"")).append('"'));
+    }
+
+    /** An element as text that tells any two different elements apart; without the list of mentions where asked. */
+    private static void serialise(XdmNode e, StringBuilder sb, boolean withoutMentions) {
+        sb.append('<').append(e.getNodeName().getClarkName());
+        attributes(e, sb);
+        sb.append('>');
+        for (XdmNode c : e.children()) {
+            switch (c.getNodeKind()) {
+                case ELEMENT -> {
+                    if (withoutMentions && c.getNodeName().getLocalName().equals("note")
+                            && "mentions".equals(c.getAttributeValue(new QName("type")))) continue;
+                    serialise(c, sb, withoutMentions);
+                }
+                case TEXT -> sb.append(c.getStringValue().replace("\\", "\\\\").replace("<", "\\<"));
+                default -> { }
+            }
+        }
+        sb.append("</>");
+    }
+
+    /** XPath's normalize-space: XML white space only. */
+    private static String xmlSpace(String s) {
+        return s.replaceAll("[ \\t\\r\\n]+", " ").replaceAll("^ | $", "");
+    }
+
+    private static String sha(CharSequence s) {
+        MessageDigest md = org.jiaokan.edition.CodeIdentity.sha256();
+        return HexFormat.of().formatHex(md.digest(s.toString().getBytes(StandardCharsets.UTF_8)));
+    }
+}
