@@ -1,5 +1,6 @@
 package org.jiaokan.edition;
 
+import org.jiaokan.io.CompactData;
 import org.jiaokan.model.EditionDocument;
 import org.jiaokan.tei.Registers;
 
@@ -287,30 +288,30 @@ final class BuildCache {
         static byte[] bytes(Summary s) throws IOException {
             ByteArrayOutputStream b = new ByteArrayOutputStream();
             try (DataOutputStream o = new DataOutputStream(b)) {
-                string(o, s.key());
-                strings(o, s.warnings());
-                strings(o, s.notices());
+                CompactData.write(o, s.key());
+                CompactData.write(o, s.warnings());
+                CompactData.write(o, s.notices());
                 o.writeInt(s.names().size());
                 for (NamePropagation.Name n : s.names()) {
-                    string(o, n.type().name());
-                    string(o, n.key());
-                    string(o, n.code());
+                    CompactData.write(o, n.type().name());
+                    CompactData.write(o, n.key());
+                    CompactData.write(o, n.code());
                 }
                 o.writeLong(s.documentLength());
-                string(o, s.documentSha());
+                CompactData.write(o, s.documentSha());
             }
             return b.toByteArray();
         }
 
         static Summary summary(byte[] bytes) throws IOException {
             DataInputStream in = new DataInputStream(new ByteArrayInputStream(bytes));
-            String key = string(in);
-            List<String> warnings = strings(in);
-            List<String> notices = strings(in);
-            int n = size(in);
+            String key = CompactData.string(in);
+            List<String> warnings = CompactData.strings(in);
+            List<String> notices = CompactData.strings(in);
+            int n = CompactData.size(in);
             List<NamePropagation.Name> names = new java.util.ArrayList<>(n);
-            for (int i = 0; i < n; i++) names.add(new NamePropagation.Name(type(in), string(in), string(in)));
-            Summary s = new Summary(key, warnings, notices, List.copyOf(names), in.readLong(), string(in));
+            for (int i = 0; i < n; i++) names.add(new NamePropagation.Name(type(in), CompactData.string(in), CompactData.string(in)));
+            Summary s = new Summary(key, warnings, notices, List.copyOf(names), in.readLong(), CompactData.string(in));
             end(in);
             return s;
         }
@@ -319,20 +320,20 @@ final class BuildCache {
             ByteArrayOutputStream b = new ByteArrayOutputStream();
             try (DataOutputStream o = new DataOutputStream(b)) {
                 o.writeInt(WRITTEN_MAGIC);
-                string(o, w.key());
-                strings(o, w.invalid());
-                strings(o, w.keptUnits());
+                CompactData.write(o, w.key());
+                CompactData.write(o, w.invalid());
+                CompactData.write(o, w.keptUnits());
                 o.writeInt(w.registers().size());
                 for (Registers.Contribution c : w.registers()) {
-                    string(o, c.id());
-                    string(o, c.type().name());
-                    string(o, c.key());
-                    string(o, c.spelling());
-                    string(o, c.lang());
-                    string(o, c.code());
-                    string(o, c.target());
+                    CompactData.write(o, c.id());
+                    CompactData.write(o, c.type().name());
+                    CompactData.write(o, c.key());
+                    CompactData.write(o, c.spelling());
+                    CompactData.write(o, c.lang());
+                    CompactData.write(o, c.code());
+                    CompactData.write(o, c.target());
                 }
-                string(o, w.ids());
+                CompactData.write(o, w.ids());
             }
             return b.toByteArray();
         }
@@ -340,54 +341,24 @@ final class BuildCache {
         static Written written(byte[] bytes) throws IOException {
             DataInputStream in = new DataInputStream(new ByteArrayInputStream(bytes));
             if (in.readInt() != WRITTEN_MAGIC) throw new IOException("not an entry");
-            String key = string(in);
-            List<String> invalid = strings(in);
-            List<String> kept = strings(in);
-            int n = size(in);
+            String key = CompactData.string(in);
+            List<String> invalid = CompactData.strings(in);
+            List<String> kept = CompactData.strings(in);
+            int n = CompactData.size(in);
             List<Registers.Contribution> contributions = new java.util.ArrayList<>(n);
             for (int i = 0; i < n; i++) {
-                contributions.add(new Registers.Contribution(string(in), type(in), string(in), string(in), string(in), string(in),
-                        string(in)));
+                contributions.add(new Registers.Contribution(CompactData.string(in), type(in), CompactData.string(in), CompactData.string(in), CompactData.string(in), CompactData.string(in),
+                        CompactData.string(in)));
             }
-            Written w = new Written(key, invalid, kept, List.copyOf(contributions), string(in));
+            Written w = new Written(key, invalid, kept, List.copyOf(contributions), CompactData.string(in));
             end(in);
             return w;
         }
 
-        private static void string(DataOutputStream o, String s) throws IOException {
-            byte[] b = s.getBytes(StandardCharsets.UTF_8);
-            o.writeInt(b.length);
-            o.write(b);
-        }
-
-        private static void strings(DataOutputStream o, List<String> list) throws IOException {
-            o.writeInt(list.size());
-            for (String s : list) string(o, s);
-        }
-
-        private static int size(DataInputStream in) throws IOException {
-            int n = in.readInt();
-            if (n < 0 || n > in.available()) throw new IOException("not an entry");
-            return n;
-        }
-
-        private static String string(DataInputStream in) throws IOException {
-            int n = size(in);
-            byte[] b = in.readNBytes(n);
-            if (b.length != n) throw new IOException("not an entry");
-            return new String(b, StandardCharsets.UTF_8);
-        }
-
-        private static List<String> strings(DataInputStream in) throws IOException {
-            int n = size(in);
-            List<String> out = new java.util.ArrayList<>(n);
-            for (int i = 0; i < n; i++) out.add(string(in));
-            return List.copyOf(out);
-        }
 
         private static org.jiaokan.model.EntityType type(DataInputStream in) throws IOException {
             try {
-                return org.jiaokan.model.EntityType.valueOf(string(in));
+                return org.jiaokan.model.EntityType.valueOf(CompactData.string(in));
             } catch (IllegalArgumentException e) {
                 throw new IOException("not an entry");
             }

@@ -1,6 +1,7 @@
 package org.jiaokan.publish;
 
 import org.jiaokan.edition.TeiFiles;
+import org.jiaokan.io.CompactData;
 import org.jiaokan.publish.search.SearchDocument;
 
 import java.io.ByteArrayInputStream;
@@ -53,19 +54,19 @@ final class SearchCache {
         if (!Files.isRegularFile(p)) return null;
         try {
             DataInputStream in = new DataInputStream(new ByteArrayInputStream(Files.readAllBytes(p)));
-            if (in.readInt() != MAGIC || !key.equals(string(in))) return null;
-            String docid = string(in), title = string(in), date = string(in), year = string(in), genre = string(in),
-                    genreLabel = string(in), script = string(in);
-            int n = size(in);
+            if (in.readInt() != MAGIC || !key.equals(CompactData.string(in))) return null;
+            String docid = CompactData.string(in), title = CompactData.string(in), date = CompactData.string(in), year = CompactData.string(in), genre = CompactData.string(in),
+                    genreLabel = CompactData.string(in), script = CompactData.string(in);
+            int n = CompactData.size(in);
             List<SearchDocument.Entity> entities = new ArrayList<>(n);
-            for (int i = 0; i < n; i++) entities.add(new SearchDocument.Entity(string(in), string(in), string(in)));
-            n = size(in);
+            for (int i = 0; i < n; i++) entities.add(new SearchDocument.Entity(CompactData.string(in), CompactData.string(in), CompactData.string(in)));
+            n = CompactData.size(in);
             List<SearchDocument.Unit> units = new ArrayList<>(n);
             for (int i = 0; i < n; i++) {
-                String anchor = string(in), text = string(in);
-                int m = size(in);
+                String anchor = CompactData.string(in), text = CompactData.string(in);
+                int m = CompactData.size(in);
                 List<SearchDocument.Alternative> alts = new ArrayList<>(m);
-                for (int j = 0; j < m; j++) alts.add(new SearchDocument.Alternative(in.readInt(), in.readInt(), string(in)));
+                for (int j = 0; j < m; j++) alts.add(new SearchDocument.Alternative(in.readInt(), in.readInt(), CompactData.string(in)));
                 units.add(new SearchDocument.Unit(anchor, text, List.copyOf(alts)));
             }
             if (in.available() != 0) return null;
@@ -82,23 +83,23 @@ final class SearchCache {
             try (DataOutputStream o = new DataOutputStream(b)) {
                 o.writeInt(MAGIC);
                 for (String s : List.of(key, d.docid(), d.title(), d.date(), d.year(), d.genre(), d.genreLabel(), d.script())) {
-                    string(o, s);
+                    CompactData.write(o, s);
                 }
                 o.writeInt(d.entities().size());
                 for (SearchDocument.Entity e : d.entities()) {
-                    string(o, e.type());
-                    string(o, e.key());
-                    string(o, e.label());
+                    CompactData.write(o, e.type());
+                    CompactData.write(o, e.key());
+                    CompactData.write(o, e.label());
                 }
                 o.writeInt(d.units().size());
                 for (SearchDocument.Unit u : d.units()) {
-                    string(o, u.anchor());
-                    string(o, u.text());
+                    CompactData.write(o, u.anchor());
+                    CompactData.write(o, u.text());
                     o.writeInt(u.alternatives().size());
                     for (SearchDocument.Alternative a : u.alternatives()) {
                         o.writeInt(a.start());
                         o.writeInt(a.end());
-                        string(o, a.text());
+                        CompactData.write(o, a.text());
                     }
                 }
             }
@@ -118,22 +119,5 @@ final class SearchCache {
         } catch (IOException | RuntimeException e) {
             // stale files are keyed: they are never taken for another document's
         }
-    }
-
-    private static void string(DataOutputStream o, String s) throws IOException {
-        byte[] b = (s == null ? "" : s).getBytes(StandardCharsets.UTF_8);
-        o.writeInt(b.length);
-        o.write(b);
-    }
-
-    private static int size(DataInputStream in) throws IOException {
-        int n = in.readInt();
-        if (n < 0 || n > in.available()) throw new IOException("not a record");
-        return n;
-    }
-
-    private static String string(DataInputStream in) throws IOException {
-        int n = size(in);
-        return new String(in.readNBytes(n), StandardCharsets.UTF_8);
     }
 }
