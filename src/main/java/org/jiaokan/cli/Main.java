@@ -29,7 +29,14 @@ public final class Main implements Runnable {
             Output.error(ex.getMessage() == null ? ex.toString() : ex.getMessage());
             return 2;
         });
-        return cl.execute(args);
+        try {
+            return cl.execute(args);
+        } catch (OutOfMemoryError e) {
+            // What the run held is unreachable once the error has come up here: one line, not a stack trace.
+            Output.error("out of memory: the Java heap (" + Runtime.getRuntime().maxMemory() / (1024 * 1024)
+                    + " MB) is too small for this run; give Java more, e.g. JIAOKAN_JAVA_OPTS=-Xmx4g");
+            return 2;
+        }
     }
 
     @Override
