@@ -25,6 +25,8 @@ public final class Main implements Runnable {
         CommandLine cl = new CommandLine(new Main());
         cl.setOut(new PrintWriter(System.out, true));
         cl.setErr(new PrintWriter(System.err, true));
+        // `bench --stages search` names a stage, not the subcommand `bench search`.
+        cl.setAllowSubcommandsAsOptionParameters(true);
         cl.setExecutionExceptionHandler((ex, line, parse) -> {
             Output.error(ex.getMessage() == null ? ex.toString() : ex.getMessage());
             return 2;
