@@ -106,26 +106,33 @@ final class RegisterKeys {
      * entries share an id (they would make one page between them: the pages are then made as a whole).
      */
     static List<EntryPage> entryPages(XdmNode registers, List<XdmNode> summaries, String run) {
-        // The mentions of each id, with the documents' facts the page shows, in the summaries' order.
-        Map<String, StringBuilder> mentions = new LinkedHashMap<>();
+        // The mentions of each id, with the documents' facts the page shows, in the summaries' order, as a digest per id:
+        // the text itself grows with the mentions times the documents (an edition of 10,000 documents ran out of a 1 GB heap).
+        Map<String, java.security.MessageDigest> mentions = new LinkedHashMap<>();
         Map<String, String> firstKind = new HashMap<>();
+        StringBuilder mention = new StringBuilder();
         for (XdmNode summary : summaries) {
             for (XdmNode doc : summary.children()) {
                 if (doc.getNodeKind() != XdmNodeKind.ELEMENT || !doc.getNodeName().getLocalName().equals("doc")) continue;
                 StringBuilder facts = new StringBuilder();
                 attributes(doc, facts);
+                byte[] factBytes = facts.toString().getBytes(java.nio.charset.StandardCharsets.UTF_8);
                 for (XdmNode m : doc.children()) {
                     if (m.getNodeKind() != XdmNodeKind.ELEMENT || !m.getNodeName().getLocalName().equals("m")) continue;
                     String ref = m.getAttributeValue(new QName("ref"));
                     if (ref == null) continue;
                     firstKind.putIfAbsent(ref, String.valueOf(m.getAttributeValue(new QName("kind"))));
-                    StringBuilder sb = mentions.computeIfAbsent(ref, r -> new StringBuilder());
-                    sb.append(facts);
-                    attributes(m, sb);
-                    sb.append('\n');
+                    java.security.MessageDigest md = mentions.computeIfAbsent(ref, r -> org.jiaokan.edition.CodeIdentity.sha256());
+                    md.update(factBytes);
+                    mention.setLength(0);
+                    attributes(m, mention);
+                    mention.append('\n');
+                    md.update(mention.toString().getBytes(java.nio.charset.StandardCharsets.UTF_8));
                 }
             }
         }
+        Map<String, String> digests = new HashMap<>();
+        mentions.forEach((id, md) -> digests.put(id, java.util.HexFormat.of().formatHex(md.digest())));
         List<EntryPage> pages = new ArrayList<>();
         Set<String> seen = new java.util.HashSet<>();
         if (registers != null) {
@@ -145,14 +152,13 @@ final class RegisterKeys {
                 StringBuilder sb = new StringBuilder();
                 serialise(e, sb, false);
                 pages.add(new EntryPage(id, kind + "/" + id + ".html", PublishManifest.key("entry", run, kind, sb.toString(),
-                        String.valueOf(mentions.get(id)))));
+                        String.valueOf(digests.get(id)))));
             }
         }
-        for (var m : mentions.entrySet()) {
-            if (seen.contains(m.getKey())) continue;
-            String kind = firstKind.get(m.getKey());
-            pages.add(new EntryPage(m.getKey(), kind + "/" + m.getKey() + ".html",
-                    PublishManifest.key("entry", run, kind, "none", m.getValue().toString())));
+        for (String id : mentions.keySet()) {
+            if (seen.contains(id)) continue;
+            String kind = firstKind.get(id);
+            pages.add(new EntryPage(id, kind + "/" + id + ".html", PublishManifest.key("entry", run, kind, "none", digests.get(id))));
         }
         return pages;
     }
