@@ -127,8 +127,9 @@ public final class PdfFormat implements OutputFormat {
                         return null;
                     }
                     List<String> problems = new ArrayList<>();
-                    Rendered r = job.render(List.of(new Doc(file, tei, docid, null)), false, null, problems);
-                    Doc d = new Doc(file, tei, docid, r.layout());
+                    Doc doc = Doc.of(file, tei, docid);
+                    Rendered r = job.render(List.of(doc), false, null, problems);
+                    Doc d = doc.laidOut(r.layout());
                     byte[] pdf = r.pdf();
                     if (!problems.isEmpty()) {
                         String first = problems.get(0);
@@ -190,8 +191,19 @@ public final class PdfFormat implements OutputFormat {
     /** The last edition PDF's timing in this JVM (for the benchmark), or null. */
     public static EditionTiming lastEdition() { return lastEdition; }
 
-    /** One document to print: its file, its tree, its identifier, and where its own PDF's ids fell (once made). */
-    record Doc(Path file, XdmNode tei, String docid, PdfEngine.Layout layout) {}
+    /**
+     * One document to print: its file, its tree, its identifier, whether its text needs the complex-script features
+     * (found once, for its PDF and the edition's), and where its own PDF's ids fell (once made).
+     */
+    record Doc(Path file, XdmNode tei, String docid, boolean complexScripts, PdfEngine.Layout layout) {
+        static Doc of(Path file, XdmNode tei, String docid) {
+            return new Doc(file, tei, docid, PdfEngine.needsComplexScripts(tei.getStringValue()), null);
+        }
+
+        Doc laidOut(PdfEngine.Layout layout) {
+            return new Doc(file, tei, docid, complexScripts, layout);
+        }
+    }
 
     /** A PDF, where its ids fell, and how many times it was laid out (1, or 2 when a page given was wrong). */
     record Rendered(byte[] pdf, PdfEngine.Layout layout, int layouts) {}
@@ -235,7 +247,24 @@ public final class PdfFormat implements OutputFormat {
         Rendered render(List<Doc> docs, boolean whole, java.util.function.Function<String, String> predicted, List<String> problems)
                 throws SaxonApiException, IOException, FOPException {
             Date created = Date.from((date != null ? date : docDate(docs.get(0).tei())).atStartOfDay(ZoneOffset.UTC).toInstant());
-            boolean complex = docs.stream().anyMatch(d -> PdfEngine.needsComplexScripts(d.tei().getStringValue()));
+            boolean complex = docs.stream().anyMatch(Doc::complexScripts);
+            LaidOut first = layOut(docs, whole, created, complex, predicted);
+            problems.addAll(first.pdf().problems());
+            if (!problems.isEmpty() || first.lookup().wrong().isEmpty()) return new Rendered(first.pdf().pdf(), first.pdf().layout(), 1);
+            LaidOut again = layOut(docs, whole, created, complex, first.lookup().actual()::get);
+            problems.addAll(again.pdf().problems());
+            Map<String, String> wrong = again.lookup().wrong();
+            if (problems.isEmpty() && !wrong.isEmpty()) {
+                problems.add("page numbers differ between two layouts, e.g. " + wrong.entrySet().iterator().next());
+            }
+            return new Rendered(again.pdf().pdf(), again.pdf().layout(), 2);
+        }
+
+        /** One rendering of {@code docs}, with the page numbers the stylesheet asked for. */
+        private record LaidOut(PdfEngine.Rendering pdf, PageLookup lookup) {}
+
+        private LaidOut layOut(List<Doc> docs, boolean whole, Date created, boolean complex,
+                               java.util.function.Function<String, String> predicted) throws SaxonApiException, FOPException {
             PdfEngine.Rendering pdf = engine.pdf(created, complex);
             PageLookup lookup = pdf.lookup(predicted);
             SAXDestination into = new SAXDestination(new PrivateUseLabels(pdf.handler()));
@@ -243,22 +272,7 @@ public final class PdfFormat implements OutputFormat {
                 transform(docs, whole, into);
                 return null;
             });
-            problems.addAll(pdf.problems());
-            if (!problems.isEmpty() || lookup.wrong().isEmpty()) return new Rendered(pdf.pdf(), pdf.layout(), 1);
-            Map<String, String> found = lookup.actual();
-            PdfEngine.Rendering again = engine.pdf(created, complex);
-            PageLookup second = again.lookup(found::get);
-            SAXDestination intoAgain = new SAXDestination(new PrivateUseLabels(again.handler()));
-            second.during(() -> {
-                transform(docs, whole, intoAgain);
-                return null;
-            });
-            problems.addAll(again.problems());
-            Map<String, String> wrong = second.wrong();
-            if (problems.isEmpty() && !wrong.isEmpty()) {
-                problems.add("page numbers differ between two layouts, e.g. " + wrong.entrySet().iterator().next());
-            }
-            return new Rendered(again.pdf(), again.layout(), 2);
+            return new LaidOut(pdf, lookup);
         }
 
         /** The XSL-FO of a PDF, without laying it out (the index then has no pages). */

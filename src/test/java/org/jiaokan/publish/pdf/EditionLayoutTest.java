@@ -68,9 +68,10 @@ class EditionLayoutTest {
             XdmNode tei = xsl.parse(Files.readAllBytes(f), f.toUri().toString());
             String id = f.getFileName().toString().replaceFirst("\\.xml$", "");
             List<String> problems = new ArrayList<>();
-            PdfFormat.Rendered r = job.render(List.of(new PdfFormat.Doc(f, tei, id, null)), false, null, problems);
+            PdfFormat.Doc doc = PdfFormat.Doc.of(f, tei, id);
+            PdfFormat.Rendered r = job.render(List.of(doc), false, null, problems);
             assertEquals(List.of(), problems, f.toString());
-            docs.add(new PdfFormat.Doc(f, tei, id, r.layout()));
+            docs.add(doc.laidOut(r.layout()));
             docLayouts.add(r.layouts());
         }
         assertEquals(5, docs.size());
