@@ -9,6 +9,7 @@
   <xsl:variable name="f:leaf-blocks" as="xs:string*" select="('p', 'ab', 'head', 'item', 'fw', 'byline', 'dateline',
       'salute', 'signed', 'titlePart', 'trailer', 'docAuthor', 'docImprint', 'docDate', 'docEdition', 'l', 'speaker',
       'stage', 'label', 'caption', 'bibl', 'cell', 'quote', 'q', 'argument', 'epigraph', 'postscript', 'address', 'seg')"/>
+  <xsl:variable name="f:leaf-block-set" as="map(xs:string, xs:boolean)" select="map:merge($f:leaf-blocks ! map{.: true()})"/>
   <xsl:key name="f:string" match="*:s" use="@k"/>
   <xsl:key name="f:reg-id" match="*[@xml:id]" use="string(@xml:id)"/>
 
@@ -44,6 +45,7 @@
     <xsl:variable name="id" select="
       if (not($e/@ref or $e/@key) and local-name($e) = 'term') then 'term-' || jk:convert(normalize-space($e), 'zh-Hans')
       else if (not($e/@ref)) then $ref
+      else if (starts-with($ref, '#')) then substring($ref, 2)
       else if (matches($ref, '^[a-zA-Z][a-zA-Z0-9+.-]*:')) then ''
       else if (contains($ref, '#')) then substring-after($ref, '#')
       else ''"/>
@@ -130,12 +132,16 @@
     <xsl:param name="body-class" as="xs:string" select="''"/>
     <xsl:param name="content" as="node()*"/>
     <xsl:param name="scripts" as="xs:string*" select="()"/>
+    <!-- Or, instead of $head and $content, a node whose templates in modes m:page-head and m:page-content write
+         them straight into the page (no temporary tree to build and copy). -->
+    <xsl:param name="parts-of" as="node()?" select="()"/>
     <html lang="zh-Hans">
       <head>
         <meta charset="utf-8"/>
         <meta name="viewport" content="width=device-width, initial-scale=1"/>
         <title><xsl:value-of select="string-join(($title, f:edition-title()[. != '']), ' · ')"/></title>
         <xsl:sequence select="$head"/>
+        <xsl:apply-templates select="$parts-of" mode="m:page-head"/>
         <link rel="stylesheet" href="{$root}assets/jiaokan.css"/>
         <!-- Applied before first paint: the reading (view=dipl in the URL's hash) and the interface language. -->
         <script>(function(){var d=document.documentElement;d.classList.add('js');if(/(^#|&amp;)view=dipl(&amp;|$)/.test(location.hash))d.classList.add('jk-dipl');try{if(localStorage.getItem('jk-ui')==='en')d.classList.add('jk-en');}catch(e){}})();</script>
@@ -164,6 +170,7 @@
         </header>
         <main id="jk--main">
           <xsl:sequence select="$content"/>
+          <xsl:apply-templates select="$parts-of" mode="m:page-content"/>
         </main>
         <footer class="site-footer">
           <xsl:variable name="pub" select="$edition/*/teiHeader/fileDesc"/>

@@ -19,19 +19,29 @@
 
   <xsl:template match="/" mode="m:document">
     <xsl:variable name="h" select="f:header(.)"/>
-    <xsl:variable name="title" select="$h?title"/>
-    <xsl:variable name="canonical" select="f:canonical(.)"/>
-    <xsl:variable name="text-lang" select="if ($convert-to != '') then $convert-to else if ($doc-script != '') then $doc-script else f:lang(/*)"/>
     <xsl:call-template name="f:page">
       <xsl:with-param name="root" select="'../'"/>
-      <xsl:with-param name="title" select="$title"/>
+      <xsl:with-param name="title" select="$h?title"/>
       <xsl:with-param name="body-class" select="'doc-page'"/>
-      <xsl:with-param name="head" as="node()*">
-        <xsl:if test="$canonical != ''"><link rel="canonical" href="{$canonical}"/></xsl:if>
-        <xsl:if test="$convert-to != ''"><meta name="robots" content="noindex"/></xsl:if>
-        <xsl:call-template name="f:meta-tags"><xsl:with-param name="h" select="$h"/><xsl:with-param name="canonical" select="$canonical"/></xsl:call-template>
-      </xsl:with-param>
-      <xsl:with-param name="content" as="node()*">
+      <xsl:with-param name="parts-of" select="."/>
+      <xsl:with-param name="h" select="$h" tunnel="yes"/>
+      <xsl:with-param name="canonical" select="f:canonical(.)" tunnel="yes"/>
+    </xsl:call-template>
+  </xsl:template>
+
+  <xsl:template match="/" mode="m:page-head">
+    <xsl:param name="h" as="map(*)" tunnel="yes"/>
+    <xsl:param name="canonical" as="xs:string" tunnel="yes"/>
+    <xsl:if test="$canonical != ''"><link rel="canonical" href="{$canonical}"/></xsl:if>
+    <xsl:if test="$convert-to != ''"><meta name="robots" content="noindex"/></xsl:if>
+    <xsl:call-template name="f:meta-tags"><xsl:with-param name="h" select="$h"/><xsl:with-param name="canonical" select="$canonical"/></xsl:call-template>
+  </xsl:template>
+
+  <xsl:template match="/" mode="m:page-content">
+    <xsl:param name="h" as="map(*)" tunnel="yes"/>
+    <xsl:param name="canonical" as="xs:string" tunnel="yes"/>
+    <xsl:variable name="title" select="$h?title"/>
+    <xsl:variable name="text-lang" select="if ($convert-to != '') then $convert-to else if ($doc-script != '') then $doc-script else f:lang(/*)"/>
         <article class="document" aria-labelledby="jk--title">
           <h1 id="jk--title"><xsl:if test="exists($text-lang)"><xsl:attribute name="lang" select="$text-lang"/></xsl:if>
             <xsl:value-of select="if ($convert-to != '') then jk:convert($title, $convert-to) else $title"/></h1>
@@ -65,8 +75,6 @@
             <xsl:with-param name="notes" select="f:text-roots(.)//note[not(ancestor::note)]"/>
           </xsl:call-template>
         </article>
-      </xsl:with-param>
-    </xsl:call-template>
   </xsl:template>
 
   <!-- What is shown as the text: text of a TEI (each TEI of a corpus), or the whole of a fragment. -->
@@ -214,7 +222,7 @@
   <!-- The names in this document, each linked to its register page. -->
   <xsl:template name="f:names-here">
     <xsl:variable name="names" as="map(*)*">
-      <xsl:for-each-group select="f:text-roots(/)//(persName | placeName | orgName | term | name | rs)[exists(f:entity-id(.))]" group-by="f:entity-id(.)">
+      <xsl:for-each-group select="f:text-roots(/)//(persName | placeName | orgName | term | name | rs)" group-by="f:entity-id(.)">
         <xsl:variable name="kind" select="f:entity-kind(., current-grouping-key())"/>
         <xsl:if test="exists($kind)">
           <xsl:sequence select="map{'id': current-grouping-key(), 'kind': $kind, 'label': normalize-space(.), 'el': ., 'n': count(current-group())}"/>

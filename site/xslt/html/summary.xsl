@@ -20,19 +20,21 @@
   <xsl:template match="/" mode="m:summary">
     <xsl:variable name="h" select="f:header(.)"/>
     <!-- numbered as the document page numbers them (text.xsl, f:pnums) -->
-    <xsl:variable name="ids" select="$roots//*[@xml:id][local-name() = $f:leaf-blocks or self::item]"/>
+    <xsl:variable name="ids" select="$roots//*[@xml:id][map:contains($f:leaf-block-set, local-name()) or self::item]"/>
     <xsl:variable name="pnums" select="map:merge(for $i in 1 to count($ids) return map{generate-id($ids[$i]): $i})"/>
+    <!-- each block's regularised text, made once however many names it holds -->
+    <xsl:variable name="texts" as="map(xs:string, xs:string)" select="map:merge(for $b in $ids return map{generate-id($b): normalize-space(f:reg-text($b))})"/>
     <doc id="{$docid}" script="{$doc-script}" title="{$h?title}" date="{$h?date}" cert="{$h?date-el/@cert}"
          genre="{$h?genre}" genre-key="{$h?genre-key}" canonical="{f:canonical(.)}"
          place="{string-join(distinct-values($h?place-els/normalize-space()), '、')}"
          issuer="{string-join(($h?issuer-els, $h?author-els)[1]/normalize-space(), '')}"
          lang="{($h?title-el ! f:lang(.), $doc-script)[1]}">
-      <xsl:for-each-group select="$roots//(persName | placeName | orgName | term | name | rs)[not(ancestor::note)][exists(f:entity-id(.))]" group-by="f:entity-id(.)">
+      <xsl:for-each-group select="$roots//(persName | placeName | orgName | term | name | rs)[not(ancestor::note)]" group-by="f:entity-id(.)">
         <xsl:variable name="kind" select="f:entity-kind(., current-grouping-key())"/>
         <xsl:if test="exists($kind)">
           <xsl:for-each select="current-group()">
-            <xsl:variable name="block" select="ancestor::*[@xml:id][local-name() = $f:leaf-blocks or self::item][1]"/>
-            <xsl:variable name="text" select="normalize-space(f:reg-text(($block, ..)[1]))"/>
+            <xsl:variable name="block" select="ancestor::*[@xml:id][map:contains($f:leaf-block-set, local-name()) or self::item][1]"/>
+            <xsl:variable name="text" select="($block ! $texts(generate-id(.)), normalize-space(f:reg-text(($block, ..)[1])))[1]"/>
             <xsl:variable name="hit" select="normalize-space(f:reg-text(.))"/>
             <xsl:variable name="before" select="if ($hit != '' and contains($text, $hit)) then substring-before($text, $hit) else ''"/>
             <xsl:variable name="after" select="if ($hit != '' and contains($text, $hit)) then substring-after($text, $hit) else $text"/>
@@ -46,7 +48,7 @@
       <!-- one example of each kind of intervention, for the about page -->
       <xsl:for-each-group select="$roots//(surplus | choice[sic | orig] | seg[@type = 'redaction'] | fw | supplied | note | g[not(node())] | del)" group-by="f:iv-kind(.)">
         <xsl:variable name="e" select="current-group()[1]"/>
-        <xsl:variable name="block" select="$e/ancestor-or-self::*[@xml:id][local-name() = $f:leaf-blocks or self::item][1]"/>
+        <xsl:variable name="block" select="$e/ancestor-or-self::*[@xml:id][map:contains($f:leaf-block-set, local-name()) or self::item][1]"/>
         <iv kind="{current-grouping-key()}" count="{count(current-group())}" block="{$block/@xml:id}" lang="{f:lang($e)}"
             text="{substring(normalize-space(if ($e/self::choice) then $e/(sic, orig)[1] else $e), 1, 60)}"
             corr="{substring(normalize-space($e/self::choice/(corr, reg)[1]), 1, 60)}"/>

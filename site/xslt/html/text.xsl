@@ -22,10 +22,12 @@
       'addName', 'genName', 'settlement', 'country', 'region', 'bloc', 'district', 'idno', 'affiliation', 'damage',
       'space', 'handShift', 'note', 'index', 'milestone')"/>
 
+  <xsl:variable name="f:phrasing-set" as="map(xs:string, xs:boolean)" select="map:merge($f:phrasing ! map{.: true()})"/>
+
   <!-- Paragraph numbers: every element with an xml:id that is a block of text, in document order. -->
   <xsl:variable name="f:pnums" as="map(xs:string, xs:integer)">
     <xsl:map>
-      <xsl:for-each select="(//text, /*[not(self::TEI or self::teiCorpus)])//*[@xml:id][local-name() = $f:leaf-blocks or self::item]">
+      <xsl:for-each select="(//text, /*[not(self::TEI or self::teiCorpus)])//*[@xml:id][map:contains($f:leaf-block-set, local-name()) or self::item]">
         <xsl:map-entry key="generate-id(.)" select="position()"/>
       </xsl:for-each>
     </xsl:map>
@@ -66,9 +68,9 @@
 
   <xsl:template match="*" mode="m:text">
     <xsl:param name="inline" tunnel="yes" as="xs:boolean" select="false()"/>
-    <xsl:variable name="leaf" select="not($inline) and (local-name() = $f:leaf-blocks or text()[normalize-space()])"/>
+    <xsl:variable name="leaf" select="not($inline) and (map:contains($f:leaf-block-set, local-name()) or text()[normalize-space()])"/>
     <xsl:choose>
-      <xsl:when test="$inline or local-name() = $f:phrasing">
+      <xsl:when test="$inline or map:contains($f:phrasing-set, local-name())">
         <span class="tei-{local-name()}">
           <xsl:sequence select="f:html-id(.), f:lang-attr(.)"/>
           <xsl:if test="self::item or self::l or self::p"><xsl:call-template name="f:pnum"/></xsl:if>
@@ -283,21 +285,18 @@
     <xsl:param name="root" tunnel="yes" as="xs:string" select="'../'"/>
     <xsl:variable name="id" select="f:entity-id(.)"/>
     <xsl:variable name="kind" select="if (exists($id)) then f:entity-kind(., $id) else ()"/>
-    <xsl:variable name="content" as="node()*">
-      <xsl:call-template name="f:entity-text"><xsl:with-param name="id" select="$id"/></xsl:call-template>
-    </xsl:variable>
     <xsl:choose>
       <xsl:when test="exists($kind) and not($in-link)">
         <a class="ent ent-{$kind}" href="{$root}{f:entity-href($kind, $id)}">
           <xsl:sequence select="f:html-id(.), f:lang-attr(.)"/>
           <xsl:if test="@cert"><xsl:attribute name="data-cert" select="@cert"/></xsl:if>
-          <xsl:apply-templates select="$content" mode="m:relink"/>
+          <xsl:call-template name="f:entity-text"><xsl:with-param name="id" select="$id"/></xsl:call-template>
         </a>
       </xsl:when>
       <xsl:otherwise>
         <span class="ent-plain tei-{local-name()}">
           <xsl:sequence select="f:html-id(.), f:lang-attr(.)"/>
-          <xsl:sequence select="$content"/>
+          <xsl:call-template name="f:entity-text"><xsl:with-param name="id" select="$id"/></xsl:call-template>
         </span>
       </xsl:otherwise>
     </xsl:choose>
@@ -318,10 +317,6 @@
         </xsl:apply-templates>
       </xsl:otherwise>
     </xsl:choose>
-  </xsl:template>
-
-  <xsl:template match="node() | @*" mode="m:relink">
-    <xsl:copy><xsl:apply-templates select="node() | @*" mode="m:relink"/></xsl:copy>
   </xsl:template>
 
   <!-- Links from the source: only safe schemes; a bare id points inside the page when the id exists. -->

@@ -59,8 +59,9 @@ public final class SearchIndexBuilder {
     private final Path dir;
     /** Where the shards of the index being built go (see {@link #switchGeneration}). */
     private final Path next;
-    private final Map<Long, Gram> grams = new HashMap<>();
-    private final Set<Integer> corpusChars = new HashSet<>();
+    private final LongMap<Gram> grams = new LongMap<>(1 << 16);
+    /** The folded characters of the corpus, by code point. */
+    private final java.util.BitSet corpusChars = new java.util.BitSet();
     private final List<SearchDocument> docsMeta = new ArrayList<>();
     private final List<Integer> firstBlocks = new ArrayList<>();
     private final Map<String, Integer> genres = new LinkedHashMap<>();
@@ -290,16 +291,42 @@ public final class SearchIndexBuilder {
         private final SearchIndexBuilder b;
         private final Map<Integer, Read> waiting = new HashMap<>();
         private int next = 0;
+        /** Whether a thread is adding the documents that are next in order. */
+        private boolean adding;
 
         private InOrder(SearchIndexBuilder b) { this.b = b; }
 
-        /** Gives the document at place {@code i} (0, 1, 2 …; each once), or null when it is not indexed. */
-        public synchronized void put(int i, Read r) {
-            if (i < next || waiting.containsKey(i)) throw new IllegalStateException("place " + i + " given twice");
-            waiting.put(i, r);
-            while (waiting.containsKey(next)) {
-                Read d = waiting.remove(next++);
-                if (d != null) b.add(d);
+        /**
+         * Gives the document at place {@code i} (0, 1, 2 …; each once), or null when it is not indexed. One thread
+         * at a time adds what is next in order; the others leave their document and go on with their work.
+         */
+        public void put(int i, Read r) {
+            synchronized (this) {
+                if (i < next || waiting.containsKey(i)) throw new IllegalStateException("place " + i + " given twice");
+                waiting.put(i, r);
+                if (adding) return;
+                adding = true;
+            }
+            boolean done = false;
+            try {
+                while (true) {
+                    Read d;
+                    synchronized (this) {
+                        if (!waiting.containsKey(next)) {
+                            adding = false;
+                            done = true;
+                            return;
+                        }
+                        d = waiting.remove(next++);
+                    }
+                    if (d != null) b.add(d);
+                }
+            } finally {
+                if (!done) {
+                    synchronized (this) {
+                        adding = false;
+                    }
+                }
             }
         }
 
@@ -345,7 +372,7 @@ public final class SearchIndexBuilder {
             es.add(i);
         }
         docEntities.add(es);
-        for (String t : List.of(d.title())) Folding.fold(t).text().codePoints().forEach(corpusChars::add);
+        for (String t : List.of(d.title())) Folding.fold(t).text().codePoints().forEach(corpusChars::set);
         for (Prepared b : prepared) addBlock(b);
     }
 
@@ -382,7 +409,7 @@ public final class SearchIndexBuilder {
                     vmap.append(',').append(i);
                 }
             }
-            Map<Long, int[]> local = new HashMap<>();
+            LongMap<int[]> local = new LongMap<>(len);
             for (int i = 0; i < len; i++) {
                 int c = seq[i];
                 if (c < 0) continue;
@@ -401,11 +428,11 @@ public final class SearchIndexBuilder {
             }
             long[] keys = new long[local.size()];
             int[][] positions = new int[local.size()][];
-            int k = 0;
-            for (Map.Entry<Long, int[]> e : local.entrySet()) {
-                keys[k] = e.getKey();
-                positions[k++] = java.util.Arrays.copyOfRange(e.getValue(), 1, e.getValue()[0] + 1);
-            }
+            int[] k = {0};
+            local.forEach((key, ps) -> {
+                keys[k[0]] = key;
+                positions[k[0]++] = java.util.Arrays.copyOfRange(ps, 1, ps[0] + 1);
+            });
             StringBuilder t = new StringBuilder(u.text().length() + 32).append('[').append(ScriptStrings.quote(u.anchor())).append(',').append(ScriptStrings.quote(u.text()));
             if (vmap.length() > 0) t.append(",[").append(vmap).append(']');
             t.append(']');
@@ -415,9 +442,9 @@ public final class SearchIndexBuilder {
 
     private void addBlock(Prepared b) {
         int block = blocks++;
-        for (int c : b.chars()) if (c >= 0) corpusChars.add(c);
+        for (int c : b.chars()) if (c >= 0) corpusChars.set(c);
         for (int k = 0; k < b.keys().length; k++) {
-            Gram g = grams.computeIfAbsent(b.keys()[k], x -> new Gram());
+            Gram g = grams.computeIfAbsent(b.keys()[k], Gram::new);
             StringBuilder sb = g.postings;
             if (sb.length() > 0) sb.append(';');
             base36(sb, block - g.lastBlock).append(':');
@@ -468,16 +495,19 @@ public final class SearchIndexBuilder {
     private Stats finish(List<String> errors) throws IOException {
         flushTexts();
         long total = 0;
-        for (Map.Entry<Long, Gram> e : grams.entrySet()) total += e.getValue().postings.length() + 8;
+        long[] sum = {0};
+        grams.forEach((key, g) -> sum[0] += g.postings.length() + 8);
+        total = sum[0];
         int shards = 1;
         while (shards < 256 && (long) shards * POSTINGS_SHARD_BYTES < total) shards *= 2;
         List<TreeMap<Integer, TreeMap<Integer, StringBuilder>>> parts = new ArrayList<>();
         for (int i = 0; i < shards; i++) parts.add(new TreeMap<>());
-        for (Map.Entry<Long, Gram> e : grams.entrySet()) {
-            int c1 = (int) (e.getKey() >>> 21);
-            int c2 = (int) (e.getKey() & 0x1FFFFF);
-            parts.get(c1 % shards).computeIfAbsent(c1, k -> new TreeMap<>()).put(c2, e.getValue().postings);
-        }
+        int shardCount = shards;
+        grams.forEach((key, g) -> {
+            int c1 = (int) (key >>> 21);
+            int c2 = (int) (key & 0x1FFFFF);
+            parts.get(c1 % shardCount).computeIfAbsent(c1, k -> new TreeMap<>()).put(c2, g.postings);
+        });
         for (int i = 0; i < shards; i++) {
             StringBuilder sb = new StringBuilder("JiaokanSearch.add(\"s\",").append(i).append(",{");
             boolean firstC = true;
