@@ -326,7 +326,7 @@ public final class Publisher {
                             return kept;
                         }
                     }
-                    DocPages p = publishDocument(ctx, doc, ids);
+                    DocPages p = publishDocument(ctx, doc, ids, inc != null);
                     if (p == null) return 0;
                     summaries.put(doc, p.summary());
                     indexed = p.search();
@@ -545,7 +545,7 @@ public final class Publisher {
     }
 
 
-    private DocPages publishDocument(Context ctx, Path file, Map<String, Path> ids) throws IOException, SaxonApiException {
+    private DocPages publishDocument(Context ctx, Path file, Map<String, Path> ids, boolean incremental) throws IOException, SaxonApiException {
         byte[] bytes = Files.readAllBytes(file);
         XdmNode tei = ctx.xsl().parse(bytes, file.toAbsolutePath().toUri().toString());
         String docid = docid(tei, file);
@@ -612,7 +612,8 @@ public final class Publisher {
             ctx.errors().add(file + ": " + (e.getMessage() == null ? e.toString() : e.getMessage()));
             search = null;
         }
-        return new DocPages(summary, pages, search, docid, fileName, raw, files, RegisterKeys.idsOf(tei));
+        // The register ids the pages may show: kept in the publish manifest only.
+        return new DocPages(summary, pages, search, docid, fileName, raw, files, incremental ? RegisterKeys.idsOf(tei) : null);
     }
 
     private static net.sf.saxon.s9api.Destination applyTo(Xslt30Transformer t, XdmNode source) throws SaxonApiException {
