@@ -22,7 +22,10 @@
   <!-- An interface string as a span the language switch can replace. -->
   <xsl:function name="f:ui" as="element()">
     <xsl:param name="key" as="xs:string"/>
-    <span data-i18n="{$key}"><xsl:value-of select="f:t($key)"/></span>
+    <xsl:choose>
+      <xsl:when test="map:contains($ui-spans, $key)"><xsl:sequence select="$ui-spans($key)"/></xsl:when>
+      <xsl:otherwise><span data-i18n="{$key}"><xsl:value-of select="f:t($key)"/></span></xsl:otherwise>
+    </xsl:choose>
   </xsl:function>
 
   <!-- A link target from a source attribute: http(s), mailto or a relative path; anything else is no link. -->

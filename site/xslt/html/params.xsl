@@ -8,6 +8,8 @@
   <xsl:param name="edition" as="document-node()?" select="()"/>
   <!-- The interface strings (i18n/zh-Hans.xml): the pages are written in zh-Hans; the script switches to English. -->
   <xsl:param name="ui" as="document-node()"/>
+  <!-- Each interface string's span (as f:ui makes it), by key, made once per run from $ui; where a key is missing, f:ui makes it. -->
+  <xsl:param name="ui-spans" as="map(xs:string, element())" select="map{}"/>
   <!-- Per document: its identifier, its script (zh-Hans, zh-Hant or ''), the raw source's link, the citations. -->
   <xsl:param name="docid" as="xs:string" select="''"/>
   <xsl:param name="doc-script" as="xs:string" select="''"/>

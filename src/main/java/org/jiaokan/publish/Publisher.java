@@ -292,7 +292,8 @@ public final class Publisher {
             }
         }
         CitationProvider cite = options.citations() != null ? options.citations() : citationsFor(edition);
-        Context ctx = new Context(xsl, out, registers, edition, i18n.get("zh-Hans"), in.sourceDirs(), errors, cite);
+        Context ctx = new Context(xsl, out, registers, edition, i18n.get("zh-Hans"), uiSpans(xsl, i18n.get("zh-Hans")), in.sourceDirs(),
+                errors, cite);
 
         RegisterKeys registerKeys = inc == null ? null
                 : RegisterKeys.of(registers, inc.ownStylesheets() ? PublishManifest.sha(in.registers()) : null);
@@ -431,8 +432,53 @@ public final class Publisher {
         return new Result(pages[0], publishedDocs.size(), new ArrayList<>(errors), 0);
     }
 
-    private record Context(Stylesheets xsl, Path out, XdmNode registers, XdmNode edition, XdmNode ui,
+    private record Context(Stylesheets xsl, Path out, XdmNode registers, XdmNode edition, XdmNode ui, XdmMap uiSpans,
                            List<Path> sourceDirs, List<String> errors, CitationProvider citations) {}
+
+    /**
+     * The stylesheets' {@code $ui-spans}: each interface string ({@code <s k="key">text</s>}) as the span
+     * {@code f:ui} writes, {@code <span data-i18n="key">text</span>}, made once for the run instead of once per use.
+     * The first string of a key wins, as {@code f:t} takes it.
+     */
+    private static XdmMap uiSpans(Stylesheets xsl, XdmNode ui) throws IOException {
+        StringBuilder sb = new StringBuilder("<spans>");
+        Set<String> keys = new LinkedHashSet<>();
+        ui.select(net.sf.saxon.s9api.streams.Steps.descendant()).forEach(s -> {
+            if (!"s".equals(s.getNodeName() == null ? null : s.getNodeName().getLocalName())) return;
+            String k = s.getAttributeValue(new QName("k"));
+            if (k == null || !keys.add(k)) return;
+            sb.append("<span data-i18n=\"").append(xmlEscape(k)).append("\">").append(xmlEscape(s.getStringValue())).append("</span>");
+        });
+        sb.append("</spans>");
+        Map<XdmAtomicValue, XdmValue> m = new HashMap<>();
+        try {
+            XdmNode doc = xsl.parse(sb.toString().getBytes(StandardCharsets.UTF_8), "jiaokan-theme:/i18n/spans.xml");
+            for (XdmNode root : doc.children()) {
+                for (XdmNode span : root.children()) m.put(new XdmAtomicValue(span.getAttributeValue(new QName("data-i18n"))), span);
+            }
+        } catch (SaxonApiException e) {
+            throw new IOException("the interface strings: " + reason(e), e);
+        }
+        return new XdmMap(m);
+    }
+
+    private static String xmlEscape(String s) {
+        StringBuilder b = new StringBuilder(s.length());
+        for (int i = 0; i < s.length(); i++) {
+            char c = s.charAt(i);
+            switch (c) {
+                case '&' -> b.append("&amp;");
+                case '<' -> b.append("&lt;");
+                case '>' -> b.append("&gt;");
+                case '"' -> b.append("&quot;");
+                case '\r' -> b.append("&#13;");
+                case '\t' -> b.append("&#9;");
+                case '\n' -> b.append("&#10;");
+                default -> b.append(c);
+            }
+        }
+        return b.toString();
+    }
 
     /**
      * The edition's citations (GB/T 7714, Chicago, APA with citeproc; BibTeX, RIS, CSL-JSON), made once
@@ -639,6 +685,7 @@ public final class Publisher {
         if (ctx.registers() != null) p.put(new QName("registers"), ctx.registers());
         if (ctx.edition() != null) p.put(new QName("edition"), ctx.edition());
         p.put(new QName("ui"), ctx.ui());
+        p.put(new QName("ui-spans"), ctx.uiSpans());
         p.put(new QName("formats"), formatsParam);
         return p;
     }
