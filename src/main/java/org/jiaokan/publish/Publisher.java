@@ -441,43 +441,30 @@ public final class Publisher {
      * The first string of a key wins, as {@code f:t} takes it.
      */
     private static XdmMap uiSpans(Stylesheets xsl, XdmNode ui) throws IOException {
-        StringBuilder sb = new StringBuilder("<spans>");
-        Set<String> keys = new LinkedHashSet<>();
-        ui.select(net.sf.saxon.s9api.streams.Steps.descendant()).forEach(s -> {
-            if (!"s".equals(s.getNodeName() == null ? null : s.getNodeName().getLocalName())) return;
-            String k = s.getAttributeValue(new QName("k"));
-            if (k == null || !keys.add(k)) return;
-            sb.append("<span data-i18n=\"").append(xmlEscape(k)).append("\">").append(xmlEscape(s.getStringValue())).append("</span>");
-        });
-        sb.append("</spans>");
         Map<XdmAtomicValue, XdmValue> m = new HashMap<>();
         try {
-            XdmNode doc = xsl.parse(sb.toString().getBytes(StandardCharsets.UTF_8), "jiaokan-theme:/i18n/spans.xml");
-            for (XdmNode root : doc.children()) {
+            net.sf.saxon.s9api.BuildingStreamWriter w = xsl.processor().newDocumentBuilder().newBuildingStreamWriter();
+            w.writeStartDocument();
+            w.writeStartElement("spans");
+            Set<String> keys = new LinkedHashSet<>();
+            for (XdmNode s : ui.select(net.sf.saxon.s9api.streams.Steps.descendant()).toList()) {
+                if (s.getNodeKind() != XdmNodeKind.ELEMENT || !"s".equals(s.getNodeName().getLocalName())) continue;
+                String k = s.getAttributeValue(new QName("k"));
+                if (k == null || !keys.add(k)) continue;
+                w.writeStartElement("span");
+                w.writeAttribute("data-i18n", k);
+                w.writeCharacters(s.getStringValue());
+                w.writeEndElement();
+            }
+            w.writeEndElement();
+            w.writeEndDocument();
+            for (XdmNode root : w.getDocumentNode().children()) {
                 for (XdmNode span : root.children()) m.put(new XdmAtomicValue(span.getAttributeValue(new QName("data-i18n"))), span);
             }
-        } catch (SaxonApiException e) {
+        } catch (SaxonApiException | javax.xml.stream.XMLStreamException e) {
             throw new IOException("the interface strings: " + reason(e), e);
         }
         return new XdmMap(m);
-    }
-
-    private static String xmlEscape(String s) {
-        StringBuilder b = new StringBuilder(s.length());
-        for (int i = 0; i < s.length(); i++) {
-            char c = s.charAt(i);
-            switch (c) {
-                case '&' -> b.append("&amp;");
-                case '<' -> b.append("&lt;");
-                case '>' -> b.append("&gt;");
-                case '"' -> b.append("&quot;");
-                case '\r' -> b.append("&#13;");
-                case '\t' -> b.append("&#9;");
-                case '\n' -> b.append("&#10;");
-                default -> b.append(c);
-            }
-        }
-        return b.toString();
     }
 
     /**
