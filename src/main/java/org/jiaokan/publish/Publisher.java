@@ -202,13 +202,15 @@ public final class Publisher {
 
         /**
          * The settings an output may read besides its inputs: Jiaokan's system properties and environment variables
-         * (the number of threads aside: it never changes a byte) and, for the print edition, the fonts where the
+         * (the number of threads and {@code jiaokan.rehash} aside: they never change a byte) and, for the print edition, the fonts where the
          * launcher keeps them or {@code JIAOKAN_FONTS} names.
          */
         private static String configuration(Set<String> formats) throws IOException {
             StringBuilder sb = new StringBuilder();
             new TreeMap<>(System.getProperties()).forEach((k, v) -> {
-                if (k.toString().startsWith("jiaokan.") && !k.equals("jiaokan.threads")) sb.append(k).append('=').append(v).append('\n');
+                if (k.toString().startsWith("jiaokan.") && !k.equals("jiaokan.threads") && !k.equals("jiaokan.rehash")) {
+                    sb.append(k).append('=').append(v).append('\n');
+                }
             });
             new TreeMap<>(System.getenv()).forEach((k, v) -> {
                 if (k.startsWith("JIAOKAN_") || k.equals("XDG_CACHE_HOME")) sb.append(k).append('=').append(v).append('\n');
