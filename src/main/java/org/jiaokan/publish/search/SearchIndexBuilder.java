@@ -59,8 +59,9 @@ public final class SearchIndexBuilder {
     private final Path dir;
     /** Where the shards of the index being built go (see {@link #switchGeneration}). */
     private final Path next;
-    private final Map<Long, Gram> grams = new HashMap<>();
-    private final Set<Integer> corpusChars = new HashSet<>();
+    private final GramTable grams = new GramTable();
+    /** The folded characters of the corpus, by code point. */
+    private final java.util.BitSet corpusChars = new java.util.BitSet();
     private final List<SearchDocument> docsMeta = new ArrayList<>();
     private final List<Integer> firstBlocks = new ArrayList<>();
     private final Map<String, Integer> genres = new LinkedHashMap<>();
@@ -76,6 +77,69 @@ public final class SearchIndexBuilder {
     private static final class Gram {
         final StringBuilder postings = new StringBuilder();
         int lastBlock;
+    }
+
+    /**
+     * The grams of the index by key (first character shifted left 21 bits, or the second): open addressing with
+     * the keys' bits mixed. A {@code HashMap<Long, …>} puts these keys, whose high and low halves
+     * {@link Long#hashCode} folds onto each other, into few buckets, and spent most of an index's time
+     * searching the trees of its crowded buckets.
+     */
+    static final class GramTable {
+        private long[] keys = new long[1 << 16];
+        private Gram[] values = new Gram[1 << 16];
+        private int size;
+
+        /** The gram of this key, made when there is none. */
+        Gram get(long key) {
+            int mask = keys.length - 1;
+            int i = (int) mix(key) & mask;
+            while (true) {
+                Gram g = values[i];
+                if (g == null) break;
+                if (keys[i] == key) return g;
+                i = (i + 1) & mask;
+            }
+            Gram g = new Gram();
+            keys[i] = key;
+            values[i] = g;
+            if (++size * 2 > keys.length) grow();
+            return g;
+        }
+
+        int size() {
+            return size;
+        }
+
+        /** Calls {@code f} for every gram, in no particular order. */
+        void forEach(java.util.function.BiConsumer<Long, Gram> f) {
+            for (int i = 0; i < keys.length; i++) if (values[i] != null) f.accept(keys[i], values[i]);
+        }
+
+        private void grow() {
+            long[] oldKeys = keys;
+            Gram[] oldValues = values;
+            keys = new long[oldKeys.length * 2];
+            values = new Gram[oldKeys.length * 2];
+            int mask = keys.length - 1;
+            for (int j = 0; j < oldKeys.length; j++) {
+                if (oldValues[j] == null) continue;
+                int i = (int) mix(oldKeys[j]) & mask;
+                while (values[i] != null) i = (i + 1) & mask;
+                keys[i] = oldKeys[j];
+                values[i] = oldValues[j];
+            }
+        }
+
+        /** MurmurHash3's finaliser: every bit of the key moves every bit of the result. */
+        private static long mix(long k) {
+            k ^= k >>> 33;
+            k *= 0xff51afd7ed558ccdL;
+            k ^= k >>> 33;
+            k *= 0xc4ceb9fe1a85ec53L;
+            k ^= k >>> 33;
+            return k;
+        }
     }
 
     /** What a build produced. */
@@ -345,7 +409,7 @@ public final class SearchIndexBuilder {
             es.add(i);
         }
         docEntities.add(es);
-        for (String t : List.of(d.title())) Folding.fold(t).text().codePoints().forEach(corpusChars::add);
+        for (String t : List.of(d.title())) Folding.fold(t).text().codePoints().forEach(corpusChars::set);
         for (Prepared b : prepared) addBlock(b);
     }
 
@@ -415,9 +479,9 @@ public final class SearchIndexBuilder {
 
     private void addBlock(Prepared b) {
         int block = blocks++;
-        for (int c : b.chars()) if (c >= 0) corpusChars.add(c);
+        for (int c : b.chars()) if (c >= 0) corpusChars.set(c);
         for (int k = 0; k < b.keys().length; k++) {
-            Gram g = grams.computeIfAbsent(b.keys()[k], x -> new Gram());
+            Gram g = grams.get(b.keys()[k]);
             StringBuilder sb = g.postings;
             if (sb.length() > 0) sb.append(';');
             base36(sb, block - g.lastBlock).append(':');
@@ -467,17 +531,19 @@ public final class SearchIndexBuilder {
 
     private Stats finish(List<String> errors) throws IOException {
         flushTexts();
-        long total = 0;
-        for (Map.Entry<Long, Gram> e : grams.entrySet()) total += e.getValue().postings.length() + 8;
+        long[] sum = {0};
+        grams.forEach((key, g) -> sum[0] += g.postings.length() + 8);
+        long total = sum[0];
         int shards = 1;
         while (shards < 256 && (long) shards * POSTINGS_SHARD_BYTES < total) shards *= 2;
         List<TreeMap<Integer, TreeMap<Integer, StringBuilder>>> parts = new ArrayList<>();
         for (int i = 0; i < shards; i++) parts.add(new TreeMap<>());
-        for (Map.Entry<Long, Gram> e : grams.entrySet()) {
-            int c1 = (int) (e.getKey() >>> 21);
-            int c2 = (int) (e.getKey() & 0x1FFFFF);
-            parts.get(c1 % shards).computeIfAbsent(c1, k -> new TreeMap<>()).put(c2, e.getValue().postings);
-        }
+        int shardCount = shards;
+        grams.forEach((key, g) -> {
+            int c1 = (int) (key >>> 21);
+            int c2 = (int) (key & 0x1FFFFF);
+            parts.get(c1 % shardCount).computeIfAbsent(c1, k -> new TreeMap<>()).put(c2, g.postings);
+        });
         for (int i = 0; i < shards; i++) {
             StringBuilder sb = new StringBuilder("JiaokanSearch.add(\"s\",").append(i).append(",{");
             boolean firstC = true;
@@ -506,7 +572,7 @@ public final class SearchIndexBuilder {
                 .append("\",\"shards\":").append(shards);
         sb.append(",\"blocks\":").append(blocks).append(",\"texts\":").append(textShardStarts.toString().replace(" ", ""));
         StringBuilder fold = new StringBuilder();
-        for (Map.Entry<Integer, Integer> e : Folding.table(corpusChars).entrySet()) fold.appendCodePoint(e.getKey()).appendCodePoint(e.getValue());
+        for (Map.Entry<Integer, Integer> e : Folding.table(corpusChars::get).entrySet()) fold.appendCodePoint(e.getKey()).appendCodePoint(e.getValue());
         sb.append(",\n\"fold\":").append(ScriptStrings.quote(fold.toString()));
         sb.append(",\n\"genres\":[");
         boolean first = true;
