@@ -10,7 +10,6 @@ import java.io.DataInputStream;
 import java.io.DataOutputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.InputStream;
 import java.io.ObjectInputFilter;
 import java.io.ObjectInputStream;
 import java.io.ObjectOutputStream;
@@ -79,6 +78,10 @@ final class BuildCache {
     private final Set<String> used = ConcurrentHashMap.newKeySet();
     private final AtomicInteger hits = new AtomicInteger();
     private final AtomicInteger misses = new AtomicInteger();
+    /** The sources' and TEI files' digests, remembered with their files' sizes and times ({@code digests} beside the cache). */
+    private final org.jiaokan.io.FileDigests digests;
+    /** The folder the digests' names are relative to (the edition folder, for a build). */
+    private final Path base;
 
     /**
      * @param dir     the cache folder (created on first write)
@@ -90,6 +93,25 @@ final class BuildCache {
         this.teiDir = dir.resolveSibling(dir.getFileName() + "-tei");
         String code = codeIdentity == null ? CodeIdentity.get(dir.resolveSibling("code-identity")) : codeIdentity;
         this.context = hex(sha("format " + FORMAT + "\ncode " + code + "\n" + context));
+        Path abs = dir.toAbsolutePath().normalize();
+        this.base = abs.getParent() == null || abs.getParent().getParent() == null ? abs : abs.getParent().getParent();
+        this.digests = org.jiaokan.io.FileDigests.load(abs.resolveSibling("digests"));
+    }
+
+    /** A file's name in the digests' memo: its path relative to the edition folder where it is inside it. */
+    private String digestName(Path file) {
+        Path abs = file.toAbsolutePath().normalize();
+        return (abs.startsWith(base) ? base.relativize(abs) : abs).toString().replace('\\', '/');
+    }
+
+    /** The SHA-256 of a file (a source or a TEI file the build wrote), or null when it cannot be read. */
+    byte[] fileSha(Path file) {
+        return digests.sha(file, digestName(file));
+    }
+
+    /** Writes the digests of the files this run read (see {@link org.jiaokan.io.FileDigests}). */
+    void saveDigests() {
+        digests.save();
     }
 
     /** Sources taken from the cache so far. */
@@ -103,13 +125,8 @@ final class BuildCache {
      * file cannot be read (the reader then says why, as without a cache).
      */
     Optional<String> key(Path input, String id) {
-        MessageDigest content = CodeIdentity.sha256();
-        byte[] buffer = new byte[1 << 16];
-        try (InputStream in = Files.newInputStream(input)) {
-            for (int n; (n = in.read(buffer)) > 0; ) content.update(buffer, 0, n);
-        } catch (IOException | RuntimeException e) {
-            return Optional.empty();
-        }
+        byte[] content = fileSha(input);
+        if (content == null) return Optional.empty();
         MessageDigest md = CodeIdentity.sha256();
         md.update(context.getBytes(StandardCharsets.UTF_8));
         md.update((byte) 0);
@@ -117,7 +134,7 @@ final class BuildCache {
         md.update((byte) 0);
         md.update(input.getFileName().toString().getBytes(StandardCharsets.UTF_8));
         md.update((byte) 0);
-        md.update(content.digest());
+        md.update(content);
         return Optional.of(hex(md.digest()));
     }
 
@@ -257,8 +274,13 @@ final class BuildCache {
 
     /** The key of a TEI file: the recognition's key, the dictionary's digest, the edition's metadata, the file's SHA-256. */
     static String writtenKey(String recognitionKey, String dictionary, String edition, byte[] teiFile) {
+        return writtenKeyOfSha(recognitionKey, dictionary, edition, teiFile == null ? null : CodeIdentity.sha256().digest(teiFile));
+    }
+
+    /** As {@link #writtenKey(String, String, String, byte[])}, with the TEI file's SHA-256 (null: no file). */
+    static String writtenKeyOfSha(String recognitionKey, String dictionary, String edition, byte[] teiSha) {
         return hex(sha("written " + FORMAT + "\0" + recognitionKey + "\0" + dictionary + "\0" + edition + "\0"
-                + (teiFile == null ? "none" : hex(CodeIdentity.sha256().digest(teiFile)))));
+                + (teiSha == null ? "none" : hex(teiSha))));
     }
 
     private static byte[] bytes(Object o) throws IOException {

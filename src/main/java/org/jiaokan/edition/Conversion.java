@@ -174,7 +174,10 @@ public final class Conversion {
             TeiFiles.writeIfChanged(regFile, made);
             if (cache != null) cache.storeRegisters(registersKey, made);
         }
-        if (cache != null) cache.prune();
+        if (cache != null) {
+            cache.prune();
+            cache.saveDigests();
+        }
         return new Result(outcomes, failures, regFile);
     }
 
@@ -287,10 +290,12 @@ public final class Conversion {
             Path file = TeiFiles.inside(outDir, name);
             String editionId = edition.toString();
             if (cache != null && r.summary() != null) {
-                byte[] old = Files.isRegularFile(file) ? Files.readAllBytes(file) : null;
+                // The TEI file's digest as the memo knows it (its size and times unchanged), else from its bytes.
+                byte[] oldSha = Files.isRegularFile(file) ? cache.fileSha(file) : null;
                 java.util.Optional<BuildCache.Written> hit = cache.findWritten(r.input(),
-                        BuildCache.writtenKey(r.key(), dictionaryDigest, editionId, old));
-                if (hit.isPresent() && !keepSources) {
+                        BuildCache.writtenKeyOfSha(r.key(), dictionaryDigest, editionId, oldSha));
+                byte[] old = hit.isPresent() && !hit.get().invalid().isEmpty() ? Files.readAllBytes(file) : null;
+                if (hit.isPresent() && !keepSources && (old == null || java.util.Arrays.equals(oldSha, CodeIdentity.sha256().digest(old)))) {
                     BuildCache.Written w = hit.get();
                     teiReused.incrementAndGet();
                     TeiFiles.Outcome o = new TeiFiles.Outcome(file, false, w.keptUnits(), w.invalid().isEmpty() ? new byte[0] : old);

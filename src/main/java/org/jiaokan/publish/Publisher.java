@@ -145,6 +145,7 @@ public final class Publisher {
             inc.manifest().prune(name -> name.startsWith("doc ") || name.equals("site") || name.equals("search"),
                     name -> name.startsWith("doc ") && !current.contains(name));
             inc.manifest().save();
+            inc.digests().save();
             if (inc.search() != null) {
                 List<String> names = new ArrayList<>();
                 for (Path d : in.documents()) names.add(inc.name(d));
@@ -174,7 +175,7 @@ public final class Publisher {
      * caller's own citation provider, whose identity is unknown).
      */
     private record Incremental(PublishManifest manifest, String run, String shared, Map<Path, String> teiSha, String sources, Path base,
-                               boolean ownStylesheets, SearchCache search) {
+                               boolean ownStylesheets, SearchCache search, org.jiaokan.io.FileDigests digests) {
         static Incremental of(Options options, Inputs in) throws IOException {
             if (options.citations() != null || !options.incremental() || PublishManifest.location(options.out()) == null) return null;
             Path base = commonFolder(in);
@@ -186,25 +187,30 @@ public final class Publisher {
                     PublishManifest.sha(in.edition()), sourceDirs, in.registers() == null ? "" : relative(base, in.registers()),
                     in.edition() == null ? "" : relative(base, in.edition()));
             String run = PublishManifest.key("run", shared, PublishManifest.sha(in.registers()));
+            // The TEI files' digests, remembered beside the manifest with their sizes and times (an unchanged file is not read).
+            Path folder = PublishManifest.folder(options.out());
+            org.jiaokan.io.FileDigests digests = org.jiaokan.io.FileDigests.load(folder == null ? null : folder.resolve("digests"));
             Map<Path, String> sha = new TreeMap<>();
-            for (Path d : in.documents()) sha.put(d, relative(base, d) + " " + PublishManifest.sha(d));
+            for (Path d : in.documents()) sha.put(d, relative(base, d) + " " + digests.hex(d, relative(base, d)));
             // The raw sources' names, sizes and times: the outputs beside the site may copy or describe them.
             StringBuilder sources = new StringBuilder();
             for (Path dir : in.sourceDirs()) sources.append(relative(base, dir)).append(PublishManifest.snapshot(dir)).append('\n');
             boolean ownStylesheets = in.themeDir() != null && Files.isDirectory(in.themeDir().resolve("xslt"));
             return new Incremental(PublishManifest.load(options.out()), run, shared, sha, sources.toString(), base, ownStylesheets,
-                    SearchCache.of(options.out()));
+                    SearchCache.of(options.out()), digests);
         }
 
         /**
          * The settings an output may read besides its inputs: Jiaokan's system properties and environment variables
-         * (the number of threads aside: it never changes a byte) and, for the print edition, the fonts where the
+         * (the number of threads and {@code jiaokan.rehash} aside: they never change a byte) and, for the print edition, the fonts where the
          * launcher keeps them or {@code JIAOKAN_FONTS} names.
          */
         private static String configuration(Set<String> formats) throws IOException {
             StringBuilder sb = new StringBuilder();
             new TreeMap<>(System.getProperties()).forEach((k, v) -> {
-                if (k.toString().startsWith("jiaokan.") && !k.equals("jiaokan.threads")) sb.append(k).append('=').append(v).append('\n');
+                if (k.toString().startsWith("jiaokan.") && !k.equals("jiaokan.threads") && !k.equals("jiaokan.rehash")) {
+                    sb.append(k).append('=').append(v).append('\n');
+                }
             });
             new TreeMap<>(System.getenv()).forEach((k, v) -> {
                 if (k.startsWith("JIAOKAN_") || k.equals("XDG_CACHE_HOME")) sb.append(k).append('=').append(v).append('\n');
@@ -225,6 +231,11 @@ public final class Publisher {
         /** The key of an output format made from every document. */
         String formatKey(String format) {
             return PublishManifest.key("format", format, run, teiSha.values().toString(), sources);
+        }
+
+        /** The SHA-256 of a raw source (as {@link PublishManifest#sha}: "none" for none), from the digests' memo where it is unchanged. */
+        String rawSha(Path raw) {
+            return raw == null || !Files.isRegularFile(raw) ? "none" : digests.hex(raw, relative(base, raw));
         }
 
         /** A document's name in the manifest: its path relative to the inputs' common folder. */
@@ -320,7 +331,7 @@ public final class Publisher {
                 try {
                     String key = inc == null ? null : PublishManifest.key("doc", inc.shared(), inc.teiSha().get(doc));
                     if (key != null) {
-                        Integer kept = unchangedDocument(ctx, inc.manifest(), "doc " + inc.name(doc), doc, key, registerKeys, ids,
+                        Integer kept = unchangedDocument(ctx, inc, "doc " + inc.name(doc), doc, key, registerKeys, ids,
                                 summaries, summaryBytes);
                         if (kept != null) {
                             if (search != null && summaryBytes.containsKey(doc)) indexed = indexOnly(ctx, doc, inc);
@@ -336,7 +347,7 @@ public final class Publisher {
                         byte[] summary = serialise(ctx, p.summary());
                         summaryBytes.put(doc, summary);
                         inc.manifest().put("doc " + inc.name(doc), key,
-                                DocRecord.bytes(p.docid(), p.pages(), p.rawName(), PublishManifest.sha(p.raw()), p.registerIds(),
+                                DocRecord.bytes(p.docid(), p.pages(), p.rawName(), inc.rawSha(p.raw()), p.registerIds(),
                                         registerKeys.documentKey(p.registerIds()), summary),
                                 p.files());
                     }
@@ -527,14 +538,14 @@ public final class Publisher {
      * A document whose TEI and shared inputs are those its pages were made from, and whose raw source is
      * unchanged: its pages stay, its summary comes from the manifest. Null when it has to be published.
      */
-    private Integer unchangedDocument(Context ctx, PublishManifest manifest, String name, Path doc, String key, RegisterKeys registers,
+    private Integer unchangedDocument(Context ctx, Incremental inc, String name, Path doc, String key, RegisterKeys registers,
                                       Map<String, Path> ids, Map<Path, XdmNode> summaries, Map<Path, byte[]> summaryBytes) throws IOException {
-        java.util.Optional<PublishManifest.Entry> e = manifest.find(name, key);
+        java.util.Optional<PublishManifest.Entry> e = inc.manifest().find(name, key);
         if (e.isEmpty()) return null;
         try {
             DocRecord r = DocRecord.of(e.get().payload());
             Path raw = r.rawName().isEmpty() ? null : rawSource(ctx.sourceDirs(), r.rawName());
-            if (!PublishManifest.sha(raw).equals(r.rawSha())) return null;
+            if (!inc.rawSha(raw).equals(r.rawSha())) return null;
             // The register entries the pages show are as they were (the rest of the registers does not matter to them).
             if (!registers.documentKey(r.registerIds()).equals(r.registerKey())) return null;
             Path earlier = ids.putIfAbsent(r.docid(), doc);

@@ -46,6 +46,22 @@ class BenchStagesTest {
     }
 
     @Test
+    void theEditorsRoundIsReportedWithItsBuildAndItsPublication() throws Exception {
+        Path json = dir.resolve("figures.json");
+        CliRun run = CliRun.of("bench", "--docs", "8", "--stages", "incremental,publish", "--formats", "html", "--naive", "0",
+                "--no-search", "--work", dir.resolve("w").toString(), "--json", json.toString());
+        assertEquals(0, run.exit(), run.out() + run.err());
+        String figures = Files.readString(json, StandardCharsets.UTF_8);
+        for (String what : new String[]{"nothing changed", "1 changed"}) {
+            assertTrue(figures.contains("\"stage\": \"build + publish html (incremental, " + what + ")\""), figures);
+            assertTrue(figures.contains("\"stage\": \"of which build (" + what + ")\""), figures);
+            assertTrue(figures.contains("\"stage\": \"of which publish html (" + what + ")\""), figures);
+        }
+        assertTrue(run.out().contains("  of which publish html (1 changed)"), run.out());
+        assertTrue(figures.contains("\"loadAverage rebuild 1 changed\""), figures);
+    }
+
+    @Test
     void unknownPart() {
         CliRun run = CliRun.of("bench", "--docs", "4", "--stages", "convert,pdfs", "--work", dir.resolve("w").toString());
         assertEquals(2, run.exit());

@@ -316,6 +316,55 @@ class IncrementalBuildTest {
         assertTrue(!java.util.Arrays.equals(made, incremental), "the registers were made again");
     }
 
+    /**
+     * The build reads a source's and a TEI file's digest from its memo while their sizes and times are those it
+     * hashed: a source whose bytes changed with its size and modification time kept (as a copy that keeps times
+     * leaves it) is still converted again, and a TEI file an editor changed so is merged again.
+     */
+    @Test
+    void filesChangedWithTheirSizeAndTimeKeptAreReadAgain() throws Exception {
+        Path dir = edition("same-size", FIRST);
+        Path sources = dir.resolve(EditionBuilder.SOURCES);
+        java.nio.file.attribute.FileTime hourAgo = java.nio.file.attribute.FileTime.from(java.time.Instant.now().minusSeconds(3600));
+        try (Stream<Path> s = Files.list(sources)) {
+            for (Path p : s.toList()) Files.setLastModifiedTime(p, hourAgo);
+        }
+        build(dir, true, null);
+        Path tei = dir.resolve(EditionBuilder.DOCS).resolve("jk-a-notice.xml");
+        Files.setLastModifiedTime(tei, hourAgo);
+        EditionBuilder.Result same = build(dir, true, null);
+        assertEquals(new Conversion.CacheCounts(FIRST.size(), 0), same.cache());
+        assertEquals(FIRST.size(), same.teiFromCache(), "every TEI file is as the build wrote it");
+        assertTrue(Files.isRegularFile(dir.resolve(".jiaokan/digests")), "the digests are remembered");
+
+        // One character for another of the same length in UTF-8, the time put back.
+        Path source = sources.resolve("b-speech.txt");
+        String text = Files.readString(source, StandardCharsets.UTF_8);
+        assertTrue(text.contains("过去一年"));
+        Files.writeString(source, text.replace("过去一年", "过去两年"), StandardCharsets.UTF_8);
+        Files.setLastModifiedTime(source, hourAgo);
+        // An editor's correction in a TEI file, of the same length, the time put back.
+        String teiText = Files.readString(tei, StandardCharsets.UTF_8);
+        int p = teiText.indexOf("联合检查", teiText.indexOf("<body"));
+        assertTrue(p > 0, "the notice says 联合检查 in its text");
+        Files.writeString(tei, teiText.substring(0, p) + "聯合" + teiText.substring(p + 2), StandardCharsets.UTF_8);
+        Files.setLastModifiedTime(tei, hourAgo);
+        EditionBuilder.Result again = build(dir, true, null);
+        assertEquals(new Conversion.CacheCounts(FIRST.size() - 1, 1), again.cache(), "the changed source is converted again");
+        assertEquals(FIRST.size() - 2, again.teiFromCache(), "the changed source's and the edited TEI file are written again");
+
+        Map<String, String> changed = new TreeMap<>(FIRST);
+        changed.put("b-speech.txt", text.replace("过去一年", "过去两年"));
+        Path fresh = edition("same-size-scratch", changed);
+        build(fresh, false, null);
+        Map<String, byte[]> full = files(fresh), incr = files(dir);
+        incr.remove("docs/jk-a-notice.xml"); // holds the editor's correction
+        full.remove("docs/jk-a-notice.xml");
+        assertTrue(Files.readString(tei, StandardCharsets.UTF_8).contains("聯合检查"), "the editor's correction is kept");
+        assertEquals(full.keySet(), incr.keySet());
+        for (String name : full.keySet()) assertArrayEquals(full.get(name), incr.get(name), name + " differs");
+    }
+
     static void copyTree(Path from, Path to) throws IOException {
         Files.createDirectories(to);
         try (Stream<Path> s = Files.list(from)) {

@@ -5,18 +5,20 @@ import com.hankcs.hanlp.HanLP;
 import java.text.Normalizer;
 import java.util.Map;
 import java.util.TreeMap;
-import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * The normalisation shared by the index and the query: NFKC, traditional→simplified folding character by
  * character (HanLP's converter on each character alone, so that the browser can apply the same table),
  * lower case, and only letters and decimal digits kept. The browser's copy of the table is written into the
- * index ({@link #table(java.util.BitSet)}), so a query folds exactly as the text did.
+ * index ({@link #table(java.util.function.IntPredicate)}), so a query folds exactly as the text did.
  */
 public final class Folding {
-    private static final Map<Integer, Integer> CACHE = new ConcurrentHashMap<>();
-    /** The folding of the Basic Multilingual Plane's Han characters, filled as they are met (0: not yet known). */
-    private static final int[] BMP = new int[0x10000];
+    /**
+     * The folded form of each code point of the folded ranges, found on first use: 0 where not yet found (every
+     * folded form is a character, never 0). Any thread may find one; all find the same, so a plain array does,
+     * and the text's every character costs a look-up without a boxed key.
+     */
+    private static final int[] CACHE = new int[(0x9FFF - 0x3400 + 1) + (0xFAFF - 0xF900 + 1) + (0x2A6DF - 0x20000 + 1)];
     private static volatile Map<Integer, Integer> fullTable;
 
     private Folding() {}
@@ -26,19 +28,15 @@ public final class Folding {
         // Only the ranges the browser's table covers (see fullTable), so that both sides fold alike.
         if (!(cp >= 0x3400 && cp <= 0x4DBF || cp >= 0x4E00 && cp <= 0x9FFF || cp >= 0xF900 && cp <= 0xFAFF
                 || cp >= 0x20000 && cp <= 0x2A6DF)) return cp;
-        if (cp < 0x10000) {
-            // A race only computes the same value twice.
-            int f = BMP[cp];
-            if (f == 0) BMP[cp] = f = convert(cp);
-            return f;
-        }
-        return CACHE.computeIfAbsent(cp, Folding::convert);
-    }
-
-    private static int convert(int c) {
-        String s = new String(Character.toChars(c));
+        int slot = cp <= 0x9FFF ? cp - 0x3400 : cp <= 0xFAFF ? (0x9FFF - 0x3400 + 1) + cp - 0xF900
+                : (0x9FFF - 0x3400 + 1) + (0xFAFF - 0xF900 + 1) + cp - 0x20000;
+        int f = CACHE[slot];
+        if (f != 0) return f;
+        String s = new String(Character.toChars(cp));
         String t = HanLP.convertToSimplifiedChinese(s);
-        return t != null && t.codePointCount(0, t.length()) == 1 ? t.codePointAt(0) : c;
+        f = t != null && t.codePointCount(0, t.length()) == 1 ? t.codePointAt(0) : cp;
+        CACHE[slot] = f;
+        return f;
     }
 
     /** Whether a code point takes part in matching (letters and decimal digits; punctuation and space do not). */
@@ -92,10 +90,10 @@ public final class Folding {
      * other character, where either side occurs among {@code corpusChars} (folded corpus characters), so that
      * a query typed in the other script folds to what the index holds.
      */
-    public static Map<Integer, Integer> table(java.util.BitSet corpusChars) {
+    public static Map<Integer, Integer> table(java.util.function.IntPredicate corpusChars) {
         Map<Integer, Integer> out = new TreeMap<>();
         for (Map.Entry<Integer, Integer> e : fullTable().entrySet()) {
-            if (corpusChars.get(e.getValue())) out.put(e.getKey(), e.getValue());
+            if (corpusChars.test(e.getValue())) out.put(e.getKey(), e.getValue());
         }
         return out;
     }

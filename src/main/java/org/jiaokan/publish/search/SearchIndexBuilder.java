@@ -59,7 +59,7 @@ public final class SearchIndexBuilder {
     private final Path dir;
     /** Where the shards of the index being built go (see {@link #switchGeneration}). */
     private final Path next;
-    private final LongMap<Gram> grams = new LongMap<>(1 << 16);
+    private final GramTable grams = new GramTable();
     /** The folded characters of the corpus, by code point. */
     private final java.util.BitSet corpusChars = new java.util.BitSet();
     private final List<SearchDocument> docsMeta = new ArrayList<>();
@@ -74,9 +74,103 @@ public final class SearchIndexBuilder {
     private int blocks = 0;
     private long bytes = 0;
 
+    /**
+     * One gram's postings, as ASCII bytes (base-36 digits and separators), with its key and the last block posted.
+     * The key, the counts and the bytes are reached from the table's one reference: appending to a million grams in
+     * turn is bound by the memory reads each append needs.
+     */
     private static final class Gram {
-        final StringBuilder postings = new StringBuilder();
+        final long key;
+        byte[] postings = new byte[8];
+        int length;
         int lastBlock;
+
+        Gram(long key) {
+            this.key = key;
+        }
+
+        void append(char c) {
+            if (length == postings.length) postings = java.util.Arrays.copyOf(postings, postings.length * 2);
+            postings[length++] = (byte) c;
+        }
+
+        /** Appends a non-negative number in base 36 (as Integer.toString(n, 36)). */
+        void base36(int n) {
+            if (n < 36) {
+                append(DIGITS36[n]);
+                return;
+            }
+            int digits = 0;
+            for (int m = n; m > 0; m /= 36) digits++;
+            if (length + digits > postings.length) postings = java.util.Arrays.copyOf(postings, Math.max(postings.length * 2, length + digits));
+            for (int i = length + digits - 1; i >= length; i--) {
+                postings[i] = (byte) DIGITS36[n % 36];
+                n /= 36;
+            }
+            length += digits;
+        }
+
+        String text() {
+            return new String(postings, 0, length, StandardCharsets.ISO_8859_1);
+        }
+    }
+
+    /**
+     * The grams of the index by key (first character shifted left 21 bits, or the second): open addressing with
+     * the keys' bits mixed. A {@code HashMap<Long, …>} puts these keys, whose high and low halves
+     * {@link Long#hashCode} folds onto each other, into few buckets, and spent most of an index's time
+     * searching the trees of its crowded buckets.
+     */
+    static final class GramTable {
+        private Gram[] slots = new Gram[1 << 16];
+        private int size;
+
+        /** The gram of this key, made when there is none. */
+        Gram get(long key) {
+            int mask = slots.length - 1;
+            int i = (int) mix(key) & mask;
+            while (true) {
+                Gram g = slots[i];
+                if (g == null) break;
+                if (g.key == key) return g;
+                i = (i + 1) & mask;
+            }
+            Gram g = new Gram(key);
+            slots[i] = g;
+            if (++size * 2 > slots.length) grow();
+            return g;
+        }
+
+        int size() {
+            return size;
+        }
+
+        /** Calls {@code f} for every gram, in no particular order. */
+        void forEach(java.util.function.Consumer<Gram> f) {
+            for (Gram g : slots) if (g != null) f.accept(g);
+        }
+
+        private void grow() {
+            Gram[] old = slots;
+            slots = new Gram[old.length * 2];
+            int mask = slots.length - 1;
+            for (Gram g : old) {
+                if (g == null) continue;
+                int i = (int) mix(g.key) & mask;
+                while (slots[i] != null) i = (i + 1) & mask;
+                slots[i] = g;
+            }
+        }
+
+        /** MurmurHash3's finaliser: every bit of the key moves every bit of the result. */
+        private static long mix(long k) {
+            k ^= k >>> 33;
+            k *= 0xff51afd7ed558ccdL;
+            k ^= k >>> 33;
+            k *= 0xc4ceb9fe1a85ec53L;
+            k ^= k >>> 33;
+            return k;
+        }
     }
 
     /** What a build produced. */
@@ -409,7 +503,7 @@ public final class SearchIndexBuilder {
                     vmap.append(',').append(i);
                 }
             }
-            LongMap<int[]> local = new LongMap<>(len);
+            Map<Long, int[]> local = new HashMap<>();
             for (int i = 0; i < len; i++) {
                 int c = seq[i];
                 if (c < 0) continue;
@@ -428,11 +522,11 @@ public final class SearchIndexBuilder {
             }
             long[] keys = new long[local.size()];
             int[][] positions = new int[local.size()][];
-            int[] k = {0};
-            local.forEach((key, ps) -> {
-                keys[k[0]] = key;
-                positions[k[0]++] = java.util.Arrays.copyOfRange(ps, 1, ps[0] + 1);
-            });
+            int k = 0;
+            for (Map.Entry<Long, int[]> e : local.entrySet()) {
+                keys[k] = e.getKey();
+                positions[k++] = java.util.Arrays.copyOfRange(e.getValue(), 1, e.getValue()[0] + 1);
+            }
             StringBuilder t = new StringBuilder(u.text().length() + 32).append('[').append(ScriptStrings.quote(u.anchor())).append(',').append(ScriptStrings.quote(u.text()));
             if (vmap.length() > 0) t.append(",[").append(vmap).append(']');
             t.append(']');
@@ -444,15 +538,15 @@ public final class SearchIndexBuilder {
         int block = blocks++;
         for (int c : b.chars()) if (c >= 0) corpusChars.set(c);
         for (int k = 0; k < b.keys().length; k++) {
-            Gram g = grams.computeIfAbsent(b.keys()[k], Gram::new);
-            StringBuilder sb = g.postings;
-            if (sb.length() > 0) sb.append(';');
-            base36(sb, block - g.lastBlock).append(':');
+            Gram g = grams.get(b.keys()[k]);
+            if (g.length > 0) g.append(';');
+            g.base36(block - g.lastBlock);
+            g.append(':');
             int prev = 0;
             boolean first = true;
             for (int p : b.positions()[k]) {
-                if (!first) sb.append(',');
-                base36(sb, p - prev);
+                if (!first) g.append(',');
+                g.base36(p - prev);
                 prev = p;
                 first = false;
             }
@@ -465,18 +559,6 @@ public final class SearchIndexBuilder {
     }
 
     private static final char[] DIGITS36 = "0123456789abcdefghijklmnopqrstuvwxyz".toCharArray();
-
-    /** Appends a non-negative number in base 36 (as Integer.toString(n, 36), without a String). */
-    static StringBuilder base36(StringBuilder sb, int n) {
-        if (n < 36) return sb.append(DIGITS36[n]);
-        char[] buf = new char[7];
-        int i = buf.length;
-        while (n > 0) {
-            buf[--i] = DIGITS36[n % 36];
-            n /= 36;
-        }
-        return sb.append(buf, i, buf.length - i);
-    }
 
     private static int firstAtOrAfter(int[] offsets, int offset) {
         int i = 0;
@@ -494,31 +576,30 @@ public final class SearchIndexBuilder {
 
     private Stats finish(List<String> errors) throws IOException {
         flushTexts();
-        long total = 0;
         long[] sum = {0};
-        grams.forEach((key, g) -> sum[0] += g.postings.length() + 8);
-        total = sum[0];
+        grams.forEach(g -> sum[0] += g.length + 8);
+        long total = sum[0];
         int shards = 1;
         while (shards < 256 && (long) shards * POSTINGS_SHARD_BYTES < total) shards *= 2;
-        List<TreeMap<Integer, TreeMap<Integer, StringBuilder>>> parts = new ArrayList<>();
+        List<TreeMap<Integer, TreeMap<Integer, Gram>>> parts = new ArrayList<>();
         for (int i = 0; i < shards; i++) parts.add(new TreeMap<>());
         int shardCount = shards;
-        grams.forEach((key, g) -> {
-            int c1 = (int) (key >>> 21);
-            int c2 = (int) (key & 0x1FFFFF);
-            parts.get(c1 % shardCount).computeIfAbsent(c1, k -> new TreeMap<>()).put(c2, g.postings);
+        grams.forEach(g -> {
+            int c1 = (int) (g.key >>> 21);
+            int c2 = (int) (g.key & 0x1FFFFF);
+            parts.get(c1 % shardCount).computeIfAbsent(c1, k -> new TreeMap<>()).put(c2, g);
         });
         for (int i = 0; i < shards; i++) {
             StringBuilder sb = new StringBuilder("JiaokanSearch.add(\"s\",").append(i).append(",{");
             boolean firstC = true;
-            for (Map.Entry<Integer, TreeMap<Integer, StringBuilder>> c : parts.get(i).entrySet()) {
+            for (Map.Entry<Integer, TreeMap<Integer, Gram>> c : parts.get(i).entrySet()) {
                 sb.append(firstC ? "\n" : ",\n").append(ScriptStrings.quote(new String(Character.toChars(c.getKey())))).append(":{");
                 firstC = false;
                 boolean first = true;
-                for (Map.Entry<Integer, StringBuilder> n : c.getValue().entrySet()) {
+                for (Map.Entry<Integer, Gram> n : c.getValue().entrySet()) {
                     if (!first) sb.append(',');
                     first = false;
-                    sb.append(ScriptStrings.quote(n.getKey() == 0 ? "" : new String(Character.toChars(n.getKey())))).append(":\"").append(n.getValue()).append('"');
+                    sb.append(ScriptStrings.quote(n.getKey() == 0 ? "" : new String(Character.toChars(n.getKey())))).append(":\"").append(n.getValue().text()).append('"');
                 }
                 sb.append('}');
             }
@@ -536,7 +617,7 @@ public final class SearchIndexBuilder {
                 .append("\",\"shards\":").append(shards);
         sb.append(",\"blocks\":").append(blocks).append(",\"texts\":").append(textShardStarts.toString().replace(" ", ""));
         StringBuilder fold = new StringBuilder();
-        for (Map.Entry<Integer, Integer> e : Folding.table(corpusChars).entrySet()) fold.appendCodePoint(e.getKey()).appendCodePoint(e.getValue());
+        for (Map.Entry<Integer, Integer> e : Folding.table(corpusChars::get).entrySet()) fold.appendCodePoint(e.getKey()).appendCodePoint(e.getValue());
         sb.append(",\n\"fold\":").append(ScriptStrings.quote(fold.toString()));
         sb.append(",\n\"genres\":[");
         boolean first = true;
