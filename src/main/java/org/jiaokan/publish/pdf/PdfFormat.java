@@ -194,7 +194,7 @@ public final class PdfFormat implements OutputFormat {
                 // 250 KB a page); dropped here, it leaves the heap to the other formats.
                 problems.add("not made: the Java heap (" + Runtime.getRuntime().maxMemory() / (1024 * 1024) + " MB) is too small for the print edition of "
                         + volume.size() + " documents; give Java more, e.g. JIAOKAN_JAVA_OPTS=-Xmx" + Math.max(4, 2 * (int) Math.ceil(Runtime.getRuntime().maxMemory() / 1073741824.0))
-                        + "g, or print it in smaller volumes, e.g. -D" + VOLUME_PROPERTY + "=" + Math.max(1, volume.size() / 4));
+                        + "g, or print it in smaller volumes, e.g. JIAOKAN_JAVA_OPTS=-D" + VOLUME_PROPERTY + "=" + Math.max(1, volume.size() / 4));
             }
             if (!problems.isEmpty()) errors.add(folder.resolve(name) + ": " + problems.get(0));
         }
