@@ -19,6 +19,8 @@
   <xsl:param name="convert-to" as="xs:string" select="''"/>
   <!-- The formats of this run (html, pdf, catalog …): a page links to the print edition and the records only when they are made. -->
   <xsl:param name="formats" as="xs:string*" select="'html'"/>
+  <!-- The volumes of the print edition: pdf/edition.pdf when 1, else pdf/edition-1.pdf, pdf/edition-2.pdf … -->
+  <xsl:param name="pdf-volumes" as="xs:integer" select="1"/>
   <!-- For the edition pages: the documents' summaries (summary.xsl). -->
   <xsl:param name="summaries" as="document-node()*" select="()"/>
 </xsl:stylesheet>

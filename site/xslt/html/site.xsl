@@ -86,7 +86,19 @@
           <section aria-labelledby="jk--docs-h"><h2 id="jk--docs-h"><xsl:sequence select="f:ui('home.documents')"/></h2>
             <p><a href="documents.html"><xsl:value-of select="count($docs)"/><xsl:text> </xsl:text><xsl:sequence select="f:ui('home.count')"/></a></p>
             <xsl:if test="$formats = 'pdf' and exists($docs)">
+              <xsl:choose>
+                <xsl:when test="$pdf-volumes le 1">
               <p class="edition-pdf"><a href="pdf/edition.pdf" download="" type="application/pdf"><xsl:sequence select="f:ui('pdf.edition')"/></a></p>
+                </xsl:when>
+                <xsl:otherwise>
+                  <p class="edition-pdf"><xsl:sequence select="f:ui('pdf.edition')"/><xsl:text>: </xsl:text>
+                    <xsl:for-each select="1 to $pdf-volumes">
+                      <xsl:if test=". gt 1"><xsl:text> · </xsl:text></xsl:if>
+                      <a href="pdf/edition-{.}.pdf" download="" type="application/pdf"><xsl:value-of select="."/></a>
+                    </xsl:for-each>
+                  </p>
+                </xsl:otherwise>
+              </xsl:choose>
             </xsl:if>
             <ul class="doc-list">
               <xsl:for-each select="$docs">

@@ -8,6 +8,9 @@
   <xsl:param name="docids" as="xs:string*" select="()"/>
   <!-- true for the whole edition (title page, contents, every document, index); false for one document's PDF. -->
   <xsl:param name="whole" as="xs:boolean" select="false()"/>
+  <!-- The volume this PDF is of the edition printed in several ($volumes > 1), from 1; 0 of 0 when it is one PDF. -->
+  <xsl:param name="volume" as="xs:integer" select="0"/>
+  <xsl:param name="volumes" as="xs:integer" select="0"/>
   <!-- true when the site is published in the same run (links from the PDF to its pages are then meaningful). -->
   <xsl:param name="site" as="xs:boolean" select="false()"/>
   <!-- The font-family lists: the serif face with the sans face as fallback, and the other way round. -->

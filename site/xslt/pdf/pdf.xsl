@@ -26,7 +26,7 @@
   <xsl:variable name="p:edition-title-lang" as="xs:string" select="if (f:edition-title() != '') then (f:lang(($edition/*/teiHeader/fileDesc/titleStmt/title)[1]), 'en')[1] else 'zh-Hans'"/>
 
   <xsl:template name="main">
-    <xsl:variable name="title" select="if ($whole) then $p:edition-title else p:title($docs[1])"/>
+    <xsl:variable name="title" select="if ($whole) then $p:edition-title || (if ($volumes gt 1) then ' · ' || p:volume-label() else '') else p:title($docs[1])"/>
     <xsl:variable name="title-lang" select="if ($whole) then $p:edition-title-lang else p:title-lang($docs[1])"/>
     <xsl:variable name="lang" select="if ($whole or empty($docs)) then 'zh-Hans' else p:doc-lang($docs[1])"/>
     <fo:root xml:lang="{$lang}" font-family="{$serif}" font-size="{$p:body-size}" line-height="{$p:leading}">
@@ -87,6 +87,9 @@
           <fo:block font-family="{$sans}" font-size="22pt" line-height="1.35" space-before="40mm" space-after="10mm" role="H1" xml:lang="{$p:edition-title-lang}">
             <xsl:value-of select="$p:edition-title"/>
           </fo:block>
+          <xsl:if test="$volumes gt 1">
+            <fo:block font-family="{$sans}" font-size="14pt" space-after="8mm" role="P" xml:lang="zh-Hans"><xsl:value-of select="p:volume-label()"/></fo:block>
+          </xsl:if>
           <xsl:for-each select="$fd/editionStmt/edition[normalize-space()]">
             <fo:block font-size="12pt" space-after="4mm"><xsl:sequence select="p:lang-attrs(f:lang(.))"/><xsl:value-of select="normalize-space(.)"/></fo:block>
           </xsl:for-each>
@@ -160,6 +163,11 @@
       </fo:flow>
     </fo:page-sequence>
   </xsl:template>
+
+  <!-- The volume of an edition printed in several: 第 2 卷（共 25 卷）. -->
+  <xsl:function name="p:volume-label" as="xs:string">
+    <xsl:sequence select="'第 ' || $volume || ' 卷（共 ' || $volumes || ' 卷）'"/>
+  </xsl:function>
 
   <xsl:template name="p:toc-line">
     <xsl:param name="to" as="xs:string"/>

@@ -420,7 +420,7 @@ public final class PipelineBench {
         }
     }
 
-    /** The pages of the documents' PDFs and of {@code edition.pdf} in a folder: the page objects of each file. */
+    /** The pages of the documents' PDFs and of {@code edition.pdf} (or its volumes) in a folder: the page objects of each file. */
     static int[] pdfPages(Path folder) throws IOException {
         int[] pages = new int[2];
         if (!Files.isDirectory(folder)) return pages;
@@ -430,7 +430,7 @@ public final class PipelineBench {
                 java.util.regex.Matcher m = page.matcher(new String(Files.readAllBytes(p), java.nio.charset.StandardCharsets.ISO_8859_1));
                 int n = 0;
                 while (m.find()) n++;
-                pages[p.getFileName().toString().equals("edition.pdf") ? 1 : 0] += n;
+                pages[p.getFileName().toString().matches("edition(-[1-9][0-9]*)?\\.pdf") ? 1 : 0] += n;
             }
         }
         return pages;

@@ -28,6 +28,19 @@ public final class AtomicFiles {
      * (read-only folder, full disk) leaves the old file as it was and is reported with a short reason.
      */
     public static void write(Path file, byte[] bytes) throws IOException {
+        write(file, out -> out.write(bytes));
+    }
+
+    /** What writes a file's bytes into the stream it is given ({@link #write(Path, Body)}). */
+    public interface Body {
+        void writeTo(java.io.OutputStream out) throws IOException;
+    }
+
+    /**
+     * As {@link #write(Path, byte[])}, the bytes written by {@code body} as it makes them, so that a large file is
+     * never held whole in memory. When {@code body} fails the old file is left as it was.
+     */
+    public static void write(Path file, Body body) throws IOException {
         Path dir = file.toAbsolutePath().getParent();
         Path tmp;
         try {
@@ -40,13 +53,43 @@ public final class AtomicFiles {
             throw new IOException(file + ": cannot write: " + SafePaths.reason(e), e);
         }
         try {
-            Files.write(tmp, bytes);
+            try (java.io.OutputStream out = new java.io.BufferedOutputStream(Files.newOutputStream(tmp), 1 << 16)) {
+                java.io.OutputStream writing = new java.io.OutputStream() {
+                    @Override
+                    public void write(int b) throws IOException {
+                        try {
+                            out.write(b);
+                        } catch (IOException e) {
+                            throw new WriteFailed(e);
+                        }
+                    }
+
+                    @Override
+                    public void write(byte[] b, int off, int len) throws IOException {
+                        try {
+                            out.write(b, off, len);
+                        } catch (IOException e) {
+                            throw new WriteFailed(e);
+                        }
+                    }
+                };
+                try {
+                    body.writeTo(writing);
+                } catch (WriteFailed e) {
+                    throw e.getCause() instanceof IOException io ? io : e;
+                } catch (IOException e) {
+                    throw new BodyFailed(e);
+                }
+            }
             FileModes.setNewFileMode(tmp);
             try {
                 Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
             } catch (AtomicMoveNotSupportedException e) {
                 Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING);
             }
+        } catch (BodyFailed e) {
+            // What made the bytes failed (a file it read), not the writing: its own message.
+            throw e.cause;
         } catch (FileSystemException e) {
             throw new IOException(file + ": cannot write: " + SafePaths.reason(e), e);
         } catch (IOException e) {
@@ -54,6 +97,21 @@ public final class AtomicFiles {
             throw new IOException(file + ": cannot write: " + SafePaths.reason(e), e);
         } finally {
             Files.deleteIfExists(tmp);
+        }
+    }
+
+    /** The temporary file's own failure to take bytes (a full disk), as opposed to what made them failing. */
+    private static final class WriteFailed extends IOException {
+        WriteFailed(IOException cause) { super(cause.getMessage(), cause); }
+    }
+
+    /** A failure of a {@link Body}, carried past the handling of the writing's own failures. */
+    private static final class BodyFailed extends RuntimeException {
+        final IOException cause;
+
+        BodyFailed(IOException cause) {
+            super(cause.getMessage(), cause, false, false);
+            this.cause = cause;
         }
     }
 

@@ -92,6 +92,8 @@ public final class Publisher {
     private final Options options;
     /** The run's formats, sorted, as the stylesheets' {@code $formats}: the pages link to what is made beside them. */
     private final XdmValue formatsParam;
+    /** The volumes of the print edition made in the same run, for the site's links to them (1: pdf/edition.pdf). */
+    private volatile int pdfVolumes = 1;
 
     public Publisher(Options options) {
         this.options = options;
@@ -268,6 +270,7 @@ public final class Publisher {
     /** The HTML site: pages, assets, search index. */
     private Result publishSite(Inputs in, Incremental inc) throws IOException {
         Theme theme = new Theme(in.themeDir());
+        pdfVolumes = options.formats().contains("pdf") ? org.jiaokan.publish.pdf.PdfFormat.volumes(in.documents().size()) : 1;
         Stylesheets xsl;
         try {
             xsl = Stylesheets.of(theme);
@@ -685,6 +688,7 @@ public final class Publisher {
         p.put(new QName("ui"), ctx.ui());
         p.put(new QName("ui-spans"), ctx.uiSpans());
         p.put(new QName("formats"), formatsParam);
+        if (pdfVolumes > 1) p.put(new QName("pdf-volumes"), new XdmAtomicValue(pdfVolumes));
         return p;
     }
 

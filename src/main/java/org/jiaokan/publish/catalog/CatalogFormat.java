@@ -11,7 +11,6 @@ import org.jiaokan.publish.Publisher;
 import org.jiaokan.publish.Theme;
 import org.marc4j.marc.Record;
 
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -44,7 +43,12 @@ public final class CatalogFormat implements OutputFormat {
     @Override
     public String name() { return NAME; }
 
-    private record Done(String docid, byte[] marcxml, List<Record> marc) {}
+    /**
+     * Where one record's files are: {@code marcxml} (the crosswalk's MARCXML) and {@code marcBase} + {@code .mrc} /
+     * {@code .mrk}. The bulk files are made from these files once every record is written, so that nothing of a
+     * document is kept in memory until the end.
+     */
+    record Written(String marcxml, String marcBase) {}
 
     @Override
     public Result publish(Publisher.Inputs in, Path out, Set<String> formats, int threads) throws IOException {
@@ -74,8 +78,9 @@ public final class CatalogFormat implements OutputFormat {
         }
 
         Map<String, Path> ids = new ConcurrentHashMap<>();
-        Map<String, Done> done = new ConcurrentHashMap<>();
-        Map<String, XdmNode> headers = new ConcurrentHashMap<>();
+        Map<String, Written> done = new ConcurrentHashMap<>();
+        // Each document's header, for the edition's record, kept serialised and compressed until it is made.
+        Map<String, byte[]> headers = new ConcurrentHashMap<>();
         List<Callable<Void>> jobs = new ArrayList<>();
         for (Path doc : in.documents()) {
             jobs.add(() -> {
@@ -87,10 +92,10 @@ public final class CatalogFormat implements OutputFormat {
                     if (earlier != null) return null; // the site reports the clash
                     Map<String, XdmValue> p = new HashMap<>(common);
                     p.put("docid", new XdmAtomicValue(docid));
-                    Done d = records(xsl, tei, p, out, "records/dc/" + docid + ".xml", "records/mods/" + docid + ".xml",
+                    Written d = records(xsl, tei, p, out, "records/dc/" + docid + ".xml", "records/mods/" + docid + ".xml",
                             "records/marcxml/" + docid + ".xml", "records/marc/" + docid, docid);
                     done.put(docid, d);
-                    headers.put(docid, xsl.header(tei));
+                    headers.put(docid, xsl.compressedHeader(tei));
                 } catch (SaxonApiException | IOException | RuntimeException e) {
                     errors.add(doc + ": " + reason(e));
                 }
@@ -100,15 +105,16 @@ public final class CatalogFormat implements OutputFormat {
         Ordered.all(Math.max(1, threads), jobs);
 
         // The edition as a whole, then the bulk files: the edition's record first, the documents by identifier.
-        List<Done> all = new ArrayList<>();
-        Map<String, Done> sorted = new TreeMap<>(done);
+        List<Written> all = new ArrayList<>();
+        Map<String, Written> sorted = new TreeMap<>(done);
+        done.clear();
         if (edition != null && isCorpusOrTei(edition)) {
             try {
                 Map<String, XdmValue> p = new HashMap<>(common);
                 List<XdmNode> docs = new ArrayList<>();
                 List<XdmAtomicValue> docids = new ArrayList<>();
                 for (String id : sorted.keySet()) {
-                    docs.add(headers.get(id));
+                    docs.add(xsl.uncompressHeader(headers.remove(id)));
                     docids.add(new XdmAtomicValue(id));
                 }
                 p.put("documents", new XdmValue(docs));
@@ -120,12 +126,10 @@ public final class CatalogFormat implements OutputFormat {
                 errors.add(in.edition() + ": " + reason(e));
             }
         }
+        headers.clear();
         all.addAll(sorted.values());
-        List<Record> marc = new ArrayList<>();
-        all.forEach(d -> marc.addAll(d.marc()));
-        TeiFiles.atomicWrite(TeiFiles.inside(out, "records/all.mrc"), MarcFiles.iso2709(marc));
-        TeiFiles.atomicWrite(TeiFiles.inside(out, "records/all.mrk"), MarcFiles.breaker(marc));
-        TeiFiles.atomicWrite(TeiFiles.inside(out, "records/all-marcxml.xml"), collection(all));
+        sorted.clear();
+        bulk(out, all);
         // The static OAI-PMH repository over the records just written, for harvesting without a server.
         errors.addAll(org.jiaokan.serve.oai.StaticRepository.write(out, in.edition()).problems());
         List<String> errs = new ArrayList<>(errors);
@@ -134,8 +138,8 @@ public final class CatalogFormat implements OutputFormat {
     }
 
     /** The three crosswalks of one document (or of the edition), and the MARC files made from MARCXML. */
-    private static Done records(RecordStylesheets xsl, XdmNode doc, Map<String, XdmValue> p, Path out,
-                                String dc, String mods, String marcxml, String marcBase, String docid) throws SaxonApiException, IOException {
+    private static Written records(RecordStylesheets xsl, XdmNode doc, Map<String, XdmValue> p, Path out,
+                                   String dc, String mods, String marcxml, String marcBase, String docid) throws SaxonApiException, IOException {
         byte[] dcBytes = xsl.transform(RecordStylesheets.Kind.DC, doc, p);
         byte[] modsBytes = xsl.transform(RecordStylesheets.Kind.MODS, doc, p);
         byte[] marcBytes = xsl.transform(RecordStylesheets.Kind.MARCXML, doc, p);
@@ -146,20 +150,37 @@ public final class CatalogFormat implements OutputFormat {
         TeiFiles.atomicWrite(TeiFiles.inside(out, marcxml), marcBytes);
         TeiFiles.atomicWrite(TeiFiles.inside(out, marcBase + ".mrc"), MarcFiles.iso2709(records));
         TeiFiles.atomicWrite(TeiFiles.inside(out, marcBase + ".mrk"), MarcFiles.breaker(records));
-        return new Done(docid, marcBytes, records);
+        return new Written(marcxml, marcBase);
     }
 
-    /** A marc:collection of the records as the crosswalk wrote them. */
-    private static byte[] collection(List<Done> all) {
-        ByteArrayOutputStream bos = new ByteArrayOutputStream();
-        StringBuilder sb = new StringBuilder("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<marc:collection xmlns:marc=\"http://www.loc.gov/MARC21/slim\">\n");
-        for (Done d : all) {
-            String x = new String(d.marcxml(), StandardCharsets.UTF_8).replaceFirst("^<\\?xml[^>]*\\?>\\s*", "");
-            sb.append(x.strip()).append('\n');
-        }
-        sb.append("</marc:collection>\n");
-        bos.writeBytes(sb.toString().getBytes(StandardCharsets.UTF_8));
-        return bos.toByteArray();
+    /**
+     * The bulk files, {@code records/all.mrc}, {@code all.mrk} and {@code all-marcxml.xml}, of the records in
+     * {@code all}'s order, each copied from its own files as it is written: one record at a time in memory. The
+     * ISO 2709 and breaker files are their records' files one after the other (neither form has a header or a
+     * trailer); the collection is each MARCXML record without its XML declaration.
+     */
+    static void bulk(Path out, List<Written> all) throws IOException {
+        org.jiaokan.io.AtomicFiles.write(TeiFiles.inside(out, "records/all.mrc"), o -> {
+            for (Written w : all) o.write(Files.readAllBytes(TeiFiles.inside(out, w.marcBase() + ".mrc")));
+        });
+        org.jiaokan.io.AtomicFiles.write(TeiFiles.inside(out, "records/all.mrk"), o -> {
+            for (Written w : all) o.write(Files.readAllBytes(TeiFiles.inside(out, w.marcBase() + ".mrk")));
+        });
+        org.jiaokan.io.AtomicFiles.write(TeiFiles.inside(out, "records/all-marcxml.xml"), o -> {
+            o.write(COLLECTION_START);
+            for (Written w : all) o.write(collectionEntry(Files.readAllBytes(TeiFiles.inside(out, w.marcxml()))));
+            o.write(COLLECTION_END);
+        });
+    }
+
+    private static final byte[] COLLECTION_START = "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<marc:collection xmlns:marc=\"http://www.loc.gov/MARC21/slim\">\n"
+            .getBytes(StandardCharsets.UTF_8);
+    private static final byte[] COLLECTION_END = "</marc:collection>\n".getBytes(StandardCharsets.UTF_8);
+
+    /** One record of the marc:collection: the record as the crosswalk wrote it, without its XML declaration. */
+    static byte[] collectionEntry(byte[] marcxml) {
+        String x = new String(marcxml, StandardCharsets.UTF_8).replaceFirst("^<\\?xml[^>]*\\?>\\s*", "");
+        return (x.strip() + "\n").getBytes(StandardCharsets.UTF_8);
     }
 
     private static final String TEI_NS = "http://www.tei-c.org/ns/1.0";

@@ -78,6 +78,34 @@ public final class RecordStylesheets {
         return d.getXdmNode();
     }
 
+    /**
+     * {@link #header(XdmNode)} serialised and compressed (a tenth of the tree's size or less), to be kept until the
+     * edition's record is made and read back with {@link #uncompressHeader(byte[])}.
+     */
+    public byte[] compressedHeader(XdmNode doc) throws SaxonApiException {
+        Xslt30Transformer t = guarded(headerOnly.load30());
+        ByteArrayOutputStream bos = new ByteArrayOutputStream();
+        try (java.util.zip.GZIPOutputStream z = new java.util.zip.GZIPOutputStream(bos)) {
+            Serializer s = processor.newSerializer(z);
+            s.setOutputProperty(Serializer.Property.METHOD, "xml");
+            s.setOutputProperty(Serializer.Property.ENCODING, "UTF-8");
+            s.setOutputProperty(Serializer.Property.INDENT, "no");
+            t.applyTemplates(doc, s);
+        } catch (IOException e) {
+            throw new SaxonApiException(e);
+        }
+        return bos.toByteArray();
+    }
+
+    /** The header {@link #compressedHeader(XdmNode)} kept, as a tree again. */
+    public XdmNode uncompressHeader(byte[] compressed) throws SaxonApiException {
+        try (java.util.zip.GZIPInputStream z = new java.util.zip.GZIPInputStream(new java.io.ByteArrayInputStream(compressed))) {
+            return parse(z.readAllBytes(), null);
+        } catch (IOException e) {
+            throw new SaxonApiException(e);
+        }
+    }
+
     /** Runs one crosswalk over {@code doc} with the given parameters and returns the record's bytes. */
     public byte[] transform(Kind kind, XdmNode doc, Map<String, XdmValue> params) throws SaxonApiException {
         Xslt30Transformer t = guarded(compiled.get(kind).load30());

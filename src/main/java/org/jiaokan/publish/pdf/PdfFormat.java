@@ -141,7 +141,8 @@ public final class PdfFormat implements OutputFormat {
                         return null;
                     }
                     TeiFiles.atomicWrite(TeiFiles.inside(out, "pdf/" + docid + ".pdf"), pdf);
-                    docs.put(index, d);
+                    // The tree is not kept: the edition parses each document again when it prints its volume.
+                    docs.put(index, d.withoutTree());
                 } catch (SaxonApiException | IOException | FOPException | RuntimeException e) {
                     errors.add(file + ": " + reason(e));
                 }
@@ -149,29 +150,119 @@ public final class PdfFormat implements OutputFormat {
             });
         }
         Ordered.all(Math.max(1, threads), jobs);
-        List<Doc> ordered = new ArrayList<>(new TreeMap<>(docs).values());
-        if (!ordered.isEmpty()) {
+        jobs.clear();
+        int made = docs.size();
+        int volumes = volumes(files.size());
+        List<Map.Entry<Integer, Doc>> byIndex = new ArrayList<>(new TreeMap<>(docs).entrySet());
+        docs.clear();
+        removeOtherVolumes(folder, volumes, ids.keySet());
+        long wall = 0, cpuTime = 0;
+        int layouts = 0;
+        boolean timed = false;
+        for (int v = 1; v <= volumes; v++) {
+            // Volume v: the documents at positions ((v - 1) * limit, v * limit] of the inputs that have a PDF.
+            int from = (v - 1) * volumeLimit(), to = v * volumeLimit();
+            List<Doc> volume = new ArrayList<>();
+            for (Map.Entry<Integer, Doc> e : byIndex) if (e.getKey() >= from && e.getKey() < to) volume.add(e.getValue());
+            String name = volumes == 1 ? "edition.pdf" : "edition-" + v + ".pdf";
+            if (volumes > 1 && ids.containsKey("edition-" + v)) {
+                errors.add(folder.resolve(name) + ": not made: a document has the identifier edition-" + v + " (" + ids.get("edition-" + v) + ")");
+                continue;
+            }
+            if (volume.isEmpty()) {
+                if (volumes > 1) errors.add(folder.resolve(name) + ": not made: none of its documents has a PDF");
+                continue;
+            }
             List<String> problems = new ArrayList<>();
             java.lang.management.ThreadMXBean cpu = java.lang.management.ManagementFactory.getThreadMXBean();
             long wall0 = System.nanoTime(), cpu0 = cpu.getCurrentThreadCpuTime();
             try {
-                Rendered r = job.render(ordered, true, predicted(ordered), problems);
-                lastEdition = new EditionTiming(System.nanoTime() - wall0, cpu.getCurrentThreadCpuTime() - cpu0, r.layouts());
+                List<Doc> trees = withTrees(xsl, volume);
+                Rendered r = job.render(trees, true, volumes == 1 ? 0 : v, volumes, predicted(trees), problems);
+                trees = null;
+                wall += System.nanoTime() - wall0;
+                cpuTime += cpu.getCurrentThreadCpuTime() - cpu0;
+                layouts += r.layouts();
+                timed = true;
                 byte[] pdf = r.pdf();
-                if (problems.isEmpty()) TeiFiles.atomicWrite(TeiFiles.inside(out, "pdf/edition.pdf"), pdf);
+                r = null;
+                if (problems.isEmpty()) TeiFiles.atomicWrite(TeiFiles.inside(out, "pdf/" + name), pdf);
             } catch (SaxonApiException | FOPException | RuntimeException e) {
                 problems.add(reason(e));
             } catch (OutOfMemoryError e) {
-                // The edition's rendering holds what FOP keeps of a tagged PDF until its last page (the structure
-                // tree, about 250 KB a page); dropped here, it leaves the heap to the other formats.
+                // The rendering holds what FOP keeps of a tagged PDF until its last page (the structure tree, about
+                // 250 KB a page); dropped here, it leaves the heap to the other formats.
                 problems.add("not made: the Java heap (" + Runtime.getRuntime().maxMemory() / (1024 * 1024) + " MB) is too small for the print edition of "
-                        + ordered.size() + " documents; give Java more, e.g. JIAOKAN_JAVA_OPTS=-Xmx" + Math.max(4, 2 * (int) Math.ceil(Runtime.getRuntime().maxMemory() / 1073741824.0)) + "g");
+                        + volume.size() + " documents; give Java more, e.g. JIAOKAN_JAVA_OPTS=-Xmx" + Math.max(4, 2 * (int) Math.ceil(Runtime.getRuntime().maxMemory() / 1073741824.0))
+                        + "g, or print it in smaller volumes, e.g. JIAOKAN_JAVA_OPTS=-D" + VOLUME_PROPERTY + "=" + Math.max(1, volume.size() / 4));
             }
-            if (!problems.isEmpty()) errors.add(folder.resolve("edition.pdf") + ": " + problems.get(0));
+            if (!problems.isEmpty()) errors.add(folder.resolve(name) + ": " + problems.get(0));
         }
+        if (timed) lastEdition = new EditionTiming(wall, cpuTime, layouts);
         List<String> sorted = new ArrayList<>(errors);
         Collections.sort(sorted);
-        return new Result(ordered.size(), sorted);
+        return new Result(made, sorted);
+    }
+
+    /** The system property that sets how many documents a volume of the print edition holds at most. */
+    public static final String VOLUME_PROPERTY = "jiaokan.pdf.volume";
+    /**
+     * The documents of a volume when {@link #VOLUME_PROPERTY} is not set. FOP keeps a tagged PDF's structure tree
+     * until its last page (about 250 KB a page); 400 documents of the benchmark's corpus (about 1,200 pages) take
+     * some 300 MB, so that a 1 GB heap prints an edition of any size.
+     */
+    public static final int DEFAULT_VOLUME = 400;
+
+    /** How many documents a volume of the print edition holds at most. */
+    public static int volumeLimit() {
+        String v = System.getProperty(VOLUME_PROPERTY);
+        if (v != null && v.strip().matches("[1-9][0-9]{0,8}")) return Integer.parseInt(v.strip());
+        return DEFAULT_VOLUME;
+    }
+
+    /**
+     * The volumes of the print edition of {@code documents} inputs: one ({@code pdf/edition.pdf}) up to the
+     * {@linkplain #volumeLimit() limit}, else {@code pdf/edition-1.pdf}, {@code edition-2.pdf} … of that many inputs
+     * each, in the edition's order. The site links to them by this count, made before the PDFs are.
+     */
+    public static int volumes(int documents) {
+        int limit = volumeLimit();
+        return Math.max(1, (documents + limit - 1) / limit);
+    }
+
+    /**
+     * The print edition's files of another division than this run's, left by an earlier run, are removed (never the
+     * PDF of a document of this run, whatever its identifier).
+     */
+    private static void removeOtherVolumes(Path folder, int volumes, Set<String> docids) throws IOException {
+        if (!Files.isDirectory(folder, java.nio.file.LinkOption.NOFOLLOW_LINKS)) return;
+        java.util.regex.Pattern volume = java.util.regex.Pattern.compile("edition-([1-9][0-9]{0,8})\\.pdf");
+        try (java.util.stream.Stream<Path> list = Files.list(folder)) {
+            for (Path p : list.toList()) {
+                String n = p.getFileName().toString();
+                java.util.regex.Matcher m = volume.matcher(n);
+                boolean other = volumes > 1 ? n.equals("edition.pdf") || m.matches() && Long.parseLong(m.group(1)) > volumes
+                        : m.matches();
+                if (other && !docids.contains(n.substring(0, n.length() - 4)) && Files.isRegularFile(p, java.nio.file.LinkOption.NOFOLLOW_LINKS)) {
+                    Files.deleteIfExists(p);
+                }
+            }
+        }
+    }
+
+    /** The documents of a volume with their trees, parsed again from their files. */
+    private static List<Doc> withTrees(PdfStylesheets xsl, List<Doc> docs) throws SaxonApiException {
+        List<Doc> out = new ArrayList<>(docs.size());
+        for (Doc d : docs) {
+            byte[] bytes;
+            try {
+                bytes = Files.readAllBytes(d.file());
+            } catch (IOException e) {
+                throw new SaxonApiException(d.file() + ": " + e.getMessage(), e);
+            }
+            out.add(d.withTree(xsl.parse(bytes, d.file().toAbsolutePath().toUri().toString())));
+        }
+        return out;
     }
 
     private static XdmNode parseOrReport(PdfStylesheets xsl, Path file, List<String> errors) {
@@ -202,6 +293,15 @@ public final class PdfFormat implements OutputFormat {
 
         Doc laidOut(PdfEngine.Layout layout) {
             return new Doc(file, tei, docid, complexScripts, layout);
+        }
+
+        /** This document without its tree, to be kept between its own PDF and the edition's. */
+        Doc withoutTree() {
+            return new Doc(file, null, docid, complexScripts, layout);
+        }
+
+        Doc withTree(XdmNode tree) {
+            return new Doc(file, tree, docid, complexScripts, layout);
         }
     }
 
@@ -246,12 +346,18 @@ public final class PdfFormat implements OutputFormat {
          */
         Rendered render(List<Doc> docs, boolean whole, java.util.function.Function<String, String> predicted, List<String> problems)
                 throws SaxonApiException, IOException, FOPException {
+            return render(docs, whole, 0, 0, predicted, problems);
+        }
+
+        /** As above, for volume {@code volume} of {@code volumes} of the edition (0 of 0: the edition is one PDF). */
+        Rendered render(List<Doc> docs, boolean whole, int volume, int volumes, java.util.function.Function<String, String> predicted,
+                        List<String> problems) throws SaxonApiException, IOException, FOPException {
             Date created = Date.from((date != null ? date : docDate(docs.get(0).tei())).atStartOfDay(ZoneOffset.UTC).toInstant());
             boolean complex = docs.stream().anyMatch(Doc::complexScripts);
-            LaidOut first = layOut(docs, whole, created, complex, predicted);
+            LaidOut first = layOut(docs, whole, volume, volumes, created, complex, predicted);
             problems.addAll(first.pdf().problems());
             if (!problems.isEmpty() || first.lookup().wrong().isEmpty()) return new Rendered(first.pdf().pdf(), first.pdf().layout(), 1);
-            LaidOut again = layOut(docs, whole, created, complex, first.lookup().actual()::get);
+            LaidOut again = layOut(docs, whole, volume, volumes, created, complex, first.lookup().actual()::get);
             problems.addAll(again.pdf().problems());
             Map<String, String> wrong = again.lookup().wrong();
             if (problems.isEmpty() && !wrong.isEmpty()) {
@@ -263,13 +369,13 @@ public final class PdfFormat implements OutputFormat {
         /** One rendering of {@code docs}, with the page numbers the stylesheet asked for. */
         private record LaidOut(PdfEngine.Rendering pdf, PageLookup lookup) {}
 
-        private LaidOut layOut(List<Doc> docs, boolean whole, Date created, boolean complex,
+        private LaidOut layOut(List<Doc> docs, boolean whole, int volume, int volumes, Date created, boolean complex,
                                java.util.function.Function<String, String> predicted) throws SaxonApiException, FOPException {
             PdfEngine.Rendering pdf = engine.pdf(created, complex);
             PageLookup lookup = pdf.lookup(predicted);
             SAXDestination into = new SAXDestination(new PrivateUseLabels(pdf.handler()));
             lookup.during(() -> {
-                transform(docs, whole, into);
+                transform(docs, whole, volume, volumes, into);
                 return null;
             });
             return new LaidOut(pdf, lookup);
@@ -279,13 +385,13 @@ public final class PdfFormat implements OutputFormat {
         XdmNode fo(List<Doc> docs, boolean whole, java.util.function.Function<String, String> predicted) throws SaxonApiException {
             net.sf.saxon.s9api.XdmDestination to = new net.sf.saxon.s9api.XdmDestination();
             new PageLookup(null, predicted).during(() -> {
-                transform(docs, whole, to);
+                transform(docs, whole, 0, 0, to);
                 return null;
             });
             return to.getXdmNode();
         }
 
-        private void transform(List<Doc> docs, boolean whole, net.sf.saxon.s9api.Destination to) throws SaxonApiException {
+        private void transform(List<Doc> docs, boolean whole, int volume, int volumes, net.sf.saxon.s9api.Destination to) throws SaxonApiException {
             Xslt30Transformer t = xsl.transformer();
             Map<QName, XdmValue> p = new HashMap<>();
             if (registers != null) p.put(new QName("registers"), registers);
@@ -294,6 +400,10 @@ public final class PdfFormat implements OutputFormat {
             p.put(new QName("docs"), new XdmValue(docs.stream().map(Doc::tei).toList()));
             p.put(new QName("docids"), new XdmValue(docs.stream().map(d -> new XdmAtomicValue(d.docid())).toList()));
             p.put(new QName("whole"), new XdmAtomicValue(whole));
+            if (volumes > 1) {
+                p.put(new QName("volume"), new XdmAtomicValue(volume));
+                p.put(new QName("volumes"), new XdmAtomicValue(volumes));
+            }
             p.put(new QName("site"), new XdmAtomicValue(site));
             p.put(new QName("serif"), new XdmAtomicValue(engine.serifFamilies));
             p.put(new QName("sans"), new XdmAtomicValue(engine.sansFamilies));

@@ -45,17 +45,27 @@ public final class StaticRepository {
      */
     public static Result write(Path out, Path editionXml) throws IOException {
         OaiCatalog catalog = OaiCatalog.load(out, editionXml, false);
-        byte[] bytes = xml(catalog).getBytes(StandardCharsets.UTF_8);
         Path file = TeiFiles.inside(out, OaiCatalog.STATIC_FILE);
-        TeiFiles.atomicWrite(file, bytes);
+        // Written as it is made, one record read at a time: every record of every format would not fit in memory.
+        org.jiaokan.io.AtomicFiles.write(file, o -> {
+            java.io.Writer w = new java.io.OutputStreamWriter(o, StandardCharsets.UTF_8);
+            xml(catalog, w);
+            w.flush();
+        });
         return new Result(file, catalog.entries().size(), catalog.problems());
     }
 
     /** The static repository of {@code catalog}. */
     static String xml(OaiCatalog catalog) throws IOException {
+        StringBuilder x = new StringBuilder(8192);
+        xml(catalog, x);
+        return x.toString();
+    }
+
+    /** The static repository of {@code catalog}, appended to {@code x} as it is made. */
+    static void xml(OaiCatalog catalog, Appendable x) throws IOException {
         OaiCatalog.Info info = catalog.info();
         String base = (info.baseUrl() != null ? info.baseUrl() : "http://" + info.host() + "/") + OaiCatalog.STATIC_FILE;
-        StringBuilder x = new StringBuilder(8192);
         x.append("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n");
         x.append("<Repository xmlns=\"").append(NS).append("\" xmlns:oai=\"").append(OaiCatalog.OAI_NS)
                 .append("\" xmlns:xsi=\"http://www.w3.org/2001/XMLSchema-instance\" xsi:schemaLocation=\"")
@@ -99,7 +109,6 @@ public final class StaticRepository {
             x.append("  </ListRecords>\n");
         }
         x.append("</Repository>\n");
-        return x.toString();
     }
 
     private static final Pattern DECLARATION = Pattern.compile("^\\s*<\\?xml\\s[^?]*\\?>");
@@ -108,7 +117,7 @@ public final class StaticRepository {
         return DECLARATION.matcher(record).replaceFirst("");
     }
 
-    private static void element(StringBuilder x, String indent, String name, String text) {
+    private static void element(Appendable x, String indent, String name, String text) throws IOException {
         x.append(indent).append("<oai:").append(name).append('>').append(escape(text)).append("</oai:").append(name).append(">\n");
     }
 
