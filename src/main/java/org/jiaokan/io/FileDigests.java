@@ -1,17 +1,12 @@
 package org.jiaokan.io;
 
-import java.io.ByteArrayInputStream;
-import java.io.ByteArrayOutputStream;
 import java.io.DataInputStream;
-import java.io.DataOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
-import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
-import java.util.Arrays;
 import java.util.HexFormat;
 import java.util.Map;
 import java.util.TreeMap;
@@ -57,12 +52,7 @@ public final class FileDigests {
         boolean trust = !Boolean.getBoolean("jiaokan.rehash");
         if (memo != null && trust && Files.isRegularFile(memo)) {
             try {
-                byte[] all = Files.readAllBytes(memo);
-                if (all.length < 32) throw new IOException("not a memo");
-                byte[] digest = sha256().digest(Arrays.copyOf(all, all.length - 32));
-                if (!Arrays.equals(digest, Arrays.copyOfRange(all, all.length - 32, all.length))) throw new IOException("spoilt");
-                DataInputStream in = new DataInputStream(new ByteArrayInputStream(all, 0, all.length - 32));
-                if (in.readInt() != MAGIC || in.readInt() != FORMAT) throw new IOException("not a memo");
+                DataInputStream in = SealedFiles.open(memo, MAGIC, FORMAT);
                 int n = in.readInt();
                 for (int i = 0; i < n; i++) {
                     String name = CompactData.string(in);
@@ -128,36 +118,20 @@ public final class FileDigests {
     /** Writes the digests this run asked for (only those: files no longer asked for leave the memo). */
     public void save() {
         if (memo == null || !trust) return;
-        try {
-            ByteArrayOutputStream bytes = new ByteArrayOutputStream();
-            try (DataOutputStream o = new DataOutputStream(bytes)) {
-                o.writeInt(MAGIC);
-                o.writeInt(FORMAT);
-                Map<String, Known> sorted = new TreeMap<>(now);
-                o.writeInt(sorted.size());
-                for (Map.Entry<String, Known> e : sorted.entrySet()) {
-                    Known k = e.getValue();
-                    CompactData.write(o, e.getKey());
-                    o.writeLong(k.size());
-                    o.writeLong(k.modified());
-                    o.writeLong(k.changed());
-                    o.writeLong(k.inode());
-                    o.writeLong(k.hashedAt());
-                    o.write(k.sha());
-                }
+        SealedFiles.write(memo, MAGIC, FORMAT, o -> {
+            Map<String, Known> sorted = new TreeMap<>(now);
+            o.writeInt(sorted.size());
+            for (Map.Entry<String, Known> e : sorted.entrySet()) {
+                Known k = e.getValue();
+                CompactData.write(o, e.getKey());
+                o.writeLong(k.size());
+                o.writeLong(k.modified());
+                o.writeLong(k.changed());
+                o.writeLong(k.inode());
+                o.writeLong(k.hashedAt());
+                o.write(k.sha());
             }
-            byte[] body = bytes.toByteArray();
-            byte[] all = Arrays.copyOf(body, body.length + 32);
-            System.arraycopy(sha256().digest(body), 0, all, body.length, 32);
-            Files.createDirectories(memo.toAbsolutePath().getParent());
-            AtomicFiles.write(memo, all);
-        } catch (IOException | RuntimeException e) {
-            try {
-                Files.deleteIfExists(memo);
-            } catch (IOException | RuntimeException ignored) {
-                // an old memo only holds digests whose files' times still have to match
-            }
-        }
+        });
     }
 
     /** Size, modification and change times (nanoseconds) and inode of a regular file, not following a last link. */
@@ -190,7 +164,8 @@ public final class FileDigests {
     /** Whether the file system has the unix attribute view (change time and inode). */
     private static final boolean UNIX = java.nio.file.FileSystems.getDefault().supportedFileAttributeViews().contains("unix");
 
-    private static MessageDigest sha256() {
+    /** A new SHA-256 digest. */
+    public static MessageDigest sha256() {
         try {
             return MessageDigest.getInstance("SHA-256");
         } catch (NoSuchAlgorithmException e) {

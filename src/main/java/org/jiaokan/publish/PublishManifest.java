@@ -3,10 +3,7 @@ package org.jiaokan.publish;
 import org.jiaokan.edition.CodeIdentity;
 import org.jiaokan.edition.TeiFiles;
 
-import java.io.ByteArrayInputStream;
-import java.io.ByteArrayOutputStream;
 import java.io.DataInputStream;
-import java.io.DataOutputStream;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -90,14 +87,7 @@ public final class PublishManifest {
         Map<String, Entry> entries = new TreeMap<>();
         if (file != null && Files.isRegularFile(file)) {
             try {
-                byte[] all = Files.readAllBytes(file);
-                if (all.length < 32) throw new IOException("not a manifest");
-                byte[] digest = CodeIdentity.sha256().digest(java.util.Arrays.copyOf(all, all.length - 32));
-                if (!java.util.Arrays.equals(digest, java.util.Arrays.copyOfRange(all, all.length - 32, all.length))) {
-                    throw new IOException("a spoilt manifest");
-                }
-                DataInputStream in = new DataInputStream(new ByteArrayInputStream(all, 0, all.length - 32));
-                if (in.readInt() != MAGIC || in.readInt() != FORMAT) throw new IOException("not a manifest");
+                DataInputStream in = org.jiaokan.io.SealedFiles.open(file, MAGIC, FORMAT);
                 int n = in.readInt();
                 for (int i = 0; i < n; i++) {
                     String name = in.readUTF();
@@ -224,39 +214,22 @@ public final class PublishManifest {
      */
     public void save() {
         if (file == null) return;
-        try {
-            ByteArrayOutputStream bytes = new ByteArrayOutputStream();
-            try (DataOutputStream o = new DataOutputStream(bytes)) {
-                o.writeInt(MAGIC);
-                o.writeInt(FORMAT);
-                Map<String, Entry> sorted = new TreeMap<>(now);
-                o.writeInt(sorted.size());
-                for (var e : sorted.entrySet()) {
-                    o.writeUTF(e.getKey());
-                    o.writeUTF(e.getValue().key());
-                    o.writeInt(e.getValue().payload().length);
-                    o.write(e.getValue().payload());
-                    o.writeInt(e.getValue().files().size());
-                    for (var f : e.getValue().files().entrySet()) {
-                        o.writeUTF(f.getKey());
-                        o.writeLong(f.getValue().size());
-                        o.writeLong(f.getValue().time());
-                    }
+        org.jiaokan.io.SealedFiles.write(file, MAGIC, FORMAT, o -> {
+            Map<String, Entry> sorted = new TreeMap<>(now);
+            o.writeInt(sorted.size());
+            for (var e : sorted.entrySet()) {
+                o.writeUTF(e.getKey());
+                o.writeUTF(e.getValue().key());
+                o.writeInt(e.getValue().payload().length);
+                o.write(e.getValue().payload());
+                o.writeInt(e.getValue().files().size());
+                for (var f : e.getValue().files().entrySet()) {
+                    o.writeUTF(f.getKey());
+                    o.writeLong(f.getValue().size());
+                    o.writeLong(f.getValue().time());
                 }
             }
-            byte[] body = bytes.toByteArray();
-            ByteArrayOutputStream all = new ByteArrayOutputStream(body.length + 32);
-            all.write(body);
-            all.write(CodeIdentity.sha256().digest(body));
-            Files.createDirectories(file.getParent());
-            TeiFiles.atomicWrite(file, all.toByteArray());
-        } catch (IOException | RuntimeException e) {
-            try {
-                Files.deleteIfExists(file);
-            } catch (IOException | RuntimeException ignored) {
-                // the entries' files were written again: their times no longer match, so the old entries are not used
-            }
-        }
+        });
     }
 
     /** The files below the output folder (relative paths) with size and modification time, to see what a step wrote. */

@@ -1,0 +1,67 @@
+package org.jiaokan.io;
+
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.DataInputStream;
+import java.io.DataOutputStream;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Arrays;
+
+/**
+ * The bookkeeping files a run keeps beside its outputs (the publish manifest, the digests' memo): a magic number,
+ * a format version and a body, closed by the SHA-256 of all of it. A file that is cut, spoilt, of another kind or
+ * of another version is refused whole, so that its reader starts afresh rather than trusting part of it.
+ */
+public final class SealedFiles {
+    private static final int SEAL = 32;
+
+    private SealedFiles() {}
+
+    /** What writes a sealed file's body. */
+    public interface Body {
+        void writeTo(DataOutputStream out) throws IOException;
+    }
+
+    /**
+     * The body of {@code file}, after its magic number and format; an IOException when it is not a sealed file of
+     * this kind and version, or its seal does not match. The reader checks that it read the body to its end.
+     */
+    public static DataInputStream open(Path file, int magic, int format) throws IOException {
+        byte[] all = Files.readAllBytes(file);
+        if (all.length < SEAL) throw new IOException(file + ": not a sealed file");
+        byte[] digest = FileDigests.sha256().digest(Arrays.copyOf(all, all.length - SEAL));
+        if (!Arrays.equals(digest, Arrays.copyOfRange(all, all.length - SEAL, all.length))) throw new IOException(file + ": spoilt");
+        DataInputStream in = new DataInputStream(new ByteArrayInputStream(all, 0, all.length - SEAL));
+        if (in.readInt() != magic || in.readInt() != format) throw new IOException(file + ": of another kind or version");
+        return in;
+    }
+
+    /**
+     * Writes {@code file} atomically (its folder made where missing). When it cannot be written the old one is removed
+     * where it can be: every caller's entries are checked against their files, so an old file is only ever read again
+     * as a stale one.
+     */
+    public static void write(Path file, int magic, int format, Body body) {
+        try {
+            ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+            try (DataOutputStream o = new DataOutputStream(bytes)) {
+                o.writeInt(magic);
+                o.writeInt(format);
+                body.writeTo(o);
+            }
+            byte[] b = bytes.toByteArray();
+            byte[] all = Arrays.copyOf(b, b.length + SEAL);
+            System.arraycopy(FileDigests.sha256().digest(b), 0, all, b.length, SEAL);
+            Files.createDirectories(file.toAbsolutePath().getParent());
+            AtomicFiles.write(file, all);
+        } catch (IOException | RuntimeException e) {
+            try {
+                Files.deleteIfExists(file);
+            } catch (IOException | RuntimeException ignored) {
+                // left: see above
+            }
+        }
+    }
+}
