@@ -92,8 +92,6 @@ public final class Publisher {
     private final Options options;
     /** The run's formats, sorted, as the stylesheets' {@code $formats}: the pages link to what is made beside them. */
     private final XdmValue formatsParam;
-    /** The volumes of the print edition made in the same run, for the site's links to them (1: pdf/edition.pdf). */
-    private volatile int pdfVolumes = 1;
 
     public Publisher(Options options) {
         this.options = options;
@@ -115,7 +113,10 @@ public final class Publisher {
         Map<String, Inputs> byFormat = DocumentLimits.split(in, options.formats(), errors);
         Incremental inc = Incremental.of(options, in);
         if (options.formats().contains("html")) {
-            Result site = publishSite(byFormat.get("html"), inc);
+            // The print edition's volumes, as PdfFormat divides its own inputs (those within the pdf size limit).
+            int pdfVolumes = options.formats().contains("pdf")
+                    ? org.jiaokan.publish.pdf.PdfFormat.volumes(byFormat.get("pdf").documents().size()) : 1;
+            Result site = publishSite(byFormat.get("html"), inc, pdfVolumes);
             errors.addAll(site.errors());
             pages = site.pages();
             documents = site.documents();
@@ -267,10 +268,9 @@ public final class Publisher {
         }
     }
 
-    /** The HTML site: pages, assets, search index. */
-    private Result publishSite(Inputs in, Incremental inc) throws IOException {
+    /** The HTML site: pages, assets, search index; {@code pdfVolumes}: the print edition's volumes the pages link to (1: pdf/edition.pdf). */
+    private Result publishSite(Inputs in, Incremental inc, int pdfVolumes) throws IOException {
         Theme theme = new Theme(in.themeDir());
-        pdfVolumes = options.formats().contains("pdf") ? org.jiaokan.publish.pdf.PdfFormat.volumes(in.documents().size()) : 1;
         Stylesheets xsl;
         try {
             xsl = Stylesheets.of(theme);
@@ -306,8 +306,8 @@ public final class Publisher {
             }
         }
         CitationProvider cite = options.citations() != null ? options.citations() : citationsFor(edition);
-        Context ctx = new Context(xsl, out, registers, edition, i18n.get("zh-Hans"), uiSpans(xsl, i18n.get("zh-Hans")), in.sourceDirs(),
-                errors, cite);
+        Context ctx = new Context(xsl, out, registers, edition, i18n.get("zh-Hans"), uiSpans(xsl, i18n.get("zh-Hans")), pdfVolumes,
+                in.sourceDirs(), errors, cite);
 
         RegisterKeys registerKeys = inc == null ? null
                 : RegisterKeys.of(registers, inc.ownStylesheets() ? PublishManifest.sha(in.registers()) : null);
@@ -446,7 +446,7 @@ public final class Publisher {
         return new Result(pages[0], publishedDocs.size(), new ArrayList<>(errors), 0);
     }
 
-    private record Context(Stylesheets xsl, Path out, XdmNode registers, XdmNode edition, XdmNode ui, XdmMap uiSpans,
+    private record Context(Stylesheets xsl, Path out, XdmNode registers, XdmNode edition, XdmNode ui, XdmMap uiSpans, int pdfVolumes,
                            List<Path> sourceDirs, List<String> errors, CitationProvider citations) {}
 
     /**
@@ -688,7 +688,7 @@ public final class Publisher {
         p.put(new QName("ui"), ctx.ui());
         p.put(new QName("ui-spans"), ctx.uiSpans());
         p.put(new QName("formats"), formatsParam);
-        if (pdfVolumes > 1) p.put(new QName("pdf-volumes"), new XdmAtomicValue(pdfVolumes));
+        if (ctx.pdfVolumes() > 1) p.put(new QName("pdf-volumes"), new XdmAtomicValue(ctx.pdfVolumes()));
         return p;
     }
 

@@ -126,6 +126,34 @@ class EditionVolumesTest {
     }
 
     @Test
+    void theHomePageCountsTheVolumesOfThePrintEditionsOwnDocuments() throws Exception {
+        // Two documents, one over the pdf size limit, one a volume: the site has two documents, the print edition one,
+        // so one edition.pdf, which is what the home page must link to.
+        Path in = Files.createDirectories(tmp.resolve("limited/docs"));
+        Path small = Path.of("tei/docs/jk-001_e8825e5862d1a0f3.xml");
+        Files.copy(small, in.resolve(small.getFileName()));
+        String big = Files.readString(Path.of("tei/docs/jk-002_a7b1ffc6616cccb3.xml"), java.nio.charset.StandardCharsets.UTF_8);
+        Files.writeString(in.resolve("jk-002_a7b1ffc6616cccb3.xml"), big + "<!--" + "填充".repeat(200_000) + "-->\n",
+                java.nio.charset.StandardCharsets.UTF_8);
+        Path out = tmp.resolve("limited/site");
+        System.setProperty(PdfFormat.VOLUME_PROPERTY, "1");
+        System.setProperty("jiaokan.limit.pdf", "1");
+        try {
+            org.jiaokan.publish.Publisher.Result r = new org.jiaokan.publish.Publisher(new org.jiaokan.publish.Publisher.Options(out,
+                    java.util.Set.of("html", "pdf"), null, 2)).publish(List.of(in));
+            assertEquals(1, r.errors().size(), r.errors().toString());
+            assertTrue(r.errors().get(0).contains("over the size limit of pdf (1 MiB)"), r.errors().get(0));
+        } finally {
+            System.clearProperty(PdfFormat.VOLUME_PROPERTY);
+            System.clearProperty("jiaokan.limit.pdf");
+        }
+        assertEquals(List.of("edition.pdf"), editionFiles(out));
+        String home = Files.readString(out.resolve("index.html"));
+        assertTrue(home.contains("href=\"pdf/edition.pdf\""), home);
+        assertFalse(home.contains("href=\"pdf/edition-1.pdf\""), home);
+    }
+
+    @Test
     void oneVolumeAgainReplacesTheVolumesWithEditionPdf() throws Exception {
         Path again = tmp.resolve("again");
         Files.createDirectories(again.resolve("pdf"));
