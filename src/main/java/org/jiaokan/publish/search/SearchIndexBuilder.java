@@ -401,25 +401,23 @@ public final class SearchIndexBuilder {
                 if (adding) return;
                 adding = true;
             }
-            boolean done = false;
-            try {
-                while (true) {
-                    Read d;
-                    synchronized (this) {
-                        if (!waiting.containsKey(next)) {
-                            adding = false;
-                            done = true;
-                            return;
-                        }
-                        d = waiting.remove(next++);
+            while (true) {
+                Read d;
+                synchronized (this) {
+                    // Let go in the same step as the look: a document given after it is added by its giver.
+                    if (!waiting.containsKey(next)) {
+                        adding = false;
+                        return;
                     }
-                    if (d != null) b.add(d);
+                    d = waiting.remove(next++);
                 }
-            } finally {
-                if (!done) {
+                try {
+                    if (d != null) b.add(d);
+                } catch (RuntimeException | Error e) {
                     synchronized (this) {
                         adding = false;
                     }
+                    throw e;
                 }
             }
         }
