@@ -112,20 +112,33 @@ public final class PublishManifest {
     }
 
     /**
+     * The entry of this name whatever its key, when every file it wrote is still in the output folder with its
+     * size and time (it is not carried over: what is made from it is put anew).
+     */
+    public Optional<Entry> recordedIntact(String name) {
+        Entry e = old.get(name);
+        return e != null && intact(e) ? Optional.of(e) : Optional.empty();
+    }
+
+    private boolean intact(Entry e) {
+        for (var f : e.files().entrySet()) {
+            try {
+                Path p = TeiFiles.inside(out, f.getKey());
+                if (!Files.isRegularFile(p) || !Stamp.of(p).equals(f.getValue())) return false;
+            } catch (IOException | RuntimeException ex) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /**
      * The entry of this name made for exactly this key whose files are all still in the output folder
      * with their sizes and times; it is carried over into this run's manifest.
      */
     public Optional<Entry> find(String name, String key) {
         Entry e = old.get(name);
-        if (e == null || !e.key().equals(key)) return Optional.empty();
-        for (var f : e.files().entrySet()) {
-            try {
-                Path p = TeiFiles.inside(out, f.getKey());
-                if (!Files.isRegularFile(p) || !Stamp.of(p).equals(f.getValue())) return Optional.empty();
-            } catch (IOException | RuntimeException ex) {
-                return Optional.empty();
-            }
-        }
+        if (e == null || !e.key().equals(key) || !intact(e)) return Optional.empty();
         now.put(name, e);
         kept.incrementAndGet();
         return Optional.of(e);

@@ -323,7 +323,15 @@ public final class Publisher {
             searchKey = PublishManifest.key(parts.toArray());
         }
         boolean sameSearch = searchKey != null && inc.manifest().find("search", searchKey).isPresent();
-        SearchIndexBuilder.InOrder search = sameSearch ? null : SearchIndexBuilder.inOrder(out);
+        // Made again, the index there is updated in place where few documents changed (the manifest keeps its state).
+        List<String> searchKeys = null;
+        byte[] searchBefore = null;
+        if (inc != null && !sameSearch) {
+            searchKeys = new ArrayList<>();
+            for (Path p : in.documents()) searchKeys.add(inc.searchKey(p));
+            searchBefore = inc.manifest().recordedIntact("search").map(PublishManifest.Entry::payload).orElse(null);
+        }
+        SearchIndexBuilder.InOrder search = sameSearch ? null : SearchIndexBuilder.inOrder(out, searchKeys, searchBefore);
         int[] pages = {0};
         List<Callable<Integer>> jobs = new ArrayList<>();
         for (int i = 0; i < in.documents().size(); i++) {
@@ -337,7 +345,7 @@ public final class Publisher {
                         Integer kept = unchangedDocument(ctx, inc, "doc " + inc.name(doc), doc, key, registerKeys, ids,
                                 summaries, summaryBytes);
                         if (kept != null) {
-                            if (search != null && summaryBytes.containsKey(doc)) indexed = indexOnly(ctx, doc, inc);
+                            if (search != null && summaryBytes.containsKey(doc) && !search.kept(place)) indexed = indexOnly(ctx, doc, inc);
                             return kept;
                         }
                     }
@@ -358,6 +366,7 @@ public final class Publisher {
                 } catch (SaxonApiException | IOException | RuntimeException e) {
                     errors.add(doc + ": " + reason(e));
                     if (inc != null) inc.manifest().forget("doc " + inc.name(doc));
+                    if (search != null) search.failed(place);
                     return 0;
                 } finally {
                     if (search != null) search.put(place, indexed);
@@ -440,7 +449,7 @@ public final class Publisher {
                 // The index is the whole of search/ (a generation made again with the same name is not written again).
                 List<String> written = new ArrayList<>();
                 PublishManifest.snapshot(out.resolve("search")).keySet().forEach(f -> written.add("search/" + f));
-                inc.manifest().put("search", searchKey, null, written);
+                inc.manifest().put("search", searchKey, search.state(), written);
             }
         }
         return new Result(pages[0], publishedDocs.size(), new ArrayList<>(errors), 0);

@@ -55,13 +55,16 @@ public final class SearchIndexBuilder {
     private static final int TEXT_SHARD_CHARS = 120_000;
     private static final int POSTINGS_SHARD_BYTES = 160_000;
     private static final String BOM = "\uFEFF";
+    /** Between two blocks' texts in a text shard (a text is one line: {@link ScriptStrings#quote} escapes line breaks). */
+    static final String TEXT_SEPARATOR = ",\n";
+    static final String TEXT_END = "]);\n";
 
     private final Path dir;
     /** Where the shards of the index being built go (see {@link #switchGeneration}). */
     private final Path next;
-    private final GramTable grams = new GramTable();
-    /** The folded characters of the corpus, by code point. */
-    private final java.util.BitSet corpusChars = new java.util.BitSet();
+    private GramTable grams = new GramTable();
+    /** The folded characters of the documents' titles, by code point (those of the texts are the grams' first characters). */
+    private final java.util.BitSet titleChars = new java.util.BitSet();
     private final List<SearchDocument> docsMeta = new ArrayList<>();
     private final List<Integer> firstBlocks = new ArrayList<>();
     private final Map<String, Integer> genres = new LinkedHashMap<>();
@@ -73,25 +76,40 @@ public final class SearchIndexBuilder {
     private int textShardFirst = 0;
     private int blocks = 0;
     private long bytes = 0;
+    /** The generation written ({@code g-…}), once {@link #finish} is done. */
+    private String generationName;
 
     /**
      * One gram's postings, as ASCII bytes (base-36 digits and separators), with its key and the last block posted.
      * The key, the counts and the bytes are reached from the table's one reference: appending to a million grams in
      * turn is bound by the memory reads each append needs.
      */
-    private static final class Gram {
+    static final class Gram {
         final long key;
-        byte[] postings = new byte[8];
+        byte[] postings;
         int length;
         int lastBlock;
 
         Gram(long key) {
+            this(key, new byte[8], 0);
+        }
+
+        Gram(long key, byte[] postings, int length) {
             this.key = key;
+            this.postings = postings;
+            this.length = length;
         }
 
         void append(char c) {
             if (length == postings.length) postings = java.util.Arrays.copyOf(postings, postings.length * 2);
             postings[length++] = (byte) c;
+        }
+
+        void append(byte[] b, int from, int to) {
+            int n = to - from;
+            if (length + n > postings.length) postings = java.util.Arrays.copyOf(postings, Math.max(postings.length * 2, length + n));
+            System.arraycopy(b, from, postings, length, n);
+            length += n;
         }
 
         /** Appends a non-negative number in base 36 (as Integer.toString(n, 36)). */
@@ -139,6 +157,27 @@ public final class SearchIndexBuilder {
             slots[i] = g;
             if (++size * 2 > slots.length) grow();
             return g;
+        }
+
+        /** The gram of this key, or null. */
+        Gram find(long key) {
+            int mask = slots.length - 1;
+            int i = (int) mix(key) & mask;
+            while (true) {
+                Gram g = slots[i];
+                if (g == null) return null;
+                if (g.key == key) return g;
+                i = (i + 1) & mask;
+            }
+        }
+
+        /** Adds a gram whose key the table does not hold. */
+        void put(Gram g) {
+            int mask = slots.length - 1;
+            int i = (int) mix(g.key) & mask;
+            while (slots[i] != null) i = (i + 1) & mask;
+            slots[i] = g;
+            if (++size * 2 > slots.length) grow();
         }
 
         int size() {
@@ -215,6 +254,7 @@ public final class SearchIndexBuilder {
      */
     private void switchGeneration(String index) throws IOException {
         String gen = generation();
+        generationName = gen;
         Path target = dir.resolve(gen);
         if (Files.isDirectory(target) && sameFiles(target, next)) {
             removeTree(next);
@@ -380,6 +420,12 @@ public final class SearchIndexBuilder {
      * place in the input order and added as soon as every earlier place has been given (as a document or as
      * null, for one not indexed), so the index is the same whatever order they come in and memory holds only
      * the few that wait for an earlier one.
+     *
+     * <p>Made with the places' keys and the state of the index there (see {@link #state()}), it updates that
+     * index in place when few places changed: the places whose key is the one the index was made with are
+     * {@linkplain #kept kept} (their caller need not read them, and gives null), their blocks' postings and texts
+     * are taken from the index's files, and only the changed documents are cut into grams. The files are those a
+     * build from every document gives, byte for byte.
      */
     public static final class InOrder {
         private final SearchIndexBuilder b;
@@ -387,8 +433,37 @@ public final class SearchIndexBuilder {
         private int next = 0;
         /** Whether a thread is adding the documents that are next in order. */
         private boolean adding;
+        /** Per place: its key (null: no state is kept), what the index holds of it (blocks, -1: not indexed) and its facts. */
+        private final String[] keys;
+        private final int[] counts;
+        private final SearchDocument[] facts;
+        /** The index updated in place, or null for one built from every document. */
+        private final PreviousIndex previous;
+        /** The blocks of the changed places, in the index there and in this one (see {@link PreviousIndex#merge}). */
+        private final List<int[]> changes = new ArrayList<>();
 
-        private InOrder(SearchIndexBuilder b) { this.b = b; }
+        private InOrder(SearchIndexBuilder b, List<String> keys, PreviousIndex previous) {
+            this.b = b;
+            this.keys = keys == null ? null : keys.toArray(new String[0]);
+            this.counts = keys == null ? null : new int[keys.size()];
+            this.facts = keys == null ? null : new SearchDocument[keys.size()];
+            this.previous = previous;
+        }
+
+        /** Whether the document at this place is taken from the index there (its caller gives null for it). */
+        public boolean kept(int place) {
+            return previous != null && previous.kept(place, keys[place]);
+        }
+
+        /** Whether the index is updated in place rather than built from every document. */
+        public boolean inPlace() {
+            return previous != null;
+        }
+
+        /** The document at this place failed: next time it is read again, whatever its key. */
+        public synchronized void failed(int place) {
+            if (keys != null) keys[place] = "";
+        }
 
         /**
          * Gives the document at place {@code i} (0, 1, 2 …; each once), or null when it is not indexed. One thread
@@ -403,16 +478,18 @@ public final class SearchIndexBuilder {
             }
             while (true) {
                 Read d;
+                int place;
                 synchronized (this) {
                     // Let go in the same step as the look: a document given after it is added by its giver.
                     if (!waiting.containsKey(next)) {
                         adding = false;
                         return;
                     }
+                    place = next;
                     d = waiting.remove(next++);
                 }
                 try {
-                    if (d != null) b.add(d);
+                    add(place, d);
                 } catch (RuntimeException | Error e) {
                     synchronized (this) {
                         adding = false;
@@ -422,35 +499,87 @@ public final class SearchIndexBuilder {
             }
         }
 
+        private void add(int place, Read d) {
+            if (kept(place)) {
+                int count = previous.count(place);
+                if (count >= 0) {
+                    b.addFacts(previous.facts(place));
+                    int start = previous.start(place);
+                    for (int k = 0; k < count; k++) b.addText(b.blocks++, previous.text(start + k));
+                }
+                record(place, count, previous.facts(place));
+                return;
+            }
+            int first = b.blocks;
+            if (d != null) b.add(d);
+            if (previous != null) {
+                int oldStart = previous.start(place);
+                changes.add(new int[]{oldStart, oldStart + Math.max(0, previous.count(place)), first, b.blocks});
+            }
+            record(place, d == null ? -1 : d.blocks().size(), d == null ? null : facts(d.doc()));
+        }
+
+        private void record(int place, int count, SearchDocument f) {
+            if (keys == null) return;
+            counts[place] = count;
+            facts[place] = f;
+        }
+
         /** Writes the index; every place before {@code count} must have been given. */
         public synchronized Stats finish(int count) throws IOException {
             if (next != count) throw new IllegalStateException("documents " + next + " to " + (count - 1) + " were not given");
             try {
+                // The changed documents' grams are in b's table: merged with the postings of the index there.
+                if (previous != null) b.grams = previous.merge(b.grams, changes);
                 return b.finish(new ArrayList<>());
             } catch (java.io.UncheckedIOException e) {
                 throw e.getCause();
             }
         }
+
+        /**
+         * What the index written holds, for an update in place next time (null when no keys were given): its
+         * generation, and per place its key, its number of blocks and its facts.
+         */
+        public synchronized byte[] state() {
+            if (keys == null || b.generationName == null) return null;
+            return PreviousIndex.state(b.generationName, keys, counts, facts);
+        }
     }
 
     /** Starts an index fed in input order (see {@link InOrder}) into {@code siteDir/search/}. */
     public static InOrder inOrder(Path siteDir) throws IOException {
+        return inOrder(siteDir, null, null);
+    }
+
+    /**
+     * Starts an index fed in input order into {@code siteDir/search/}, the places having these keys (null: none
+     * kept); {@code previous}: the {@linkplain InOrder#state() state} of the index there, which its caller vouches
+     * is as it was written, or null. The index there is updated in place when it can be read whole and at most a
+     * quarter of the places changed; otherwise it is built from every document.
+     */
+    public static InOrder inOrder(Path siteDir, List<String> keys, byte[] previous) throws IOException {
         SearchIndexBuilder b = new SearchIndexBuilder(siteDir);
         Files.createDirectories(b.dir);
         // What a killed run left half written; the index the site uses is untouched until the new one is complete.
         removeTree(b.next);
         Files.createDirectories(b.next);
-        return new InOrder(b);
+        PreviousIndex old = keys == null || previous == null ? null : PreviousIndex.read(b.dir, previous, keys);
+        return new InOrder(b, keys, old);
     }
 
     /** A document read and its blocks prepared, on a worker thread. */
     public record Read(SearchDocument doc, List<Prepared> blocks) {}
 
     private void add(Read r) {
-        SearchDocument d = r.doc();
-        List<Prepared> prepared = r.blocks();
+        addFacts(r.doc());
+        for (Prepared b : r.blocks()) addBlock(b);
+    }
+
+    /** A document's facts (its texts aside), its first block being the next one. */
+    private void addFacts(SearchDocument d) {
         // Keep the metadata only: the blocks' texts go straight to the text shards.
-        docsMeta.add(new SearchDocument(d.docid(), d.title(), d.date(), d.year(), d.genre(), d.genreLabel(), d.script(), List.of(), List.of()));
+        docsMeta.add(d.units().isEmpty() ? d : facts(d));
         firstBlocks.add(blocks);
         if (!d.genre().isEmpty()) genres.putIfAbsent(d.genre(), genres.size());
         List<Integer> es = new ArrayList<>();
@@ -464,15 +593,19 @@ public final class SearchIndexBuilder {
             es.add(i);
         }
         docEntities.add(es);
-        for (String t : List.of(d.title())) Folding.fold(t).text().codePoints().forEach(corpusChars::set);
-        for (Prepared b : prepared) addBlock(b);
+        Folding.fold(d.title()).text().codePoints().forEach(titleChars::set);
+    }
+
+    /** A document's facts without its texts. */
+    static SearchDocument facts(SearchDocument d) {
+        return new SearchDocument(d.docid(), d.title(), d.date(), d.year(), d.genre(), d.genreLabel(), d.script(), d.entities(), List.of());
     }
 
     /**
      * A block folded and cut into grams, ready to be appended: computed on the worker threads, so that the one
      * thread that appends (in input order) does little more than copy.
      */
-    record Prepared(long[] keys, int[][] positions, String textJson, int[] chars) {
+    record Prepared(long[] keys, int[][] positions, String textJson) {
         static Prepared of(SearchDocument.Unit u) {
             Folding.Folded main = Folding.fold(u.text());
             int[] cps = main.codePoints();
@@ -528,15 +661,20 @@ public final class SearchIndexBuilder {
             StringBuilder t = new StringBuilder(u.text().length() + 32).append('[').append(ScriptStrings.quote(u.anchor())).append(',').append(ScriptStrings.quote(u.text()));
             if (vmap.length() > 0) t.append(",[").append(vmap).append(']');
             t.append(']');
-            return new Prepared(keys, positions, t.toString(), java.util.Arrays.copyOf(seq, len));
+            return new Prepared(keys, positions, t.toString());
         }
     }
 
     private void addBlock(Prepared b) {
         int block = blocks++;
-        for (int c : b.chars()) if (c >= 0) corpusChars.set(c);
+        post(grams, block, b);
+        addText(block, b.textJson());
+    }
+
+    /** Posts a block's grams to a table, each after the blocks posted before it. */
+    private static void post(GramTable table, int block, Prepared b) {
         for (int k = 0; k < b.keys().length; k++) {
-            Gram g = grams.get(b.keys()[k]);
+            Gram g = table.get(b.keys()[k]);
             if (g.length > 0) g.append(';');
             g.base36(block - g.lastBlock);
             g.append(':');
@@ -550,9 +688,12 @@ public final class SearchIndexBuilder {
             }
             g.lastBlock = block;
         }
-        // The block's text for snippets.
+    }
+
+    /** The block's text for snippets. */
+    private void addText(int block, String json) {
         if (textShard.length() == 0) textShardFirst = block;
-        textShard.append(textShard.length() == 0 ? "" : ",\n").append(b.textJson());
+        textShard.append(textShard.length() == 0 ? "" : TEXT_SEPARATOR).append(json);
         if (textShard.length() > TEXT_SHARD_CHARS) flushTexts();
     }
 
@@ -568,12 +709,15 @@ public final class SearchIndexBuilder {
         if (textShard.length() == 0) return;
         int k = textShardStarts.size();
         textShardStarts.add(textShardFirst);
-        write("t-" + k + ".js", "JiaokanSearch.add(\"t\"," + k + "," + textShardFirst + ",[" + textShard + "]);\n");
+        write("t-" + k + ".js", "JiaokanSearch.add(\"t\"," + k + "," + textShardFirst + ",[" + textShard + TEXT_END);
         textShard = new StringBuilder();
     }
 
     private Stats finish(List<String> errors) throws IOException {
         flushTexts();
+        // Every character of a text is the first of one gram.
+        java.util.BitSet corpusChars = (java.util.BitSet) titleChars.clone();
+        grams.forEach(g -> corpusChars.set((int) (g.key >>> 21)));
         long[] sum = {0};
         grams.forEach(g -> sum[0] += g.length + 8);
         long total = sum[0];
@@ -604,13 +748,13 @@ public final class SearchIndexBuilder {
             sb.append("});\n");
             write(String.format("s-%02x.js", i), sb.toString());
         }
-        String index = indexScript(shards);
+        String index = indexScript(shards, corpusChars);
         bytes += (BOM + index).getBytes(StandardCharsets.UTF_8).length - GEN_PLACEHOLDER.length() + "g-".length() + 16;
         switchGeneration(index);
         return new Stats(docsMeta.size(), blocks, grams.size(), shards, textShardStarts.size(), bytes, List.copyOf(errors));
     }
 
-    private String indexScript(int shards) {
+    private String indexScript(int shards, java.util.BitSet corpusChars) {
         StringBuilder sb = new StringBuilder("JiaokanSearch.add(\"index\",{\"version\":1,\"gen\":\"").append(GEN_PLACEHOLDER)
                 .append("\",\"shards\":").append(shards);
         sb.append(",\"blocks\":").append(blocks).append(",\"texts\":").append(textShardStarts.toString().replace(" ", ""));

@@ -1,0 +1,365 @@
+package org.jiaokan.publish.search;
+
+import org.jiaokan.io.CompactData;
+
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.DataInputStream;
+import java.io.DataOutputStream;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * An index written before, read back to be updated in place ({@link SearchIndexBuilder.InOrder}): its state
+ * (per place the key it was made for, the number of blocks and the facts of the document there), the postings of
+ * its grams and its blocks' texts, read from its generation's shards.
+ *
+ * <p>Blocks are numbered across the edition, and each gram's postings give a block as the difference from the
+ * one before it. When documents change, {@link #merge} takes their old blocks out of every gram's postings,
+ * renumbers the blocks after them by what their new blocks add or remove, and puts in their new postings. Only
+ * the first posting after a changed document has its difference written again: the postings before the first
+ * change are copied as they were, and so is everything after the first posting past the last change.
+ */
+final class PreviousIndex {
+    private static final int MAGIC = 0x4a4b5349;
+
+    private final String[] keys;
+    private final int[] counts;
+    private final int[] starts;
+    private final SearchDocument[] facts;
+    private final SearchIndexBuilder.GramTable grams;
+    private final String[] texts;
+
+    private PreviousIndex(String[] keys, int[] counts, int[] starts, SearchDocument[] facts, SearchIndexBuilder.GramTable grams, String[] texts) {
+        this.keys = keys;
+        this.counts = counts;
+        this.starts = starts;
+        this.facts = facts;
+        this.grams = grams;
+        this.texts = texts;
+    }
+
+    /** The state of an index: its generation, and per place its key, its number of blocks (-1: not indexed) and facts. */
+    static byte[] state(String generation, String[] keys, int[] counts, SearchDocument[] facts) {
+        try {
+            ByteArrayOutputStream b = new ByteArrayOutputStream();
+            try (DataOutputStream o = new DataOutputStream(b)) {
+                o.writeInt(MAGIC);
+                CompactData.write(o, generation);
+                o.writeInt(keys.length);
+                for (int i = 0; i < keys.length; i++) {
+                    CompactData.write(o, keys[i] == null ? "" : keys[i]);
+                    o.writeInt(counts[i]);
+                    if (counts[i] < 0) continue;
+                    SearchDocument d = facts[i];
+                    for (String s : List.of(d.docid(), d.title(), d.date(), d.year(), d.genre(), d.genreLabel(), d.script())) CompactData.write(o, s);
+                    o.writeInt(d.entities().size());
+                    for (SearchDocument.Entity e : d.entities()) {
+                        CompactData.write(o, e.type());
+                        CompactData.write(o, e.key());
+                        CompactData.write(o, e.label());
+                    }
+                }
+            }
+            return b.toByteArray();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /**
+     * The index in {@code searchDir} described by {@code state}, to be updated for places having {@code keys}; null
+     * when its state or shards cannot be read whole, when the number of places differs, or when more than a quarter
+     * of them changed (building from every document is then as quick).
+     */
+    static PreviousIndex read(Path searchDir, byte[] state, List<String> keys) {
+        try {
+            DataInputStream in = new DataInputStream(new ByteArrayInputStream(state));
+            if (in.readInt() != MAGIC) return null;
+            String generation = CompactData.string(in);
+            int n = in.readInt();
+            if (n != keys.size() || !generation.matches("g-[0-9a-f]{16}")) return null;
+            String[] oldKeys = new String[n];
+            int[] counts = new int[n], starts = new int[n];
+            SearchDocument[] facts = new SearchDocument[n];
+            int blocks = 0, changed = 0;
+            for (int i = 0; i < n; i++) {
+                oldKeys[i] = CompactData.string(in);
+                counts[i] = in.readInt();
+                starts[i] = blocks;
+                if (oldKeys[i].isEmpty() || !oldKeys[i].equals(keys.get(i))) changed++;
+                if (counts[i] < 0) continue;
+                blocks += counts[i];
+                String docid = CompactData.string(in), title = CompactData.string(in), date = CompactData.string(in), year = CompactData.string(in),
+                        genre = CompactData.string(in), genreLabel = CompactData.string(in), script = CompactData.string(in);
+                int m = CompactData.size(in);
+                List<SearchDocument.Entity> entities = new ArrayList<>(m);
+                for (int j = 0; j < m; j++) entities.add(new SearchDocument.Entity(CompactData.string(in), CompactData.string(in), CompactData.string(in)));
+                facts[i] = new SearchDocument(docid, title, date, year, genre, genreLabel, script, List.copyOf(entities), List.of());
+            }
+            if (in.available() != 0 || changed * 4 > n) return null;
+            Path gen = searchDir.resolve(generation);
+            if (!Files.isDirectory(gen)) return null;
+            String[] texts = texts(gen, blocks);
+            SearchIndexBuilder.GramTable grams = grams(gen);
+            return texts == null || grams == null ? null : new PreviousIndex(oldKeys, counts, starts, facts, grams, texts);
+        } catch (IOException | RuntimeException e) {
+            return null;
+        }
+    }
+
+    /** Whether the document at this place is the one the index was made with. */
+    boolean kept(int place, String key) {
+        return key != null && !key.isEmpty() && key.equals(keys[place]);
+    }
+
+    int count(int place) {
+        return counts[place];
+    }
+
+    int start(int place) {
+        return starts[place];
+    }
+
+    SearchDocument facts(int place) {
+        return facts[place];
+    }
+
+    String text(int block) {
+        return texts[block];
+    }
+
+    /** The blocks' texts ({@code t-N.js}: {@code [anchor, text]} or with a window map), by block; null unless there are exactly {@code blocks}. */
+    private static String[] texts(Path gen, int blocks) throws IOException {
+        String[] out = new String[blocks];
+        int block = 0;
+        for (int k = 0; ; k++) {
+            Path f = gen.resolve("t-" + k + ".js");
+            if (!Files.isRegularFile(f)) break;
+            String s = Files.readString(f, StandardCharsets.UTF_8);
+            String head = "\uFEFFJiaokanSearch.add(\"t\"," + k + "," + block + ",[";
+            if (!s.startsWith(head) || !s.endsWith(SearchIndexBuilder.TEXT_END)) return null;
+            int from = head.length(), end = s.length() - SearchIndexBuilder.TEXT_END.length();
+            while (true) {
+                int sep = s.indexOf(SearchIndexBuilder.TEXT_SEPARATOR, from);
+                if (sep < 0 || sep > end) sep = end;
+                if (block == blocks) return null;
+                out[block++] = s.substring(from, sep);
+                if (sep == end) break;
+                from = sep + SearchIndexBuilder.TEXT_SEPARATOR.length();
+            }
+        }
+        return block == blocks ? out : null;
+    }
+
+    /** The grams of the postings shards ({@code s-XX.js}), their postings as written. */
+    private static SearchIndexBuilder.GramTable grams(Path gen) throws IOException {
+        SearchIndexBuilder.GramTable t = new SearchIndexBuilder.GramTable();
+        List<Path> shards;
+        try (var s = Files.list(gen)) {
+            shards = s.filter(p -> p.getFileName().toString().matches("s-[0-9a-f]+\\.js")).sorted().toList();
+        }
+        for (Path p : shards) {
+            if (!new Shard(Files.readAllBytes(p)).readInto(t)) return null;
+        }
+        return t;
+    }
+
+    /** A reader of one postings shard: {@code BOM JiaokanSearch.add("s",N,{ "c":{"d":"postings",…},… });}. */
+    private static final class Shard {
+        private final byte[] b;
+        private int p;
+
+        Shard(byte[] b) {
+            this.b = b;
+        }
+
+        boolean readInto(SearchIndexBuilder.GramTable t) {
+            try {
+                if (!skip("\uFEFFJiaokanSearch.add(\"s\",")) return false;
+                while (p < b.length && b[p] >= '0' && b[p] <= '9') p++;
+                if (!skip(",{")) return false;
+                boolean first = true;
+                while (!skip("});\n")) {
+                    if (!skip(first ? "\n" : ",\n")) return false;
+                    first = false;
+                    int c1 = key();
+                    if (c1 <= 0 || !skip(":{")) return false;
+                    do {
+                        int c2 = key();
+                        if (c2 < 0 || !skip(":\"")) return false;
+                        int from = p;
+                        while (b[p] != '"') p++;
+                        long k = ((long) c1 << 21) | c2;
+                        if (p == from || t.find(k) != null) return false;
+                        t.put(new SearchIndexBuilder.Gram(k, java.util.Arrays.copyOfRange(b, from, p), p - from));
+                        p++;
+                    } while (skip(","));
+                    if (!skip("}")) return false;
+                }
+                return p == b.length;
+            } catch (RuntimeException e) {
+                return false;
+            }
+        }
+
+        private boolean skip(String s) {
+            byte[] x = s.getBytes(StandardCharsets.UTF_8);
+            if (p + x.length > b.length) return false;
+            for (int i = 0; i < x.length; i++) if (b[p + i] != x[i]) return false;
+            p += x.length;
+            return true;
+        }
+
+        /** A JSON string of at most one character (as {@code ScriptStrings.quote} writes it): its code point, 0 when empty, -1 when not such a string. */
+        private int key() {
+            if (b[p] != '"') return -1;
+            p++;
+            if (b[p] == '"') {
+                p++;
+                return 0;
+            }
+            int c;
+            if (b[p] == '\\') {
+                c = escape();
+                if (Character.isHighSurrogate((char) c) && b[p] == '\\' && b[p + 1] == 'u') {
+                    int save = p;
+                    int low = escape();
+                    if (Character.isLowSurrogate((char) low)) c = Character.toCodePoint((char) c, (char) low);
+                    else p = save;
+                }
+            } else {
+                int x = b[p] & 0xFF;
+                int len = x < 0x80 ? 1 : x < 0xE0 ? 2 : x < 0xF0 ? 3 : 4;
+                c = new String(b, p, len, StandardCharsets.UTF_8).codePointAt(0);
+                p += len;
+            }
+            if (b[p] != '"') return -1;
+            p++;
+            return c;
+        }
+
+        private int escape() {
+            p++;
+            char e = (char) b[p++];
+            return switch (e) {
+                case '"' -> '"';
+                case '\\' -> '\\';
+                case 'n' -> '\n';
+                case 'r' -> '\r';
+                case 't' -> '\t';
+                case 'u' -> {
+                    int v = Integer.parseInt(new String(b, p, 4, StandardCharsets.US_ASCII), 16);
+                    p += 4;
+                    yield v;
+                }
+                default -> throw new IllegalArgumentException("escape \\" + e);
+            };
+        }
+    }
+
+    /**
+     * The grams of the updated index: those of the index there, the old blocks of the changed documents taken out
+     * and the later blocks renumbered, with {@code fresh} (the changed documents' grams, posted under their new
+     * block numbers) put in. {@code changes}: per changed place in order, {old first block, old end, new first
+     * block, new end}.
+     */
+    SearchIndexBuilder.GramTable merge(SearchIndexBuilder.GramTable fresh, List<int[]> changes) {
+        int k = changes.size();
+        int[] os = new int[k], oe = new int[k], ns = new int[k], ne = new int[k];
+        for (int i = 0; i < k; i++) {
+            int[] c = changes.get(i);
+            os[i] = c[0];
+            oe[i] = c[1];
+            ns[i] = c[2];
+            ne[i] = c[3];
+        }
+        SearchIndexBuilder.GramTable out = new SearchIndexBuilder.GramTable();
+        grams.forEach(g -> {
+            SearchIndexBuilder.Gram m = k == 0 ? g : merge(g, fresh.find(g.key), os, oe, ns, ne);
+            if (m.length > 0) out.put(m);
+        });
+        fresh.forEach(f -> {
+            if (grams.find(f.key) == null) out.put(f);
+        });
+        return out;
+    }
+
+    /** One gram's postings updated (see {@link #merge(SearchIndexBuilder.GramTable, List)}); {@code g} itself when they are unchanged. */
+    static SearchIndexBuilder.Gram merge(SearchIndexBuilder.Gram g, SearchIndexBuilder.Gram fresh, int[] os, int[] oe, int[] ns, int[] ne) {
+        byte[] b = g.postings;
+        int len = g.length, changes = os.length;
+        // The postings before the first change stay as they are.
+        int p = 0, block = 0, last = -1;
+        while (p < len) {
+            int q = p, delta = 0;
+            while (b[q] != ':') delta = delta * 36 + Character.digit(b[q++], 36);
+            if (block + delta >= os[0]) break;
+            block += delta;
+            last = block;
+            while (q < len && b[q] != ';') q++;
+            p = q + 1;
+        }
+        // The fresh postings: block number, and where their positions are.
+        int[] fb = new int[8], ff = new int[8], ft = new int[8];
+        int fn = 0;
+        if (fresh != null) {
+            byte[] f = fresh.postings;
+            int q = 0, fblock = 0;
+            while (q < fresh.length) {
+                int delta = 0;
+                while (f[q] != ':') delta = delta * 36 + Character.digit(f[q++], 36);
+                fblock += delta;
+                int from = ++q;
+                while (q < fresh.length && f[q] != ';') q++;
+                if (fn == fb.length) {
+                    fb = java.util.Arrays.copyOf(fb, fn * 2);
+                    ff = java.util.Arrays.copyOf(ff, fn * 2);
+                    ft = java.util.Arrays.copyOf(ft, fn * 2);
+                }
+                fb[fn] = fblock;
+                ff[fn] = from;
+                ft[fn++] = q;
+                q++;
+            }
+        }
+        if (p >= len && fn == 0) return g;
+        SearchIndexBuilder.Gram out = new SearchIndexBuilder.Gram(g.key, new byte[len + (fresh == null ? 0 : fresh.length) + 16], 0);
+        if (p > 0) out.append(b, 0, Math.min(p, len + 1) - 1);
+        int c = 0, fi = 0;
+        while (p < len) {
+            int q = p, delta = 0;
+            while (b[q] != ':') delta = delta * 36 + Character.digit(b[q++], 36);
+            block += delta;
+            int from = q + 1, to = from;
+            while (to < len && b[to] != ';') to++;
+            p = to + 1;
+            while (c < changes && block >= oe[c]) c++;
+            if (c < changes && block >= os[c]) continue; // a changed document's old block
+            int now = block + (c == 0 ? 0 : ne[c - 1] - oe[c - 1]);
+            for (; fi < fn && fb[fi] < now; fi++) last = entry(out, last, fb[fi], fresh.postings, ff[fi], ft[fi]);
+            last = entry(out, last, now, b, from, to);
+            if (c == changes) {
+                // Past every change: the later differences are as they were.
+                if (to < len) out.append(b, to, len);
+                p = len;
+            }
+        }
+        for (; fi < fn; fi++) last = entry(out, last, fb[fi], fresh.postings, ff[fi], ft[fi]);
+        return out;
+    }
+
+    /** Appends one posting ({@code delta:positions}) after the one of block {@code last} (-1: none). */
+    private static int entry(SearchIndexBuilder.Gram out, int last, int block, byte[] src, int from, int to) {
+        if (last >= 0) out.append(';');
+        out.base36(block - Math.max(0, last));
+        out.append(':');
+        out.append(src, from, to);
+        return block;
+    }
+}
