@@ -154,6 +154,11 @@ public final class Publisher {
                 for (Path d : in.documents()) names.add(inc.name(d));
                 inc.search().prune(names);
             }
+            if (inc.summaries() != null) {
+                List<String> names = new ArrayList<>();
+                for (Path d : in.documents()) names.add(inc.name(d));
+                inc.summaries().prune(names);
+            }
         }
         // One line per input file: the first output's reason (the site's, as the site is made first);
         // a file every output failed on is not reported once per output.
@@ -178,7 +183,7 @@ public final class Publisher {
      * caller's own citation provider, whose identity is unknown).
      */
     private record Incremental(PublishManifest manifest, String run, String shared, Map<Path, String> teiSha, String sources, Path base,
-                               boolean ownStylesheets, SearchCache search, org.jiaokan.io.FileDigests digests) {
+                               boolean ownStylesheets, SearchCache search, SummaryStore summaries, org.jiaokan.io.FileDigests digests) {
         static Incremental of(Options options, Inputs in) throws IOException {
             if (options.citations() != null || !options.incremental() || PublishManifest.location(options.out()) == null) return null;
             Path base = commonFolder(in);
@@ -200,7 +205,7 @@ public final class Publisher {
             for (Path dir : in.sourceDirs()) sources.append(relative(base, dir)).append(PublishManifest.snapshot(dir)).append('\n');
             boolean ownStylesheets = in.themeDir() != null && Files.isDirectory(in.themeDir().resolve("xslt"));
             return new Incremental(PublishManifest.load(options.out()), run, shared, sha, sources.toString(), base, ownStylesheets,
-                    SearchCache.of(options.out()), digests);
+                    SearchCache.of(options.out()), SummaryStore.of(options.out()), digests);
         }
 
         /**
@@ -313,7 +318,8 @@ public final class Publisher {
                 : RegisterKeys.of(registers, inc.ownStylesheets() ? PublishManifest.sha(in.registers()) : null);
         Map<String, Path> ids = new ConcurrentHashMap<>();
         Map<Path, XdmNode> summaries = new ConcurrentHashMap<>();
-        Map<Path, byte[]> summaryBytes = new ConcurrentHashMap<>();
+        // Incremental: the SHA-256 of every document's summary (made in this run or kept), the summaries being kept beside the manifest.
+        Map<Path, String> summaryShas = new ConcurrentHashMap<>();
         // The full-text index, read from the trees the pages are made from, and added in input order as they come;
         // not made again when the documents it would hold are those of the index there.
         String searchKey = null;
@@ -343,9 +349,9 @@ public final class Publisher {
                     String key = inc == null ? null : PublishManifest.key("doc", inc.shared(), inc.teiSha().get(doc));
                     if (key != null) {
                         Integer kept = unchangedDocument(ctx, inc, "doc " + inc.name(doc), doc, key, registerKeys, ids,
-                                summaries, summaryBytes);
+                                summaryShas);
                         if (kept != null) {
-                            if (search != null && summaryBytes.containsKey(doc) && !search.kept(place)) indexed = indexOnly(ctx, doc, inc);
+                            if (search != null && summaryShas.containsKey(doc) && !search.kept(place)) indexed = indexOnly(ctx, doc, inc);
                             return kept;
                         }
                     }
@@ -356,10 +362,12 @@ public final class Publisher {
                     if (inc != null && indexed != null) inc.search().put(inc.name(doc), inc.searchKey(doc), indexed.doc());
                     if (key != null) {
                         byte[] summary = serialise(ctx, p.summary());
-                        summaryBytes.put(doc, summary);
+                        String summarySha = SummaryStore.sha(summary);
+                        if (inc.summaries() != null) inc.summaries().put(inc.name(doc), summarySha, summary);
+                        summaryShas.put(doc, summarySha);
                         inc.manifest().put("doc " + inc.name(doc), key,
                                 DocRecord.bytes(p.docid(), p.pages(), p.rawName(), inc.rawSha(p.raw()), p.registerIds(),
-                                        registerKeys.documentKey(p.registerIds()), summary),
+                                        registerKeys.documentKey(p.registerIds()), summarySha),
                                 p.files());
                     }
                     return p.pages();
@@ -375,14 +383,14 @@ public final class Publisher {
         }
         for (int n : Ordered.all(options.threads(), jobs)) pages[0] += n;
 
-        // Documents kept from the manifest have their summaries as bytes only, parsed when the edition pages are made.
+        // Documents kept from the manifest have their summaries beside it, read only when the edition pages are made.
         Set<Path> publishedDocs = new java.util.HashSet<>(summaries.keySet());
-        publishedDocs.addAll(summaryBytes.keySet());
+        publishedDocs.addAll(summaryShas.keySet());
         String siteKey = null;
         if (inc != null) {
             List<Object> parts = new ArrayList<>(List.of("site", inc.run()));
-            parts.addAll(new TreeMap<>(summaryBytes).values());
-            siteKey = summaryBytes.size() == publishedDocs.size() ? PublishManifest.key(parts.toArray()) : null;
+            parts.addAll(new TreeMap<>(summaryShas).values());
+            siteKey = summaryShas.size() == publishedDocs.size() ? PublishManifest.key(parts.toArray()) : null;
         }
         java.util.Optional<PublishManifest.Entry> sameSite = siteKey == null ? java.util.Optional.empty()
                 : inc.manifest().find("site", siteKey);
@@ -394,14 +402,13 @@ public final class Publisher {
             for (Path doc : new java.util.TreeSet<>(publishedDocs)) {
                 try {
                     XdmNode summary = summaries.remove(doc); // the original is let go as it is copied
-                    if (summary == null) summary = ctx.xsl().parse(summaryBytes.get(doc), doc.toAbsolutePath().toUri().toString());
+                    if (summary == null) summary = keptSummary(ctx, inc, doc, summaryShas.get(doc));
                     ordered.add(copier.build(summary.asSource()));
                 } catch (SaxonApiException e) {
                     throw new IOException("the edition pages failed: " + reason(e), e);
                 }
             }
         }
-        summaryBytes.clear();
         summaries.clear();
         if (sameSite.isPresent()) {
             pages[0] += Integer.parseInt(new String(sameSite.get().payload(), StandardCharsets.UTF_8));
@@ -512,12 +519,13 @@ public final class Publisher {
 
     /**
      * What the manifest keeps of a document's pages: its id, its page count, its raw source's name and SHA-256,
-     * the register ids its pages may show and the key of those entries (see {@link RegisterKeys}), its summary.
+     * the register ids its pages may show and the key of those entries (see {@link RegisterKeys}), its summary's
+     * SHA-256 (the summary is kept beside the manifest, see {@link SummaryStore}).
      */
     private record DocRecord(String docid, int pages, String rawName, String rawSha, List<String> registerIds, String registerKey,
-                             byte[] summary) {
+                             String summarySha) {
         static byte[] bytes(String docid, int pages, String rawName, String rawSha, Set<String> registerIds, String registerKey,
-                            byte[] summary) throws IOException {
+                            String summarySha) throws IOException {
             ByteArrayOutputStream b = new ByteArrayOutputStream();
             try (java.io.DataOutputStream o = new java.io.DataOutputStream(b)) {
                 o.writeUTF(docid);
@@ -527,7 +535,7 @@ public final class Publisher {
                 o.writeInt(registerIds.size());
                 for (String id : registerIds) o.writeUTF(id);
                 o.writeUTF(registerKey);
-                o.write(summary);
+                o.writeUTF(summarySha);
             }
             return b.toByteArray();
         }
@@ -542,7 +550,9 @@ public final class Publisher {
             List<String> ids = new ArrayList<>(n);
             for (int i = 0; i < n; i++) ids.add(in.readUTF());
             String registerKey = in.readUTF();
-            return new DocRecord(docid, pages, rawName, rawSha, ids, registerKey, in.readAllBytes());
+            String summarySha = in.readUTF();
+            if (in.available() != 0) throw new IOException("not a document's record");
+            return new DocRecord(docid, pages, rawName, rawSha, ids, registerKey, summarySha);
         }
     }
 
@@ -551,7 +561,7 @@ public final class Publisher {
      * unchanged: its pages stay, its summary comes from the manifest. Null when it has to be published.
      */
     private Integer unchangedDocument(Context ctx, Incremental inc, String name, Path doc, String key, RegisterKeys registers,
-                                      Map<String, Path> ids, Map<Path, XdmNode> summaries, Map<Path, byte[]> summaryBytes) throws IOException {
+                                      Map<String, Path> ids, Map<Path, String> summaryShas) throws IOException {
         java.util.Optional<PublishManifest.Entry> e = inc.manifest().find(name, key);
         if (e.isEmpty()) return null;
         try {
@@ -565,7 +575,7 @@ public final class Publisher {
                 ctx.errors().add(doc + ": another document has the identifier " + r.docid() + " (" + earlier + "); not published");
                 return 0;
             }
-            summaryBytes.put(doc, r.summary()); // parsed only if the edition pages are made again
+            summaryShas.put(doc, r.summarySha()); // the summary is read only if the edition pages are made again
             return r.pages();
         } catch (IOException | RuntimeException ex) {
             return null;
@@ -653,13 +663,7 @@ public final class Publisher {
             }
         }
 
-        Xslt30Transformer s = ctx.xsl().summary();
-        Map<QName, XdmValue> sp = commonParams(ctx);
-        sp.put(new QName("docid"), new XdmAtomicValue(docid));
-        sp.put(new QName("doc-script"), new XdmAtomicValue(script));
-        s.setStylesheetParameters(sp);
-        s.setGlobalContextItem(tei);
-        XdmNode summary = (XdmNode) ((net.sf.saxon.s9api.XdmDestination) applyTo(s, tei)).getXdmNode();
+        XdmNode summary = summary(ctx, tei, docid, script);
         SearchIndexBuilder.Read search;
         try {
             search = SearchIndexBuilder.extract(dom, file.getFileName().toString());
@@ -670,6 +674,31 @@ public final class Publisher {
         }
         // The register ids the pages may show: kept in the publish manifest only.
         return new DocPages(summary, pages, search, docid, fileName, raw, files, incremental ? RegisterKeys.idsOf(tei) : null);
+    }
+
+    /** A document's summary, what the edition pages are made from. */
+    private XdmNode summary(Context ctx, XdmNode tei, String docid, String script) throws SaxonApiException {
+        Xslt30Transformer s = ctx.xsl().summary();
+        Map<QName, XdmValue> sp = commonParams(ctx);
+        sp.put(new QName("docid"), new XdmAtomicValue(docid));
+        sp.put(new QName("doc-script"), new XdmAtomicValue(script));
+        s.setStylesheetParameters(sp);
+        s.setGlobalContextItem(tei);
+        return (XdmNode) ((net.sf.saxon.s9api.XdmDestination) applyTo(s, tei)).getXdmNode();
+    }
+
+    /**
+     * The summary of a document whose pages were kept: as kept beside the manifest, or, where it is not there as
+     * it was made (removed, spoilt), made again from the TEI.
+     */
+    private XdmNode keptSummary(Context ctx, Incremental inc, Path doc, String sha) throws SaxonApiException, IOException {
+        byte[] kept = inc.summaries() == null ? null : inc.summaries().find(inc.name(doc), sha);
+        if (kept != null) return ctx.xsl().parse(kept, doc.toAbsolutePath().toUri().toString());
+        XdmNode tei = ctx.xsl().parse(Files.readAllBytes(doc), doc.toAbsolutePath().toUri().toString());
+        XdmNode summary = summary(ctx, tei, docid(tei, doc), scriptOf(tei));
+        byte[] bytes = serialise(ctx, summary);
+        if (inc.summaries() != null) inc.summaries().put(inc.name(doc), SummaryStore.sha(bytes), bytes);
+        return summary;
     }
 
     private static net.sf.saxon.s9api.Destination applyTo(Xslt30Transformer t, XdmNode source) throws SaxonApiException {

@@ -256,6 +256,23 @@ class IncrementalPublishTest {
         run(edition, out, true);
         assertFullPublication(edition, out, "search-records");
 
+        // The summaries are kept beside the manifest, which holds their SHA-256; spoilt or gone, they are made again.
+        Path summaries = PublishManifest.folder(out).resolve("summaries");
+        List<Path> summaryFiles;
+        try (Stream<Path> files = Files.list(summaries)) {
+            summaryFiles = files.sorted().toList();
+        }
+        assertEquals(documents(edition).size(), summaryFiles.size(), "one summary per document");
+        assertTrue(Files.size(PublishManifest.location(out)) < Files.size(summaryFiles.get(0)) * summaryFiles.size(),
+                "the manifest does not hold the summaries");
+        byte[] summary = Files.readAllBytes(summaryFiles.get(0));
+        summary[summary.length - 2] ^= 1;
+        Files.write(summaryFiles.get(0), summary);
+        Files.delete(summaryFiles.get(1));
+        Files.writeString(changed, text.replace("。", "！"), StandardCharsets.UTF_8);
+        run(edition, out, true);
+        assertFullPublication(edition, out, "summaries");
+
         // A spoilt manifest, then one of another output folder: everything is made again, the same bytes.
         Path manifest = PublishManifest.location(out);
         byte[] m = Files.readAllBytes(manifest);
