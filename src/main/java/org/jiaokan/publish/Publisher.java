@@ -183,7 +183,8 @@ public final class Publisher {
      * caller's own citation provider, whose identity is unknown).
      */
     private record Incremental(PublishManifest manifest, String run, String shared, Map<Path, String> teiSha, String sources, Path base,
-                               boolean ownStylesheets, SearchCache search, SummaryStore summaries, org.jiaokan.io.FileDigests digests) {
+                               boolean ownStylesheets, SearchCache search, SummaryStore summaries, org.jiaokan.io.FileDigests digests,
+                               String registersSha) {
         static Incremental of(Options options, Inputs in) throws IOException {
             if (options.citations() != null || !options.incremental() || PublishManifest.location(options.out()) == null) return null;
             Path base = commonFolder(in);
@@ -194,10 +195,12 @@ public final class Publisher {
                     String.join(",", new java.util.TreeSet<>(options.formats())), configuration(options.formats()),
                     PublishManifest.sha(in.edition()), sourceDirs, in.registers() == null ? "" : relative(base, in.registers()),
                     in.edition() == null ? "" : relative(base, in.edition()));
-            String run = PublishManifest.key("run", shared, PublishManifest.sha(in.registers()));
-            // The TEI files' digests, remembered beside the manifest with their sizes and times (an unchanged file is not read).
+            // The TEI files' and the registers' digests, remembered beside the manifest with their sizes and times (an unchanged file is not read).
             Path folder = PublishManifest.folder(options.out());
             org.jiaokan.io.FileDigests digests = org.jiaokan.io.FileDigests.load(folder == null ? null : folder.resolve("digests"));
+            String registersSha = in.registers() == null || !Files.isRegularFile(in.registers()) ? "none"
+                    : digests.hex(in.registers(), relative(base, in.registers()));
+            String run = PublishManifest.key("run", shared, registersSha);
             Map<Path, String> sha = new TreeMap<>();
             for (Path d : in.documents()) sha.put(d, relative(base, d) + " " + digests.hex(d, relative(base, d)));
             // The raw sources' names, sizes and times: the outputs beside the site may copy or describe them.
@@ -205,7 +208,7 @@ public final class Publisher {
             for (Path dir : in.sourceDirs()) sources.append(relative(base, dir)).append(PublishManifest.snapshot(dir)).append('\n');
             boolean ownStylesheets = in.themeDir() != null && Files.isDirectory(in.themeDir().resolve("xslt"));
             return new Incremental(PublishManifest.load(options.out()), run, shared, sha, sources.toString(), base, ownStylesheets,
-                    SearchCache.of(options.out()), SummaryStore.of(options.out()), digests);
+                    SearchCache.of(options.out()), SummaryStore.of(options.out()), digests, registersSha);
         }
 
         /**
@@ -315,7 +318,8 @@ public final class Publisher {
                 in.sourceDirs(), errors, cite);
 
         RegisterKeys registerKeys = inc == null ? null
-                : RegisterKeys.of(registers, inc.ownStylesheets() ? PublishManifest.sha(in.registers()) : null);
+                : RegisterKeys.of(registers, inc.ownStylesheets() ? inc.registersSha() : null,
+                        PublishManifest.folder(out) == null ? null : PublishManifest.folder(out).resolve("register-keys"), inc.registersSha());
         Map<String, Path> ids = new ConcurrentHashMap<>();
         Map<Path, XdmNode> summaries = new ConcurrentHashMap<>();
         // Incremental: the SHA-256 of every document's summary (made in this run or kept), the summaries being kept beside the manifest.

@@ -50,6 +50,45 @@ final class RegisterKeys {
      *                  stylesheets), else null
      */
     static RegisterKeys of(XdmNode registers, String whole) {
+        return of(registers, whole, null, null);
+    }
+
+    private static final int MEMO_MAGIC = 0x4a4b524b;
+
+    /**
+     * As {@link #of(XdmNode, String)}, the entries' digests remembered in {@code memo} with the registers' SHA-256
+     * ({@code registersSha}): an edition's registers of tens of thousands of entries are not serialised again on
+     * every run they are unchanged. A memo that cannot be read, or of other registers, is made again.
+     */
+    static RegisterKeys of(XdmNode registers, String whole, java.nio.file.Path memo, String registersSha) {
+        if (registers == null || whole != null || memo == null || registersSha == null) return compute(registers, whole);
+        try {
+            if (java.nio.file.Files.isRegularFile(memo)) {
+                java.io.DataInputStream in = org.jiaokan.io.SealedFiles.open(memo, MEMO_MAGIC, 1);
+                if (in.readUTF().equals(registersSha)) {
+                    RegisterKeys k = new RegisterKeys(null);
+                    int n = in.readInt();
+                    for (int i = 0; i < n; i++) k.shown.put(in.readUTF(), in.readUTF());
+                    if (in.available() == 0) return k;
+                }
+            }
+        } catch (java.io.IOException | RuntimeException e) {
+            // made again below
+        }
+        RegisterKeys k = compute(registers, null);
+        org.jiaokan.io.SealedFiles.write(memo, MEMO_MAGIC, 1, o -> {
+            o.writeUTF(registersSha);
+            Map<String, String> sorted = new java.util.TreeMap<>(k.shown);
+            o.writeInt(sorted.size());
+            for (Map.Entry<String, String> e : sorted.entrySet()) {
+                o.writeUTF(e.getKey());
+                o.writeUTF(e.getValue());
+            }
+        });
+        return k;
+    }
+
+    private static RegisterKeys compute(XdmNode registers, String whole) {
         RegisterKeys k = new RegisterKeys(whole);
         if (registers != null && whole == null) {
             registers.select(net.sf.saxon.s9api.streams.Steps.descendant()).forEach(e -> {

@@ -55,6 +55,7 @@ public final class SearchIndexBuilder {
     private static final int TEXT_SHARD_CHARS = 120_000;
     private static final int POSTINGS_SHARD_BYTES = 160_000;
     private static final String BOM = "\uFEFF";
+    private static final String BOM_BYTES = new String(BOM.getBytes(StandardCharsets.UTF_8), StandardCharsets.ISO_8859_1);
     /** Between two blocks' texts in a text shard (a text is one line: {@link ScriptStrings#quote} escapes line breaks). */
     static final String TEXT_SEPARATOR = ",\n";
     static final String TEXT_END = "]);\n";
@@ -76,6 +77,8 @@ public final class SearchIndexBuilder {
     private int textShardFirst = 0;
     private int blocks = 0;
     private long bytes = 0;
+    /** The SHA-256 of each shard written, by name. */
+    private final Map<String, byte[]> shardDigests = new TreeMap<>();
     /** The generation written ({@code g-…}), once {@link #finish} is done. */
     private String generationName;
 
@@ -279,19 +282,16 @@ public final class SearchIndexBuilder {
 
     private static final String GEN_PLACEHOLDER = "\u0000generation\u0000";
 
-    /** The generation's folder name: {@code g-} and 16 hex digits of SHA-256 over its files' names and bytes, in name order. */
-    private String generation() throws IOException {
-        java.security.MessageDigest md;
-        try {
-            md = java.security.MessageDigest.getInstance("SHA-256");
-        } catch (java.security.NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
-        for (Path p : files(next)) {
-            md.update(p.getFileName().toString().getBytes(StandardCharsets.UTF_8));
+    /**
+     * The generation's folder name: {@code g-} and 16 hex digits of SHA-256 over its files' names and the SHA-256 of
+     * their bytes, in name order (the digests taken as the files were written).
+     */
+    private String generation() {
+        java.security.MessageDigest md = org.jiaokan.io.FileDigests.sha256();
+        for (Map.Entry<String, byte[]> e : shardDigests.entrySet()) {
+            md.update(e.getKey().getBytes(StandardCharsets.UTF_8));
             md.update((byte) 0);
-            md.update(Files.readAllBytes(p));
-            md.update((byte) 0);
+            md.update(e.getValue());
         }
         return "g-" + java.util.HexFormat.of().formatHex(md.digest(), 0, 8);
     }
@@ -697,6 +697,39 @@ public final class SearchIndexBuilder {
         if (textShard.length() > TEXT_SHARD_CHARS) flushTexts();
     }
 
+    /** A growing byte array, for the postings shards (their postings are bytes already). */
+    private static final class Bytes {
+        private byte[] b = new byte[1 << 16];
+        private int n;
+
+        private void room(int more) {
+            if (n + more > b.length) b = java.util.Arrays.copyOf(b, Math.max(b.length * 2, n + more));
+        }
+
+        /** Characters below U+0100, a byte each. */
+        Bytes ascii(String s) {
+            room(s.length());
+            for (int i = 0; i < s.length(); i++) b[n++] = (byte) s.charAt(i);
+            return this;
+        }
+
+        Bytes utf8(String s) {
+            byte[] x = s.getBytes(StandardCharsets.UTF_8);
+            return raw(x, x.length);
+        }
+
+        Bytes raw(byte[] x, int length) {
+            room(length);
+            System.arraycopy(x, 0, b, n, length);
+            n += length;
+            return this;
+        }
+
+        byte[] bytes() {
+            return java.util.Arrays.copyOf(b, n);
+        }
+    }
+
     private static final char[] DIGITS36 = "0123456789abcdefghijklmnopqrstuvwxyz".toCharArray();
 
     private static int firstAtOrAfter(int[] offsets, int offset) {
@@ -732,21 +765,24 @@ public final class SearchIndexBuilder {
             parts.get(c1 % shardCount).computeIfAbsent(c1, k -> new TreeMap<>()).put(c2, g);
         });
         for (int i = 0; i < shards; i++) {
-            StringBuilder sb = new StringBuilder("JiaokanSearch.add(\"s\",").append(i).append(",{");
+            Bytes sb = new Bytes();
+            sb.ascii(BOM_BYTES).ascii("JiaokanSearch.add(\"s\"," + i + ",{");
             boolean firstC = true;
             for (Map.Entry<Integer, TreeMap<Integer, Gram>> c : parts.get(i).entrySet()) {
-                sb.append(firstC ? "\n" : ",\n").append(ScriptStrings.quote(new String(Character.toChars(c.getKey())))).append(":{");
+                sb.ascii(firstC ? "\n" : ",\n").utf8(ScriptStrings.quote(new String(Character.toChars(c.getKey())))).ascii(":{");
                 firstC = false;
                 boolean first = true;
                 for (Map.Entry<Integer, Gram> n : c.getValue().entrySet()) {
-                    if (!first) sb.append(',');
+                    if (!first) sb.ascii(",");
                     first = false;
-                    sb.append(ScriptStrings.quote(n.getKey() == 0 ? "" : new String(Character.toChars(n.getKey())))).append(":\"").append(n.getValue().text()).append('"');
+                    sb.utf8(ScriptStrings.quote(n.getKey() == 0 ? "" : new String(Character.toChars(n.getKey())))).ascii(":\"");
+                    Gram g = n.getValue();
+                    sb.raw(g.postings, g.length).ascii("\"");
                 }
-                sb.append('}');
+                sb.ascii("}");
             }
-            sb.append("});\n");
-            write(String.format("s-%02x.js", i), sb.toString());
+            sb.ascii("});\n");
+            write(String.format("s-%02x.js", i), sb.bytes());
         }
         String index = indexScript(shards, corpusChars);
         bytes += (BOM + index).getBytes(StandardCharsets.UTF_8).length - GEN_PLACEHOLDER.length() + "g-".length() + 16;
@@ -790,8 +826,15 @@ public final class SearchIndexBuilder {
 
     /** A shard of the generation being built. */
     private void write(String name, String content) {
+        write(name, (BOM + content).getBytes(StandardCharsets.UTF_8));
+    }
+
+    /** A shard of the generation being built, its bytes (with the byte-order mark); its digest is kept for the generation's name. */
+    private void write(String name, byte[] b) {
         try {
-            bytes += writeTo(next, name, content);
+            org.jiaokan.io.AtomicFiles.write(org.jiaokan.io.SafePaths.inside(next, name), b);
+            bytes += b.length;
+            shardDigests.put(name, org.jiaokan.io.FileDigests.sha256().digest(b));
         } catch (IOException e) {
             throw new java.io.UncheckedIOException(e);
         }
