@@ -175,12 +175,13 @@ public final class PublishManifest {
      * outputs that failed in this run keep their files. Returns the files removed.
      */
     public List<String> prune(java.util.function.Predicate<String> listsAll, java.util.function.Predicate<String> gone) {
+        // The files this run's entries hold, gathered when an entry is first found to have gone or changed.
         Set<String> kept = new java.util.HashSet<>();
-        now.values().forEach(e -> kept.addAll(e.files().keySet()));
         List<String> removed = new ArrayList<>();
         for (var e : old.entrySet()) {
             Entry made = now.get(e.getKey());
             if (made == e.getValue() || (made == null && !gone.test(e.getKey())) || (made != null && !listsAll.test(e.getKey()))) continue;
+            if (kept.isEmpty()) now.values().forEach(n -> kept.addAll(n.files().keySet()));
             for (var f : e.getValue().files().entrySet()) {
                 if (kept.contains(f.getKey())) continue;
                 try {

@@ -182,7 +182,7 @@ public final class Publisher {
      * names in the manifest are relative to; null where publishing is not incremental (not asked for, or a
      * caller's own citation provider, whose identity is unknown).
      */
-    private record Incremental(PublishManifest manifest, String run, String shared, Map<Path, String> teiSha, String sources, Path base,
+    private record Incremental(PublishManifest manifest, String run, String shared, Map<Path, String> teiSha, java.util.function.Supplier<String> sources, Path base,
                                boolean ownStylesheets, SearchCache search, SummaryStore summaries, org.jiaokan.io.FileDigests digests,
                                String registersSha) {
         static Incremental of(Options options, Inputs in) throws IOException {
@@ -203,11 +203,14 @@ public final class Publisher {
             String run = PublishManifest.key("run", shared, registersSha);
             Map<Path, String> sha = new TreeMap<>();
             for (Path d : in.documents()) sha.put(d, relative(base, d) + " " + digests.hex(d, relative(base, d)));
-            // The raw sources' names, sizes and times: the outputs beside the site may copy or describe them.
-            StringBuilder sources = new StringBuilder();
-            for (Path dir : in.sourceDirs()) sources.append(relative(base, dir)).append(PublishManifest.snapshot(dir)).append('\n');
+            // The raw sources' names, sizes and times, read when an output other than the site asks (they may copy or describe them).
+            java.util.function.Supplier<String> sources = memo(() -> {
+                StringBuilder sb = new StringBuilder();
+                for (Path dir : in.sourceDirs()) sb.append(relative(base, dir)).append(PublishManifest.snapshot(dir)).append('\n');
+                return sb.toString();
+            });
             boolean ownStylesheets = in.themeDir() != null && Files.isDirectory(in.themeDir().resolve("xslt"));
-            return new Incremental(PublishManifest.load(options.out()), run, shared, sha, sources.toString(), base, ownStylesheets,
+            return new Incremental(PublishManifest.load(options.out()), run, shared, sha, sources, base, ownStylesheets,
                     SearchCache.of(options.out()), SummaryStore.of(options.out()), digests, registersSha);
         }
 
@@ -239,9 +242,34 @@ public final class Publisher {
             return PublishManifest.key("search", shared, teiSha.get(doc));
         }
 
+        /** A value made once, on its first use; {@code make} throws only unchecked exceptions or IOException. */
+        private static java.util.function.Supplier<String> memo(IoSupplier make) {
+            String[] made = {null};
+            return () -> {
+                synchronized (made) {
+                    if (made[0] == null) {
+                        try {
+                            made[0] = make.get();
+                        } catch (IOException e) {
+                            throw new java.io.UncheckedIOException(e);
+                        }
+                    }
+                    return made[0];
+                }
+            };
+        }
+
+        private interface IoSupplier {
+            String get() throws IOException;
+        }
+
         /** The key of an output format made from every document. */
-        String formatKey(String format) {
-            return PublishManifest.key("format", format, run, teiSha.values().toString(), sources);
+        String formatKey(String format) throws IOException {
+            try {
+                return PublishManifest.key("format", format, run, teiSha.values().toString(), sources.get());
+            } catch (java.io.UncheckedIOException e) {
+                throw e.getCause();
+            }
         }
 
         /** The SHA-256 of a raw source (as {@link PublishManifest#sha}: "none" for none), from the digests' memo where it is unchanged. */
@@ -320,6 +348,14 @@ public final class Publisher {
         RegisterKeys registerKeys = inc == null ? null
                 : RegisterKeys.of(registers, inc.ownStylesheets() ? inc.registersSha() : null,
                         PublishManifest.folder(out) == null ? null : PublishManifest.folder(out).resolve("register-keys"), inc.registersSha());
+        // The entries as the document pages show them are those of the run before: no page's register key is to be checked.
+        boolean sameEntries = false;
+        if (registerKeys != null) {
+            String entries = registerKeys.digest();
+            sameEntries = inc.manifest().find("register entries", entries).isPresent();
+            if (!sameEntries) inc.manifest().put("register entries", entries, null, List.of());
+        }
+        boolean checkEntries = !sameEntries;
         Map<String, Path> ids = new ConcurrentHashMap<>();
         Map<Path, XdmNode> summaries = new ConcurrentHashMap<>();
         // Incremental: the SHA-256 of every document's summary (made in this run or kept), the summaries being kept beside the manifest.
@@ -352,7 +388,7 @@ public final class Publisher {
                 try {
                     String key = inc == null ? null : PublishManifest.key("doc", inc.shared(), inc.teiSha().get(doc));
                     if (key != null) {
-                        Integer kept = unchangedDocument(ctx, inc, "doc " + inc.name(doc), doc, key, registerKeys, ids,
+                        Integer kept = unchangedDocument(ctx, inc, "doc " + inc.name(doc), doc, key, checkEntries ? registerKeys : null, ids,
                                 summaryShas);
                         if (kept != null) {
                             if (search != null && summaryShas.containsKey(doc) && !search.kept(place)) indexed = indexOnly(ctx, doc, inc);
@@ -572,8 +608,9 @@ public final class Publisher {
             DocRecord r = DocRecord.of(e.get().payload());
             Path raw = r.rawName().isEmpty() ? null : rawSource(ctx.sourceDirs(), r.rawName());
             if (!inc.rawSha(raw).equals(r.rawSha())) return null;
-            // The register entries the pages show are as they were (the rest of the registers does not matter to them).
-            if (!registers.documentKey(r.registerIds()).equals(r.registerKey())) return null;
+            // The register entries the pages show are as they were (the rest of the registers does not matter to them);
+            // null: every entry is as the run before showed it.
+            if (registers != null && !registers.documentKey(r.registerIds()).equals(r.registerKey())) return null;
             Path earlier = ids.putIfAbsent(r.docid(), doc);
             if (earlier != null) {
                 ctx.errors().add(doc + ": another document has the identifier " + r.docid() + " (" + earlier + "); not published");

@@ -104,6 +104,17 @@ final class RegisterKeys {
         return k;
     }
 
+    /**
+     * A digest of every entry's as the document pages show it: where it is the one of the run before, no document
+     * page's part of its key that the registers give ({@link #documentKey}) has changed.
+     */
+    String digest() {
+        if (whole != null) return "registers " + whole;
+        StringBuilder sb = new StringBuilder();
+        new java.util.TreeMap<>(shown).forEach((id, d) -> sb.append(id).append('=').append(d).append('\n'));
+        return sha(sb);
+    }
+
     /** The part of a document pages' key that the registers give: the entries of these ids, as the pages show them. */
     String documentKey(Collection<String> ids) {
         if (whole != null) return "registers " + whole;

@@ -33,9 +33,9 @@ final class PreviousIndex {
     private final int[] starts;
     private final SearchDocument[] facts;
     private final SearchIndexBuilder.GramTable grams;
-    private final String[] texts;
+    private final Texts texts;
 
-    private PreviousIndex(String[] keys, int[] counts, int[] starts, SearchDocument[] facts, SearchIndexBuilder.GramTable grams, String[] texts) {
+    private PreviousIndex(String[] keys, int[] counts, int[] starts, SearchDocument[] facts, SearchIndexBuilder.GramTable grams, Texts texts) {
         this.keys = keys;
         this.counts = counts;
         this.starts = starts;
@@ -105,7 +105,7 @@ final class PreviousIndex {
             if (in.available() != 0 || changed * 4 > n) return null;
             Path gen = searchDir.resolve(generation);
             if (!Files.isDirectory(gen)) return null;
-            String[] texts = texts(gen, blocks);
+            Texts texts = texts(gen, blocks);
             SearchIndexBuilder.GramTable grams = grams(gen);
             return texts == null || grams == null ? null : new PreviousIndex(oldKeys, counts, starts, facts, grams, texts);
         } catch (IOException | RuntimeException e) {
@@ -130,31 +130,49 @@ final class PreviousIndex {
         return facts[place];
     }
 
-    String text(int block) {
-        return texts[block];
+    /** Adds the text of an old block to the index being built, as its block {@code now}. */
+    void text(int block, SearchIndexBuilder b, int now) {
+        b.addText(now, texts.files[texts.file[block]], texts.from[block], texts.to[block], texts.chars[block]);
     }
 
+    /** The blocks' texts in the bytes of their shards: per block its shard, where it starts and ends, its length in UTF-16 code units. */
+    private record Texts(byte[][] files, int[] file, int[] from, int[] to, int[] chars) {}
+
     /** The blocks' texts ({@code t-N.js}: {@code [anchor, text]} or with a window map), by block; null unless there are exactly {@code blocks}. */
-    private static String[] texts(Path gen, int blocks) throws IOException {
-        String[] out = new String[blocks];
+    private static Texts texts(Path gen, int blocks) throws IOException {
+        List<byte[]> files = new ArrayList<>();
+        int[] file = new int[blocks], from = new int[blocks], to = new int[blocks], chars = new int[blocks];
+        byte[] end = SearchIndexBuilder.TEXT_END.getBytes(StandardCharsets.US_ASCII);
         int block = 0;
         for (int k = 0; ; k++) {
             Path f = gen.resolve("t-" + k + ".js");
             if (!Files.isRegularFile(f)) break;
-            String s = Files.readString(f, StandardCharsets.UTF_8);
-            String head = "\uFEFFJiaokanSearch.add(\"t\"," + k + "," + block + ",[";
-            if (!s.startsWith(head) || !s.endsWith(SearchIndexBuilder.TEXT_END)) return null;
-            int from = head.length(), end = s.length() - SearchIndexBuilder.TEXT_END.length();
+            byte[] s = Files.readAllBytes(f);
+            byte[] head = ("\uFEFFJiaokanSearch.add(\"t\"," + k + "," + block + ",[").getBytes(StandardCharsets.UTF_8);
+            if (s.length < head.length + end.length || !java.util.Arrays.equals(s, 0, head.length, head, 0, head.length)
+                    || !java.util.Arrays.equals(s, s.length - end.length, s.length, end, 0, end.length)) return null;
+            files.add(s);
+            // A text is one line (ScriptStrings.quote escapes line breaks): the blocks are separated by ",\n".
+            int p = head.length, stop = s.length - end.length;
             while (true) {
-                int sep = s.indexOf(SearchIndexBuilder.TEXT_SEPARATOR, from);
-                if (sep < 0 || sep > end) sep = end;
                 if (block == blocks) return null;
-                out[block++] = s.substring(from, sep);
-                if (sep == end) break;
-                from = sep + SearchIndexBuilder.TEXT_SEPARATOR.length();
+                int start = p, n = 0;
+                while (p < stop && s[p] != '\n') {
+                    int x = s[p++];
+                    if ((x & 0xC0) != 0x80) n++;
+                    if ((x & 0xF8) == 0xF0) n++; // four bytes: two UTF-16 code units
+                }
+                int close = p < stop ? p - 1 : p; // the text ends before the separator's comma
+                if (p < stop && s[close] != ',') return null;
+                file[block] = files.size() - 1;
+                from[block] = start;
+                to[block] = close;
+                chars[block++] = p < stop ? n - 1 : n;
+                if (p >= stop) break;
+                p++;
             }
         }
-        return block == blocks ? out : null;
+        return block == blocks ? new Texts(files.toArray(new byte[0][]), file, from, to, chars) : null;
     }
 
     /** The grams of the postings shards ({@code s-XX.js}), their postings as written. */

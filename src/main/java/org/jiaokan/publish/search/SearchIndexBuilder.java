@@ -73,7 +73,9 @@ public final class SearchIndexBuilder {
     private final List<SearchDocument.Entity> entityList = new ArrayList<>();
     private final List<List<Integer>> docEntities = new ArrayList<>();
     private final List<Integer> textShardStarts = new ArrayList<>();
-    private StringBuilder textShard = new StringBuilder();
+    /** The text shard being filled, as UTF-8, and its length in UTF-16 code units (what its size limit counts). */
+    private final Bytes textShard = new Bytes();
+    private int textShardChars = 0;
     private int textShardFirst = 0;
     private int blocks = 0;
     private long bytes = 0;
@@ -505,7 +507,7 @@ public final class SearchIndexBuilder {
                 if (count >= 0) {
                     b.addFacts(previous.facts(place));
                     int start = previous.start(place);
-                    for (int k = 0; k < count; k++) b.addText(b.blocks++, previous.text(start + k));
+                    for (int k = 0; k < count; k++) previous.text(start + k, b, b.blocks++);
                 }
                 record(place, count, previous.facts(place));
                 return;
@@ -692,13 +694,25 @@ public final class SearchIndexBuilder {
 
     /** The block's text for snippets. */
     private void addText(int block, String json) {
-        if (textShard.length() == 0) textShardFirst = block;
-        textShard.append(textShard.length() == 0 ? "" : TEXT_SEPARATOR).append(json);
-        if (textShard.length() > TEXT_SHARD_CHARS) flushTexts();
+        byte[] b = json.getBytes(StandardCharsets.UTF_8);
+        addText(block, b, 0, b.length, json.length());
+    }
+
+    /** A block's text as UTF-8 bytes ({@code from} to {@code to}), {@code chars} UTF-16 code units long. */
+    void addText(int block, byte[] b, int from, int to, int chars) {
+        if (textShardChars == 0) {
+            textShardFirst = block;
+        } else {
+            textShard.ascii(TEXT_SEPARATOR);
+            textShardChars += TEXT_SEPARATOR.length();
+        }
+        textShard.raw(b, from, to - from);
+        textShardChars += chars;
+        if (textShardChars > TEXT_SHARD_CHARS) flushTexts();
     }
 
     /** A growing byte array, for the postings shards (their postings are bytes already). */
-    private static final class Bytes {
+    static final class Bytes {
         private byte[] b = new byte[1 << 16];
         private int n;
 
@@ -719,8 +733,12 @@ public final class SearchIndexBuilder {
         }
 
         Bytes raw(byte[] x, int length) {
+            return raw(x, 0, length);
+        }
+
+        Bytes raw(byte[] x, int from, int length) {
             room(length);
-            System.arraycopy(x, 0, b, n, length);
+            System.arraycopy(x, from, b, n, length);
             n += length;
             return this;
         }
@@ -739,11 +757,14 @@ public final class SearchIndexBuilder {
     }
 
     private void flushTexts() {
-        if (textShard.length() == 0) return;
+        if (textShardChars == 0) return;
         int k = textShardStarts.size();
         textShardStarts.add(textShardFirst);
-        write("t-" + k + ".js", "JiaokanSearch.add(\"t\"," + k + "," + textShardFirst + ",[" + textShard + TEXT_END);
-        textShard = new StringBuilder();
+        Bytes b = new Bytes();
+        b.ascii(BOM_BYTES).ascii("JiaokanSearch.add(\"t\"," + k + "," + textShardFirst + ",[").raw(textShard.b, 0, textShard.n).ascii(TEXT_END);
+        write("t-" + k + ".js", b.bytes());
+        textShard.n = 0;
+        textShardChars = 0;
     }
 
     private Stats finish(List<String> errors) throws IOException {
