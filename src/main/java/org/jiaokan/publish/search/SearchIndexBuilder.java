@@ -777,31 +777,36 @@ public final class SearchIndexBuilder {
         long total = sum[0];
         int shards = 1;
         while (shards < 256 && (long) shards * POSTINGS_SHARD_BYTES < total) shards *= 2;
-        List<TreeMap<Integer, TreeMap<Integer, Gram>>> parts = new ArrayList<>();
-        for (int i = 0; i < shards; i++) parts.add(new TreeMap<>());
+        // Each shard's keys, sorted: a key is the first character above the second, so its order is theirs.
         int shardCount = shards;
+        int[] sizes = new int[shards];
+        grams.forEach(g -> sizes[(int) (g.key >>> 21) % shardCount]++);
+        long[][] keys = new long[shards][];
+        for (int i = 0; i < shards; i++) keys[i] = new long[sizes[i]];
+        int[] filled = new int[shards];
         grams.forEach(g -> {
-            int c1 = (int) (g.key >>> 21);
-            int c2 = (int) (g.key & 0x1FFFFF);
-            parts.get(c1 % shardCount).computeIfAbsent(c1, k -> new TreeMap<>()).put(c2, g);
+            int i = (int) (g.key >>> 21) % shardCount;
+            keys[i][filled[i]++] = g.key;
         });
+        Bytes sb = new Bytes();
         for (int i = 0; i < shards; i++) {
-            Bytes sb = new Bytes();
+            java.util.Arrays.sort(keys[i]);
+            sb.n = 0;
             sb.ascii(BOM_BYTES).ascii("JiaokanSearch.add(\"s\"," + i + ",{");
-            boolean firstC = true;
-            for (Map.Entry<Integer, TreeMap<Integer, Gram>> c : parts.get(i).entrySet()) {
-                sb.ascii(firstC ? "\n" : ",\n").utf8(ScriptStrings.quote(new String(Character.toChars(c.getKey())))).ascii(":{");
-                firstC = false;
-                boolean first = true;
-                for (Map.Entry<Integer, Gram> n : c.getValue().entrySet()) {
-                    if (!first) sb.ascii(",");
-                    first = false;
-                    sb.utf8(ScriptStrings.quote(n.getKey() == 0 ? "" : new String(Character.toChars(n.getKey())))).ascii(":\"");
-                    Gram g = n.getValue();
-                    sb.raw(g.postings, g.length).ascii("\"");
+            int lastC1 = -1;
+            for (long key : keys[i]) {
+                int c1 = (int) (key >>> 21), c2 = (int) (key & 0x1FFFFF);
+                if (c1 != lastC1) {
+                    sb.ascii(lastC1 < 0 ? "\n" : "},\n").utf8(ScriptStrings.quote(new String(Character.toChars(c1)))).ascii(":{");
+                    lastC1 = c1;
+                } else {
+                    sb.ascii(",");
                 }
-                sb.ascii("}");
+                sb.utf8(ScriptStrings.quote(c2 == 0 ? "" : new String(Character.toChars(c2)))).ascii(":\"");
+                Gram g = grams.find(key);
+                sb.raw(g.postings, g.length).ascii("\"");
             }
+            if (lastC1 >= 0) sb.ascii("}");
             sb.ascii("});\n");
             write(String.format("s-%02x.js", i), sb.bytes());
         }
