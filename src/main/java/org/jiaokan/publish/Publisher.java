@@ -317,14 +317,12 @@ public final class Publisher {
         Path out = options.out();
         Files.createDirectories(out);
 
-        XdmNode registers = null;
-        if (in.registers() != null) {
-            try {
-                registers = xsl.parse(in.registers());
-            } catch (SaxonApiException | IOException e) {
-                errors.add(in.registers() + ": " + reason(e));
-            }
-        }
+        // Incremental, with the bundled stylesheets, a document's pages read the entries it names from those remembered
+        // beside the manifest, and the registers are parsed whole only when something else needs them.
+        Path folder = PublishManifest.folder(out);
+        RegisterTrees registers = new RegisterTrees(in.registers(), xsl, errors,
+                inc == null || inc.ownStylesheets() || folder == null ? null : folder.resolve("register-entries"), inc == null ? null : inc.registersSha());
+        if (inc == null) registers.whole();
         XdmNode edition = null;
         if (in.edition() != null) {
             try {
@@ -346,8 +344,9 @@ public final class Publisher {
                 in.sourceDirs(), errors, cite);
 
         RegisterKeys registerKeys = inc == null ? null
-                : RegisterKeys.of(registers, inc.ownStylesheets() ? inc.registersSha() : null,
-                        PublishManifest.folder(out) == null ? null : PublishManifest.folder(out).resolve("register-keys"), inc.registersSha());
+                : RegisterKeys.of(registers::whole, inc.ownStylesheets() ? inc.registersSha() : null,
+                        folder == null ? null : folder.resolve("register-keys"), folder == null ? null : folder.resolve("register-entries"),
+                        inc.registersSha());
         // The entries as the document pages show them are those of the run before: no page's register key is to be checked.
         boolean sameEntries = false;
         if (registerKeys != null) {
@@ -457,7 +456,7 @@ public final class Publisher {
             try {
                 // The listings are made again; of the register entries' pages, those whose entry, mentions or
                 // mentioning documents changed, or whose file is not as it was written.
-                List<RegisterKeys.EntryPage> entryPages = siteKey == null ? null : RegisterKeys.entryPages(registers, ordered, inc.shared());
+                List<RegisterKeys.EntryPage> entryPages = siteKey == null ? null : RegisterKeys.entryPages(registers.whole(), ordered, inc.shared());
                 Set<String> only = null;
                 List<String> keptFiles = new ArrayList<>();
                 if (entryPages != null) {
@@ -502,7 +501,62 @@ public final class Publisher {
         return new Result(pages[0], publishedDocs.size(), new ArrayList<>(errors), 0);
     }
 
-    private record Context(Stylesheets xsl, Path out, XdmNode registers, XdmNode edition, XdmNode ui, XdmMap uiSpans, int pdfVolumes,
+    /**
+     * The registers as the stylesheets read them: the whole tree, parsed on its first use (a parse that fails is one
+     * error line, and the pages are made without registers), or, for a document's pages and summary, where the
+     * entries are remembered beside the manifest for these registers ({@code entries}, see {@link RegisterKeys#entries}),
+     * a tree of the entries the document names only.
+     */
+    private static final class RegisterTrees {
+        private final Path file;
+        private final Stylesheets xsl;
+        private final List<String> errors;
+        private final Path entriesFile;
+        private final String sha;
+        private XdmNode whole;
+        private boolean parsed;
+        private Map<String, String> entries;
+        private boolean loaded;
+
+        RegisterTrees(Path file, Stylesheets xsl, List<String> errors, Path entriesFile, String sha) {
+            this.file = file;
+            this.xsl = xsl;
+            this.errors = errors;
+            this.entriesFile = entriesFile;
+            this.sha = sha;
+        }
+
+        /** The whole registers, or null (none, or not well-formed). */
+        synchronized XdmNode whole() {
+            if (!parsed && file != null) {
+                parsed = true;
+                try {
+                    whole = xsl.parse(file);
+                } catch (SaxonApiException | IOException e) {
+                    errors.add(file + ": " + reason(e));
+                }
+            }
+            return whole;
+        }
+
+        private synchronized Map<String, String> entries() {
+            if (!loaded) {
+                loaded = true;
+                entries = entriesFile == null ? null : RegisterKeys.entries(entriesFile, sha);
+            }
+            return entries;
+        }
+
+        /** The registers as a document's pages and summary read them: the entries it names, or the whole. */
+        XdmNode forDocument(XdmNode tei) throws SaxonApiException {
+            if (file == null) return null;
+            Map<String, String> e = entries();
+            if (e == null) return whole();
+            return xsl.parse(RegisterKeys.subset(e, RegisterKeys.idsOf(tei)).getBytes(StandardCharsets.UTF_8), file.toAbsolutePath().toUri().toString());
+        }
+    }
+
+    private record Context(Stylesheets xsl, Path out, RegisterTrees registers, XdmNode edition, XdmNode ui, XdmMap uiSpans, int pdfVolumes,
                            List<Path> sourceDirs, List<String> errors, CitationProvider citations) {}
 
     /**
@@ -681,12 +735,13 @@ public final class Publisher {
 
         int pages = 0;
         List<String> files = new ArrayList<>();
-        write(ctx, "doc/" + docid + ".html", transform(ctx, ctx.xsl().documentPage(), tei, params, ""));
+        XdmNode registers = ctx.registers().forDocument(tei);
+        write(ctx, "doc/" + docid + ".html", transform(ctx, registers, ctx.xsl().documentPage(), tei, params, ""));
         files.add("doc/" + docid + ".html");
         pages++;
         String other = "zh-Hans".equals(script) ? "zh-Hant" : "zh-Hant".equals(script) ? "zh-Hans" : "";
         if (!other.isEmpty()) {
-            write(ctx, "doc/" + docid + "." + other + ".html", transform(ctx, ctx.xsl().documentPage(), tei, params, other));
+            write(ctx, "doc/" + docid + "." + other + ".html", transform(ctx, registers, ctx.xsl().documentPage(), tei, params, other));
             files.add("doc/" + docid + "." + other + ".html");
             pages++;
         }
@@ -704,7 +759,7 @@ public final class Publisher {
             }
         }
 
-        XdmNode summary = summary(ctx, tei, docid, script);
+        XdmNode summary = summary(ctx, registers, tei, docid, script);
         SearchIndexBuilder.Read search;
         try {
             search = SearchIndexBuilder.extract(dom, file.getFileName().toString());
@@ -718,9 +773,9 @@ public final class Publisher {
     }
 
     /** A document's summary, what the edition pages are made from. */
-    private XdmNode summary(Context ctx, XdmNode tei, String docid, String script) throws SaxonApiException {
+    private XdmNode summary(Context ctx, XdmNode registers, XdmNode tei, String docid, String script) throws SaxonApiException {
         Xslt30Transformer s = ctx.xsl().summary();
-        Map<QName, XdmValue> sp = commonParams(ctx);
+        Map<QName, XdmValue> sp = commonParams(ctx, registers);
         sp.put(new QName("docid"), new XdmAtomicValue(docid));
         sp.put(new QName("doc-script"), new XdmAtomicValue(script));
         s.setStylesheetParameters(sp);
@@ -736,7 +791,7 @@ public final class Publisher {
         byte[] kept = inc.summaries() == null ? null : inc.summaries().find(inc.name(doc), sha);
         if (kept != null) return ctx.xsl().parse(kept, doc.toAbsolutePath().toUri().toString());
         XdmNode tei = ctx.xsl().parse(Files.readAllBytes(doc), doc.toAbsolutePath().toUri().toString());
-        XdmNode summary = summary(ctx, tei, docid(tei, doc), scriptOf(tei));
+        XdmNode summary = summary(ctx, ctx.registers().forDocument(tei), tei, docid(tei, doc), scriptOf(tei));
         byte[] bytes = serialise(ctx, summary);
         if (inc.summaries() != null) inc.summaries().put(inc.name(doc), SummaryStore.sha(bytes), bytes);
         return summary;
@@ -748,9 +803,9 @@ public final class Publisher {
         return d;
     }
 
-    private byte[] transform(Context ctx, Xslt30Transformer t, XdmNode tei, Map<String, XdmValue> docParams, String convertTo)
+    private byte[] transform(Context ctx, XdmNode registers, Xslt30Transformer t, XdmNode tei, Map<String, XdmValue> docParams, String convertTo)
             throws SaxonApiException {
-        Map<QName, XdmValue> p = commonParams(ctx);
+        Map<QName, XdmValue> p = commonParams(ctx, registers);
         docParams.forEach((k, v) -> p.put(new QName(k), v));
         p.put(new QName("convert-to"), new XdmAtomicValue(convertTo));
         t.setStylesheetParameters(p);
@@ -760,9 +815,10 @@ public final class Publisher {
         return bos.toByteArray();
     }
 
-    private Map<QName, XdmValue> commonParams(Context ctx) {
+    /** The parameters of every transformation: the registers as this one reads them, the edition, the interface strings, the formats. */
+    private Map<QName, XdmValue> commonParams(Context ctx, XdmNode registers) {
         Map<QName, XdmValue> p = new HashMap<>();
-        if (ctx.registers() != null) p.put(new QName("registers"), ctx.registers());
+        if (registers != null) p.put(new QName("registers"), registers);
         if (ctx.edition() != null) p.put(new QName("edition"), ctx.edition());
         p.put(new QName("ui"), ctx.ui());
         p.put(new QName("ui-spans"), ctx.uiSpans());
@@ -799,7 +855,7 @@ public final class Publisher {
         List<Callable<Void>> jobs = new ArrayList<>();
         for (int part = 0; part < parts; part++) {
             Xslt30Transformer t = ctx.xsl().site();
-            Map<QName, XdmValue> p = commonParams(ctx);
+            Map<QName, XdmValue> p = commonParams(ctx, ctx.registers().whole());
             p.put(new QName("summaries"), summaryParam);
             p.put(new QName("part"), new XdmAtomicValue(part));
             p.put(new QName("parts"), new XdmAtomicValue(parts));

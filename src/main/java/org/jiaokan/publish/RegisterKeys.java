@@ -50,18 +50,22 @@ final class RegisterKeys {
      *                  stylesheets), else null
      */
     static RegisterKeys of(XdmNode registers, String whole) {
-        return of(registers, whole, null, null);
+        return compute(registers, whole, null);
     }
 
     private static final int MEMO_MAGIC = 0x4a4b524b;
+    private static final int ENTRIES_MAGIC = 0x4a4b5245;
 
     /**
      * As {@link #of(XdmNode, String)}, the entries' digests remembered in {@code memo} with the registers' SHA-256
-     * ({@code registersSha}): an edition's registers of tens of thousands of entries are not serialised again on
-     * every run they are unchanged. A memo that cannot be read, or of other registers, is made again.
+     * ({@code registersSha}): an edition's registers of tens of thousands of entries are not parsed and serialised
+     * again on every run they are unchanged ({@code registers} is asked for the tree only when the memo cannot be
+     * read or is of other registers). Made again, the memo is written with {@code entries} beside it: each entry as
+     * the document pages read it (see {@link #entries}).
      */
-    static RegisterKeys of(XdmNode registers, String whole, java.nio.file.Path memo, String registersSha) {
-        if (registers == null || whole != null || memo == null || registersSha == null) return compute(registers, whole);
+    static RegisterKeys of(java.util.function.Supplier<XdmNode> registers, String whole, java.nio.file.Path memo,
+                           java.nio.file.Path entries, String registersSha) {
+        if (whole != null || memo == null || registersSha == null) return compute(registers.get(), whole, null);
         try {
             if (java.nio.file.Files.isRegularFile(memo)) {
                 java.io.DataInputStream in = org.jiaokan.io.SealedFiles.open(memo, MEMO_MAGIC, 1);
@@ -75,7 +79,18 @@ final class RegisterKeys {
         } catch (java.io.IOException | RuntimeException e) {
             // made again below
         }
-        RegisterKeys k = compute(registers, null);
+        XdmNode tree = registers.get();
+        Map<String, String> xml = new java.util.TreeMap<>();
+        RegisterKeys k = compute(tree, null, tree == null ? null : xml);
+        if (tree == null) return k;
+        org.jiaokan.io.SealedFiles.write(entries, ENTRIES_MAGIC, 1, o -> {
+            o.writeUTF(registersSha);
+            o.writeInt(xml.size());
+            for (Map.Entry<String, String> e : xml.entrySet()) {
+                org.jiaokan.io.CompactData.write(o, e.getKey());
+                org.jiaokan.io.CompactData.write(o, e.getValue());
+            }
+        });
         org.jiaokan.io.SealedFiles.write(memo, MEMO_MAGIC, 1, o -> {
             o.writeUTF(registersSha);
             Map<String, String> sorted = new java.util.TreeMap<>(k.shown);
@@ -88,7 +103,90 @@ final class RegisterKeys {
         return k;
     }
 
-    private static RegisterKeys compute(XdmNode registers, String whole) {
+    /**
+     * The registers' entries as the document pages read them, remembered with the registers' SHA-256 by {@link #of}:
+     * per id, the first entry of that id, as XML, without its list of mentions; null when the file cannot be read or
+     * is of other registers.
+     */
+    static Map<String, String> entries(java.nio.file.Path file, String registersSha) {
+        try {
+            if (file == null || !java.nio.file.Files.isRegularFile(file)) return null;
+            java.io.DataInputStream in = org.jiaokan.io.SealedFiles.open(file, ENTRIES_MAGIC, 1);
+            if (!in.readUTF().equals(registersSha)) return null;
+            int n = in.readInt();
+            Map<String, String> out = new HashMap<>(n * 2);
+            for (int i = 0; i < n; i++) out.put(org.jiaokan.io.CompactData.string(in), org.jiaokan.io.CompactData.string(in));
+            return in.available() == 0 ? out : null;
+        } catch (java.io.IOException | RuntimeException e) {
+            return null;
+        }
+    }
+
+    /**
+     * The part of the registers a document's pages and summary read ({@code f:register-entry}): the entries of these
+     * ids (those there are), in a {@code TEI} element, as XML.
+     */
+    static String subset(Map<String, String> entries, Collection<String> ids) {
+        StringBuilder sb = new StringBuilder("<TEI xmlns=\"").append(TEI).append("\">");
+        for (String id : new TreeSet<>(ids)) {
+            String x = entries.get(id);
+            if (x != null) sb.append(x);
+        }
+        return sb.append("</TEI>").toString();
+    }
+
+    /** An element as XML (names, attributes and text; each namespace declared where it starts), without its list of mentions. */
+    private static void xml(XdmNode e, StringBuilder sb, String parentNs) {
+        String ns = e.getNodeName().getNamespace();
+        sb.append('<').append(e.getNodeName().getLocalName());
+        if (!ns.equals(parentNs)) sb.append(" xmlns=\"").append(escape(ns, true)).append('"');
+        int[] other = {0};
+        e.select(net.sf.saxon.s9api.streams.Steps.attribute()).forEach(a -> {
+            String ans = a.getNodeName().getNamespace();
+            String name = a.getNodeName().getLocalName();
+            if (ans.equals("http://www.w3.org/XML/1998/namespace")) {
+                name = "xml:" + name;
+            } else if (!ans.isEmpty()) {
+                String prefix = "a" + other[0]++;
+                sb.append(" xmlns:").append(prefix).append("=\"").append(escape(ans, true)).append('"');
+                name = prefix + ":" + name;
+            }
+            sb.append(' ').append(name).append("=\"").append(escape(a.getStringValue(), true)).append('"');
+        });
+        sb.append('>');
+        for (XdmNode c : e.children()) {
+            switch (c.getNodeKind()) {
+                case ELEMENT -> {
+                    if (c.getNodeName().getLocalName().equals("note") && "mentions".equals(c.getAttributeValue(new QName("type")))) continue;
+                    xml(c, sb, ns);
+                }
+                case TEXT -> sb.append(escape(c.getStringValue(), false));
+                default -> { }
+            }
+        }
+        sb.append("</").append(e.getNodeName().getLocalName()).append('>');
+    }
+
+    private static String escape(String s, boolean attribute) {
+        StringBuilder sb = new StringBuilder(s.length());
+        for (int i = 0; i < s.length(); i++) {
+            char c = s.charAt(i);
+            switch (c) {
+                case '&' -> sb.append("&amp;");
+                case '<' -> sb.append("&lt;");
+                case '>' -> sb.append("&gt;");
+                case '"' -> sb.append(attribute ? "&quot;" : "\"");
+                case '\t' -> sb.append(attribute ? "&#9;" : "\t");
+                case '\n' -> sb.append(attribute ? "&#10;" : "\n");
+                case '\r' -> sb.append("&#13;");
+                default -> sb.append(c);
+            }
+        }
+        return sb.toString();
+    }
+
+    /** The digests of the entries; with {@code xml}, each entry as XML (see {@link #entries}) too. */
+    private static RegisterKeys compute(XdmNode registers, String whole, Map<String, String> xml) {
         RegisterKeys k = new RegisterKeys(whole);
         if (registers != null && whole == null) {
             registers.select(net.sf.saxon.s9api.streams.Steps.descendant()).forEach(e -> {
@@ -99,6 +197,11 @@ final class RegisterKeys {
                 StringBuilder sb = new StringBuilder();
                 serialise(e, sb, true);
                 k.shown.put(id, sha(sb));
+                if (xml != null) {
+                    StringBuilder x = new StringBuilder();
+                    xml(e, x, "");
+                    xml.put(id, x.toString());
+                }
             });
         }
         return k;

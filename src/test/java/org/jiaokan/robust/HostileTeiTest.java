@@ -186,10 +186,12 @@ class HostileTeiTest {
         Path manifest = org.jiaokan.publish.PublishManifest.folder(site);
         try (Stream<Path> s = Files.walk(root)) {
             List<Path> outside = s.filter(p -> !p.startsWith(site) && !p.startsWith(in) && !p.equals(root))
-                    .filter(p -> !p.equals(manifest) && !p.equals(manifest.resolve("search"))
+                    .filter(p -> !p.equals(manifest) && !p.equals(manifest.resolve("search")) && !p.equals(manifest.resolve("summaries"))
                             && !p.equals(manifest.resolve(org.jiaokan.publish.PublishManifest.NAME))
                             && !p.equals(manifest.resolve("code-identity")) && !p.equals(manifest.resolve("digests"))
-                            && !(p.getParent().equals(manifest.resolve("search")) && p.getFileName().toString().matches("[0-9a-f]{64}")))
+                            && !p.equals(manifest.resolve("register-keys")) && !p.equals(manifest.resolve("register-entries"))
+                            && !((p.getParent().equals(manifest.resolve("search")) || p.getParent().equals(manifest.resolve("summaries")))
+                                    && p.getFileName().toString().matches("[0-9a-f]{64}")))
                     .toList();
             assertEquals(List.of(), outside, "written outside the site folder");
         }
