@@ -244,18 +244,57 @@ final class BuildCache {
         }
     }
 
+    private static final int CONFIRMED_MAGIC = 0x4a4b434e;
+
     /**
-     * Whether the registers file as it is ({@code current}, or null when there is none) is the one the last
-     * run made from contributions of this key: then it is what this run would make from it (the registers keep
+     * The names an editor confirmed in the register file of this SHA-256, as remembered beside the cache, or empty
+     * (not remembered, or for another file): the file is then parsed.
+     */
+    Optional<List<NamePropagation.Confirmed>> confirmedNames(byte[] registersSha) {
+        Path memo = dir.resolveSibling("confirmed-names");
+        if (registersSha == null || !Files.isRegularFile(memo)) return Optional.empty();
+        try {
+            java.io.DataInputStream in = org.jiaokan.io.SealedFiles.open(memo, CONFIRMED_MAGIC, FORMAT);
+            if (!in.readUTF().equals(context + "\n" + hex(registersSha))) return Optional.empty();
+            int n = in.readInt();
+            List<NamePropagation.Confirmed> out = new java.util.ArrayList<>(n);
+            for (int i = 0; i < n; i++) {
+                out.add(new NamePropagation.Confirmed(org.jiaokan.model.EntityType.valueOf(in.readUTF()), org.jiaokan.io.CompactData.string(in),
+                        org.jiaokan.io.CompactData.string(in), org.jiaokan.io.CompactData.string(in)));
+            }
+            return in.available() == 0 ? Optional.of(out) : Optional.empty();
+        } catch (IOException | RuntimeException e) {
+            return Optional.empty();
+        }
+    }
+
+    /** Remembers the names an editor confirmed in the register file of this SHA-256. */
+    void storeConfirmedNames(byte[] registersSha, List<NamePropagation.Confirmed> names) {
+        if (registersSha == null) return;
+        org.jiaokan.io.SealedFiles.write(dir.resolveSibling("confirmed-names"), CONFIRMED_MAGIC, FORMAT, o -> {
+            o.writeUTF(context + "\n" + hex(registersSha));
+            o.writeInt(names.size());
+            for (NamePropagation.Confirmed c : names) {
+                o.writeUTF(c.type().name());
+                org.jiaokan.io.CompactData.write(o, c.spelling());
+                org.jiaokan.io.CompactData.write(o, c.key());
+                org.jiaokan.io.CompactData.write(o, c.code());
+            }
+        });
+    }
+
+    /**
+     * Whether the registers file as it is (its SHA-256 {@code currentSha}, or null when there is none) is the one the
+     * last run made from contributions of this key: then it is what this run would make from it (the registers keep
      * what the file before holds and refresh the mentions from the contributions: a fixed point), and it is
      * neither made nor written again. A file an editor changed since is not the one made.
      */
-    boolean sameRegisters(String key, byte[] current) {
+    boolean sameRegisters(String key, byte[] currentSha) {
         Path memo = dir.resolveSibling("registers-key");
-        if (current == null || !Files.isRegularFile(memo)) return false;
+        if (currentSha == null || !Files.isRegularFile(memo)) return false;
         try {
             String kept = Files.readString(memo, StandardCharsets.UTF_8);
-            return kept.equals("format " + FORMAT + "\n" + context + "\n" + key + "\n" + hex(CodeIdentity.sha256().digest(current)) + "\n");
+            return kept.equals("format " + FORMAT + "\n" + context + "\n" + key + "\n" + hex(currentSha) + "\n");
         } catch (IOException | RuntimeException e) {
             return false;
         }

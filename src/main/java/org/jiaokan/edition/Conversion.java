@@ -66,16 +66,23 @@ public final class Conversion {
         cache = cacheDir == null ? null
                 : new BuildCache(cacheDir, "forced " + (forced == null ? "" : forced.name()) + "\n", codeIdentity);
         Path regFile = TeiFiles.inside(outDir, Toolkit.REGISTER_FILE);
-        Document existing = null;
-        byte[] existingBytes = null;
-        if (Files.exists(regFile)) {
-            try {
-                existingBytes = Files.readAllBytes(regFile);
-                existing = Xml.parse(existingBytes);
-            } catch (SAXException e) {
-                throw new IOException(regFile + ": not well-formed XML: " + e.getMessage());
+        // The register file there: its SHA-256 from the digests' memo, its tree parsed only when it is needed (the
+        // registers are made again, or the names an editor confirmed in it are not remembered for this file).
+        byte[] existingSha = cache != null && Files.isRegularFile(regFile) ? cache.fileSha(regFile) : null;
+        Document[] existingTree = {null};
+        boolean[] parsed = {!Files.exists(regFile)};
+        IoSupplier<Document> existing = () -> {
+            if (!parsed[0]) {
+                try {
+                    existingTree[0] = Xml.parse(Files.readAllBytes(regFile));
+                } catch (SAXException e) {
+                    throw new IOException(regFile + ": not well-formed XML: " + e.getMessage());
+                }
+                parsed[0] = true;
             }
-        }
+            return existingTree[0];
+        };
+        if (cache == null) existing.get();
         List<String> failures = new ArrayList<>();
         List<Read> accepted = new ArrayList<>();
         Map<String, Path> ids = new HashMap<>();
@@ -120,7 +127,14 @@ public final class Conversion {
 
         // The dictionary is a reduction over every document's names; applying it is per document again.
         NamePropagation dictionary = new NamePropagation();
-        dictionary.addConfirmed(existing);
+        java.util.Optional<List<NamePropagation.Confirmed>> confirmed = cache == null ? java.util.Optional.empty() : cache.confirmedNames(existingSha);
+        if (confirmed.isPresent()) {
+            dictionary.addConfirmed(confirmed.get());
+        } else {
+            List<NamePropagation.Confirmed> names = NamePropagation.confirmed(existing.get());
+            dictionary.addConfirmed(names);
+            if (cache != null && existingSha != null) cache.storeConfirmedNames(existingSha, names);
+        }
         for (Read r : accepted) dictionary.addNames(r.names());
         String dictionaryDigest = cache == null ? "" : dictionary.digest();
 
@@ -169,8 +183,8 @@ public final class Conversion {
             }
         });
         String registersKey = BuildCache.hex(registersInput.digest());
-        if (cache == null || !cache.sameRegisters(registersKey, existingBytes)) {
-            byte[] made = XmlWriter.bytes(registers.write(existing, edition.title()));
+        if (cache == null || !cache.sameRegisters(registersKey, existingSha)) {
+            byte[] made = XmlWriter.bytes(registers.write(existing.get(), edition.title()));
             TeiFiles.writeIfChanged(regFile, made);
             if (cache != null) cache.storeRegisters(registersKey, made);
         }
@@ -179,6 +193,11 @@ public final class Conversion {
             cache.saveDigests();
         }
         return new Result(outcomes, failures, regFile);
+    }
+
+    /** A value that may take reading a file. */
+    private interface IoSupplier<T> {
+        T get() throws IOException;
     }
 
     /** The forced encoding of the current run (for a source converted again in the second pass). */

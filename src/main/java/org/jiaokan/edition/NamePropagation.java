@@ -42,24 +42,39 @@ final class NamePropagation {
 
     /** Adds the entries an editor confirmed in an existing register file. */
     void addConfirmed(Document registers) {
-        if (registers == null) return;
+        addConfirmed(confirmed(registers));
+    }
+
+    /** A name an editor confirmed in the register file: its type, simplified spelling, key and code. */
+    record Confirmed(EntityType type, String spelling, String key, String code) {}
+
+    /** The names an editor confirmed in a register file (none for null), in the file's order. */
+    static List<Confirmed> confirmed(Document registers) {
+        List<Confirmed> out = new ArrayList<>();
+        if (registers == null) return out;
         Map<String, EntityType> kinds = Map.of("person", EntityType.PERSON, "place", EntityType.PLACE, "org", EntityType.ORG);
-        for (var kind : kinds.entrySet()) {
-            for (Element entry : Dom.descendants(registers.getDocumentElement(), kind.getKey())) {
+        for (String kindName : List.of("person", "place", "org")) {
+            EntityType kind = kinds.get(kindName);
+            for (Element entry : Dom.descendants(registers.getDocumentElement(), kindName)) {
                 String resp = entry.getAttribute("resp");
                 if (resp.isEmpty() || TeiWriter.isOwnResp(resp)) continue;
                 String id = Dom.xmlId(entry);
                 String code = Dom.child(entry, "idno").map(Element::getTextContent).orElse("");
-                String nameElement = kind.getValue().element();
+                String nameElement = kind.element();
                 for (Element name : Dom.children(entry, nameElement)) {
                     String simplified = HanLP.convertToSimplifiedChinese(name.getTextContent().strip());
                     // 市公安局 names another body in every document: a confirmed 绵阳市公安局 does not claim it everywhere.
-                    if (kind.getValue() == EntityType.ORG && RelativeNames.dependsOnPlace(simplified)) continue;
-                    String key = keyOf(kind.getValue(), id, simplified);
-                    add(kind.getValue(), simplified, key, code, true);
+                    if (kind == EntityType.ORG && RelativeNames.dependsOnPlace(simplified)) continue;
+                    out.add(new Confirmed(kind, simplified, keyOf(kind, id, simplified), code));
                 }
             }
         }
+        return out;
+    }
+
+    /** Adds the names an editor confirmed, as {@link #confirmed} gives them. */
+    void addConfirmed(List<Confirmed> confirmed) {
+        for (Confirmed c : confirmed) add(c.type(), c.spelling(), c.key(), c.code(), true);
     }
 
     /** Adds the names recognised with high confidence in these documents. */
