@@ -21,7 +21,7 @@ public final class SafePaths {
      */
     public static Path inside(Path dir, String name) throws IOException {
         if (name.isEmpty() || name.indexOf('\0') >= 0 || name.indexOf('\\') >= 0 || name.startsWith("/")
-                || name.matches("^[A-Za-z]:.*")) {
+                || name.length() > 1 && name.charAt(1) == ':' && (name.charAt(0) | 0x20) >= 'a' && (name.charAt(0) | 0x20) <= 'z') {
             throw new IOException("refusing to write outside " + dir + ": " + printable(name));
         }
         Path base = dir.toAbsolutePath().normalize();

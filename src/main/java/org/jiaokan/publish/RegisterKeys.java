@@ -67,7 +67,8 @@ final class RegisterKeys {
                            java.nio.file.Path entries, String registersSha) {
         if (whole != null || memo == null || registersSha == null) return compute(registers.get(), whole, null);
         try {
-            if (java.nio.file.Files.isRegularFile(memo)) {
+            // Without its entries beside it, the memo is made again with them.
+            if (java.nio.file.Files.isRegularFile(memo) && java.nio.file.Files.isRegularFile(entries)) {
                 java.io.DataInputStream in = org.jiaokan.io.SealedFiles.open(memo, MEMO_MAGIC, 1);
                 if (in.readUTF().equals(registersSha)) {
                     RegisterKeys k = new RegisterKeys(null);

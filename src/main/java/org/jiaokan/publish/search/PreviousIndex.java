@@ -132,16 +132,16 @@ final class PreviousIndex {
 
     /** Adds the text of an old block to the index being built, as its block {@code now}. */
     void text(int block, SearchIndexBuilder b, int now) {
-        b.addText(now, texts.files[texts.file[block]], texts.from[block], texts.to[block], texts.chars[block]);
+        b.addText(now, texts.files[texts.file[block]], texts.from[block], texts.to[block]);
     }
 
-    /** The blocks' texts in the bytes of their shards: per block its shard, where it starts and ends, its length in UTF-16 code units. */
-    private record Texts(byte[][] files, int[] file, int[] from, int[] to, int[] chars) {}
+    /** The blocks' texts in the bytes of their shards: per block its shard, and where it starts and ends. */
+    private record Texts(byte[][] files, int[] file, int[] from, int[] to) {}
 
     /** The blocks' texts ({@code t-N.js}: {@code [anchor, text]} or with a window map), by block; null unless there are exactly {@code blocks}. */
     private static Texts texts(Path gen, int blocks) throws IOException {
         List<byte[]> files = new ArrayList<>();
-        int[] file = new int[blocks], from = new int[blocks], to = new int[blocks], chars = new int[blocks];
+        int[] file = new int[blocks], from = new int[blocks], to = new int[blocks];
         byte[] end = SearchIndexBuilder.TEXT_END.getBytes(StandardCharsets.US_ASCII);
         int block = 0;
         for (int k = 0; ; k++) {
@@ -156,23 +156,18 @@ final class PreviousIndex {
             int p = head.length, stop = s.length - end.length;
             while (true) {
                 if (block == blocks) return null;
-                int start = p, n = 0;
-                while (p < stop && s[p] != '\n') {
-                    int x = s[p++];
-                    if ((x & 0xC0) != 0x80) n++;
-                    if ((x & 0xF8) == 0xF0) n++; // four bytes: two UTF-16 code units
-                }
+                int start = p;
+                while (p < stop && s[p] != '\n') p++;
                 int close = p < stop ? p - 1 : p; // the text ends before the separator's comma
                 if (p < stop && s[close] != ',') return null;
                 file[block] = files.size() - 1;
                 from[block] = start;
-                to[block] = close;
-                chars[block++] = p < stop ? n - 1 : n;
+                to[block++] = close;
                 if (p >= stop) break;
                 p++;
             }
         }
-        return block == blocks ? new Texts(files.toArray(new byte[0][]), file, from, to, chars) : null;
+        return block == blocks ? new Texts(files.toArray(new byte[0][]), file, from, to) : null;
     }
 
     /** The grams of the postings shards ({@code s-XX.js}), their postings as written. */

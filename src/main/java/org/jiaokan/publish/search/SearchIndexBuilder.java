@@ -52,7 +52,8 @@ import java.util.function.Consumer;
 public final class SearchIndexBuilder {
     /** Characters of context kept on each side of a replaced form in its window. */
     static final int WINDOW = 12;
-    private static final int TEXT_SHARD_CHARS = 120_000;
+    /** A text shard is closed after the block that takes it over this many bytes (of UTF-8). */
+    private static final int TEXT_SHARD_BYTES = 360_000;
     private static final int POSTINGS_SHARD_BYTES = 160_000;
     private static final String BOM = "\uFEFF";
     private static final String BOM_BYTES = new String(BOM.getBytes(StandardCharsets.UTF_8), StandardCharsets.ISO_8859_1);
@@ -73,9 +74,8 @@ public final class SearchIndexBuilder {
     private final List<SearchDocument.Entity> entityList = new ArrayList<>();
     private final List<List<Integer>> docEntities = new ArrayList<>();
     private final List<Integer> textShardStarts = new ArrayList<>();
-    /** The text shard being filled, as UTF-8, and its length in UTF-16 code units (what its size limit counts). */
+    /** The text shard being filled, as UTF-8. */
     private final Bytes textShard = new Bytes();
-    private int textShardChars = 0;
     private int textShardFirst = 0;
     private int blocks = 0;
     private long bytes = 0;
@@ -695,20 +695,15 @@ public final class SearchIndexBuilder {
     /** The block's text for snippets. */
     private void addText(int block, String json) {
         byte[] b = json.getBytes(StandardCharsets.UTF_8);
-        addText(block, b, 0, b.length, json.length());
+        addText(block, b, 0, b.length);
     }
 
-    /** A block's text as UTF-8 bytes ({@code from} to {@code to}), {@code chars} UTF-16 code units long. */
-    void addText(int block, byte[] b, int from, int to, int chars) {
-        if (textShardChars == 0) {
-            textShardFirst = block;
-        } else {
-            textShard.ascii(TEXT_SEPARATOR);
-            textShardChars += TEXT_SEPARATOR.length();
-        }
+    /** A block's text as UTF-8 bytes ({@code from} to {@code to}). */
+    void addText(int block, byte[] b, int from, int to) {
+        if (textShard.n == 0) textShardFirst = block;
+        else textShard.ascii(TEXT_SEPARATOR);
         textShard.raw(b, from, to - from);
-        textShardChars += chars;
-        if (textShardChars > TEXT_SHARD_CHARS) flushTexts();
+        if (textShard.n > TEXT_SHARD_BYTES) flushTexts();
     }
 
     /** A growing byte array, for the postings shards (their postings are bytes already). */
@@ -757,14 +752,13 @@ public final class SearchIndexBuilder {
     }
 
     private void flushTexts() {
-        if (textShardChars == 0) return;
+        if (textShard.n == 0) return;
         int k = textShardStarts.size();
         textShardStarts.add(textShardFirst);
         Bytes b = new Bytes();
         b.ascii(BOM_BYTES).ascii("JiaokanSearch.add(\"t\"," + k + "," + textShardFirst + ",[").raw(textShard.b, 0, textShard.n).ascii(TEXT_END);
         write("t-" + k + ".js", b.bytes());
         textShard.n = 0;
-        textShardChars = 0;
     }
 
     private Stats finish(List<String> errors) throws IOException {

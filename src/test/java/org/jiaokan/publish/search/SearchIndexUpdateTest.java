@@ -112,7 +112,7 @@ class SearchIndexUpdateTest {
         List<SearchDocument.Unit> units = new ArrayList<>();
         int blocks = r.nextInt(6);
         for (int b = 0; b < blocks; b++) {
-            String text = text(r, r.nextInt(20) == 0 ? 20_000 + r.nextInt(40_000) : r.nextInt(60));
+            String text = text(r, r.nextInt(20) == 0 ? 50_000 + r.nextInt(100_000) : r.nextInt(60));
             List<SearchDocument.Alternative> alts = new ArrayList<>();
             if (!text.isEmpty() && r.nextInt(3) == 0) {
                 int s = r.nextInt(text.length()), e = s + r.nextInt(text.length() - s + 1);
