@@ -181,8 +181,10 @@ public final class PublishManifest {
         for (var e : old.entrySet()) {
             Entry made = now.get(e.getKey());
             if (made == e.getValue() || (made == null && !gone.test(e.getKey())) || (made != null && !listsAll.test(e.getKey()))) continue;
-            if (kept.isEmpty()) now.values().forEach(n -> kept.addAll(n.files().keySet()));
             for (var f : e.getValue().files().entrySet()) {
+                // Most often the entry made again holds the same file.
+                if (made != null && made.files().containsKey(f.getKey())) continue;
+                if (kept.isEmpty()) now.values().forEach(n -> kept.addAll(n.files().keySet()));
                 if (kept.contains(f.getKey())) continue;
                 try {
                     Path p = TeiFiles.inside(out, f.getKey());
