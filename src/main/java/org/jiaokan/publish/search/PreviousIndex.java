@@ -210,7 +210,7 @@ final class PreviousIndex {
                         while (b[p] != '"') p++;
                         long k = ((long) c1 << 21) | c2;
                         if (p == from || t.find(k) != null) return false;
-                        t.put(new SearchIndexBuilder.Gram(k, java.util.Arrays.copyOfRange(b, from, p), p - from));
+                        t.put(SearchIndexBuilder.Gram.slice(k, b, from, p));
                         p++;
                     } while (skip(","));
                     if (!skip("}")) return false;
@@ -295,7 +295,7 @@ final class PreviousIndex {
         SearchIndexBuilder.GramTable out = new SearchIndexBuilder.GramTable();
         grams.forEach(g -> {
             SearchIndexBuilder.Gram m = k == 0 ? g : merge(g, fresh.find(g.key), os, oe, ns, ne);
-            if (m.length > 0) out.put(m);
+            if (m.size() > 0) out.put(m);
         });
         fresh.forEach(f -> {
             if (grams.find(f.key) == null) out.put(f);
@@ -303,19 +303,23 @@ final class PreviousIndex {
         return out;
     }
 
-    /** One gram's postings updated (see {@link #merge(SearchIndexBuilder.GramTable, List)}); {@code g} itself when they are unchanged. */
+    /**
+     * One gram's postings updated (see {@link #merge(SearchIndexBuilder.GramTable, List)}); {@code g} itself when they
+     * are unchanged. {@code g}'s postings are a slice of a shard ({@link SearchIndexBuilder.Gram#slice}); those before
+     * the first change and after the first posting past the last one stay slices of it.
+     */
     static SearchIndexBuilder.Gram merge(SearchIndexBuilder.Gram g, SearchIndexBuilder.Gram fresh, int[] os, int[] oe, int[] ns, int[] ne) {
-        byte[] b = g.postings;
-        int len = g.length, changes = os.length;
+        byte[] b = g.head;
+        int base = g.headFrom, len = g.headTo - g.headFrom, changes = os.length;
         // The postings before the first change stay as they are.
         int p = 0, block = 0, last = -1;
         while (p < len) {
             int q = p, delta = 0;
-            while (b[q] != ':') delta = delta * 36 + Character.digit(b[q++], 36);
+            while (b[base + q] != ':') delta = delta * 36 + Character.digit(b[base + q++], 36);
             if (block + delta >= os[0]) break;
             block += delta;
             last = block;
-            while (q < len && b[q] != ';') q++;
+            while (q < len && b[base + q] != ';') q++;
             p = q + 1;
         }
         // The fresh postings: block number, and where their positions are.
@@ -342,24 +346,32 @@ final class PreviousIndex {
             }
         }
         if (p >= len && fn == 0) return g;
-        SearchIndexBuilder.Gram out = new SearchIndexBuilder.Gram(g.key, new byte[len + (fresh == null ? 0 : fresh.length) + 16], 0);
-        if (p > 0) out.append(b, 0, Math.min(p, len + 1) - 1);
+        SearchIndexBuilder.Gram out = new SearchIndexBuilder.Gram(g.key, new byte[16], 0);
+        if (p > 0) {
+            out.head = b;
+            out.headFrom = base;
+            out.headTo = base + Math.min(p, len + 1) - 1;
+        }
         int c = 0, fi = 0;
         while (p < len) {
             int q = p, delta = 0;
-            while (b[q] != ':') delta = delta * 36 + Character.digit(b[q++], 36);
+            while (b[base + q] != ':') delta = delta * 36 + Character.digit(b[base + q++], 36);
             block += delta;
             int from = q + 1, to = from;
-            while (to < len && b[to] != ';') to++;
+            while (to < len && b[base + to] != ';') to++;
             p = to + 1;
             while (c < changes && block >= oe[c]) c++;
             if (c < changes && block >= os[c]) continue; // a changed document's old block
             int now = block + (c == 0 ? 0 : ne[c - 1] - oe[c - 1]);
             for (; fi < fn && fb[fi] < now; fi++) last = entry(out, last, fb[fi], fresh.postings, ff[fi], ft[fi]);
-            last = entry(out, last, now, b, from, to);
+            last = entry(out, last, now, b, base + from, base + to);
             if (c == changes) {
                 // Past every change: the later differences are as they were.
-                if (to < len) out.append(b, to, len);
+                if (to < len) {
+                    out.tail = b;
+                    out.tailFrom = base + to;
+                    out.tailTo = base + len;
+                }
                 p = len;
             }
         }

@@ -91,9 +91,16 @@ public final class SearchIndexBuilder {
      */
     static final class Gram {
         final long key;
+        /** The postings appended here, from 0. */
         byte[] postings;
         int length;
         int lastBlock;
+        /**
+         * Postings of an index read before that come before ({@code head}) and after ({@code tail}) those appended
+         * here, as slices of its shards' bytes, or null: an index updated in place copies them once, as it writes.
+         */
+        byte[] head, tail;
+        int headFrom, headTo, tailFrom, tailTo;
 
         Gram(long key) {
             this(key, new byte[8], 0);
@@ -103,6 +110,28 @@ public final class SearchIndexBuilder {
             this.key = key;
             this.postings = postings;
             this.length = length;
+        }
+
+        /** A gram whose postings are bytes {@code from} to {@code to} of {@code shard}. */
+        static Gram slice(long key, byte[] shard, int from, int to) {
+            Gram g = new Gram(key, NONE, 0);
+            g.head = shard;
+            g.headFrom = from;
+            g.headTo = to;
+            return g;
+        }
+
+        private static final byte[] NONE = new byte[0];
+
+        /** The length of its postings. */
+        int size() {
+            return (head == null ? 0 : headTo - headFrom) + length + (tail == null ? 0 : tailTo - tailFrom);
+        }
+
+        void writeTo(Bytes out) {
+            if (head != null) out.raw(head, headFrom, headTo - headFrom);
+            out.raw(postings, 0, length);
+            if (tail != null) out.raw(tail, tailFrom, tailTo - tailFrom);
         }
 
         void append(char c) {
@@ -133,9 +162,6 @@ public final class SearchIndexBuilder {
             length += digits;
         }
 
-        String text() {
-            return new String(postings, 0, length, StandardCharsets.ISO_8859_1);
-        }
     }
 
     /**
@@ -767,7 +793,7 @@ public final class SearchIndexBuilder {
         java.util.BitSet corpusChars = (java.util.BitSet) titleChars.clone();
         grams.forEach(g -> corpusChars.set((int) (g.key >>> 21)));
         long[] sum = {0};
-        grams.forEach(g -> sum[0] += g.length + 8);
+        grams.forEach(g -> sum[0] += g.size() + 8);
         long total = sum[0];
         int shards = 1;
         while (shards < 256 && (long) shards * POSTINGS_SHARD_BYTES < total) shards *= 2;
@@ -797,8 +823,8 @@ public final class SearchIndexBuilder {
                     sb.ascii(",");
                 }
                 sb.utf8(ScriptStrings.quote(c2 == 0 ? "" : new String(Character.toChars(c2)))).ascii(":\"");
-                Gram g = grams.find(key);
-                sb.raw(g.postings, g.length).ascii("\"");
+                grams.find(key).writeTo(sb);
+                sb.ascii("\"");
             }
             if (lastC1 >= 0) sb.ascii("}");
             sb.ascii("});\n");
