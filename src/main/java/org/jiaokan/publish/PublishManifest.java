@@ -184,14 +184,13 @@ public final class PublishManifest {
             for (var f : e.getValue().files().entrySet()) {
                 // Most often the entry made again holds the same file.
                 if (made != null && made.files().containsKey(f.getKey())) continue;
-                if (kept.isEmpty()) now.values().forEach(n -> kept.addAll(n.files().keySet()));
-                if (kept.contains(f.getKey())) continue;
                 try {
                     Path p = TeiFiles.inside(out, f.getKey());
-                    if (Files.isRegularFile(p) && Stamp.of(p).equals(f.getValue())) {
-                        Files.delete(p);
-                        removed.add(f.getKey());
-                    }
+                    if (!Files.isRegularFile(p) || !Stamp.of(p).equals(f.getValue())) continue;
+                    if (kept.isEmpty()) now.values().forEach(n -> kept.addAll(n.files().keySet()));
+                    if (kept.contains(f.getKey())) continue;
+                    Files.delete(p);
+                    removed.add(f.getKey());
                 } catch (IOException | RuntimeException ex) {
                     // left as it is: the next full publication has the same files, this one keeps one more
                 }

@@ -185,6 +185,15 @@ final class PreviousIndex {
 
     /** A reader of one postings shard: {@code BOM JiaokanSearch.add("s",N,{ "c":{"d":"postings",…},… });}. */
     private static final class Shard {
+        private static final byte[] CLOSE = bytes("});\n");
+        private static final byte[] COMMA = bytes(",");
+        private static final byte[] END = bytes("}");
+        private static final byte[] FIRST = bytes("\n");
+        private static final byte[] GRAMS = bytes(":{");
+        private static final byte[] HEAD = bytes("\uFEFFJiaokanSearch.add(\"s\",");
+        private static final byte[] NEXT = bytes(",\n");
+        private static final byte[] OPEN = bytes(",{");
+        private static final byte[] POSTINGS = bytes(":\"");
         private final byte[] b;
         private int p;
 
@@ -194,26 +203,26 @@ final class PreviousIndex {
 
         boolean readInto(SearchIndexBuilder.GramTable t) {
             try {
-                if (!skip("\uFEFFJiaokanSearch.add(\"s\",")) return false;
+                if (!skip(HEAD)) return false;
                 while (p < b.length && b[p] >= '0' && b[p] <= '9') p++;
-                if (!skip(",{")) return false;
+                if (!skip(OPEN)) return false;
                 boolean first = true;
-                while (!skip("});\n")) {
-                    if (!skip(first ? "\n" : ",\n")) return false;
+                while (!skip(CLOSE)) {
+                    if (!skip(first ? FIRST : NEXT)) return false;
                     first = false;
                     int c1 = key();
-                    if (c1 <= 0 || !skip(":{")) return false;
+                    if (c1 <= 0 || !skip(GRAMS)) return false;
                     do {
                         int c2 = key();
-                        if (c2 < 0 || !skip(":\"")) return false;
+                        if (c2 < 0 || !skip(POSTINGS)) return false;
                         int from = p;
                         while (b[p] != '"') p++;
                         long k = ((long) c1 << 21) | c2;
                         if (p == from || t.find(k) != null) return false;
                         t.put(SearchIndexBuilder.Gram.slice(k, b, from, p));
                         p++;
-                    } while (skip(","));
-                    if (!skip("}")) return false;
+                    } while (skip(COMMA));
+                    if (!skip(END)) return false;
                 }
                 return p == b.length;
             } catch (RuntimeException e) {
@@ -221,8 +230,11 @@ final class PreviousIndex {
             }
         }
 
-        private boolean skip(String s) {
-            byte[] x = s.getBytes(StandardCharsets.UTF_8);
+        private static byte[] bytes(String s) {
+            return s.getBytes(StandardCharsets.UTF_8);
+        }
+
+        private boolean skip(byte[] x) {
             if (p + x.length > b.length) return false;
             for (int i = 0; i < x.length; i++) if (b[p + i] != x[i]) return false;
             p += x.length;
