@@ -170,19 +170,7 @@ final class RegisterKeys {
 
     private static String escape(String s, boolean attribute) {
         StringBuilder sb = new StringBuilder(s.length());
-        for (int i = 0; i < s.length(); i++) {
-            char c = s.charAt(i);
-            switch (c) {
-                case '&' -> sb.append("&amp;");
-                case '<' -> sb.append("&lt;");
-                case '>' -> sb.append("&gt;");
-                case '"' -> sb.append(attribute ? "&quot;" : "\"");
-                case '\t' -> sb.append(attribute ? "&#9;" : "\t");
-                case '\n' -> sb.append(attribute ? "&#10;" : "\n");
-                case '\r' -> sb.append("&#13;");
-                default -> sb.append(c);
-            }
-        }
+        org.jiaokan.xml.XmlWriter.escape(s, sb, attribute);
         return sb.toString();
     }
 

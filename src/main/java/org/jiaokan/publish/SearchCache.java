@@ -1,6 +1,5 @@
 package org.jiaokan.publish;
 
-import org.jiaokan.edition.TeiFiles;
 import org.jiaokan.io.CompactData;
 import org.jiaokan.publish.search.SearchDocument;
 
@@ -14,9 +13,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Set;
-import java.util.concurrent.ConcurrentHashMap;
-import java.util.stream.Stream;
 
 /**
  * What the search index took of each document, kept beside the publish manifest ({@code .NAME.jiaokan/search/},
@@ -29,11 +25,10 @@ import java.util.stream.Stream;
 final class SearchCache {
     private static final int MAGIC = 0x4a4b5344;
 
-    private final Path dir;
-    private final Set<String> used = ConcurrentHashMap.newKeySet();
+    private final DocumentFiles files;
 
     private SearchCache(Path dir) {
-        this.dir = dir;
+        this.files = new DocumentFiles(dir, "search-doc");
     }
 
     /** The cache of an output folder, or null where the output has no manifest folder. */
@@ -42,15 +37,9 @@ final class SearchCache {
         return folder == null ? null : new SearchCache(folder.resolve("search"));
     }
 
-    private String file(String name) {
-        String f = PublishManifest.key("search-doc", name);
-        used.add(f);
-        return f;
-    }
-
     /** The document kept for this name and key, or null. */
     SearchDocument find(String name, String key) {
-        Path p = dir.resolve(file(name));
+        Path p = files.file(name);
         if (!Files.isRegularFile(p)) return null;
         try {
             DataInputStream in = new DataInputStream(new ByteArrayInputStream(Files.readAllBytes(p)));
@@ -103,8 +92,7 @@ final class SearchCache {
                     }
                 }
             }
-            Files.createDirectories(dir);
-            TeiFiles.atomicWrite(dir.resolve(file(name)), b.toByteArray());
+            files.write(name, b.toByteArray());
         } catch (IOException | RuntimeException e) {
             // read again next time
         }
@@ -112,12 +100,6 @@ final class SearchCache {
 
     /** Removes the files of documents other than these (the names of the run's documents). */
     void prune(java.util.Collection<String> names) {
-        if (!Files.isDirectory(dir)) return;
-        names.forEach(this::file);
-        try (Stream<Path> s = Files.list(dir)) {
-            for (Path p : s.toList()) if (!used.contains(p.getFileName().toString())) Files.deleteIfExists(p);
-        } catch (IOException | RuntimeException e) {
-            // stale files are keyed: they are never taken for another document's
-        }
+        files.prune(names);
     }
 }

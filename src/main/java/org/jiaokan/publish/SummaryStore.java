@@ -1,6 +1,5 @@
 package org.jiaokan.publish;
 
-import org.jiaokan.edition.TeiFiles;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -8,9 +7,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.HexFormat;
-import java.util.Set;
-import java.util.concurrent.ConcurrentHashMap;
-import java.util.stream.Stream;
 
 /**
  * The documents' summaries (what the edition pages are made from), kept beside the publish manifest
@@ -21,11 +17,10 @@ import java.util.stream.Stream;
  * not see are removed at its end.
  */
 final class SummaryStore {
-    private final Path dir;
-    private final Set<String> used = ConcurrentHashMap.newKeySet();
+    private final DocumentFiles files;
 
     private SummaryStore(Path dir) {
-        this.dir = dir;
+        this.files = new DocumentFiles(dir, "summary-doc");
     }
 
     /** The store of an output folder, or null where the output has no manifest folder. */
@@ -39,16 +34,10 @@ final class SummaryStore {
         return HexFormat.of().formatHex(org.jiaokan.edition.CodeIdentity.sha256().digest(summary));
     }
 
-    private Path file(String name) {
-        String f = PublishManifest.key("summary-doc", name);
-        used.add(f);
-        return dir.resolve(f);
-    }
-
     /** The summary kept for this document with this SHA-256, or null. */
     byte[] find(String name, String sha) {
         try {
-            byte[] b = Files.readAllBytes(file(name));
+            byte[] b = Files.readAllBytes(files.file(name));
             if (b.length < 65 || b[64] != '\n' || !new String(b, 0, 64, StandardCharsets.US_ASCII).equals(sha)) return null;
             byte[] summary = Arrays.copyOfRange(b, 65, b.length);
             return sha(summary).equals(sha) ? summary : null;
@@ -64,9 +53,7 @@ final class SummaryStore {
             System.arraycopy(sha.getBytes(StandardCharsets.US_ASCII), 0, b, 0, 64);
             b[64] = '\n';
             System.arraycopy(summary, 0, b, 65, summary.length);
-            Path f = file(name);
-            Files.createDirectories(dir);
-            TeiFiles.atomicWrite(f, b);
+            files.write(name, b);
         } catch (IOException | RuntimeException e) {
             // made again from the TEI when the edition pages need it
         }
@@ -74,12 +61,6 @@ final class SummaryStore {
 
     /** Removes the files of documents other than these (the names of the run's documents). */
     void prune(java.util.Collection<String> names) {
-        if (!Files.isDirectory(dir)) return;
-        names.forEach(this::file);
-        try (Stream<Path> s = Files.list(dir)) {
-            for (Path p : s.toList()) if (!used.contains(p.getFileName().toString())) Files.deleteIfExists(p);
-        } catch (IOException | RuntimeException e) {
-            // stale files are keyed by name and checked by SHA-256: never taken for another summary
-        }
+        files.prune(names);
     }
 }

@@ -152,7 +152,11 @@ public final class XmlWriter {
         return 3;
     }
 
-    private static void escape(String s, StringBuilder sb, boolean attr) {
+    /**
+     * Appends {@code s} as XML 1.0 character data ({@code attr}: as an attribute value in double quotes, its line
+     * breaks and tabs as character references); a character XML 1.0 cannot hold is refused.
+     */
+    public static void escape(String s, StringBuilder sb, boolean attr) {
         for (int i = 0; i < s.length(); i++) {
             char c = s.charAt(i);
             switch (c) {
