@@ -57,7 +57,7 @@ class SearchIndexSwitchTest {
     private static final String NEW_WORDS = "市公安局召开全市交通安全工作会议部署冬季道路事故预防专项整治行动要求各单位落实责任";
 
     /** Every file of the index by its path under search/, with its bytes. */
-    private static Map<String, byte[]> snapshot(Path search) throws Exception {
+    static Map<String, byte[]> snapshot(Path search) throws java.io.IOException {
         Map<String, byte[]> m = new TreeMap<>();
         try (Stream<Path> s = Files.walk(search)) {
             for (Path p : s.filter(Files::isRegularFile).toList()) m.put(search.relativize(p).toString(), Files.readAllBytes(p));

@@ -12,7 +12,6 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
-import java.util.TreeMap;
 import java.util.stream.Stream;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
@@ -138,18 +137,10 @@ class SearchIndexUpdateTest {
     }
 
     private static void assertSameFiles(Path expected, Path actual) throws IOException {
-        Map<String, byte[]> a = files(expected), b = files(actual);
+        Map<String, byte[]> a = SearchIndexSwitchTest.snapshot(expected), b = SearchIndexSwitchTest.snapshot(actual);
         assertEquals(a.keySet(), b.keySet(), "the same files");
         for (String f : a.keySet()) assertArrayEquals(a.get(f), b.get(f), f + " differs from the index built from every document");
         assertTrue(a.keySet().stream().anyMatch(f -> f.contains("/s-")), "postings shards: " + a.keySet());
-    }
-
-    private static Map<String, byte[]> files(Path dir) throws IOException {
-        Map<String, byte[]> out = new TreeMap<>();
-        try (Stream<Path> s = Files.walk(dir)) {
-            for (Path p : s.filter(Files::isRegularFile).toList()) out.put(dir.relativize(p).toString(), Files.readAllBytes(p));
-        }
-        return out;
     }
 
     private static void removeTree(Path p) throws IOException {
