@@ -1,7 +1,6 @@
 package org.jiaokan.io;
 
 import java.io.ByteArrayInputStream;
-import java.io.ByteArrayOutputStream;
 import java.io.DataInputStream;
 import java.io.DataOutputStream;
 import java.io.IOException;
@@ -45,17 +44,16 @@ public final class SealedFiles {
      */
     public static void write(Path file, int magic, int format, Body body) {
         try {
-            ByteArrayOutputStream bytes = new ByteArrayOutputStream();
-            try (DataOutputStream o = new DataOutputStream(bytes)) {
+            // Written as it is made, the digest taken on the way: a manifest of tens of megabytes is never held whole.
+            AtomicFiles.write(file, out -> {
+                java.security.MessageDigest md = FileDigests.sha256();
+                DataOutputStream o = new DataOutputStream(new java.security.DigestOutputStream(out, md));
                 o.writeInt(magic);
                 o.writeInt(format);
                 body.writeTo(o);
-            }
-            byte[] b = bytes.toByteArray();
-            byte[] all = Arrays.copyOf(b, b.length + SEAL);
-            System.arraycopy(FileDigests.sha256().digest(b), 0, all, b.length, SEAL);
-            Files.createDirectories(file.toAbsolutePath().getParent());
-            AtomicFiles.write(file, all);
+                o.flush();
+                out.write(md.digest());
+            });
         } catch (IOException | RuntimeException e) {
             try {
                 Files.deleteIfExists(file);
