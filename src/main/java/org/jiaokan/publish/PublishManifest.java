@@ -27,7 +27,7 @@ import java.util.stream.Stream;
  * the edition pages, the search index, one output format) and holds the key of its inputs (SHA-256 of
  * everything the output is made from: the TEI's bytes, the register entries it shows, edition.xml's, the
  * theme's and the code's identity, the run's formats), a payload (what the run needs of the skipped work:
- * a document's summary for the edition pages) and the files it wrote (paths relative to the output folder)
+ * a document's facts for the edition pages, with its summary's SHA-256) and the files it wrote (paths relative to the output folder)
  * with their sizes and modification times. No absolute path is kept, so a manifest moved with its edition
  * and its output still holds. An entry is used only when its key matches and every file it wrote is still
  * there with its size and time (a file edited or deleted since is made again); a manifest that cannot be

@@ -320,8 +320,10 @@ public final class Publisher {
         // Incremental, with the bundled stylesheets, a document's pages read the entries it names from those remembered
         // beside the manifest, and the registers are parsed whole only when something else needs them.
         Path folder = PublishManifest.folder(out);
+        // The memos of the registers are of these registers, made by this code and theme.
+        String registersMemoKey = inc == null ? null : inc.registersSha() + " " + inc.shared();
         RegisterTrees registers = new RegisterTrees(in.registers(), xsl, errors,
-                inc == null || inc.ownStylesheets() || folder == null ? null : folder.resolve("register-entries"), inc == null ? null : inc.registersSha());
+                inc == null || inc.ownStylesheets() || folder == null ? null : folder.resolve("register-entries"), registersMemoKey);
         if (inc == null) registers.whole();
         XdmNode edition = null;
         if (in.edition() != null) {
@@ -346,7 +348,7 @@ public final class Publisher {
         RegisterKeys registerKeys = inc == null ? null
                 : RegisterKeys.of(registers::whole, inc.ownStylesheets() ? inc.registersSha() : null,
                         folder == null ? null : folder.resolve("register-keys"), folder == null ? null : folder.resolve("register-entries"),
-                        inc.registersSha());
+                        registersMemoKey);
         // The entries as the document pages show them are those of the run before: no page's register key is to be checked.
         boolean sameEntries = false;
         if (registerKeys != null) {
@@ -390,7 +392,9 @@ public final class Publisher {
                         Integer kept = unchangedDocument(ctx, inc, "doc " + inc.name(doc), doc, key, checkEntries ? registerKeys : null, ids,
                                 summaryShas);
                         if (kept != null) {
-                            if (search != null && summaryShas.containsKey(doc) && !search.kept(place)) indexed = indexOnly(ctx, doc, inc);
+                            if (search != null && summaryShas.containsKey(doc)) {
+                                indexed = search.kept(place) ? SearchIndexBuilder.KEPT : indexOnly(ctx, doc, inc);
+                            }
                             return kept;
                         }
                     }
@@ -652,7 +656,8 @@ public final class Publisher {
 
     /**
      * A document whose TEI and shared inputs are those its pages were made from, and whose raw source is
-     * unchanged: its pages stay, its summary comes from the manifest. Null when it has to be published.
+     * unchanged: its pages stay, and its summary's SHA-256 comes from the manifest (the summary itself is kept
+     * beside it). Null when it has to be published.
      */
     private Integer unchangedDocument(Context ctx, Incremental inc, String name, Path doc, String key, RegisterKeys registers,
                                       Map<String, Path> ids, Map<Path, String> summaryShas) throws IOException {

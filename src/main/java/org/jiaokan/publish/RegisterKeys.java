@@ -58,7 +58,7 @@ final class RegisterKeys {
 
     /**
      * As {@link #of(XdmNode, String)}, the entries' digests remembered in {@code memo} with the registers' SHA-256
-     * ({@code registersSha}): an edition's registers of tens of thousands of entries are not parsed and serialised
+     * ({@code registersSha}: with the code's and the theme's identity, so that another release makes them again): an edition's registers of tens of thousands of entries are not parsed and serialised
      * again on every run they are unchanged ({@code registers} is asked for the tree only when the memo cannot be
      * read or is of other registers). Made again, the memo is written with {@code entries} beside it: each entry as
      * the document pages read it (see {@link #entries}).
@@ -82,19 +82,28 @@ final class RegisterKeys {
         }
         XdmNode tree = registers.get();
         Map<String, String> xml = new java.util.TreeMap<>();
-        RegisterKeys k = compute(tree, null, tree == null ? null : xml);
-        if (tree == null) return k;
+        RegisterKeys k;
+        try {
+            k = compute(tree, null, tree == null ? null : xml);
+        } catch (IllegalArgumentException e) {
+            // An entry XML 1.0 cannot hold (registers in XML 1.1): no entries are remembered, the pages read the whole.
+            k = compute(tree, null, null);
+            xml = null;
+        }
+        if (tree == null || xml == null) return k;
+        Map<String, String> made = xml;
+        RegisterKeys keys = k;
         org.jiaokan.io.SealedFiles.write(entries, ENTRIES_MAGIC, 1, o -> {
             o.writeUTF(registersSha);
-            o.writeInt(xml.size());
-            for (Map.Entry<String, String> e : xml.entrySet()) {
+            o.writeInt(made.size());
+            for (Map.Entry<String, String> e : made.entrySet()) {
                 org.jiaokan.io.CompactData.write(o, e.getKey());
                 org.jiaokan.io.CompactData.write(o, e.getValue());
             }
         });
         org.jiaokan.io.SealedFiles.write(memo, MEMO_MAGIC, 1, o -> {
             o.writeUTF(registersSha);
-            Map<String, String> sorted = new java.util.TreeMap<>(k.shown);
+            Map<String, String> sorted = new java.util.TreeMap<>(keys.shown);
             o.writeInt(sorted.size());
             for (Map.Entry<String, String> e : sorted.entrySet()) {
                 o.writeUTF(e.getKey());

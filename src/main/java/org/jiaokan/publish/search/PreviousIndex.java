@@ -21,9 +21,9 @@ import java.util.List;
  *
  * <p>Blocks are numbered across the edition, and each gram's postings give a block as the difference from the
  * one before it. When documents change, {@link #merge} takes their old blocks out of every gram's postings,
- * renumbers the blocks after them by what their new blocks add or remove, and puts in their new postings. Only
- * the first posting after a changed document has its difference written again: the postings before the first
- * change are copied as they were, and so is everything after the first posting past the last change.
+ * renumbers the blocks after them by what their new blocks add or remove, and puts in their new postings. The
+ * postings before the first change are kept as they were, and so is everything after the first posting past the
+ * last change; those between are written again.
  */
 final class PreviousIndex {
     private static final int MAGIC = 0x4a4b5349;
@@ -113,9 +113,9 @@ final class PreviousIndex {
         }
     }
 
-    /** Whether the document at this place is the one the index was made with. */
+    /** Whether the document at this place is the one the index was made with, and was indexed. */
     boolean kept(int place, String key) {
-        return key != null && !key.isEmpty() && key.equals(keys[place]);
+        return key != null && !key.isEmpty() && key.equals(keys[place]) && counts[place] >= 0;
     }
 
     int count(int place) {

@@ -426,7 +426,7 @@ public final class SearchIndexBuilder {
     /**
      * What the index takes of one parsed TEI file named {@code fileName}, its blocks folded and cut into grams, or
      * null when it is not a TEI document with a text. Made where the document is already parsed (the site's
-     * workers pass the tree of the page they made), on any thread; {@link #build(List, Path)} adds them in order.
+     * workers pass the tree of the page they made), on any thread; {@link #build(List, Path, int)} and {@link InOrder} add them in order.
      */
     public static Read extract(Document tei, String fileName) {
         if (!SearchDocument.isTeiText(tei)) return null;
@@ -478,7 +478,10 @@ public final class SearchIndexBuilder {
             this.previous = previous;
         }
 
-        /** Whether the document at this place is taken from the index there (its caller gives null for it). */
+        /**
+         * Whether the document at this place may be taken from the index there: it was indexed there with this key.
+         * Its caller gives {@link #KEPT} for it when it publishes it as it was, which spares reading it.
+         */
         public boolean kept(int place) {
             return previous != null && previous.kept(place, keys[place]);
         }
@@ -494,8 +497,10 @@ public final class SearchIndexBuilder {
         }
 
         /**
-         * Gives the document at place {@code i} (0, 1, 2 …; each once), or null when it is not indexed. One thread
-         * at a time adds what is next in order; the others leave their document and go on with their work.
+         * Gives the document at place {@code i} (0, 1, 2 …; each once): the document read, {@link #KEPT} for a place
+         * that is {@linkplain #kept kept} and whose document the caller published as it was, or null when it is not
+         * indexed. One thread at a time adds what is next in order; the others leave their document and go on with
+         * their work.
          */
         public void put(int i, Read r) {
             synchronized (this) {
@@ -528,7 +533,8 @@ public final class SearchIndexBuilder {
         }
 
         private void add(int place, Read d) {
-            if (kept(place)) {
+            if (d == KEPT) {
+                if (!kept(place)) throw new IllegalStateException("place " + place + " is not kept");
                 int count = previous.count(place);
                 if (count >= 0) {
                     b.addFacts(previous.facts(place));
@@ -551,6 +557,9 @@ public final class SearchIndexBuilder {
             if (keys == null) return;
             counts[place] = count;
             facts[place] = f;
+            // A document not indexed (not TEI, failed, another's identifier) is read again next time: why it was
+            // left out may lie outside it.
+            if (count < 0) keys[place] = "";
         }
 
         /** Writes the index; every place before {@code count} must have been given. */
@@ -595,6 +604,9 @@ public final class SearchIndexBuilder {
         PreviousIndex old = keys == null || previous == null ? null : PreviousIndex.read(b.dir, previous, keys);
         return new InOrder(b, keys, old);
     }
+
+    /** What the caller gives for a kept place whose document it published as it was (see {@link InOrder#put}). */
+    public static final Read KEPT = new Read(null, List.of());
 
     /** A document read and its blocks prepared, on a worker thread. */
     public record Read(SearchDocument doc, List<Prepared> blocks) {}
@@ -732,7 +744,7 @@ public final class SearchIndexBuilder {
         if (textShard.n > TEXT_SHARD_BYTES) flushTexts();
     }
 
-    /** A growing byte array, for the postings shards (their postings are bytes already). */
+    /** A growing byte array, for the shards (postings and texts are bytes already). */
     static final class Bytes {
         private byte[] b = new byte[1 << 16];
         private int n;
