@@ -69,19 +69,14 @@ public final class Conversion {
         // The register file there: its SHA-256 from the digests' memo, its tree parsed only when it is needed (the
         // registers are made again, or the names an editor confirmed in it are not remembered for this file).
         byte[] existingSha = cache != null && Files.isRegularFile(regFile) ? cache.fileSha(regFile) : null;
-        Document[] existingTree = {null};
-        boolean[] parsed = {!Files.exists(regFile)};
-        IoSupplier<Document> existing = () -> {
-            if (!parsed[0]) {
-                try {
-                    existingTree[0] = Xml.parse(Files.readAllBytes(regFile));
-                } catch (SAXException e) {
-                    throw new IOException(regFile + ": not well-formed XML: " + e.getMessage());
-                }
-                parsed[0] = true;
+        org.jiaokan.io.Lazy<Document> existing = org.jiaokan.io.Lazy.of(() -> {
+            if (!Files.exists(regFile)) return null;
+            try {
+                return Xml.parse(Files.readAllBytes(regFile));
+            } catch (SAXException e) {
+                throw new IOException(regFile + ": not well-formed XML: " + e.getMessage());
             }
-            return existingTree[0];
-        };
+        });
         if (cache == null) existing.get();
         List<String> failures = new ArrayList<>();
         List<Read> accepted = new ArrayList<>();
@@ -193,11 +188,6 @@ public final class Conversion {
             cache.saveDigests();
         }
         return new Result(outcomes, failures, regFile);
-    }
-
-    /** A value that may take reading a file. */
-    private interface IoSupplier<T> {
-        T get() throws IOException;
     }
 
     /** The forced encoding of the current run (for a source converted again in the second pass). */

@@ -149,16 +149,11 @@ public final class Publisher {
                     name -> name.startsWith("doc ") && !current.contains(name));
             inc.manifest().save();
             inc.digests().save();
-            if (inc.search() != null) {
-                List<String> names = new ArrayList<>();
-                for (Path d : in.documents()) names.add(inc.name(d));
-                inc.search().prune(names);
-            }
-            if (inc.summaries() != null) {
-                List<String> names = new ArrayList<>();
-                for (Path d : in.documents()) names.add(inc.name(d));
-                inc.summaries().prune(names);
-            }
+            // What is kept beside the manifest per document, of documents no longer among the inputs, goes.
+            List<String> names = new ArrayList<>();
+            for (Path d : in.documents()) names.add(inc.name(d));
+            if (inc.search() != null) inc.search().prune(names);
+            if (inc.summaries() != null) inc.summaries().prune(names);
         }
         // One line per input file: the first output's reason (the site's, as the site is made first);
         // a file every output failed on is not reported once per output.
@@ -182,7 +177,7 @@ public final class Publisher {
      * names in the manifest are relative to; null where publishing is not incremental (not asked for, or a
      * caller's own citation provider, whose identity is unknown).
      */
-    private record Incremental(PublishManifest manifest, String run, String shared, Map<Path, String> teiSha, java.util.function.Supplier<String> sources, Path base,
+    private record Incremental(PublishManifest manifest, String run, String shared, Map<Path, String> teiSha, org.jiaokan.io.Lazy<String> sources, Path base,
                                boolean ownStylesheets, SearchCache search, SummaryStore summaries, org.jiaokan.io.FileDigests digests,
                                String registersSha) {
         static Incremental of(Options options, Inputs in) throws IOException {
@@ -204,7 +199,7 @@ public final class Publisher {
             Map<Path, String> sha = new TreeMap<>();
             for (Path d : in.documents()) sha.put(d, relative(base, d) + " " + digests.hex(d, relative(base, d)));
             // The raw sources' names, sizes and times, read when an output other than the site asks (they may copy or describe them).
-            java.util.function.Supplier<String> sources = memo(() -> {
+            org.jiaokan.io.Lazy<String> sources = org.jiaokan.io.Lazy.of(() -> {
                 StringBuilder sb = new StringBuilder();
                 for (Path dir : in.sourceDirs()) sb.append(relative(base, dir)).append(PublishManifest.snapshot(dir)).append('\n');
                 return sb.toString();
@@ -242,34 +237,9 @@ public final class Publisher {
             return PublishManifest.key("search", shared, teiSha.get(doc));
         }
 
-        /** A value made once, on its first use; {@code make} throws only unchecked exceptions or IOException. */
-        private static java.util.function.Supplier<String> memo(IoSupplier make) {
-            String[] made = {null};
-            return () -> {
-                synchronized (made) {
-                    if (made[0] == null) {
-                        try {
-                            made[0] = make.get();
-                        } catch (IOException e) {
-                            throw new java.io.UncheckedIOException(e);
-                        }
-                    }
-                    return made[0];
-                }
-            };
-        }
-
-        private interface IoSupplier {
-            String get() throws IOException;
-        }
-
         /** The key of an output format made from every document. */
         String formatKey(String format) throws IOException {
-            try {
-                return PublishManifest.key("format", format, run, teiSha.values().toString(), sources.get());
-            } catch (java.io.UncheckedIOException e) {
-                throw e.getCause();
-            }
+            return PublishManifest.key("format", format, run, teiSha.values().toString(), sources.get());
         }
 
         /** The SHA-256 of a raw source (as {@link PublishManifest#sha}: "none" for none), from the digests' memo where it is unchanged. */
@@ -322,8 +292,9 @@ public final class Publisher {
         Path folder = PublishManifest.folder(out);
         // The memos of the registers are of these registers, made by this code and theme.
         String registersMemoKey = inc == null ? null : inc.registersSha() + " " + inc.shared();
+        Path registerEntries = folder == null ? null : folder.resolve("register-entries");
         RegisterTrees registers = new RegisterTrees(in.registers(), xsl, errors,
-                inc == null || inc.ownStylesheets() || folder == null ? null : folder.resolve("register-entries"), registersMemoKey);
+                inc == null || inc.ownStylesheets() ? null : registerEntries, registersMemoKey);
         if (inc == null) registers.whole();
         XdmNode edition = null;
         if (in.edition() != null) {
@@ -347,8 +318,7 @@ public final class Publisher {
 
         RegisterKeys registerKeys = inc == null ? null
                 : RegisterKeys.of(registers::whole, inc.ownStylesheets() ? inc.registersSha() : null,
-                        folder == null ? null : folder.resolve("register-keys"), folder == null ? null : folder.resolve("register-entries"),
-                        registersMemoKey);
+                        folder == null ? null : folder.resolve("register-keys"), registerEntries, registersMemoKey);
         // The entries as the document pages show them are those of the run before: no page's register key is to be checked.
         boolean sameEntries = false;
         if (registerKeys != null) {
@@ -551,12 +521,15 @@ public final class Publisher {
             return entries;
         }
 
-        /** The registers as a document's pages and summary read them: the entries it names, or the whole. */
-        XdmNode forDocument(XdmNode tei) throws SaxonApiException {
+        /**
+         * The registers as the pages and summary of a document naming these ids ({@link RegisterKeys#idsOf}) read
+         * them: those entries, or the whole (no entries remembered, or no ids given).
+         */
+        XdmNode forDocument(Set<String> ids) throws SaxonApiException {
             if (file == null) return null;
-            Map<String, String> e = entries();
+            Map<String, String> e = ids == null ? null : entries();
             if (e == null) return whole();
-            return xsl.parse(RegisterKeys.subset(e, RegisterKeys.idsOf(tei)).getBytes(StandardCharsets.UTF_8), file.toAbsolutePath().toUri().toString());
+            return xsl.parse(RegisterKeys.subset(e, ids).getBytes(StandardCharsets.UTF_8), file.toAbsolutePath().toUri().toString());
         }
     }
 
@@ -740,7 +713,9 @@ public final class Publisher {
 
         int pages = 0;
         List<String> files = new ArrayList<>();
-        XdmNode registers = ctx.registers().forDocument(tei);
+        // The register ids the pages may show: the entries they are made with, kept in the publish manifest.
+        Set<String> registerIds = incremental ? RegisterKeys.idsOf(tei) : null;
+        XdmNode registers = ctx.registers().forDocument(registerIds);
         write(ctx, "doc/" + docid + ".html", transform(ctx, registers, ctx.xsl().documentPage(), tei, params, ""));
         files.add("doc/" + docid + ".html");
         pages++;
@@ -773,8 +748,7 @@ public final class Publisher {
             ctx.errors().add(file + ": " + (e.getMessage() == null ? e.toString() : e.getMessage()));
             search = null;
         }
-        // The register ids the pages may show: kept in the publish manifest only.
-        return new DocPages(summary, pages, search, docid, fileName, raw, files, incremental ? RegisterKeys.idsOf(tei) : null);
+        return new DocPages(summary, pages, search, docid, fileName, raw, files, registerIds);
     }
 
     /** A document's summary, what the edition pages are made from. */
@@ -796,7 +770,7 @@ public final class Publisher {
         byte[] kept = inc.summaries() == null ? null : inc.summaries().find(inc.name(doc), sha);
         if (kept != null) return ctx.xsl().parse(kept, doc.toAbsolutePath().toUri().toString());
         XdmNode tei = ctx.xsl().parse(Files.readAllBytes(doc), doc.toAbsolutePath().toUri().toString());
-        XdmNode summary = summary(ctx, ctx.registers().forDocument(tei), tei, docid(tei, doc), scriptOf(tei));
+        XdmNode summary = summary(ctx, ctx.registers().forDocument(RegisterKeys.idsOf(tei)), tei, docid(tei, doc), scriptOf(tei));
         byte[] bytes = serialise(ctx, summary);
         if (inc.summaries() != null) inc.summaries().put(inc.name(doc), SummaryStore.sha(bytes), bytes);
         return summary;

@@ -58,8 +58,9 @@ final class RegisterKeys {
 
     /**
      * As {@link #of(XdmNode, String)}, the entries' digests remembered in {@code memo} with the registers' SHA-256
-     * ({@code registersSha}: with the code's and the theme's identity, so that another release makes them again): an edition's registers of tens of thousands of entries are not parsed and serialised
-     * again on every run they are unchanged ({@code registers} is asked for the tree only when the memo cannot be
+     * ({@code registersSha}: with the code's and the theme's identity, so that another release makes them again): an
+     * edition's registers of tens of thousands of entries are not parsed and serialised again on every run they are
+     * unchanged ({@code registers} is asked for the tree only when the memo cannot be
      * read or is of other registers). Made again, the memo is written with {@code entries} beside it: each entry as
      * the document pages read it (see {@link #entries}).
      */

@@ -882,11 +882,6 @@ public final class SearchIndexBuilder {
         return sb.toString();
     }
 
-    /** A shard of the generation being built. */
-    private void write(String name, String content) {
-        write(name, (BOM + content).getBytes(StandardCharsets.UTF_8));
-    }
-
     /** A shard of the generation being built, its bytes (with the byte-order mark); its digest is kept for the generation's name. */
     private void write(String name, byte[] b) {
         try {
