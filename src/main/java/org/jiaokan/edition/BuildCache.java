@@ -86,12 +86,12 @@ final class BuildCache {
     /**
      * @param dir     the cache folder (created on first write)
      * @param context      everything besides a source's bytes, name and id that its conversion depends on
-     * @param codeIdentity the code's identity, or null for the running code's ({@link CodeIdentity#get()})
+     * @param codeIdentity the code's identity, or null for that of the running code a conversion runs ({@link CodeIdentity#conversion()})
      */
     BuildCache(Path dir, String context, String codeIdentity) {
         this.dir = dir;
         this.teiDir = dir.resolveSibling(dir.getFileName() + "-tei");
-        String code = codeIdentity == null ? CodeIdentity.get(dir.resolveSibling("code-identity")) : codeIdentity;
+        String code = codeIdentity == null ? CodeIdentity.conversion(dir.resolveSibling("code-identity")) : codeIdentity;
         this.context = hex(sha("format " + FORMAT + "\ncode " + code + "\n" + context));
         Path abs = dir.toAbsolutePath().normalize();
         this.base = abs.getParent() == null || abs.getParent().getParent() == null ? abs : abs.getParent().getParent();

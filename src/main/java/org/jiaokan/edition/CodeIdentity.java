@@ -21,6 +21,16 @@ public final class CodeIdentity {
     private CodeIdentity() {}
 
     private static volatile String identity;
+    private static volatile String conversionIdentity;
+
+    /**
+     * Jiaokan's packages and resources that no conversion reads (the publication, the server, the benchmark, the
+     * bag packager, the command line and the site's theme): they are left out of {@link #conversion()}, so that a
+     * release that changes only them converts no source again. {@code ConversionCodeTest} checks that no other
+     * package of Jiaokan refers to them.
+     */
+    static final List<String> NOT_CONVERSION = List.of("org/jiaokan/bench/", "org/jiaokan/cli/", "org/jiaokan/deposit/",
+            "org/jiaokan/publish/", "org/jiaokan/serve/", "org/jiaokan/site/");
 
     /** The identity of the running code, as lower-case hex. */
     public static String get() {
@@ -68,6 +78,95 @@ public final class CodeIdentity {
         } catch (IOException | RuntimeException e) {
             return get();
         }
+    }
+
+    /**
+     * The identity of the code a conversion runs: as {@link #get()}, without the files of {@link #NOT_CONVERSION}.
+     * A jar's entries are identified by their names, sizes and CRC-32s as the jar lists them (no entry is read).
+     */
+    public static String conversion() {
+        String id = conversionIdentity;
+        if (id == null) {
+            synchronized (CodeIdentity.class) {
+                if (conversionIdentity == null) conversionIdentity = computeConversion();
+                id = conversionIdentity;
+            }
+        }
+        return id;
+    }
+
+    /** As {@link #conversion()}, remembered in {@code memo} for a jar as {@link #get(Path)} remembers its identity. */
+    public static String conversion(Path memo) {
+        if (conversionIdentity != null || memo == null) return conversion();
+        Path own = ownCode();
+        String classPath = System.getProperty("java.class.path", "");
+        if (own == null || !Files.isRegularFile(own) || classPath.isEmpty() || classPath.contains(java.io.File.pathSeparator)
+                || !Path.of(classPath).toAbsolutePath().normalize().equals(own)) {
+            return conversion();
+        }
+        try {
+            String stamp = "conversion\n" + own + "\n" + Files.size(own) + "\n" + Files.getLastModifiedTime(own).toMillis() + "\n";
+            if (Files.isRegularFile(memo)) {
+                String kept = Files.readString(memo, StandardCharsets.UTF_8);
+                if (kept.startsWith(stamp) && kept.substring(stamp.length()).matches("[0-9a-f]{64}\n")) {
+                    String known = kept.substring(stamp.length()).strip();
+                    synchronized (CodeIdentity.class) {
+                        if (conversionIdentity == null) conversionIdentity = known;
+                        return conversionIdentity;
+                    }
+                }
+            }
+            String computed = conversion();
+            Files.createDirectories(memo.toAbsolutePath().getParent());
+            TeiFiles.atomicWrite(memo, (stamp + computed + "\n").getBytes(StandardCharsets.UTF_8));
+            return computed;
+        } catch (IOException | RuntimeException e) {
+            return conversion();
+        }
+    }
+
+    static boolean conversionFileName(String name) {
+        for (String prefix : NOT_CONVERSION) if (name.startsWith(prefix)) return false;
+        return true;
+    }
+
+    private static String computeConversion() {
+        MessageDigest md = sha256();
+        md.update(("jiaokan conversion " + Toolkit.VERSION + "\n").getBytes(StandardCharsets.UTF_8));
+        Path own = ownCode();
+        try {
+            if (own == null) {
+                md.update(("unknown code source " + System.nanoTime() + "\n").getBytes(StandardCharsets.UTF_8));
+            } else if (Files.isDirectory(own)) {
+                List<Path> files;
+                try (Stream<Path> s = Files.walk(own)) {
+                    files = s.filter(Files::isRegularFile).sorted().toList();
+                }
+                for (Path f : files) {
+                    String name = own.relativize(f).toString().replace('\\', '/');
+                    if (!conversionFileName(name)) continue;
+                    md.update((name + "\n").getBytes(StandardCharsets.UTF_8));
+                    digestFile(md, f);
+                }
+            } else {
+                List<String> entries = new java.util.ArrayList<>();
+                try (java.util.zip.ZipFile zip = new java.util.zip.ZipFile(own.toFile())) {
+                    zip.stream().filter(e -> !e.isDirectory() && conversionFileName(e.getName()))
+                            .forEach(e -> entries.add(e.getName() + " " + e.getSize() + " " + Long.toHexString(e.getCrc())));
+                }
+                java.util.Collections.sort(entries);
+                for (String e : entries) md.update((e + "\n").getBytes(StandardCharsets.UTF_8));
+            }
+            for (String entry : System.getProperty("java.class.path", "").split(java.io.File.pathSeparator)) {
+                if (entry.isEmpty()) continue;
+                Path p = Path.of(entry).toAbsolutePath().normalize();
+                if (p.equals(own) || !Files.isRegularFile(p)) continue;
+                md.update((p.getFileName() + " " + Files.size(p) + "\n").getBytes(StandardCharsets.UTF_8));
+            }
+        } catch (IOException | RuntimeException e) {
+            md.update(("unreadable " + System.nanoTime() + "\n").getBytes(StandardCharsets.UTF_8));
+        }
+        return HexFormat.of().formatHex(md.digest());
     }
 
     private static Path ownCode() {

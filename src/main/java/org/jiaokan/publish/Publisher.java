@@ -209,27 +209,8 @@ public final class Publisher {
                     SearchCache.of(options.out()), SummaryStore.of(options.out()), digests, registersSha);
         }
 
-        /**
-         * The settings an output may read besides its inputs: Jiaokan's system properties and environment variables
-         * (the number of threads and {@code jiaokan.rehash} aside: they never change a byte) and, for the print edition, the fonts where the
-         * launcher keeps them or {@code JIAOKAN_FONTS} names.
-         */
         private static String configuration(Set<String> formats) throws IOException {
-            StringBuilder sb = new StringBuilder();
-            new TreeMap<>(System.getProperties()).forEach((k, v) -> {
-                if (k.toString().startsWith("jiaokan.") && !k.equals("jiaokan.threads") && !k.equals("jiaokan.rehash")) {
-                    sb.append(k).append('=').append(v).append('\n');
-                }
-            });
-            new TreeMap<>(System.getenv()).forEach((k, v) -> {
-                if (k.startsWith("JIAOKAN_") || k.equals("XDG_CACHE_HOME")) sb.append(k).append('=').append(v).append('\n');
-            });
-            if (formats.contains("pdf")) {
-                for (Path root : org.jiaokan.publish.fonts.CjkFonts.roots()) {
-                    if (root.getParent() != null && Files.isDirectory(root)) sb.append(root).append(PublishManifest.snapshot(root)).append('\n');
-                }
-            }
-            return PublishManifest.key(sb.toString());
+            return Publisher.configuration(formats, System.getProperties(), System.getenv());
         }
 
         /** The key of what the search index takes of a document. */
@@ -275,6 +256,32 @@ public final class Publisher {
     }
 
     /** The HTML site: pages, assets, search index; {@code pdfVolumes}: the print edition's volumes the pages link to (1: pdf/edition.pdf). */
+    /**
+     * The settings an output may read besides its inputs: Jiaokan's system properties and environment variables
+     * and, for the print edition, the fonts where the launcher keeps them or {@code JIAOKAN_FONTS} names. Left out,
+     * as they never change a byte: the number of threads, {@code jiaokan.rehash} and the JVM's options
+     * ({@code JIAOKAN_JAVA_OPTS}: another heap size must not make every page again).
+     */
+    static String configuration(Set<String> formats, Map<?, ?> properties, Map<String, String> env) throws IOException {
+        StringBuilder sb = new StringBuilder();
+        new TreeMap<>(properties).forEach((k, v) -> {
+            if (k.toString().startsWith("jiaokan.") && !k.equals("jiaokan.threads") && !k.equals("jiaokan.rehash")) {
+                sb.append(k).append('=').append(v).append('\n');
+            }
+        });
+        new TreeMap<>(env).forEach((k, v) -> {
+            if ((k.startsWith("JIAOKAN_") && !k.equals("JIAOKAN_JAVA_OPTS")) || k.equals("XDG_CACHE_HOME")) {
+                sb.append(k).append('=').append(v).append('\n');
+            }
+        });
+        if (formats.contains("pdf")) {
+            for (Path root : org.jiaokan.publish.fonts.CjkFonts.roots()) {
+                if (root.getParent() != null && Files.isDirectory(root)) sb.append(root).append(PublishManifest.snapshot(root)).append('\n');
+            }
+        }
+        return PublishManifest.key(sb.toString());
+    }
+
     private Result publishSite(Inputs in, Incremental inc, int pdfVolumes) throws IOException {
         Theme theme = new Theme(in.themeDir());
         Stylesheets xsl;

@@ -32,15 +32,16 @@ final class PreviousIndex {
     private final int[] counts;
     private final int[] starts;
     private final SearchDocument[] facts;
-    private final SearchIndexBuilder.GramTable grams;
+    /** The postings shards, by number: each gram's key and where its postings are in the shard's bytes, in key order. */
+    private final Postings[] shards;
     private final Texts texts;
 
-    private PreviousIndex(String[] keys, int[] counts, int[] starts, SearchDocument[] facts, SearchIndexBuilder.GramTable grams, Texts texts) {
+    private PreviousIndex(String[] keys, int[] counts, int[] starts, SearchDocument[] facts, Postings[] shards, Texts texts) {
         this.keys = keys;
         this.counts = counts;
         this.starts = starts;
         this.facts = facts;
-        this.grams = grams;
+        this.shards = shards;
         this.texts = texts;
     }
 
@@ -106,8 +107,8 @@ final class PreviousIndex {
             Path gen = searchDir.resolve(generation);
             if (!Files.isDirectory(gen)) return null;
             Texts texts = texts(gen, blocks);
-            SearchIndexBuilder.GramTable grams = grams(gen);
-            return texts == null || grams == null ? null : new PreviousIndex(oldKeys, counts, starts, facts, grams, texts);
+            Postings[] shards = texts == null ? null : shards(gen);
+            return shards == null ? null : new PreviousIndex(oldKeys, counts, starts, facts, shards, texts);
         } catch (IOException | RuntimeException e) {
             return null;
         }
@@ -152,12 +153,16 @@ final class PreviousIndex {
             if (s.length < head.length + end.length || !java.util.Arrays.equals(s, 0, head.length, head, 0, head.length)
                     || !java.util.Arrays.equals(s, s.length - end.length, s.length, end, 0, end.length)) return null;
             files.add(s);
-            // A text is one line (ScriptStrings.quote escapes line breaks): the blocks are separated by ",\n".
+            // A text is one line (ScriptStrings.quote escapes line breaks): the blocks are separated by ",\n". No byte
+            // of a character written in several bytes of UTF-8 is a line break: the line breaks are found in the bytes
+            // read as ISO-8859-1, by String.indexOf, a block at a time rather than a byte at a time.
+            String latin = new String(s, StandardCharsets.ISO_8859_1);
             int p = head.length, stop = s.length - end.length;
             while (true) {
                 if (block == blocks) return null;
                 int start = p;
-                while (p < stop && s[p] != '\n') p++;
+                p = latin.indexOf('\n', p);
+                if (p < 0 || p > stop) p = stop;
                 int close = p < stop ? p - 1 : p; // the text ends before the separator's comma
                 if (p < stop && s[close] != ',') return null;
                 file[block] = files.size() - 1;
@@ -170,18 +175,28 @@ final class PreviousIndex {
         return block == blocks ? new Texts(files.toArray(new byte[0][]), file, from, to) : null;
     }
 
-    /** The grams of the postings shards ({@code s-XX.js}), their postings as written. */
-    private static SearchIndexBuilder.GramTable grams(Path gen) throws IOException {
-        SearchIndexBuilder.GramTable t = new SearchIndexBuilder.GramTable();
-        List<Path> shards;
+    /**
+     * The postings shards ({@code s-00.js} …, a power of two of them), each read into its grams' keys and the places
+     * of their postings in its bytes; null when one cannot be read whole, or its grams are not in order.
+     */
+    private static Postings[] shards(Path gen) throws IOException {
+        List<Path> files;
         try (var s = Files.list(gen)) {
-            shards = s.filter(p -> p.getFileName().toString().matches("s-[0-9a-f]+\\.js")).sorted().toList();
+            files = s.filter(p -> p.getFileName().toString().matches("s-[0-9a-f]+\\.js")).sorted().toList();
         }
-        for (Path p : shards) {
-            if (!new Shard(Files.readAllBytes(p)).readInto(t)) return null;
+        int n = files.size();
+        if (n == 0 || Integer.bitCount(n) != 1) return null;
+        Postings[] shards = new Postings[n];
+        for (int i = 0; i < n; i++) {
+            if (!files.get(i).getFileName().toString().equals(String.format("s-%02x.js", i))) return null;
+            shards[i] = new Shard(Files.readAllBytes(files.get(i))).read(i, n);
+            if (shards[i] == null) return null;
         }
-        return t;
+        return shards;
     }
+
+    /** One shard's grams: keys in increasing order, and their postings as bytes {@code from[j]} to {@code to[j]} of {@code bytes}. */
+    record Postings(byte[] bytes, long[] keys, int[] from, int[] to, int size) {}
 
     /** A reader of one postings shard: {@code BOM JiaokanSearch.add("s",N,{ "c":{"d":"postings",…},… });}. */
     private static final class Shard {
@@ -195,38 +210,57 @@ final class PreviousIndex {
         private static final byte[] OPEN = bytes(",{");
         private static final byte[] POSTINGS = bytes(":\"");
         private final byte[] b;
+        /** The bytes as ISO-8859-1, where String.indexOf finds a postings' closing quote (no byte of them is a multi-byte character's). */
+        private final String latin;
         private int p;
 
         Shard(byte[] b) {
             this.b = b;
+            this.latin = new String(b, StandardCharsets.ISO_8859_1);
         }
 
-        boolean readInto(SearchIndexBuilder.GramTable t) {
+        /** The grams of shard {@code number} of {@code shards}, or null when it is not as written or holds a gram of another shard. */
+        Postings read(int number, int shards) {
+            long[] keys = new long[1024];
+            int[] from = new int[1024], to = new int[1024];
+            int n = 0;
             try {
-                if (!skip(HEAD)) return false;
+                if (!skip(HEAD)) return null;
+                int q = p;
                 while (p < b.length && b[p] >= '0' && b[p] <= '9') p++;
-                if (!skip(OPEN)) return false;
+                if (p == q || Integer.parseInt(new String(b, q, p - q, StandardCharsets.US_ASCII)) != number) return null;
+                if (!skip(OPEN)) return null;
                 boolean first = true;
+                long last = -1;
                 while (!skip(CLOSE)) {
-                    if (!skip(first ? FIRST : NEXT)) return false;
+                    if (!skip(first ? FIRST : NEXT)) return null;
                     first = false;
                     int c1 = key();
-                    if (c1 <= 0 || !skip(GRAMS)) return false;
+                    if (c1 <= 0 || c1 % shards != number || !skip(GRAMS)) return null;
                     do {
                         int c2 = key();
-                        if (c2 < 0 || !skip(POSTINGS)) return false;
-                        int from = p;
-                        while (b[p] != '"') p++;
+                        if (c2 < 0 || !skip(POSTINGS)) return null;
+                        int start = p;
+                        p = latin.indexOf('"', p);
+                        if (p < 0) return null;
                         long k = ((long) c1 << 21) | c2;
-                        if (p == from || t.find(k) != null) return false;
-                        t.put(SearchIndexBuilder.Gram.slice(k, b, from, p));
+                        if (p == start || k <= last) return null;
+                        last = k;
+                        if (n == keys.length) {
+                            keys = java.util.Arrays.copyOf(keys, n * 2);
+                            from = java.util.Arrays.copyOf(from, n * 2);
+                            to = java.util.Arrays.copyOf(to, n * 2);
+                        }
+                        keys[n] = k;
+                        from[n] = start;
+                        to[n++] = p;
                         p++;
                     } while (skip(COMMA));
-                    if (!skip(END)) return false;
+                    if (!skip(END)) return null;
                 }
-                return p == b.length;
+                return p == b.length ? new Postings(b, keys, from, to, n) : null;
             } catch (RuntimeException e) {
-                return false;
+                return null;
             }
         }
 
@@ -289,12 +323,13 @@ final class PreviousIndex {
     }
 
     /**
-     * The grams of the updated index: those of the index there, the old blocks of the changed documents taken out
-     * and the later blocks renumbered, with {@code fresh} (the changed documents' grams, posted under their new
-     * block numbers) put in. {@code changes}: per changed place in order, {old first block, old end, new first
-     * block, new end}.
+     * The postings of the updated index, shard by shard as the index there has them: its grams' postings with the
+     * old blocks of the changed documents taken out and the later blocks renumbered, and {@code fresh} (the changed
+     * documents' grams, posted under their new block numbers) put in. {@code changes}: per changed place in order,
+     * {old first block, old end, new first block, new end}. Each shard is read in key order and written as it
+     * is read; no gram outlives its turn.
      */
-    SearchIndexBuilder.GramTable merge(SearchIndexBuilder.GramTable fresh, List<int[]> changes) {
+    Postings[] merge(SearchIndexBuilder.GramTable fresh, List<int[]> changes) {
         int k = changes.size();
         int[] os = new int[k], oe = new int[k], ns = new int[k], ne = new int[k];
         for (int i = 0; i < k; i++) {
@@ -304,14 +339,51 @@ final class PreviousIndex {
             ns[i] = c[2];
             ne[i] = c[3];
         }
-        SearchIndexBuilder.GramTable out = new SearchIndexBuilder.GramTable();
-        grams.forEach(g -> {
-            SearchIndexBuilder.Gram m = k == 0 ? g : merge(g, fresh.find(g.key), os, oe, ns, ne);
-            if (m.size() > 0) out.put(m);
+        int count = shards.length;
+        // The fresh grams of each shard, in key order.
+        int[] sizes = new int[count];
+        fresh.forEach(g -> sizes[(int) (g.key >>> 21) % count]++);
+        SearchIndexBuilder.Gram[][] freshByShard = new SearchIndexBuilder.Gram[count][];
+        for (int i = 0; i < count; i++) freshByShard[i] = new SearchIndexBuilder.Gram[sizes[i]];
+        int[] filled = new int[count];
+        fresh.forEach(g -> {
+            int i = (int) (g.key >>> 21) % count;
+            freshByShard[i][filled[i]++] = g;
         });
-        fresh.forEach(f -> {
-            if (grams.find(f.key) == null) out.put(f);
-        });
+        Postings[] out = new Postings[count];
+        SearchIndexBuilder.Bytes buffer = new SearchIndexBuilder.Bytes();
+        for (int i = 0; i < count; i++) {
+            SearchIndexBuilder.Gram[] f = freshByShard[i];
+            java.util.Arrays.sort(f, java.util.Comparator.comparingLong(g -> g.key));
+            Postings old = shards[i];
+            int m = old.size() + f.length;
+            long[] keys = new long[m];
+            int[] from = new int[m], to = new int[m];
+            buffer.clear();
+            int n = 0, a = 0, c = 0;
+            while (a < old.size() || c < f.length) {
+                long ka = a < old.size() ? old.keys()[a] : Long.MAX_VALUE, kc = c < f.length ? f[c].key : Long.MAX_VALUE;
+                SearchIndexBuilder.Gram g;
+                if (ka < kc) {
+                    g = SearchIndexBuilder.Gram.slice(ka, old.bytes(), old.from()[a], old.to()[a]);
+                    if (k > 0) g = merge(g, null, os, oe, ns, ne);
+                    a++;
+                } else if (kc < ka) {
+                    g = f[c++];
+                } else {
+                    g = merge(SearchIndexBuilder.Gram.slice(ka, old.bytes(), old.from()[a], old.to()[a]), f[c], os, oe, ns, ne);
+                    a++;
+                    c++;
+                }
+                if (g.size() == 0) continue;
+                keys[n] = g.key;
+                from[n] = buffer.size();
+                g.writeTo(buffer);
+                to[n++] = buffer.size();
+            }
+            out[i] = new Postings(buffer.copy(), keys, from, to, n);
+            shards[i] = null; // let go of the old shard as soon as it is merged
+        }
         return out;
     }
 

@@ -65,6 +65,8 @@ public final class SearchIndexBuilder {
     /** Where the shards of the index being built go (see {@link #switchGeneration}). */
     private final Path next;
     private GramTable grams = new GramTable();
+    /** The postings of an index updated in place, by shard (see {@link PreviousIndex#merge}), or null. */
+    private PreviousIndex.Postings[] merged;
     /** The folded characters of the documents' titles, by code point (those of the texts are the grams' first characters). */
     private final java.util.BitSet titleChars = new java.util.BitSet();
     private final List<SearchDocument> docsMeta = new ArrayList<>();
@@ -567,7 +569,10 @@ public final class SearchIndexBuilder {
             if (next != count) throw new IllegalStateException("documents " + next + " to " + (count - 1) + " were not given");
             try {
                 // The changed documents' grams are in b's table: merged with the postings of the index there.
-                if (previous != null) b.grams = previous.merge(b.grams, changes);
+                if (previous != null) {
+                    b.merged = previous.merge(b.grams, changes);
+                    b.grams = new GramTable();
+                }
                 return b.finish(new ArrayList<>());
             } catch (java.io.UncheckedIOException e) {
                 throw e.getCause();
@@ -779,6 +784,19 @@ public final class SearchIndexBuilder {
         byte[] bytes() {
             return java.util.Arrays.copyOf(b, n);
         }
+
+        /** What has been written, as a new array (as {@link #bytes}). */
+        byte[] copy() {
+            return bytes();
+        }
+
+        int size() {
+            return n;
+        }
+
+        void clear() {
+            n = 0;
+        }
     }
 
     private static final char[] DIGITS36 = "0123456789abcdefghijklmnopqrstuvwxyz".toCharArray();
@@ -803,49 +821,92 @@ public final class SearchIndexBuilder {
         flushTexts();
         // Every character of a text is the first of one gram.
         java.util.BitSet corpusChars = (java.util.BitSet) titleChars.clone();
-        grams.forEach(g -> corpusChars.set((int) (g.key >>> 21)));
-        long[] sum = {0};
-        grams.forEach(g -> sum[0] += g.size() + 8);
-        long total = sum[0];
+        long total = 0;
+        int gramCount = grams.size();
+        if (merged != null) {
+            gramCount = 0;
+            for (PreviousIndex.Postings m : merged) {
+                gramCount += m.size();
+                for (int j = 0; j < m.size(); j++) {
+                    corpusChars.set((int) (m.keys()[j] >>> 21));
+                    total += m.to()[j] - m.from()[j] + 8;
+                }
+            }
+        } else {
+            long[] sum = {0};
+            grams.forEach(g -> {
+                corpusChars.set((int) (g.key >>> 21));
+                sum[0] += g.size() + 8;
+            });
+            total = sum[0];
+        }
         int shards = 1;
         while (shards < 256 && (long) shards * POSTINGS_SHARD_BYTES < total) shards *= 2;
-        // Each shard's keys, sorted: a key is the first character above the second, so its order is theirs.
-        int shardCount = shards;
-        int[] sizes = new int[shards];
-        grams.forEach(g -> sizes[(int) (g.key >>> 21) % shardCount]++);
-        long[][] keys = new long[shards][];
-        for (int i = 0; i < shards; i++) keys[i] = new long[sizes[i]];
-        int[] filled = new int[shards];
-        grams.forEach(g -> {
-            int i = (int) (g.key >>> 21) % shardCount;
-            keys[i][filled[i]++] = g.key;
-        });
         Bytes sb = new Bytes();
-        for (int i = 0; i < shards; i++) {
-            java.util.Arrays.sort(keys[i]);
-            sb.n = 0;
-            sb.ascii(BOM_BYTES).ascii("JiaokanSearch.add(\"s\"," + i + ",{");
-            int lastC1 = -1;
-            for (long key : keys[i]) {
-                int c1 = (int) (key >>> 21), c2 = (int) (key & 0x1FFFFF);
-                if (c1 != lastC1) {
-                    sb.ascii(lastC1 < 0 ? "\n" : "},\n").utf8(ScriptStrings.quote(new String(Character.toChars(c1)))).ascii(":{");
-                    lastC1 = c1;
-                } else {
-                    sb.ascii(",");
-                }
-                sb.utf8(ScriptStrings.quote(c2 == 0 ? "" : new String(Character.toChars(c2)))).ascii(":\"");
-                grams.find(key).writeTo(sb);
-                sb.ascii("\"");
+        if (merged != null && merged.length == shards) {
+            // Updated in place into as many shards as there were: each shard's grams are already in order.
+            for (int i = 0; i < shards; i++) {
+                PreviousIndex.Postings m = merged[i];
+                writeShard(sb, i, m.keys(), m.size(), (j, out) -> out.raw(m.bytes(), m.from()[j], m.to()[j] - m.from()[j]));
+                merged[i] = null;
             }
-            if (lastC1 >= 0) sb.ascii("}");
-            sb.ascii("});\n");
-            write(String.format("s-%02x.js", i), sb.bytes());
+        } else {
+            if (merged != null) {
+                // Updated in place into another number of shards: the grams are dealt out again.
+                for (PreviousIndex.Postings m : merged) {
+                    for (int j = 0; j < m.size(); j++) grams.put(Gram.slice(m.keys()[j], m.bytes(), m.from()[j], m.to()[j]));
+                }
+            }
+            // Each shard's keys, sorted: a key is the first character above the second, so its order is theirs.
+            int shardCount = shards;
+            int[] sizes = new int[shards];
+            grams.forEach(g -> sizes[(int) (g.key >>> 21) % shardCount]++);
+            long[][] keys = new long[shards][];
+            for (int i = 0; i < shards; i++) keys[i] = new long[sizes[i]];
+            int[] filled = new int[shards];
+            grams.forEach(g -> {
+                int i = (int) (g.key >>> 21) % shardCount;
+                keys[i][filled[i]++] = g.key;
+            });
+            for (int i = 0; i < shards; i++) {
+                java.util.Arrays.sort(keys[i]);
+                long[] k = keys[i];
+                writeShard(sb, i, k, k.length, (j, out) -> grams.find(k[j]).writeTo(out));
+            }
         }
+        merged = null;
         String index = indexScript(shards, corpusChars);
         bytes += (BOM + index).getBytes(StandardCharsets.UTF_8).length - GEN_PLACEHOLDER.length() + "g-".length() + 16;
         switchGeneration(index);
-        return new Stats(docsMeta.size(), blocks, grams.size(), shards, textShardStarts.size(), bytes, List.copyOf(errors));
+        return new Stats(docsMeta.size(), blocks, gramCount, shards, textShardStarts.size(), bytes, List.copyOf(errors));
+    }
+
+    /** How one gram's postings are written into a shard: the {@code j}-th of the shard's keys. */
+    private interface PostingsWriter {
+        void write(int j, Bytes out);
+    }
+
+    /** Writes postings shard {@code i}: its {@code n} keys in order, each with its postings. */
+    private void writeShard(Bytes sb, int i, long[] keys, int n, PostingsWriter postings) {
+        sb.clear();
+        sb.ascii(BOM_BYTES).ascii("JiaokanSearch.add(\"s\"," + i + ",{");
+        int lastC1 = -1;
+        for (int j = 0; j < n; j++) {
+            long key = keys[j];
+            int c1 = (int) (key >>> 21), c2 = (int) (key & 0x1FFFFF);
+            if (c1 != lastC1) {
+                sb.ascii(lastC1 < 0 ? "\n" : "},\n").utf8(ScriptStrings.quote(new String(Character.toChars(c1)))).ascii(":{");
+                lastC1 = c1;
+            } else {
+                sb.ascii(",");
+            }
+            sb.utf8(ScriptStrings.quote(c2 == 0 ? "" : new String(Character.toChars(c2)))).ascii(":\"");
+            postings.write(j, sb);
+            sb.ascii("\"");
+        }
+        if (lastC1 >= 0) sb.ascii("}");
+        sb.ascii("});\n");
+        write(String.format("s-%02x.js", i), sb.bytes());
     }
 
     private String indexScript(int shards, java.util.BitSet corpusChars) {
