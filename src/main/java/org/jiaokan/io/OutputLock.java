@@ -73,7 +73,7 @@ public final class OutputLock implements AutoCloseable {
                 throw new LockedException(inUse(dir, self.pid(), h.command()));
             }
             try {
-                Files.write(file, content.getBytes(StandardCharsets.UTF_8), StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE);
+                create(folder, file, content.getBytes(StandardCharsets.UTF_8));
                 return new OutputLock(file, content);
             } catch (FileAlreadyExistsException e) {
                 HELD.remove(file);
@@ -98,6 +98,25 @@ public final class OutputLock implements AutoCloseable {
             }
         }
         throw new LockedException(dir + ": output folder is in use by another jiaokan run (its lock " + file + " keeps coming back)");
+    }
+
+    /**
+     * Creates the lock file whole: written under a temporary name, then linked to its name, which fails when the
+     * name exists. A file created and then written could be read empty in between, taken for the half-written
+     * lock of a killed run, and taken over while its run goes on. Where the file system has no hard links, the
+     * file is created and then written.
+     */
+    private static void create(Path folder, Path file, byte[] content) throws IOException {
+        Path tmp = folder.resolve(AtomicFiles.TMP_PREFIX + "lock-" + ProcessHandle.current().pid() + "-" + System.nanoTime() + AtomicFiles.TMP_SUFFIX);
+        Files.write(tmp, content, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE);
+        try {
+            Files.createLink(file, tmp);
+        } catch (UnsupportedOperationException | FileSystemException e) {
+            if (e instanceof FileAlreadyExistsException) throw e;
+            Files.write(file, content, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE);
+        } finally {
+            Files.deleteIfExists(tmp);
+        }
     }
 
     private static String inUse(Path dir, long pid, String command) {

@@ -34,6 +34,42 @@ class OutputLockTest {
     }
 
     @Test
+    void theLockFileIsNeverSeenHalfWritten() throws Exception {
+        // Another run that reads the lock between its creation and its content would take it for a killed run's and take it over.
+        Path dir = tmp.resolve("contended");
+        Path file = dir.resolve(OutputLock.NAME);
+        java.util.concurrent.atomic.AtomicBoolean stop = new java.util.concurrent.atomic.AtomicBoolean();
+        java.util.concurrent.atomic.AtomicInteger seen = new java.util.concurrent.atomic.AtomicInteger(), halfWritten = new java.util.concurrent.atomic.AtomicInteger();
+        Thread reader = new Thread(() -> {
+            while (!stop.get()) {
+                try {
+                    String text = new String(Files.readAllBytes(file), StandardCharsets.UTF_8);
+                    if (text.startsWith("pid " + ProcessHandle.current().pid() + "\n") && text.endsWith("command build\n")) seen.incrementAndGet();
+                    else halfWritten.incrementAndGet();
+                } catch (java.io.IOException e) {
+                    // not there (let go, or not yet taken)
+                }
+            }
+        });
+        reader.start();
+        try {
+            for (int i = 0; i < 3000 && seen.get() < 200; i++) {
+                try (OutputLock lock = OutputLock.acquire(dir, "build")) {
+                    Thread.onSpinWait();
+                }
+            }
+        } finally {
+            stop.set(true);
+            reader.join();
+        }
+        assertTrue(seen.get() > 0, "the reader saw the lock held");
+        assertEquals(0, halfWritten.get(), "reads of a lock file without its holder, against " + seen.get() + " of a whole one");
+        try (Stream<Path> left = Files.list(dir)) {
+            assertEquals(List.of(), left.toList(), "nothing is left once the lock is let go");
+        }
+    }
+
+    @Test
     void aSecondRunOnTheSameOutputIsRefusedWithTheHoldersPid() throws Exception {
         Path out = tmp.resolve("out");
         Path in = source();
