@@ -50,33 +50,42 @@ public final class CodeIdentity {
      * jar costs the better part of a second, more than an incremental build of an unchanged edition).
      */
     public static String get(Path memo) {
-        String id = identity;
-        if (id != null || memo == null) return get();
+        if (identity != null || memo == null) return get();
+        return remembered(memo, "", CodeIdentity::get, known -> {
+            synchronized (CodeIdentity.class) {
+                if (identity == null) identity = known;
+                return identity;
+            }
+        });
+    }
+
+    /**
+     * An identity remembered in {@code memo} (its stamp headed by {@code kind}) for code that is one jar alone on
+     * the class path (as the launcher runs it), with the jar's path, size and time: {@code adopt} takes one found
+     * there, {@code compute} makes it (and is all there is for other code, or when the memo cannot be used).
+     */
+    private static String remembered(Path memo, String kind, java.util.function.Supplier<String> compute,
+                                     java.util.function.UnaryOperator<String> adopt) {
         Path own = ownCode();
-        // Only for code that is one jar alone on the class path (as the launcher runs it): the jar is then all of it.
         String classPath = System.getProperty("java.class.path", "");
         if (own == null || !Files.isRegularFile(own) || classPath.isEmpty() || classPath.contains(java.io.File.pathSeparator)
                 || !Path.of(classPath).toAbsolutePath().normalize().equals(own)) {
-            return get();
+            return compute.get();
         }
         try {
-            String stamp = own + "\n" + Files.size(own) + "\n" + Files.getLastModifiedTime(own).toMillis() + "\n";
+            String stamp = kind + own + "\n" + Files.size(own) + "\n" + Files.getLastModifiedTime(own).toMillis() + "\n";
             if (Files.isRegularFile(memo)) {
                 String kept = Files.readString(memo, StandardCharsets.UTF_8);
                 if (kept.startsWith(stamp) && kept.substring(stamp.length()).matches("[0-9a-f]{64}\n")) {
-                    String known = kept.substring(stamp.length()).strip();
-                    synchronized (CodeIdentity.class) {
-                        if (identity == null) identity = known;
-                        return identity;
-                    }
+                    return adopt.apply(kept.substring(stamp.length()).strip());
                 }
             }
-            String computed = get();
+            String computed = compute.get();
             Files.createDirectories(memo.toAbsolutePath().getParent());
             TeiFiles.atomicWrite(memo, (stamp + computed + "\n").getBytes(StandardCharsets.UTF_8));
             return computed;
         } catch (IOException | RuntimeException e) {
-            return get();
+            return compute.get();
         }
     }
 
@@ -98,31 +107,12 @@ public final class CodeIdentity {
     /** As {@link #conversion()}, remembered in {@code memo} for a jar as {@link #get(Path)} remembers its identity. */
     public static String conversion(Path memo) {
         if (conversionIdentity != null || memo == null) return conversion();
-        Path own = ownCode();
-        String classPath = System.getProperty("java.class.path", "");
-        if (own == null || !Files.isRegularFile(own) || classPath.isEmpty() || classPath.contains(java.io.File.pathSeparator)
-                || !Path.of(classPath).toAbsolutePath().normalize().equals(own)) {
-            return conversion();
-        }
-        try {
-            String stamp = "conversion\n" + own + "\n" + Files.size(own) + "\n" + Files.getLastModifiedTime(own).toMillis() + "\n";
-            if (Files.isRegularFile(memo)) {
-                String kept = Files.readString(memo, StandardCharsets.UTF_8);
-                if (kept.startsWith(stamp) && kept.substring(stamp.length()).matches("[0-9a-f]{64}\n")) {
-                    String known = kept.substring(stamp.length()).strip();
-                    synchronized (CodeIdentity.class) {
-                        if (conversionIdentity == null) conversionIdentity = known;
-                        return conversionIdentity;
-                    }
-                }
+        return remembered(memo, "conversion\n", CodeIdentity::conversion, known -> {
+            synchronized (CodeIdentity.class) {
+                if (conversionIdentity == null) conversionIdentity = known;
+                return conversionIdentity;
             }
-            String computed = conversion();
-            Files.createDirectories(memo.toAbsolutePath().getParent());
-            TeiFiles.atomicWrite(memo, (stamp + computed + "\n").getBytes(StandardCharsets.UTF_8));
-            return computed;
-        } catch (IOException | RuntimeException e) {
-            return conversion();
-        }
+        });
     }
 
     static boolean conversionFileName(String name) {
