@@ -121,42 +121,7 @@ public final class CodeIdentity {
     }
 
     private static String computeConversion() {
-        MessageDigest md = sha256();
-        md.update(("jiaokan conversion " + Toolkit.VERSION + "\n").getBytes(StandardCharsets.UTF_8));
-        Path own = ownCode();
-        try {
-            if (own == null) {
-                md.update(("unknown code source " + System.nanoTime() + "\n").getBytes(StandardCharsets.UTF_8));
-            } else if (Files.isDirectory(own)) {
-                List<Path> files;
-                try (Stream<Path> s = Files.walk(own)) {
-                    files = s.filter(Files::isRegularFile).sorted().toList();
-                }
-                for (Path f : files) {
-                    String name = own.relativize(f).toString().replace('\\', '/');
-                    if (!conversionFileName(name)) continue;
-                    md.update((name + "\n").getBytes(StandardCharsets.UTF_8));
-                    digestFile(md, f);
-                }
-            } else {
-                List<String> entries = new java.util.ArrayList<>();
-                try (java.util.zip.ZipFile zip = new java.util.zip.ZipFile(own.toFile())) {
-                    zip.stream().filter(e -> !e.isDirectory() && conversionFileName(e.getName()))
-                            .forEach(e -> entries.add(e.getName() + " " + e.getSize() + " " + Long.toHexString(e.getCrc())));
-                }
-                java.util.Collections.sort(entries);
-                for (String e : entries) md.update((e + "\n").getBytes(StandardCharsets.UTF_8));
-            }
-            for (String entry : System.getProperty("java.class.path", "").split(java.io.File.pathSeparator)) {
-                if (entry.isEmpty()) continue;
-                Path p = Path.of(entry).toAbsolutePath().normalize();
-                if (p.equals(own) || !Files.isRegularFile(p)) continue;
-                md.update((p.getFileName() + " " + Files.size(p) + "\n").getBytes(StandardCharsets.UTF_8));
-            }
-        } catch (IOException | RuntimeException e) {
-            md.update(("unreadable " + System.nanoTime() + "\n").getBytes(StandardCharsets.UTF_8));
-        }
-        return HexFormat.of().formatHex(md.digest());
+        return digest("jiaokan conversion ", CodeIdentity::conversionFileName, true);
     }
 
     private static Path ownCode() {
@@ -170,27 +135,41 @@ public final class CodeIdentity {
     }
 
     private static String compute() {
+        return digest("jiaokan ", name -> true, false);
+    }
+
+    /**
+     * A SHA-256 over Jiaokan's own files that {@code included} names (a class folder's files, read; a jar read whole,
+     * or with {@code jarEntries} its entries' names, sizes and CRC-32s as it lists them) and the names and sizes of
+     * the other entries of the class path. Code that cannot be read gets an identity no later run shares; so does
+     * code whose source cannot be found, for the conversion's identity ({@code jarEntries}).
+     */
+    private static String digest(String heading, java.util.function.Predicate<String> included, boolean jarEntries) {
         MessageDigest md = sha256();
-        md.update(("jiaokan " + Toolkit.VERSION + "\n").getBytes(StandardCharsets.UTF_8));
-        Path own = null;
-        try {
-            var source = Toolkit.class.getProtectionDomain().getCodeSource();
-            if (source != null) own = Path.of(source.getLocation().toURI()).toAbsolutePath().normalize();
-        } catch (URISyntaxException | IllegalArgumentException | SecurityException e) {
-            own = null;
-        }
+        md.update((heading + Toolkit.VERSION + "\n").getBytes(StandardCharsets.UTF_8));
+        Path own = ownCode();
         try {
             if (own == null) {
-                md.update("unknown code source\n".getBytes(StandardCharsets.UTF_8));
+                md.update(("unknown code source" + (jarEntries ? " " + System.nanoTime() : "") + "\n").getBytes(StandardCharsets.UTF_8));
             } else if (Files.isDirectory(own)) {
                 List<Path> files;
                 try (Stream<Path> s = Files.walk(own)) {
                     files = s.filter(Files::isRegularFile).sorted().toList();
                 }
                 for (Path f : files) {
-                    md.update((own.relativize(f).toString().replace('\\', '/') + "\n").getBytes(StandardCharsets.UTF_8));
+                    String name = own.relativize(f).toString().replace('\\', '/');
+                    if (!included.test(name)) continue;
+                    md.update((name + "\n").getBytes(StandardCharsets.UTF_8));
                     digestFile(md, f);
                 }
+            } else if (jarEntries) {
+                List<String> entries = new java.util.ArrayList<>();
+                try (java.util.zip.ZipFile zip = new java.util.zip.ZipFile(own.toFile())) {
+                    zip.stream().filter(e -> !e.isDirectory() && included.test(e.getName()))
+                            .forEach(e -> entries.add(e.getName() + " " + e.getSize() + " " + Long.toHexString(e.getCrc())));
+                }
+                java.util.Collections.sort(entries);
+                for (String e : entries) md.update((e + "\n").getBytes(StandardCharsets.UTF_8));
             } else {
                 digestFile(md, own);
             }
@@ -200,7 +179,7 @@ public final class CodeIdentity {
                 if (p.equals(own) || !Files.isRegularFile(p)) continue;
                 md.update((p.getFileName() + " " + Files.size(p) + "\n").getBytes(StandardCharsets.UTF_8));
             }
-        } catch (IOException e) {
+        } catch (IOException | RuntimeException e) {
             // Code that cannot be read cannot be identified: an identity no later run shares.
             md.update(("unreadable " + System.nanoTime() + "\n").getBytes(StandardCharsets.UTF_8));
         }

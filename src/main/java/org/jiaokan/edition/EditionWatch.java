@@ -57,7 +57,7 @@ public final class EditionWatch implements AutoCloseable {
         long deadline = timeoutMillis <= 0 ? Long.MAX_VALUE : System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(timeoutMillis);
         boolean first = true;
         while (true) {
-            if (!(first && !pending.isEmpty())) {
+            if (!first || pending.isEmpty()) {
                 long left = TimeUnit.NANOSECONDS.toMillis(deadline - System.nanoTime());
                 if (left <= 0) return List.of();
                 WatchKey key = service.poll(Math.min(left, 60_000), TimeUnit.MILLISECONDS);
