@@ -87,7 +87,12 @@ public final class Publisher {
      * registers (or null), the TEI documents in a stable order, the folders of raw sources and an
      * edition's theme folder (or null).
      */
-    public record Inputs(Path edition, Path registers, List<Path> documents, List<Path> sourceDirs, Path themeDir) {}
+    public record Inputs(Path edition, Path registers, List<Path> documents, List<Path> sourceDirs, Path themeDir) {
+        /** Whether the edition's theme has stylesheets of its own (which may read anything of the registers). */
+        boolean ownStylesheets() {
+            return themeDir != null && Files.isDirectory(themeDir.resolve("xslt"));
+        }
+    }
 
     private final Options options;
     /** The run's formats, sorted, as the stylesheets' {@code $formats}: the pages link to what is made beside them. */
@@ -204,8 +209,7 @@ public final class Publisher {
                 for (Path dir : in.sourceDirs()) sb.append(relative(base, dir)).append(PublishManifest.snapshot(dir)).append('\n');
                 return sb.toString();
             });
-            boolean ownStylesheets = in.themeDir() != null && Files.isDirectory(in.themeDir().resolve("xslt"));
-            return new Incremental(PublishManifest.load(options.out()), run, shared, sha, sources, base, ownStylesheets,
+            return new Incremental(PublishManifest.load(options.out()), run, shared, sha, sources, base, in.ownStylesheets(),
                     SearchCache.of(options.out()), SummaryStore.of(options.out()), digests, registersSha);
         }
 
@@ -300,8 +304,9 @@ public final class Publisher {
         // The memos of the registers are of these registers, made by this code and theme.
         String registersMemoKey = inc == null ? null : inc.registersSha() + " " + inc.shared();
         Path registerEntries = folder == null ? null : folder.resolve("register-entries");
+        // Without the manifest, with the bundled stylesheets, the entries are taken from the whole tree once for the run.
         RegisterTrees registers = new RegisterTrees(in.registers(), xsl, errors,
-                inc == null || inc.ownStylesheets() ? null : registerEntries, registersMemoKey);
+                inc == null || in.ownStylesheets() ? null : registerEntries, registersMemoKey, inc == null && !in.ownStylesheets());
         if (inc == null) registers.whole();
         XdmNode edition = null;
         if (in.edition() != null) {
@@ -496,15 +501,22 @@ public final class Publisher {
         private final String sha;
         private XdmNode whole;
         private boolean parsed;
+        private final boolean entriesOfWhole;
         private Map<String, String> entries;
         private boolean loaded;
 
-        RegisterTrees(Path file, Stylesheets xsl, List<String> errors, Path entriesFile, String sha) {
+        /**
+         * @param entriesFile    the entries remembered beside the manifest (or null)
+         * @param entriesOfWhole without such a file, whether the entries are taken from the whole tree (the bundled
+         *                       stylesheets, which read of the registers only the entries a document names)
+         */
+        RegisterTrees(Path file, Stylesheets xsl, List<String> errors, Path entriesFile, String sha, boolean entriesOfWhole) {
             this.file = file;
             this.xsl = xsl;
             this.errors = errors;
             this.entriesFile = entriesFile;
             this.sha = sha;
+            this.entriesOfWhole = entriesOfWhole;
         }
 
         /** The whole registers, or null (none, or not well-formed). */
@@ -523,14 +535,16 @@ public final class Publisher {
         private synchronized Map<String, String> entries() {
             if (!loaded) {
                 loaded = true;
-                entries = entriesFile == null ? null : RegisterKeys.entries(entriesFile, sha);
+                if (entriesFile != null) entries = RegisterKeys.entries(entriesFile, sha);
+                else if (entriesOfWhole && whole() != null) entries = RegisterKeys.entriesOf(whole());
             }
             return entries;
         }
 
         /**
          * The registers as the pages and summary of a document naming these ids ({@link RegisterKeys#idsOf}) read
-         * them: those entries, or the whole (no entries remembered, or no ids given).
+         * them: those entries, or the whole (no entries at hand, or no ids given). A document's few entries instead
+         * of the whole spare each of its transformations indexing every entry of the edition.
          */
         XdmNode forDocument(Set<String> ids) throws SaxonApiException {
             if (file == null) return null;
@@ -721,8 +735,9 @@ public final class Publisher {
         int pages = 0;
         List<String> files = new ArrayList<>();
         // The register ids the pages may show: the entries they are made with, kept in the publish manifest.
-        Set<String> registerIds = incremental ? RegisterKeys.idsOf(tei) : null;
-        XdmNode registers = ctx.registers().forDocument(registerIds);
+        Set<String> shownIds = RegisterKeys.idsOf(tei);
+        Set<String> registerIds = incremental ? shownIds : null;
+        XdmNode registers = ctx.registers().forDocument(shownIds);
         write(ctx, "doc/" + docid + ".html", transform(ctx, registers, ctx.xsl().documentPage(), tei, params, ""));
         files.add("doc/" + docid + ".html");
         pages++;

@@ -137,6 +137,20 @@ final class RegisterKeys {
      * The part of the registers a document's pages and summary read ({@code f:register-entry}): the entries of these
      * ids (those there are), in a {@code TEI} element, as XML.
      */
+    /**
+     * The registers' entries as the document pages read them (as {@link #entries}), taken from the tree; null where
+     * an entry is one XML 1.0 cannot hold.
+     */
+    static Map<String, String> entriesOf(XdmNode registers) {
+        Map<String, String> xml = new HashMap<>();
+        try {
+            compute(registers, null, xml);
+        } catch (IllegalArgumentException e) {
+            return null;
+        }
+        return xml;
+    }
+
     static String subset(Map<String, String> entries, Collection<String> ids) {
         StringBuilder sb = new StringBuilder("<TEI xmlns=\"").append(TEI).append("\">");
         for (String id : new TreeSet<>(ids)) {

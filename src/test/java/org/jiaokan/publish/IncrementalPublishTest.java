@@ -135,6 +135,27 @@ class IncrementalPublishTest {
         for (String f : firstBytes.keySet()) assertArrayEquals(firstBytes.get(f), again.get(f), f);
     }
 
+    /**
+     * A document's pages read of the registers only the entries it names, taken from the whole tree once per run: an
+     * edition whose theme holds the bundled stylesheets as its own (which are given the whole registers, as
+     * stylesheets of its own may read anything of them) gets the same pages byte for byte.
+     */
+    @Test
+    void theEntriesADocumentNamesGiveThePagesTheWholeRegistersGive() throws IOException {
+        Path plain = tmp.resolve("edition-bundled-stylesheets"), own = tmp.resolve("edition-own-stylesheets");
+        copy(edition, plain);
+        copy(edition, own);
+        copy(Path.of("site", "xslt"), own.resolve("site").resolve("xslt"));
+        Path bundled = tmp.resolve("site-bundled"), whole = tmp.resolve("site-whole");
+        run(plain, bundled, false);
+        run(own, whole, false);
+        Map<String, byte[]> a = files(bundled), b = files(whole);
+        assertEquals(a.keySet(), b.keySet());
+        long docPages = a.keySet().stream().filter(f -> f.startsWith("doc/") && f.endsWith(".html")).count();
+        assertTrue(docPages >= 5, "document pages: " + docPages);
+        for (String f : a.keySet()) assertArrayEquals(a.get(f), b.get(f), f + " differs between the entries read one by one and the whole registers");
+    }
+
     @Test
     void theManifestHoldsNoAbsolutePathAndTwoFoldersGetTheSameFiles() throws IOException {
         String manifest = new String(Files.readAllBytes(PublishManifest.location(site)), StandardCharsets.ISO_8859_1);
