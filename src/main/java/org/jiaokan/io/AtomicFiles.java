@@ -52,6 +52,7 @@ public final class AtomicFiles {
         } catch (FileSystemException e) {
             throw new IOException(file + ": cannot write: " + SafePaths.reason(e), e);
         }
+        boolean moved = false;
         try {
             try (java.io.OutputStream out = new java.io.BufferedOutputStream(Files.newOutputStream(tmp), 1 << 16)) {
                 java.io.OutputStream writing = new java.io.OutputStream() {
@@ -87,6 +88,7 @@ public final class AtomicFiles {
             } catch (AtomicMoveNotSupportedException e) {
                 Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING);
             }
+            moved = true;
         } catch (BodyFailed e) {
             // What made the bytes failed (a file it read), not the writing: its own message.
             throw e.cause;
@@ -96,7 +98,8 @@ public final class AtomicFiles {
             // "No space left on device" and the like come as plain IOExceptions.
             throw new IOException(file + ": cannot write: " + SafePaths.reason(e), e);
         } finally {
-            Files.deleteIfExists(tmp);
+            // Moved, the temporary name is gone; otherwise what was written of it goes.
+            if (!moved) Files.deleteIfExists(tmp);
         }
     }
 

@@ -48,12 +48,14 @@ public final class FileDigests {
 
     /** The memo kept in {@code memo} (null: none is kept, every file is hashed). */
     public static FileDigests load(Path memo) {
-        Map<String, Known> entries = new TreeMap<>();
+        // Looked up by name only (what is written back is sorted then).
+        Map<String, Known> entries = new java.util.HashMap<>();
         boolean trust = !Boolean.getBoolean("jiaokan.rehash");
         if (memo != null && trust && Files.isRegularFile(memo)) {
             try {
                 DataInputStream in = SealedFiles.open(memo, MAGIC, FORMAT);
-                int n = in.readInt();
+                int n = CompactData.size(in);
+                entries = new java.util.HashMap<>(n * 4 / 3 + 1);
                 for (int i = 0; i < n; i++) {
                     String name = CompactData.string(in);
                     Known k = new Known(in.readLong(), in.readLong(), in.readLong(), in.readLong(), in.readLong(), in.readNBytes(32));

@@ -24,9 +24,12 @@ public final class SafePaths {
                 || name.length() > 1 && name.charAt(1) == ':' && (name.charAt(0) | 0x20) >= 'a' && (name.charAt(0) | 0x20) <= 'z') {
             throw new IOException("refusing to write outside " + dir + ": " + printable(name));
         }
-        Path base = dir.toAbsolutePath().normalize();
+        Path base = base(dir);
+        // A name of plain segments (none empty, "." or "..") resolves inside the folder as it is: the
+        // manifest's tens of thousands of recorded files are checked each run without normalising each.
         Path p;
         try {
+            if (plain(name)) return base.resolve(name);
             p = base.resolve(name).normalize();
         } catch (java.nio.file.InvalidPathException e) {
             throw new IOException("cannot name a file " + printable(name) + " in the file-name encoding of this locale ("
@@ -37,6 +40,30 @@ public final class SafePaths {
             if (segment.equals("..")) throw new IOException("refusing to write outside " + dir + ": " + printable(name));
         }
         return p;
+    }
+
+    /** The folder last asked for, absolute and normalised (most calls name the same output folder). */
+    private static volatile Path[] lastBase = {null, null};
+
+    private static Path base(Path dir) {
+        Path[] last = lastBase;
+        if (last[0] == dir) return last[1];
+        Path base = dir.toAbsolutePath().normalize();
+        lastBase = new Path[] {dir, base};
+        return base;
+    }
+
+    /** Whether every segment of the name is a plain one: none empty, {@code .} or {@code ..}. */
+    static boolean plain(String name) {
+        int from = 0;
+        while (true) {
+            int to = name.indexOf('/', from);
+            int end = to < 0 ? name.length() : to;
+            int len = end - from;
+            if (len == 0 || len == 1 && name.charAt(from) == '.' || len == 2 && name.charAt(from) == '.' && name.charAt(from + 1) == '.') return false;
+            if (to < 0) return true;
+            from = to + 1;
+        }
     }
 
     /**

@@ -84,17 +84,22 @@ public final class PublishManifest {
     /** The manifest of an output folder; empty when there is none or it cannot be read. */
     public static PublishManifest load(Path out) {
         Path file = location(out);
-        Map<String, Entry> entries = new TreeMap<>();
+        // Looked up by name only (what is written back is sorted then); each entry's files kept in the order written,
+        // which is sorted: a manifest of tens of thousands of entries is read without comparing names.
+        Map<String, Entry> entries = new java.util.HashMap<>();
         if (file != null && Files.isRegularFile(file)) {
             try {
                 DataInputStream in = org.jiaokan.io.SealedFiles.open(file, MAGIC, FORMAT);
                 int n = in.readInt();
+                if (n < 0 || n > in.available()) throw new IOException("not a manifest");
+                entries = new java.util.HashMap<>(n * 4 / 3 + 1);
                 for (int i = 0; i < n; i++) {
                     String name = in.readUTF();
                     String key = in.readUTF();
                     byte[] payload = in.readNBytes(in.readInt());
                     int files = in.readInt();
-                    Map<String, Stamp> stamps = new TreeMap<>();
+                    if (files < 0 || files > in.available()) throw new IOException("not a manifest");
+                    Map<String, Stamp> stamps = new java.util.LinkedHashMap<>(files * 4 / 3 + 1);
                     for (int j = 0; j < files; j++) stamps.put(in.readUTF(), new Stamp(in.readLong(), in.readLong()));
                     entries.put(name, new Entry(key, payload, stamps));
                 }

@@ -48,7 +48,8 @@ public final class Registers {
     /** How documents point at the registers: {@code registers.xml#per-叶寒冰}. */
     private static final String REGISTER_PREFIX = "registers.xml";
 
-    private final Map<String, Entry> entries = new TreeMap<>();
+    // By id; the file is written in the order of its ids (write's byId), so the entries need none.
+    private final Map<String, Entry> entries = new java.util.HashMap<>();
     private final Set<String> documents = new LinkedHashSet<>();
     /** Whether the documents added are the whole edition, so mentions in any other document are dropped. */
     private boolean wholeEdition;

@@ -84,6 +84,24 @@ class CorpusIdsTest {
     }
 
     @Test
+    void eachIdTakenAgainIsNamedOnceWithTheDocumentsItIsIn() throws Exception {
+        Path edition = builtEdition();
+        Path speech = edition.resolve("docs").resolve("jk-speech.xml");
+        List<String> noticeIds = ids(edition.resolve("docs").resolve("jk-notice.xml")).stream().filter(id -> id.contains("-b-")).toList();
+        String first = noticeIds.get(0), last = noticeIds.get(noticeIds.size() - 1);
+        String s = Files.readString(speech);
+        int p = s.indexOf("</p>", s.indexOf("<body>")) + 4;
+        Files.writeString(speech, s.substring(0, p) + "<p xml:id=\"" + last + "\" resp=\"#editor\">甲。</p><p xml:id=\""
+                + first + "\" resp=\"#editor\">丙。</p>" + s.substring(p));
+        CliRun r = CliRun.of("build", "-q", "--no-site", edition.toString());
+        assertEquals(1, r.exit(), r.err());
+        String where = edition.resolve("edition.xml") + ": duplicate xml:id \"";
+        assertEquals(java.util.Set.of("jiaokan: error: " + where + first + "\": in docs/jk-notice.xml, docs/jk-speech.xml",
+                "jiaokan: error: " + where + last + "\": in docs/jk-notice.xml, docs/jk-speech.xml"), java.util.Set.copyOf(r.errLines()));
+        assertEquals(2, r.errLines().size(), r.err());
+    }
+
+    @Test
     void idsAreStableAcrossReconversion() throws Exception {
         Path edition = builtEdition();
         Path doc = edition.resolve("docs").resolve("jk-speech.xml");

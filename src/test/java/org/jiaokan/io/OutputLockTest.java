@@ -142,5 +142,15 @@ class OutputLockTest {
         }
         assertEquals(dir.toAbsolutePath().resolve("doc/a b#(1).html"), SafePaths.inside(dir, "doc/a b#(1).html"));
         assertEquals(dir.toAbsolutePath().resolve("...").normalize(), SafePaths.inside(dir, "..."));
+        // Plain names are resolved as they are, the others normalised (a ".." segment is refused wherever it leads);
+        // a folder named with ".." is the same folder.
+        Path roundabout = tmp.resolve("other").resolve("..").resolve("site");
+        for (Path d : List.of(dir, roundabout, dir)) {
+            assertEquals(dir.toAbsolutePath().resolve("doc/a.html"), SafePaths.inside(d, "doc/./a.html"));
+            assertEquals(dir.toAbsolutePath().resolve("doc/a.html"), SafePaths.inside(d, "doc//a.html"));
+            assertThrows(java.io.IOException.class, () -> SafePaths.inside(d, "doc/../a.html"));
+            assertEquals(dir.toAbsolutePath().resolve("person/per-王伟.html"), SafePaths.inside(d, "person/per-王伟.html"));
+            assertThrows(java.io.IOException.class, () -> SafePaths.inside(d, "doc/../../x.html"));
+        }
     }
 }
