@@ -4,7 +4,6 @@ import org.jiaokan.io.CompactData;
 import org.jiaokan.model.EditionDocument;
 import org.jiaokan.tei.Registers;
 
-import java.io.BufferedInputStream;
 import java.io.ByteArrayInputStream;
 import java.io.DataInputStream;
 import java.io.DataOutputStream;
@@ -152,19 +151,30 @@ final class BuildCache {
     }
 
     private static Optional<Summary> summary(Path file, String key) {
-        if (!Files.isRegularFile(file)) return Optional.empty();
-        try (DataInputStream in = new DataInputStream(new BufferedInputStream(Files.newInputStream(file)))) {
-            if (in.readInt() != MAGIC) return Optional.empty();
-            int length = in.readInt();
-            if (length <= 0 || length > (1 << 26)) return Optional.empty();
-            byte[] head = in.readNBytes(length);
-            if (head.length != length) return Optional.empty();
-            Summary s = Codec.summary(head);
-            if (key.equals(s.key()) && Files.size(file) == 8L + length + s.documentLength()) return Optional.of(s);
+        // Only the head is read (the document after it may be large); the entry's size comes from the open file.
+        try (java.nio.channels.SeekableByteChannel ch = Files.newByteChannel(file)) {
+            long size = ch.size();
+            java.nio.ByteBuffer start = read(ch, 8);
+            if (start == null || start.getInt() != MAGIC) return Optional.empty();
+            int length = start.getInt();
+            if (length <= 0 || length > (1 << 26) || 8L + length > size) return Optional.empty();
+            java.nio.ByteBuffer head = read(ch, length);
+            if (head == null) return Optional.empty();
+            Summary s = Codec.summary(head.array());
+            if (key.equals(s.key()) && size == 8L + length + s.documentLength()) return Optional.of(s);
         } catch (IOException | RuntimeException e) {
             // A corrupt, truncated or foreign entry: converted again, and the entry replaced.
         }
         return Optional.empty();
+    }
+
+    /** The next {@code n} bytes of the channel, or null where it ends before. */
+    private static java.nio.ByteBuffer read(java.nio.channels.ReadableByteChannel ch, int n) throws IOException {
+        java.nio.ByteBuffer b = java.nio.ByteBuffer.allocate(n);
+        while (b.hasRemaining()) {
+            if (ch.read(b) < 0) return null;
+        }
+        return b.flip();
     }
 
     /**
@@ -224,8 +234,8 @@ final class BuildCache {
     /** The second-level entry of this source, when there is one made for exactly this key. */
     Optional<Written> findWritten(Path input, String key) {
         Path file = teiDir.resolve(entryName(input));
-        if (!Files.isRegularFile(file)) return Optional.empty();
         try {
+            // Read without asking first whether it is there: a missing entry is the rare case.
             Written w = Codec.written(Files.readAllBytes(file));
             if (key.equals(w.key())) return Optional.of(w);
         } catch (IOException | RuntimeException e) {

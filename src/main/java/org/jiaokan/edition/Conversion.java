@@ -48,10 +48,13 @@ public final class Conversion {
 
     private final Toolkit toolkit;
     private final Edition edition;
+    /** The edition as the second-level cache's keys name it, made once rather than per document. */
+    private final String editionId;
 
     public Conversion(Toolkit toolkit, Edition edition) {
         this.toolkit = toolkit;
         this.edition = edition;
+        this.editionId = String.valueOf(edition);
     }
 
     /**
@@ -297,10 +300,9 @@ public final class Conversion {
         try {
             String name = r.id() + ".xml";
             Path file = TeiFiles.inside(outDir, name);
-            String editionId = edition.toString();
             if (cache != null && r.summary() != null) {
                 // The TEI file's digest as the memo knows it (its size and times unchanged), else from its bytes.
-                byte[] oldSha = Files.isRegularFile(file) ? cache.fileSha(file) : null;
+                byte[] oldSha = cache.fileSha(file); // null where there is no such file
                 java.util.Optional<BuildCache.Written> hit = cache.findWritten(r.input(),
                         BuildCache.writtenKeyOfSha(r.key(), dictionaryDigest, editionId, oldSha));
                 byte[] old = hit.isPresent() && !hit.get().invalid().isEmpty() ? Files.readAllBytes(file) : null;

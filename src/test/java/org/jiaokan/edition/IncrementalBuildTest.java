@@ -201,6 +201,23 @@ class IncrementalBuildTest {
         assertEquals(2, r.teiFromCache());
         Map<String, byte[]> after = files(dir);
         for (String name : before.keySet()) assertArrayEquals(before.get(name), after.get(name), name + " differs");
+
+        // Spoilt first-level entries (one cut short by a byte, one a folder, one of another kind) are not trusted: their
+        // sources are converted again, with the same bytes.
+        List<Path> firsts;
+        try (Stream<Path> s = Files.list(dir.resolve(EditionBuilder.CACHE))) {
+            firsts = s.filter(p -> p.getFileName().toString().endsWith(".entry")).sorted().toList();
+        }
+        assertEquals(4, firsts.size(), "one entry per source");
+        byte[] whole = Files.readAllBytes(firsts.get(0));
+        Files.write(firsts.get(0), java.util.Arrays.copyOf(whole, whole.length - 1));
+        Files.delete(firsts.get(1));
+        Files.createDirectory(firsts.get(1));
+        Files.write(firsts.get(2), "JKCE".getBytes(StandardCharsets.UTF_8));
+        r = build(dir, true, null);
+        assertEquals(new Conversion.CacheCounts(1, 3), r.cache());
+        after = files(dir);
+        for (String name : before.keySet()) assertArrayEquals(before.get(name), after.get(name), name + " differs");
     }
 
     /**
