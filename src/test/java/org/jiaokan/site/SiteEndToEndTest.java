@@ -206,6 +206,9 @@ class SiteEndToEndTest {
     void search(String base, String query) {
         WebDriver d = browser.driver();
         browser.get(base + "search.html");
+        // A busy machine has been seen to hand back the page before its form was there.
+        waitUntil(() -> d.getCurrentUrl().endsWith("search.html") && !d.findElements(By.id("q")).isEmpty(),
+                "the search page opens: " + d.getCurrentUrl());
         WebElement q = d.findElement(By.id("q"));
         q.clear();
         q.sendKeys(query, Keys.ENTER);
