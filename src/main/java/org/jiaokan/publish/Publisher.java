@@ -304,9 +304,11 @@ public final class Publisher {
         // The memos of the registers are of these registers, made by this code and theme.
         String registersMemoKey = inc == null ? null : inc.registersSha() + " " + inc.shared();
         Path registerEntries = folder == null ? null : folder.resolve("register-entries");
-        // Without the manifest, with the bundled stylesheets, the entries are taken from the whole tree once for the run.
+        // With the bundled stylesheets, a document's pages get the entries it names: remembered beside the manifest,
+        // or without the manifest taken from the whole tree once for the run.
+        boolean entryByEntry = !in.ownStylesheets();
         RegisterTrees registers = new RegisterTrees(in.registers(), xsl, errors,
-                inc == null || in.ownStylesheets() ? null : registerEntries, registersMemoKey, inc == null && !in.ownStylesheets());
+                inc != null && entryByEntry ? registerEntries : null, registersMemoKey, inc == null && entryByEntry);
         if (inc == null) registers.whole();
         XdmNode edition = null;
         if (in.edition() != null) {

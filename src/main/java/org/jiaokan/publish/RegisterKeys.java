@@ -134,23 +134,23 @@ final class RegisterKeys {
     }
 
     /**
-     * The part of the registers a document's pages and summary read ({@code f:register-entry}): the entries of these
-     * ids (those there are), in a {@code TEI} element, as XML.
-     */
-    /**
-     * The registers' entries as the document pages read them (as {@link #entries}), taken from the tree; null where
-     * an entry is one XML 1.0 cannot hold.
+     * The registers' entries as the document pages read them (as {@link #entries}), taken from the tree (without the
+     * digests {@link #of} makes beside them); null where an entry is one XML 1.0 cannot hold.
      */
     static Map<String, String> entriesOf(XdmNode registers) {
         Map<String, String> xml = new HashMap<>();
         try {
-            compute(registers, null, xml);
+            firstEntries(registers, (id, e) -> xml.put(id, xml(e)));
         } catch (IllegalArgumentException e) {
             return null;
         }
         return xml;
     }
 
+    /**
+     * The part of the registers a document's pages and summary read ({@code f:register-entry}): the entries of these
+     * ids (those there are), in a {@code TEI} element, as XML.
+     */
     static String subset(Map<String, String> entries, Collection<String> ids) {
         StringBuilder sb = new StringBuilder("<TEI xmlns=\"").append(TEI).append("\">");
         for (String id : new TreeSet<>(ids)) {
@@ -202,22 +202,32 @@ final class RegisterKeys {
     private static RegisterKeys compute(XdmNode registers, String whole, Map<String, String> xml) {
         RegisterKeys k = new RegisterKeys(whole);
         if (registers != null && whole == null) {
-            registers.select(net.sf.saxon.s9api.streams.Steps.descendant()).forEach(e -> {
-                if (e.getNodeKind() != XdmNodeKind.ELEMENT || !ENTRY_ELEMENTS.contains(e.getNodeName().getLocalName())) return;
-                if (!TEI.equals(e.getNodeName().getNamespace())) return;
-                String id = e.getAttributeValue(XML_ID);
-                if (id == null || k.shown.containsKey(id)) return;
+            firstEntries(registers, (id, e) -> {
                 StringBuilder sb = new StringBuilder();
                 serialise(e, sb, true);
                 k.shown.put(id, sha(sb));
-                if (xml != null) {
-                    StringBuilder x = new StringBuilder();
-                    xml(e, x, "");
-                    xml.put(id, x.toString());
-                }
+                if (xml != null) xml.put(id, xml(e));
             });
         }
         return k;
+    }
+
+    /** Each entry of the registers (TEI person, place, org …) with an id, the first of each id only. */
+    private static void firstEntries(XdmNode registers, java.util.function.BiConsumer<String, XdmNode> entry) {
+        Set<String> seen = new java.util.HashSet<>();
+        registers.select(net.sf.saxon.s9api.streams.Steps.descendant()).forEach(e -> {
+            if (e.getNodeKind() != XdmNodeKind.ELEMENT || !ENTRY_ELEMENTS.contains(e.getNodeName().getLocalName())) return;
+            if (!TEI.equals(e.getNodeName().getNamespace())) return;
+            String id = e.getAttributeValue(XML_ID);
+            if (id != null && seen.add(id)) entry.accept(id, e);
+        });
+    }
+
+    /** An entry as XML, as {@link #entries} keeps it. */
+    private static String xml(XdmNode e) {
+        StringBuilder x = new StringBuilder();
+        xml(e, x, "");
+        return x.toString();
     }
 
     /**
