@@ -79,6 +79,8 @@ public final class PipelineBench {
         extra.put("threads", Ordered.threads());
         extra.put("cores", Runtime.getRuntime().availableProcessors());
         extra.put("maxHeapBytes", Runtime.getRuntime().maxMemory());
+        // The collector the JVM runs (the launcher picks the throughput collector for heaps of 2 GB or more).
+        extra.put("collectors", collectors());
         extra.put("loadAverageBefore", Meter.loadAverage());
 
         out.printf("generating %d documents into %s%n", s.docs(), sources);
@@ -486,6 +488,13 @@ public final class PipelineBench {
         }
         out.printf(Locale.ROOT, "load average: %.2f before, %.2f after (%s cores)%n", (Double) extra.get("loadAverageBefore"),
                 (Double) extra.getOrDefault("loadAverageAfter", -1.0), extra.get("cores"));
+        out.printf(Locale.ROOT, "heap: %d MB at most; collectors: %s%n", Runtime.getRuntime().maxMemory() >> 20, collectors());
+    }
+
+    /** The JVM's collectors, by name ("PS Scavenge, PS MarkSweep" for the throughput collector, "G1 …" for G1). */
+    private static String collectors() {
+        return String.join(", ", java.lang.management.ManagementFactory.getGarbageCollectorMXBeans().stream()
+                .map(java.lang.management.GarbageCollectorMXBean::getName).toList());
     }
 
     private Meter.Figures find(String stage) {

@@ -19,11 +19,15 @@ public record Edition(String title, java.util.List<String> editors, String publi
         editors = java.util.List.copyOf(editors);
     }
 
+    private static final java.util.regex.Pattern LEADING_DOTS = java.util.regex.Pattern.compile("^\\.+");
+    private static final java.util.regex.Pattern EXTENSION = java.util.regex.Pattern.compile("\\.[^.]*$");
+    private static final java.util.regex.Pattern NOT_IN_ID = java.util.regex.Pattern.compile("[^\\p{L}\\p{N}_.-]");
+
     /** The stable identifier of a document made from the given source file name. */
     public String documentId(String sourceFileName) {
         // Leading dots would make the TEI file hidden (".notes.txt" gives "notes", ".txt" gives "txt").
-        String name = sourceFileName.replaceFirst("^\\.+", "");
-        String stem = name.replaceFirst("\\.[^.]*$", "").replaceAll("[^\\p{L}\\p{N}_.-]", "-");
+        String name = LEADING_DOTS.matcher(sourceFileName).replaceFirst("");
+        String stem = NOT_IN_ID.matcher(EXTENSION.matcher(name).replaceFirst("")).replaceAll("-");
         if (stem.isEmpty()) stem = "untitled";
         return fitted(idPrefix + stem);
     }

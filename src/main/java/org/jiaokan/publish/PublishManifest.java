@@ -50,6 +50,16 @@ public final class PublishManifest {
             var a = Files.readAttributes(p, java.nio.file.attribute.BasicFileAttributes.class);
             return new Stamp(a.size(), a.lastModifiedTime().to(java.util.concurrent.TimeUnit.NANOSECONDS));
         }
+
+        /** The stamp of a regular file (links followed), or null for anything else or nothing: one look at the file. */
+        static Stamp ofFile(Path p) {
+            try {
+                var a = Files.readAttributes(p, java.nio.file.attribute.BasicFileAttributes.class);
+                return a.isRegularFile() ? new Stamp(a.size(), a.lastModifiedTime().to(java.util.concurrent.TimeUnit.NANOSECONDS)) : null;
+            } catch (IOException e) {
+                return null;
+            }
+        }
     }
 
     private final Path out;
@@ -126,15 +136,22 @@ public final class PublishManifest {
     }
 
     private boolean intact(Entry e) {
-        for (var f : e.files().entrySet()) {
-            try {
-                Path p = TeiFiles.inside(out, f.getKey());
-                if (!Files.isRegularFile(p) || !Stamp.of(p).equals(f.getValue())) return false;
-            } catch (IOException | RuntimeException ex) {
-                return false;
-            }
-        }
+        // An entry of many files (the site's listings and register pages: tens of thousands at 10,000 documents)
+        // is looked at on every core.
+        if (e.files().size() >= PARALLEL_FILES) return e.files().entrySet().parallelStream().allMatch(this::intact);
+        for (var f : e.files().entrySet()) if (!intact(f)) return false;
         return true;
+    }
+
+    private static final int PARALLEL_FILES = 4096;
+
+    /** Whether a recorded file is in the output folder with its recorded size and time. */
+    private boolean intact(Map.Entry<String, Stamp> f) {
+        try {
+            return f.getValue().equals(Stamp.ofFile(TeiFiles.inside(out, f.getKey())));
+        } catch (IOException | RuntimeException ex) {
+            return false;
+        }
     }
 
     /**
@@ -161,7 +178,8 @@ public final class PublishManifest {
         Map<String, Stamp> stamps = new TreeMap<>();
         for (String f : files) {
             Path p = TeiFiles.inside(out, f);
-            if (Files.isRegularFile(p)) stamps.put(f, Stamp.of(p));
+            Stamp st = Stamp.ofFile(p);
+            if (st != null) stamps.put(f, st);
         }
         now.put(name, new Entry(key, payload == null ? new byte[0] : payload, stamps));
     }
@@ -191,7 +209,7 @@ public final class PublishManifest {
                 if (made != null && made.files().containsKey(f.getKey())) continue;
                 try {
                     Path p = TeiFiles.inside(out, f.getKey());
-                    if (!Files.isRegularFile(p) || !Stamp.of(p).equals(f.getValue())) continue;
+                    if (!f.getValue().equals(Stamp.ofFile(p))) continue;
                     if (kept.isEmpty()) now.values().forEach(n -> kept.addAll(n.files().keySet()));
                     if (kept.contains(f.getKey())) continue;
                     Files.delete(p);
@@ -216,7 +234,7 @@ public final class PublishManifest {
         for (var f : e.files().entrySet()) {
             try {
                 Path p = TeiFiles.inside(out, f.getKey());
-                if (Files.isRegularFile(p) && Stamp.of(p).equals(f.getValue())) Files.delete(p);
+                if (f.getValue().equals(Stamp.ofFile(p))) Files.delete(p);
             } catch (IOException | RuntimeException ex) {
                 // made again over it
             }

@@ -95,6 +95,8 @@ public final class Publisher {
     }
 
     private final Options options;
+    /** The search indexes written in this run whose old generations are being removed (see {@link #publish}). */
+    private final List<SearchIndexBuilder.InOrder> cleanings = new ArrayList<>();
     /** The run's formats, sorted, as the stylesheets' {@code $formats}: the pages link to what is made beside them. */
     private final XdmValue formatsParam;
 
@@ -105,7 +107,22 @@ public final class Publisher {
 
     /** Publishes {@code inputs} (TEI files or folders) into the output folder. */
     public Result publish(List<Path> inputs) throws IOException {
-        long t0 = System.nanoTime();
+        try {
+            long t0 = System.nanoTime();
+            Result r = publishAll(inputs);
+            awaitCleanings();
+            return new Result(r.pages(), r.documents(), r.errors(), (System.nanoTime() - t0) / 1_000_000);
+        } finally {
+            // Stopped by an error: the removal is still waited for, its own failure aside.
+            try {
+                awaitCleanings();
+            } catch (IOException e) {
+                // the run's own error is the one reported; the next run removes what is left
+            }
+        }
+    }
+
+    private Result publishAll(List<Path> inputs) throws IOException {
         for (String f : options.formats()) {
             if (!FORMATS.contains(f)) throw new IOException("unknown format " + f + " (known: " + String.join(", ", FORMATS) + ")");
         }
@@ -173,7 +190,16 @@ public final class Publisher {
             if (file == null || reported.add(file)) kept.add(e);
         }
         List<String> sorted = new ArrayList<>(kept);
-        return new Result(pages, documents, sorted, (System.nanoTime() - t0) / 1_000_000);
+        return new Result(pages, documents, sorted, 0);
+    }
+
+    /** Waits for the removal of the search indexes' old generations. */
+    private void awaitCleanings() throws IOException {
+        try {
+            for (SearchIndexBuilder.InOrder s : cleanings) s.awaitCleaned();
+        } finally {
+            cleanings.clear();
+        }
     }
 
     /**
@@ -229,7 +255,8 @@ public final class Publisher {
 
         /** The SHA-256 of a raw source (as {@link PublishManifest#sha}: "none" for none), from the digests' memo where it is unchanged. */
         String rawSha(Path raw) {
-            return raw == null || !Files.isRegularFile(raw) ? "none" : digests.hex(raw, relative(base, raw));
+            // The memo looks at the file once: "none" for what is not a regular file.
+            return raw == null ? "none" : digests.hex(raw, relative(base, raw));
         }
 
         /** A document's name in the manifest: its path relative to the inputs' common folder. */
@@ -239,15 +266,17 @@ public final class Publisher {
 
         /** The folder every input is in (the edition folder, or the folder of convert's output). */
         private static Path commonFolder(Inputs in) {
-            List<Path> all = new ArrayList<>(in.documents());
-            if (in.edition() != null) all.add(in.edition());
-            if (in.registers() != null) all.add(in.registers());
-            all.addAll(in.sourceDirs());
-            if (in.themeDir() != null) all.add(in.themeDir());
+            // The documents, the edition header and the registers are files (sort found them so); the source
+            // folders and the theme, folders. Of the documents only each folder is looked at once.
+            Set<Path> dirs = new java.util.LinkedHashSet<>();
+            for (Path d : in.documents()) dirs.add(d.toAbsolutePath().normalize().getParent());
+            if (in.edition() != null) dirs.add(in.edition().toAbsolutePath().normalize().getParent());
+            if (in.registers() != null) dirs.add(in.registers().toAbsolutePath().normalize().getParent());
+            for (Path d : in.sourceDirs()) dirs.add(d.toAbsolutePath().normalize());
+            if (in.themeDir() != null) dirs.add(in.themeDir().toAbsolutePath().normalize());
             Path common = null;
-            for (Path p : all) {
-                Path a = p.toAbsolutePath().normalize();
-                Path dir = Files.isDirectory(a) ? a : a.getParent();
+            for (Path dir : dirs) {
+                if (dir == null) continue;
                 if (common == null) common = dir;
                 while (common != null && !dir.startsWith(common)) common = common.getParent();
             }
@@ -478,11 +507,13 @@ public final class Publisher {
         // The full-text index of the documents that were published.
         if (search != null) {
             List<String> searchErrors = search.finish(in.documents().size()).errors();
+            // The old generation is removed beside the rest of the run, which waits for it before it ends.
+            cleanings.add(search);
             errors.addAll(searchErrors);
             if (searchKey != null && searchErrors.isEmpty()) {
                 // The index is the whole of search/ (a generation made again with the same name is not written again).
                 List<String> written = new ArrayList<>();
-                PublishManifest.snapshot(out.resolve("search")).keySet().forEach(f -> written.add("search/" + f));
+                for (String f : search.files()) written.add("search/" + f);
                 inc.manifest().put("search", searchKey, search.state(), written);
             }
         }
@@ -661,7 +692,7 @@ public final class Publisher {
         if (e.isEmpty()) return null;
         try {
             DocRecord r = DocRecord.of(e.get().payload());
-            Path raw = r.rawName().isEmpty() ? null : rawSource(ctx.sourceDirs(), r.rawName());
+            Path raw = r.rawName().isEmpty() ? null : rawCandidate(ctx.sourceDirs(), r.rawName());
             if (!inc.rawSha(raw).equals(r.rawSha())) return null;
             // The register entries the pages show are as they were (the rest of the registers does not matter to them);
             // null: every entry is as the run before showed it.
@@ -973,7 +1004,9 @@ public final class Publisher {
     }
 
     private static List<Path> xmlFiles(Path dir) throws IOException {
-        try (Stream<Path> s = Files.walk(dir)) {
+        // The walk's own look at each file says what it is; a link is followed to see whether it leads to a file.
+        try (Stream<Path> s = Files.find(dir, Integer.MAX_VALUE, (p, a) -> p.getFileName().toString().endsWith(".xml")
+                && (a.isRegularFile() || (a.isSymbolicLink() && Files.isRegularFile(p))))) {
             return s.filter(p -> !dir.relativize(p).toString().isEmpty())
                     .filter(p -> {
                         for (Path part : dir.relativize(p)) {
@@ -982,20 +1015,33 @@ public final class Publisher {
                         }
                         return true;
                     })
-                    .filter(p -> Files.isRegularFile(p) && p.getFileName().toString().endsWith(".xml"))
                     .sorted().toList();
         }
     }
 
+    /**
+     * Where a raw source is, to be compared with its digest: as {@link #rawSource}, but with one source folder not
+     * looked at first (its digest is "none" when it is not there, as for no source).
+     */
+    private static Path rawCandidate(List<Path> dirs, String fileName) {
+        if (dirs.size() != 1) return rawSource(dirs, fileName);
+        return sourceName(fileName) ? dirs.get(0).resolve(fileName) : null;
+    }
+
     private static Path rawSource(List<Path> dirs, String fileName) {
-        // A plain name, or folders and a name (two sources of the same name from different folders: b/report.txt).
-        if (fileName.contains("\\") || fileName.startsWith("/")) return null;
-        for (String segment : fileName.split("/", -1)) if (segment.isEmpty() || segment.startsWith(".")) return null;
+        if (!sourceName(fileName)) return null;
         for (Path d : dirs) {
             Path p = d.resolve(fileName);
             if (Files.isRegularFile(p)) return p;
         }
         return null;
+    }
+
+    /** A plain name, or folders and a name (two sources of the same name from different folders: b/report.txt). */
+    private static boolean sourceName(String fileName) {
+        if (fileName.contains("\\") || fileName.startsWith("/")) return false;
+        for (String segment : fileName.split("/", -1)) if (segment.isEmpty() || segment.startsWith(".")) return false;
+        return true;
     }
 
     // ---- header facts Java needs before the transformation

@@ -144,11 +144,17 @@ final class PreviousIndex {
         List<byte[]> files = new ArrayList<>();
         int[] file = new int[blocks], from = new int[blocks], to = new int[blocks];
         byte[] end = SearchIndexBuilder.TEXT_END.getBytes(StandardCharsets.US_ASCII);
-        int block = 0;
+        // The shards t-0.js, t-1.js … up to the first missing, read on every core.
+        List<java.util.concurrent.Callable<byte[]>> reads = new ArrayList<>();
         for (int k = 0; ; k++) {
             Path f = gen.resolve("t-" + k + ".js");
             if (!Files.isRegularFile(f)) break;
-            byte[] s = Files.readAllBytes(f);
+            reads.add(() -> Files.readAllBytes(f));
+        }
+        List<byte[]> read = org.jiaokan.edition.Ordered.all(org.jiaokan.edition.Ordered.threads(), reads);
+        int block = 0;
+        for (int k = 0; k < read.size(); k++) {
+            byte[] s = read.get(k);
             byte[] head = ("\uFEFFJiaokanSearch.add(\"t\"," + k + "," + block + ",[").getBytes(StandardCharsets.UTF_8);
             if (s.length < head.length + end.length || !java.util.Arrays.equals(s, 0, head.length, head, 0, head.length)
                     || !java.util.Arrays.equals(s, s.length - end.length, s.length, end, 0, end.length)) return null;
@@ -186,12 +192,17 @@ final class PreviousIndex {
         }
         int n = files.size();
         if (n == 0 || Integer.bitCount(n) != 1) return null;
-        Postings[] shards = new Postings[n];
         for (int i = 0; i < n; i++) {
             if (!files.get(i).getFileName().toString().equals(String.format("s-%02x.js", i))) return null;
-            shards[i] = new Shard(Files.readAllBytes(files.get(i))).read(i, n);
-            if (shards[i] == null) return null;
         }
+        // Read and parsed on every core.
+        List<java.util.concurrent.Callable<Postings>> jobs = new ArrayList<>(n);
+        for (int i = 0; i < n; i++) {
+            int k = i;
+            jobs.add(() -> new Shard(Files.readAllBytes(files.get(k))).read(k, n));
+        }
+        Postings[] shards = org.jiaokan.edition.Ordered.all(org.jiaokan.edition.Ordered.threads(), jobs).toArray(new Postings[0]);
+        for (Postings p : shards) if (p == null) return null;
         return shards;
     }
 

@@ -85,6 +85,12 @@ public final class SearchIndexBuilder {
     private final Map<String, byte[]> shardDigests = new TreeMap<>();
     /** The generation written ({@code g-…}), once {@link #finish} is done. */
     private String generationName;
+    /** The removal of the generations the new one replaced, on a thread of its own (see {@link #switchGeneration}), or null. */
+    private Thread cleaning;
+    private volatile IOException cleaningFailure;
+    /** The text shards being written on a thread of their own while the documents are added (see {@link #flushTexts}). */
+    private ExecutorService textWriter;
+    private final List<Future<Object>> textWrites = new ArrayList<>();
 
     /**
      * One gram's postings, as ASCII bytes (base-36 digits and separators), with its key and the last block posted.
@@ -261,15 +267,53 @@ public final class SearchIndexBuilder {
         SearchIndexBuilder b = new SearchIndexBuilder(siteDir);
         Files.createDirectories(b.dir);
         // What a killed run left half written; the index the site uses is untouched by it.
-        removeTree(b.next);
-        Files.createDirectories(b.next);
+        b.removeLeftovers();
         List<String> errors = new ArrayList<>();
         try {
             readInOrder(teiFiles, Math.max(1, threads), b::add, errors);
         } catch (java.io.UncheckedIOException e) {
             throw e.getCause();
         }
-        return b.finish(errors);
+        Stats s = b.finish(errors);
+        b.awaitCleaned();
+        return s;
+    }
+
+    /**
+     * Removes what a killed run left: a half-written generation ({@code .next}) and generations replaced but not yet
+     * removed ({@code .old-g-…}); the index the site uses is untouched by either.
+     */
+    private void removeLeftovers() throws IOException {
+        removeTree(next);
+        try (DirectoryStream<Path> s = Files.newDirectoryStream(dir, ".old-*")) {
+            for (Path p : s) removeTree(p);
+        }
+        Files.createDirectories(next);
+    }
+
+    /**
+     * Waits until the generations the new one replaced are removed (they are out of the index's way from the switch on:
+     * only a run's end waits for them).
+     */
+    void awaitCleaned() throws IOException {
+        Thread t = cleaning;
+        if (t == null) return;
+        try {
+            t.join();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IOException("interrupted while removing the search index's old generation", e);
+        }
+        cleaning = null;
+        if (cleaningFailure != null) throw cleaningFailure;
+    }
+
+    /** The files of the index written (relative to {@code search/}): {@code index.js} and its generation's shards. */
+    List<String> files() {
+        List<String> out = new ArrayList<>();
+        out.add("index.js");
+        for (String f : shardDigests.keySet()) out.add(generationName + "/" + f);
+        return out;
     }
 
     /**
@@ -283,7 +327,9 @@ public final class SearchIndexBuilder {
      * The new generation: the shards are complete in {@code search/.next/} first, that folder is renamed to
      * {@code search/g-HASH/} (HASH: of the shards' names and bytes, so the same index has the same name), then
      * {@code index.js}, which names its generation, is replaced by one rename. A run killed at any point
-     * leaves an {@code index.js} whose shards are all there: the old set or the new.
+     * leaves an {@code index.js} whose shards are all there: the old set or the new. The old generations are then
+     * renamed out of the way ({@code .old-g-…}) and removed on a thread of their own while the run goes on (a run
+     * waits for it before it ends; what a killed run left is removed by the next).
      */
     private void switchGeneration(String index) throws IOException {
         String gen = generation();
@@ -299,15 +345,32 @@ public final class SearchIndexBuilder {
         stepHook.accept("written");
         writeTo(dir, "index.js", index.replace(GEN_PLACEHOLDER, gen));
         stepHook.accept("switched");
+        List<Path> replaced = new ArrayList<>();
         try (DirectoryStream<Path> old = Files.newDirectoryStream(dir)) {
             for (Path p : old) {
                 String n = p.getFileName().toString();
-                if (n.startsWith("g-") && !n.equals(gen) && Files.isDirectory(p)) removeTree(p);
+                if (n.startsWith("g-") && !n.equals(gen) && Files.isDirectory(p, java.nio.file.LinkOption.NOFOLLOW_LINKS)) {
+                    Path moved = dir.resolve(".old-" + n);
+                    removeTree(moved);
+                    Files.move(p, moved, java.nio.file.StandardCopyOption.ATOMIC_MOVE);
+                    replaced.add(moved);
+                }
                 // The shards of an index from before generations.
                 else if (n.matches("[st]-[0-9a-f]+\\.js") && Files.isRegularFile(p)) Files.delete(p);
             }
         }
         stepHook.accept("cleaned");
+        if (!replaced.isEmpty()) {
+            cleaning = new Thread(() -> {
+                try {
+                    for (Path p : replaced) removeTree(p);
+                } catch (IOException e) {
+                    cleaningFailure = e;
+                }
+            }, "search-index-cleaning");
+            cleaning.setDaemon(true);
+            cleaning.start();
+        }
     }
 
     private static final String GEN_PLACEHOLDER = "\u0000generation\u0000";
@@ -579,6 +642,19 @@ public final class SearchIndexBuilder {
             }
         }
 
+        /** The files of the index written, relative to {@code search/}: {@code index.js} and its generation's. */
+        public synchronized List<String> files() {
+            return b.files();
+        }
+
+        /**
+         * Waits until the generations the index written replaced are removed; a run calls it before it ends (the
+         * removal goes on beside the rest of the run).
+         */
+        public void awaitCleaned() throws IOException {
+            b.awaitCleaned();
+        }
+
         /**
          * What the index written holds, for an update in place next time (null when no keys were given): its
          * generation, and per place its key, its number of blocks and its facts.
@@ -604,8 +680,7 @@ public final class SearchIndexBuilder {
         SearchIndexBuilder b = new SearchIndexBuilder(siteDir);
         Files.createDirectories(b.dir);
         // What a killed run left half written; the index the site uses is untouched until the new one is complete.
-        removeTree(b.next);
-        Files.createDirectories(b.next);
+        b.removeLeftovers();
         PreviousIndex old = keys == null || previous == null ? null : PreviousIndex.read(b.dir, previous, keys);
         return new InOrder(b, keys, old);
     }
@@ -813,12 +888,57 @@ public final class SearchIndexBuilder {
         textShardStarts.add(textShardFirst);
         Bytes b = new Bytes();
         b.ascii(BOM_BYTES).ascii("JiaokanSearch.add(\"t\"," + k + "," + textShardFirst + ",[").raw(textShard.b, 0, textShard.n).ascii(TEXT_END);
-        write("t-" + k + ".js", b.bytes());
         textShard.n = 0;
+        // Written beside the adding of the next documents; a few at most wait, so memory holds few shards.
+        String name = "t-" + k + ".js";
+        byte[] bytes = b.bytes();
+        if (textWriter == null) {
+            // One thread, which ends when idle (a build stopped by an error leaves none behind).
+            textWriter = new java.util.concurrent.ThreadPoolExecutor(0, 1, 1, java.util.concurrent.TimeUnit.SECONDS,
+                    new java.util.concurrent.LinkedBlockingQueue<>(), r -> {
+                        Thread t = new Thread(r, "search-index-texts");
+                        t.setDaemon(true);
+                        return t;
+                    });
+        }
+        if (textWrites.size() >= 4) awaitWrite(textWrites.get(textWrites.size() - 4));
+        textWrites.add(textWriter.submit(() -> {
+            write(name, bytes);
+            return null;
+        }));
+    }
+
+    /** Waits until every text shard is written; a shard that could not be written stops the build. */
+    private void awaitTextWrites() {
+        try {
+            for (Future<Object> f : textWrites) awaitWrite(f);
+        } finally {
+            textWrites.clear();
+            if (textWriter != null) textWriter.shutdown();
+            textWriter = null;
+        }
+    }
+
+    private static void awaitWrite(Future<Object> f) {
+        try {
+            f.get();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new java.io.UncheckedIOException(new IOException("interrupted while writing the search index", e));
+        } catch (ExecutionException e) {
+            if (e.getCause() instanceof RuntimeException r) throw r;
+            if (e.getCause() instanceof Error err) throw err;
+            throw new IllegalStateException(e.getCause());
+        }
     }
 
     private Stats finish(List<String> errors) throws IOException {
         flushTexts();
+        try {
+            awaitTextWrites();
+        } catch (java.io.UncheckedIOException e) {
+            throw e.getCause();
+        }
         // Every character of a text is the first of one gram.
         java.util.BitSet corpusChars = (java.util.BitSet) titleChars.clone();
         long total = 0;
@@ -842,13 +962,20 @@ public final class SearchIndexBuilder {
         }
         int shards = 1;
         while (shards < 256 && (long) shards * POSTINGS_SHARD_BYTES < total) shards *= 2;
-        Bytes sb = new Bytes();
+        // The shards are written on every core, each thread with its buffer.
+        ThreadLocal<Bytes> buffers = ThreadLocal.withInitial(Bytes::new);
+        List<java.util.concurrent.Callable<Void>> jobs = new ArrayList<>(shards);
         if (merged != null && merged.length == shards) {
             // Updated in place into as many shards as there were: each shard's grams are already in order.
-            for (int i = 0; i < shards; i++) {
-                PreviousIndex.Postings m = merged[i];
-                writeShard(sb, i, m.keys(), m.size(), (j, out) -> out.raw(m.bytes(), m.from()[j], m.to()[j] - m.from()[j]));
-                merged[i] = null;
+            PreviousIndex.Postings[] ms = merged;
+            for (int n = 0; n < shards; n++) {
+                int i = n;
+                jobs.add(() -> {
+                    PreviousIndex.Postings m = ms[i];
+                    writeShard(buffers.get(), i, m.keys(), m.size(), (j, out) -> out.raw(m.bytes(), m.from()[j], m.to()[j] - m.from()[j]));
+                    ms[i] = null;
+                    return null;
+                });
             }
         } else {
             if (merged != null) {
@@ -868,11 +995,24 @@ public final class SearchIndexBuilder {
                 int i = (int) (g.key >>> 21) % shardCount;
                 keys[i][filled[i]++] = g.key;
             });
-            for (int i = 0; i < shards; i++) {
-                java.util.Arrays.sort(keys[i]);
-                long[] k = keys[i];
-                writeShard(sb, i, k, k.length, (j, out) -> grams.find(k[j]).writeTo(out));
+            GramTable table = grams;
+            for (int n = 0; n < shards; n++) {
+                int i = n;
+                jobs.add(() -> {
+                    long[] k = keys[i];
+                    java.util.Arrays.sort(k);
+                    writeShard(buffers.get(), i, k, k.length, (j, out) -> table.find(k[j]).writeTo(out));
+                    return null;
+                });
             }
+        }
+        try {
+            org.jiaokan.edition.Ordered.all(org.jiaokan.edition.Ordered.threads(), jobs);
+        } catch (IOException e) {
+            if (e.getCause() instanceof java.io.UncheckedIOException u) throw u.getCause();
+            if (e.getCause() instanceof RuntimeException r) throw r;
+            if (e.getCause() instanceof Error err) throw err;
+            throw e;
         }
         merged = null;
         String index = indexScript(shards, corpusChars);
@@ -947,8 +1087,11 @@ public final class SearchIndexBuilder {
     private void write(String name, byte[] b) {
         try {
             org.jiaokan.io.AtomicFiles.write(org.jiaokan.io.SafePaths.inside(next, name), b);
-            bytes += b.length;
-            shardDigests.put(name, org.jiaokan.io.FileDigests.sha256().digest(b));
+            byte[] digest = org.jiaokan.io.FileDigests.sha256().digest(b);
+            synchronized (shardDigests) {
+                bytes += b.length;
+                shardDigests.put(name, digest);
+            }
         } catch (IOException e) {
             throw new java.io.UncheckedIOException(e);
         }

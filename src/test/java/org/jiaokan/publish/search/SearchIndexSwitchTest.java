@@ -166,4 +166,21 @@ class SearchIndexSwitchTest {
             assertEquals(List.of(gen, "index.js"), s.map(p -> p.getFileName().toString()).sorted().toList());
         }
     }
+
+    @Test
+    void aGenerationReplacedButNotYetRemovedIsRemovedByTheNextRun() throws Exception {
+        Path site = tmp.resolve("site");
+        Path search = site.resolve("search");
+        Path docs = corpus("docs", 4, 5, OLD_WORDS);
+        SearchIndexBuilder.build(SearchIndexBuilder.teiFiles(List.of(docs)), site, 2);
+        // What a run killed while its old generation was being removed leaves: the generation, renamed out of the way.
+        Path left = Files.createDirectories(search.resolve(".old-g-0123456789abcdef"));
+        Files.writeString(left.resolve("s-00.js"), "\uFEFFJiaokanSearch.add(\"s\",0,{});\n");
+        SearchIndexBuilder.build(SearchIndexBuilder.teiFiles(List.of(corpus("more", 6, 5, NEW_WORDS))), site, 2);
+        String gen = consistent(search);
+        try (Stream<Path> s = Files.list(search)) {
+            assertEquals(List.of(gen, "index.js"), s.map(p -> p.getFileName().toString()).sorted().toList(),
+                    "the generation left half removed and the one replaced are both gone when the run ends");
+        }
+    }
 }

@@ -114,6 +114,10 @@ class SearchIndexUpdateTest {
             in.put(i, docs.get(i) == null ? null : in.kept(i) ? SearchIndexBuilder.KEPT : SearchIndexBuilder.of(docs.get(i)));
         }
         in.finish(docs.size());
+        // The old generation is removed beside the run: once waited for, the folder holds the files the index names.
+        in.awaitCleaned();
+        assertEquals(new java.util.TreeSet<>(SearchIndexSwitchTest.snapshot(site.resolve("search")).keySet()), new java.util.TreeSet<>(in.files()),
+                "the files the manifest records for the index are those in its folder");
         byte[] next = in.state();
         assertNotNull(next);
         return next;
