@@ -72,9 +72,10 @@ public final class SearchIndexBuilder {
     private final List<SearchDocument> docsMeta = new ArrayList<>();
     private final List<Integer> firstBlocks = new ArrayList<>();
     private final Map<String, Integer> genres = new LinkedHashMap<>();
-    private final Map<String, Integer> entities = new LinkedHashMap<>();
+    /** The entities' numbers, by type and key. */
+    private final Map<String, Map<String, Integer>> entities = new HashMap<>();
     private final List<SearchDocument.Entity> entityList = new ArrayList<>();
-    private final List<List<Integer>> docEntities = new ArrayList<>();
+    private final List<int[]> docEntities = new ArrayList<>();
     private final List<Integer> textShardStarts = new ArrayList<>();
     /** The text shard being filled, as UTF-8. */
     private final Bytes textShard = new Bytes();
@@ -702,15 +703,17 @@ public final class SearchIndexBuilder {
         docsMeta.add(d.units().isEmpty() ? d : facts(d));
         firstBlocks.add(blocks);
         if (!d.genre().isEmpty()) genres.putIfAbsent(d.genre(), genres.size());
-        List<Integer> es = new ArrayList<>();
+        int[] es = new int[d.entities().size()];
+        int n = 0;
         for (SearchDocument.Entity e : d.entities()) {
-            Integer i = entities.get(e.type() + "\u0000" + e.key());
+            Map<String, Integer> ofType = entities.computeIfAbsent(e.type(), t -> new HashMap<>());
+            Integer i = ofType.get(e.key());
             if (i == null) {
                 i = entityList.size();
-                entities.put(e.type() + "\u0000" + e.key(), i);
+                ofType.put(e.key(), i);
                 entityList.add(e);
             }
-            es.add(i);
+            es[n++] = i;
         }
         docEntities.add(es);
         Folding.fold(d.title()).text().codePoints().forEach(titleChars::set);
@@ -886,12 +889,16 @@ public final class SearchIndexBuilder {
         if (textShard.n == 0) return;
         int k = textShardStarts.size();
         textShardStarts.add(textShardFirst);
-        Bytes b = new Bytes();
-        b.ascii(BOM_BYTES).ascii("JiaokanSearch.add(\"t\"," + k + "," + textShardFirst + ",[").raw(textShard.b, 0, textShard.n).ascii(TEXT_END);
+        // The shard's bytes made at their size in one copy (the buffer is filled again while they are written).
+        byte[] head = (BOM_BYTES + "JiaokanSearch.add(\"t\"," + k + "," + textShardFirst + ",[").getBytes(StandardCharsets.ISO_8859_1);
+        byte[] end = TEXT_END.getBytes(StandardCharsets.ISO_8859_1);
+        byte[] bytes = new byte[head.length + textShard.n + end.length];
+        System.arraycopy(head, 0, bytes, 0, head.length);
+        System.arraycopy(textShard.b, 0, bytes, head.length, textShard.n);
+        System.arraycopy(end, 0, bytes, head.length + textShard.n, end.length);
         textShard.n = 0;
         // Written beside the adding of the next documents; a few at most wait, so memory holds few shards.
         String name = "t-" + k + ".js";
-        byte[] bytes = b.bytes();
         if (textWriter == null) {
             // One thread, which ends when idle (a build stopped by an error leaves none behind).
             textWriter = new java.util.concurrent.ThreadPoolExecutor(0, 1, 1, java.util.concurrent.TimeUnit.SECONDS,
@@ -1046,11 +1053,14 @@ public final class SearchIndexBuilder {
         }
         if (lastC1 >= 0) sb.ascii("}");
         sb.ascii("});\n");
-        write(String.format("s-%02x.js", i), sb.bytes());
+        // Straight from the thread's buffer: no copy of the shard is made.
+        write(String.format("s-%02x.js", i), sb.b, sb.n);
     }
 
     private String indexScript(int shards, java.util.BitSet corpusChars) {
-        StringBuilder sb = new StringBuilder("JiaokanSearch.add(\"index\",{\"version\":1,\"gen\":\"").append(GEN_PLACEHOLDER)
+        // Made at about its size: grown by doubling, the script of 10,000 documents was copied many times over.
+        StringBuilder sb = new StringBuilder(4096 + docsMeta.size() * 192 + entityList.size() * 96)
+                .append("JiaokanSearch.add(\"index\",{\"version\":1,\"gen\":\"").append(GEN_PLACEHOLDER)
                 .append("\",\"shards\":").append(shards);
         sb.append(",\"blocks\":").append(blocks).append(",\"texts\":").append(textShardStarts.toString().replace(" ", ""));
         StringBuilder fold = new StringBuilder();
@@ -1077,7 +1087,10 @@ public final class SearchIndexBuilder {
                     .append(',').append(ScriptStrings.quote(d.date())).append(',').append(ScriptStrings.quote(d.year()))
                     .append(',').append(d.genre().isEmpty() ? -1 : genres.get(d.genre()))
                     .append(',').append(ScriptStrings.quote(d.script())).append(',').append(firstBlocks.get(i))
-                    .append(',').append(docEntities.get(i).toString().replace(" ", "")).append(']');
+                    .append(',').append('[');
+            int[] es = docEntities.get(i);
+            for (int k = 0; k < es.length; k++) sb.append(k == 0 ? "" : ",").append(es[k]);
+            sb.append("]]");
         }
         sb.append("]});\n");
         return sb.toString();
@@ -1085,11 +1098,18 @@ public final class SearchIndexBuilder {
 
     /** A shard of the generation being built, its bytes (with the byte-order mark); its digest is kept for the generation's name. */
     private void write(String name, byte[] b) {
+        write(name, b, b.length);
+    }
+
+    /** As {@link #write(String, byte[])}, the first {@code length} bytes of {@code b}. */
+    private void write(String name, byte[] b, int length) {
         try {
-            org.jiaokan.io.AtomicFiles.write(org.jiaokan.io.SafePaths.inside(next, name), b);
-            byte[] digest = org.jiaokan.io.FileDigests.sha256().digest(b);
+            org.jiaokan.io.AtomicFiles.write(org.jiaokan.io.SafePaths.inside(next, name), out -> out.write(b, 0, length));
+            java.security.MessageDigest md = org.jiaokan.io.FileDigests.sha256();
+            md.update(b, 0, length);
+            byte[] digest = md.digest();
             synchronized (shardDigests) {
-                bytes += b.length;
+                bytes += length;
                 shardDigests.put(name, digest);
             }
         } catch (IOException e) {
