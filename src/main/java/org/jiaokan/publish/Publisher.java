@@ -153,6 +153,8 @@ public final class Publisher {
                 continue;
             }
             if (key != null) inc.manifest().clear("format " + o.name());
+            // The other formats may walk the output folder: the search index's old generation is gone before they run.
+            awaitCleanings();
             Map<String, String> before = key == null ? null : PublishManifest.snapshot(out);
             OutputFormat.Result r = o.publish(byFormat.get(o.name()), out, options.formats(), options.threads());
             errors.addAll(r.errors());
