@@ -30,6 +30,11 @@ public final class OaiHandler extends Handler.Abstract {
     public static final int MAX_BODY = 64 * 1024;
     /** The most form fields read. */
     public static final int MAX_FIELDS = 64;
+    /**
+     * The most of a refused body read and thrown away before the answer: a connection closed with bytes of the
+     * request still unread is reset, and the client may lose the answer; a larger body's connection is closed.
+     */
+    static final int MAX_DRAINED = 1024 * 1024;
 
     private final OaiEndpoint endpoint;
 
@@ -66,6 +71,7 @@ public final class OaiHandler extends Handler.Abstract {
             }
         } catch (Exception e) {
             unreadable = "the request's arguments cannot be read (too many or too long, or badly encoded)";
+            if ("POST".equals(method) && !drain(request)) response.getHeaders().put(HttpHeader.CONNECTION, "close");
         }
         try {
             body = unreadable != null ? endpoint.badArgument(unreadable) : endpoint.respond(args);
@@ -83,6 +89,23 @@ public final class OaiHandler extends Handler.Abstract {
         response.getHeaders().put(HttpHeader.CONTENT_LENGTH, body.length);
         response.write(true, head ? null : ByteBuffer.wrap(body), callback);
         return true;
+    }
+
+    /** Reads what is left of a refused body, up to {@link #MAX_DRAINED} bytes; whether it was all read. */
+    private static boolean drain(Request request) {
+        try {
+            java.io.InputStream in = org.eclipse.jetty.io.Content.Source.asInputStream(request);
+            byte[] buffer = new byte[8192];
+            long left = MAX_DRAINED;
+            while (left > 0) {
+                int n = in.read(buffer, 0, (int) Math.min(buffer.length, left));
+                if (n < 0) return true;
+                left -= n;
+            }
+            return in.read() < 0;
+        } catch (java.io.IOException | RuntimeException e) {
+            return false;
+        }
     }
 
     private static void add(Map<String, List<String>> args, Fields fields) {
