@@ -47,18 +47,21 @@ public final class PublishManifest {
     /** A file's size and modification time (nanoseconds), as it was when the manifest recorded it. */
     public record Stamp(long size, long time) {
         static Stamp of(Path p) throws IOException {
-            var a = Files.readAttributes(p, java.nio.file.attribute.BasicFileAttributes.class);
-            return new Stamp(a.size(), a.lastModifiedTime().to(java.util.concurrent.TimeUnit.NANOSECONDS));
+            return of(Files.readAttributes(p, java.nio.file.attribute.BasicFileAttributes.class));
         }
 
         /** The stamp of a regular file (links followed), or null for anything else or nothing: one look at the file. */
         static Stamp ofFile(Path p) {
             try {
                 var a = Files.readAttributes(p, java.nio.file.attribute.BasicFileAttributes.class);
-                return a.isRegularFile() ? new Stamp(a.size(), a.lastModifiedTime().to(java.util.concurrent.TimeUnit.NANOSECONDS)) : null;
+                return a.isRegularFile() ? of(a) : null;
             } catch (IOException e) {
                 return null;
             }
+        }
+
+        private static Stamp of(java.nio.file.attribute.BasicFileAttributes a) {
+            return new Stamp(a.size(), a.lastModifiedTime().to(java.util.concurrent.TimeUnit.NANOSECONDS));
         }
     }
 
@@ -137,8 +140,8 @@ public final class PublishManifest {
 
     private boolean intact(Entry e) {
         // An entry of many files (the site's listings and register pages: tens of thousands at 10,000 documents)
-        // is looked at on every core.
-        if (e.files().size() >= PARALLEL_FILES) return e.files().entrySet().parallelStream().allMatch(this::intact);
+        // is looked at on every core, unless the run is held to one thread.
+        if (e.files().size() >= PARALLEL_FILES && org.jiaokan.edition.Ordered.threads() > 1) return e.files().entrySet().parallelStream().allMatch(this::intact);
         for (var f : e.files().entrySet()) if (!intact(f)) return false;
         return true;
     }

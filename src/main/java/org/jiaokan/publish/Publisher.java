@@ -107,19 +107,22 @@ public final class Publisher {
 
     /** Publishes {@code inputs} (TEI files or folders) into the output folder. */
     public Result publish(List<Path> inputs) throws IOException {
+        long t0 = System.nanoTime();
+        Result r;
         try {
-            long t0 = System.nanoTime();
-            Result r = publishAll(inputs);
-            awaitCleanings();
-            return new Result(r.pages(), r.documents(), r.errors(), (System.nanoTime() - t0) / 1_000_000);
-        } finally {
-            // Stopped by an error: the removal is still waited for, its own failure aside.
+            r = publishAll(inputs);
+        } catch (IOException | RuntimeException | Error e) {
+            // Stopped by an error: the removal is still waited for; the run's own error is the one reported (the
+            // next run removes what is left).
             try {
                 awaitCleanings();
-            } catch (IOException e) {
-                // the run's own error is the one reported; the next run removes what is left
+            } catch (IOException cleaning) {
+                e.addSuppressed(cleaning);
             }
+            throw e;
         }
+        awaitCleanings();
+        return new Result(r.pages(), r.documents(), r.errors(), (System.nanoTime() - t0) / 1_000_000);
     }
 
     private Result publishAll(List<Path> inputs) throws IOException {

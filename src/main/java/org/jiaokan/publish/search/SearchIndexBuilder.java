@@ -294,7 +294,7 @@ public final class SearchIndexBuilder {
 
     /**
      * Waits until the generations the new one replaced are removed (they are out of the index's way from the switch on:
-     * only a run's end waits for them).
+     * a run waits for them before it ends, and a publication before another format walks the output folder).
      */
     void awaitCleaned() throws IOException {
         Thread t = cleaning;
@@ -329,8 +329,8 @@ public final class SearchIndexBuilder {
      * {@code search/g-HASH/} (HASH: of the shards' names and bytes, so the same index has the same name), then
      * {@code index.js}, which names its generation, is replaced by one rename. A run killed at any point
      * leaves an {@code index.js} whose shards are all there: the old set or the new. The old generations are then
-     * renamed out of the way ({@code .old-g-…}) and removed on a thread of their own while the run goes on (a run
-     * waits for it before it ends; what a killed run left is removed by the next).
+     * renamed out of the way ({@code .old-g-…}) and removed on a thread of their own while the run goes on (see
+     * {@link #awaitCleaned}; what a killed run left is removed by the next).
      */
     private void switchGeneration(String index) throws IOException {
         String gen = generation();
