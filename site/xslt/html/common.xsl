@@ -107,7 +107,8 @@
   <!-- A BCP 47 tag from xml:lang, or () when there is none. -->
   <xsl:function name="f:lang" as="xs:string?">
     <xsl:param name="n" as="node()"/>
-    <xsl:sequence select="($n/ancestor-or-self::*/@xml:lang)[last()]/string()[matches(., '^[a-zA-Z]{1,8}(-[a-zA-Z0-9]{1,8})*$')]"/>
+    <!-- the usual tags first: a regular expression costs microseconds, and this is asked for every block and name -->
+    <xsl:sequence select="($n/ancestor-or-self::*/@xml:lang)[last()]/string()[. = ('zh-Hans', 'zh-Hant', 'zh', 'en') or matches(., '^[a-zA-Z]{1,8}(-[a-zA-Z0-9]{1,8})*$')]"/>
   </xsl:function>
 
   <!-- lang="…" for an element with xml:lang (the target script on a converted page). -->

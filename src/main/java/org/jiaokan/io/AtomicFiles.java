@@ -44,9 +44,7 @@ public final class AtomicFiles {
         Path dir = file.toAbsolutePath().getParent();
         Path tmp;
         try {
-            Files.createDirectories(dir);
-            // A short fixed prefix: the target's own name may already be as long as a file name can be.
-            tmp = Files.createTempFile(dir, TMP_PREFIX, TMP_SUFFIX);
+            tmp = createTemporary(dir);
         } catch (AccessDeniedException e) {
             throw new IOException(file + ": cannot write: permission denied (read-only folder?)", e);
         } catch (FileSystemException e) {
@@ -102,6 +100,74 @@ public final class AtomicFiles {
             if (!moved) Files.deleteIfExists(tmp);
         }
     }
+
+    /**
+     * Writes {@code bytes} to {@code file} as {@link #write(Path, byte[])} does, unless the file already holds
+     * exactly those bytes; returns whether it wrote. Replacing a file costs far more than reading it on most
+     * file systems (the old blocks are freed, and discarded where the disk is mounted so), and a site made
+     * again mostly makes the same pages.
+     */
+    public static boolean writeIfChanged(Path file, byte[] bytes) throws IOException {
+        if (sameBytes(file, bytes)) return false;
+        write(file, bytes);
+        return true;
+    }
+
+    /** Whether {@code file} is a regular file holding exactly {@code bytes} (false when it cannot be read). */
+    static boolean sameBytes(Path file, byte[] bytes) {
+        try (java.nio.channels.FileChannel ch = java.nio.channels.FileChannel.open(file, java.nio.file.StandardOpenOption.READ,
+                java.nio.file.LinkOption.NOFOLLOW_LINKS)) {
+            if (ch.size() != bytes.length) return false;
+            java.nio.ByteBuffer have = java.nio.ByteBuffer.allocate(bytes.length);
+            while (have.hasRemaining()) {
+                if (ch.read(have) < 0) return false;
+            }
+            return java.util.Arrays.equals(have.array(), bytes);
+        } catch (IOException | UnsupportedOperationException e) {
+            return false; // no such file, a folder, a link: written as usual
+        }
+    }
+
+    /** Folders known to exist, so that each file written does not ask for its folder again (two system calls). */
+    private static final java.util.Set<Path> FOLDERS = java.util.concurrent.ConcurrentHashMap.newKeySet();
+    private static final java.util.concurrent.atomic.AtomicLong SERIAL = new java.util.concurrent.atomic.AtomicLong();
+    private static final String PROCESS = Long.toString(ProcessHandle.current().pid(), 36);
+
+    /**
+     * A new private (0600 where the file system has POSIX modes) temporary file in {@code dir}, created only if
+     * nothing is at that name ({@code O_EXCL}: neither a file nor a link is ever opened in its place). Named from
+     * the process and a counter rather than from random bytes, which cost a system call each; the folder is made
+     * when it is missing.
+     */
+    private static Path createTemporary(Path dir) throws IOException {
+        for (int attempt = 0; ; attempt++) {
+            // A short fixed prefix: the target's own name may already be as long as a file name can be.
+            Path tmp = dir.resolve(TMP_PREFIX + PROCESS + "-" + SERIAL.incrementAndGet() + TMP_SUFFIX);
+            try {
+                if (!FOLDERS.contains(dir)) {
+                    Files.createDirectories(dir);
+                    if (FOLDERS.size() > 100_000) FOLDERS.clear();
+                    FOLDERS.add(dir);
+                }
+                if (dir.getFileSystem().supportedFileAttributeViews().contains("posix")) {
+                    Files.newByteChannel(tmp, java.util.EnumSet.of(java.nio.file.StandardOpenOption.CREATE_NEW,
+                            java.nio.file.StandardOpenOption.WRITE), PRIVATE).close();
+                } else {
+                    Files.newByteChannel(tmp, java.nio.file.StandardOpenOption.CREATE_NEW, java.nio.file.StandardOpenOption.WRITE).close();
+                }
+                return tmp;
+            } catch (java.nio.file.FileAlreadyExistsException e) {
+                // a file of an earlier process with the same number: the next number
+                if (attempt > 100) throw e;
+            } catch (java.nio.file.NoSuchFileException e) {
+                // the folder went away since it was made: made again once
+                if (!FOLDERS.remove(dir) || attempt > 100) throw e;
+            }
+        }
+    }
+
+    private static final java.nio.file.attribute.FileAttribute<?> PRIVATE =
+            java.nio.file.attribute.PosixFilePermissions.asFileAttribute(java.nio.file.attribute.PosixFilePermissions.fromString("rw-------"));
 
     /** The temporary file's own failure to take bytes (a full disk), as opposed to what made them failing. */
     private static final class WriteFailed extends IOException {

@@ -32,6 +32,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
+import java.util.TreeSet;
 import java.util.concurrent.Callable;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.stream.Stream;
@@ -785,16 +786,16 @@ public final class Publisher {
             files.add("doc/" + docid + "." + other + ".html");
             pages++;
         }
-        TeiFiles.atomicWrite(TeiFiles.inside(ctx.out(), "doc/" + docid + ".xml"), bytes);
+        write(ctx, "doc/" + docid + ".xml", bytes);
         files.add("doc/" + docid + ".xml");
         if (raw != null) {
-            TeiFiles.atomicWrite(TeiFiles.inside(ctx.out(), "src/" + fileName), Files.readAllBytes(raw));
+            write(ctx, "src/" + fileName, Files.readAllBytes(raw));
             files.add("src/" + fileName);
         }
         for (Map.Entry<String, String> dl : new TreeMap<>(Map.of("bibtex", ".bib", "ris", ".ris", "cslJson", ".json")).entrySet()) {
             String v = cites.get(dl.getKey());
             if (v != null) {
-                TeiFiles.atomicWrite(TeiFiles.inside(ctx.out(), "cite/" + docid + dl.getValue()), v.getBytes(StandardCharsets.UTF_8));
+                write(ctx, "cite/" + docid + dl.getValue(), v.getBytes(StandardCharsets.UTF_8));
                 files.add("cite/" + docid + dl.getValue());
             }
         }
@@ -887,7 +888,9 @@ public final class Publisher {
      */
     private int sitePages(Context ctx, List<XdmNode> summaries, List<String> written, Set<String> onlyEntries)
             throws SaxonApiException, IOException {
-        Map<String, ByteArrayOutputStream> outputs = new TreeMap<>();
+        // Each page is written when its result document closes, on the thread that made it: the writes overlap
+        // the other part's transformation, and no part holds its pages until the end.
+        Set<String> outputs = java.util.Collections.synchronizedSet(new TreeSet<>());
         URI base = URI.create("file:///jiaokan-site/");
         XdmValue summaryParam = new XdmValue(summaries);
         int parts = Math.max(1, options.threads());
@@ -908,10 +911,17 @@ public final class Publisher {
             t.setResultDocumentHandler(uri -> {
                 String rel = base.relativize(URI.create(uri.toString())).getPath();
                 ByteArrayOutputStream bos = new ByteArrayOutputStream();
-                synchronized (outputs) {
-                    outputs.put(rel, bos);
-                }
-                return serializer(ctx, bos, rel.endsWith(".xml"));
+                Serializer page = serializer(ctx, bos, rel.endsWith(".xml"));
+                page.onClose(() -> {
+                    try {
+                        if (rel.startsWith("/") || rel.contains("..")) throw new IOException("refusing page " + rel);
+                        write(ctx, rel, bos.toByteArray());
+                    } catch (IOException e) {
+                        throw new SaxonApiException(e.getMessage(), e);
+                    }
+                    outputs.add(rel);
+                });
+                return page;
             });
             jobs.add(() -> {
                 t.callTemplate(new QName("main"), new net.sf.saxon.s9api.XdmDestination());
@@ -921,22 +931,39 @@ public final class Publisher {
         try {
             Ordered.all(parts, jobs);
         } catch (IOException e) {
-            if (e.getCause() instanceof SaxonApiException s) throw s;
+            if (e.getCause() instanceof SaxonApiException s) {
+                // a page that could not be written (or would leave the site folder) keeps its own error
+                for (Throwable c = s.getCause(); c != null; c = c.getCause()) {
+                    if (c instanceof IOException io) throw io;
+                }
+                throw s;
+            }
             throw e;
         }
         int n = 0;
-        for (Map.Entry<String, ByteArrayOutputStream> e : outputs.entrySet()) {
-            if (e.getKey().startsWith("/") || e.getKey().contains("..")) throw new IOException("refusing page " + e.getKey());
-            write(ctx, e.getKey(), e.getValue().toByteArray());
-            written.add(e.getKey());
-            if (e.getKey().endsWith(".html")) n++;
+        for (String rel : new ArrayList<>(outputs)) {
+            written.add(rel);
+            if (rel.endsWith(".html")) n++;
         }
         return n;
     }
 
+    /**
+     * Writes one file of the site, atomically; a file that already holds these bytes is left as it is (most pages
+     * of a site made again are the same, and replacing a file costs much more than reading it).
+     */
     private static void write(Context ctx, String rel, byte[] bytes) throws IOException {
-        TeiFiles.atomicWrite(TeiFiles.inside(ctx.out(), rel), bytes);
+        org.jiaokan.io.AtomicFiles.writeIfChanged(TeiFiles.inside(ctx.out(), rel), bytes);
+        java.util.function.Consumer<String> made = madeListener;
+        if (made != null) made.accept(rel);
     }
+
+    /**
+     * Told the site-relative name of each file of the site a run makes, whether written or found already holding
+     * its bytes: a file left as it was keeps its time, so the tests of the incremental publication learn here which
+     * pages were made again. Null (the default) outside them.
+     */
+    static volatile java.util.function.Consumer<String> madeListener;
 
     private static XdmMap citations(Map<String, String> cites) {
         Map<XdmAtomicValue, XdmValue> m = new LinkedHashMap<>();
