@@ -28,7 +28,8 @@ public final class AtomicFiles {
      * (read-only folder, full disk) leaves the old file as it was and is reported with a short reason.
      */
     public static void write(Path file, byte[] bytes) throws IOException {
-        write(file, out -> out.write(bytes));
+        // one write of the whole array: no buffer between it and the file
+        write(file, out -> out.write(bytes), false);
     }
 
     /** What writes a file's bytes into the stream it is given ({@link #write(Path, Body)}). */
@@ -41,18 +42,24 @@ public final class AtomicFiles {
      * never held whole in memory. When {@code body} fails the old file is left as it was.
      */
     public static void write(Path file, Body body) throws IOException {
+        write(file, body, true);
+    }
+
+    private static void write(Path file, Body body, boolean buffered) throws IOException {
         Path dir = file.toAbsolutePath().getParent();
-        Path tmp;
+        Temporary tmpFile;
         try {
-            tmp = createTemporary(dir);
+            tmpFile = createTemporary(dir);
         } catch (AccessDeniedException e) {
             throw new IOException(file + ": cannot write: permission denied (read-only folder?)", e);
         } catch (FileSystemException e) {
             throw new IOException(file + ": cannot write: " + SafePaths.reason(e), e);
         }
+        Path tmp = tmpFile.path();
         boolean moved = false;
         try {
-            try (java.io.OutputStream out = new java.io.BufferedOutputStream(Files.newOutputStream(tmp), 1 << 16)) {
+            java.io.OutputStream raw = java.nio.channels.Channels.newOutputStream(tmpFile.channel());
+            try (java.io.OutputStream out = buffered ? new java.io.BufferedOutputStream(raw, 1 << 16) : raw) {
                 java.io.OutputStream writing = new java.io.OutputStream() {
                     @Override
                     public void write(int b) throws IOException {
@@ -133,13 +140,16 @@ public final class AtomicFiles {
     private static final java.util.concurrent.atomic.AtomicLong SERIAL = new java.util.concurrent.atomic.AtomicLong();
     private static final String PROCESS = Long.toString(ProcessHandle.current().pid(), 36);
 
+    /** A temporary file just made, open for writing. */
+    private record Temporary(Path path, java.nio.channels.SeekableByteChannel channel) {}
+
     /**
      * A new private (0600 where the file system has POSIX modes) temporary file in {@code dir}, created only if
-     * nothing is at that name ({@code O_EXCL}: neither a file nor a link is ever opened in its place). Named from
-     * the process and a counter rather than from random bytes, which cost a system call each; the folder is made
-     * when it is missing.
+     * nothing is at that name ({@code O_EXCL}: neither a file nor a link is ever opened in its place), and open for
+     * writing. Named from the process and a counter rather than from random bytes, which cost a system call each;
+     * the folder is made when it is missing.
      */
-    private static Path createTemporary(Path dir) throws IOException {
+    private static Temporary createTemporary(Path dir) throws IOException {
         for (int attempt = 0; ; attempt++) {
             // A short fixed prefix: the target's own name may already be as long as a file name can be.
             Path tmp = dir.resolve(TMP_PREFIX + PROCESS + "-" + SERIAL.incrementAndGet() + TMP_SUFFIX);
@@ -149,13 +159,10 @@ public final class AtomicFiles {
                     if (FOLDERS.size() > 100_000) FOLDERS.clear();
                     FOLDERS.add(dir);
                 }
-                if (dir.getFileSystem().supportedFileAttributeViews().contains("posix")) {
-                    Files.newByteChannel(tmp, java.util.EnumSet.of(java.nio.file.StandardOpenOption.CREATE_NEW,
-                            java.nio.file.StandardOpenOption.WRITE), PRIVATE).close();
-                } else {
-                    Files.newByteChannel(tmp, java.nio.file.StandardOpenOption.CREATE_NEW, java.nio.file.StandardOpenOption.WRITE).close();
-                }
-                return tmp;
+                java.util.Set<java.nio.file.StandardOpenOption> create = java.util.EnumSet.of(
+                        java.nio.file.StandardOpenOption.CREATE_NEW, java.nio.file.StandardOpenOption.WRITE);
+                return new Temporary(tmp, dir.getFileSystem().supportedFileAttributeViews().contains("posix")
+                        ? Files.newByteChannel(tmp, create, PRIVATE) : Files.newByteChannel(tmp, create));
             } catch (java.nio.file.FileAlreadyExistsException e) {
                 // a file of an earlier process with the same number: the next number
                 if (attempt > 100) throw e;
