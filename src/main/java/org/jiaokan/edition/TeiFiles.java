@@ -58,11 +58,9 @@ public final class TeiFiles {
         return new Outcome(file, true, r.keptUnits(), bytes);
     }
 
-    /** Writes bytes only when they differ from the file's; returns whether it wrote. */
+    /** Writes bytes only when they differ from the file's; returns whether it wrote ({@link org.jiaokan.io.AtomicFiles#writeIfChanged}). */
     public static boolean writeIfChanged(Path file, byte[] bytes) throws IOException {
-        if (Files.exists(file) && Arrays.equals(Files.readAllBytes(file), bytes)) return false;
-        atomicWrite(file, bytes);
-        return true;
+        return org.jiaokan.io.AtomicFiles.writeIfChanged(file, bytes);
     }
 
     /**

@@ -122,6 +122,14 @@ public final class AtomicFiles {
 
     /** Whether {@code file} is a regular file holding exactly {@code bytes} (false when it cannot be read). */
     static boolean sameBytes(Path file, byte[] bytes) {
+        try {
+            // looked at before it is opened: a named pipe put in a page's place would hold the open forever
+            java.nio.file.attribute.BasicFileAttributes a = Files.readAttributes(file,
+                    java.nio.file.attribute.BasicFileAttributes.class, java.nio.file.LinkOption.NOFOLLOW_LINKS);
+            if (!a.isRegularFile() || a.size() != bytes.length) return false;
+        } catch (IOException | UnsupportedOperationException e) {
+            return false; // no such file: written as usual
+        }
         try (java.nio.channels.FileChannel ch = java.nio.channels.FileChannel.open(file, java.nio.file.StandardOpenOption.READ,
                 java.nio.file.LinkOption.NOFOLLOW_LINKS)) {
             if (ch.size() != bytes.length) return false;
@@ -131,7 +139,7 @@ public final class AtomicFiles {
             }
             return java.util.Arrays.equals(have.array(), bytes);
         } catch (IOException | UnsupportedOperationException e) {
-            return false; // no such file, a folder, a link: written as usual
+            return false; // gone or changed since it was looked at: written as usual
         }
     }
 

@@ -84,6 +84,22 @@ class AtomicFilesTest {
     }
 
     @Test
+    void aNamedPipeInTheFilesPlaceIsReplacedNotOpened() throws Exception {
+        Path fifo = tmp.resolve("page.html");
+        try {
+            Process p = new ProcessBuilder("mkfifo", fifo.toString()).start();
+            assumeTrue(p.waitFor() == 0, "mkfifo failed");
+        } catch (java.io.IOException e) {
+            assumeTrue(false, "no mkfifo here");
+        }
+        // opening a pipe to read it would wait for a writer for ever: it is replaced instead
+        org.junit.jupiter.api.Assertions.assertTimeoutPreemptively(java.time.Duration.ofSeconds(10),
+                () -> assertTrue(AtomicFiles.writeIfChanged(fifo, utf8("page"))));
+        assertTrue(Files.isRegularFile(fifo, java.nio.file.LinkOption.NOFOLLOW_LINKS));
+        assertEquals("page", Files.readString(fifo));
+    }
+
+    @Test
     void manyWritesLeaveNoTemporaryFilesAndTheModeOfANewFile() throws Exception {
         assumeTrue(tmp.getFileSystem().supportedFileAttributeViews().contains("posix"), "no POSIX modes here");
         for (int i = 0; i < 200; i++) AtomicFiles.write(tmp.resolve("f" + (i % 7) + ".txt"), utf8("n" + i));
