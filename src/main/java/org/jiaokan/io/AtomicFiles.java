@@ -28,8 +28,13 @@ public final class AtomicFiles {
      * (read-only folder, full disk) leaves the old file as it was and is reported with a short reason.
      */
     public static void write(Path file, byte[] bytes) throws IOException {
-        // one write of the whole array: no buffer between it and the file
-        write(file, out -> out.write(bytes), false);
+        write(file, bytes, bytes.length);
+    }
+
+    /** As {@link #write(Path, byte[])}, the first {@code length} bytes of {@code bytes}. */
+    public static void write(Path file, byte[] bytes, int length) throws IOException {
+        // one write of the array: no buffer between it and the file
+        write(file, out -> out.write(bytes, 0, length), false);
     }
 
     /** What writes a file's bytes into the stream it is given ({@link #write(Path, Body)}). */

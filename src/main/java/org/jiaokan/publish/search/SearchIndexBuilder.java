@@ -1104,7 +1104,7 @@ public final class SearchIndexBuilder {
     /** As {@link #write(String, byte[])}, the first {@code length} bytes of {@code b}. */
     private void write(String name, byte[] b, int length) {
         try {
-            org.jiaokan.io.AtomicFiles.write(org.jiaokan.io.SafePaths.inside(next, name), out -> out.write(b, 0, length));
+            org.jiaokan.io.AtomicFiles.write(org.jiaokan.io.SafePaths.inside(next, name), b, length);
             java.security.MessageDigest md = org.jiaokan.io.FileDigests.sha256();
             md.update(b, 0, length);
             byte[] digest = md.digest();
