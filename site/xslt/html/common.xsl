@@ -112,11 +112,12 @@
   </xsl:function>
 
   <!-- lang="…" for an element with xml:lang (the target script on a converted page). -->
-  <xsl:function name="f:lang-attr" as="attribute()?">
+  <xsl:function name="f:lang-attr" as="attribute()*">
     <xsl:param name="e" as="element()"/>
     <xsl:variable name="l" select="f:lang($e)"/>
     <xsl:if test="$e/@xml:lang and exists($l)">
       <xsl:attribute name="lang" select="if ($convert-to != '' and starts-with($l, 'zh')) then $convert-to else $l"/>
+      <xsl:if test="$twin != '' and $twin != $l and starts-with($l, 'zh')"><xsl:attribute name="jk-twin-lang" select="$twin"/></xsl:if>
     </xsl:if>
   </xsl:function>
 

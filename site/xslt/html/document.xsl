@@ -34,6 +34,7 @@
     <xsl:param name="canonical" as="xs:string" tunnel="yes"/>
     <xsl:if test="$canonical != ''"><link rel="canonical" href="{$canonical}"/></xsl:if>
     <xsl:if test="$convert-to != ''"><meta name="robots" content="noindex"/></xsl:if>
+    <xsl:if test="$twin != ''"><jk-twin><meta name="robots" content="noindex"/></jk-twin></xsl:if>
     <xsl:call-template name="f:meta-tags"><xsl:with-param name="h" select="$h"/><xsl:with-param name="canonical" select="$canonical"/></xsl:call-template>
   </xsl:template>
 
@@ -42,9 +43,18 @@
     <xsl:param name="canonical" as="xs:string" tunnel="yes"/>
     <xsl:variable name="title" select="$h?title"/>
     <xsl:variable name="text-lang" select="if ($convert-to != '') then $convert-to else if ($doc-script != '') then $doc-script else f:lang(/*)"/>
+    <!-- the twin's, when it is made in the same pass -->
+    <xsl:variable name="twin-lang" as="attribute()?">
+      <xsl:if test="$twin != '' and exists($text-lang) and $twin != $text-lang"><xsl:attribute name="jk-twin-lang" select="$twin"/></xsl:if>
+    </xsl:variable>
         <article class="document" aria-labelledby="jk--title">
           <h1 id="jk--title"><xsl:if test="exists($text-lang)"><xsl:attribute name="lang" select="$text-lang"/></xsl:if>
-            <xsl:value-of select="if ($convert-to != '') then jk:convert($title, $convert-to) else $title"/></h1>
+            <xsl:sequence select="$twin-lang"/>
+            <xsl:choose>
+              <xsl:when test="$convert-to != ''"><xsl:value-of select="jk:convert($title, $convert-to)"/></xsl:when>
+              <xsl:when test="$twin != ''"><jk-main><xsl:value-of select="$title"/></jk-main><jk-twin><xsl:value-of select="jk:convert($title, $twin)"/></jk-twin></xsl:when>
+              <xsl:otherwise><xsl:value-of select="$title"/></xsl:otherwise>
+            </xsl:choose></h1>
           <div class="toolbar">
             <fieldset class="view-switch">
               <legend><xsl:sequence select="f:ui('view.legend')"/></legend>
@@ -55,13 +65,20 @@
             </fieldset>
             <xsl:call-template name="f:script-switch"/>
           </div>
-          <xsl:if test="$convert-to != ''">
-            <p class="converted-note"><xsl:sequence select="f:ui('script.converted')"/><xsl:text> </xsl:text>
-              <a href="{encode-for-uri($docid)}.html" lang="{$doc-script}" hreflang="{$doc-script}"><xsl:sequence select="f:ui('script.source')"/></a></p>
+          <xsl:if test="$convert-to != '' or $twin != ''">
+            <xsl:variable name="note">
+              <p class="converted-note"><xsl:sequence select="f:ui('script.converted')"/><xsl:text> </xsl:text>
+                <a href="{encode-for-uri($docid)}.html" lang="{$doc-script}" hreflang="{$doc-script}"><xsl:sequence select="f:ui('script.source')"/></a></p>
+            </xsl:variable>
+            <xsl:choose>
+              <xsl:when test="$convert-to != ''"><xsl:sequence select="$note"/></xsl:when>
+              <xsl:otherwise><jk-twin><xsl:sequence select="$note"/></jk-twin></xsl:otherwise>
+            </xsl:choose>
           </xsl:if>
           <div class="layout">
             <div class="text">
               <xsl:if test="exists($text-lang)"><xsl:attribute name="lang" select="$text-lang"/></xsl:if>
+              <xsl:sequence select="$twin-lang"/>
               <xsl:apply-templates select="f:text-roots(.)" mode="m:text"/>
             </div>
             <aside class="panel" aria-label="{f:t('meta.heading')}" data-i18n-aria-label="meta.heading">
@@ -88,13 +105,16 @@
     <xsl:variable name="other" select="if ($doc-script = 'zh-Hans') then 'zh-Hant' else if ($doc-script = 'zh-Hant') then 'zh-Hans' else ()"/>
     <xsl:if test="exists($other)">
       <p class="script-switch">
+        <xsl:variable name="to-twin">
+          <a href="{encode-for-uri($docid)}.{$other}.html" hreflang="{$other}" lang="{$other}" data-script="{$other}"><xsl:sequence select="f:ui('script.' || $other)"/></a>
+        </xsl:variable>
+        <xsl:variable name="to-source">
+          <a href="{encode-for-uri($docid)}.html" hreflang="{$doc-script}" lang="{$doc-script}" data-script="{$doc-script}"><xsl:sequence select="f:ui('script.' || $doc-script)"/></a>
+        </xsl:variable>
         <xsl:choose>
-          <xsl:when test="$convert-to = ''">
-            <a href="{encode-for-uri($docid)}.{$other}.html" hreflang="{$other}" lang="{$other}" data-script="{$other}"><xsl:sequence select="f:ui('script.' || $other)"/></a>
-          </xsl:when>
-          <xsl:otherwise>
-            <a href="{encode-for-uri($docid)}.html" hreflang="{$doc-script}" lang="{$doc-script}" data-script="{$doc-script}"><xsl:sequence select="f:ui('script.' || $doc-script)"/></a>
-          </xsl:otherwise>
+          <xsl:when test="$convert-to != ''"><xsl:sequence select="$to-source"/></xsl:when>
+          <xsl:when test="$twin != ''"><jk-main><xsl:sequence select="$to-twin"/></jk-main><jk-twin><xsl:sequence select="$to-source"/></jk-twin></xsl:when>
+          <xsl:otherwise><xsl:sequence select="$to-twin"/></xsl:otherwise>
         </xsl:choose>
       </p>
     </xsl:if>

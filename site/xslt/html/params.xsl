@@ -17,6 +17,12 @@
   <xsl:param name="citations" as="map(xs:string, xs:string)" select="map{}"/>
   <!-- zh-Hans or zh-Hant when writing the converted page, else ''. -->
   <xsl:param name="convert-to" as="xs:string" select="''"/>
+  <!-- zh-Hans or zh-Hant when the document page and its other-script twin are made in one pass, else ''. The page's
+       tree then holds both where they differ, and the publisher writes the two pages from it: an element jk-main
+       holds what only the page in the document's own script shows, jk-twin what only the twin shows, and an
+       attribute jk-twin-NAME gives the twin's value of the attribute NAME on the same element. A theme that does
+       not write these gets the twin made by a second transformation with $convert-to. -->
+  <xsl:param name="twin" as="xs:string" select="''"/>
   <!-- The formats of this run (html, pdf, catalog …): a page links to the print edition and the records only when they are made. -->
   <xsl:param name="formats" as="xs:string*" select="'html'"/>
   <!-- The volumes of the print edition: pdf/edition.pdf when 1, else pdf/edition-1.pdf, pdf/edition-2.pdf … -->

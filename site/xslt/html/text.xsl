@@ -62,6 +62,13 @@
   <xsl:template match="text()" mode="m:text">
     <xsl:choose>
       <xsl:when test="$convert-to != ''"><xsl:value-of select="jk:convert(., $convert-to)"/></xsl:when>
+      <xsl:when test="$twin != ''">
+        <xsl:variable name="c" select="jk:convert(., $twin)"/>
+        <xsl:choose>
+          <xsl:when test="$c eq string(.)"><xsl:value-of select="."/></xsl:when>
+          <xsl:otherwise><jk-main><xsl:value-of select="."/></jk-main><jk-twin><xsl:value-of select="$c"/></jk-twin></xsl:otherwise>
+        </xsl:choose>
+      </xsl:when>
       <xsl:otherwise><xsl:value-of select="."/></xsl:otherwise>
     </xsl:choose>
   </xsl:template>
@@ -308,11 +315,18 @@
   <!-- A name's text; on the converted page, the register's spelling in that script when the register has it. -->
   <xsl:template name="f:entity-text">
     <xsl:param name="id" as="xs:string?"/>
-    <xsl:variable name="entry" select="if (exists($id) and $convert-to != '') then f:register-entry($id) else ()"/>
+    <xsl:variable name="to" select="if ($convert-to != '') then $convert-to else $twin"/>
+    <xsl:variable name="entry" select="if (exists($id) and $to != '') then f:register-entry($id) else ()"/>
     <xsl:variable name="source-form" select="$entry/*[@xml:lang = $doc-script][normalize-space() = normalize-space(current())]"/>
-    <xsl:variable name="target-form" select="($entry/*[@xml:lang = $convert-to])[1]"/>
+    <xsl:variable name="target-form" select="($entry/*[@xml:lang = $to])[1]"/>
     <xsl:choose>
-      <xsl:when test="not(*) and $source-form and $target-form"><xsl:value-of select="normalize-space($target-form)"/></xsl:when>
+      <xsl:when test="not(*) and $source-form and $target-form and $convert-to != ''"><xsl:value-of select="normalize-space($target-form)"/></xsl:when>
+      <xsl:when test="not(*) and $source-form and $target-form">
+        <jk-main><xsl:apply-templates mode="m:text">
+          <xsl:with-param name="inline" tunnel="yes" select="true()"/>
+          <xsl:with-param name="in-link" tunnel="yes" select="true()"/>
+        </xsl:apply-templates></jk-main><jk-twin><xsl:value-of select="normalize-space($target-form)"/></jk-twin>
+      </xsl:when>
       <xsl:otherwise>
         <xsl:apply-templates mode="m:text">
           <xsl:with-param name="inline" tunnel="yes" select="true()"/>

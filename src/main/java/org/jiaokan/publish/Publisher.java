@@ -14,6 +14,7 @@ import org.jiaokan.edition.Ordered;
 import org.jiaokan.edition.TeiFiles;
 import org.jiaokan.publish.search.SearchIndexBuilder;
 import org.jiaokan.publish.html.Stylesheets;
+import org.jiaokan.publish.html.TwinPages;
 import org.jiaokan.script.ScriptDetector;
 import org.w3c.dom.Document;
 
@@ -777,12 +778,30 @@ public final class Publisher {
         Set<String> shownIds = RegisterKeys.idsOf(tei);
         Set<String> registerIds = incremental ? shownIds : null;
         XdmNode registers = ctx.registers().forDocument(shownIds);
-        write(ctx, "doc/" + docid + ".html", transform(ctx, registers, ctx.xsl().documentPage(), tei, params, ""));
+        String other = "zh-Hans".equals(script) ? "zh-Hant" : "zh-Hant".equals(script) ? "zh-Hans" : "";
+        byte[] page;
+        byte[] twin = null;
+        if (!other.isEmpty() && onePassTwins && ctx.xsl().documentMakesTwin()) {
+            // both pages from one transformation; a theme that marked nothing for the twin gets it made on its own
+            ByteArrayOutputStream own = new ByteArrayOutputStream();
+            ByteArrayOutputStream converted = new ByteArrayOutputStream();
+            TwinPages.Marks marks = new TwinPages.Marks();
+            Xslt30Transformer t = prepare(ctx, registers, ctx.xsl().documentPage(), tei, params, "", other);
+            t.applyTemplates(tei, TwinPages.of(serializer(ctx, own, false), serializer(ctx, converted, false), marks));
+            page = own.toByteArray();
+            if (marks.any()) {
+                twin = converted.toByteArray();
+                twinsInOnePass.incrementAndGet();
+            }
+        } else {
+            page = transform(ctx, registers, ctx.xsl().documentPage(), tei, params, "");
+        }
+        write(ctx, "doc/" + docid + ".html", page);
         files.add("doc/" + docid + ".html");
         pages++;
-        String other = "zh-Hans".equals(script) ? "zh-Hant" : "zh-Hant".equals(script) ? "zh-Hans" : "";
         if (!other.isEmpty()) {
-            write(ctx, "doc/" + docid + "." + other + ".html", transform(ctx, registers, ctx.xsl().documentPage(), tei, params, other));
+            if (twin == null) twin = transform(ctx, registers, ctx.xsl().documentPage(), tei, params, other);
+            write(ctx, "doc/" + docid + "." + other + ".html", twin);
             files.add("doc/" + docid + "." + other + ".html");
             pages++;
         }
@@ -845,14 +864,22 @@ public final class Publisher {
 
     private byte[] transform(Context ctx, XdmNode registers, Xslt30Transformer t, XdmNode tei, Map<String, XdmValue> docParams, String convertTo)
             throws SaxonApiException {
-        Map<QName, XdmValue> p = commonParams(ctx, registers);
-        docParams.forEach((k, v) -> p.put(new QName(k), v));
-        p.put(new QName("convert-to"), new XdmAtomicValue(convertTo));
-        t.setStylesheetParameters(p);
-        t.setGlobalContextItem(tei);
+        prepare(ctx, registers, t, tei, docParams, convertTo, null);
         ByteArrayOutputStream bos = new ByteArrayOutputStream();
         t.applyTemplates(tei, serializer(ctx, bos, false));
         return bos.toByteArray();
+    }
+
+    /** {@code t} with a document page's parameters; {@code twin} is set only for a stylesheet that declares it. */
+    private Xslt30Transformer prepare(Context ctx, XdmNode registers, Xslt30Transformer t, XdmNode tei, Map<String, XdmValue> docParams,
+            String convertTo, String twin) throws SaxonApiException {
+        Map<QName, XdmValue> p = commonParams(ctx, registers);
+        docParams.forEach((k, v) -> p.put(new QName(k), v));
+        p.put(new QName("convert-to"), new XdmAtomicValue(convertTo));
+        if (twin != null) p.put(new QName("twin"), new XdmAtomicValue(twin));
+        t.setStylesheetParameters(p);
+        t.setGlobalContextItem(tei);
+        return t;
     }
 
     /** The parameters of every transformation: the registers as this one reads them, the edition, the interface strings, the formats. */
@@ -964,6 +991,15 @@ public final class Publisher {
      * pages were made again. Null (the default) outside them.
      */
     static volatile java.util.function.Consumer<String> madeListener;
+
+    /**
+     * Whether a document page and its twin are made in one pass where the theme can ({@link TwinPages}); the tests
+     * turn it off to compare with the twin made by its own transformation. True outside them.
+     */
+    static volatile boolean onePassTwins = true;
+
+    /** How many twins were made in one pass (for the tests: the one pass was taken). */
+    static final java.util.concurrent.atomic.AtomicInteger twinsInOnePass = new java.util.concurrent.atomic.AtomicInteger();
 
     private static XdmMap citations(Map<String, String> cites) {
         Map<XdmAtomicValue, XdmValue> m = new LinkedHashMap<>();

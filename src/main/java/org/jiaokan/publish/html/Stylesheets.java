@@ -128,6 +128,14 @@ public final class Stylesheets {
     /** A transformer for one document page. */
     public Xslt30Transformer documentPage() { return guarded(document.load30()); }
 
+    /**
+     * Whether the document stylesheet can make a page and its other-script twin in one pass: it declares
+     * {@code $twin} (see {@link TwinPages}). A theme written for {@code $convert-to} alone does not.
+     */
+    public boolean documentMakesTwin() {
+        return document.getGlobalParameters().containsKey(new net.sf.saxon.s9api.QName("twin"));
+    }
+
     /** A transformer for one document's summary (title, facets, mentions with snippets). */
     public Xslt30Transformer summary() { return guarded(summary.load30()); }
 
