@@ -5,11 +5,12 @@
     xmlns:tei="http://www.tei-c.org/ns/1.0" xmlns:f="urn:x-jiaokan:xslt" xmlns:m="urn:x-jiaokan:modes" xmlns:jk="urn:x-jiaokan:functions"
     xpath-default-namespace="http://www.tei-c.org/ns/1.0" exclude-result-prefixes="#all">
 
-  <!-- Elements holding a line of text: each is one numbered block when it has an xml:id. -->
-  <xsl:variable name="f:leaf-blocks" as="xs:string*" select="('p', 'ab', 'head', 'item', 'fw', 'byline', 'dateline',
+  <!-- Elements holding a line of text: each is one numbered block when it has an xml:id. Static: made once when
+       the stylesheet is compiled, not in every transformation (a module using them includes this one first). -->
+  <xsl:variable name="f:leaf-blocks" static="yes" as="xs:string*" select="('p', 'ab', 'head', 'item', 'fw', 'byline', 'dateline',
       'salute', 'signed', 'titlePart', 'trailer', 'docAuthor', 'docImprint', 'docDate', 'docEdition', 'l', 'speaker',
       'stage', 'label', 'caption', 'bibl', 'cell', 'quote', 'q', 'argument', 'epigraph', 'postscript', 'address', 'seg')"/>
-  <xsl:variable name="f:leaf-block-set" as="map(xs:string, xs:boolean)" select="map:merge($f:leaf-blocks ! map{.: true()})"/>
+  <xsl:variable name="f:leaf-block-set" static="yes" as="map(xs:string, xs:boolean)" select="map:merge($f:leaf-blocks ! map{.: true()})"/>
   <xsl:key name="f:string" match="*:s" use="@k"/>
   <xsl:key name="f:reg-id" match="*[@xml:id]" use="string(@xml:id)"/>
 
@@ -52,7 +53,8 @@
       else if (matches($ref, '^[a-zA-Z][a-zA-Z0-9+.-]*:')) then ''
       else if (contains($ref, '#')) then substring-after($ref, '#')
       else ''"/>
-    <xsl:sequence select="$id[matches(., '^[\p{L}\p{N}_][\p{L}\p{N}_.\-]{0,149}$')]"/>
+    <!-- $id[matches(., '^[\p{L}\p{N}_][\p{L}\p{N}_.\-]{0,149}$')], without the regular expression's cost -->
+    <xsl:sequence select="jk:page-id($id)"/>
   </xsl:function>
 
   <!-- person, place, org or term: from the register entry, else from the element's name or type. -->

@@ -29,7 +29,7 @@
 
   <!-- Every register entry: those of registers.xml, then ids only the documents name. -->
   <xsl:variable name="entries" as="map(*)*">
-    <xsl:variable name="reg" select="$registers//(person | place | org | personGrp)[@xml:id][matches(@xml:id, '^[\p{L}\p{N}_][\p{L}\p{N}_.\-]{0,149}$')]"/>
+    <xsl:variable name="reg" select="$registers//(person | place | org | personGrp)[@xml:id][exists(jk:page-id(@xml:id))]"/>
     <xsl:for-each select="$reg">
       <xsl:sequence select="map{'id': string(@xml:id), 'kind': f:kind-of-entry(.), 'entry': .,
         'label': normalize-space((*[@xml:lang = 'zh-Hans'], persName, placeName, orgName, *)[normalize-space()][1])}"/>
@@ -199,50 +199,59 @@
     </xsl:result-document>
   </xsl:template>
 
-  <!-- One register entry: its spellings and codes, and every mention in context, by document. -->
+  <!-- One register entry: its spellings and codes, and every mention in context, by document. The content is
+       written straight into the page by the template below (the entry pages are most of the site: no temporary
+       tree to build and copy for each). -->
   <xsl:template name="entry">
     <xsl:param name="e" as="map(*)"/>
-    <xsl:variable name="id" select="$e?id"/>
-    <xsl:result-document href="{$e?kind}/{encode-for-uri($id)}.html">
+    <xsl:result-document href="{$e?kind}/{encode-for-uri($e?id)}.html">
       <xsl:call-template name="f:page">
         <xsl:with-param name="root" select="'../'"/>
         <xsl:with-param name="title" select="$e?label"/>
-        <xsl:with-param name="content" as="node()*">
-          <h1 lang="zh"><xsl:value-of select="$e?label"/></h1>
-          <xsl:if test="exists($e?entry)">
-            <dl class="entry">
-              <xsl:variable name="names" select="$e?entry/*[local-name() = ('persName', 'placeName', 'orgName', 'name', 'term')]"/>
-              <xsl:if test="$names">
-                <dt><xsl:sequence select="f:ui('reg.spellings')"/></dt>
-                <xsl:for-each select="$names"><dd><xsl:sequence select="f:lang-attr(.)"/><xsl:value-of select="normalize-space(.)"/></dd></xsl:for-each>
-              </xsl:if>
-              <xsl:for-each select="$e?entry/idno">
-                <dt><xsl:sequence select="f:ui('reg.code')"/><xsl:text> </xsl:text><xsl:value-of select="@type"/></dt>
-                <dd><xsl:value-of select="normalize-space(.)"/></dd>
-              </xsl:for-each>
-            </dl>
-          </xsl:if>
-          <h2><xsl:sequence select="f:ui('reg.mentions')"/><xsl:text> (</xsl:text><xsl:value-of select="count($mentions-by-ref($id))"/>)</h2>
-          <xsl:for-each-group select="$mentions-by-ref($id)" group-by="../@id">
-            <section class="mentions">
-              <h3><a href="../doc/{encode-for-uri(current-grouping-key())}.html" lang="{../@lang}"><xsl:value-of select="../@title"/></a>
-                <xsl:if test="../@date != ''"><xsl:text> </xsl:text><span class="date"><xsl:value-of select="../@date"/></span></xsl:if></h3>
-              <ul>
-                <xsl:for-each select="current-group()">
-                  <li lang="{(@lang[. != ''], ../@script)[1]}">
-                    <xsl:choose>
-                      <xsl:when test="@block != ''"><a class="pnum" href="../doc/{encode-for-uri(../@id)}.html#{@block}">¶<xsl:value-of select="@n"/></a></xsl:when>
-                      <xsl:otherwise><a class="pnum" href="../doc/{encode-for-uri(../@id)}.html">¶</a></xsl:otherwise>
-                    </xsl:choose>
-                    <xsl:text> </xsl:text><xsl:value-of select="@before"/><mark><xsl:value-of select="@name"/></mark><xsl:value-of select="@after"/>
-                  </li>
-                </xsl:for-each>
-              </ul>
-            </section>
-          </xsl:for-each-group>
-        </xsl:with-param>
+        <xsl:with-param name="parts-of" select="$f:entry-page"/>
+        <xsl:with-param name="e" select="$e" tunnel="yes"/>
       </xsl:call-template>
     </xsl:result-document>
+  </xsl:template>
+
+  <!-- What the entry pages apply their content's template to (only they pass $parts-of in this stylesheet). -->
+  <xsl:variable name="f:entry-page" as="document-node()"><xsl:document/></xsl:variable>
+  <xsl:template match="/" mode="m:page-head"/>
+  <xsl:template match="/" mode="m:page-content">
+    <xsl:param name="e" as="map(*)" tunnel="yes"/>
+    <xsl:variable name="id" select="$e?id"/>
+    <h1 lang="zh"><xsl:value-of select="$e?label"/></h1>
+    <xsl:if test="exists($e?entry)">
+      <dl class="entry">
+        <xsl:variable name="names" select="$e?entry/*[local-name() = ('persName', 'placeName', 'orgName', 'name', 'term')]"/>
+        <xsl:if test="$names">
+          <dt><xsl:sequence select="f:ui('reg.spellings')"/></dt>
+          <xsl:for-each select="$names"><dd><xsl:sequence select="f:lang-attr(.)"/><xsl:value-of select="normalize-space(.)"/></dd></xsl:for-each>
+        </xsl:if>
+        <xsl:for-each select="$e?entry/idno">
+          <dt><xsl:sequence select="f:ui('reg.code')"/><xsl:text> </xsl:text><xsl:value-of select="@type"/></dt>
+          <dd><xsl:value-of select="normalize-space(.)"/></dd>
+        </xsl:for-each>
+      </dl>
+    </xsl:if>
+    <h2><xsl:sequence select="f:ui('reg.mentions')"/><xsl:text> (</xsl:text><xsl:value-of select="count($mentions-by-ref($id))"/>)</h2>
+    <xsl:for-each-group select="$mentions-by-ref($id)" group-by="../@id">
+      <section class="mentions">
+        <h3><a href="../doc/{encode-for-uri(current-grouping-key())}.html" lang="{../@lang}"><xsl:value-of select="../@title"/></a>
+          <xsl:if test="../@date != ''"><xsl:text> </xsl:text><span class="date"><xsl:value-of select="../@date"/></span></xsl:if></h3>
+        <ul>
+          <xsl:for-each select="current-group()">
+            <li lang="{(@lang[. != ''], ../@script)[1]}">
+              <xsl:choose>
+                <xsl:when test="@block != ''"><a class="pnum" href="../doc/{encode-for-uri(../@id)}.html#{@block}">¶<xsl:value-of select="@n"/></a></xsl:when>
+                <xsl:otherwise><a class="pnum" href="../doc/{encode-for-uri(../@id)}.html">¶</a></xsl:otherwise>
+              </xsl:choose>
+              <xsl:text> </xsl:text><xsl:value-of select="@before"/><mark><xsl:value-of select="@name"/></mark><xsl:value-of select="@after"/>
+            </li>
+          </xsl:for-each>
+        </ul>
+      </section>
+    </xsl:for-each-group>
   </xsl:template>
 
   <!-- The encoding: every kind of intervention, with an example from the edition where there is one. -->

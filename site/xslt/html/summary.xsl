@@ -35,7 +35,8 @@
           <xsl:for-each select="current-group()">
             <xsl:variable name="block" select="ancestor::*[@xml:id][map:contains($f:leaf-block-set, local-name()) or self::item][1]"/>
             <xsl:variable name="text" select="($block ! $texts(generate-id(.)), normalize-space(f:reg-text(($block, ..)[1])))[1]"/>
-            <xsl:variable name="hit" select="normalize-space(f:reg-text(.))"/>
+            <!-- a name holding only text reads the same in both readings: its string, without applying templates -->
+            <xsl:variable name="hit" select="normalize-space(if (*) then f:reg-text(.) else string(.))"/>
             <xsl:variable name="before" select="if ($hit != '' and contains($text, $hit)) then substring-before($text, $hit) else ''"/>
             <xsl:variable name="after" select="if ($hit != '' and contains($text, $hit)) then substring-after($text, $hit) else $text"/>
             <m ref="{current-grouping-key()}" kind="{$kind}" name="{$hit}" lang="{f:lang(.)}"

@@ -15,14 +15,14 @@
     xpath-default-namespace="http://www.tei-c.org/ns/1.0" exclude-result-prefixes="#all">
 
   <!-- Elements that never make a block of their own. -->
-  <xsl:variable name="f:phrasing" as="xs:string*" select="('hi', 'emph', 'foreign', 'persName', 'placeName', 'orgName',
+  <xsl:variable name="f:phrasing" static="yes" as="xs:string*" select="('hi', 'emph', 'foreign', 'persName', 'placeName', 'orgName',
       'name', 'rs', 'term', 'date', 'time', 'roleName', 'num', 'measure', 'title', 'ref', 'ptr', 'choice', 'sic', 'corr',
       'orig', 'reg', 'abbr', 'expan', 'surplus', 'supplied', 'unclear', 'del', 'add', 'gap', 'lb', 'pb', 'cb', 'g',
       'anchor', 'c', 'w', 'pc', 'mentioned', 'soCalled', 'gloss', 'distinct', 'geogName', 'surname', 'forename',
       'addName', 'genName', 'settlement', 'country', 'region', 'bloc', 'district', 'idno', 'affiliation', 'damage',
       'space', 'handShift', 'note', 'index', 'milestone')"/>
 
-  <xsl:variable name="f:phrasing-set" as="map(xs:string, xs:boolean)" select="map:merge($f:phrasing ! map{.: true()})"/>
+  <xsl:variable name="f:phrasing-set" static="yes" as="map(xs:string, xs:boolean)" select="map:merge($f:phrasing ! map{.: true()})"/>
 
   <!-- Paragraph numbers: every element with an xml:id that is a block of text, in document order. -->
   <xsl:variable name="f:pnums" as="map(xs:string, xs:integer)">

@@ -76,6 +76,7 @@ public final class Stylesheets {
     public Stylesheets(Theme theme) throws SaxonApiException {
         processor = newProcessor();
         processor.registerExtensionFunction(scriptConversion());
+        processor.registerExtensionFunction(pageId());
         java.util.List<String> compileErrors = new java.util.ArrayList<>();
         XsltCompiler c = compiler(processor, theme, compileErrors);
         this.compileErrors = compileErrors;
@@ -224,6 +225,51 @@ public final class Stylesheets {
     /** {@code jk:convert($text, $script)}: the text in the other Chinese script (HanLP), for every output's stylesheets. */
     public static ExtensionFunction scriptConversion() {
         return new ScriptConversion();
+    }
+
+    /**
+     * {@code jk:page-id($s)}: {@code $s} when it can name a page (a letter, digit or _, then up to 149 letters,
+     * digits, _ . or -), else empty. The same answer as {@code $s[matches(., '^[\p{L}\p{N}_][\p{L}\p{N}_.\-]{0,149}$')]},
+     * with Saxon's own character categories, at a fraction of the regular expression's cost: the pages ask it of
+     * every name.
+     */
+    public static ExtensionFunction pageId() {
+        return new PageId();
+    }
+
+    private static final class PageId implements ExtensionFunction {
+        private static final net.sf.saxon.regex.charclass.CharacterClass LETTER = net.sf.saxon.regex.charclass.Categories.getCategory("L");
+        private static final net.sf.saxon.regex.charclass.CharacterClass DIGIT = net.sf.saxon.regex.charclass.Categories.getCategory("N");
+
+        @Override
+        public QName getName() { return new QName(FN_NS, "page-id"); }
+
+        @Override
+        public SequenceType getResultType() { return SequenceType.makeSequenceType(ItemType.STRING, OccurrenceIndicator.ZERO_OR_ONE); }
+
+        @Override
+        public SequenceType[] getArgumentTypes() {
+            return new SequenceType[]{SequenceType.makeSequenceType(ItemType.STRING, OccurrenceIndicator.ZERO_OR_ONE)};
+        }
+
+        @Override
+        public XdmValue call(XdmValue[] args) {
+            if (args[0].size() == 0) return net.sf.saxon.s9api.XdmEmptySequence.getInstance();
+            String s = args[0].itemAt(0).getStringValue();
+            return isPageId(s) ? new XdmAtomicValue(s) : net.sf.saxon.s9api.XdmEmptySequence.getInstance();
+        }
+    }
+
+    /** Whether {@code s} matches {@code ^[\p{L}\p{N}_][\p{L}\p{N}_.\-]{0,149}$} as XPath (Saxon) matches it. */
+    static boolean isPageId(String s) {
+        int n = 0;
+        for (int i = 0; i < s.length(); ) {
+            int c = s.codePointAt(i);
+            i += Character.charCount(c);
+            boolean ok = c == '_' || PageId.LETTER.test(c) || PageId.DIGIT.test(c) || (n > 0 && (c == '.' || c == '-'));
+            if (!ok || ++n > 150) return false;
+        }
+        return n > 0;
     }
 
     private static final class ScriptConversion implements ExtensionFunction {

@@ -27,6 +27,7 @@ final class PdfStylesheets {
     PdfStylesheets(Theme theme) throws SaxonApiException {
         processor = Stylesheets.newProcessor();
         processor.registerExtensionFunction(Stylesheets.scriptConversion());
+        processor.registerExtensionFunction(Stylesheets.pageId());
         for (net.sf.saxon.lib.ExtensionFunctionDefinition f : PageLookup.functions()) processor.registerExtensionFunction(f);
         List<String> errors = new ArrayList<>();
         XsltCompiler c = Stylesheets.compiler(processor, theme, errors);

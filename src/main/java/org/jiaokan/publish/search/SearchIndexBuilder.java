@@ -757,29 +757,40 @@ public final class SearchIndexBuilder {
                     vmap.append(',').append(i);
                 }
             }
-            Map<Long, int[]> local = new HashMap<>();
+            // The block's grams and their positions, in the order they first occur: an open-addressing table of
+            // the keys (a HashMap<Long, …> boxed every key and took most of this method's time).
+            int cap = Integer.highestOneBit(Math.max(4, len) * 2 - 1) << 1;
+            int mask = cap - 1;
+            long[] slotKeys = new long[cap];
+            int[] slotGram = new int[cap];  // the gram's number + 1; 0 for an empty slot
+            long[] keys = new long[len];
+            int[][] positions = new int[len][];
+            int[] counts = new int[len];
+            int grams = 0;
             for (int i = 0; i < len; i++) {
                 int c = seq[i];
                 if (c < 0) continue;
                 int n = i + 1 < len ? seq[i + 1] : -1;
                 long key = ((long) c << 21) | (n < 0 ? 0 : n);
-                int[] ps = local.get(key);
-                if (ps == null) {
-                    ps = new int[]{0, 0, 0, 0};
-                    local.put(key, ps);
+                int slot = (int) GramTable.mix(key) & mask;
+                while (slotGram[slot] != 0 && slotKeys[slot] != key) slot = (slot + 1) & mask;
+                int g;
+                if (slotGram[slot] == 0) {
+                    g = grams++;
+                    slotKeys[slot] = key;
+                    slotGram[slot] = g + 1;
+                    keys[g] = key;
+                    positions[g] = new int[4];
+                } else {
+                    g = slotGram[slot] - 1;
                 }
-                if (ps[0] + 1 >= ps.length) {
-                    ps = java.util.Arrays.copyOf(ps, ps.length * 2);
-                    local.put(key, ps);
-                }
-                ps[++ps[0]] = i;
+                if (counts[g] == positions[g].length) positions[g] = java.util.Arrays.copyOf(positions[g], counts[g] * 2);
+                positions[g][counts[g]++] = i;
             }
-            long[] keys = new long[local.size()];
-            int[][] positions = new int[local.size()][];
-            int k = 0;
-            for (Map.Entry<Long, int[]> e : local.entrySet()) {
-                keys[k] = e.getKey();
-                positions[k++] = java.util.Arrays.copyOfRange(e.getValue(), 1, e.getValue()[0] + 1);
+            keys = java.util.Arrays.copyOf(keys, grams);
+            positions = java.util.Arrays.copyOf(positions, grams);
+            for (int g = 0; g < grams; g++) {
+                if (positions[g].length != counts[g]) positions[g] = java.util.Arrays.copyOf(positions[g], counts[g]);
             }
             StringBuilder t = new StringBuilder(u.text().length() + 32).append('[').append(ScriptStrings.quote(u.anchor())).append(',').append(ScriptStrings.quote(u.text()));
             if (vmap.length() > 0) t.append(",[").append(vmap).append(']');
