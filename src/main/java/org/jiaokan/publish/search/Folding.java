@@ -76,9 +76,36 @@ public final class Folding {
         return (cp >= 0x4E00 && cp <= 0x9FFF) || (cp >= 'a' && cp <= 'z') || (cp >= '0' && cp <= '9');
     }
 
+    /**
+     * For each code point of the BMP: its lower case where it takes part in matching, 0 where it does not, and
+     * {@code SLOW} where its lower case is outside the BMP. Made once from {@link #matches} and
+     * {@link Character#toLowerCase(int)}, so the answers are theirs; the text's every character then costs a
+     * look-up instead of two of Java's property searches.
+     */
+    private static final char[] BMP_LOWER = bmpLower();
+    private static final char SLOW = 0xFFFF;
+
+    private static char[] bmpLower() {
+        char[] t = new char[0x10000];
+        for (int c = 0; c < 0x10000; c++) {
+            if (c == SLOW || !matches(c)) continue;
+            int l = Character.toLowerCase(c);
+            t[c] = l <= 0xFFFF && l != 0 && l != SLOW ? (char) l : SLOW;
+        }
+        return t;
+    }
+
     private static int keep(int cp, int origin, StringBuilder out, int[] offsets, int n) {
-        if (!matches(cp)) return n;
-        int c = fold(Character.toLowerCase(cp));
+        int lower;
+        char l = cp <= 0xFFFF ? BMP_LOWER[cp] : SLOW;
+        if (l == 0) return n;
+        if (l != SLOW) {
+            lower = l;
+        } else {
+            if (!matches(cp)) return n;
+            lower = Character.toLowerCase(cp);
+        }
+        int c = fold(lower);
         out.appendCodePoint(c);
         // Index by code point: the folded text is code points, the offsets array parallel to them.
         offsets[n] = origin;
