@@ -76,6 +76,11 @@ public final class Theme {
         return java.util.HexFormat.of().formatHex(md.digest());
     }
 
+    /** Whether the edition has its own file for this theme path. */
+    public boolean overrides(String path) {
+        return ownFile(path).isPresent();
+    }
+
     /** Where a theme file comes from, for messages. */
     public String origin(String path) {
         return ownFile(path).map(Path::toString).orElse("(bundled theme) " + path);

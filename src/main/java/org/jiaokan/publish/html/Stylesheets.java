@@ -49,6 +49,7 @@ public final class Stylesheets {
     private final XsltExecutable document;
     private final XsltExecutable summary;
     private final XsltExecutable site;
+    private final boolean twinInOnePass;
     private final java.util.List<String> compileErrors;
 
     /** Compiled stylesheets kept for the next run in the same JVM, by the theme's fingerprint (a few themes at most). */
@@ -80,12 +81,40 @@ public final class Stylesheets {
         java.util.List<String> compileErrors = new java.util.ArrayList<>();
         XsltCompiler c = compiler(processor, theme, compileErrors);
         this.compileErrors = compileErrors;
+        // The modules the document page is made of, to tell whether an edition's own module was written for the
+        // twin made in the same pass (see documentMakesTwin).
+        java.util.Set<String> documentModules = new java.util.TreeSet<>(java.util.Set.of("xslt/html/document.xsl"));
+        XsltCompiler dc = compiler(processor, theme, compileErrors);
+        ThemeResolver themeModules = new ThemeResolver(theme);
+        dc.setResourceResolver(request -> {
+            Source source = themeModules.resolve(request);
+            Theme.path(URI.create(request.uri)).ifPresent(documentModules::add);
+            return source;
+        });
         try {
-            document = compile(c, theme, "xslt/html/document.xsl");
+            document = compile(dc, theme, "xslt/html/document.xsl");
             summary = compile(c, theme, "xslt/html/summary.xsl");
             site = compile(c, theme, "xslt/html/site.xsl");
         } catch (SaxonApiException e) {
             throw new SaxonApiException(compileErrors.isEmpty() ? e.getMessage() : String.join("; ", compileErrors), e);
+        }
+        twinInOnePass = document.getGlobalParameters().containsKey(new net.sf.saxon.s9api.QName("twin"))
+                && documentModules.stream().allMatch(m -> writtenForTwins(theme, m));
+    }
+
+    /**
+     * Whether a module of the document page can take part in making the twin in the same pass: the bundled one,
+     * or an edition's own that speaks of it ({@code $twin} or the {@code jk-twin} marks). An edition's module
+     * copied from a release before it may write the page without the marks; its twins are then made by a second
+     * transformation with {@code $convert-to}, as that release made them.
+     */
+    private static boolean writtenForTwins(Theme theme, String module) {
+        if (!theme.overrides(module)) return true;
+        try {
+            String text = new String(theme.bytes(module), java.nio.charset.StandardCharsets.UTF_8);
+            return text.contains("$twin") || text.contains(TwinPages.TWIN);
+        } catch (IOException e) {
+            return false;
         }
     }
 
@@ -131,10 +160,11 @@ public final class Stylesheets {
 
     /**
      * Whether the document stylesheet can make a page and its other-script twin in one pass: it declares
-     * {@code $twin} (see {@link TwinPages}). A theme written for {@code $convert-to} alone does not.
+     * {@code $twin} (see {@link TwinPages}), and every module of it that the edition overrides was written for
+     * that. A theme written for {@code $convert-to} alone makes its twin in a second transformation.
      */
     public boolean documentMakesTwin() {
-        return document.getGlobalParameters().containsKey(new net.sf.saxon.s9api.QName("twin"));
+        return twinInOnePass;
     }
 
     /** A transformer for one document's summary (title, facets, mentions with snippets). */
