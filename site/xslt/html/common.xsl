@@ -95,8 +95,16 @@
 
   <!-- The edition's title, from edition.xml or the registers' header. -->
   <xsl:function name="f:edition-title" as="xs:string">
-    <xsl:sequence select="(normalize-space(($edition/*/teiHeader/fileDesc/titleStmt/title)[1])[. != ''], '')[1]"/>
+    <xsl:sequence select="$f:edition-title"/>
   </xsl:function>
+  <!-- Found once per transformation: every page's title, header and footer ask for it. -->
+  <xsl:variable name="f:edition-title" as="xs:string" select="(normalize-space(($edition/*/teiHeader/fileDesc/titleStmt/title)[1])[. != ''], '')[1]"/>
+
+  <!-- The footer's licences, each with its link when it has a safe http(s) one: checked once per transformation, not on
+       every page. -->
+  <xsl:variable name="f:licences" as="map(*)*" select="
+    for $l in $edition/*/teiHeader/fileDesc/publicationStmt/availability/licence[1]
+    return map{'el': $l, 'url': f:safe-url($l/@target)[matches(., '^https?:')]}"/>
 
   <!-- Labels of certainty. -->
   <xsl:function name="f:cert" as="element()?">
@@ -188,11 +196,11 @@
             <xsl:if test="$pub/publicationStmt/date">
               <xsl:sequence select="f:ui('footer.released')"/><xsl:text> </xsl:text><xsl:value-of select="($pub/publicationStmt/date/@when, $pub/publicationStmt/date)[1]"/><xsl:text> · </xsl:text>
             </xsl:if>
-            <xsl:for-each select="$pub/publicationStmt/availability/licence[1]">
+            <xsl:for-each select="$f:licences">
               <xsl:sequence select="f:ui('footer.licence')"/><xsl:text> </xsl:text>
               <xsl:choose>
-                <xsl:when test="f:safe-url(@target)[matches(., '^https?:')]"><a href="{f:safe-url(@target)}" lang="en"><xsl:value-of select="normalize-space(.)"/></a></xsl:when>
-                <xsl:otherwise><span lang="en"><xsl:value-of select="normalize-space(.)"/></span></xsl:otherwise>
+                <xsl:when test="exists(?url)"><a href="{?url}" lang="en"><xsl:value-of select="normalize-space(?el)"/></a></xsl:when>
+                <xsl:otherwise><span lang="en"><xsl:value-of select="normalize-space(?el)"/></span></xsl:otherwise>
               </xsl:choose>
               <xsl:text> · </xsl:text>
             </xsl:for-each>
