@@ -34,7 +34,9 @@
         <xsl:if test="exists($kind)">
           <xsl:for-each select="current-group()">
             <xsl:variable name="block" select="ancestor::*[@xml:id][map:contains($f:leaf-block-set, local-name()) or self::item][1]"/>
-            <xsl:variable name="text" select="($block ! $texts(generate-id(.)), normalize-space(f:reg-text(($block, ..)[1])))[1]"/>
+            <!-- the block's text made once above; made here only for a name outside every numbered block -->
+            <xsl:variable name="made" select="$block ! $texts(generate-id(.))"/>
+            <xsl:variable name="text" select="if (exists($made)) then $made else normalize-space(f:reg-text(($block, ..)[1]))"/>
             <!-- a name holding only text reads the same in both readings: its string, without applying templates -->
             <xsl:variable name="hit" select="normalize-space(if (*) then f:reg-text(.) else string(.))"/>
             <xsl:variable name="before" select="if ($hit != '' and contains($text, $hit)) then substring-before($text, $hit) else ''"/>
