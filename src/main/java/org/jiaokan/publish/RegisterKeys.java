@@ -33,7 +33,6 @@ final class RegisterKeys {
     private static final Set<String> ENTRY_ELEMENTS = Set.of("person", "place", "org", "personGrp", "item", "category", "entry");
     private static final Set<String> PAGE_ENTRY_ELEMENTS = Set.of("person", "place", "org", "personGrp");
     private static final Set<String> NAME_ELEMENTS = Set.of("persName", "placeName", "orgName", "term", "name", "rs");
-    private static final String ID_PATTERN = "[\\p{L}\\p{N}_][\\p{L}\\p{N}_.\\-]{0,149}";
 
     /** Per id, the digest of what a document page reads of its entry (the first entry of that id). */
     private final Map<String, String> shown = new HashMap<>();
@@ -317,7 +316,7 @@ final class RegisterKeys {
                 if (e.getNodeKind() == XdmNodeKind.ELEMENT && TEI.equals(e.getNodeName().getNamespace())
                         && PAGE_ENTRY_ELEMENTS.contains(e.getNodeName().getLocalName())) {
                     String id = e.getAttributeValue(XML_ID);
-                    if (id != null && id.matches(ID_PATTERN)) entries.add(e);
+                    if (id != null && org.jiaokan.publish.html.Stylesheets.isPageId(id)) entries.add(e);
                 }
             });
             for (XdmNode e : entries) {

@@ -290,8 +290,11 @@ public final class Stylesheets {
         }
     }
 
-    /** Whether {@code s} matches {@code ^[\p{L}\p{N}_][\p{L}\p{N}_.\-]{0,149}$} as XPath (Saxon) matches it. */
-    static boolean isPageId(String s) {
+    /**
+     * Whether {@code s} matches {@code ^[\p{L}\p{N}_][\p{L}\p{N}_.\-]{0,149}$} as XPath (Saxon) matches it: the
+     * ids that name a register entry's page, here and in the stylesheets alike.
+     */
+    public static boolean isPageId(String s) {
         int n = 0;
         for (int i = 0; i < s.length(); ) {
             int c = s.codePointAt(i);
