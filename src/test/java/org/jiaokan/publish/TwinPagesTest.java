@@ -47,7 +47,7 @@ class TwinPagesTest {
     void anEditionsOwnModuleWrittenWithoutTheTwinGetsTheSecondTransformation() throws IOException {
         // header.xsl copied with a change of its own (a comment), as from a release before the one-pass twins
         Path edition = tmp.resolve("edition");
-        copy(Path.of("tei"), edition);
+        IncrementalPublishTest.copy(Path.of("tei"), edition);
         Path header = edition.resolve("site/xslt/html/header.xsl");
         Files.createDirectories(header.getParent());
         try (var in = Publisher.class.getClassLoader().getResourceAsStream("org/jiaokan/site/xslt/html/header.xsl")) {
@@ -67,16 +67,6 @@ class TwinPagesTest {
         assertEquals(b.keySet(), a.keySet());
         assertTrue(a.keySet().stream().anyMatch(k -> k.matches(".*\\.zh-Han[st]\\.html")), a.keySet().toString());
         for (String k : a.keySet()) assertArrayEquals(b.get(k), a.get(k), k);
-    }
-
-    private static void copy(Path from, Path to) throws IOException {
-        try (Stream<Path> s = Files.walk(from)) {
-            for (Path p : s.toList()) {
-                Path t = to.resolve(from.relativize(p).toString());
-                if (Files.isDirectory(p)) Files.createDirectories(t);
-                else Files.copy(p, t);
-            }
-        }
     }
 
     private void samePages(Path edition, int atLeast) throws IOException {

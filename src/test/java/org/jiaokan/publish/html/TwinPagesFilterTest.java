@@ -1,7 +1,6 @@
 package org.jiaokan.publish.html;
 
 import net.sf.saxon.s9api.Processor;
-import net.sf.saxon.s9api.Serializer;
 import net.sf.saxon.s9api.Xslt30Transformer;
 import org.junit.jupiter.api.Test;
 
@@ -25,13 +24,8 @@ class TwinPagesFilterTest {
         ByteArrayOutputStream a = new ByteArrayOutputStream();
         ByteArrayOutputStream b = new ByteArrayOutputStream();
         TwinPages.Marks marks = new TwinPages.Marks();
-        t.callTemplate(null, TwinPages.of(serializer(p, t, a), serializer(p, t, b), marks));
+        t.callTemplate(null, TwinPages.of(t.newSerializer(a), t.newSerializer(b), marks));
         return new String[] {a.toString(StandardCharsets.UTF_8), b.toString(StandardCharsets.UTF_8), String.valueOf(marks.any())};
-    }
-
-    private static Serializer serializer(Processor p, Xslt30Transformer t, ByteArrayOutputStream out) {
-        Serializer s = t.newSerializer(out);
-        return s;
     }
 
     @Test
