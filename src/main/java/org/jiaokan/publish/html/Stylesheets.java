@@ -217,12 +217,38 @@ public final class Stylesheets {
         b.setLineNumbering(false);
         InputSource src = new InputSource(in);
         src.setSystemId(systemId);
+        // A reader of this thread's, taken out while it parses (a parse within a parse makes its own).
+        XMLReader reader = READER.get();
+        READER.remove();
         try {
-            return b.build(new SAXSource(secureReader(), src));
+            if (reader == null) reader = secureReader();
+            // Saxon counts the parser's errors with the error handler it finds on the reader, and sets its own only
+            // where there is none: each parse starts without one, so no document is blamed for an earlier one's errors.
+            reader.setErrorHandler(null);
+            return b.build(new SAXSource(reader, src));
         } catch (IOException e) {
             throw new SaxonApiException(e);
+        } finally {
+            if (reader != null) {
+                // the handlers hold the tree just built: let it go with the document
+                reader.setContentHandler(null);
+                reader.setDTDHandler(null);
+                reader.setErrorHandler(null);
+                try {
+                    reader.setProperty("http://xml.org/sax/properties/lexical-handler", null);
+                    READER.set(reader);
+                } catch (SAXException e) {
+                    // a reader that cannot drop its handler is not kept
+                }
+            }
         }
     }
+
+    /**
+     * One secure SAX reader per thread: making a parser costs about a fifth of parsing a document of the edition.
+     * Each parse resets the parser (Xerces starts every parse afresh), and the handlers are set for each one.
+     */
+    private static final ThreadLocal<XMLReader> READER = new ThreadLocal<>();
 
     /** A namespace-aware SAX reader that refuses DOCTYPEs, external entities and DTD loading. */
     public static XMLReader secureReader() throws IOException {
