@@ -14,6 +14,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.regex.Pattern;
 
 /**
  * What the search index needs of one TEI document: its metadata and facets, and its searchable blocks, each
@@ -30,6 +31,10 @@ public record SearchDocument(String docid, String title, String date, String yea
             "note", "argument", "epigraph", "stage", "sp", "speaker");
     private static final Set<String> SKIPPED = Set.of("surplus", "fw", "del", "orig", "sic", "abbr");
     private static final Set<String> ALTERNATIVES = Set.of("orig", "sic", "abbr");
+    // compiled once: String's regular-expression methods compile their pattern on every call, for every name
+    private static final Pattern SPACES = Pattern.compile("\\s+");
+    private static final Pattern REGISTER_KEY = Pattern.compile("(per|pl|org|term)-.+");
+    private static final Pattern LOCAL_ENTRY = Pattern.compile("--.*$");
 
     /** A person, place or organisation a document mentions: type (person, place, org), key and label. */
     public record Entity(String type, String key, String label) {}
@@ -76,12 +81,12 @@ public record SearchDocument(String docid, String title, String date, String yea
                 List<Element> titles = Dom.children(titleStmt, "title");
                 Element main = titles.stream().filter(t -> "main".equals(t.getAttribute("type"))).findFirst()
                         .orElse(titles.isEmpty() ? null : titles.get(0));
-                if (main != null) title = main.getTextContent().strip().replaceAll("\\s+", " ");
+                if (main != null) title = SPACES.matcher(main.getTextContent().strip()).replaceAll(" ");
             }
             date = firstWhen(descendants(header, "sourceDesc"));
             if (date.isEmpty()) date = firstWhen(descendants(header, "creation"));
             for (Element cat : descendants(header, "catRef")) {
-                String target = cat.getAttribute("target").strip().split("\\s+")[0];
+                String target = SPACES.split(cat.getAttribute("target").strip())[0];
                 if (target.isEmpty()) continue;
                 String id = target.startsWith("#") ? target.substring(1) : target;
                 int jk = id.indexOf("-jk-");
@@ -134,14 +139,14 @@ public record SearchDocument(String docid, String title, String date, String yea
         for (String[] kind : new String[][]{{"persName", "person"}, {"placeName", "place"}, {"orgName", "org"}}) {
             for (Element e : descendants(scope, kind[0])) {
                 if (isSkipped(e)) continue;
-                String written = e.getTextContent().strip().replaceAll("\\s+", " ");
-                String ref = e.getAttribute("ref").strip().split("\\s+")[0];
+                String written = SPACES.matcher(e.getTextContent().strip()).replaceAll(" ");
+                String ref = SPACES.split(e.getAttribute("ref").strip())[0];
                 if (!ref.isEmpty()) {
                     int hash = ref.indexOf('#');
                     String key = hash >= 0 ? ref.substring(hash + 1) : ref;
                     // Register ids of the form per-叶寒冰 carry the register's name form; a local entry's
                     // id adds its document after "--" (org-市局--DOCID), which is no part of the name.
-                    String label = key.matches("(per|pl|org|term)-.+") ? key.substring(key.indexOf('-') + 1).replaceFirst("--.*$", "") : written;
+                    String label = REGISTER_KEY.matcher(key).matches() ? LOCAL_ENTRY.matcher(key.substring(key.indexOf('-') + 1)).replaceFirst("") : written;
                     if (!key.isEmpty()) out.add(new Entity(kind[1], key, label.isEmpty() ? key : label));
                 } else if (!written.isEmpty() && written.length() <= 40) {
                     out.add(new Entity(kind[1], "=" + Folding.fold(written).text(), written));
