@@ -97,13 +97,15 @@
   <xsl:function name="f:edition-title" as="xs:string">
     <xsl:sequence select="$f:edition-title"/>
   </xsl:function>
-  <!-- Found once per transformation: every page's title, header and footer ask for it. -->
-  <xsl:variable name="f:edition-title" as="xs:string" select="(normalize-space(($edition/*/teiHeader/fileDesc/titleStmt/title)[1])[. != ''], '')[1]"/>
+  <!-- Found once per transformation: every page's title, header and footer ask for it.
+       $edition/*/teiHeader[1], here and in every module: edition.xml's other children are the documents' xi:includes
+       (one per document, thousands of them), which a step without [1] would look through on every page. -->
+  <xsl:variable name="f:edition-title" as="xs:string" select="(normalize-space(($edition/*/teiHeader[1]/fileDesc/titleStmt/title)[1])[. != ''], '')[1]"/>
 
   <!-- The footer's licences, each with its link when it has a safe http(s) one: checked once per transformation, not on
        every page. -->
   <xsl:variable name="f:licences" as="map(*)*" select="
-    for $l in $edition/*/teiHeader/fileDesc/publicationStmt/availability/licence[1]
+    for $l in $edition/*/teiHeader[1]/fileDesc/publicationStmt/availability/licence[1]
     return map{'el': $l, 'url': f:safe-url($l/@target)[matches(., '^https?:')]}"/>
 
   <!-- Labels of certainty. -->
@@ -168,7 +170,7 @@
         <a class="skip" href="#jk--main"><xsl:sequence select="f:ui('nav.skip')"/></a>
         <header class="site-header">
           <p class="site-name"><a href="{$root}index.html">
-            <xsl:sequence select="f:lang-inherit(($edition/*/teiHeader/fileDesc/titleStmt/title)[1])"/>
+            <xsl:sequence select="f:lang-inherit(($edition/*/teiHeader[1]/fileDesc/titleStmt/title)[1])"/>
             <xsl:choose>
               <xsl:when test="f:edition-title() != ''"><xsl:value-of select="f:edition-title()"/></xsl:when>
               <xsl:otherwise><xsl:sequence select="f:ui('site.name')"/></xsl:otherwise>
@@ -188,7 +190,7 @@
           <xsl:apply-templates select="$parts-of" mode="m:page-content"/>
         </main>
         <footer class="site-footer">
-          <xsl:variable name="pub" select="$edition/*/teiHeader/fileDesc"/>
+          <xsl:variable name="pub" select="$edition/*/teiHeader[1]/fileDesc"/>
           <p>
             <xsl:if test="$pub/editionStmt/edition/@n">
               <xsl:sequence select="f:ui('footer.version')"/><xsl:text> </xsl:text><xsl:value-of select="$pub/editionStmt/edition/@n"/><xsl:text> · </xsl:text>

@@ -69,14 +69,14 @@
   </xsl:template>
 
   <xsl:template name="home">
-    <xsl:variable name="fd" select="$edition/*/teiHeader/fileDesc"/>
+    <xsl:variable name="fd" select="$edition/*/teiHeader[1]/fileDesc"/>
     <xsl:result-document href="index.html">
       <xsl:call-template name="f:page">
         <xsl:with-param name="root" select="''"/>
         <xsl:with-param name="title" select="if (f:edition-title() != '') then '' else f:t('site.name')"/>
         <xsl:with-param name="content" as="node()*">
           <h1><xsl:sequence select="if (f:edition-title() != '') then f:lang-inherit(($fd/titleStmt/title)[1]) else ()"/><xsl:value-of select="(f:edition-title()[. != ''], 'Jiaokan')[1]"/></h1>
-          <xsl:variable name="intro" select="$edition/*/teiHeader/encodingDesc/projectDesc/p, $fd/sourceDesc/p"/>
+          <xsl:variable name="intro" select="$edition/*/teiHeader[1]/encodingDesc/projectDesc/p, $fd/sourceDesc/p"/>
           <xsl:if test="$intro">
             <section aria-labelledby="jk--intro-h"><h2 id="jk--intro-h"><xsl:sequence select="f:ui('home.intro')"/></h2>
               <xsl:for-each select="$intro"><p><xsl:sequence select="f:lang-inherit(.)"/><xsl:value-of select="normalize-space(.)"/></p></xsl:for-each>
@@ -108,7 +108,7 @@
               </xsl:for-each>
             </ul>
           </section>
-          <xsl:variable name="decl" select="if ($edition/*/teiHeader/encodingDesc/editorialDecl) then $edition/*/teiHeader/encodingDesc/editorialDecl//p/normalize-space() else distinct-values(for $d in $docs return $d/*:decl)"/>
+          <xsl:variable name="decl" select="if ($edition/*/teiHeader[1]/encodingDesc/editorialDecl) then $edition/*/teiHeader[1]/encodingDesc/editorialDecl//p/normalize-space() else distinct-values(for $d in $docs return $d/*:decl)"/>
           <xsl:if test="exists($decl)">
             <section aria-labelledby="jk--decl-h"><h2 id="jk--decl-h"><xsl:sequence select="f:ui('home.principles')"/></h2>
               <xsl:for-each select="$decl"><p lang="en"><xsl:value-of select="."/></p></xsl:for-each>
@@ -319,7 +319,7 @@
   </xsl:template>
 
   <xsl:template name="sitemap">
-    <xsl:variable name="base" select="(($edition/*/teiHeader/fileDesc/publicationStmt/idno[@type = 'URI'])[1]/normalize-space()[matches(., '^https?://')], '')[1]"/>
+    <xsl:variable name="base" select="(($edition/*/teiHeader[1]/fileDesc/publicationStmt/idno[@type = 'URI'])[1]/normalize-space()[matches(., '^https?://')], '')[1]"/>
     <xsl:variable name="b" select="if ($base = '' or ends-with($base, '/')) then $base else $base || '/'"/>
     <xsl:result-document href="sitemap.xml" method="xml" indent="yes">
       <urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">

@@ -23,7 +23,7 @@
   <xsl:output method="xml" encoding="UTF-8" indent="no"/>
 
   <xsl:variable name="p:edition-title" as="xs:string" select="if (f:edition-title() != '') then f:edition-title() else f:t('site.name')"/>
-  <xsl:variable name="p:edition-title-lang" as="xs:string" select="if (f:edition-title() != '') then (f:lang(($edition/*/teiHeader/fileDesc/titleStmt/title)[1]), 'en')[1] else 'zh-Hans'"/>
+  <xsl:variable name="p:edition-title-lang" as="xs:string" select="if (f:edition-title() != '') then (f:lang(($edition/*/teiHeader[1]/fileDesc/titleStmt/title)[1]), 'en')[1] else 'zh-Hans'"/>
 
   <xsl:template name="main">
     <xsl:variable name="title" select="if ($whole) then $p:edition-title || (if ($volumes gt 1) then ' · ' || p:volume-label() else '') else p:title($docs[1])"/>
@@ -36,13 +36,13 @@
           <rdf:RDF>
             <rdf:Description rdf:about="">
               <dc:title><rdf:Alt><rdf:li xml:lang="x-default"><xsl:value-of select="$title"/></rdf:li></rdf:Alt></dc:title>
-              <xsl:variable name="creators" select="if ($whole) then ($edition/*/teiHeader/fileDesc/titleStmt/editor, $edition/*/teiHeader/fileDesc/publicationStmt/publisher)/normalize-space()[. != '']
+              <xsl:variable name="creators" select="if ($whole) then ($edition/*/teiHeader[1]/fileDesc/titleStmt/editor, $edition/*/teiHeader[1]/fileDesc/publicationStmt/publisher)/normalize-space()[. != '']
                   else f:header($docs[1])?authors"/>
               <xsl:if test="exists($creators)">
                 <dc:creator><rdf:Seq><xsl:for-each select="distinct-values($creators)"><rdf:li><xsl:value-of select="."/></rdf:li></xsl:for-each></rdf:Seq></dc:creator>
               </xsl:if>
               <dc:language><rdf:Bag><xsl:for-each select="distinct-values(($lang, $docs ! p:doc-lang(.)))"><rdf:li><xsl:value-of select="."/></rdf:li></xsl:for-each></rdf:Bag></dc:language>
-              <xsl:for-each select="($edition/*/teiHeader/fileDesc/publicationStmt/availability/licence, $docs[1]/*/teiHeader/fileDesc/publicationStmt/availability/licence)[normalize-space()][1]">
+              <xsl:for-each select="($edition/*/teiHeader[1]/fileDesc/publicationStmt/availability/licence, $docs[1]/*/teiHeader/fileDesc/publicationStmt/availability/licence)[normalize-space()][1]">
                 <dc:rights><rdf:Alt><rdf:li xml:lang="x-default"><xsl:value-of select="normalize-space(.) || (if (@target) then ' &lt;' || @target || '&gt;' else '')"/></rdf:li></rdf:Alt></dc:rights>
               </xsl:for-each>
               <xsl:if test="not($whole)">
@@ -80,7 +80,7 @@
 
   <!-- The edition's title page: title, edition statement, editors and publisher, date, licence, description. -->
   <xsl:template name="p:title-page">
-    <xsl:variable name="fd" select="$edition/*/teiHeader/fileDesc"/>
+    <xsl:variable name="fd" select="$edition/*/teiHeader[1]/fileDesc"/>
     <fo:page-sequence master-reference="title" font-family="{$serif}" format="i" hyphenate="false" language="zh" country="CN">
       <fo:flow flow-name="xsl-region-body">
         <fo:block id="jk-title" role="Sect">

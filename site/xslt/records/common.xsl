@@ -25,7 +25,7 @@
   <!-- The edition header: the parameter, or the context when it is the edition itself. -->
   <xsl:function name="r:edition-header" as="element(teiHeader)?">
     <xsl:param name="doc" as="document-node()"/>
-    <xsl:sequence select="($doc/teiCorpus/teiHeader, $edition/teiCorpus/teiHeader, $edition/TEI/teiHeader)[1]"/>
+    <xsl:sequence select="($doc/teiCorpus/teiHeader[1], $edition/teiCorpus/teiHeader[1], $edition/TEI/teiHeader[1])[1]"/>
   </xsl:function>
 
   <xsl:function name="r:edition-title" as="xs:string">

@@ -315,7 +315,7 @@
   <!-- ===== the edition -->
   <xsl:function name="r:edition-fields" as="element(r:f)*">
     <xsl:param name="doc" as="document-node()"/>
-    <xsl:variable name="h" select="$doc/teiCorpus/teiHeader"/>
+    <xsl:variable name="h" select="$doc/teiCorpus/teiHeader[1]"/>
     <xsl:variable name="date" select="r:record-date($doc)"/>
     <xsl:variable name="year" select="substring($date, 1, 4)"/>
     <xsl:variable name="url" select="r:edition-url($doc)"/>
