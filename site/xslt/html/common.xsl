@@ -111,10 +111,16 @@
   <!-- Labels of certainty. -->
   <xsl:function name="f:cert" as="element()?">
     <xsl:param name="cert" as="attribute()?"/>
-    <xsl:if test="$cert = ('high', 'medium', 'low')">
-      <span class="cert"><xsl:sequence select="f:ui('cert.label')"/><xsl:sequence select="f:ui('cert.' || $cert)"/></span>
-    </xsl:if>
+    <xsl:sequence select="if (exists($cert)) then $f:cert-labels(string($cert)) else ()"/>
   </xsl:function>
+  <!-- Made once per transformation: every marker of an intervention asks for one. -->
+  <xsl:variable name="f:cert-labels" as="map(xs:string, element())">
+    <xsl:map>
+      <xsl:for-each select="'high', 'medium', 'low'">
+        <xsl:map-entry key="."><span class="cert"><xsl:sequence select="f:ui('cert.label')"/><xsl:sequence select="f:ui('cert.' || .)"/></span></xsl:map-entry>
+      </xsl:for-each>
+    </xsl:map>
+  </xsl:variable>
 
   <!-- A BCP 47 tag from xml:lang, or () when there is none. -->
   <xsl:function name="f:lang" as="xs:string?">
