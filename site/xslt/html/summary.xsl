@@ -49,7 +49,8 @@
         </xsl:if>
       </xsl:for-each-group>
       <!-- one example of each kind of intervention, for the about page -->
-      <xsl:for-each-group select="$roots//(surplus | choice[sic | orig] | seg[@type = 'redaction'] | fw | supplied | note | g[not(node())] | del)" group-by="f:iv-kind(.)">
+      <!-- one pass over the elements (a union of steps would make one pass for each and merge them) -->
+      <xsl:for-each-group select="$roots/descendant::*[self::surplus or self::choice[sic | orig] or self::seg[@type = 'redaction'] or self::fw or self::supplied or self::note or self::g[not(node())] or self::del]" group-by="f:iv-kind(.)">
         <xsl:variable name="e" select="current-group()[1]"/>
         <xsl:variable name="block" select="$e/ancestor-or-self::*[@xml:id][map:contains($f:leaf-block-set, local-name()) or self::item][1]"/>
         <iv kind="{current-grouping-key()}" count="{count(current-group())}" block="{$block/@xml:id}" lang="{f:lang($e)}"
@@ -75,7 +76,13 @@
   <!-- The regularised reading of an element as a string. -->
   <xsl:function name="f:reg-text" as="xs:string">
     <xsl:param name="e" as="element()?"/>
-    <xsl:value-of><xsl:apply-templates select="$e/node()" mode="m:reg"/></xsl:value-of>
+    <xsl:choose>
+      <!-- nothing inside that the templates below leave out or replace: its string, without applying templates -->
+      <xsl:when test="empty($e/descendant::*[self::surplus or self::sic or self::orig or self::abbr or self::fw or self::del or self::note or self::teiHeader or self::seg])">
+        <xsl:sequence select="string($e)"/>
+      </xsl:when>
+      <xsl:otherwise><xsl:value-of><xsl:apply-templates select="$e/node()" mode="m:reg"/></xsl:value-of></xsl:otherwise>
+    </xsl:choose>
   </xsl:function>
   <xsl:template match="surplus | sic[parent::choice] | orig[parent::choice] | abbr[parent::choice] | fw | del | note | teiHeader" mode="m:reg"/>
   <xsl:template match="seg[@type = 'redaction'][supplied]" mode="m:reg"><xsl:apply-templates select="supplied" mode="m:reg"/></xsl:template>
