@@ -345,7 +345,14 @@ public final class Publisher {
         boolean entryByEntry = !in.ownStylesheets();
         RegisterTrees registers = new RegisterTrees(in.registers(), xsl, errors,
                 inc != null && entryByEntry ? registerEntries : null, registersMemoKey, inc == null && entryByEntry);
-        if (inc == null) registers.whole();
+        if (inc == null) {
+            // Parsed at once on a thread of its own (tens of megabytes for a large edition): meanwhile this thread reads
+            // the edition's other files and the documents' jobs parse their TEI and make their citations; a job waits
+            // for the registers only when it asks for its entries (RegisterTrees is synchronized).
+            Thread reader = new Thread(registers::whole, "jiaokan-registers");
+            reader.setDaemon(true);
+            reader.start();
+        }
         XdmNode edition = null;
         if (in.edition() != null) {
             try {
@@ -445,6 +452,8 @@ public final class Publisher {
             });
         }
         for (int n : Ordered.all(options.threads(), jobs)) pages[0] += n;
+        // the registers read on their own thread, and their error line if they could not be, whatever the jobs asked
+        if (inc == null) registers.whole();
 
         // Documents kept from the manifest have their summaries beside it, read only when the edition pages are made.
         Set<Path> publishedDocs = new java.util.HashSet<>(summaries.keySet());
