@@ -22,8 +22,8 @@ import java.util.Map;
  * and locales of the Citation Style Language project, plus BibTeX, RIS and CSL-JSON.
  *
  * <p>Make one per run ({@link #forEdition}) and call {@link #of} once per document, from any
- * number of threads: a CSL engine parses its style when it is made, so each thread makes its
- * engines once and reuses them for every document it cites.
+ * number of threads: a CSL engine parses its style when it is made, so the engines are made once
+ * and reused for every document cited, one thread at a time, in this run and the later ones.
  *
  * <p>The cited resource is the edition's page of the document (an online resource: GB/T's [EB/OL]),
  * with the edition as the site it is part of. No access date is given: the files are static, and a
@@ -39,7 +39,13 @@ public final class Citations {
     public static final String APA_STYLE = "apa";
 
     private final EditionInfo edition;
-    private final ThreadLocal<Engines> engines = ThreadLocal.withInitial(Engines::new);
+    /**
+     * The engines not in use, kept for every later run in this JVM (a rebuild of {@code watch} or {@code serve}, the
+     * bench's rounds): making one parses its styles and locales, which costs more than citing hundreds of documents.
+     * A call takes one for itself and gives it back; no two threads share one.
+     */
+    private static final java.util.regex.Pattern LIST_NUMBER = java.util.regex.Pattern.compile("^\\[1\\]\\s*");
+    private static final java.util.concurrent.ConcurrentLinkedDeque<Engines> IDLE = new java.util.concurrent.ConcurrentLinkedDeque<>();
 
     private Citations(EditionInfo edition) {
         this.edition = edition == null ? EditionInfo.NONE : edition;
@@ -63,12 +69,20 @@ public final class Citations {
         // Outside an edition, the file's own publicationStmt names its publisher.
         EditionInfo edition = this.edition.publisher().isEmpty() && !d.publisher().isEmpty()
                 ? new EditionInfo(this.edition.title(), d.publisher(), this.edition.baseUrl()) : this.edition;
-        Engines e = engines.get();
+        Engines e = IDLE.pollFirst();
+        if (e == null) e = new Engines();
+        try {
+            return of(d, edition, e);
+        } finally {
+            IDLE.offerFirst(e);
+        }
+    }
+
+    private static CitationSet of(TeiHeaderData d, EditionInfo edition, Engines e) {
         // GB/T prints an online resource without a publisher as "(issued)[accessed]. URL": the form
         // the standard gives for a purely electronic document.
         String gbtLocale = "zh-TW".equals(d.language()) ? "zh-TW" : "zh-CN";
-        String gbt = e.format(GBT7714_STYLE, gbtLocale, item(d, edition, false, true, false))
-                .replaceFirst("^\\[1\\]\\s*", "");
+        String gbt = LIST_NUMBER.matcher(e.format(GBT7714_STYLE, gbtLocale, item(d, edition, false, true, false))).replaceFirst("");
         // Chicago puts the site's name in the author's place when there is no author: a document
         // without one is cited by its title, as the manual asks.
         String chicago = e.format(CHICAGO_STYLE, "en-US", item(d, edition, true, !d.authors().isEmpty(), false));
