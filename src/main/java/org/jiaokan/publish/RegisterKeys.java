@@ -214,12 +214,13 @@ final class RegisterKeys {
     /** Each entry of the registers (TEI person, place, org …) with an id, the first of each id only. */
     private static void firstEntries(XdmNode registers, java.util.function.BiConsumer<String, XdmNode> entry) {
         Set<String> seen = new java.util.HashSet<>();
-        registers.select(net.sf.saxon.s9api.streams.Steps.descendant()).forEach(e -> {
-            if (e.getNodeKind() != XdmNodeKind.ELEMENT || !ENTRY_ELEMENTS.contains(e.getNodeName().getLocalName())) return;
-            if (!TEI.equals(e.getNodeName().getNamespace())) return;
-            String id = e.getAttributeValue(XML_ID);
-            if (id != null && seen.add(id)) entry.accept(id, e);
-        });
+        net.sf.saxon.tree.iter.AxisIterator it = registers.getUnderlyingNode().iterateAxis(net.sf.saxon.om.AxisInfo.DESCENDANT,
+                net.sf.saxon.pattern.NodeKindTest.ELEMENT);
+        for (net.sf.saxon.om.NodeInfo e; (e = it.next()) != null; ) {
+            if (!ENTRY_ELEMENTS.contains(e.getLocalPart()) || !TEI.equals(e.getURI())) continue;
+            String id = e.getAttributeValue(XML_ID.getNamespace(), XML_ID.getLocalName());
+            if (id != null && seen.add(id)) entry.accept(id, new XdmNode(e));
+        }
     }
 
     /** An entry as XML, as {@link #entries} keeps it. */
@@ -256,19 +257,23 @@ final class RegisterKeys {
      */
     static Set<String> idsOf(XdmNode tei) {
         Set<String> ids = new TreeSet<>();
-        tei.select(net.sf.saxon.s9api.streams.Steps.descendant()).forEach(e -> {
-            if (e.getNodeKind() != XdmNodeKind.ELEMENT || !NAME_ELEMENTS.contains(e.getNodeName().getLocalName())) return;
-            String ref = e.getAttributeValue(new QName("ref"));
-            String key = e.getAttributeValue(new QName("key"));
+        // the tree's own iterator over its elements, not a stream of wrapped nodes: this runs for every document
+        net.sf.saxon.tree.iter.AxisIterator it = tei.getUnderlyingNode().iterateAxis(net.sf.saxon.om.AxisInfo.DESCENDANT,
+                net.sf.saxon.pattern.NodeKindTest.ELEMENT);
+        for (net.sf.saxon.om.NodeInfo e; (e = it.next()) != null; ) {
+            String local = e.getLocalPart();
+            if (!NAME_ELEMENTS.contains(local)) continue;
+            String ref = e.getAttributeValue("", "ref");
+            String key = e.getAttributeValue("", "key");
             if (ref != null) {
                 String r = xmlSpace(ref);
                 ids.add(r.contains("#") ? r.substring(r.indexOf('#') + 1) : r);
             }
             if (key != null) ids.add(xmlSpace(key));
-            if (ref == null && key == null && e.getNodeName().getLocalName().equals("term")) {
+            if (ref == null && key == null && local.equals("term")) {
                 ids.add("term-" + HanLP.convertToSimplifiedChinese(xmlSpace(e.getStringValue())));
             }
-        });
+        }
         return ids;
     }
 
@@ -365,8 +370,11 @@ final class RegisterKeys {
 
     /** XPath's normalize-space: XML white space only. */
     private static String xmlSpace(String s) {
-        return s.replaceAll("[ \\t\\r\\n]+", " ").replaceAll("^ | $", "");
+        return EDGE_SPACE.matcher(SPACES.matcher(s).replaceAll(" ")).replaceAll("");
     }
+
+    private static final java.util.regex.Pattern SPACES = java.util.regex.Pattern.compile("[ \\t\\r\\n]+");
+    private static final java.util.regex.Pattern EDGE_SPACE = java.util.regex.Pattern.compile("^ | $");
 
     private static String sha(CharSequence s) {
         MessageDigest md = org.jiaokan.edition.CodeIdentity.sha256();
