@@ -599,8 +599,11 @@ public final class Publisher {
             if (file == null) return null;
             Map<String, String> e = ids == null ? null : entries();
             if (e == null) return whole();
-            return xsl.parse(RegisterKeys.subset(e, ids).getBytes(StandardCharsets.UTF_8), file.toAbsolutePath().toUri().toString());
+            return RegisterKeys.subsetTree(xsl.processor(), e, ids, file.toAbsolutePath().toUri().toString(), entryTrees);
         }
+
+        /** The entries' trees, each parsed once in the run (see {@link RegisterKeys#subsetTree}). */
+        private final Map<String, net.sf.saxon.om.NodeInfo> entryTrees = new ConcurrentHashMap<>();
     }
 
     private record Context(Stylesheets xsl, Path out, RegisterTrees registers, XdmNode edition, XdmNode ui, XdmMap uiSpans, int pdfVolumes,

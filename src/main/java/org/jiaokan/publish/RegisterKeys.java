@@ -159,6 +159,47 @@ final class RegisterKeys {
         return sb.append("</TEI>").toString();
     }
 
+    /**
+     * The same part as a tree ({@link #subset} parsed), made by copying each entry's tree: an entry is parsed once
+     * (kept in {@code trees}, which any number of threads may share) instead of once for every document naming it.
+     */
+    static XdmNode subsetTree(net.sf.saxon.s9api.Processor processor, Map<String, String> entries, Collection<String> ids,
+                              String systemId, Map<String, net.sf.saxon.om.NodeInfo> trees) throws net.sf.saxon.s9api.SaxonApiException {
+        List<net.sf.saxon.om.NodeInfo> parts = new ArrayList<>();
+        for (String id : new TreeSet<>(ids)) {
+            String x = entries.get(id);
+            if (x == null) continue;
+            net.sf.saxon.om.NodeInfo entry = trees.get(id);
+            if (entry == null) {
+                // in the root element subset gives it, so that it has the same namespaces
+                XdmNode doc = org.jiaokan.publish.html.Stylesheets.parse(processor,
+                        ("<TEI xmlns=\"" + TEI + "\">" + x + "</TEI>").getBytes(StandardCharsets.UTF_8), systemId);
+                entry = doc.getUnderlyingNode().iterateAxis(net.sf.saxon.om.AxisInfo.CHILD, net.sf.saxon.pattern.NodeKindTest.ELEMENT).next()
+                        .iterateAxis(net.sf.saxon.om.AxisInfo.CHILD, net.sf.saxon.pattern.NodeKindTest.ELEMENT).next();
+                trees.putIfAbsent(id, entry);
+            }
+            parts.add(entry);
+        }
+        try {
+            net.sf.saxon.tree.tiny.TinyBuilder b = new net.sf.saxon.tree.tiny.TinyBuilder(
+                    processor.getUnderlyingConfiguration().makePipelineConfiguration());
+            b.setSystemId(systemId);
+            b.open();
+            b.startDocument(net.sf.saxon.event.ReceiverOption.NONE);
+            net.sf.saxon.om.NamespaceUri tei = net.sf.saxon.om.NamespaceUri.of(TEI);
+            b.startElement(new net.sf.saxon.om.FingerprintedQName("", tei, "TEI"), net.sf.saxon.type.Untyped.getInstance(),
+                    net.sf.saxon.om.EmptyAttributeMap.getInstance(), net.sf.saxon.om.NamespaceMap.of("", tei),
+                    net.sf.saxon.expr.parser.Loc.NONE, net.sf.saxon.event.ReceiverOption.NONE);
+            for (net.sf.saxon.om.NodeInfo entry : parts) entry.copy(b, net.sf.saxon.om.CopyOptions.ALL_NAMESPACES, net.sf.saxon.expr.parser.Loc.NONE);
+            b.endElement();
+            b.endDocument();
+            b.close();
+            return new XdmNode(b.getCurrentRoot());
+        } catch (net.sf.saxon.trans.XPathException e) {
+            throw new net.sf.saxon.s9api.SaxonApiException(e);
+        }
+    }
+
     /** An element as XML (names, attributes and text; each namespace declared where it starts), without its list of mentions. */
     private static void xml(XdmNode e, StringBuilder sb, String parentNs) {
         String ns = e.getNodeName().getNamespace();
