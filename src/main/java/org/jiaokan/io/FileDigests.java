@@ -9,7 +9,6 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
 import java.util.Map;
-import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
 
@@ -121,9 +120,10 @@ public final class FileDigests {
     public void save() {
         if (memo == null || !trust) return;
         SealedFiles.write(memo, MAGIC, FORMAT, o -> {
-            Map<String, Known> sorted = new TreeMap<>(now);
+            java.util.List<Map.Entry<String, Known>> sorted = new java.util.ArrayList<>(now.entrySet());
+            sorted.sort(Map.Entry.comparingByKey());
             o.writeInt(sorted.size());
-            for (Map.Entry<String, Known> e : sorted.entrySet()) {
+            for (Map.Entry<String, Known> e : sorted) {
                 Known k = e.getValue();
                 CompactData.write(o, e.getKey());
                 o.writeLong(k.size());

@@ -30,8 +30,9 @@ public final class SealedFiles {
     public static DataInputStream open(Path file, int magic, int format) throws IOException {
         byte[] all = Files.readAllBytes(file);
         if (all.length < SEAL) throw new IOException(file + ": not a sealed file");
-        byte[] digest = FileDigests.sha256().digest(Arrays.copyOf(all, all.length - SEAL));
-        if (!Arrays.equals(digest, Arrays.copyOfRange(all, all.length - SEAL, all.length))) throw new IOException(file + ": spoilt");
+        java.security.MessageDigest md = FileDigests.sha256();
+        md.update(all, 0, all.length - SEAL);
+        if (!Arrays.equals(md.digest(), Arrays.copyOfRange(all, all.length - SEAL, all.length))) throw new IOException(file + ": spoilt");
         DataInputStream in = new DataInputStream(new ByteArrayInputStream(all, 0, all.length - SEAL));
         if (in.readInt() != magic || in.readInt() != format) throw new IOException(file + ": of another kind or version");
         return in;
@@ -45,9 +46,12 @@ public final class SealedFiles {
     public static void write(Path file, int magic, int format, Body body) {
         try {
             // Written as it is made, the digest taken on the way: a manifest of tens of megabytes is never held whole.
+            // The body's many small fields are gathered before the digest sees them (a call of the digest for each
+            // field cost more than the rest of the writing).
             AtomicFiles.write(file, out -> {
                 java.security.MessageDigest md = FileDigests.sha256();
-                DataOutputStream o = new DataOutputStream(new java.security.DigestOutputStream(out, md));
+                DataOutputStream o = new DataOutputStream(new java.io.BufferedOutputStream(
+                        new java.security.DigestOutputStream(out, md), 1 << 16));
                 o.writeInt(magic);
                 o.writeInt(format);
                 body.writeTo(o);

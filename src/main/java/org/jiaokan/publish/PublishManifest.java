@@ -68,13 +68,16 @@ public final class PublishManifest {
     private final Path out;
     private final Path file;
     private final Map<String, Entry> old;
+    /** The names of the manifest read in its order when that is sorted (as this code writes it), else null. */
+    private final String[] oldOrder;
     private final Map<String, Entry> now = new ConcurrentHashMap<>();
     private final java.util.concurrent.atomic.AtomicInteger kept = new java.util.concurrent.atomic.AtomicInteger();
 
-    private PublishManifest(Path out, Path file, Map<String, Entry> old) {
+    private PublishManifest(Path out, Path file, Map<String, Entry> old, String[] oldOrder) {
         this.out = out;
         this.file = file;
         this.old = old;
+        this.oldOrder = oldOrder;
     }
 
     /**
@@ -100,14 +103,19 @@ public final class PublishManifest {
         // Looked up by name only (what is written back is sorted then); each entry's files kept in the order written,
         // which is sorted: a manifest of tens of thousands of entries is read without comparing names.
         Map<String, Entry> entries = new java.util.HashMap<>();
+        String[] order = null;
         if (file != null && Files.isRegularFile(file)) {
             try {
                 DataInputStream in = org.jiaokan.io.SealedFiles.open(file, MAGIC, FORMAT);
                 int n = in.readInt();
                 if (n < 0 || n > in.available()) throw new IOException("not a manifest");
                 entries = new java.util.HashMap<>(n * 4 / 3 + 1);
+                String[] names = new String[n];
+                boolean sorted = true;
                 for (int i = 0; i < n; i++) {
                     String name = in.readUTF();
+                    names[i] = name;
+                    if (i > 0 && sorted && names[i - 1].compareTo(name) >= 0) sorted = false;
                     String key = in.readUTF();
                     byte[] payload = in.readNBytes(in.readInt());
                     int files = in.readInt();
@@ -117,11 +125,13 @@ public final class PublishManifest {
                     entries.put(name, new Entry(key, payload, stamps));
                 }
                 if (in.available() != 0) throw new IOException("not a manifest");
+                if (sorted) order = names;
             } catch (IOException | RuntimeException e) {
                 entries.clear(); // a spoilt or foreign manifest: everything is made again
+                order = null;
             }
         }
-        return new PublishManifest(out, file, entries);
+        return new PublishManifest(out, file, entries, order);
     }
 
     /** The entry of this name in the manifest read, whatever its key (its payload tells what a key check needs). */
@@ -256,21 +266,47 @@ public final class PublishManifest {
     public void save() {
         if (file == null) return;
         org.jiaokan.io.SealedFiles.write(file, MAGIC, FORMAT, o -> {
-            Map<String, Entry> sorted = new TreeMap<>(now);
+            List<String> sorted = sortedNames();
             o.writeInt(sorted.size());
-            for (var e : sorted.entrySet()) {
-                o.writeUTF(e.getKey());
-                o.writeUTF(e.getValue().key());
-                o.writeInt(e.getValue().payload().length);
-                o.write(e.getValue().payload());
-                o.writeInt(e.getValue().files().size());
-                for (var f : e.getValue().files().entrySet()) {
+            for (String name : sorted) {
+                Entry e = now.get(name);
+                o.writeUTF(name);
+                o.writeUTF(e.key());
+                o.writeInt(e.payload().length);
+                o.write(e.payload());
+                o.writeInt(e.files().size());
+                for (var f : e.files().entrySet()) {
                     o.writeUTF(f.getKey());
                     o.writeLong(f.getValue().size());
                     o.writeLong(f.getValue().time());
                 }
             }
         });
+    }
+
+    /**
+     * This run's names in their order. Most are the names of the manifest read, which is sorted: those still here
+     * are taken in its order and merged with the new ones, sorted (sorting tens of thousands of names took longer
+     * than writing them).
+     */
+    List<String> sortedNames() {
+        if (oldOrder == null) {
+            List<String> all = new ArrayList<>(now.keySet());
+            all.sort(null);
+            return all;
+        }
+        List<String> added = new ArrayList<>();
+        for (String name : now.keySet()) if (!old.containsKey(name)) added.add(name);
+        added.sort(null);
+        List<String> all = new ArrayList<>(now.size());
+        int a = 0;
+        for (String name : oldOrder) {
+            if (!now.containsKey(name)) continue;
+            while (a < added.size() && added.get(a).compareTo(name) < 0) all.add(added.get(a++));
+            all.add(name);
+        }
+        while (a < added.size()) all.add(added.get(a++));
+        return all;
     }
 
     /** The files below the output folder (relative paths) with size and modification time, to see what a step wrote. */

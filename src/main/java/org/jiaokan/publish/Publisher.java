@@ -176,13 +176,21 @@ public final class Publisher {
             for (Path d : in.documents()) current.add("doc " + inc.name(d));
             inc.manifest().prune(name -> name.startsWith("doc ") || name.equals("site") || name.equals("search"),
                     name -> name.startsWith("doc ") && !current.contains(name));
-            inc.manifest().save();
-            inc.digests().save();
-            // What is kept beside the manifest per document, of documents no longer among the inputs, goes.
-            List<String> names = new ArrayList<>();
-            for (Path d : in.documents()) names.add(inc.name(d));
-            if (inc.search() != null) inc.search().prune(names);
-            if (inc.summaries() != null) inc.summaries().prune(names);
+            // The manifest (tens of megabytes at 10,000 documents) is written on a thread of its own beside the rest.
+            java.util.concurrent.FutureTask<Void> saving = background("jiaokan-manifest", () -> {
+                inc.manifest().save();
+                return null;
+            });
+            try {
+                inc.digests().save();
+                // What is kept beside the manifest per document, of documents no longer among the inputs, goes.
+                List<String> names = new ArrayList<>();
+                for (Path d : in.documents()) names.add(inc.name(d));
+                if (inc.search() != null) inc.search().prune(names);
+                if (inc.summaries() != null) inc.summaries().prune(names);
+            } finally {
+                await(saving);
+            }
         }
         // One line per input file: the first output's reason (the site's, as the site is made first);
         // a file every output failed on is not reported once per output.
@@ -198,6 +206,31 @@ public final class Publisher {
         }
         List<String> sorted = new ArrayList<>(kept);
         return new Result(pages, documents, sorted, 0);
+    }
+
+    /** Runs {@code work} on a daemon thread of this name; {@link #await} takes its result. */
+    private static <T> java.util.concurrent.FutureTask<T> background(String name, java.util.concurrent.Callable<T> work) {
+        java.util.concurrent.FutureTask<T> task = new java.util.concurrent.FutureTask<>(work);
+        Thread t = new Thread(task, name);
+        t.setDaemon(true);
+        t.start();
+        return task;
+    }
+
+    /** The result of work started by {@link #background}; what it threw is thrown here. */
+    private static <T> T await(java.util.concurrent.FutureTask<T> task) throws IOException {
+        try {
+            return task.get();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new java.io.InterruptedIOException("interrupted");
+        } catch (java.util.concurrent.ExecutionException e) {
+            Throwable c = e.getCause();
+            if (c instanceof IOException io) throw io;
+            if (c instanceof RuntimeException r) throw r;
+            if (c instanceof Error err) throw err;
+            throw new IOException(c);
+        }
     }
 
     /** Waits for the removal of the search indexes' old generations. */
@@ -220,6 +253,8 @@ public final class Publisher {
                                String registersSha) {
         static Incremental of(Options options, Inputs in) throws IOException {
             if (options.citations() != null || !options.incremental() || PublishManifest.location(options.out()) == null) return null;
+            // The manifest is read on a thread of its own while this one looks at the documents' digests.
+            java.util.concurrent.FutureTask<PublishManifest> manifest = background("jiaokan-manifest", () -> PublishManifest.load(options.out()));
             Path base = commonFolder(in);
             List<String> sourceDirs = new ArrayList<>();
             for (Path d : in.sourceDirs()) sourceDirs.add(relative(base, d));
@@ -242,7 +277,7 @@ public final class Publisher {
                 for (Path dir : in.sourceDirs()) sb.append(relative(base, dir)).append(PublishManifest.snapshot(dir)).append('\n');
                 return sb.toString();
             });
-            return new Incremental(PublishManifest.load(options.out()), run, shared, sha, sources, base, in.ownStylesheets(),
+            return new Incremental(await(manifest), run, shared, sha, sources, base, in.ownStylesheets(),
                     SearchCache.of(options.out()), SummaryStore.of(options.out()), digests, registersSha);
         }
 
