@@ -74,8 +74,12 @@ public final class EditionBuilder {
         try (Stream<Path> s = Files.list(sources)) {
             // Hidden files (.DS_Store, .gitkeep) are the system's, not sources.
             List<Path> entries = s.filter(p -> !p.getFileName().toString().startsWith(".")).sorted().toList();
-            inputs = entries.stream().filter(Files::isRegularFile).toList();
-            skipped = entries.stream().filter(p -> !Files.isRegularFile(p)).toList();
+            // one look at each entry (tens of thousands in a large edition)
+            List<Path> files = new ArrayList<>(entries.size());
+            List<Path> others = new ArrayList<>();
+            for (Path p : entries) (Files.isRegularFile(p) ? files : others).add(p);
+            inputs = List.copyOf(files);
+            skipped = List.copyOf(others);
         }
         Path docs = editionDir.resolve(DOCS);
         Conversion conversion = new Conversion(toolkit, header.edition()).withTeiAll(header.schema().orElse(null))
@@ -105,24 +109,89 @@ public final class EditionBuilder {
             return null;
         }
         Path docs = headerFile.toAbsolutePath().getParent().resolve(DOCS).normalize();
-        // Every id once in a set (an edition of 10,000 documents has millions); only where one comes again are its
-        // places gathered, in a second walk, in the order of the ids' first occurrences.
-        java.util.Set<String> all = new java.util.HashSet<>();
-        java.util.Set<String> again = new java.util.HashSet<>();
-        if (!collectIds(doc.getDocumentElement(), headerFile.toString(), known, docs, (id, where) -> {
-            if (!all.add(id)) again.add(id);
+        // Every id once in a set (an edition of 10,000 documents has millions), as a 64-bit hash in a table of
+        // primitives: no string is made for an id. Only where a hash comes again are the ids' places gathered, in a
+        // second walk, by the ids themselves (so two ids of the same hash are told apart), in the order of their
+        // first occurrences.
+        LongSet all = new LongSet();
+        LongSet again = new LongSet();
+        if (!collectIds(doc.getDocumentElement(), headerFile.toString(), known, docs, (s, from, to, where) -> {
+            long h = hash(s, from, to);
+            if (!all.add(h)) again.add(h);
         })) return null;
-        if (again.isEmpty()) return List.of();
+        if (again.size() == 0) return List.of();
         java.util.Map<String, List<String>> seen = new java.util.LinkedHashMap<>();
-        collectIds(doc.getDocumentElement(), headerFile.toString(), known, docs, (id, where) -> {
-            if (again.contains(id)) seen.computeIfAbsent(id, k -> new ArrayList<>()).add(where);
+        collectIds(doc.getDocumentElement(), headerFile.toString(), known, docs, (s, from, to, where) -> {
+            if (again.contains(hash(s, from, to))) seen.computeIfAbsent(s.substring(from, to), k -> new ArrayList<>()).add(where);
         });
         return org.jiaokan.validate.IdUniqueness.messages(seen);
     }
 
-    /** Where each id occurs: the id, and the file (the header, or the href of the document it is in). */
+    /** Where each id occurs: the id ({@code s} from {@code from} to {@code to}), and the file (the header, or the href of the document it is in). */
     private interface IdSink {
-        void add(String id, String where);
+        void add(String s, int from, int to, String where);
+    }
+
+    /** FNV-1a over the UTF-16 units of {@code s} from {@code from} to {@code to}, mixed (Stafford's variant 13). */
+    static long hash(String s, int from, int to) {
+        long h = 0xcbf29ce484222325L;
+        for (int i = from; i < to; i++) {
+            h ^= s.charAt(i);
+            h *= 0x100000001b3L;
+        }
+        h = (h ^ (h >>> 30)) * 0xbf58476d1ce4e5b9L;
+        h = (h ^ (h >>> 27)) * 0x94d049bb133111ebL;
+        return h ^ (h >>> 31);
+    }
+
+    /** A set of longs by open addressing (0 stands for itself in a field of its own). */
+    static final class LongSet {
+        private long[] keys = new long[1 << 12];
+        private int size;
+        private boolean zero;
+
+        /** Adds {@code k}; false when it was there. */
+        boolean add(long k) {
+            if (k == 0) {
+                boolean had = zero;
+                zero = true;
+                return !had;
+            }
+            if (2 * (size + 1) > keys.length) grow();
+            if (!put(keys, k)) return false;
+            size++;
+            return true;
+        }
+
+        boolean contains(long k) {
+            if (k == 0) return zero;
+            int mask = keys.length - 1;
+            for (int i = (int) k & mask; ; i = (i + 1) & mask) {
+                if (keys[i] == k) return true;
+                if (keys[i] == 0) return false;
+            }
+        }
+
+        int size() {
+            return size + (zero ? 1 : 0);
+        }
+
+        private static boolean put(long[] table, long k) {
+            int mask = table.length - 1;
+            for (int i = (int) k & mask; ; i = (i + 1) & mask) {
+                if (table[i] == k) return false;
+                if (table[i] == 0) {
+                    table[i] = k;
+                    return true;
+                }
+            }
+        }
+
+        private void grow() {
+            long[] bigger = new long[keys.length * 2];
+            for (long k : keys) if (k != 0) put(bigger, k);
+            keys = bigger;
+        }
     }
 
     private static boolean collectIds(org.w3c.dom.Element e, String file, java.util.Map<String, String> known, Path docs, IdSink seen) {
@@ -137,12 +206,12 @@ public final class EditionBuilder {
             for (int from = 0, to; from < ids.length(); from = to + 1) {
                 to = ids.indexOf('\n', from);
                 if (to < 0) to = ids.length();
-                if (to > from) seen.add(ids.substring(from, to), href);
+                if (to > from) seen.add(ids, from, to, href);
             }
             return true;
         }
         String id = e.getAttributeNS(org.jiaokan.xml.Xml.XML_NS, "id");
-        if (!id.isEmpty()) seen.add(id, file);
+        if (!id.isEmpty()) seen.add(id, 0, id.length(), file);
         for (org.w3c.dom.Node k = e.getFirstChild(); k != null; k = k.getNextSibling()) {
             if (k instanceof org.w3c.dom.Element c && !collectIds(c, file, known, docs, seen)) return false;
         }
