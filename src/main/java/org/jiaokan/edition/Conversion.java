@@ -145,6 +145,7 @@ public final class Conversion {
         // refreshed, the rest kept): it is then neither made nor written again.
         java.security.MessageDigest registersInput = CodeIdentity.sha256();
         registersInput.update(("registers\0" + wholeEdition + "\0" + edition + "\0" + edition.title() + "\0").getBytes(StandardCharsets.UTF_8));
+        List<Map.Entry<String, List<Registers.Contribution>>> contributions = new ArrayList<>();
         List<Integer> order = new ArrayList<>(accepted.size());
         for (int i = 0; i < accepted.size(); i++) order.add(i);
         Ordered.map(order, threads, i -> write(accepted.get(i), i, dictionary, dictionaryDigest, writer, outDir, keepSources), w -> {
@@ -164,12 +165,9 @@ public final class Conversion {
                     checkEditorsAdditions(input, o, invalid, failures, listener);
                 }
                 String fileName = o.file().getFileName().toString();
-                registers.add(fileName, w.registers());
-                registersInput.update(("\0doc\0" + fileName).getBytes(StandardCharsets.UTF_8));
-                for (Registers.Contribution c : w.registers()) {
-                    registersInput.update(("\0" + c.id() + "\1" + c.type() + "\1" + c.key() + "\1" + c.spelling() + "\1" + c.lang()
-                            + "\1" + c.code() + "\1" + c.target()).getBytes(StandardCharsets.UTF_8));
-                }
+                // reduced into the registers below, only if they are made again
+                contributions.add(Map.entry(fileName, w.registers()));
+                registersInput.update(w.registersInput());
                 documentIds.put(fileName, w.ids());
                 // The TEI's bytes were for the checks above; a run over many documents keeps only where they went.
                 outcomes.add(new TeiFiles.Outcome(o.file(), o.written(), o.keptUnits(), new byte[0]));
@@ -182,6 +180,7 @@ public final class Conversion {
         });
         String registersKey = BuildCache.hex(registersInput.digest());
         if (cache == null || !cache.sameRegisters(registersKey, existingSha)) {
+            for (var c : contributions) registers.add(c.getKey(), c.getValue());
             byte[] made = XmlWriter.bytes(registers.write(existing.get(), edition.title()));
             TeiFiles.writeIfChanged(regFile, made);
             if (cache != null) cache.storeRegisters(registersKey, made);
@@ -289,10 +288,27 @@ public final class Conversion {
 
     /** One document written and checked: what the reduction after it needs (its registers' part, its ids), or why not. */
     private record Written(int index, TeiFiles.Outcome outcome, List<String> invalid, List<Registers.Contribution> registers,
-                           String ids, String failure) {
-        static Written failed(int index, String failure) {
-            return new Written(index, null, null, null, null, failure);
+                           byte[] registersInput, String ids, String failure) {
+        Written(int index, TeiFiles.Outcome outcome, List<String> invalid, List<Registers.Contribution> registers, String ids) {
+            this(index, outcome, invalid, registers, registersInputOf(outcome.file().getFileName().toString(), registers), ids, null);
         }
+
+        static Written failed(int index, String failure) {
+            return new Written(index, null, null, null, null, null, failure);
+        }
+    }
+
+    /**
+     * A document's part of what the registers are made from ({@code registersInput} in {@link #run}): made on the
+     * document's thread, so that the reduction, which follows the documents' order on one thread, only digests it.
+     */
+    private static byte[] registersInputOf(String fileName, List<Registers.Contribution> contributions) {
+        StringBuilder sb = new StringBuilder(64 + 96 * contributions.size()).append("\0doc\0").append(fileName);
+        for (Registers.Contribution c : contributions) {
+            sb.append('\0').append(c.id()).append('\1').append(c.type()).append('\1').append(c.key()).append('\1').append(c.spelling())
+                    .append('\1').append(c.lang()).append('\1').append(c.code()).append('\1').append(c.target());
+        }
+        return sb.toString().getBytes(StandardCharsets.UTF_8);
     }
 
     private Written write(Read r, int index, NamePropagation dictionary, String dictionaryDigest, Writers writer,
@@ -310,7 +326,7 @@ public final class Conversion {
                     BuildCache.Written w = hit.get();
                     teiReused.incrementAndGet();
                     TeiFiles.Outcome o = new TeiFiles.Outcome(file, false, w.keptUnits(), w.invalid().isEmpty() ? new byte[0] : old);
-                    return new Written(index, o, w.invalid(), w.registers(), w.ids(), null);
+                    return new Written(index, o, w.invalid(), w.registers(), w.ids());
                 }
             }
             EditionDocument recognised = r.doc();
@@ -337,7 +353,7 @@ public final class Conversion {
                 cache.storeWritten(r.input(), new BuildCache.Written(BuildCache.writtenKey(r.key(), dictionaryDigest, editionId, o.bytes()),
                         List.copyOf(invalid), List.copyOf(o.keptUnits()), List.copyOf(contributions), xmlIds));
             }
-            return new Written(index, o, invalid, contributions, xmlIds, null);
+            return new Written(index, o, invalid, contributions, xmlIds);
         } catch (IOException | SAXException | ReadException e) {
             return Written.failed(index, e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage());
         } catch (RuntimeException | StackOverflowError e) {
