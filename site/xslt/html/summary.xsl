@@ -39,8 +39,15 @@
             <xsl:variable name="text" select="if (exists($made)) then $made else normalize-space(f:reg-text(($block, ..)[1]))"/>
             <!-- a name holding only text reads the same in both readings: its string, without applying templates -->
             <xsl:variable name="hit" select="normalize-space(if (*) then f:reg-text(.) else string(.))"/>
-            <xsl:variable name="before" select="if ($hit != '' and contains($text, $hit)) then substring-before($text, $hit) else ''"/>
-            <xsl:variable name="after" select="if ($hit != '' and contains($text, $hit)) then substring-after($text, $hit) else $text"/>
+            <!-- The text around this name: where its block reads the name once, around that; where it reads it
+                 more than once (two mentions, or an unmarked one), around this one, found by a mark put in its place. -->
+            <xsl:variable name="again" select="$hit != '' and contains(substring-after($text, $hit), $hit) and $block and not(contains($text, '&#xE000;'))"/>
+            <xsl:variable name="with-mark" select="if ($again) then normalize-space(f:reg-text-marked($block, .)) else ''"/>
+            <xsl:variable name="marked" select="substring-after($with-mark, '&#xE000;')"/>
+            <xsl:variable name="before" select="if ($again and $marked != '') then substring-before($with-mark, '&#xE000;')
+                                                else if ($hit != '' and contains($text, $hit)) then substring-before($text, $hit) else ''"/>
+            <xsl:variable name="after" select="if ($again and $marked != '') then (if (starts-with($marked, $hit)) then substring($marked, string-length($hit) + 1) else $marked)
+                                               else if ($hit != '' and contains($text, $hit)) then substring-after($text, $hit) else $text"/>
             <m ref="{current-grouping-key()}" kind="{$kind}" name="{$hit}" lang="{f:lang(.)}"
                block="{$block/@xml:id}" n="{if ($block) then $pnums(generate-id($block)) else ''}"
                before="{if (string-length($before) gt 30) then '…' || substring($before, string-length($before) - 29) else $before}"
@@ -84,7 +91,19 @@
       <xsl:otherwise><xsl:value-of><xsl:apply-templates select="$e/node()" mode="m:reg"/></xsl:value-of></xsl:otherwise>
     </xsl:choose>
   </xsl:function>
-  <xsl:template match="surplus | sic[parent::choice] | orig[parent::choice] | abbr[parent::choice] | fw | del | note | teiHeader" mode="m:reg"/>
-  <xsl:template match="seg[@type = 'redaction'][supplied]" mode="m:reg"><xsl:apply-templates select="supplied" mode="m:reg"/></xsl:template>
-  <xsl:template match="choice[supplied]/seg[@type = 'redaction']" mode="m:reg"/>
+  <xsl:template match="surplus | sic[parent::choice] | orig[parent::choice] | abbr[parent::choice] | fw | del | note | teiHeader" mode="m:reg m:reg-marked"/>
+  <xsl:template match="seg[@type = 'redaction'][supplied]" mode="m:reg m:reg-marked"><xsl:apply-templates select="supplied" mode="#current"/></xsl:template>
+  <xsl:template match="choice[supplied]/seg[@type = 'redaction']" mode="m:reg m:reg-marked"/>
+
+  <!-- The regularised reading of $block with U+E000 where $mark begins (the templates above, and the mark). -->
+  <xsl:function name="f:reg-text-marked" as="xs:string">
+    <xsl:param name="block" as="element()"/>
+    <xsl:param name="mark" as="element()"/>
+    <xsl:value-of><xsl:apply-templates select="$block/node()" mode="m:reg-marked"><xsl:with-param name="mark" select="$mark" tunnel="yes"/></xsl:apply-templates></xsl:value-of>
+  </xsl:function>
+  <xsl:template match="*" mode="m:reg-marked" priority="-1">
+    <xsl:param name="mark" as="element()" tunnel="yes"/>
+    <xsl:if test=". is $mark">&#xE000;</xsl:if>
+    <xsl:apply-templates mode="m:reg-marked"/>
+  </xsl:template>
 </xsl:stylesheet>

@@ -14,6 +14,7 @@ import java.util.List;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -57,6 +58,27 @@ class EditionPagesTest {
         assertEquals(2, places.select("ul.register-index li").size());
         assertTrue(SiteFixtures.page(site.resolve("place/pl-嶺東縣.html")).text().contains("999999"), "authority code");
         assertTrue(Files.exists(site.resolve("terms.html")) && Files.exists(site.resolve("orgs.html")));
+    }
+
+    @Test
+    void twoMentionsInOneParagraphEachShowTheirOwnContext() throws Exception {
+        Path two = SiteFixtures.edition(tmp.resolve("two-mentions"));
+        Path news = two.resolve("zht-news.xml");
+        String tei = Files.readString(news);
+        String once = "出席會議並講話。</p>";
+        assertTrue(tei.contains(once));
+        Files.writeString(news, tei.replace(once, "出席會議並講話。會議通報了全縣一季度禁毒工作的情況，部署了下一階段的重點任務和工作措施。"
+                + "會後，<persName ref=\"registers.xml#per-叶寒冰\">葉寒冰</persName>前往戒毒所調研。</p>"));
+        Path out = tmp.resolve("two-mentions-site");
+        CliRun r = CliRun.of("publish", "-q", "--formats", "html", "-o", out.toString(), two.toString());
+        assertEquals(0, r.exit(), r.err());
+        List<Element> items = SiteFixtures.page(out.resolve("person/per-叶寒冰.html")).select("section.mentions li");
+        assertEquals(2, items.size());
+        for (Element li : items) assertEquals("葉寒冰", li.selectFirst("mark").text());
+        String first = items.get(0).text(), second = items.get(1).text();
+        assertTrue(first.contains("縣委書記葉寒冰出席"), first);
+        assertTrue(second.contains("會後，葉寒冰前往戒毒所調研"), second);
+        assertFalse(second.contains("縣委書記"), "the second mention's own context, not the first's: " + second);
     }
 
     @Test
