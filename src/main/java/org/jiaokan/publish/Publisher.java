@@ -384,9 +384,7 @@ public final class Publisher {
             // Parsed at once on a thread of its own (tens of megabytes for a large edition): meanwhile this thread reads
             // the edition's other files and the documents' jobs parse their TEI and make their citations; a job waits
             // for the registers only when it asks for its entries (RegisterTrees is synchronized).
-            Thread reader = new Thread(registers::whole, "jiaokan-registers");
-            reader.setDaemon(true);
-            reader.start();
+            background("jiaokan-registers", registers::whole);
         }
         XdmNode edition = null;
         if (in.edition() != null) {

@@ -39,12 +39,13 @@ public final class Citations {
     public static final String APA_STYLE = "apa";
 
     private final EditionInfo edition;
+    /** GB/T's list number, which a citation of one document leaves out. */
+    private static final java.util.regex.Pattern LIST_NUMBER = java.util.regex.Pattern.compile("^\\[1\\]\\s*");
     /**
      * The engines not in use, kept for every later run in this JVM (a rebuild of {@code watch} or {@code serve}, the
      * bench's rounds): making one parses its styles and locales, which costs more than citing hundreds of documents.
      * A call takes one for itself and gives it back; no two threads share one.
      */
-    private static final java.util.regex.Pattern LIST_NUMBER = java.util.regex.Pattern.compile("^\\[1\\]\\s*");
     private static final java.util.concurrent.ConcurrentLinkedDeque<Engines> IDLE = new java.util.concurrent.ConcurrentLinkedDeque<>();
 
     private Citations(EditionInfo edition) {
