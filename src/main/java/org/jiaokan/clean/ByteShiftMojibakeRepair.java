@@ -291,8 +291,11 @@ public final class ByteShiftMojibakeRepair implements CleaningRule {
             this.script = script;
         }
 
-        /** Scores answered from the memo, counted as the model's evaluations once the window is judged (one shared counter update per window, not per score). */
-        private long hits;
+        /**
+         * The model's evaluations of this window, those answered from the memo included, added to the shared count once
+         * the window is judged: one update of the shared counter per window, not one per score from every thread.
+         */
+        private long evaluations;
 
         /** This thread's memo of {@link #emit} scores: the lattice asks for the same pairs many times over. */
         private final EmitCache cache = EmitCache.LOCAL.get();
@@ -301,8 +304,8 @@ public final class ByteShiftMojibakeRepair implements CleaningRule {
         double emit(char prev, char c) {
             long key = (long) (script == null ? 0 : script.ordinal() + 1) << 32 | (long) prev << 16 | c;
             int slot = EmitCache.slot(key);
+            evaluations++;
             if (cache.keys[slot] == key) {
-                hits++;
                 return cache.values[slot];
             }
             double v = score(prev, c);
@@ -312,7 +315,7 @@ public final class ByteShiftMojibakeRepair implements CleaningRule {
         }
 
         private double score(char prev, char c) {
-            double v = prev == 0 ? lm.logUnigram(c) : lm.logBigram(prev, c);
+            double v = prev == 0 ? lm.logUnigramUncounted(c) : lm.logBigramUncounted(prev, c);
             // A Latin letter or an ASCII symbol straight after a Han character: a trail byte below 0x80 read alone.
             if (c > 0x20 && c < 0x7f && PinyinArtifactRule.isHan(prev) && (Character.isLetter(c) || WEDGE_SYMBOLS.indexOf(c) >= 0)) v -= WEDGE_COST;
             if (script == Script.TRADITIONAL ? lm.simplifiedOnly(c) : script == Script.SIMPLIFIED && lm.traditionalOnly(c)) v -= SCRIPT_COST;
@@ -348,7 +351,7 @@ public final class ByteShiftMojibakeRepair implements CleaningRule {
                 k = b;
             }
             out.sort(java.util.Comparator.comparingInt(Intervention::start));
-            CharBigramModel.EVALUATIONS.add(hits);
+            CharBigramModel.EVALUATIONS.add(evaluations);
             return out;
         }
 

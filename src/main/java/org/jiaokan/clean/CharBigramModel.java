@@ -199,6 +199,11 @@ final class CharBigramModel {
     /** Log probability of a character out of context. */
     double logUnigram(char c) {
         EVALUATIONS.increment();
+        return logUnigramUncounted(c);
+    }
+
+    /** As {@link #logUnigram}, for a caller that adds its look-ups to {@link #EVALUATIONS} itself, once for many. */
+    double logUnigramUncounted(char c) {
         int i = index(simp(c));
         if (i < 0) return PinyinArtifactRule.isHan(c) ? floor : plain(c) ? LOG_PLAIN : LOG_ODD;
         return unigram[i] > 0 ? Math.max(Math.log(unigram[i] / total), FLOOR) : floor;
@@ -207,6 +212,11 @@ final class CharBigramModel {
     /** Log probability of {@code b} following {@code a}. */
     double logBigram(char a, char b) {
         EVALUATIONS.increment();
+        return logBigramUncounted(a, b);
+    }
+
+    /** As {@link #logBigram}, for a caller that adds its look-ups to {@link #EVALUATIONS} itself, once for many. */
+    double logBigramUncounted(char a, char b) {
         int ib = index(simp(b));
         if (ib < 0) return PinyinArtifactRule.isHan(b) ? floor : plain(b) ? LOG_PLAIN : LOG_ODD;
         double pb = unigram[ib] / total;

@@ -9,10 +9,6 @@ import java.io.DataInputStream;
 import java.io.DataOutputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.ObjectInputFilter;
-import java.io.ObjectInputStream;
-import java.io.ObjectOutputStream;
-import java.io.Serializable;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -49,27 +45,20 @@ import java.util.stream.Stream;
  */
 final class BuildCache {
     /** The format of the entries; raised when what they hold changes. */
-    private static final int FORMAT = 3;
+    private static final int FORMAT = 4;
     private static final String SUFFIX = ".entry";
     /** The first bytes of a first-level entry. */
     private static final int MAGIC = 0x4a4b4333;
     /** The first bytes of a second-level entry. */
     private static final int WRITTEN_MAGIC = 0x4a4b5433;
 
-    /** What the recogniser made of one source: the document before name propagation and its warnings. */
-    record Recognised(String key, EditionDocument doc, List<String> warnings) implements Serializable {}
-
     /** The head of a first-level entry: everything a build needs of an unchanged source but its document. */
     record Summary(String key, List<String> warnings, List<String> notices, List<NamePropagation.Name> names,
-                   long documentLength, String documentSha) implements Serializable {}
+                   long documentLength, String documentSha) {}
 
     /** A second-level entry: what the build needs of a TEI file it wrote. */
     record Written(String key, List<String> invalid, List<String> keptUnits, List<Registers.Contribution> registers,
-                   String ids) implements Serializable {}
-
-    private static final ObjectInputFilter FILTER = ObjectInputFilter.Config.createFilter(
-            "maxdepth=64;maxrefs=10000000;maxbytes=1000000000;"
-                    + "org.jiaokan.model.*;java.lang.*;java.util.*;!*");
+                   String ids) {}
 
     private final Path dir;
     private final Path teiDir;
@@ -192,8 +181,8 @@ final class BuildCache {
             MessageDigest md = CodeIdentity.sha256();
             md.update(all, from, all.length - from);
             if (!hex(md.digest()).equals(s.documentSha())) return Optional.empty();
-            if (read(java.util.Arrays.copyOfRange(all, from, all.length)) instanceof EditionDocument d) return Optional.of(d);
-        } catch (IOException | ClassNotFoundException | RuntimeException e) {
+            return Optional.of(DocumentCodec.document(java.util.Arrays.copyOfRange(all, from, all.length)));
+        } catch (IOException | RuntimeException e) {
             // as above
         }
         return Optional.empty();
@@ -212,7 +201,7 @@ final class BuildCache {
      */
     Optional<Summary> store(Path input, String key, EditionDocument doc, List<String> warnings, List<String> notices) {
         try {
-            byte[] document = bytes(doc);
+            byte[] document = DocumentCodec.bytes(doc);
             Summary s = new Summary(key, List.copyOf(warnings), List.copyOf(notices), List.copyOf(NamePropagation.names(doc)),
                     document.length, hex(CodeIdentity.sha256().digest(document)));
             byte[] head = Codec.bytes(s);
@@ -330,21 +319,6 @@ final class BuildCache {
     static String writtenKeyOfSha(String recognitionKey, String dictionary, String edition, byte[] teiSha) {
         return hex(sha("written " + FORMAT + "\0" + recognitionKey + "\0" + dictionary + "\0" + edition + "\0"
                 + (teiSha == null ? "none" : hex(teiSha))));
-    }
-
-    private static byte[] bytes(Object o) throws IOException {
-        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
-        try (ObjectOutputStream out = new ObjectOutputStream(bytes)) {
-            out.writeObject(o);
-        }
-        return bytes.toByteArray();
-    }
-
-    private static Object read(byte[] bytes) throws IOException, ClassNotFoundException {
-        try (ObjectInputStream in = new ObjectInputStream(new ByteArrayInputStream(bytes))) {
-            in.setObjectInputFilter(FILTER);
-            return in.readObject();
-        }
     }
 
     /**
