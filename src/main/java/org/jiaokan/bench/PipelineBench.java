@@ -4,6 +4,7 @@ import org.jiaokan.annotate.ChineseAnnotator;
 import org.jiaokan.clean.Cleaner;
 import org.jiaokan.clean.LineContext;
 import org.jiaokan.edition.Conversion;
+import org.jiaokan.edition.ConversionSteps;
 import org.jiaokan.edition.EditionBuilder;
 import org.jiaokan.edition.Ordered;
 import org.jiaokan.edition.TeiFiles;
@@ -104,10 +105,11 @@ public final class PipelineBench {
 
         out.println("building the edition (convert, registers, checks)");
         long[] vm0 = Meter.vmThreadsCpu();
+        ConversionSteps steps = new ConversionSteps();
         m = Meter.start();
         EditionBuilder.Result built;
         try {
-            built = new EditionBuilder(Toolkit.get()).build(edition, new Quiet());
+            built = new EditionBuilder(Toolkit.get()).withSteps(steps).build(edition, new Quiet());
         } catch (org.jiaokan.edition.EditionHeader.EditionException e) {
             throw new IOException(e.getMessage(), e);
         }
@@ -119,6 +121,13 @@ public final class PipelineBench {
             extra.put("buildJitCpuSeconds", (vm1[0] - vm0[0]) / 1e9);
             extra.put("buildGcCpuSeconds", (vm1[1] - vm0[1]) / 1e9);
         }
+        // The build's CPU by step of its documents (their threads' CPU time), beside the JIT's and the collector's.
+        Map<String, Double> bySteps = new LinkedHashMap<>();
+        steps.nanos().forEach((step, nanos) -> {
+            addCpuStage("  of which " + step.label(), nanos, build.documents(), build.characters(), build.cores());
+            bySteps.put(step.name().toLowerCase(Locale.ROOT), nanos / 1e9);
+        });
+        extra.put("buildStepsCpuSeconds", bySteps);
         extra.put("buildFailures", built.conversion().failures().size());
         if (s.runs("incremental")) incremental(edition, corpus.files(), corpus.characters());
 

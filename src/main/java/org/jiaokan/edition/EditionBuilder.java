@@ -55,6 +55,14 @@ public final class EditionBuilder {
         return this;
     }
 
+    private ConversionSteps steps;
+
+    /** Adds the CPU time of each document's steps of the conversion to {@code s} (for the benchmark). */
+    public EditionBuilder withSteps(ConversionSteps s) {
+        this.steps = s;
+        return this;
+    }
+
     /** The code's identity the cache is keyed with (null: the running code's); for tests of the cache. */
     EditionBuilder withCodeIdentity(String codeIdentity) {
         this.codeIdentity = codeIdentity;
@@ -86,6 +94,7 @@ public final class EditionBuilder {
                 .withRefusals(org.jiaokan.io.InputFiles.linksOutside(sources, inputs))
                 .wholeEdition();
         if (cache) conversion.withCache(editionDir.resolve(CACHE), codeIdentity);
+        if (steps != null) conversion.withSteps(steps);
         Conversion.Result r = conversion.run(inputs, docs, null, false, listener);
 
         List<String> hrefs = new ArrayList<>();

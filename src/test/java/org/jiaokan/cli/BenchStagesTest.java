@@ -27,6 +27,10 @@ class BenchStagesTest {
         assertTrue(figures.contains("\"stage\": \"recogniser alone, 1 thread\""), figures);
         assertTrue(figures.contains("\"stage\": \"build (convert all)\""), figures);
         assertTrue(figures.contains("\"conversionShareOfRecogniserTimesCores\""), figures);
+        // the build's CPU by step of its documents, under the build
+        assertTrue(figures.contains("\"stage\": \"of which conversion (clean, structure, recognition, metadata)\""), figures);
+        assertTrue(figures.contains("\"stage\": \"of which schema check\""), figures);
+        assertTrue(figures.matches("(?s).*\"buildStepsCpuSeconds\": \\{[^}]*\"convert\": (?!0\\.0000)\\d+\\.\\d+.*"), figures);
         if (org.jiaokan.edition.Ordered.threads() > 1) {
             // the recogniser on the build's threads, the ceiling measured as the build is
             assertTrue(figures.contains("\"stage\": \"recogniser alone, " + org.jiaokan.edition.Ordered.threads() + " threads\""), figures);
