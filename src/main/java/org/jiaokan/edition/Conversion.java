@@ -267,9 +267,9 @@ public final class Conversion {
             } else {
                 convertedCount.incrementAndGet();
             }
-            long t = steps == null ? 0 : ConversionSteps.now();
+            long t = steps.start();
             SourceDocument src = readSource(input);
-            if (steps != null) t = steps.done(ConversionSteps.Step.READ, t);
+            t = steps.done(ConversionSteps.Step.READ, t);
             DocumentNames.Name name = name(input);
             List<String> notices = damageNotices(src);
             String id = name.id();
@@ -279,9 +279,9 @@ public final class Conversion {
                 return new Read(input, id, null, null, new EditionDocument(id, src, null, List.of()), List.of(), warnings, notices, null);
             }
             EditionDocument doc = toolkit.converter().convert(src, id, warnings::add);
-            if (steps != null) t = steps.done(ConversionSteps.Step.CONVERT, t);
+            t = steps.done(ConversionSteps.Step.CONVERT, t);
             BuildCache.Summary stored = key == null ? null : cache.store(input, key, doc, warnings, notices).orElse(null);
-            if (steps != null) steps.done(ConversionSteps.Step.CACHE, t);
+            steps.done(ConversionSteps.Step.CACHE, t);
             return new Read(input, id, stored == null ? null : key, stored, doc, NamePropagation.names(doc), warnings, notices, null);
         } catch (ReadException e) {
             return Read.failed(input, e.getMessage());
@@ -341,16 +341,16 @@ public final class Conversion {
                 SourceDocument src = readSource(r.input());
                 recognised = toolkit.converter().convert(src, r.id(), warning -> {});
             }
-            long t = steps == null ? 0 : ConversionSteps.now();
+            long t = steps.start();
             EditionDocument doc = dictionary.apply(recognised);
-            if (steps != null) t = steps.done(ConversionSteps.Step.NAMES, t);
+            t = steps.done(ConversionSteps.Step.NAMES, t);
             TeiFiles.Outcome o = TeiFiles.write(file, date -> writer.get().write(doc, date));
-            if (steps != null) t = steps.done(ConversionSteps.Step.TEI, t);
+            t = steps.done(ConversionSteps.Step.TEI, t);
             // Parsed once: the schema check reads the tree the registers and ids are taken from.
             Document tei = Xml.parse(o.bytes());
-            if (steps != null) t = steps.done(ConversionSteps.Step.PARSE, t);
+            t = steps.done(ConversionSteps.Step.PARSE, t);
             List<String> invalid = Schemas.jiaokan().validate(tei, o.bytes(), o.file().toUri().toString());
-            if (steps != null) t = steps.done(ConversionSteps.Step.CHECK, t);
+            t = steps.done(ConversionSteps.Step.CHECK, t);
             if (keepSources) {
                 Path copy = TeiFiles.inside(outDir.resolve("sources"), name(r.input()).sourceName());
                 Files.createDirectories(copy.getParent());
@@ -358,12 +358,12 @@ public final class Conversion {
             }
             List<Registers.Contribution> contributions = Registers.contributions(tei, name, Registers.codes(doc));
             String xmlIds = xmlIds(tei);
-            if (steps != null) t = steps.done(ConversionSteps.Step.REGISTERS, t);
+            t = steps.done(ConversionSteps.Step.REGISTERS, t);
             if (cache != null && r.key() != null) {
                 cache.storeWritten(r.input(), new BuildCache.Written(BuildCache.writtenKey(r.key(), dictionaryDigest, editionId, o.bytes()),
                         List.copyOf(invalid), List.copyOf(o.keptUnits()), List.copyOf(contributions), xmlIds));
             }
-            if (steps != null) steps.done(ConversionSteps.Step.CACHE, t);
+            steps.done(ConversionSteps.Step.CACHE, t);
             return new Written(index, o, invalid, contributions, xmlIds);
         } catch (IOException | SAXException | ReadException e) {
             return Written.failed(index, e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage());
@@ -458,12 +458,12 @@ public final class Conversion {
         return this;
     }
 
-    /** Where the CPU time of each document's steps is added, or null: not measured. */
-    private ConversionSteps steps;
+    /** Where the CPU time of each document's steps is added ({@link ConversionSteps#OFF}: not measured). */
+    private ConversionSteps steps = ConversionSteps.OFF;
 
     /** Adds the CPU time of each document's steps to {@code s} (see {@link ConversionSteps}). */
     public Conversion withSteps(ConversionSteps s) {
-        this.steps = s;
+        this.steps = s == null ? ConversionSteps.OFF : s;
         return this;
     }
 

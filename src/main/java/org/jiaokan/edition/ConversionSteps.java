@@ -9,7 +9,7 @@ import java.util.concurrent.atomic.LongAdder;
 /**
  * The CPU time of each step of a conversion's documents, summed over the threads that did them: where a build's time
  * goes besides the recogniser ({@code jiaokan bench} prints it under the build). Measured only when asked for
- * ({@link Conversion#withSteps}); a step's time is its thread's CPU time, so the JIT's and the collector's threads,
+ * ({@link Conversion#withSteps}; otherwise {@link #OFF} takes the steps and measures nothing); a step's time is its thread's CPU time, so the JIT's and the collector's threads,
  * and the run's reduction on one thread, are not in it.
  */
 public final class ConversionSteps {
@@ -35,20 +35,30 @@ public final class ConversionSteps {
 
     private static final ThreadMXBean THREADS = ManagementFactory.getThreadMXBean();
 
+    /** Measures nothing: what a conversion not asked to measure its steps adds them to. */
+    static final ConversionSteps OFF = new ConversionSteps(false);
+
     private final Map<Step, LongAdder> cpu = new EnumMap<>(Step.class);
+    private final boolean on;
 
     public ConversionSteps() {
+        this(true);
+    }
+
+    private ConversionSteps(boolean on) {
+        this.on = on;
         for (Step s : Step.values()) cpu.put(s, new LongAdder());
     }
 
-    /** The current thread's CPU time, in nanoseconds: where a step starts. */
-    static long now() {
-        return THREADS.getCurrentThreadCpuTime();
+    /** The current thread's CPU time, in nanoseconds (0 where nothing is measured): where a step starts. */
+    long start() {
+        return on ? THREADS.getCurrentThreadCpuTime() : 0;
     }
 
     /** Adds the CPU time since {@code since} to {@code step}; returns now, where the next step starts. */
     long done(Step step, long since) {
-        long now = now();
+        if (!on) return 0;
+        long now = THREADS.getCurrentThreadCpuTime();
         cpu.get(step).add(now - since);
         return now;
     }

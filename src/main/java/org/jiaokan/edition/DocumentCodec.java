@@ -290,9 +290,7 @@ final class DocumentCodec {
 
         /** A count, no larger than what is left (every counted item takes at least one byte). */
         int count() throws IOException {
-            int n = data.readInt();
-            if (n < 0 || n > data.available()) throw new IOException("not a document entry");
-            return n;
+            return org.jiaokan.io.CompactData.size(data);
         }
 
         String str() throws IOException {

@@ -55,11 +55,11 @@ public final class EditionBuilder {
         return this;
     }
 
-    private ConversionSteps steps;
+    private ConversionSteps steps = ConversionSteps.OFF;
 
     /** Adds the CPU time of each document's steps of the conversion to {@code s} (for the benchmark). */
     public EditionBuilder withSteps(ConversionSteps s) {
-        this.steps = s;
+        this.steps = s == null ? ConversionSteps.OFF : s;
         return this;
     }
 
@@ -94,7 +94,7 @@ public final class EditionBuilder {
                 .withRefusals(org.jiaokan.io.InputFiles.linksOutside(sources, inputs))
                 .wholeEdition();
         if (cache) conversion.withCache(editionDir.resolve(CACHE), codeIdentity);
-        if (steps != null) conversion.withSteps(steps);
+        conversion.withSteps(steps);
         Conversion.Result r = conversion.run(inputs, docs, null, false, listener);
 
         List<String> hrefs = new ArrayList<>();
