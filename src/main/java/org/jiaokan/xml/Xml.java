@@ -28,6 +28,20 @@ public final class Xml {
     /** A namespace-aware document builder that refuses DOCTYPEs and external entities. */
     public static DocumentBuilder newBuilder() {
         try {
+            DocumentBuilder b = DOM_FACTORY.get().newDocumentBuilder();
+            b.setErrorHandler(null);
+            return b;
+        } catch (ParserConfigurationException e) {
+            throw new IllegalStateException("XML parser lacks a required security feature", e);
+        }
+    }
+
+    /**
+     * The secure DOM factory, one per thread: a factory is not thread-safe, and finding the implementation
+     * on the class path (and setting its features) took longer than making a small document.
+     */
+    private static final ThreadLocal<DocumentBuilderFactory> DOM_FACTORY = ThreadLocal.withInitial(() -> {
+        try {
             DocumentBuilderFactory f = DocumentBuilderFactory.newInstance();
             f.setNamespaceAware(true);
             f.setFeature(XMLConstants.FEATURE_SECURE_PROCESSING, true);
@@ -39,11 +53,27 @@ public final class Xml {
             f.setExpandEntityReferences(false);
             f.setAttribute(XMLConstants.ACCESS_EXTERNAL_DTD, "");
             f.setAttribute(XMLConstants.ACCESS_EXTERNAL_SCHEMA, "");
-            DocumentBuilder b = f.newDocumentBuilder();
-            b.setErrorHandler(null);
-            return b;
+            return f;
         } catch (ParserConfigurationException e) {
             throw new IllegalStateException("XML parser lacks a required security feature", e);
+        }
+    });
+
+    /**
+     * The builder {@link #parse} and {@link #newDocument} use, one per thread and used again (a builder
+     * parses one document at a time and forgets it afterwards). One whose parse failed is replaced.
+     */
+    private static final ThreadLocal<DocumentBuilder> BUILDER = ThreadLocal.withInitial(Xml::newBuilder);
+
+    private static Document parse(InputSource src) throws IOException, SAXException {
+        DocumentBuilder b = BUILDER.get();
+        boolean parsed = false;
+        try {
+            Document d = b.parse(src);
+            parsed = true;
+            return d;
+        } finally {
+            if (!parsed) BUILDER.remove();
         }
     }
 
@@ -92,13 +122,13 @@ public final class Xml {
         try (InputStream in = Files.newInputStream(file)) {
             InputSource src = new InputSource(in);
             src.setSystemId(file.toUri().toString());
-            return newBuilder().parse(src);
+            return parse(src);
         }
     }
 
     public static Document parse(String xml) throws SAXException {
         try {
-            return newBuilder().parse(new InputSource(new StringReader(xml)));
+            return parse(new InputSource(new StringReader(xml)));
         } catch (IOException e) {
             throw new IllegalStateException(e);
         }
@@ -106,13 +136,13 @@ public final class Xml {
 
     public static Document parse(byte[] xml) throws SAXException {
         try {
-            return newBuilder().parse(new ByteArrayInputStream(xml));
+            return parse(new InputSource(new ByteArrayInputStream(xml)));
         } catch (IOException e) {
             throw new IllegalStateException(e);
         }
     }
 
     public static Document newDocument() {
-        return newBuilder().newDocument();
+        return BUILDER.get().newDocument();
     }
 }
