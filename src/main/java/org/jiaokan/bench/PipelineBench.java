@@ -129,6 +129,7 @@ public final class PipelineBench {
         });
         extra.put("buildStepsCpuSeconds", bySteps);
         extra.put("buildFailures", built.conversion().failures().size());
+        if (s.runs("convert")) warmBuild(work, edition, corpus.characters());
         if (s.runs("incremental")) incremental(edition, corpus.files(), corpus.characters());
 
         Path site = work.resolve("site");
@@ -175,6 +176,47 @@ public final class PipelineBench {
         if (s.runs("naive") && s.runs("publish")) naive(corpus.files(), work.resolve("naive"), perDocBatch);
         extra.put("loadAverageAfter", Meter.loadAverage());
         return json();
+    }
+
+    /**
+     * The same build once more in this JVM, into an edition of its own (the same sources and header, no
+     * cache, no TEI before it): the conversion once the build's own code is compiled, as the recogniser
+     * alone is measured after its pass. The first build's figure includes the JIT's first compilation of
+     * the build's code (XML parsing, the schema check, the cache, the files), which a long build or a
+     * JVM that stays up ({@code --watch}, {@code serve}) pays once.
+     */
+    private void warmBuild(Path work, Path edition, long characters) throws IOException {
+        Path again = work.resolve("edition-warm");
+        Path sources = again.resolve(EditionBuilder.SOURCES);
+        Files.createDirectories(sources);
+        Files.copy(edition.resolve(EditionBuilder.HEADER), again.resolve(EditionBuilder.HEADER));
+        try (java.util.stream.Stream<Path> list = Files.list(edition.resolve(EditionBuilder.SOURCES))) {
+            for (Path p : list.toList()) Files.copy(p, sources.resolve(p.getFileName()));
+        }
+        out.println("building the edition again in this JVM, into a new folder (convert all, warm)");
+        long[] vm0 = Meter.vmThreadsCpu();
+        ConversionSteps steps = new ConversionSteps();
+        Meter m = Meter.start();
+        EditionBuilder.Result built;
+        try {
+            built = new EditionBuilder(Toolkit.get()).withSteps(steps).build(again, new Quiet());
+        } catch (org.jiaokan.edition.EditionHeader.EditionException e) {
+            throw new IOException(e.getMessage(), e);
+        }
+        Meter.Figures build = m.stop("build (convert all, warm)", built.conversion().outcomes().size(), characters, 0);
+        figures.add(build);
+        long[] vm1 = Meter.vmThreadsCpu();
+        if (vm0 != null && vm1 != null) {
+            extra.put("warmBuildJitCpuSeconds", (vm1[0] - vm0[0]) / 1e9);
+            extra.put("warmBuildGcCpuSeconds", (vm1[1] - vm0[1]) / 1e9);
+        }
+        Map<String, Double> bySteps = new LinkedHashMap<>();
+        steps.nanos().forEach((step, nanos) -> {
+            addCpuStage("  of which " + step.label(), nanos, build.documents(), build.characters(), build.cores());
+            bySteps.put(step.name().toLowerCase(Locale.ROOT), nanos / 1e9);
+        });
+        extra.put("warmBuildStepsCpuSeconds", bySteps);
+        extra.put("warmBuildFailures", built.conversion().failures().size());
     }
 
     /**
@@ -464,6 +506,13 @@ public final class PipelineBench {
             extra.put("conversionShareOfRecogniserTimesCores", share);
             out.printf(Locale.ROOT, "conversion: %.0f chars/s on %.2f cores = %.1f %% of the recogniser's %.0f chars/s x %.2f cores%n",
                     build.charsPerSecond(), build.cores(), share, rec.charsPerCpuSecond(), build.cores());
+        }
+        Meter.Figures warm = find("build (convert all, warm)");
+        if (rec != null && warm != null && rec.charsPerCpuSecond() > 0) {
+            double share = 100 * warm.charsPerCpuSecond() / rec.charsPerCpuSecond();
+            extra.put("warmConversionShareOfRecogniserTimesCores", share);
+            out.printf(Locale.ROOT, "conversion, warm: %.0f chars/s on %.2f cores = %.1f %% of the recogniser's %.0f chars/s x %.2f cores%n",
+                    warm.charsPerSecond(), warm.cores(), share, rec.charsPerCpuSecond(), warm.cores());
         }
         Meter.Figures recAll = figures.stream().filter(f -> f.stage().startsWith("recogniser alone, ") && !f.stage().endsWith(" 1 thread"))
                 .findFirst().orElse(null);

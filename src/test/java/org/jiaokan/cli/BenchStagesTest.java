@@ -31,6 +31,22 @@ class BenchStagesTest {
         assertTrue(figures.contains("\"stage\": \"of which conversion (clean, structure, recognition, metadata)\""), figures);
         assertTrue(figures.contains("\"stage\": \"of which schema check\""), figures);
         assertTrue(figures.matches("(?s).*\"buildStepsCpuSeconds\": \\{[^}]*\"convert\": (?!0\\.0000)\\d+\\.\\d+.*"), figures);
+        // the same build again in the warm JVM, into a folder of its own: every document converted again
+        assertTrue(figures.contains("\"stage\": \"build (convert all, warm)\""), figures);
+        assertTrue(figures.matches("(?s).*\"stage\": \"build \\(convert all, warm\\)\"[^}]*\"documents\": 4,.*"), figures);
+        assertTrue(figures.contains("\"warmConversionShareOfRecogniserTimesCores\""), figures);
+        assertTrue(figures.matches("(?s).*\"warmBuildStepsCpuSeconds\": \\{[^}]*\"convert\": (?!0\\.0000)\\d+\\.\\d+.*"), figures);
+        assertTrue(figures.contains("\"warmBuildFailures\": 0"), figures);
+        assertTrue(run.out().contains("conversion, warm: "), run.out());
+        // the warm build wrote its own TEI, the same as the first build's
+        java.util.List<Path> tei;
+        try (java.util.stream.Stream<Path> list = Files.list(dir.resolve("w/edition/docs"))) {
+            tei = list.sorted().toList();
+        }
+        assertTrue(tei.size() >= 5, tei.toString());
+        for (Path p : tei) {
+            assertEquals(-1L, Files.mismatch(p, dir.resolve("w/edition-warm/docs").resolve(p.getFileName())), p.toString());
+        }
         if (org.jiaokan.edition.Ordered.threads() > 1) {
             // the recogniser on the build's threads, the ceiling measured as the build is
             assertTrue(figures.contains("\"stage\": \"recogniser alone, " + org.jiaokan.edition.Ordered.threads() + " threads\""), figures);
