@@ -4,7 +4,6 @@ import org.jiaokan.io.CompactData;
 import org.jiaokan.model.EditionDocument;
 import org.jiaokan.tei.Registers;
 
-import java.io.ByteArrayInputStream;
 import java.io.DataInputStream;
 import java.io.DataOutputStream;
 import java.io.ByteArrayOutputStream;
@@ -349,7 +348,7 @@ final class BuildCache {
         }
 
         static Summary summary(byte[] bytes) throws IOException {
-            DataInputStream in = new DataInputStream(new ByteArrayInputStream(bytes));
+            DataInputStream in = org.jiaokan.io.CompactData.input(bytes);
             String key = CompactData.string(in);
             List<String> warnings = CompactData.strings(in);
             List<String> notices = CompactData.strings(in);
@@ -384,7 +383,7 @@ final class BuildCache {
         }
 
         static Written written(byte[] bytes) throws IOException {
-            DataInputStream in = new DataInputStream(new ByteArrayInputStream(bytes));
+            DataInputStream in = org.jiaokan.io.CompactData.input(bytes);
             if (in.readInt() != WRITTEN_MAGIC) throw new IOException("not an entry");
             String key = CompactData.string(in);
             List<String> invalid = CompactData.strings(in);

@@ -13,7 +13,6 @@ import org.jiaokan.model.Script;
 import org.jiaokan.model.SourceDocument;
 import org.jiaokan.model.SourceLine;
 
-import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.DataInputStream;
 import java.io.DataOutputStream;
@@ -75,7 +74,7 @@ final class DocumentCodec {
     }
 
     static EditionDocument document(byte[] bytes) throws IOException {
-        In in = new In(new DataInputStream(new ByteArrayInputStream(bytes)));
+        In in = new In(org.jiaokan.io.CompactData.input(bytes));
         if (in.data.readInt() != MAGIC) throw new IOException("not a document entry");
         try {
             String id = in.str();

@@ -1,6 +1,5 @@
 package org.jiaokan.io;
 
-import java.io.ByteArrayInputStream;
 import java.io.DataInputStream;
 import java.io.DataOutputStream;
 import java.io.IOException;
@@ -33,7 +32,7 @@ public final class SealedFiles {
         java.security.MessageDigest md = FileDigests.sha256();
         md.update(all, 0, all.length - SEAL);
         if (!Arrays.equals(md.digest(), Arrays.copyOfRange(all, all.length - SEAL, all.length))) throw new IOException(file + ": spoilt");
-        DataInputStream in = new DataInputStream(new ByteArrayInputStream(all, 0, all.length - SEAL));
+        DataInputStream in = CompactData.input(all, 0, all.length - SEAL);
         if (in.readInt() != magic || in.readInt() != format) throw new IOException(file + ": of another kind or version");
         return in;
     }

@@ -3,7 +3,6 @@ package org.jiaokan.publish;
 import org.jiaokan.io.CompactData;
 import org.jiaokan.publish.search.SearchDocument;
 
-import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.DataInputStream;
 import java.io.DataOutputStream;
@@ -42,7 +41,7 @@ final class SearchCache {
         Path p = files.file(name);
         if (!Files.isRegularFile(p)) return null;
         try {
-            DataInputStream in = new DataInputStream(new ByteArrayInputStream(Files.readAllBytes(p)));
+            DataInputStream in = org.jiaokan.io.CompactData.input(Files.readAllBytes(p));
             if (in.readInt() != MAGIC || !key.equals(CompactData.string(in))) return null;
             String docid = CompactData.string(in), title = CompactData.string(in), date = CompactData.string(in), year = CompactData.string(in), genre = CompactData.string(in),
                     genreLabel = CompactData.string(in), script = CompactData.string(in);

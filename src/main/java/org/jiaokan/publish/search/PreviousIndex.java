@@ -2,7 +2,6 @@ package org.jiaokan.publish.search;
 
 import org.jiaokan.io.CompactData;
 
-import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.DataInputStream;
 import java.io.DataOutputStream;
@@ -80,7 +79,7 @@ final class PreviousIndex {
      */
     static PreviousIndex read(Path searchDir, byte[] state, List<String> keys) {
         try {
-            DataInputStream in = new DataInputStream(new ByteArrayInputStream(state));
+            DataInputStream in = org.jiaokan.io.CompactData.input(state);
             if (in.readInt() != MAGIC) return null;
             String generation = CompactData.string(in);
             int n = in.readInt();
