@@ -18,7 +18,7 @@ final class DateRecognizer {
     private static final String CN_DIGIT = "[〇零○一二三四五六七八九]";
     private static final String CN_SMALL = "[一二三四五六七八九十]";
 
-    private static final Pattern CHINESE = Pattern.compile(
+    static final Pattern CHINESE = Pattern.compile(
             "(?<![0-9０-９])(?:(?<y>" + NUM + "{4}|" + CN_DIGIT + "{4})年(?<yd>度)?)?"
                     + "(?:(?<m>" + NUM + "{1,2}|" + CN_SMALL + "{1,3})月"
                     + "(?:(?<d>" + NUM + "{1,2}|" + CN_SMALL + "{1,3})[日号])?)?");
@@ -33,9 +33,10 @@ final class DateRecognizer {
 
     void find(Analysis a, List<Candidate> out) {
         String s = a.text;
-        Matcher m = CHINESE.matcher(s);
-        while (m.find()) {
-            if (m.end() == m.start()) continue;
+        Matcher m = CHINESE.matcher(s).useTransparentBounds(true).useAnchoringBounds(false);
+        // A date of this kind holds 年 or 月: a text with neither is not scanned.
+        int first = s.indexOf('年') >= 0 || s.indexOf('月') >= 0 ? 0 : s.length();
+        for (int from = first; nextChinese(m, s, from); from = m.end()) {
             String y = m.group("y");
             String mo = m.group("m");
             String d = m.group("d");
@@ -70,7 +71,9 @@ final class DateRecognizer {
             out.add(new Candidate(m.start(), end, EntityType.DATE, key, CONFIDENCE, ""));
         }
         Matcher iso = ISO.matcher(s);
-        while (iso.find()) {
+        // An ISO date has a separator: a text without one has none (and is not scanned).
+        boolean separator = s.indexOf('-') >= 0 || s.indexOf('/') >= 0 || s.indexOf('.') >= 0;
+        while (separator && iso.find()) {
             int year = number(iso.group(1));
             int month = number(iso.group(3));
             int day = number(iso.group(4));
@@ -90,6 +93,31 @@ final class DateRecognizer {
             out.add(new Candidate(iso.start(), end, EntityType.DATE, key, CONFIDENCE, ""));
         }
     }
+
+    /**
+     * Moves {@code m} (a matcher of {@link #CHINESE} over {@code s}, with transparent bounds) to the first match
+     * that is not empty at or after {@code from}, and says whether there is one: what {@code m.find()} skipping
+     * empty matches finds. The pattern matches the empty string everywhere, so {@code find} tries it at every
+     * character; a match that is not empty begins with a numeral, so only numerals are tried, each as
+     * {@code find} tries it there (the region starts at it; the look-behind sees the text before it).
+     */
+    static boolean nextChinese(Matcher m, String s, int from) {
+        int n = s.length();
+        for (int p = from; p < n; p++) {
+            if (!opensChinese(s.charAt(p))) continue;
+            m.region(p, n);
+            if (m.lookingAt() && m.end() > p) return true;
+        }
+        return false;
+    }
+
+    /** The characters a match of {@link #CHINESE} that is not empty begins with: its numerals. */
+    private static boolean opensChinese(char c) {
+        return (c >= '0' && c <= '9') || (c >= '０' && c <= '９') || c == '〇' || c == '零' || c == '○' || c == '十'
+                || (c >= '一' && CN_NUMERALS.indexOf(c) >= 0);
+    }
+
+    private static final String CN_NUMERALS = "一二三四五六七八九";
 
     /** Arabic (also full-width) or Chinese numerals, positional (二〇一五) or with 十 (二十五). */
     static int number(String t) {
