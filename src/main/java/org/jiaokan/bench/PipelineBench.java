@@ -104,31 +104,7 @@ public final class PipelineBench {
         }
 
         out.println("building the edition (convert, registers, checks)");
-        long[] vm0 = Meter.vmThreadsCpu();
-        ConversionSteps steps = new ConversionSteps();
-        m = Meter.start();
-        EditionBuilder.Result built;
-        try {
-            built = new EditionBuilder(Toolkit.get()).withSteps(steps).build(edition, new Quiet());
-        } catch (org.jiaokan.edition.EditionHeader.EditionException e) {
-            throw new IOException(e.getMessage(), e);
-        }
-        Meter.Figures build = m.stop("build (convert all)", built.conversion().outcomes().size(), corpus.characters(), 0);
-        figures.add(build);
-        long[] vm1 = Meter.vmThreadsCpu();
-        if (vm0 != null && vm1 != null) {
-            // The process's CPU time includes the JIT compilers' and the collector's; the recogniser alone's does not.
-            extra.put("buildJitCpuSeconds", (vm1[0] - vm0[0]) / 1e9);
-            extra.put("buildGcCpuSeconds", (vm1[1] - vm0[1]) / 1e9);
-        }
-        // The build's CPU by step of its documents (their threads' CPU time), beside the JIT's and the collector's.
-        Map<String, Double> bySteps = new LinkedHashMap<>();
-        steps.nanos().forEach((step, nanos) -> {
-            addCpuStage("  of which " + step.label(), nanos, build.documents(), build.characters(), build.cores());
-            bySteps.put(step.name().toLowerCase(Locale.ROOT), nanos / 1e9);
-        });
-        extra.put("buildStepsCpuSeconds", bySteps);
-        extra.put("buildFailures", built.conversion().failures().size());
+        Meter.Figures build = measuredBuild(edition, "build (convert all)", "build", corpus.characters());
         if (s.runs("convert")) warmBuild(work, edition, corpus.characters());
         if (s.runs("incremental")) incremental(edition, corpus.files(), corpus.characters());
 
@@ -194,29 +170,40 @@ public final class PipelineBench {
             for (Path p : list.toList()) Files.copy(p, sources.resolve(p.getFileName()));
         }
         out.println("building the edition again in this JVM, into a new folder (convert all, warm)");
+        measuredBuild(again, "build (convert all, warm)", "warmBuild", characters);
+    }
+
+    /**
+     * One build of {@code edition} with its cache, measured as {@code stage}: its figures, then rows {@code of which …}
+     * with the CPU time of each step of its documents (their threads' CPU time), and in the JSON, under names that
+     * begin with {@code key}, those steps, the JIT's and the collector's CPU time during it and its failures.
+     */
+    private Meter.Figures measuredBuild(Path edition, String stage, String key, long characters) throws IOException {
         long[] vm0 = Meter.vmThreadsCpu();
         ConversionSteps steps = new ConversionSteps();
         Meter m = Meter.start();
         EditionBuilder.Result built;
         try {
-            built = new EditionBuilder(Toolkit.get()).withSteps(steps).build(again, new Quiet());
+            built = new EditionBuilder(Toolkit.get()).withSteps(steps).build(edition, new Quiet());
         } catch (org.jiaokan.edition.EditionHeader.EditionException e) {
             throw new IOException(e.getMessage(), e);
         }
-        Meter.Figures build = m.stop("build (convert all, warm)", built.conversion().outcomes().size(), characters, 0);
+        Meter.Figures build = m.stop(stage, built.conversion().outcomes().size(), characters, 0);
         figures.add(build);
         long[] vm1 = Meter.vmThreadsCpu();
         if (vm0 != null && vm1 != null) {
-            extra.put("warmBuildJitCpuSeconds", (vm1[0] - vm0[0]) / 1e9);
-            extra.put("warmBuildGcCpuSeconds", (vm1[1] - vm0[1]) / 1e9);
+            // The process's CPU time includes the JIT compilers' and the collector's; the recogniser alone's does not.
+            extra.put(key + "JitCpuSeconds", (vm1[0] - vm0[0]) / 1e9);
+            extra.put(key + "GcCpuSeconds", (vm1[1] - vm0[1]) / 1e9);
         }
         Map<String, Double> bySteps = new LinkedHashMap<>();
         steps.nanos().forEach((step, nanos) -> {
             addCpuStage("  of which " + step.label(), nanos, build.documents(), build.characters(), build.cores());
             bySteps.put(step.name().toLowerCase(Locale.ROOT), nanos / 1e9);
         });
-        extra.put("warmBuildStepsCpuSeconds", bySteps);
-        extra.put("warmBuildFailures", built.conversion().failures().size());
+        extra.put(key + "StepsCpuSeconds", bySteps);
+        extra.put(key + "Failures", built.conversion().failures().size());
+        return build;
     }
 
     /**
