@@ -108,8 +108,10 @@ public final class RelaxNgValidator {
             c.invalid = true;
         }
         boolean valid = !c.invalid;
-        // A validator that saw an error or stopped part way is not used again; a clean one goes back, reset.
-        if (valid) {
+        // A validator that saw an error or stopped part way is not used again; a clean one goes back, reset,
+        // until it has checked CHECKS_PER_VALIDATOR documents (what it learns of the schema is not bounded by
+        // the schema alone: an odd document adds derivatives of its own, so a server running for months renews it).
+        if (valid && ++c.checks < CHECKS_PER_VALIDATOR) {
             c.validator.reset();
             idle.offer(c);
         }
@@ -124,9 +126,13 @@ public final class RelaxNgValidator {
      */
     private final java.util.concurrent.ConcurrentLinkedQueue<Checker> idle = new java.util.concurrent.ConcurrentLinkedQueue<>();
 
+    /** How many documents one validator of {@link #validTree} checks before a new one takes its place. */
+    static final int CHECKS_PER_VALIDATOR = 1000;
+
     /** A validator of the compiled schema with the error handler that marks its document invalid. */
     private final class Checker {
         boolean invalid;
+        int checks;
         final com.thaiopensource.validate.Validator validator;
 
         Checker() {

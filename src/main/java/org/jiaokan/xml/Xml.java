@@ -61,19 +61,29 @@ public final class Xml {
 
     /**
      * The builder {@link #parse} and {@link #newDocument} use, one per thread and used again (a builder
-     * parses one document at a time and forgets it afterwards). One whose parse failed is replaced.
+     * parses one document at a time and forgets it afterwards). One whose parse failed is replaced, and so is
+     * one that has parsed {@link #PARSES_PER_BUILDER} documents: the parser keeps every element and attribute
+     * name it has read in a table of its own, which documents with names of their own would otherwise grow
+     * for as long as the thread lives.
      */
-    private static final ThreadLocal<DocumentBuilder> BUILDER = ThreadLocal.withInitial(Xml::newBuilder);
+    private static final ThreadLocal<Builder> BUILDER = ThreadLocal.withInitial(Builder::new);
+
+    static final int PARSES_PER_BUILDER = 256;
+
+    private static final class Builder {
+        final DocumentBuilder builder = newBuilder();
+        int parses;
+    }
 
     private static Document parse(InputSource src) throws IOException, SAXException {
-        DocumentBuilder b = BUILDER.get();
+        Builder b = BUILDER.get();
         boolean parsed = false;
         try {
-            Document d = b.parse(src);
+            Document d = b.builder.parse(src);
             parsed = true;
             return d;
         } finally {
-            if (!parsed) BUILDER.remove();
+            if (!parsed || ++b.parses >= PARSES_PER_BUILDER) BUILDER.remove();
         }
     }
 
@@ -143,6 +153,6 @@ public final class Xml {
     }
 
     public static Document newDocument() {
-        return BUILDER.get().newDocument();
+        return BUILDER.get().builder.newDocument();
     }
 }

@@ -91,4 +91,20 @@ class TreeValidationTest {
         for (Thread th : threads) th.join();
         assertTrue(failures.isEmpty(), failures.toString());
     }
+
+    @Test
+    void validatorsUsedAgainAndRenewedJudgeEveryDocumentAlike() throws Exception {
+        RelaxNgValidator v = RelaxNgValidator.of(Path.of("tei", "schema", "jiaokan.rng"));
+        byte[] good;
+        try (Stream<Path> s = Files.list(Path.of("tei", "docs"))) {
+            good = Files.readAllBytes(s.filter(p -> p.getFileName().toString().startsWith("jk-")).sorted().findFirst().orElseThrow());
+        }
+        byte[] bad = new String(good, StandardCharsets.UTF_8).replaceFirst("<persName ", "<bogus/><persName ").getBytes(StandardCharsets.UTF_8);
+        org.w3c.dom.Document goodTree = Xml.parse(good), badTree = Xml.parse(bad);
+        // past the point where a validator is renewed, twice, with invalid documents between valid ones
+        for (int i = 0; i < 2 * RelaxNgValidator.CHECKS_PER_VALIDATOR + 10; i++) {
+            boolean invalid = i % 97 == 5;
+            assertEquals(!invalid, v.validTree(invalid ? badTree : goodTree), "document " + i);
+        }
+    }
 }
