@@ -237,8 +237,9 @@ final class ForeignNames {
     void japaneseNames(Analysis a, boolean[] roleEnd, Map<Long, NameSpan> spans) {
         String s = a.text;
         for (int i = 0; i + 3 <= s.length(); i++) {
+            if (!a.wordStart[i]) continue;
             boolean titledBefore = PersonRecognizer.roleBefore(s, i, roleEnd);
-            if (!a.wordStart[i] || a.insideName[i] && !titledBefore) continue;
+            if (a.insideName[i] && !titledBefore) continue;
             for (int sur = 3; sur >= 2; sur--) {
                 if (i + sur >= s.length() || !PersonRecognizer.allHan(s, i, i + sur)) continue;
                 String family = s.substring(i, i + sur);
@@ -297,7 +298,9 @@ final class ForeignNames {
      * joiner (和|山田): the dictionary holds both.
      */
     private static boolean japaneseFamilyEntry(String w) {
-        if (w.chars().anyMatch(c -> PersonRecognizer.NUMERALS.indexOf(c) >= 0) || PersonRecognizer.functionChar(w.charAt(0))) return false;
+        // a loop, not a stream: this is asked at every word start of every paragraph
+        for (int k = 0; k < w.length(); k++) if (PersonRecognizer.NUMERALS.indexOf(w.charAt(k)) >= 0) return false;
+        if (PersonRecognizer.functionChar(w.charAt(0))) return false;
         Character kind = JapanesePersonDictionary.get(w);
         return kind != null && kind == JapanesePersonDictionary.X;
     }
