@@ -24,6 +24,11 @@ final class Lexicons {
     record Division(String code, String name, String level) { }
 
     final Set<String> surnames;
+    /**
+     * The one-character surnames, and the first characters of the two-character ones, by UTF-16 unit (for lookups
+     * without a string; never changed after the constructor).
+     */
+    final java.util.BitSet singleSurnames, compoundSurnameFirsts;
     final WordSet offices;
     final WordSet titleBodies;
     final WordSet titleModifiers;
@@ -52,6 +57,12 @@ final class Lexicons {
 
     private Lexicons() {
         surnames = Set.copyOf(lines("surnames.txt"));
+        singleSurnames = new java.util.BitSet(1 << 16);
+        compoundSurnameFirsts = new java.util.BitSet(1 << 16);
+        for (String w : surnames) {
+            if (w.length() == 1) singleSurnames.set(w.charAt(0));
+            else if (w.length() == 2) compoundSurnameFirsts.set(w.charAt(0));
+        }
         Map<String, List<String>> titles = kinds("titles.txt");
         offices = WordSet.of(titles.get("office"));
         titleBodies = WordSet.of(titles.get("body"));

@@ -621,9 +621,11 @@ final class PersonRecognizer {
 
     /** Length of the surname starting at {@code i}: 2 for a compound one, 1, or 0. */
     int surnameAt(String s, int i) {
-        if (i + 2 <= s.length() && lex.surnames.contains(s.substring(i, i + 2))) return 2;
-        if (i < s.length() && lex.surnames.contains(s.substring(i, i + 1))) return 1;
-        return 0;
+        if (i >= s.length()) return 0;
+        // no string is made where no surname of that length begins with the character
+        char c = s.charAt(i);
+        if (i + 2 <= s.length() && lex.compoundSurnameFirsts.get(c) && lex.surnames.contains(s.substring(i, i + 2))) return 2;
+        return lex.singleSurnames.get(c) ? 1 : 0;
     }
 
     /** A surname starts at {@code i} that is chiefly a surname (周, 陈; not 向 or 明), or a compound one. */
