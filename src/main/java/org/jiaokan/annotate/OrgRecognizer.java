@@ -119,6 +119,9 @@ final class OrgRecognizer {
 
     /** Heads of local units named after their area, a name many places share (城关派出所, 微水分局). */
     private static final List<String> LOCAL_HEADS = List.of("边境派出所", "派出所", "分局", "司法所", "中队", "街道办事处", "检查站");
+    /** The first characters of {@link #LOCAL_HEADS}: only where one stands can a head begin. */
+    private static final String LOCAL_HEAD_FIRST = LOCAL_HEADS.stream().map(w -> w.substring(0, 1)).distinct()
+            .collect(java.util.stream.Collectors.joining());
 
     /**
      * 市政府, 县交通运输局, 区委政法委, 县纪委监委, 市第一中学, 县人民医院, 团市委: a level that opens a
@@ -223,6 +226,7 @@ final class OrgRecognizer {
     private void localUnits(Analysis a, OffsetIndex<Candidate> places, List<Candidate> out) {
         String s = a.text;
         for (int h = 2; h < s.length(); h++) {
+            if (LOCAL_HEAD_FIRST.indexOf(s.charAt(h)) < 0) continue;
             for (String head : LOCAL_HEADS) {
                 if (!s.startsWith(head, h)) continue;
                 int e = h + head.length();
