@@ -119,9 +119,11 @@ final class OrgRecognizer {
 
     /** Heads of local units named after their area, a name many places share (城关派出所, 微水分局). */
     private static final List<String> LOCAL_HEADS = List.of("边境派出所", "派出所", "分局", "司法所", "中队", "街道办事处", "检查站");
-    /** The first characters of {@link #LOCAL_HEADS}: only where one stands can a head begin. */
-    private static final String LOCAL_HEAD_FIRST = LOCAL_HEADS.stream().map(w -> w.substring(0, 1)).distinct()
-            .collect(java.util.stream.Collectors.joining());
+    /**
+     * {@link #LOCAL_HEADS} looked up by the character a head begins with. No head begins another, so the longest head
+     * at a position is the only one there.
+     */
+    private static final Lexicons.WordSet LOCAL_HEAD_WORDS = Lexicons.WordSet.of(LOCAL_HEADS);
 
     /**
      * 市政府, 县交通运输局, 区委政法委, 县纪委监委, 市第一中学, 县人民医院, 团市委: a level that opens a
@@ -226,25 +228,22 @@ final class OrgRecognizer {
     private void localUnits(Analysis a, OffsetIndex<Candidate> places, List<Candidate> out) {
         String s = a.text;
         for (int h = 2; h < s.length(); h++) {
-            if (LOCAL_HEAD_FIRST.indexOf(s.charAt(h)) < 0) continue;
-            for (String head : LOCAL_HEADS) {
-                if (!s.startsWith(head, h)) continue;
-                int e = h + head.length();
-                if (!a.wordEnd[e] && !Analysis.isBreak(s, e)) continue;
-                int start = h - 2;
-                String name = s.substring(start, h);
-                if (!Analysis.isHan(name.charAt(0)) || !Analysis.isHan(name.charAt(1)) || !areaName(a, start, name)) continue;
-                // 西安市公安局|雁塔分局: a unit of a body named just before it is part of that name.
-                for (int k = 0, n = out.size(); k < n; k++) {
-                    Candidate owner = out.get(k);
-                    if (owner.type() == EntityType.ORG && owner.end() == start && owner.confidence() >= 0.8) {
-                        out.add(new Candidate(owner.start(), e, EntityType.ORG, owner.confidence() + 0.03));
-                    }
+            int head = LOCAL_HEAD_WORDS.longestAt(s, h);
+            if (head == 0) continue;
+            int e = h + head;
+            if (!a.wordEnd[e] && !Analysis.isBreak(s, e)) continue;
+            int start = h - 2;
+            String name = s.substring(start, h);
+            if (!Analysis.isHan(name.charAt(0)) || !Analysis.isHan(name.charAt(1)) || !areaName(a, start, name)) continue;
+            // 西安市公安局|雁塔分局: a unit of a body named just before it is part of that name.
+            for (int k = 0, n = out.size(); k < n; k++) {
+                Candidate owner = out.get(k);
+                if (owner.type() == EntityType.ORG && owner.end() == start && owner.confidence() >= 0.8) {
+                    out.add(new Candidate(owner.start(), e, EntityType.ORG, owner.confidence() + 0.03));
                 }
-                if (!opensRelative(a, places, start) && !(start > 0 && LEVELS.indexOf(s.charAt(start - 1)) >= 0)) continue;
-                add(a, start, e, RELATIVE_CONFIDENCE, out);
-                break;
             }
+            if (!opensRelative(a, places, start) && !(start > 0 && LEVELS.indexOf(s.charAt(start - 1)) >= 0)) continue;
+            add(a, start, e, RELATIVE_CONFIDENCE, out);
         }
     }
 

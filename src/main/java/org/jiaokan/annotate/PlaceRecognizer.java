@@ -548,17 +548,15 @@ final class PlaceRecognizer {
             "两国", "三国", "四国", "五国", "双方", "关系", "友谊", "边界", "边境", "合作", "会谈", "建交", "友好", "联合声明",
             "经贸", "贸易", "企业家", "首脑", "外长", "铁路", "方");
 
-    /** The first characters of {@link #ANNOUNCING}: only where one stands can a word of it begin. */
-    private static final String ANNOUNCING_FIRST = ANNOUNCING.stream().map(w -> w.substring(0, 1)).distinct()
-            .collect(java.util.stream.Collectors.joining());
+    /** {@link #ANNOUNCING} looked up by the character a word begins with. No word begins another, so at most one is at a position. */
+    private static final Lexicons.WordSet ANNOUNCING_WORDS = Lexicons.WordSet.of(ANNOUNCING);
 
     private static void announcedAbbreviations(Analysis a, List<Candidate> out) {
         String s = a.text;
         for (int j = 1; j < s.length(); j++) {
-            if (ANNOUNCING_FIRST.indexOf(s.charAt(j)) < 0) continue;
-            String follower = null;
-            for (String w : ANNOUNCING) if (s.startsWith(w, j)) { follower = w; break; }
-            if (follower == null) continue;
+            int length = ANNOUNCING_WORDS.longestAt(s, j);
+            if (length == 0) continue;
+            String follower = s.substring(j, j + length);
             // 方 as a side, not the first character of 方略, 方面, 方针.
             if (follower.equals("方") && j + 2 <= s.length() && CoreDictionary.contains(s.substring(j, j + 2))) continue;
             // 方 alone only after one form (匈方, 土方), as 中方 is; the longer words after a run of two or more.
