@@ -476,6 +476,19 @@ public final class PipelineBench {
         return pages;
     }
 
+    /**
+     * A build's throughput as a share of the recogniser alone on one thread times the cores the build used: a line
+     * beginning with {@code label}, and {@code key} in the JSON. Nothing where either was not measured.
+     */
+    private void shareOfRecogniser(Meter.Figures build, Meter.Figures rec, String label, String key) {
+        if (rec == null || build == null || rec.charsPerCpuSecond() <= 0) return;
+        double ceiling = rec.charsPerCpuSecond() * build.cores();
+        double share = 100 * build.charsPerSecond() / ceiling;
+        extra.put(key, share);
+        out.printf(Locale.ROOT, "%s: %.0f chars/s on %.2f cores = %.1f %% of the recogniser's %.0f chars/s x %.2f cores%n",
+                label, build.charsPerSecond(), build.cores(), share, rec.charsPerCpuSecond(), build.cores());
+    }
+
     /** The table of the figures. */
     public void print() {
         out.println();
@@ -487,20 +500,8 @@ public final class PipelineBench {
         }
         Meter.Figures rec = find("recogniser alone, 1 thread");
         Meter.Figures build = find("build (convert all)");
-        if (rec != null && build != null && rec.charsPerCpuSecond() > 0) {
-            double ceiling = rec.charsPerCpuSecond() * build.cores();
-            double share = 100 * build.charsPerSecond() / ceiling;
-            extra.put("conversionShareOfRecogniserTimesCores", share);
-            out.printf(Locale.ROOT, "conversion: %.0f chars/s on %.2f cores = %.1f %% of the recogniser's %.0f chars/s x %.2f cores%n",
-                    build.charsPerSecond(), build.cores(), share, rec.charsPerCpuSecond(), build.cores());
-        }
-        Meter.Figures warm = find("build (convert all, warm)");
-        if (rec != null && warm != null && rec.charsPerCpuSecond() > 0) {
-            double share = 100 * warm.charsPerCpuSecond() / rec.charsPerCpuSecond();
-            extra.put("warmConversionShareOfRecogniserTimesCores", share);
-            out.printf(Locale.ROOT, "conversion, warm: %.0f chars/s on %.2f cores = %.1f %% of the recogniser's %.0f chars/s x %.2f cores%n",
-                    warm.charsPerSecond(), warm.cores(), share, rec.charsPerCpuSecond(), warm.cores());
-        }
+        shareOfRecogniser(build, rec, "conversion", "conversionShareOfRecogniserTimesCores");
+        shareOfRecogniser(find("build (convert all, warm)"), rec, "conversion, warm", "warmConversionShareOfRecogniserTimesCores");
         Meter.Figures recAll = figures.stream().filter(f -> f.stage().startsWith("recogniser alone, ") && !f.stage().endsWith(" 1 thread"))
                 .findFirst().orElse(null);
         if (recAll != null && build != null && recAll.charsPerCpuSecond() > 0) {
