@@ -91,15 +91,44 @@ public final class TwinPages {
         /** For each open element passed on or unwrapped: whether its end is passed on. */
         private boolean[] passed = new boolean[64];
         private int depth;
+        /** The names' numbers in the configuration's name pool: most names the stylesheet writes carry one. */
+        private final int mainFingerprint;
+        private final int twinFingerprint;
+        /** The attribute names (by number) already looked at, and those of them that give a twin's value. */
+        private final java.util.BitSet seen = new java.util.BitSet();
+        private final java.util.BitSet twinValue = new java.util.BitSet();
 
         Filter(Receiver next, boolean twin, Marks marks) {
             super(next);
             this.twin = twin;
             this.marks = marks;
+            net.sf.saxon.om.NamePool pool = next.getPipelineConfiguration().getConfiguration().getNamePool();
+            mainFingerprint = pool.allocateFingerprint(NamespaceUri.NULL, MAIN);
+            twinFingerprint = pool.allocateFingerprint(NamespaceUri.NULL, TWIN);
         }
 
-        private static boolean ours(NodeName name, String local) {
+        /**
+         * Whether an element is the one of this local name in no namespace: by its number in the name pool where
+         * it has one (looking its parts up in the pool costs more than the rest of this filter).
+         */
+        private static boolean ours(NodeName name, int fingerprint, String local) {
+            if (name.hasFingerprint()) return name.getFingerprint() == fingerprint;
             return name.hasURI(NamespaceUri.NULL) && name.getLocalPart().equals(local);
+        }
+
+        /** Whether an attribute gives the twin's value of another ({@code jk-twin-NAME}), each name looked at once. */
+        private boolean twinValue(NodeName n) {
+            if (!n.hasFingerprint()) return isTwinValue(n);
+            int fp = n.getFingerprint();
+            if (seen.get(fp)) return twinValue.get(fp);
+            boolean is = isTwinValue(n);
+            seen.set(fp);
+            if (is) twinValue.set(fp);
+            return is;
+        }
+
+        private static boolean isTwinValue(NodeName n) {
+            return n.hasURI(NamespaceUri.NULL) && n.getLocalPart().startsWith(TWIN_ATTRIBUTE);
         }
 
         @Override
@@ -109,8 +138,8 @@ public final class TwinPages {
                 skip++;
                 return;
             }
-            boolean main = ours(name, MAIN);
-            if (main || ours(name, TWIN)) {
+            boolean main = ours(name, mainFingerprint, MAIN);
+            if (main || ours(name, twinFingerprint, TWIN)) {
                 if (marks != null) marks.n++;
                 if (main == twin) {
                     skip = 1;
@@ -126,8 +155,7 @@ public final class TwinPages {
         private AttributeMap twinAttributes(AttributeMap attributes, Location location) {
             List<AttributeInfo> marked = null;
             for (AttributeInfo a : attributes) {
-                NodeName n = a.getNodeName();
-                if (n.hasURI(NamespaceUri.NULL) && n.getLocalPart().startsWith(TWIN_ATTRIBUTE)) {
+                if (twinValue(a.getNodeName())) {
                     if (marked == null) marked = new ArrayList<>(2);
                     marked.add(a);
                 }
