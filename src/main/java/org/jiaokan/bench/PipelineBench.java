@@ -48,14 +48,18 @@ public final class PipelineBench {
     /** What to run. */
     public record Settings(Path work, int docs, long seed, Path exampleSources, Path exampleRegisters, Path exampleHeader,
                            int naiveSample, String javaCommand, String classPath, Set<String> parts,
-                           Set<String> formats) {
+                           Set<String> formats, int warmRounds) {
         /** Every part of the run, in the order they run: {@link #parts} is a subset of these. */
         public static final List<String> ALL = List.of("convert", "incremental", "publish", "naive");
 
         public Settings(Path work, int docs, long seed, Path exampleSources, Path exampleRegisters, Path exampleHeader,
                         int naiveSample, String javaCommand, String classPath) {
-            this(work, docs, seed, exampleSources, exampleRegisters, exampleHeader, naiveSample, javaCommand, classPath, Set.copyOf(ALL), null);
+            this(work, docs, seed, exampleSources, exampleRegisters, exampleHeader, naiveSample, javaCommand, classPath, Set.copyOf(ALL), null,
+                    DEFAULT_WARM_ROUNDS);
         }
+
+        /** Warm rounds of a publish format at most (see {@link PipelineBench#publishRounds}). */
+        public static final int DEFAULT_WARM_ROUNDS = 4;
 
         boolean runs(String part) { return parts.contains(part); }
     }
@@ -112,31 +116,7 @@ public final class PipelineBench {
         long publishNanos = 0;
         for (String format : s.runs("publish") ? Publisher.FORMATS : List.<String>of()) {
             if (s.formats() != null && !s.formats().contains(format)) continue;
-            for (String round : List.of("cold", "warm")) {
-                out.printf("publishing %s (%s)%n", format, round);
-                // Each round publishes everything: without the publish manifest, nothing is skipped.
-                m = Meter.start();
-                Publisher.Result r = new Publisher(new Publisher.Options(site, Set.of(format), null, 0)).publish(List.of(edition));
-                int pages = r.pages();
-                if (format.equals("pdf")) {
-                    // The pages of every PDF written (the documents' and the edition's), counted in the files.
-                    int[] pdfPages = pdfPages(site.resolve("pdf"));
-                    pages = pdfPages[0] + pdfPages[1];
-                    extra.put("pdfDocumentPages", pdfPages[0]);
-                    extra.put("pdfEditionPages", pdfPages[1]);
-                }
-                Meter.Figures f = m.stop("publish " + format + " (" + round + ")", r.documents(), corpus.characters(), pages);
-                figures.add(f);
-                org.jiaokan.publish.pdf.PdfFormat.EditionTiming e = org.jiaokan.publish.pdf.PdfFormat.lastEdition();
-                if (format.equals("pdf") && e != null) {
-                    // The edition PDF alone: one FOP rendering on one thread, after the documents' PDFs.
-                    figures.add(new Meter.Figures("publish pdf edition.pdf only (" + round + ")", e.wallNanos(), e.cpuNanos(),
-                            f.peakHeapBytes(), r.documents(), corpus.characters(), (Integer) extra.get("pdfEditionPages")));
-                    extra.put("pdfEditionLayouts " + round, e.layouts());
-                }
-                if (round.equals("warm")) publishNanos += f.wallNanos();
-                if (!r.errors().isEmpty()) extra.put("publishErrors " + format, r.errors().size());
-            }
+            publishNanos += publishRounds(edition, site, format, corpus.characters());
         }
         if (s.runs("publish") && (s.formats() == null || s.formats().contains("html"))) {
             out.println("publishing html twice with the publish manifest, the second time nothing changed (incremental)");
@@ -152,6 +132,57 @@ public final class PipelineBench {
         if (s.runs("naive") && s.runs("publish")) naive(corpus.files(), work.resolve("naive"), perDocBatch);
         extra.put("loadAverageAfter", Meter.loadAverage());
         return json();
+    }
+
+    /**
+     * One format published cold, then warm until the JIT has settled: warm rounds repeat, at most
+     * {@code warmRounds}, until one is less than 3 % faster than the one before it (on two cores the
+     * compiler keeps working through the second and third rounds; a figure taken from the first warm
+     * round would measure it as much as the publication). The last round is the warm row; every round's
+     * seconds are in the JSON ({@code publishRounds FORMAT}). Each round publishes everything: without
+     * the publish manifest, nothing is skipped. Returns the warm round's wall time.
+     */
+    private long publishRounds(Path edition, Path site, String format, long characters) throws IOException {
+        List<Double> seconds = new ArrayList<>();
+        long warmNanos = 0;
+        long before = 0;
+        int warm = Math.max(1, s.warmRounds());
+        for (int round = 0; round <= warm; round++) {
+            String name = round == 0 ? "cold" : "warm";
+            out.printf("publishing %s (%s%s)%n", format, name, round == 0 ? "" : ", round " + round);
+            Meter m = Meter.start();
+            Publisher.Result r = new Publisher(new Publisher.Options(site, Set.of(format), null, 0)).publish(List.of(edition));
+            int pages = r.pages();
+            if (format.equals("pdf")) {
+                // The pages of every PDF written (the documents' and the edition's), counted in the files.
+                int[] pdfPages = pdfPages(site.resolve("pdf"));
+                pages = pdfPages[0] + pdfPages[1];
+                extra.put("pdfDocumentPages", pdfPages[0]);
+                extra.put("pdfEditionPages", pdfPages[1]);
+            }
+            Meter.Figures f = m.stop("publish " + format + " (" + name + ")", r.documents(), characters, pages);
+            seconds.add(f.wallNanos() / 1e9);
+            extra.put("publishRounds " + format, List.copyOf(seconds));
+            if (!r.errors().isEmpty()) extra.put("publishErrors " + format, r.errors().size());
+            boolean settled = round >= 2 && before < f.wallNanos() * 1.03;
+            if (round > 0 && !(round == warm || settled)) {
+                before = f.wallNanos();
+                continue;
+            }
+            figures.add(f);
+            org.jiaokan.publish.pdf.PdfFormat.EditionTiming e = org.jiaokan.publish.pdf.PdfFormat.lastEdition();
+            if (format.equals("pdf") && e != null) {
+                // The edition PDF alone: one FOP rendering on one thread, after the documents' PDFs.
+                figures.add(new Meter.Figures("publish pdf edition.pdf only (" + name + ")", e.wallNanos(), e.cpuNanos(),
+                        f.peakHeapBytes(), r.documents(), characters, (Integer) extra.get("pdfEditionPages")));
+                extra.put("pdfEditionLayouts " + name, e.layouts());
+            }
+            if (round > 0) {
+                warmNanos = f.wallNanos();
+                break;
+            }
+        }
+        return warmNanos;
     }
 
     /**
@@ -582,6 +613,11 @@ public final class PipelineBench {
                 sb.append(quote(e.getKey().toString())).append(": ").append(value(e.getValue()));
             });
             return sb.append("}").toString();
+        }
+        if (v instanceof List<?> list) {
+            StringBuilder sb = new StringBuilder("[");
+            for (Object o : list) sb.append(sb.length() > 1 ? ", " : "").append(value(o));
+            return sb.append("]").toString();
         }
         if (v == null) return "null";
         return v instanceof String str && str.startsWith("{") ? str : quote(v.toString());

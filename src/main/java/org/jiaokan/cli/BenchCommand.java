@@ -69,6 +69,11 @@ final class BenchCommand implements Callable<Integer> {
             description = "Publish formats to measure, e.g. pdf (default: every format).")
     Set<String> formats;
 
+    @Option(names = "--warm-rounds", paramLabel = "N", defaultValue = "" + PipelineBench.Settings.DEFAULT_WARM_ROUNDS,
+            description = "Warm rounds of each publish format at most: they repeat until one is less than 3 %% faster than the one "
+                    + "before (the JIT has settled); the last is the warm figure (default: ${DEFAULT-VALUE}).")
+    int warmRounds;
+
     @Option(names = "--tools", paramLabel = "DIR", defaultValue = "target/bench-tools",
             description = "Where Pagefind is (or gets) installed with npm (default: ${DEFAULT-VALUE}).")
     Path tools;
@@ -81,6 +86,10 @@ final class BenchCommand implements Callable<Integer> {
     int run(PrintStream out) throws Exception {
         if (docs < 1) {
             Output.error("--docs must be at least 1");
+            return 2;
+        }
+        if (warmRounds < 1) {
+            Output.error("--warm-rounds must be at least 1");
             return 2;
         }
         if (formats != null) {
@@ -122,7 +131,7 @@ final class BenchCommand implements Callable<Integer> {
         String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
         PipelineBench bench = new PipelineBench(new PipelineBench.Settings(work, docs, seed, example.resolve("sources"),
                 example.resolve("docs").resolve("registers.xml"), header, naive, java, BenchSearchCommand.absoluteClassPath(),
-                Set.copyOf(parts), formats == null || formats.isEmpty() ? null : Set.copyOf(formats)), out);
+                Set.copyOf(parts), formats == null || formats.isEmpty() ? null : Set.copyOf(formats), warmRounds), out);
         bench.run();
         if (!noSearch && parts.contains("search")) {
             int pages = searchDocs > 0 ? searchDocs : docs;

@@ -69,7 +69,7 @@ class BenchStagesTest {
     void theEditorsRoundIsReportedWithItsBuildAndItsPublication() throws Exception {
         Path json = dir.resolve("figures.json");
         CliRun run = CliRun.of("bench", "--docs", "8", "--stages", "incremental,publish", "--formats", "html", "--naive", "0",
-                "--no-search", "--work", dir.resolve("w").toString(), "--json", json.toString());
+                "--no-search", "--warm-rounds", "2", "--work", dir.resolve("w").toString(), "--json", json.toString());
         assertEquals(0, run.exit(), run.out() + run.err());
         String figures = Files.readString(json, StandardCharsets.UTF_8);
         for (String what : new String[]{"nothing changed", "1 changed"}) {
@@ -79,6 +79,19 @@ class BenchStagesTest {
         }
         assertTrue(run.out().contains("  of which publish html (1 changed)"), run.out());
         assertTrue(figures.contains("\"loadAverage rebuild 1 changed\""), figures);
+        // one cold row and one warm row, whatever the warm rounds before it; every round's seconds in the JSON
+        assertEquals(1, figures.split("\"stage\": \"publish html \\(cold\\)\"", -1).length - 1, figures);
+        assertEquals(1, figures.split("\"stage\": \"publish html \\(warm\\)\"", -1).length - 1, figures);
+        assertTrue(figures.matches("(?s).*\"publishRounds html\": \\[\\d+\\.\\d{4}, \\d+\\.\\d{4}(, \\d+\\.\\d{4})?\\].*"), figures);
+        assertTrue(run.out().contains("publishing html (warm, round 1)"), run.out());
+    }
+
+    @Test
+    void warmRoundsAreAtLeastOne() {
+        CliRun run = CliRun.of("bench", "--docs", "4", "--warm-rounds", "0", "--work", dir.resolve("w").toString());
+        assertEquals(2, run.exit());
+        assertTrue(run.err().contains("--warm-rounds must be at least 1"), run.err());
+        assertFalse(Files.exists(dir.resolve("w")), "nothing generated");
     }
 
     @Test
