@@ -4,16 +4,9 @@ import com.hankcs.hanlp.HanLP;
 import net.sf.saxon.lib.ResourceRequest;
 import net.sf.saxon.lib.ResourceResolver;
 import net.sf.saxon.s9api.DocumentBuilder;
-import net.sf.saxon.s9api.ExtensionFunction;
-import net.sf.saxon.s9api.ItemType;
-import net.sf.saxon.s9api.OccurrenceIndicator;
 import net.sf.saxon.s9api.Processor;
-import net.sf.saxon.s9api.QName;
 import net.sf.saxon.s9api.SaxonApiException;
-import net.sf.saxon.s9api.SequenceType;
-import net.sf.saxon.s9api.XdmAtomicValue;
 import net.sf.saxon.s9api.XdmNode;
-import net.sf.saxon.s9api.XdmValue;
 import net.sf.saxon.s9api.Xslt30Transformer;
 import net.sf.saxon.s9api.XsltCompiler;
 import net.sf.saxon.s9api.XsltExecutable;
@@ -279,7 +272,7 @@ public final class Stylesheets {
     }
 
     /** {@code jk:convert($text, $script)}: the text in the other Chinese script (HanLP), for every output's stylesheets. */
-    public static ExtensionFunction scriptConversion() {
+    public static net.sf.saxon.lib.ExtensionFunctionDefinition scriptConversion() {
         return new ScriptConversion();
     }
 
@@ -289,30 +282,42 @@ public final class Stylesheets {
      * with Saxon's own character categories, at a fraction of the regular expression's cost: the pages ask it of
      * every name.
      */
-    public static ExtensionFunction pageId() {
+    public static net.sf.saxon.lib.ExtensionFunctionDefinition pageId() {
         return new PageId();
     }
 
-    private static final class PageId implements ExtensionFunction {
+    /*
+     * Both functions are Saxon's integrated extension functions: called with Saxon's own values, not wrapped into
+     * s9api's and back (the pages call them for every name and every text node, where the wrapping cost as much as
+     * the answer).
+     */
+    private static final class PageId extends net.sf.saxon.lib.ExtensionFunctionDefinition {
         private static final net.sf.saxon.regex.charclass.CharacterClass LETTER = net.sf.saxon.regex.charclass.Categories.getCategory("L");
         private static final net.sf.saxon.regex.charclass.CharacterClass DIGIT = net.sf.saxon.regex.charclass.Categories.getCategory("N");
 
         @Override
-        public QName getName() { return new QName(FN_NS, "page-id"); }
+        public net.sf.saxon.om.StructuredQName getFunctionQName() { return new net.sf.saxon.om.StructuredQName("jk", FN_NS, "page-id"); }
 
         @Override
-        public SequenceType getResultType() { return SequenceType.makeSequenceType(ItemType.STRING, OccurrenceIndicator.ZERO_OR_ONE); }
-
-        @Override
-        public SequenceType[] getArgumentTypes() {
-            return new SequenceType[]{SequenceType.makeSequenceType(ItemType.STRING, OccurrenceIndicator.ZERO_OR_ONE)};
+        public net.sf.saxon.value.SequenceType[] getArgumentTypes() {
+            return new net.sf.saxon.value.SequenceType[]{net.sf.saxon.value.SequenceType.OPTIONAL_STRING};
         }
 
         @Override
-        public XdmValue call(XdmValue[] args) {
-            if (args[0].size() == 0) return net.sf.saxon.s9api.XdmEmptySequence.getInstance();
-            String s = args[0].itemAt(0).getStringValue();
-            return isPageId(s) ? new XdmAtomicValue(s) : net.sf.saxon.s9api.XdmEmptySequence.getInstance();
+        public net.sf.saxon.value.SequenceType getResultType(net.sf.saxon.value.SequenceType[] suppliedArgumentTypes) {
+            return net.sf.saxon.value.SequenceType.OPTIONAL_STRING;
+        }
+
+        @Override
+        public net.sf.saxon.lib.ExtensionFunctionCall makeCallExpression() {
+            return new net.sf.saxon.lib.ExtensionFunctionCall() {
+                @Override
+                public net.sf.saxon.om.Sequence call(net.sf.saxon.expr.XPathContext context, net.sf.saxon.om.Sequence[] args) throws XPathException {
+                    net.sf.saxon.om.Item item = args[0].head();
+                    if (item == null || !isPageId(item.getStringValue())) return net.sf.saxon.value.EmptySequence.getInstance();
+                    return item instanceof net.sf.saxon.value.StringValue ? item : new net.sf.saxon.value.StringValue(item.getStringValue());
+                }
+            };
         }
     }
 
@@ -331,30 +336,59 @@ public final class Stylesheets {
         return n > 0;
     }
 
-    private static final class ScriptConversion implements ExtensionFunction {
+    private static final class ScriptConversion extends net.sf.saxon.lib.ExtensionFunctionDefinition {
         @Override
-        public QName getName() { return new QName(FN_NS, "convert"); }
+        public net.sf.saxon.om.StructuredQName getFunctionQName() { return new net.sf.saxon.om.StructuredQName("jk", FN_NS, "convert"); }
 
         @Override
-        public SequenceType getResultType() { return SequenceType.makeSequenceType(ItemType.STRING, OccurrenceIndicator.ONE); }
-
-        @Override
-        public SequenceType[] getArgumentTypes() {
-            return new SequenceType[]{
-                SequenceType.makeSequenceType(ItemType.STRING, OccurrenceIndicator.ZERO_OR_ONE),
-                SequenceType.makeSequenceType(ItemType.STRING, OccurrenceIndicator.ONE)};
+        public net.sf.saxon.value.SequenceType[] getArgumentTypes() {
+            return new net.sf.saxon.value.SequenceType[]{net.sf.saxon.value.SequenceType.OPTIONAL_STRING,
+                net.sf.saxon.value.SequenceType.SINGLE_STRING};
         }
 
         @Override
-        public XdmValue call(XdmValue[] args) {
-            String text = args[0].size() == 0 ? "" : args[0].itemAt(0).getStringValue();
-            String script = args[1].itemAt(0).getStringValue();
-            String out = switch (script) {
-                case "zh-Hant" -> HanLP.convertToTraditionalChinese(text);
-                case "zh-Hans" -> HanLP.convertToSimplifiedChinese(text);
-                default -> text;
+        public net.sf.saxon.value.SequenceType getResultType(net.sf.saxon.value.SequenceType[] suppliedArgumentTypes) {
+            return net.sf.saxon.value.SequenceType.SINGLE_STRING;
+        }
+
+        @Override
+        public net.sf.saxon.lib.ExtensionFunctionCall makeCallExpression() {
+            return new net.sf.saxon.lib.ExtensionFunctionCall() {
+                @Override
+                public net.sf.saxon.om.Sequence call(net.sf.saxon.expr.XPathContext context, net.sf.saxon.om.Sequence[] args) throws XPathException {
+                    net.sf.saxon.om.Item item = args[0].head();
+                    String text = item == null ? "" : item.getStringValue();
+                    String out = convert(text, args[1].head().getStringValue());
+                    // the argument itself where nothing changed (most text nodes of a page hold no Chinese)
+                    return out == text && item instanceof net.sf.saxon.value.StringValue ? item : new net.sf.saxon.value.StringValue(out);
+                }
             };
-            return new XdmAtomicValue(out);
         }
+    }
+
+    /**
+     * {@code text} in {@code script} ({@code zh-Hant} or {@code zh-Hans}; any other leaves it as it is), by HanLP;
+     * {@code text} itself where HanLP could change nothing in it.
+     */
+    static String convert(String text, String script) {
+        return switch (script) {
+            case "zh-Hant" -> mayConvert(text) ? HanLP.convertToTraditionalChinese(text) : text;
+            case "zh-Hans" -> mayConvert(text) ? HanLP.convertToSimplifiedChinese(text) : text;
+            default -> text;
+        };
+    }
+
+    /**
+     * Whether HanLP's conversion could change anything in {@code text}: every word of its dictionaries (both ways)
+     * holds a character at or above U+2E80 (the CJK radicals and everything after them), but for the quotation marks
+     * U+201C and U+201D, which the traditional script writes 「 and 」. Text without any of them (digits, Latin,
+     * punctuation, spaces) comes back as it is; ScriptConversionTest checks that against HanLP.
+     */
+    static boolean mayConvert(String text) {
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            if (c >= 0x2E80 || c == '\u201C' || c == '\u201D') return true;
+        }
+        return false;
     }
 }
