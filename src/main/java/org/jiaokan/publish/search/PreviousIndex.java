@@ -135,6 +135,14 @@ final class PreviousIndex {
         b.addText(now, texts.files[texts.file[block]], texts.from[block], texts.to[block]);
     }
 
+    /** The first place at or after {@code from} where {@code b} holds {@code x}, or -1. */
+    static int indexOf(byte[] b, byte x, int from) {
+        for (int i = Math.max(0, from); i < b.length; i++) {
+            if (b[i] == x) return i;
+        }
+        return -1;
+    }
+
     /** The blocks' texts in the bytes of their shards: per block its shard, and where it starts and ends. */
     private record Texts(byte[][] files, int[] file, int[] from, int[] to) {}
 
@@ -160,13 +168,13 @@ final class PreviousIndex {
             files.add(s);
             // A text is one line (ScriptStrings.quote escapes line breaks): the blocks are separated by ",\n". No byte
             // of a character written in several bytes of UTF-8 is a line break: the line breaks are found in the bytes
-            // read as ISO-8859-1, by String.indexOf, a block at a time rather than a byte at a time.
-            String latin = new String(s, StandardCharsets.ISO_8859_1);
+            // themselves (not in a copy of them as a string: the index there is read whole on every update, and its
+            // copies were as large as it).
             int p = head.length, stop = s.length - end.length;
             while (true) {
                 if (block == blocks) return null;
                 int start = p;
-                p = latin.indexOf('\n', p);
+                p = indexOf(s, (byte) '\n', p);
                 if (p < 0 || p > stop) p = stop;
                 int close = p < stop ? p - 1 : p; // the text ends before the separator's comma
                 if (p < stop && s[close] != ',') return null;
@@ -220,13 +228,10 @@ final class PreviousIndex {
         private static final byte[] OPEN = bytes(",{");
         private static final byte[] POSTINGS = bytes(":\"");
         private final byte[] b;
-        /** The bytes as ISO-8859-1, where String.indexOf finds a postings' closing quote (no byte of them is a multi-byte character's). */
-        private final String latin;
         private int p;
 
         Shard(byte[] b) {
             this.b = b;
-            this.latin = new String(b, StandardCharsets.ISO_8859_1);
         }
 
         /** The grams of shard {@code number} of {@code shards}, or null when it is not as written or holds a gram of another shard. */
@@ -251,7 +256,8 @@ final class PreviousIndex {
                         int c2 = key();
                         if (c2 < 0 || !skip(POSTINGS)) return null;
                         int start = p;
-                        p = latin.indexOf('"', p);
+                        // no byte of a character written in several bytes of UTF-8 is a quotation mark
+                        p = indexOf(b, (byte) '"', p);
                         if (p < 0) return null;
                         long k = ((long) c1 << 21) | c2;
                         if (p == start || k <= last) return null;
