@@ -2,7 +2,6 @@ package org.jiaokan.edition;
 
 import org.jiaokan.io.CompactData;
 import org.jiaokan.model.EditionDocument;
-import org.jiaokan.tei.Registers;
 
 import java.io.DataInputStream;
 import java.io.DataOutputStream;
@@ -56,8 +55,7 @@ final class BuildCache {
                    long documentLength, String documentSha) {}
 
     /** A second-level entry: what the build needs of a TEI file it wrote. */
-    record Written(String key, List<String> invalid, List<String> keptUnits, List<Registers.Contribution> registers,
-                   String ids) {}
+    record Written(String key, List<String> invalid, List<String> keptUnits, RegisterParts registers, String ids) {}
 
     private final Path dir;
     private final Path teiDir;
@@ -367,16 +365,7 @@ final class BuildCache {
                 CompactData.write(o, w.key());
                 CompactData.write(o, w.invalid());
                 CompactData.write(o, w.keptUnits());
-                o.writeInt(w.registers().size());
-                for (Registers.Contribution c : w.registers()) {
-                    CompactData.write(o, c.id());
-                    CompactData.write(o, c.type().name());
-                    CompactData.write(o, c.key());
-                    CompactData.write(o, c.spelling());
-                    CompactData.write(o, c.lang());
-                    CompactData.write(o, c.code());
-                    CompactData.write(o, c.target());
-                }
+                o.write(w.registers().bytes());
                 CompactData.write(o, w.ids());
             }
             return b.toByteArray();
@@ -388,13 +377,9 @@ final class BuildCache {
             String key = CompactData.string(in);
             List<String> invalid = CompactData.strings(in);
             List<String> kept = CompactData.strings(in);
-            int n = CompactData.size(in);
-            List<Registers.Contribution> contributions = new java.util.ArrayList<>(n);
-            for (int i = 0; i < n; i++) {
-                contributions.add(new Registers.Contribution(CompactData.string(in), type(in), CompactData.string(in), CompactData.string(in), CompactData.string(in), CompactData.string(in),
-                        CompactData.string(in)));
-            }
-            Written w = new Written(key, invalid, kept, List.copyOf(contributions), CompactData.string(in));
+            // the contributions stay bytes until the registers are made again (RegisterParts)
+            RegisterParts contributions = RegisterParts.read(bytes, in);
+            Written w = new Written(key, invalid, kept, contributions, CompactData.string(in));
             end(in);
             return w;
         }

@@ -145,7 +145,7 @@ public final class Conversion {
         // refreshed, the rest kept): it is then neither made nor written again.
         java.security.MessageDigest registersInput = CodeIdentity.sha256();
         registersInput.update(("registers\0" + wholeEdition + "\0" + edition + "\0" + edition.title() + "\0").getBytes(StandardCharsets.UTF_8));
-        List<Map.Entry<String, List<Registers.Contribution>>> contributions = new ArrayList<>();
+        List<Map.Entry<String, RegisterParts>> contributions = new ArrayList<>();
         List<Integer> order = new ArrayList<>(accepted.size());
         for (int i = 0; i < accepted.size(); i++) order.add(i);
         Ordered.map(order, threads, i -> write(accepted.get(i), i, dictionary, dictionaryDigest, writer, outDir, keepSources), w -> {
@@ -167,7 +167,10 @@ public final class Conversion {
                 String fileName = o.file().getFileName().toString();
                 // reduced into the registers below, only if they are made again
                 contributions.add(Map.entry(fileName, w.registers()));
+                // the document's file name and its contributions as the cache holds them (length-prefixed, so no two
+                // documents' parts read alike)
                 registersInput.update(w.registersInput());
+                registersInput.update(w.registers().bytes());
                 documentIds.put(fileName, w.ids());
                 // The TEI's bytes were for the checks above; a run over many documents keeps only where they went.
                 outcomes.add(new TeiFiles.Outcome(o.file(), o.written(), o.keptUnits(), new byte[0]));
@@ -180,7 +183,7 @@ public final class Conversion {
         });
         String registersKey = BuildCache.hex(registersInput.digest());
         if (cache == null || !cache.sameRegisters(registersKey, existingSha)) {
-            for (var c : contributions) registers.add(c.getKey(), c.getValue());
+            for (var c : contributions) registers.add(c.getKey(), c.getValue().list());
             byte[] made = XmlWriter.bytes(registers.write(existing.get(), edition.title()));
             TeiFiles.writeIfChanged(regFile, made);
             if (cache != null) cache.storeRegisters(registersKey, made);
@@ -291,10 +294,10 @@ public final class Conversion {
     }
 
     /** One document written and checked: what the reduction after it needs (its registers' part, its ids), or why not. */
-    private record Written(int index, TeiFiles.Outcome outcome, List<String> invalid, List<Registers.Contribution> registers,
+    private record Written(int index, TeiFiles.Outcome outcome, List<String> invalid, RegisterParts registers,
                            byte[] registersInput, String ids, String failure) {
-        Written(int index, TeiFiles.Outcome outcome, List<String> invalid, List<Registers.Contribution> registers, String ids) {
-            this(index, outcome, invalid, registers, registersInputOf(outcome.file().getFileName().toString(), registers), ids, null);
+        Written(int index, TeiFiles.Outcome outcome, List<String> invalid, RegisterParts registers, String ids) {
+            this(index, outcome, invalid, registers, registersInputOf(outcome.file().getFileName().toString()), ids, null);
         }
 
         static Written failed(int index, String failure) {
@@ -303,16 +306,12 @@ public final class Conversion {
     }
 
     /**
-     * A document's part of what the registers are made from ({@code registersInput} in {@link #run}): made on the
-     * document's thread, so that the reduction, which follows the documents' order on one thread, only digests it.
+     * The head of a document's part of what the registers are made from ({@code registersInput} in {@link #run}),
+     * its contributions' bytes ({@link RegisterParts}) following it: made on the document's thread.
      */
-    private static byte[] registersInputOf(String fileName, List<Registers.Contribution> contributions) {
-        StringBuilder sb = new StringBuilder(64 + 96 * contributions.size()).append("\0doc\0").append(fileName);
-        for (Registers.Contribution c : contributions) {
-            sb.append('\0').append(c.id()).append('\1').append(c.type()).append('\1').append(c.key()).append('\1').append(c.spelling())
-                    .append('\1').append(c.lang()).append('\1').append(c.code()).append('\1').append(c.target());
-        }
-        return sb.toString().getBytes(StandardCharsets.UTF_8);
+    private static byte[] registersInputOf(String fileName) {
+        byte[] name = fileName.getBytes(StandardCharsets.UTF_8);
+        return java.nio.ByteBuffer.allocate(8 + name.length).put("\0doc".getBytes(StandardCharsets.US_ASCII)).putInt(name.length).put(name).array();
     }
 
     private Written write(Read r, int index, NamePropagation dictionary, String dictionaryDigest, Writers writer,
@@ -356,12 +355,12 @@ public final class Conversion {
                 Files.createDirectories(copy.getParent());
                 TeiFiles.writeIfChanged(copy, Files.readAllBytes(r.input()));
             }
-            List<Registers.Contribution> contributions = Registers.contributions(tei, name, Registers.codes(doc));
+            RegisterParts contributions = RegisterParts.of(Registers.contributions(tei, name, Registers.codes(doc)));
             String xmlIds = xmlIds(tei);
             t = steps.done(ConversionSteps.Step.REGISTERS, t);
             if (cache != null && r.key() != null) {
                 cache.storeWritten(r.input(), new BuildCache.Written(BuildCache.writtenKey(r.key(), dictionaryDigest, editionId, o.bytes()),
-                        List.copyOf(invalid), List.copyOf(o.keptUnits()), List.copyOf(contributions), xmlIds));
+                        List.copyOf(invalid), List.copyOf(o.keptUnits()), contributions, xmlIds));
             }
             steps.done(ConversionSteps.Step.CACHE, t);
             return new Written(index, o, invalid, contributions, xmlIds);
