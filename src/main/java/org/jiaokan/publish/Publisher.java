@@ -507,8 +507,9 @@ public final class Publisher {
             for (Path doc : new java.util.TreeSet<>(publishedDocs)) {
                 try {
                     XdmNode summary = summaries.remove(doc); // the original is let go as it is copied
-                    if (summary == null) summary = keptSummary(ctx, inc, doc, summaryShas.get(doc));
-                    ordered.add(copier.build(summary.asSource()));
+                    // A kept summary is parsed here, in the documents' order: its tree is made in its turn, and is
+                    // not copied (at 10,000 documents the copies took about 0.1 s of the round after one change).
+                    ordered.add(summary == null ? keptSummary(ctx, inc, doc, summaryShas.get(doc)) : copier.build(summary.asSource()));
                 } catch (SaxonApiException e) {
                     throw new IOException("the edition pages failed: " + reason(e), e);
                 }
