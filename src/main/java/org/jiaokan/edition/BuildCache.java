@@ -386,11 +386,7 @@ final class BuildCache {
 
 
         private static org.jiaokan.model.EntityType type(DataInputStream in) throws IOException {
-            try {
-                return org.jiaokan.model.EntityType.valueOf(CompactData.string(in));
-            } catch (IllegalArgumentException e) {
-                throw new IOException("not an entry");
-            }
+            return RegisterParts.type(CompactData.string(in));
         }
 
         private static void end(DataInputStream in) throws IOException {

@@ -71,7 +71,8 @@ public final class RegisterParts {
         return new RegisterParts(java.util.Arrays.copyOfRange(entry, start, end), null);
     }
 
-    private static org.jiaokan.model.EntityType type(String name) throws IOException {
+    /** The entity type of this name, as an entry of the cache holds it; an entry naming none is not one. */
+    static org.jiaokan.model.EntityType type(String name) throws IOException {
         try {
             return org.jiaokan.model.EntityType.valueOf(name);
         } catch (IllegalArgumentException e) {

@@ -86,19 +86,24 @@ class BenchStagesTest {
         assertTrue(run.out().contains("publishing html (warm, round 1)"), run.out());
     }
 
-    @Test
-    void warmRoundsAreAtLeastOne() {
-        CliRun run = CliRun.of("bench", "--docs", "4", "--warm-rounds", "0", "--work", dir.resolve("w").toString());
+    /** A command line refused before anything is generated: exit code 2 and this error. */
+    private void refused(String error, String... options) {
+        java.util.List<String> args = new java.util.ArrayList<>(java.util.List.of("bench", "--docs", "4"));
+        args.addAll(java.util.List.of(options));
+        args.addAll(java.util.List.of("--work", dir.resolve("w").toString()));
+        CliRun run = CliRun.of(args.toArray(new String[0]));
         assertEquals(2, run.exit());
-        assertTrue(run.err().contains("--warm-rounds must be at least 1"), run.err());
+        assertTrue(run.err().contains(error), run.err());
         assertFalse(Files.exists(dir.resolve("w")), "nothing generated");
     }
 
     @Test
+    void warmRoundsAreAtLeastOne() {
+        refused("--warm-rounds must be at least 1", "--warm-rounds", "0");
+    }
+
+    @Test
     void unknownPart() {
-        CliRun run = CliRun.of("bench", "--docs", "4", "--stages", "convert,pdfs", "--work", dir.resolve("w").toString());
-        assertEquals(2, run.exit());
-        assertTrue(run.err().contains("--stages: unknown part pdfs"), run.err());
-        assertFalse(Files.exists(dir.resolve("w")), "nothing generated");
+        refused("--stages: unknown part pdfs", "--stages", "convert,pdfs");
     }
 }
