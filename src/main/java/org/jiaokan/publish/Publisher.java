@@ -250,7 +250,7 @@ public final class Publisher {
      */
     private record Incremental(PublishManifest manifest, String run, String shared, Map<Path, String> teiSha, org.jiaokan.io.Lazy<String> sources, Path base,
                                boolean ownStylesheets, SearchCache search, SummaryStore summaries, org.jiaokan.io.FileDigests digests,
-                               String registersSha) {
+                               String registersSha, Map<Path, String> names) {
         static Incremental of(Options options, Inputs in) throws IOException {
             if (options.citations() != null || !options.incremental() || PublishManifest.location(options.out()) == null) return null;
             // The manifest is read on a thread of its own while this one looks at the documents' digests.
@@ -269,8 +269,8 @@ public final class Publisher {
             String registersSha = in.registers() == null || !Files.isRegularFile(in.registers()) ? "none"
                     : digests.hex(in.registers(), relative(base, in.registers()));
             String run = PublishManifest.key("run", shared, registersSha);
-            Map<Path, String> sha = new TreeMap<>();
-            for (Path d : in.documents()) sha.put(d, relative(base, d) + " " + digests.hex(d, relative(base, d)));
+            Map<Path, String> names = new java.util.HashMap<>(in.documents().size() * 4 / 3 + 1);
+            Map<Path, String> sha = teiShas(in.documents(), base, digests, names);
             // The raw sources' names, sizes and times, read when an output other than the site asks (they may copy or describe them).
             org.jiaokan.io.Lazy<String> sources = org.jiaokan.io.Lazy.of(() -> {
                 StringBuilder sb = new StringBuilder();
@@ -278,7 +278,18 @@ public final class Publisher {
                 return sb.toString();
             });
             return new Incremental(await(manifest), run, shared, sha, sources, base, in.ownStylesheets(),
-                    SearchCache.of(options.out()), SummaryStore.of(options.out()), digests, registersSha);
+                    SearchCache.of(options.out()), SummaryStore.of(options.out()), digests, registersSha, names);
+        }
+
+        /** Per document its name (relative to {@code base}, put in {@code names}) and its SHA-256. */
+        private static Map<Path, String> teiShas(List<Path> documents, Path base, org.jiaokan.io.FileDigests digests, Map<Path, String> names) {
+            Map<Path, String> sha = new TreeMap<>();
+            for (Path d : documents) {
+                String name = relative(base, d);
+                names.put(d, name);
+                sha.put(d, name + " " + digests.hex(d, name));
+            }
+            return sha;
         }
 
         private static String configuration(Set<String> formats) throws IOException {
@@ -303,7 +314,8 @@ public final class Publisher {
 
         /** A document's name in the manifest: its path relative to the inputs' common folder. */
         String name(Path doc) {
-            return relative(base, doc);
+            String name = names.get(doc);
+            return name != null ? name : relative(base, doc);
         }
 
         /** The folder every input is in (the edition folder, or the folder of convert's output). */
@@ -423,130 +435,34 @@ public final class Publisher {
         Map<Path, String> summaryShas = new ConcurrentHashMap<>();
         // The full-text index, read from the trees the pages are made from, and added in input order as they come;
         // not made again when the documents it would hold are those of the index there.
-        String searchKey = null;
-        if (inc != null) {
-            List<Object> parts = new ArrayList<>(List.of("search", inc.run()));
-            for (Path p : in.documents()) parts.add(inc.teiSha().get(p));
-            searchKey = PublishManifest.key(parts.toArray());
-        }
+        String searchKey = inc == null ? null : searchKey(in, inc);
         boolean sameSearch = searchKey != null && inc.manifest().find("search", searchKey).isPresent();
         // Made again, the index there is updated in place where few documents changed (the manifest keeps its state).
         List<String> searchKeys = null;
         byte[] searchBefore = null;
         if (inc != null && !sameSearch) {
-            searchKeys = new ArrayList<>();
-            for (Path p : in.documents()) searchKeys.add(inc.searchKey(p));
+            searchKeys = searchKeys(in, inc);
             searchBefore = inc.manifest().recordedIntact("search").map(PublishManifest.Entry::payload).orElse(null);
         }
         SearchIndexBuilder.InOrder search = sameSearch ? null : SearchIndexBuilder.inOrder(out, searchKeys, searchBefore);
-        int[] pages = {0};
-        List<Callable<Integer>> jobs = new ArrayList<>();
-        for (int i = 0; i < in.documents().size(); i++) {
-            Path doc = in.documents().get(i);
-            int place = i;
-            jobs.add(() -> {
-                SearchIndexBuilder.Read indexed = null;
-                try {
-                    String key = inc == null ? null : PublishManifest.key("doc", inc.shared(), inc.teiSha().get(doc));
-                    if (key != null) {
-                        Integer kept = unchangedDocument(ctx, inc, "doc " + inc.name(doc), doc, key, checkEntries ? registerKeys : null, ids,
-                                summaryShas);
-                        if (kept != null) {
-                            if (search != null && summaryShas.containsKey(doc)) {
-                                indexed = search.kept(place) ? SearchIndexBuilder.KEPT : indexOnly(ctx, doc, inc);
-                            }
-                            return kept;
-                        }
-                    }
-                    DocPages p = publishDocument(ctx, doc, ids, inc != null);
-                    if (p == null) return 0;
-                    summaries.put(doc, p.summary());
-                    indexed = p.search();
-                    if (inc != null && indexed != null) inc.search().put(inc.name(doc), inc.searchKey(doc), indexed.doc());
-                    if (key != null) {
-                        byte[] summary = serialise(ctx, p.summary());
-                        String summarySha = SummaryStore.sha(summary);
-                        if (inc.summaries() != null) inc.summaries().put(inc.name(doc), summarySha, summary);
-                        summaryShas.put(doc, summarySha);
-                        inc.manifest().put("doc " + inc.name(doc), key,
-                                DocRecord.bytes(p.docid(), p.pages(), p.rawName(), inc.rawSha(p.raw()), p.registerIds(),
-                                        registerKeys.documentKey(p.registerIds()), summarySha),
-                                p.files());
-                    }
-                    return p.pages();
-                } catch (SaxonApiException | IOException | RuntimeException e) {
-                    errors.add(doc + ": " + reason(e));
-                    if (inc != null) inc.manifest().forget("doc " + inc.name(doc));
-                    if (search != null) search.failed(place);
-                    return 0;
-                } finally {
-                    if (search != null) search.put(place, indexed);
-                }
-            });
-        }
-        for (int n : Ordered.all(options.threads(), jobs)) pages[0] += n;
+        int[] pages = {new DocumentJobs(ctx, inc, checkEntries ? registerKeys : null, registerKeys, ids, summaries, summaryShas, search)
+                .run(in.documents(), options.threads())};
         // the registers read on their own thread, and their error line if they could not be, whatever the jobs asked
         if (inc == null) registers.whole();
 
         // Documents kept from the manifest have their summaries beside it, read only when the edition pages are made.
         Set<Path> publishedDocs = new java.util.HashSet<>(summaries.keySet());
         publishedDocs.addAll(summaryShas.keySet());
-        String siteKey = null;
-        if (inc != null) {
-            List<Object> parts = new ArrayList<>(List.of("site", inc.run()));
-            parts.addAll(new TreeMap<>(summaryShas).values());
-            siteKey = summaryShas.size() == publishedDocs.size() ? PublishManifest.key(parts.toArray()) : null;
-        }
+        String siteKey = inc == null || summaryShas.size() != publishedDocs.size() ? null : siteKey(inc, summaryShas);
         java.util.Optional<PublishManifest.Entry> sameSite = siteKey == null ? java.util.Optional.empty()
                 : inc.manifest().find("site", siteKey);
-        // The summaries are copied into new trees in the documents' order: XPath orders nodes of different trees
-        // by the trees' creation, which the parallel jobs (and summaries read from the manifest) leave to chance.
-        List<XdmNode> ordered = new ArrayList<>();
-        if (sameSite.isEmpty()) {
-            net.sf.saxon.s9api.DocumentBuilder copier = ctx.xsl().processor().newDocumentBuilder();
-            for (Path doc : new java.util.TreeSet<>(publishedDocs)) {
-                try {
-                    XdmNode summary = summaries.remove(doc); // the original is let go as it is copied
-                    // A kept summary is parsed here, in the documents' order: its tree is made in its turn, and is
-                    // not copied (at 10,000 documents the copies took about 0.1 s of the round after one change).
-                    ordered.add(summary == null ? keptSummary(ctx, inc, doc, summaryShas.get(doc)) : copier.build(summary.asSource()));
-                } catch (SaxonApiException e) {
-                    throw new IOException("the edition pages failed: " + reason(e), e);
-                }
-            }
-        }
+        List<XdmNode> ordered = sameSite.isEmpty() ? orderedSummaries(ctx, inc, publishedDocs, summaries, summaryShas) : List.of();
         summaries.clear();
         if (sameSite.isPresent()) {
             pages[0] += Integer.parseInt(new String(sameSite.get().payload(), StandardCharsets.UTF_8));
             inc.manifest().carry(name -> name.startsWith("entry "));
         } else {
-            try {
-                // The listings are made again; of the register entries' pages, those whose entry, mentions or
-                // mentioning documents changed, or whose file is not as it was written.
-                List<RegisterKeys.EntryPage> entryPages = siteKey == null ? null : RegisterKeys.entryPages(registers.whole(), ordered, inc.shared());
-                Set<String> only = null;
-                List<String> keptFiles = new ArrayList<>();
-                if (entryPages != null) {
-                    only = new java.util.HashSet<>();
-                    for (RegisterKeys.EntryPage e : entryPages) {
-                        if (inc.manifest().find("entry " + e.id(), e.key()).isPresent()) keptFiles.add(e.file());
-                        else only.add(e.id());
-                    }
-                }
-                List<String> written = new ArrayList<>();
-                int n = sitePages(ctx, ordered, written, only);
-                if (entryPages != null) {
-                    for (RegisterKeys.EntryPage e : entryPages) {
-                        if (only.contains(e.id())) inc.manifest().put("entry " + e.id(), e.key(), null, List.of(e.file()));
-                    }
-                }
-                n += keptFiles.size();
-                pages[0] += n;
-                written.addAll(keptFiles);
-                if (siteKey != null) inc.manifest().put("site", siteKey, Integer.toString(n).getBytes(StandardCharsets.UTF_8), written);
-            } catch (SaxonApiException e) {
-                throw new IOException("the edition pages failed: " + reason(e), e);
-            }
+            pages[0] += editionPages(ctx, inc, registers, ordered, siteKey);
         }
         for (String a : ASSETS) {
             TeiFiles.atomicWrite(TeiFiles.inside(out, "assets/" + a.substring(a.indexOf('/') + 1)), theme.bytes(a));
@@ -568,6 +484,165 @@ public final class Publisher {
             }
         }
         return new Result(pages[0], publishedDocs.size(), new ArrayList<>(errors), 0);
+    }
+
+    // The parts of publishSite that go over every document are methods of their own: a loop of tens of thousands of
+    // turns in a long method has the JIT compile all of that method (on the stack, then again whole), which took
+    // seconds of a compiler thread in the round after one change.
+
+    /** The key of the search index: the run's and every document's TEI. */
+    private static String searchKey(Inputs in, Incremental inc) {
+        List<Object> parts = new ArrayList<>(in.documents().size() + 2);
+        parts.add("search");
+        parts.add(inc.run());
+        for (Path p : in.documents()) parts.add(inc.teiSha().get(p));
+        return PublishManifest.key(parts.toArray());
+    }
+
+    /** Each document's key in the search index, in the documents' order. */
+    private static List<String> searchKeys(Inputs in, Incremental inc) {
+        List<String> keys = new ArrayList<>(in.documents().size());
+        for (Path p : in.documents()) keys.add(inc.searchKey(p));
+        return keys;
+    }
+
+    /** The key of the edition pages: the run's and every published document's summary. */
+    private static String siteKey(Incremental inc, Map<Path, String> summaryShas) {
+        List<Object> parts = new ArrayList<>(summaryShas.size() + 2);
+        parts.add("site");
+        parts.add(inc.run());
+        parts.addAll(new TreeMap<>(summaryShas).values());
+        return PublishManifest.key(parts.toArray());
+    }
+
+    /**
+     * The summaries of the published documents in the documents' order, each in a tree made in that order: XPath
+     * orders nodes of different trees by the trees' creation, which the parallel jobs (and summaries read from the
+     * manifest) leave to chance. A summary made in this run is copied (the original let go); a kept one is parsed
+     * here, in its turn, and not copied (at 10,000 documents the copies took about 0.1 s of the round after one change).
+     */
+    private List<XdmNode> orderedSummaries(Context ctx, Incremental inc, Set<Path> publishedDocs, Map<Path, XdmNode> summaries,
+                                           Map<Path, String> summaryShas) throws IOException {
+        List<XdmNode> ordered = new ArrayList<>(publishedDocs.size());
+        net.sf.saxon.s9api.DocumentBuilder copier = ctx.xsl().processor().newDocumentBuilder();
+        for (Path doc : new java.util.TreeSet<>(publishedDocs)) {
+            try {
+                XdmNode summary = summaries.remove(doc);
+                ordered.add(summary == null ? keptSummary(ctx, inc, doc, summaryShas.get(doc)) : copier.build(summary.asSource()));
+            } catch (SaxonApiException e) {
+                throw new IOException("the edition pages failed: " + reason(e), e);
+            }
+        }
+        return ordered;
+    }
+
+    /** The edition pages (listings, register entries, index, search shell, sitemap) made from the summaries; returns the pages. */
+    private int editionPages(Context ctx, Incremental inc, RegisterTrees registers, List<XdmNode> ordered, String siteKey) throws IOException {
+        try {
+            // The listings are made again; of the register entries' pages, those whose entry, mentions or
+            // mentioning documents changed, or whose file is not as it was written.
+            List<RegisterKeys.EntryPage> entryPages = siteKey == null ? null : RegisterKeys.entryPages(registers.whole(), ordered, inc.shared());
+            Set<String> only = null;
+            List<String> keptFiles = new ArrayList<>();
+            if (entryPages != null) {
+                only = new java.util.HashSet<>();
+                for (RegisterKeys.EntryPage e : entryPages) {
+                    if (inc.manifest().find("entry " + e.id(), e.key()).isPresent()) keptFiles.add(e.file());
+                    else only.add(e.id());
+                }
+            }
+            List<String> written = new ArrayList<>();
+            int n = sitePages(ctx, ordered, written, only);
+            if (entryPages != null) {
+                for (RegisterKeys.EntryPage e : entryPages) {
+                    if (only.contains(e.id())) inc.manifest().put("entry " + e.id(), e.key(), null, List.of(e.file()));
+                }
+            }
+            n += keptFiles.size();
+            written.addAll(keptFiles);
+            if (siteKey != null) inc.manifest().put("site", siteKey, Integer.toString(n).getBytes(StandardCharsets.UTF_8), written);
+            return n;
+        } catch (SaxonApiException e) {
+            throw new IOException("the edition pages failed: " + reason(e), e);
+        }
+    }
+
+    /** The documents' jobs of one publication of the site and what they share; each job publishes its document or keeps its pages. */
+    private final class DocumentJobs {
+        private final Context ctx;
+        private final Incremental inc;
+        /** The register keys a kept document's record is checked against (null: every entry is as the run before showed it). */
+        private final RegisterKeys checked;
+        private final RegisterKeys registerKeys;
+        private final Map<String, Path> ids;
+        private final Map<Path, XdmNode> summaries;
+        private final Map<Path, String> summaryShas;
+        private final SearchIndexBuilder.InOrder search;
+
+        DocumentJobs(Context ctx, Incremental inc, RegisterKeys checked, RegisterKeys registerKeys, Map<String, Path> ids,
+                     Map<Path, XdmNode> summaries, Map<Path, String> summaryShas, SearchIndexBuilder.InOrder search) {
+            this.ctx = ctx;
+            this.inc = inc;
+            this.checked = checked;
+            this.registerKeys = registerKeys;
+            this.ids = ids;
+            this.summaries = summaries;
+            this.summaryShas = summaryShas;
+            this.search = search;
+        }
+
+        /** Runs a job per document on {@code threads} threads; returns the pages made or kept. */
+        int run(List<Path> documents, int threads) throws IOException {
+            List<Callable<Integer>> jobs = new ArrayList<>(documents.size());
+            for (int i = 0; i < documents.size(); i++) {
+                Path doc = documents.get(i);
+                int place = i;
+                jobs.add(() -> publishOrKeep(doc, place));
+            }
+            int pages = 0;
+            for (int n : Ordered.all(threads, jobs)) pages += n;
+            return pages;
+        }
+
+        /** The document at {@code place}: its pages kept (their inputs unchanged) or made; a failure is its error line. */
+        private int publishOrKeep(Path doc, int place) {
+            SearchIndexBuilder.Read indexed = null;
+            try {
+                String key = inc == null ? null : PublishManifest.key("doc", inc.shared(), inc.teiSha().get(doc));
+                if (key != null) {
+                    Integer kept = unchangedDocument(ctx, inc, "doc " + inc.name(doc), doc, key, checked, ids, summaryShas);
+                    if (kept != null) {
+                        if (search != null && summaryShas.containsKey(doc)) {
+                            indexed = search.kept(place) ? SearchIndexBuilder.KEPT : indexOnly(ctx, doc, inc);
+                        }
+                        return kept;
+                    }
+                }
+                DocPages p = publishDocument(ctx, doc, ids, inc != null);
+                if (p == null) return 0;
+                summaries.put(doc, p.summary());
+                indexed = p.search();
+                if (inc != null && indexed != null) inc.search().put(inc.name(doc), inc.searchKey(doc), indexed.doc());
+                if (key != null) {
+                    byte[] summary = serialise(ctx, p.summary());
+                    String summarySha = SummaryStore.sha(summary);
+                    if (inc.summaries() != null) inc.summaries().put(inc.name(doc), summarySha, summary);
+                    summaryShas.put(doc, summarySha);
+                    inc.manifest().put("doc " + inc.name(doc), key,
+                            DocRecord.bytes(p.docid(), p.pages(), p.rawName(), inc.rawSha(p.raw()), p.registerIds(),
+                                    registerKeys.documentKey(p.registerIds()), summarySha),
+                            p.files());
+                }
+                return p.pages();
+            } catch (SaxonApiException | IOException | RuntimeException e) {
+                ctx.errors().add(doc + ": " + reason(e));
+                if (inc != null) inc.manifest().forget("doc " + inc.name(doc));
+                if (search != null) search.failed(place);
+                return 0;
+            } finally {
+                if (search != null) search.put(place, indexed);
+            }
+        }
     }
 
     /**

@@ -95,12 +95,7 @@ final class PreviousIndex {
                 if (oldKeys[i].isEmpty() || !oldKeys[i].equals(keys.get(i))) changed++;
                 if (counts[i] < 0) continue;
                 blocks += counts[i];
-                String docid = CompactData.string(in), title = CompactData.string(in), date = CompactData.string(in), year = CompactData.string(in),
-                        genre = CompactData.string(in), genreLabel = CompactData.string(in), script = CompactData.string(in);
-                int m = CompactData.size(in);
-                List<SearchDocument.Entity> entities = new ArrayList<>(m);
-                for (int j = 0; j < m; j++) entities.add(new SearchDocument.Entity(CompactData.string(in), CompactData.string(in), CompactData.string(in)));
-                facts[i] = new SearchDocument(docid, title, date, year, genre, genreLabel, script, List.copyOf(entities), List.of());
+                facts[i] = facts(in);
             }
             if (in.available() != 0 || changed * 4 > n) return null;
             Path gen = searchDir.resolve(generation);
@@ -111,6 +106,16 @@ final class PreviousIndex {
         } catch (IOException | RuntimeException e) {
             return null;
         }
+    }
+
+    /** A document's facts as {@link #state} writes them. */
+    private static SearchDocument facts(DataInputStream in) throws IOException {
+        String docid = CompactData.string(in), title = CompactData.string(in), date = CompactData.string(in), year = CompactData.string(in),
+                genre = CompactData.string(in), genreLabel = CompactData.string(in), script = CompactData.string(in);
+        int m = CompactData.size(in);
+        List<SearchDocument.Entity> entities = new ArrayList<>(m);
+        for (int j = 0; j < m; j++) entities.add(new SearchDocument.Entity(CompactData.string(in), CompactData.string(in), CompactData.string(in)));
+        return new SearchDocument(docid, title, date, year, genre, genreLabel, script, List.copyOf(entities), List.of());
     }
 
     /** Whether the document at this place is the one the index was made with, and was indexed. */

@@ -1108,25 +1108,30 @@ public final class SearchIndexBuilder {
             first = false;
         }
         sb.append("],\n\"entities\":[");
-        for (int i = 0; i < entityList.size(); i++) {
-            SearchDocument.Entity e = entityList.get(i);
-            sb.append(i == 0 ? "" : ",\n").append('[').append(ScriptStrings.quote(e.type())).append(',').append(ScriptStrings.quote(e.key()))
-                    .append(',').append(ScriptStrings.quote(e.label())).append(']');
-        }
+        // Each entity and document by a method of its own: the loops' bodies are compiled as they are, not the whole script's method.
+        for (int i = 0; i < entityList.size(); i++) appendEntity(sb.append(i == 0 ? "" : ",\n"), entityList.get(i));
         sb.append("],\n\"docs\":[");
-        for (int i = 0; i < docsMeta.size(); i++) {
-            SearchDocument d = docsMeta.get(i);
-            sb.append(i == 0 ? "\n" : ",\n").append('[').append(ScriptStrings.quote(d.docid())).append(',').append(ScriptStrings.quote(d.title()))
-                    .append(',').append(ScriptStrings.quote(d.date())).append(',').append(ScriptStrings.quote(d.year()))
-                    .append(',').append(d.genre().isEmpty() ? -1 : genres.get(d.genre()))
-                    .append(',').append(ScriptStrings.quote(d.script())).append(',').append(firstBlocks.get(i))
-                    .append(',').append('[');
-            int[] es = docEntities.get(i);
-            for (int k = 0; k < es.length; k++) sb.append(k == 0 ? "" : ",").append(es[k]);
-            sb.append("]]");
-        }
+        for (int i = 0; i < docsMeta.size(); i++) appendDocument(sb.append(i == 0 ? "\n" : ",\n"), i);
         sb.append("]});\n");
         return sb.toString();
+    }
+
+    private static void appendEntity(StringBuilder sb, SearchDocument.Entity e) {
+        sb.append('[').append(ScriptStrings.quote(e.type())).append(',').append(ScriptStrings.quote(e.key()))
+                .append(',').append(ScriptStrings.quote(e.label())).append(']');
+    }
+
+    /** The {@code i}-th document's entry: docid, title, date, year, genre, script, first block, entities. */
+    private void appendDocument(StringBuilder sb, int i) {
+        SearchDocument d = docsMeta.get(i);
+        sb.append('[').append(ScriptStrings.quote(d.docid())).append(',').append(ScriptStrings.quote(d.title()))
+                .append(',').append(ScriptStrings.quote(d.date())).append(',').append(ScriptStrings.quote(d.year()))
+                .append(',').append(d.genre().isEmpty() ? -1 : genres.get(d.genre()))
+                .append(',').append(ScriptStrings.quote(d.script())).append(',').append(firstBlocks.get(i))
+                .append(',').append('[');
+        int[] es = docEntities.get(i);
+        for (int k = 0; k < es.length; k++) sb.append(k == 0 ? "" : ",").append(es[k]);
+        sb.append("]]");
     }
 
     /** A shard of the generation being built, its bytes (with the byte-order mark); its digest is kept for the generation's name. */
