@@ -89,7 +89,7 @@ public final class PipelineBench {
         extra.put("loadAverageBefore", Meter.loadAverage());
 
         out.printf("generating %d documents into %s%n", s.docs(), sources);
-        Meter m = Meter.start();
+        Meter m = Meter.startSettled();
         BenchCorpus.Generated corpus = BenchCorpus.from(s.exampleSources(), s.exampleRegisters()).generate(sources, s.docs(), s.seed());
         figures.add(m.stop("generate corpus", s.docs(), corpus.characters(), 0));
         extra.put("corpusCharacters", corpus.characters());
@@ -121,7 +121,7 @@ public final class PipelineBench {
         if (s.runs("publish") && (s.formats() == null || s.formats().contains("html"))) {
             out.println("publishing html twice with the publish manifest, the second time nothing changed (incremental)");
             new Publisher(new Publisher.Options(site, Set.of("html"), null, 0, true)).publish(List.of(edition));
-            m = Meter.start();
+            m = Meter.startSettled();
             Publisher.Result again = new Publisher(new Publisher.Options(site, Set.of("html"), null, 0, true)).publish(List.of(edition));
             figures.add(m.stop("publish html (incremental, unchanged)", again.documents(), corpus.characters(), again.pages()));
         }
@@ -150,7 +150,7 @@ public final class PipelineBench {
         for (int round = 0; round <= warm; round++) {
             String name = round == 0 ? "cold" : "warm";
             out.printf("publishing %s (%s%s)%n", format, name, round == 0 ? "" : ", round " + round);
-            Meter m = Meter.start();
+            Meter m = Meter.startSettled();
             Publisher.Result r = new Publisher(new Publisher.Options(site, Set.of(format), null, 0)).publish(List.of(edition));
             int pages = r.pages();
             if (format.equals("pdf")) {
@@ -210,9 +210,9 @@ public final class PipelineBench {
      * begin with {@code key}, those steps, the JIT's and the collector's CPU time during it and its failures.
      */
     private Meter.Figures measuredBuild(Path edition, String stage, String key, long characters) throws IOException {
-        long[] vm0 = Meter.vmThreadsCpu();
         ConversionSteps steps = new ConversionSteps();
-        Meter m = Meter.start();
+        Meter m = Meter.startSettled();
+        long[] vm0 = Meter.vmThreadsCpu(); // after the collection before the stage
         EditionBuilder.Result built;
         try {
             built = new EditionBuilder(Toolkit.get()).withSteps(steps).build(edition, new Quiet());
@@ -246,7 +246,7 @@ public final class PipelineBench {
         Path changed = files.stream().filter(p -> p.getFileName().toString().endsWith(".txt")).findFirst().orElse(null);
         if (changed == null) return;
         out.println("building the edition again, nothing changed (incremental)");
-        Meter m = Meter.start();
+        Meter m = Meter.startSettled();
         try {
             EditionBuilder.Result same = new EditionBuilder(Toolkit.get()).build(edition, new Quiet());
             figures.add(m.stop("build (incremental, nothing changed)", same.conversion().outcomes().size(), characters, 0));
@@ -255,7 +255,7 @@ public final class PipelineBench {
         }
         changeOne(changed, 0);
         out.println("building the edition again after one source changed (incremental)");
-        m = Meter.start();
+        m = Meter.startSettled();
         EditionBuilder.Result again;
         try {
             again = new EditionBuilder(Toolkit.get()).build(edition, new Quiet());
@@ -289,9 +289,16 @@ public final class PipelineBench {
             if (round == 1) changeOne(changed, 1);
             String what = round == 0 ? "nothing changed" : "1 changed";
             out.println("building and publishing html again, " + what + " (incremental)");
-            Meter m = Meter.start();
+            Meter m = Meter.startSettled();
+            long[] vm0 = Meter.vmThreadsCpu(); // after the collection before the round
             Meter.Figures[] parts = new Meter.Figures[2];
             int docs = buildAndPublish(edition, site, parts, characters);
+            long[] vm1 = Meter.vmThreadsCpu();
+            if (vm0 != null && vm1 != null) {
+                // What of the round's CPU time the JIT compilers and the collector took (see measuredBuild).
+                extra.put("rebuild " + what + " JitCpuSeconds", (vm1[0] - vm0[0]) / 1e9);
+                extra.put("rebuild " + what + " GcCpuSeconds", (vm1[1] - vm0[1]) / 1e9);
+            }
             Meter.Figures both = m.stop("build + publish html (incremental, " + what + ")", docs, characters, 0);
             // The parts' meters reset the heap's peaks: the whole's peak is the larger of theirs.
             figures.add(new Meter.Figures(both.stage(), both.wallNanos(), both.cpuNanos(),
@@ -340,7 +347,7 @@ public final class PipelineBench {
         TeiWriter writer = toolkit.writer(Edition.standalone());
         LongAdder decode = new LongAdder(), clean = new LongAdder(), recognise = new LongAdder(), convert = new LongAdder(),
                 write = new LongAdder(), chars = new LongAdder(), docs = new LongAdder(), teiBytes = new LongAdder();
-        Meter m = Meter.start();
+        Meter m = Meter.startSettled();
         Ordered.map(files, Ordered.threads(), file -> {
             long t0 = Meter.threadCpu();
             SourceDocument src;
@@ -439,7 +446,7 @@ public final class PipelineBench {
                 return null;
             });
         }
-        Meter m = Meter.start();
+        Meter m = Meter.startSettled();
         try {
             Ordered.all(threads, parts);
         } catch (IOException e) {
@@ -549,6 +556,11 @@ public final class PipelineBench {
             extra.put("conversionShareWithoutJitAndGc", share);
             out.printf(Locale.ROOT, "build: %.1f CPU seconds, of which JIT compilation %.1f and garbage collection %.1f; without them %.1f %% of the recogniser x cores%n",
                     cpu, jit, gc, share);
+        }
+        Meter.Figures round = figures.stream().filter(f -> f.stage().equals("build + publish html (incremental, 1 changed)")).findFirst().orElse(null);
+        if (round != null && extra.get("rebuild 1 changed JitCpuSeconds") instanceof Double jit && extra.get("rebuild 1 changed GcCpuSeconds") instanceof Double gc) {
+            out.printf(Locale.ROOT, "round after one change: %.1f CPU seconds, of which JIT compilation %.1f and garbage collection %.1f%n",
+                    round.cpuNanos() / 1e9, jit, gc);
         }
         if (extra.containsKey("batchSpeedupPerDocument")) {
             out.printf(Locale.ROOT, "naive way: %.2f s per document; batch build and publish: %.4f s per document; %.0fx faster%n",

@@ -79,6 +79,12 @@ class BenchStagesTest {
         }
         assertTrue(run.out().contains("  of which publish html (1 changed)"), run.out());
         assertTrue(figures.contains("\"loadAverage rebuild 1 changed\""), figures);
+        if (Files.isDirectory(Path.of("/proc/self/task"))) {
+            // the round's CPU time split: the JIT compilers' and the collector's part of it
+            assertTrue(figures.matches("(?s).*\"rebuild 1 changed JitCpuSeconds\": \\d+\\.\\d+.*"), figures);
+            assertTrue(figures.matches("(?s).*\"rebuild 1 changed GcCpuSeconds\": \\d+\\.\\d+.*"), figures);
+            assertTrue(run.out().contains("round after one change: "), run.out());
+        }
         // one cold row and one warm row, whatever the warm rounds before it; every round's seconds in the JSON
         assertEquals(1, figures.split("\"stage\": \"publish html \\(cold\\)\"", -1).length - 1, figures);
         assertEquals(1, figures.split("\"stage\": \"publish html \\(warm\\)\"", -1).length - 1, figures);
