@@ -450,29 +450,31 @@ public final class Publisher {
         // the registers read on their own thread, and their error line if they could not be, whatever the jobs asked
         if (inc == null) registers.whole();
 
+        // Updated in place (few documents changed), the search index's new generation is made on a thread of its own
+        // while this one makes the edition pages (one core was idle there); built from every document, after them, so
+        // that its memory and theirs are not held at once.
+        int documents = in.documents().size();
         // Documents kept from the manifest have their summaries beside it, read only when the edition pages are made.
         Set<Path> publishedDocs = new java.util.HashSet<>(summaries.keySet());
         publishedDocs.addAll(summaryShas.keySet());
-        String siteKey = inc == null || summaryShas.size() != publishedDocs.size() ? null : siteKey(inc, summaryShas);
-        java.util.Optional<PublishManifest.Entry> sameSite = siteKey == null ? java.util.Optional.empty()
-                : inc.manifest().find("site", siteKey);
-        List<XdmNode> ordered = sameSite.isEmpty() ? orderedSummaries(ctx, inc, publishedDocs, summaries, summaryShas) : List.of();
-        summaries.clear();
-        if (sameSite.isPresent()) {
-            pages[0] += Integer.parseInt(new String(sameSite.get().payload(), StandardCharsets.UTF_8));
-            inc.manifest().carry(name -> name.startsWith("entry "));
-        } else {
-            pages[0] += editionPages(ctx, inc, registers, ordered, siteKey);
-        }
-        for (String a : ASSETS) {
-            TeiFiles.atomicWrite(TeiFiles.inside(out, "assets/" + a.substring(a.indexOf('/') + 1)), theme.bytes(a));
-        }
-        for (Map.Entry<String, XdmNode> e : i18n.entrySet()) {
-            TeiFiles.atomicWrite(TeiFiles.inside(out, "assets/i18n-" + e.getKey() + ".js"), i18nScript(e.getKey(), e.getValue()));
+        java.util.concurrent.FutureTask<SearchIndexBuilder.Stats> searched = search != null && search.inPlace()
+                ? background("jiaokan-search-index", () -> search.finish(documents)) : null;
+        try {
+            pages[0] += editionPages(ctx, inc, registers, publishedDocs, summaries, summaryShas, theme, i18n);
+        } catch (IOException | RuntimeException | Error e) {
+            if (searched != null) {
+                try {
+                    await(searched);
+                    cleanings.add(search);
+                } catch (IOException | RuntimeException | Error s) {
+                    e.addSuppressed(s);
+                }
+            }
+            throw e;
         }
         // The full-text index of the documents that were published.
         if (search != null) {
-            List<String> searchErrors = search.finish(in.documents().size()).errors();
+            List<String> searchErrors = (searched != null ? await(searched) : search.finish(documents)).errors();
             // The old generation is removed beside the rest of the run, which waits for it before it ends.
             cleanings.add(search);
             errors.addAll(searchErrors);
@@ -484,6 +486,35 @@ public final class Publisher {
             }
         }
         return new Result(pages[0], publishedDocs.size(), new ArrayList<>(errors), 0);
+    }
+
+    /**
+     * The edition pages (made again, or kept when every summary is as it was) and the theme's assets; returns the
+     * pages. {@code summaries}: those made in this run (emptied here); {@code summaryShas}: those of the documents
+     * published in an incremental run, made or kept.
+     */
+    private int editionPages(Context ctx, Incremental inc, RegisterTrees registers, Set<Path> publishedDocs, Map<Path, XdmNode> summaries,
+                             Map<Path, String> summaryShas, Theme theme, Map<String, XdmNode> i18n) throws IOException {
+        Path out = ctx.out();
+        int pages = 0;
+        String siteKey = inc == null || summaryShas.size() != publishedDocs.size() ? null : siteKey(inc, summaryShas);
+        java.util.Optional<PublishManifest.Entry> sameSite = siteKey == null ? java.util.Optional.empty()
+                : inc.manifest().find("site", siteKey);
+        List<XdmNode> ordered = sameSite.isEmpty() ? orderedSummaries(ctx, inc, publishedDocs, summaries, summaryShas) : List.of();
+        summaries.clear();
+        if (sameSite.isPresent()) {
+            pages += Integer.parseInt(new String(sameSite.get().payload(), StandardCharsets.UTF_8));
+            inc.manifest().carry(name -> name.startsWith("entry "));
+        } else {
+            pages += listingsAndEntries(ctx, inc, registers, ordered, siteKey);
+        }
+        for (String a : ASSETS) {
+            TeiFiles.atomicWrite(TeiFiles.inside(out, "assets/" + a.substring(a.indexOf('/') + 1)), theme.bytes(a));
+        }
+        for (Map.Entry<String, XdmNode> e : i18n.entrySet()) {
+            TeiFiles.atomicWrite(TeiFiles.inside(out, "assets/i18n-" + e.getKey() + ".js"), i18nScript(e.getKey(), e.getValue()));
+        }
+        return pages;
     }
 
     // The parts of publishSite that go over every document are methods of their own: a loop of tens of thousands of
@@ -537,7 +568,7 @@ public final class Publisher {
     }
 
     /** The edition pages (listings, register entries, index, search shell, sitemap) made from the summaries; returns the pages. */
-    private int editionPages(Context ctx, Incremental inc, RegisterTrees registers, List<XdmNode> ordered, String siteKey) throws IOException {
+    private int listingsAndEntries(Context ctx, Incremental inc, RegisterTrees registers, List<XdmNode> ordered, String siteKey) throws IOException {
         try {
             // The listings are made again; of the register entries' pages, those whose entry, mentions or
             // mentioning documents changed, or whose file is not as it was written.
