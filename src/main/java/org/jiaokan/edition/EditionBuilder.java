@@ -79,19 +79,34 @@ public final class EditionBuilder {
         if (!Files.isDirectory(sources)) throw new EditionHeader.EditionException(editionDir + ": no " + SOURCES + "/ folder");
         List<Path> inputs;
         List<Path> skipped;
+        List<Path> links = new ArrayList<>();
         try (Stream<Path> s = Files.list(sources)) {
             // Hidden files (.DS_Store, .gitkeep) are the system's, not sources.
             List<Path> entries = s.filter(p -> !p.getFileName().toString().startsWith(".")).sorted().toList();
-            // one look at each entry (tens of thousands in a large edition)
+            // One look at each entry (tens of thousands in a large edition), not following a link; a second one at
+            // a link, which is a source when it leads to a regular file (refused when that lies outside sources/).
             List<Path> files = new ArrayList<>(entries.size());
             List<Path> others = new ArrayList<>();
-            for (Path p : entries) (Files.isRegularFile(p) ? files : others).add(p);
+            for (Path p : entries) {
+                java.nio.file.attribute.BasicFileAttributes a;
+                try {
+                    a = Files.readAttributes(p, java.nio.file.attribute.BasicFileAttributes.class, java.nio.file.LinkOption.NOFOLLOW_LINKS);
+                } catch (IOException e) {
+                    others.add(p);
+                    continue;
+                }
+                if (a.isRegularFile()) files.add(p);
+                else if (a.isSymbolicLink() && Files.isRegularFile(p)) {
+                    files.add(p);
+                    links.add(p);
+                } else others.add(p);
+            }
             inputs = List.copyOf(files);
             skipped = List.copyOf(others);
         }
         Path docs = editionDir.resolve(DOCS);
         Conversion conversion = new Conversion(toolkit, header.edition()).withTeiAll(header.schema().orElse(null))
-                .withRefusals(org.jiaokan.io.InputFiles.linksOutside(sources, inputs))
+                .withRefusals(org.jiaokan.io.InputFiles.linksOutside(sources, links))
                 .wholeEdition();
         if (cache) conversion.withCache(editionDir.resolve(CACHE), codeIdentity);
         conversion.withSteps(steps);
