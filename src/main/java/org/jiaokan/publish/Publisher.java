@@ -445,22 +445,22 @@ public final class Publisher {
             searchBefore = inc.manifest().recordedIntact("search").map(PublishManifest.Entry::payload).orElse(null);
         }
         SearchIndexBuilder.InOrder search = sameSearch ? null : SearchIndexBuilder.inOrder(out, searchKeys, searchBefore);
-        int[] pages = {new DocumentJobs(ctx, inc, checkEntries ? registerKeys : null, registerKeys, ids, summaries, summaryShas, search)
-                .run(in.documents(), options.threads())};
+        int pages = new DocumentJobs(ctx, inc, checkEntries, registerKeys, ids, summaries, summaryShas, search)
+                .run(in.documents(), options.threads());
         // the registers read on their own thread, and their error line if they could not be, whatever the jobs asked
         if (inc == null) registers.whole();
 
+        // Documents kept from the manifest have their summaries beside it, read only when the edition pages are made.
+        Set<Path> publishedDocs = new java.util.HashSet<>(summaries.keySet());
+        publishedDocs.addAll(summaryShas.keySet());
         // Updated in place (few documents changed), the search index's new generation is made on a thread of its own
         // while this one makes the edition pages (one core was idle there); built from every document, after them, so
         // that its memory and theirs are not held at once.
         int documents = in.documents().size();
-        // Documents kept from the manifest have their summaries beside it, read only when the edition pages are made.
-        Set<Path> publishedDocs = new java.util.HashSet<>(summaries.keySet());
-        publishedDocs.addAll(summaryShas.keySet());
         java.util.concurrent.FutureTask<SearchIndexBuilder.Stats> searched = search != null && search.inPlace()
                 ? background("jiaokan-search-index", () -> search.finish(documents)) : null;
         try {
-            pages[0] += editionPages(ctx, inc, registers, publishedDocs, summaries, summaryShas, theme, i18n);
+            pages += editionPages(ctx, inc, registers, publishedDocs, summaries, summaryShas, theme, i18n);
         } catch (IOException | RuntimeException | Error e) {
             if (searched != null) {
                 try {
@@ -485,7 +485,7 @@ public final class Publisher {
                 inc.manifest().put("search", searchKey, search.state(), written);
             }
         }
-        return new Result(pages[0], publishedDocs.size(), new ArrayList<>(errors), 0);
+        return new Result(pages, publishedDocs.size(), new ArrayList<>(errors), 0);
     }
 
     /**
@@ -602,19 +602,19 @@ public final class Publisher {
     private final class DocumentJobs {
         private final Context ctx;
         private final Incremental inc;
-        /** The register keys a kept document's record is checked against (null: every entry is as the run before showed it). */
-        private final RegisterKeys checked;
+        /** Whether a kept document's record is checked against the register keys (false: every entry is as the run before showed it). */
+        private final boolean checkEntries;
         private final RegisterKeys registerKeys;
         private final Map<String, Path> ids;
         private final Map<Path, XdmNode> summaries;
         private final Map<Path, String> summaryShas;
         private final SearchIndexBuilder.InOrder search;
 
-        DocumentJobs(Context ctx, Incremental inc, RegisterKeys checked, RegisterKeys registerKeys, Map<String, Path> ids,
+        DocumentJobs(Context ctx, Incremental inc, boolean checkEntries, RegisterKeys registerKeys, Map<String, Path> ids,
                      Map<Path, XdmNode> summaries, Map<Path, String> summaryShas, SearchIndexBuilder.InOrder search) {
             this.ctx = ctx;
             this.inc = inc;
-            this.checked = checked;
+            this.checkEntries = checkEntries;
             this.registerKeys = registerKeys;
             this.ids = ids;
             this.summaries = summaries;
@@ -641,7 +641,7 @@ public final class Publisher {
             try {
                 String key = inc == null ? null : PublishManifest.key("doc", inc.shared(), inc.teiSha().get(doc));
                 if (key != null) {
-                    Integer kept = unchangedDocument(ctx, inc, "doc " + inc.name(doc), doc, key, checked, ids, summaryShas);
+                    Integer kept = unchangedDocument(ctx, inc, "doc " + inc.name(doc), doc, key, checkEntries ? registerKeys : null, ids, summaryShas);
                     if (kept != null) {
                         if (search != null && summaryShas.containsKey(doc)) {
                             indexed = search.kept(place) ? SearchIndexBuilder.KEPT : indexOnly(ctx, doc, inc);
