@@ -1,6 +1,7 @@
 package org.jiaokan.annotate;
 
-import com.hankcs.hanlp.HanLP;
+import org.jiaokan.script.ScriptConverter;
+
 
 /**
  * A text's simplified-script form with a map from every simplified offset back to the original,
@@ -27,7 +28,7 @@ public final class ScriptAlignment {
      * alignable.
      */
     public static ScriptAlignment of(String text) {
-        String whole = keepSimplifiedForms(text, HanLP.convertToSimplifiedChinese(text));
+        String whole = keepSimplifiedForms(text, ScriptConverter.toSimplified(text));
         if (whole.codePointCount(0, whole.length()) == text.codePointCount(0, text.length())) {
             int[] map = new int[whole.length() + 1];
             int i = 0;
@@ -46,7 +47,7 @@ public final class ScriptAlignment {
         int i = 0;
         while (i < text.length()) {
             int oLen = Character.charCount(text.codePointAt(i));
-            String piece = HanLP.convertToSimplifiedChinese(text.substring(i, i + oLen));
+            String piece = ScriptConverter.toSimplified(text.substring(i, i + oLen));
             if (sb.length() + piece.length() >= map.length) map = java.util.Arrays.copyOf(map, map.length * 2);
             for (int k = 0; k < piece.length(); k++) map[sb.length() + k] = i;
             sb.append(piece);

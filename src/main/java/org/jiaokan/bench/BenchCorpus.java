@@ -1,6 +1,7 @@
 package org.jiaokan.bench;
 
-import com.hankcs.hanlp.HanLP;
+import org.jiaokan.script.ScriptConverter;
+
 import org.jiaokan.edition.TeiFiles;
 import org.jiaokan.xml.Xml;
 import org.w3c.dom.Element;
@@ -75,7 +76,7 @@ public final class BenchCorpus {
                 NodeList list = Xml.parse(registers).getElementsByTagNameNS(Xml.TEI_NS, "persName");
                 for (int i = 0; i < list.getLength(); i++) {
                     Element e = (Element) list.item(i);
-                    String name = HanLP.convertToSimplifiedChinese(e.getTextContent().strip());
+                    String name = ScriptConverter.toSimplified(e.getTextContent().strip());
                     if (name.length() >= 2 && name.length() <= 4) names.add(name);
                 }
             } catch (org.xml.sax.SAXException e) {
@@ -97,7 +98,7 @@ public final class BenchCorpus {
             List<String> doc = new ArrayList<>(count);
             for (int k = 0; k < count; k++) doc.add(vary(paragraphs.get(random.nextInt(paragraphs.size())), random));
             boolean traditional = random.nextInt(3) == 0;
-            if (traditional) doc.replaceAll(HanLP::convertToTraditionalChinese);
+            if (traditional) doc.replaceAll(ScriptConverter::toTraditional);
             for (String p : doc) chars += p.length();
             String base = String.format("bench-%05d", i);
             int kind = random.nextInt(10);

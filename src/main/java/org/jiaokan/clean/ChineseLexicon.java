@@ -1,5 +1,7 @@
 package org.jiaokan.clean;
 
+import org.jiaokan.script.ScriptConverter;
+
 import com.hankcs.hanlp.HanLP;
 import com.hankcs.hanlp.dictionary.CoreBiGramTableDictionary;
 import com.hankcs.hanlp.dictionary.CoreDictionary;
@@ -32,12 +34,12 @@ final class ChineseLexicon {
 
     /** The simplified-script form of a text (character by character where HanLP has no phrase). */
     static String toSimplified(String text) {
-        return HanLP.convertToSimplifiedChinese(text);
+        return ScriptConverter.toSimplified(text);
     }
 
     /** The traditional-script form of a text. */
     static String toTraditional(String text) {
-        return HanLP.convertToTraditionalChinese(text);
+        return ScriptConverter.toTraditional(text);
     }
 
     /** True if the simplified form of {@code word} is a word of HanLP's core dictionary. */

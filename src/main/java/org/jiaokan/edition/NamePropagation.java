@@ -1,6 +1,7 @@
 package org.jiaokan.edition;
 
-import com.hankcs.hanlp.HanLP;
+import org.jiaokan.script.ScriptConverter;
+
 import org.jiaokan.annotate.RelativeNames;
 import org.jiaokan.annotate.ScriptAlignment;
 import org.jiaokan.model.Block;
@@ -62,7 +63,7 @@ final class NamePropagation {
                 String code = Dom.child(entry, "idno").map(Element::getTextContent).orElse("");
                 String nameElement = kind.element();
                 for (Element name : Dom.children(entry, nameElement)) {
-                    String simplified = HanLP.convertToSimplifiedChinese(name.getTextContent().strip());
+                    String simplified = ScriptConverter.toSimplified(name.getTextContent().strip());
                     // 市公安局 names another body in every document: a confirmed 绵阳市公安局 does not claim it everywhere.
                     if (kind == EntityType.ORG && RelativeNames.dependsOnPlace(simplified)) continue;
                     out.add(new Confirmed(kind, simplified, keyOf(kind, id, simplified), code));

@@ -1,6 +1,7 @@
 package org.jiaokan.publish;
 
-import com.hankcs.hanlp.HanLP;
+import org.jiaokan.script.ScriptConverter;
+
 import net.sf.saxon.s9api.QName;
 import net.sf.saxon.s9api.XdmNode;
 import net.sf.saxon.s9api.XdmNodeKind;
@@ -312,7 +313,7 @@ final class RegisterKeys {
             }
             if (key != null) ids.add(xmlSpace(key));
             if (ref == null && key == null && local.equals("term")) {
-                ids.add("term-" + HanLP.convertToSimplifiedChinese(xmlSpace(e.getStringValue())));
+                ids.add("term-" + ScriptConverter.toSimplified(xmlSpace(e.getStringValue())));
             }
         }
         return ids;

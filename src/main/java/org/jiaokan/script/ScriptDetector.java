@@ -1,6 +1,5 @@
 package org.jiaokan.script;
 
-import com.hankcs.hanlp.HanLP;
 import org.jiaokan.model.Script;
 
 /** Tells simplified from traditional Chinese by counting characters that only one script uses. */
@@ -13,8 +12,8 @@ public final class ScriptDetector {
      */
     public static Script detect(String text) {
         String sample = text.length() > 20_000 ? text.substring(0, 20_000) : text;
-        String simplified = HanLP.convertToSimplifiedChinese(sample);
-        String traditional = HanLP.convertToTraditionalChinese(sample);
+        String simplified = ScriptConverter.toSimplified(sample);
+        String traditional = ScriptConverter.toTraditional(sample);
         int tradOnly = differing(sample, simplified);
         int simpOnly = differing(sample, traditional);
         return tradOnly > simpOnly ? Script.TRADITIONAL : Script.SIMPLIFIED;

@@ -1,5 +1,7 @@
 package org.jiaokan.publish.catalog;
 
+import org.jiaokan.script.ScriptConverter;
+
 import com.hankcs.hanlp.HanLP;
 import com.hankcs.hanlp.corpus.tag.Nature;
 import com.hankcs.hanlp.seg.Segment;
@@ -75,7 +77,7 @@ public final class Romaniser {
     }
 
     private static String simplified(String s) {
-        return HanLP.convertToSimplifiedChinese(Normalizer.normalize(s, Normalizer.Form.NFKC).replace('\u3000', ' '));
+        return ScriptConverter.toSimplified(Normalizer.normalize(s, Normalizer.Form.NFKC).replace('\u3000', ' '));
     }
 
     /** The text word by word, the known names in it (longest first, at least two characters) as names. */

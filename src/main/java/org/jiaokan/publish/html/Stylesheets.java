@@ -1,5 +1,7 @@
 package org.jiaokan.publish.html;
 
+import org.jiaokan.script.ScriptConverter;
+
 import com.hankcs.hanlp.HanLP;
 import net.sf.saxon.lib.ResourceRequest;
 import net.sf.saxon.lib.ResourceResolver;
@@ -367,13 +369,13 @@ public final class Stylesheets {
     }
 
     /**
-     * {@code text} in {@code script} ({@code zh-Hant} or {@code zh-Hans}; any other leaves it as it is), by HanLP;
-     * {@code text} itself where HanLP could change nothing in it.
+     * {@code text} in {@code script} ({@code zh-Hant} or {@code zh-Hans}; any other leaves it as it is), as HanLP
+     * converts ({@link ScriptConverter}); {@code text} itself where HanLP's tables could change nothing in it.
      */
     static String convert(String text, String script) {
         return switch (script) {
-            case "zh-Hant" -> mayConvert(text) ? HanLP.convertToTraditionalChinese(text) : text;
-            case "zh-Hans" -> mayConvert(text) ? HanLP.convertToSimplifiedChinese(text) : text;
+            case "zh-Hant" -> mayConvert(text) ? ScriptConverter.toTraditional(text) : text;
+            case "zh-Hans" -> mayConvert(text) ? ScriptConverter.toSimplified(text) : text;
             default -> text;
         };
     }

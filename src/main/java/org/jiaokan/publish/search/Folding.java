@@ -1,5 +1,7 @@
 package org.jiaokan.publish.search;
 
+import org.jiaokan.script.ScriptConverter;
+
 import com.hankcs.hanlp.HanLP;
 
 import java.text.Normalizer;
@@ -33,7 +35,7 @@ public final class Folding {
         int f = CACHE[slot];
         if (f != 0) return f;
         String s = new String(Character.toChars(cp));
-        String t = HanLP.convertToSimplifiedChinese(s);
+        String t = ScriptConverter.toSimplified(s);
         f = t != null && t.codePointCount(0, t.length()) == 1 ? t.codePointAt(0) : cp;
         CACHE[slot] = f;
         return f;

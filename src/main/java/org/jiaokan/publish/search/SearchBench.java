@@ -1,5 +1,7 @@
 package org.jiaokan.publish.search;
 
+import org.jiaokan.script.ScriptConverter;
+
 import org.jiaokan.publish.ScriptStrings;
 import com.hankcs.hanlp.HanLP;
 
@@ -92,7 +94,7 @@ public final class SearchBench {
                         org.w3c.dom.Document d = org.jiaokan.xml.Xml.parse(f);
                         if (!SearchDocument.isTeiText(d)) continue;
                         for (SearchDocument.Unit u : SearchDocument.of(d, "x").units()) {
-                            String t = HanLP.convertToSimplifiedChinese(u.text().strip().replaceAll("\\s+", ""));
+                            String t = ScriptConverter.toSimplified(u.text().strip().replaceAll("\\s+", ""));
                             if (t.length() >= 20) pool.add(t);
                         }
                     } catch (Exception e) {
@@ -132,9 +134,9 @@ public final class SearchBench {
                 paras.add(p);
             }
             if (hant) {
-                title = HanLP.convertToTraditionalChinese(title);
-                paras.replaceAll(HanLP::convertToTraditionalChinese);
-                names.replaceAll(HanLP::convertToTraditionalChinese);
+                title = ScriptConverter.toTraditional(title);
+                paras.replaceAll(ScriptConverter::toTraditional);
+                names.replaceAll(ScriptConverter::toTraditional);
             }
             String date = String.format(Locale.ROOT, "%d-%02d-%02d", 2008 + rnd.nextInt(17), 1 + rnd.nextInt(12), 1 + rnd.nextInt(28));
             pages.add(new Page(String.format(Locale.ROOT, "p%05d", i), hant ? "zh-Hant" : "zh-Hans", title, date,
@@ -167,7 +169,7 @@ public final class SearchBench {
                 String id = p.id() + "-p" + k;
                 String marked = esc(para);
                 for (String name : new LinkedHashSet<>(p.names())) {
-                    marked = marked.replace(name, "<persName ref=\"registers.xml#per-" + HanLP.convertToSimplifiedChinese(name) + "\">" + name + "</persName>");
+                    marked = marked.replace(name, "<persName ref=\"registers.xml#per-" + ScriptConverter.toSimplified(name) + "\">" + name + "</persName>");
                 }
                 t.append("<p xml:id=\"").append(id).append("\">").append(marked).append("</p>\n");
                 h.append("<p id=\"").append(id).append("\">").append(esc(para)).append("</p>\n");
@@ -185,7 +187,7 @@ public final class SearchBench {
 
     /** The matching form used for the truth: HanLP's whole-text conversion to simplified, letters and digits only. */
     static String truthForm(String s) {
-        String simp = HanLP.convertToSimplifiedChinese(s);
+        String simp = ScriptConverter.toSimplified(s);
         StringBuilder sb = new StringBuilder();
         simp.codePoints().filter(Folding::matches).map(Character::toLowerCase).forEach(sb::appendCodePoint);
         return sb.toString();
