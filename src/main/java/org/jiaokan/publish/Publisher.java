@@ -900,16 +900,17 @@ public final class Publisher {
     private DocPages publishDocument(Context ctx, Path file, Map<String, Path> ids, boolean incremental) throws IOException, SaxonApiException {
         byte[] bytes = Files.readAllBytes(file);
         XdmNode tei = ctx.xsl().parse(bytes, file.toAbsolutePath().toUri().toString());
-        String docid = docid(tei, file);
+        Idnos idnos = Idnos.of(tei);
+        String docid = docid(idnos, file);
         Path earlier = ids.putIfAbsent(docid, file);
         if (earlier != null) {
             ctx.errors().add(file + ": another document has the identifier " + docid + " (" + earlier + "); not published");
             return null;
         }
         String script = scriptOf(tei);
-        String fileName = headerValue(tei, "filename");
+        String fileName = idnos.value("filename");
         Path raw = fileName.isEmpty() ? null : rawSource(ctx.sourceDirs(), fileName);
-        String canonical = canonicalUrl(tei);
+        String canonical = idnos.canonicalUrl();
 
         Document dom = (Document) NodeOverNodeInfo.wrap(tei.getUnderlyingNode());
         Map<String, String> cites = ctx.citations().citations(dom, canonical);
@@ -1270,7 +1271,11 @@ public final class Publisher {
 
     /** {@code publicationStmt/idno[@type='jiaokan']}, else the file name without {@code .xml}, made safe as a file name. */
     public static String docid(XdmNode tei, Path file) {
-        String id = headerValue(tei, "jiaokan");
+        return docid(Idnos.of(tei), file);
+    }
+
+    private static String docid(Idnos idnos, Path file) {
+        String id = idnos.value("jiaokan");
         if (id.isEmpty() || !id.matches("[\\p{L}\\p{N}_.-]{1,150}") || id.startsWith(".")) {
             id = file.getFileName().toString().replaceFirst("\\.xml$", "");
         }
@@ -1279,31 +1284,44 @@ public final class Publisher {
         return id.isEmpty() ? "_" : id;
     }
 
-    /** The text of the first {@code idno} with the given type in the header. */
-    private static String headerValue(XdmNode tei, String type) {
-        for (XdmNode n : descendants(tei, "idno", 2000)) {
-            if (type.equals(n.getAttributeValue(new QName("type")))) return n.getStringValue().strip();
-        }
-        return "";
-    }
-
-    /** The document's canonical URL: {@code publicationStmt/idno[@type='URI']}, when it is http(s). */
-    private static String canonicalUrl(XdmNode tei) {
-        for (XdmNode n : descendants(tei, "idno", 2000)) {
-            if (!"URI".equals(n.getAttributeValue(new QName("type")))) continue;
-            XdmNode parent = n.getParent();
-            if (parent != null && "publicationStmt".equals(parent.getNodeName().getLocalName())) {
-                String u = n.getStringValue().strip();
-                if (u.matches("https?://[^\\s<>\"]+")) return u;
+    /**
+     * The first 2,000 {@code idno} elements of a document (TEI's), in document order: what its identifier, its raw
+     * source's name and its canonical URL are read from, found in one walk of the tree's own iterator instead of one
+     * walk of wrapped nodes for each.
+     */
+    private record Idnos(List<net.sf.saxon.om.NodeInfo> elements) {
+        static Idnos of(XdmNode tei) {
+            List<net.sf.saxon.om.NodeInfo> found = new ArrayList<>();
+            net.sf.saxon.tree.iter.AxisIterator it = tei.getUnderlyingNode().iterateAxis(net.sf.saxon.om.AxisInfo.DESCENDANT,
+                    net.sf.saxon.pattern.NodeKindTest.ELEMENT);
+            for (net.sf.saxon.om.NodeInfo e; found.size() < 2000 && (e = it.next()) != null; ) {
+                if ("idno".equals(e.getLocalPart()) && TEI.equals(e.getURI())) found.add(e);
             }
+            return new Idnos(found);
         }
-        return "";
-    }
 
-    private static List<XdmNode> descendants(XdmNode root, String local, int limit) {
-        List<XdmNode> found = new ArrayList<>();
-        root.select(net.sf.saxon.s9api.streams.Steps.descendant(TEI, local)).limit(limit).forEach(found::add);
-        return found;
+        /** The text of the first {@code idno} with the given type. */
+        String value(String type) {
+            for (net.sf.saxon.om.NodeInfo n : elements) {
+                if (type.equals(n.getAttributeValue("", "type"))) return n.getStringValue().strip();
+            }
+            return "";
+        }
+
+        /** The document's canonical URL: {@code publicationStmt/idno[@type='URI']}, when it is http(s). */
+        String canonicalUrl() {
+            for (net.sf.saxon.om.NodeInfo n : elements) {
+                if (!"URI".equals(n.getAttributeValue("", "type"))) continue;
+                net.sf.saxon.om.NodeInfo parent = n.getParent();
+                if (parent != null && parent.getNodeKind() == net.sf.saxon.type.Type.ELEMENT && "publicationStmt".equals(parent.getLocalPart())) {
+                    String u = n.getStringValue().strip();
+                    if (URL.matcher(u).matches()) return u;
+                }
+            }
+            return "";
+        }
+
+        private static final java.util.regex.Pattern URL = java.util.regex.Pattern.compile("https?://[^\\s<>\"]+");
     }
 
     /** {@code zh-Hans} or {@code zh-Hant} for Chinese text (from {@code xml:lang}, else from the text), else "". */
