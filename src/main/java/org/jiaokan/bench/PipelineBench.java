@@ -276,6 +276,11 @@ public final class PipelineBench {
                 + "\n" + sentences[n % sentences.length] + "\n", java.nio.charset.StandardCharsets.UTF_8);
     }
 
+    /** The round after one change (build and publication of the site) and what of its CPU time the JIT and the collector took. */
+    private record ChangedRound(Meter.Figures figures, double jitCpuSeconds, double gcCpuSeconds) {}
+
+    private ChangedRound changedRound;
+
     /**
      * The build and the publication of the site with its manifest, as an editor rebuilds after a correction
      * ({@code jiaokan build --formats html}): once with nothing changed, once after one source changed.
@@ -294,15 +299,19 @@ public final class PipelineBench {
             Meter.Figures[] parts = new Meter.Figures[2];
             int docs = buildAndPublish(edition, site, parts, characters);
             long[] vm1 = Meter.vmThreadsCpu();
+            double[] jitGc = null;
             if (vm0 != null && vm1 != null) {
                 // What of the round's CPU time the JIT compilers and the collector took (see measuredBuild).
-                extra.put("rebuild " + what + " JitCpuSeconds", (vm1[0] - vm0[0]) / 1e9);
-                extra.put("rebuild " + what + " GcCpuSeconds", (vm1[1] - vm0[1]) / 1e9);
+                jitGc = new double[]{(vm1[0] - vm0[0]) / 1e9, (vm1[1] - vm0[1]) / 1e9};
+                extra.put("rebuild " + what + " JitCpuSeconds", jitGc[0]);
+                extra.put("rebuild " + what + " GcCpuSeconds", jitGc[1]);
             }
             Meter.Figures both = m.stop("build + publish html (incremental, " + what + ")", docs, characters, 0);
             // The parts' meters reset the heap's peaks: the whole's peak is the larger of theirs.
-            figures.add(new Meter.Figures(both.stage(), both.wallNanos(), both.cpuNanos(),
-                    Math.max(both.peakHeapBytes(), parts[0].peakHeapBytes()), docs, characters, 0));
+            Meter.Figures whole = new Meter.Figures(both.stage(), both.wallNanos(), both.cpuNanos(),
+                    Math.max(both.peakHeapBytes(), parts[0].peakHeapBytes()), docs, characters, 0);
+            figures.add(whole);
+            if (round == 1 && jitGc != null) changedRound = new ChangedRound(whole, jitGc[0], jitGc[1]);
             // The two parts of the figure above: the build (with its caches) and the publication (with its manifest).
             figures.add(rename(parts[0], "  of which build (" + what + ")"));
             figures.add(rename(parts[1], "  of which publish html (" + what + ")"));
@@ -557,10 +566,9 @@ public final class PipelineBench {
             out.printf(Locale.ROOT, "build: %.1f CPU seconds, of which JIT compilation %.1f and garbage collection %.1f; without them %.1f %% of the recogniser x cores%n",
                     cpu, jit, gc, share);
         }
-        Meter.Figures round = figures.stream().filter(f -> f.stage().equals("build + publish html (incremental, 1 changed)")).findFirst().orElse(null);
-        if (round != null && extra.get("rebuild 1 changed JitCpuSeconds") instanceof Double jit && extra.get("rebuild 1 changed GcCpuSeconds") instanceof Double gc) {
+        if (changedRound != null) {
             out.printf(Locale.ROOT, "round after one change: %.1f CPU seconds, of which JIT compilation %.1f and garbage collection %.1f%n",
-                    round.cpuNanos() / 1e9, jit, gc);
+                    changedRound.figures().cpuNanos() / 1e9, changedRound.jitCpuSeconds(), changedRound.gcCpuSeconds());
         }
         if (extra.containsKey("batchSpeedupPerDocument")) {
             out.printf(Locale.ROOT, "naive way: %.2f s per document; batch build and publish: %.4f s per document; %.0fx faster%n",
