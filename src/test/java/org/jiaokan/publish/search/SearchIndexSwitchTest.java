@@ -183,4 +183,54 @@ class SearchIndexSwitchTest {
                     "the generation left half removed and the one replaced are both gone when the run ends");
         }
     }
+
+    /**
+     * The generation a build replaces is kept outside the site (beside the publish manifest) and the next build writes
+     * its shards over that one's files: the same index as a build into an empty folder, nothing of the old one left in
+     * it (more and longer files than the new one's), the site's search folder holding only the index; a link in the
+     * kept generation is replaced, not written through.
+     */
+    @Test
+    void theReplacedGenerationIsWrittenOverByTheNextBuild() throws Exception {
+        Path site = tmp.resolve("site");
+        Path search = site.resolve("search");
+        Path spare = tmp.resolve(".site.jiaokan/search-spare");
+        Path big = corpus("big", 80, 60, OLD_WORDS + NEW_WORDS);
+        Path medium = corpus("medium", 20, 20, NEW_WORDS);
+        Path small = corpus("small", 3, 4, NEW_WORDS);
+        SearchIndexBuilder.build(SearchIndexBuilder.teiFiles(List.of(big)), site, 2);
+        String bigGen = consistent(search);
+        int bigFiles;
+        try (Stream<Path> s = Files.list(search.resolve(bigGen))) {
+            bigFiles = (int) s.count();
+        }
+        assertFalse(Files.exists(spare), "nothing replaced yet");
+        SearchIndexBuilder.build(SearchIndexBuilder.teiFiles(List.of(medium)), site, 2);
+        consistent(search);
+        assertTrue(Files.isDirectory(spare), "the replaced generation is kept outside the site");
+        try (Stream<Path> s = Files.list(spare)) {
+            assertEquals(bigFiles, s.count(), "with its shards");
+        }
+        try (Stream<Path> s = Files.list(search)) {
+            assertEquals(2, s.count(), "the search folder holds the index and its generation only");
+        }
+        // a kept file that is a link: the shard takes its place; what it pointed at is untouched
+        Path outside = Files.writeString(tmp.resolve("outside.txt"), "untouched");
+        Path shard = spare.resolve("t-0.js");
+        Files.delete(shard);
+        Files.createSymbolicLink(shard, outside);
+
+        SearchIndexBuilder.build(SearchIndexBuilder.teiFiles(List.of(small)), site, 2);
+        String smallGen = consistent(search);
+        assertEquals("untouched", Files.readString(outside));
+        SearchIndexBuilder.build(SearchIndexBuilder.teiFiles(List.of(small)), tmp.resolve("fresh"), 2);
+        Map<String, byte[]> a = snapshot(search), b = snapshot(tmp.resolve("fresh/search"));
+        assertTrue(a.size() < bigFiles, a.size() + " files written over " + bigFiles);
+        assertEquals(b.keySet(), a.keySet());
+        for (String k : a.keySet()) assertArrayEquals(b.get(k), a.get(k), k);
+        assertTrue(a.keySet().stream().allMatch(k -> k.equals("index.js") || k.startsWith(smallGen + "/")), a.keySet().toString());
+
+        SearchIndexBuilder.build(SearchIndexBuilder.teiFiles(List.of(big)), site, 2);
+        assertEquals(bigGen, consistent(search), "the same documents, the same generation");
+    }
 }
