@@ -64,13 +64,6 @@ public final class SearchIndexBuilder {
     private final Path dir;
     /** Where the shards of the index being built go (see {@link #switchGeneration}). */
     private final Path next;
-    /**
-     * Where the generation a new one replaced is kept for the next run to write its shards over (see
-     * {@link #switchGeneration}), outside the site (beside the publish manifest), or null.
-     */
-    private final Path spare;
-    /** The files already in {@link #next} when the run began (a kept generation's), written over in place. */
-    private final java.util.Set<String> recycled = java.util.concurrent.ConcurrentHashMap.newKeySet();
     private GramTable grams = new GramTable();
     /** The postings of an index updated in place, by shard (see {@link PreviousIndex#merge}), or null. */
     private PreviousIndex.Postings[] merged;
@@ -265,8 +258,6 @@ public final class SearchIndexBuilder {
     private SearchIndexBuilder(Path siteDir) {
         this.dir = siteDir.resolve("search");
         this.next = dir.resolve(".next");
-        Path state = org.jiaokan.publish.PublishManifest.folder(siteDir);
-        this.spare = state == null ? null : state.resolve("search-spare");
     }
 
     /**
@@ -294,55 +285,11 @@ public final class SearchIndexBuilder {
      * removed ({@code .old-g-…}); the index the site uses is untouched by either.
      */
     private void removeLeftovers() throws IOException {
+        removeTree(next);
         try (DirectoryStream<Path> s = Files.newDirectoryStream(dir, ".old-*")) {
             for (Path p : s) removeTree(p);
         }
-        // The shards are written over the files of a generation no longer used: the one kept when the last run
-        // replaced it, or what a killed run half wrote (whatever of them this run does not write is removed before
-        // the switch). Writing over a file's pages costs a fraction of filling new ones.
-        if (!Files.isDirectory(next, java.nio.file.LinkOption.NOFOLLOW_LINKS)) {
-            removeTree(next);
-            if (spare != null && Files.isDirectory(spare, java.nio.file.LinkOption.NOFOLLOW_LINKS)) {
-                try {
-                    Files.move(spare, next, java.nio.file.StandardCopyOption.ATOMIC_MOVE);
-                } catch (IOException e) {
-                    // another file system: made anew
-                    removeTree(spare);
-                }
-            }
-        } else if (spare != null) {
-            removeTree(spare);
-        }
         Files.createDirectories(next);
-        try (DirectoryStream<Path> s = Files.newDirectoryStream(next)) {
-            for (Path p : s) {
-                if (Files.isRegularFile(p, java.nio.file.LinkOption.NOFOLLOW_LINKS)) recycled.add(p.getFileName().toString());
-            }
-        }
-    }
-
-    /** Removes from {@link #next} what this run did not write there (a recycled generation's other files). */
-    private void pruneNext() throws IOException {
-        List<Path> other = new ArrayList<>();
-        try (DirectoryStream<Path> s = Files.newDirectoryStream(next)) {
-            for (Path p : s) if (!shardDigests.containsKey(p.getFileName().toString())) other.add(p);
-        }
-        for (Path p : other) removeTree(p);
-    }
-
-    /**
-     * Keeps a generation no longer used as the spare the next run writes over ({@link #spare}); removes it where
-     * there is no place for it (or one is kept already). True when kept.
-     */
-    private boolean keepSpare(Path generation) throws IOException {
-        if (spare == null || Files.exists(spare, java.nio.file.LinkOption.NOFOLLOW_LINKS)) return false;
-        try {
-            Files.createDirectories(spare.getParent());
-            Files.move(generation, spare, java.nio.file.StandardCopyOption.ATOMIC_MOVE);
-            return true;
-        } catch (IOException e) {
-            return false;
-        }
     }
 
     /**
@@ -386,12 +333,11 @@ public final class SearchIndexBuilder {
      * {@link #awaitCleaned}; what a killed run left is removed by the next).
      */
     private void switchGeneration(String index) throws IOException {
-        pruneNext();
         String gen = generation();
         generationName = gen;
         Path target = dir.resolve(gen);
         if (Files.isDirectory(target) && sameFiles(target, next)) {
-            if (!keepSpare(next)) removeTree(next);
+            removeTree(next);
         } else {
             // Not the complete generation of this name (what a killed clean-up left): index.js does not name it.
             removeTree(target);
@@ -405,8 +351,6 @@ public final class SearchIndexBuilder {
             for (Path p : old) {
                 String n = p.getFileName().toString();
                 if (n.startsWith("g-") && !n.equals(gen) && Files.isDirectory(p, java.nio.file.LinkOption.NOFOLLOW_LINKS)) {
-                    // out of the site at once: kept for the next run to write over, or removed on its own thread
-                    if (keepSpare(p)) continue;
                     Path moved = dir.resolve(".old-" + n);
                     removeTree(moved);
                     Files.move(p, moved, java.nio.file.StandardCopyOption.ATOMIC_MOVE);
@@ -1198,9 +1142,7 @@ public final class SearchIndexBuilder {
     /** As {@link #write(String, byte[])}, the first {@code length} bytes of {@code b}. */
     private void write(String name, byte[] b, int length) {
         try {
-            Path file = org.jiaokan.io.SafePaths.inside(next, name);
-            // .next is the site's only once it is whole and renamed: a file of a kept generation is written over
-            if (!recycled.remove(name) || !writeOver(file, b, length)) org.jiaokan.io.AtomicFiles.write(file, b, length);
+            org.jiaokan.io.AtomicFiles.write(org.jiaokan.io.SafePaths.inside(next, name), b, length);
             java.security.MessageDigest md = org.jiaokan.io.FileDigests.sha256();
             md.update(b, 0, length);
             byte[] digest = md.digest();
@@ -1210,19 +1152,6 @@ public final class SearchIndexBuilder {
             }
         } catch (IOException e) {
             throw new java.io.UncheckedIOException(e);
-        }
-    }
-
-    /** Writes {@code b} over an existing file (not following a link), cut to its length; false where it cannot. */
-    private static boolean writeOver(Path file, byte[] b, int length) {
-        try (java.nio.channels.FileChannel ch = java.nio.channels.FileChannel.open(file, java.nio.file.StandardOpenOption.WRITE,
-                java.nio.file.LinkOption.NOFOLLOW_LINKS)) {
-            java.nio.ByteBuffer buf = java.nio.ByteBuffer.wrap(b, 0, length);
-            for (long at = 0; buf.hasRemaining(); ) at += ch.write(buf, at);
-            ch.truncate(length);
-            return true;
-        } catch (IOException e) {
-            return false;
         }
     }
 
