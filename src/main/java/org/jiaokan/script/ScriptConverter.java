@@ -8,7 +8,6 @@ import java.io.InputStream;
 import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 import java.util.TreeMap;
 import java.util.function.UnaryOperator;
@@ -20,7 +19,7 @@ import java.util.function.UnaryOperator;
  *
  * <p>The same strings as {@code HanLP.convertToTraditionalChinese} and {@code HanLP.convertToSimplifiedChinese}
  * ({@code ScriptConverterTest} checks that the tables read here hold exactly the words and forms of HanLP's own, and
- * compares the conversions of the seeds and of generated text), made faster: HanLP reports every word of the table
+ * compares the conversions of the example edition's sources and of generated text), made faster: HanLP reports every word of the table
  * found anywhere in the text (all the words ending at each character, the single characters among them) and then
  * keeps the longest at each place; this walks a tree of the words only at the places the conversion reaches, and
  * gives the text itself back when nothing in it changes. The pages convert every piece of a document's text, the
@@ -45,13 +44,17 @@ public final class ScriptConverter {
     /** Where HanLP keeps its tables, in its jar. */
     static final String TABLES = "data/dictionary/tc/";
 
+    /** HanLP's own conversions: what converts where a table cannot be read. */
+    static final UnaryOperator<String> HANLP_TO_TRADITIONAL = HanLP::convertToTraditionalChinese;
+    static final UnaryOperator<String> HANLP_TO_SIMPLIFIED = HanLP::convertToSimplifiedChinese;
+
     // Each table read on its first use (HanLP's own are loaded the same way, by their classes' initialisers).
     private static final class ToTraditional {
-        static final Table TABLE = Table.of(TABLES + "s2t.txt", ScriptConverter::toTraditional);
+        static final Table TABLE = Table.of(TABLES + "s2t.txt", HANLP_TO_TRADITIONAL);
     }
 
     private static final class ToSimplified {
-        static final Table TABLE = Table.of(TABLES + "t2s.txt", ScriptConverter::toSimplified);
+        static final Table TABLE = Table.of(TABLES + "t2s.txt", HANLP_TO_SIMPLIFIED);
     }
 
     /** One table's words as a tree: each node's children sorted by character, the root's in an array by character. */
@@ -66,11 +69,9 @@ public final class ScriptConverter {
         private final String[] forms;
         /** HanLP, where the table could not be read. */
         private final UnaryOperator<String> fallback;
-        final int words;
 
         private Table(TreeMap<String, String> table, UnaryOperator<String> fallback) {
             this.fallback = fallback;
-            this.words = table.size();
             List<String> keys = new ArrayList<>(table.keySet());
             int nodes = 1;
             for (int i = 0; i < keys.size(); i++) {
@@ -140,7 +141,6 @@ public final class ScriptConverter {
         /** No table: HanLP converts. */
         private Table(UnaryOperator<String> fallback) {
             this.fallback = fallback;
-            this.words = 0;
             first = count = children = null;
             labels = null;
             forms = null;
@@ -217,11 +217,6 @@ public final class ScriptConverter {
                 else return children[mid];
             }
             return 0;
-        }
-
-        @Override
-        public String toString() {
-            return read() ? "table of " + words + " words, " + Arrays.stream(count).filter(x -> x > 0).count() + " inner nodes" : "HanLP";
         }
     }
 }

@@ -22,6 +22,7 @@ import java.util.TreeMap;
 import java.util.stream.Stream;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -125,5 +126,16 @@ class ScriptConverterTest {
         assertEquals("會議", ScriptConverter.toTraditional("会议"));
         assertEquals("会议", ScriptConverter.toSimplified("會議"));
         assertEquals("", ScriptConverter.toSimplified(""));
+    }
+
+    /** Where a table cannot be read, HanLP's own conversion answers (not this class again). */
+    @Test
+    void withoutATableHanLpConverts() {
+        ScriptConverter.Table t = ScriptConverter.Table.of(ScriptConverter.TABLES + "absent.txt", ScriptConverter.HANLP_TO_TRADITIONAL);
+        assertFalse(t.read());
+        assertEquals(HanLP.convertToTraditionalChinese("会议后发展"), t.convert("会议后发展"));
+        ScriptConverter.Table s = ScriptConverter.Table.of(ScriptConverter.TABLES + "absent.txt", ScriptConverter.HANLP_TO_SIMPLIFIED);
+        assertEquals(HanLP.convertToSimplifiedChinese("會議後發展"), s.convert("會議後發展"));
+        assertEquals("會議後發展", t.convert("会议后发展"));
     }
 }
