@@ -2,7 +2,6 @@ package org.jiaokan.annotate;
 
 import org.jiaokan.script.ScriptConverter;
 
-
 /**
  * A text's simplified-script form with a map from every simplified offset back to the original,
  * so that recognition can run on simplified text and still report spans of the text as given.

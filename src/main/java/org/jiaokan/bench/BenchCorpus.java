@@ -1,8 +1,7 @@
 package org.jiaokan.bench;
 
-import org.jiaokan.script.ScriptConverter;
-
 import org.jiaokan.edition.TeiFiles;
+import org.jiaokan.script.ScriptConverter;
 import org.jiaokan.xml.Xml;
 import org.w3c.dom.Element;
 import org.w3c.dom.NodeList;

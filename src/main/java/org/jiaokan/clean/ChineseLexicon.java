@@ -1,12 +1,11 @@
 package org.jiaokan.clean;
 
-import org.jiaokan.script.ScriptConverter;
-
 import com.hankcs.hanlp.HanLP;
 import com.hankcs.hanlp.dictionary.CoreBiGramTableDictionary;
 import com.hankcs.hanlp.dictionary.CoreDictionary;
 import com.hankcs.hanlp.dictionary.py.Pinyin;
 import com.hankcs.hanlp.dictionary.py.PinyinDictionary;
+import org.jiaokan.script.ScriptConverter;
 
 import java.io.BufferedReader;
 import java.io.IOException;

@@ -1,7 +1,5 @@
 package org.jiaokan.edition;
 
-import org.jiaokan.script.ScriptConverter;
-
 import org.jiaokan.annotate.RelativeNames;
 import org.jiaokan.annotate.ScriptAlignment;
 import org.jiaokan.model.Block;
@@ -9,6 +7,7 @@ import org.jiaokan.model.EditionDocument;
 import org.jiaokan.model.EntityType;
 import org.jiaokan.model.Mention;
 import org.jiaokan.model.RegularisedText;
+import org.jiaokan.script.ScriptConverter;
 import org.jiaokan.tei.RegisterIds;
 import org.jiaokan.xml.Dom;
 import org.jiaokan.tei.TeiWriter;

@@ -1,10 +1,9 @@
 package org.jiaokan.publish;
 
-import org.jiaokan.script.ScriptConverter;
-
 import net.sf.saxon.s9api.QName;
 import net.sf.saxon.s9api.XdmNode;
 import net.sf.saxon.s9api.XdmNodeKind;
+import org.jiaokan.script.ScriptConverter;
 
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;

@@ -1,11 +1,10 @@
 package org.jiaokan.publish.catalog;
 
-import org.jiaokan.script.ScriptConverter;
-
 import com.hankcs.hanlp.HanLP;
 import com.hankcs.hanlp.corpus.tag.Nature;
 import com.hankcs.hanlp.seg.Segment;
 import com.hankcs.hanlp.seg.common.Term;
+import org.jiaokan.script.ScriptConverter;
 
 import java.text.Normalizer;
 import java.util.ArrayList;

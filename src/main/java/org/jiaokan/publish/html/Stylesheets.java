@@ -1,8 +1,5 @@
 package org.jiaokan.publish.html;
 
-import org.jiaokan.script.ScriptConverter;
-
-import com.hankcs.hanlp.HanLP;
 import net.sf.saxon.lib.ResourceRequest;
 import net.sf.saxon.lib.ResourceResolver;
 import net.sf.saxon.s9api.DocumentBuilder;
@@ -14,6 +11,7 @@ import net.sf.saxon.s9api.XsltCompiler;
 import net.sf.saxon.s9api.XsltExecutable;
 import net.sf.saxon.trans.XPathException;
 import org.jiaokan.publish.Theme;
+import org.jiaokan.script.ScriptConverter;
 import org.jiaokan.xml.Xml;
 import org.xml.sax.InputSource;
 import org.xml.sax.SAXException;

@@ -2,8 +2,6 @@ package org.jiaokan.publish.search;
 
 import org.jiaokan.script.ScriptConverter;
 
-import com.hankcs.hanlp.HanLP;
-
 import java.text.Normalizer;
 import java.util.Map;
 import java.util.TreeMap;

@@ -1,9 +1,7 @@
 package org.jiaokan.publish.search;
 
-import org.jiaokan.script.ScriptConverter;
-
 import org.jiaokan.publish.ScriptStrings;
-import com.hankcs.hanlp.HanLP;
+import org.jiaokan.script.ScriptConverter;
 
 import java.io.IOException;
 import java.io.InputStream;
