@@ -86,6 +86,8 @@ public final class PipelineBench {
         extra.put("maxHeapBytes", Runtime.getRuntime().maxMemory());
         // The collector the JVM runs (the launcher picks the throughput collector for heaps of 2 GB or more).
         extra.put("collectors", collectors());
+        // Whether the JVM throws away the compiled code of methods idle for a while (the launcher turns that off).
+        extra.put("codeCacheFlushing", codeCacheFlushing());
         extra.put("loadAverageBefore", Meter.loadAverage());
 
         out.printf("generating %d documents into %s%n", s.docs(), sources);
@@ -585,7 +587,18 @@ public final class PipelineBench {
         }
         out.printf(Locale.ROOT, "load average: %.2f before, %.2f after (%s cores)%n", (Double) extra.get("loadAverageBefore"),
                 (Double) extra.getOrDefault("loadAverageAfter", -1.0), extra.get("cores"));
-        out.printf(Locale.ROOT, "heap: %d MB at most; collectors: %s%n", Runtime.getRuntime().maxMemory() >> 20, collectors());
+        out.printf(Locale.ROOT, "heap: %d MB at most; collectors: %s; idle compiled code thrown away: %s%n",
+                Runtime.getRuntime().maxMemory() >> 20, collectors(), codeCacheFlushing());
+    }
+
+    /** The JVM's option UseCodeCacheFlushing ("true", "false"), or "unknown" where the JVM has no such option. */
+    static String codeCacheFlushing() {
+        try {
+            return java.lang.management.ManagementFactory.getPlatformMXBean(com.sun.management.HotSpotDiagnosticMXBean.class)
+                    .getVMOption("UseCodeCacheFlushing").getValue();
+        } catch (RuntimeException e) {
+            return "unknown";
+        }
     }
 
     /** The JVM's collectors, by name ("PS Scavenge, PS MarkSweep" for the throughput collector, "G1 …" for G1). */

@@ -194,7 +194,9 @@ public final class PublishManifest {
             Stamp st = Stamp.ofFile(p);
             if (st != null) stamps.put(f, st);
         }
-        now.put(name, new Entry(key, payload == null ? new byte[0] : payload, stamps));
+        // Held in the kind of map an entry read back has (in the same, sorted, order): the manifest's save then
+        // meets one kind of map, and its compiled loop is not thrown away when a run both keeps and makes outputs.
+        now.put(name, new Entry(key, payload == null ? new byte[0] : payload, new java.util.LinkedHashMap<>(stamps)));
     }
 
     /** Forgets an output of this run (it failed: it is made again next time). */

@@ -85,4 +85,33 @@ class LauncherHeapTest {
         // a limit that is not a number of bytes is not one
         assertEquals("-Xmx4g", heap(meminfo(String.valueOf(32 * GIB_KB)), file("unlimited"), file("")));
     }
+
+    /** code_cache with these options: what it adds to the JVM's command line. */
+    private String codeCache(String javaOpts) throws Exception {
+        ProcessBuilder pb = new ProcessBuilder("bash", "-c", "source \"$1\"; code_cache \"$2\"", "bash", LAUNCHER.toString(), javaOpts);
+        pb.redirectErrorStream(true);
+        Process p = pb.start();
+        assertEquals(true, p.waitFor(60, TimeUnit.SECONDS), "code_cache answers");
+        String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8).strip();
+        assertEquals(0, p.exitValue(), out);
+        return out;
+    }
+
+    /**
+     * Compiled code is kept (the sweeper's flushing of idle methods off) unless the options choose for themselves,
+     * and this JVM takes the option (an option it did not know would stop every launch).
+     */
+    @Test
+    void compiledCodeIsKept() throws Exception {
+        assertEquals("-XX:-UseCodeCacheFlushing", codeCache(""));
+        assertEquals("-XX:-UseCodeCacheFlushing", codeCache("-Xmx2g -XX:+UseParallelGC"));
+        assertEquals("", codeCache("-Xmx1g -XX:+UseCodeCacheFlushing"));
+        assertEquals("", codeCache("-XX:-UseCodeCacheFlushing"));
+        Path java = Path.of(System.getProperty("java.home"), "bin", "java");
+        Process p = new ProcessBuilder(java.toString(), codeCache(""), "-XX:+PrintFlagsFinal", "-version").redirectErrorStream(true).start();
+        String flags = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        assertEquals(true, p.waitFor(60, TimeUnit.SECONDS), "java -version answers");
+        assertEquals(0, p.exitValue(), flags);
+        assertEquals(true, flags.lines().anyMatch(l -> l.matches("\\s*bool UseCodeCacheFlushing\\s+= false\\b.*")), flags);
+    }
 }
