@@ -7,6 +7,8 @@ import org.junit.jupiter.api.io.TempDir;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.concurrent.TimeUnit;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -14,7 +16,8 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 /**
  * The launcher's default heap ({@code default_heap}, sourced from the launcher): 4 GB where the memory the process
- * may use, the machine's or its container's limit, is at least 15 GiB; else, or where it cannot be read, 2 GB.
+ * may use, the machine's or its container's limit, is at least 15 GiB; else, or where it cannot be read, 2 GB. And
+ * its JIT option ({@code code_cache}): compiled code kept unless the options choose.
  */
 class LauncherHeapTest {
     static final Path LAUNCHER = Path.of("jiaokan").toAbsolutePath();
@@ -40,18 +43,24 @@ class LauncherHeapTest {
         return f;
     }
 
-    /** default_heap with these files (a missing one: a path that does not exist). */
-    private String heap(Path meminfo, Path v2, Path v1) throws Exception {
-        Path none = dir.resolve("none");
-        ProcessBuilder pb = new ProcessBuilder("bash", "-c", "source \"$1\"; default_heap \"$2\" \"$3\" \"$4\"", "bash",
-                LAUNCHER.toString(), String.valueOf(meminfo == null ? none : meminfo), String.valueOf(v2 == null ? none : v2),
-                String.valueOf(v1 == null ? none : v1));
+    /** What one of the launcher's functions prints, called with these arguments in a bash that sourced the launcher. */
+    private static String launcherFunction(String function, String... args) throws Exception {
+        List<String> command = new ArrayList<>(List.of("bash", "-c", "source \"$0\"; " + function + " \"$@\"", LAUNCHER.toString()));
+        command.addAll(List.of(args));
+        ProcessBuilder pb = new ProcessBuilder(command);
         pb.redirectErrorStream(true);
         Process p = pb.start();
-        assertEquals(true, p.waitFor(60, TimeUnit.SECONDS), "default_heap answers");
+        assertEquals(true, p.waitFor(60, TimeUnit.SECONDS), function + " answers");
         String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8).strip();
         assertEquals(0, p.exitValue(), out);
         return out;
+    }
+
+    /** default_heap with these files (a missing one: a path that does not exist). */
+    private String heap(Path meminfo, Path v2, Path v1) throws Exception {
+        Path none = dir.resolve("none");
+        return launcherFunction("default_heap", String.valueOf(meminfo == null ? none : meminfo),
+                String.valueOf(v2 == null ? none : v2), String.valueOf(v1 == null ? none : v1));
     }
 
     @Test
@@ -87,14 +96,8 @@ class LauncherHeapTest {
     }
 
     /** code_cache with these options: what it adds to the JVM's command line. */
-    private String codeCache(String javaOpts) throws Exception {
-        ProcessBuilder pb = new ProcessBuilder("bash", "-c", "source \"$1\"; code_cache \"$2\"", "bash", LAUNCHER.toString(), javaOpts);
-        pb.redirectErrorStream(true);
-        Process p = pb.start();
-        assertEquals(true, p.waitFor(60, TimeUnit.SECONDS), "code_cache answers");
-        String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8).strip();
-        assertEquals(0, p.exitValue(), out);
-        return out;
+    private static String codeCache(String javaOpts) throws Exception {
+        return launcherFunction("code_cache", javaOpts);
     }
 
     /**
