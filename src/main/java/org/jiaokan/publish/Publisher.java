@@ -12,7 +12,6 @@ import net.sf.saxon.s9api.XdmValue;
 import net.sf.saxon.s9api.Xslt30Transformer;
 import org.jiaokan.edition.Ordered;
 import org.jiaokan.edition.TeiFiles;
-import org.jiaokan.publish.html.HtmlPages;
 import org.jiaokan.publish.search.SearchIndexBuilder;
 import org.jiaokan.publish.html.Stylesheets;
 import org.jiaokan.publish.html.TwinPages;
@@ -937,27 +936,24 @@ public final class Publisher {
         byte[] twin = null;
         if (!other.isEmpty() && onePassTwins && ctx.xsl().documentMakesTwin()) {
             // both pages from one transformation; a theme that marked nothing for the twin gets it made on its own
-            byte[][] made = withLeanPages(lean -> {
-                ByteArrayOutputStream own = new ByteArrayOutputStream();
-                ByteArrayOutputStream converted = new ByteArrayOutputStream();
-                TwinPages.Marks marks = new TwinPages.Marks();
-                Xslt30Transformer t = prepare(ctx, registers, ctx.xsl().documentPage(), tei, params, "", other);
-                t.applyTemplates(tei, TwinPages.of(htmlPage(ctx, own, lean), htmlPage(ctx, converted, lean), marks));
-                return new byte[][]{own.toByteArray(), marks.any() ? converted.toByteArray() : null};
-            });
-            page = made[0];
-            if (made[1] != null) {
-                twin = made[1];
+            ByteArrayOutputStream own = new ByteArrayOutputStream();
+            ByteArrayOutputStream converted = new ByteArrayOutputStream();
+            TwinPages.Marks marks = new TwinPages.Marks();
+            Xslt30Transformer t = prepare(ctx, registers, ctx.xsl().documentPage(), tei, params, "", other);
+            t.applyTemplates(tei, TwinPages.of(serializer(ctx, own, false), serializer(ctx, converted, false), marks));
+            page = own.toByteArray();
+            if (marks.any()) {
+                twin = converted.toByteArray();
                 twinsInOnePass.incrementAndGet();
             }
         } else {
-            page = transform(ctx, registers, tei, params, "");
+            page = transform(ctx, registers, ctx.xsl().documentPage(), tei, params, "");
         }
         write(ctx, "doc/" + docid + ".html", page);
         files.add("doc/" + docid + ".html");
         pages++;
         if (!other.isEmpty()) {
-            if (twin == null) twin = transform(ctx, registers, tei, params, other);
+            if (twin == null) twin = transform(ctx, registers, ctx.xsl().documentPage(), tei, params, other);
             write(ctx, "doc/" + docid + "." + other + ".html", twin);
             files.add("doc/" + docid + "." + other + ".html");
             pages++;
@@ -1019,34 +1015,12 @@ public final class Publisher {
         return d;
     }
 
-    private byte[] transform(Context ctx, XdmNode registers, XdmNode tei, Map<String, XdmValue> docParams, String convertTo)
-            throws SaxonApiException, IOException {
-        return withLeanPages(lean -> {
-            Xslt30Transformer t = prepare(ctx, registers, ctx.xsl().documentPage(), tei, docParams, convertTo, null);
-            ByteArrayOutputStream bos = new ByteArrayOutputStream();
-            t.applyTemplates(tei, htmlPage(ctx, bos, lean));
-            return bos.toByteArray();
-        });
-    }
-
-    /** Work writing HTML pages, through the short pipeline of {@link HtmlPages} where {@code lean}. */
-    private interface PageWork<T> {
-        T make(boolean lean) throws SaxonApiException, IOException;
-    }
-
-    /**
-     * {@code work} done through the short pipeline, and done again through Saxon's serializer where a page of it
-     * holds what the short pipeline leaves to Saxon's ({@link HtmlPages.Unsuited}).
-     */
-    private static <T> T withLeanPages(PageWork<T> work) throws SaxonApiException, IOException {
-        boolean lean = leanPages;
-        try {
-            return work.make(lean);
-        } catch (SaxonApiException | IOException e) {
-            if (!lean || !HtmlPages.unsuited(e)) throw e;
-            unsuitedPages.incrementAndGet();
-            return work.make(false);
-        }
+    private byte[] transform(Context ctx, XdmNode registers, Xslt30Transformer t, XdmNode tei, Map<String, XdmValue> docParams, String convertTo)
+            throws SaxonApiException {
+        prepare(ctx, registers, t, tei, docParams, convertTo, null);
+        ByteArrayOutputStream bos = new ByteArrayOutputStream();
+        t.applyTemplates(tei, serializer(ctx, bos, false));
+        return bos.toByteArray();
     }
 
     /** {@code t} with a document page's parameters; {@code twin} is set only for a stylesheet that declares it. */
@@ -1073,12 +1047,6 @@ public final class Publisher {
         return p;
     }
 
-    /** A page's destination: the short pipeline of {@link HtmlPages} where {@code lean}, else Saxon's serializer. */
-    private static net.sf.saxon.s9api.AbstractDestination htmlPage(Context ctx, ByteArrayOutputStream bos, boolean lean) {
-        Serializer whole = serializer(ctx, bos, false);
-        return lean ? (net.sf.saxon.s9api.AbstractDestination) HtmlPages.of(bos, whole) : whole;
-    }
-
     private static Serializer serializer(Context ctx, ByteArrayOutputStream bos, boolean xml) {
         Serializer s = ctx.xsl().processor().newSerializer(bos);
         s.setOutputProperty(Serializer.Property.ENCODING, "UTF-8");
@@ -1099,13 +1067,6 @@ public final class Publisher {
      * the entries (the stylesheet's {@code $part} of {@code $parts}).
      */
     private int sitePages(Context ctx, List<XdmNode> summaries, List<String> written, Set<String> onlyEntries)
-            throws SaxonApiException, IOException {
-        // (a page the short pipeline leaves to Saxon's serializer has the edition pages made again, those written
-        // before it with the same bytes)
-        return withLeanPages(lean -> sitePages(ctx, summaries, written, onlyEntries, lean));
-    }
-
-    private int sitePages(Context ctx, List<XdmNode> summaries, List<String> written, Set<String> onlyEntries, boolean lean)
             throws SaxonApiException, IOException {
         // Each page is written when its result document closes, on the thread that made it: the writes overlap
         // the other part's transformation, and no part holds its pages until the end.
@@ -1130,7 +1091,7 @@ public final class Publisher {
             t.setResultDocumentHandler(uri -> {
                 String rel = base.relativize(URI.create(uri.toString())).getPath();
                 ByteArrayOutputStream bos = new ByteArrayOutputStream();
-                net.sf.saxon.s9api.AbstractDestination page = rel.endsWith(".xml") ? serializer(ctx, bos, true) : htmlPage(ctx, bos, lean);
+                Serializer page = serializer(ctx, bos, rel.endsWith(".xml"));
                 page.onClose(() -> {
                     try {
                         if (rel.startsWith("/") || rel.contains("..")) throw new IOException("refusing page " + rel);
@@ -1189,15 +1150,6 @@ public final class Publisher {
      * turn it off to compare with the twin made by its own transformation. True outside them.
      */
     static volatile boolean onePassTwins = true;
-
-    /**
-     * Whether the HTML pages are written through the short pipeline of {@link HtmlPages} where it writes them as
-     * Saxon's serializer does; the tests turn it off to compare. True outside them.
-     */
-    static volatile boolean leanPages = true;
-
-    /** How many times work was begun through the short pipeline and done again (a document's pages, or the edition pages). */
-    static final java.util.concurrent.atomic.AtomicInteger unsuitedPages = new java.util.concurrent.atomic.AtomicInteger();
 
     /** How many twins were made in one pass (for the tests: the one pass was taken). */
     static final java.util.concurrent.atomic.AtomicInteger twinsInOnePass = new java.util.concurrent.atomic.AtomicInteger();
