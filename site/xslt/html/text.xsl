@@ -266,10 +266,23 @@
     </xsl:choose>
   </xsl:template>
 
+  <!-- A note's number: one more than the notes outside the header before it (a note inside another is not after
+       it). Looked up in the numbers of the page's document, made once, where the note is in that document: counting
+       the notes before each note looked at every node before it, three times a note, and a document of 2,000 notes
+       took seconds. -->
   <xsl:function name="f:note-number" as="xs:integer">
     <xsl:param name="note" as="element()"/>
-    <xsl:sequence select="count($note/preceding::note[ancestor::text or not(ancestor::teiHeader)][not(ancestor::teiHeader)]) + 1"/>
+    <xsl:sequence select="($f:note-numbers(generate-id($note)),
+                           count($note/preceding::note[not(ancestor::teiHeader)]) + 1)[1]"/>
   </xsl:function>
+  <!-- In document order, the notes before a note are those of lower place, less the notes it is inside. -->
+  <xsl:variable name="f:note-numbers" as="map(xs:string, xs:integer)">
+    <xsl:map>
+      <xsl:for-each select="//note[not(ancestor::teiHeader)]">
+        <xsl:map-entry key="generate-id(.)" select="position() - count(ancestor::note)"/>
+      </xsl:for-each>
+    </xsl:map>
+  </xsl:variable>
 
   <!-- The end-of-document list of notes (read without scripts, and in print). -->
   <xsl:template name="f:notes-list">
