@@ -13,6 +13,7 @@ import net.sf.saxon.s9api.Xslt30Transformer;
 import org.jiaokan.edition.Ordered;
 import org.jiaokan.edition.TeiFiles;
 import org.jiaokan.publish.search.SearchIndexBuilder;
+import org.jiaokan.publish.html.PageWriter;
 import org.jiaokan.publish.html.Stylesheets;
 import org.jiaokan.publish.html.TwinPages;
 import org.jiaokan.script.ScriptDetector;
@@ -938,9 +939,15 @@ public final class Publisher {
             // both pages from one transformation; a theme that marked nothing for the twin gets it made on its own
             ByteArrayOutputStream own = new ByteArrayOutputStream();
             ByteArrayOutputStream converted = new ByteArrayOutputStream();
-            TwinPages.Marks marks = new TwinPages.Marks();
+            TwinPages.Marks written = new TwinPages.Marks();
+            TwinPages.Marks marks = written;
             Xslt30Transformer t = prepare(ctx, registers, ctx.xsl().documentPage(), tei, params, "", other);
-            t.applyTemplates(tei, TwinPages.of(serializer(ctx, own, false), serializer(ctx, converted, false), marks));
+            if (!pageWriter || !writes(() -> t.applyTemplates(tei, PageWriter.twins(own, converted, written)))) {
+                own.reset();
+                converted.reset();
+                marks = new TwinPages.Marks();
+                t.applyTemplates(tei, TwinPages.of(serializer(ctx, own, false), serializer(ctx, converted, false), marks));
+            }
             page = own.toByteArray();
             if (marks.any()) {
                 twin = converted.toByteArray();
@@ -1019,7 +1026,10 @@ public final class Publisher {
             throws SaxonApiException {
         prepare(ctx, registers, t, tei, docParams, convertTo, null);
         ByteArrayOutputStream bos = new ByteArrayOutputStream();
-        t.applyTemplates(tei, serializer(ctx, bos, false));
+        if (!pageWriter || !writes(() -> t.applyTemplates(tei, PageWriter.page(bos)))) {
+            bos.reset();
+            t.applyTemplates(tei, serializer(ctx, bos, false));
+        }
         return bos.toByteArray();
     }
 
@@ -1033,6 +1043,28 @@ public final class Publisher {
         t.setStylesheetParameters(p);
         t.setGlobalContextItem(tei);
         return t;
+    }
+
+    /** A transformation writing through {@link PageWriter}. */
+    private interface PageRun {
+        void run() throws SaxonApiException;
+    }
+
+    /**
+     * Runs a transformation writing its page or pages through {@link PageWriter}; false where the writer left the
+     * page to Saxon's serializer ({@link PageWriter.Unsuited}), which the caller then runs instead.
+     */
+    private static boolean writes(PageRun run) throws SaxonApiException {
+        try {
+            run.run();
+            return true;
+        } catch (SaxonApiException e) {
+            if (PageWriter.unsuited(e)) {
+                leftToSaxon.incrementAndGet();
+                return false;
+            }
+            throw e;
+        }
     }
 
     /** The parameters of every transformation: the registers as this one reads them, the edition, the interface strings, the formats. */
@@ -1068,12 +1100,28 @@ public final class Publisher {
      */
     private int sitePages(Context ctx, List<XdmNode> summaries, List<String> written, Set<String> onlyEntries)
             throws SaxonApiException, IOException {
+        if (pageWriter) {
+            try {
+                return sitePages(ctx, summaries, written, onlyEntries, true);
+            } catch (SaxonApiException e) {
+                if (!PageWriter.unsuited(e)) throw e;
+                // a page the writer left to Saxon's serializer: every page made again through it (a file already
+                // holding its page's bytes is left as it is)
+                leftToSaxon.incrementAndGet();
+            }
+        }
+        return sitePages(ctx, summaries, written, onlyEntries, false);
+    }
+
+    private int sitePages(Context ctx, List<XdmNode> summaries, List<String> written, Set<String> onlyEntries, boolean viaWriter)
+            throws SaxonApiException, IOException {
         // Each page is written when its result document closes, on the thread that made it: the writes overlap
         // the other part's transformation, and no part holds its pages until the end.
         Set<String> outputs = java.util.Collections.synchronizedSet(new TreeSet<>());
         URI base = URI.create("file:///jiaokan-site/");
         XdmValue summaryParam = new XdmValue(summaries);
         int parts = Math.max(1, options.threads());
+        java.util.concurrent.atomic.AtomicReference<SaxonApiException> unsuited = new java.util.concurrent.atomic.AtomicReference<>();
         List<Callable<Void>> jobs = new ArrayList<>();
         for (int part = 0; part < parts; part++) {
             Xslt30Transformer t = ctx.xsl().site();
@@ -1091,7 +1139,8 @@ public final class Publisher {
             t.setResultDocumentHandler(uri -> {
                 String rel = base.relativize(URI.create(uri.toString())).getPath();
                 ByteArrayOutputStream bos = new ByteArrayOutputStream();
-                Serializer page = serializer(ctx, bos, rel.endsWith(".xml"));
+                net.sf.saxon.s9api.Destination page = viaWriter && !rel.endsWith(".xml") ? PageWriter.page(bos)
+                        : serializer(ctx, bos, rel.endsWith(".xml"));
                 page.onClose(() -> {
                     try {
                         if (rel.startsWith("/") || rel.contains("..")) throw new IOException("refusing page " + rel);
@@ -1104,12 +1153,19 @@ public final class Publisher {
                 return page;
             });
             jobs.add(() -> {
-                t.callTemplate(new QName("main"), new net.sf.saxon.s9api.XdmDestination());
+                try {
+                    t.callTemplate(new QName("main"), new net.sf.saxon.s9api.XdmDestination());
+                } catch (SaxonApiException e) {
+                    // the other parts end theirs before the pages are made again
+                    if (!viaWriter || !PageWriter.unsuited(e)) throw e;
+                    unsuited.compareAndSet(null, e);
+                }
                 return null;
             });
         }
         try {
             Ordered.all(parts, jobs);
+            if (unsuited.get() != null) throw unsuited.get();
         } catch (IOException e) {
             if (e.getCause() instanceof SaxonApiException s) {
                 // a page that could not be written (or would leave the site folder) keeps its own error
@@ -1150,6 +1206,14 @@ public final class Publisher {
      * turn it off to compare with the twin made by its own transformation. True outside them.
      */
     static volatile boolean onePassTwins = true;
+    /**
+     * Whether the HTML pages (the documents' and the edition's) are written by {@link PageWriter} where it can; the
+     * tests turn it off to compare with Saxon's serializer. True outside them.
+     */
+    static volatile boolean pageWriter = true;
+
+    /** How many transformations {@link PageWriter} left to Saxon's serializer (for the tests). */
+    static final java.util.concurrent.atomic.AtomicInteger leftToSaxon = new java.util.concurrent.atomic.AtomicInteger();
 
     /** How many twins were made in one pass (for the tests: the one pass was taken). */
     static final java.util.concurrent.atomic.AtomicInteger twinsInOnePass = new java.util.concurrent.atomic.AtomicInteger();

@@ -52,7 +52,7 @@ public final class TwinPages {
 
     /** Counts what the transformation marked, so that a theme that marks nothing can be told apart. */
     public static final class Marks {
-        private int n;
+        int n;
 
         /** Whether the transformation wrote any element or attribute of the twin. */
         public boolean any() {
