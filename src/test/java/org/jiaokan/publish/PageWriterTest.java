@@ -2,11 +2,11 @@ package org.jiaokan.publish;
 
 import net.sf.saxon.s9api.Processor;
 import net.sf.saxon.s9api.SaxonApiException;
-import net.sf.saxon.s9api.Serializer;
 import net.sf.saxon.s9api.XdmNode;
 import net.sf.saxon.s9api.Xslt30Transformer;
 import net.sf.saxon.serialize.SerializationProperties;
 import org.jiaokan.publish.html.PageWriter;
+import org.jiaokan.publish.html.SaxonPages;
 import org.jiaokan.publish.html.TwinPages;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -127,7 +127,7 @@ class PageWriterTest {
         Xslt30Transformer t = compile(p, CASES).load30();
         XdmNode source = source(p);
         ByteArrayOutputStream saxon = new ByteArrayOutputStream();
-        t.applyTemplates(source, serializer(p, saxon));
+        t.applyTemplates(source, SaxonPages.serializer(p, saxon));
         ByteArrayOutputStream ours = new ByteArrayOutputStream();
         t.applyTemplates(source, PageWriter.page(ours));
         String page = saxon.toString(StandardCharsets.UTF_8);
@@ -152,6 +152,7 @@ class PageWriterTest {
                   <title><jk-main>简体</jk-main><jk-twin>繁體</jk-twin></title></head>
                 <body><p class="a" lang="zh-Hans" jk-twin-lang="zh-Hant" id="p1">共同<jk-main>简</jk-main><jk-twin>簡</jk-twin>文字</p>
                   <p jk-twin-title="繁 &amp; &quot;" class="b">no title on the page</p>
+                  <p title="plain" jk-twin-title="{'x &amp; &quot;y&quot; &lt;'}">a literal title and the twin's, to escape</p>
                   <div><jk-main><a href="x.zh-Hant.html">繁</a><jk-twin>inside</jk-twin></jk-main><jk-twin><a href="x.html">简<jk-main>in</jk-main></a></jk-twin></div>
                   <span><jk-main>only main</jk-main></span><span><jk-twin/></span><br/><jk-twin><br/></jk-twin>
                 </body></html>
@@ -167,7 +168,7 @@ class PageWriterTest {
         ByteArrayOutputStream saxonMain = new ByteArrayOutputStream();
         ByteArrayOutputStream saxonTwin = new ByteArrayOutputStream();
         TwinPages.Marks saxonMarks = new TwinPages.Marks();
-        t.applyTemplates(source, TwinPages.of(serializer(p, saxonMain), serializer(p, saxonTwin), saxonMarks));
+        t.applyTemplates(source, TwinPages.of(SaxonPages.serializer(p, saxonMain), SaxonPages.serializer(p, saxonTwin), saxonMarks));
         ByteArrayOutputStream main = new ByteArrayOutputStream();
         ByteArrayOutputStream twin = new ByteArrayOutputStream();
         TwinPages.Marks marks = new TwinPages.Marks();
@@ -177,6 +178,8 @@ class PageWriterTest {
         assertTrue(m.contains("<title>简体</title>") && w.contains("<title>繁體</title>"), m + "\n" + w);
         assertTrue(w.contains("<p class=\"a\" lang=\"zh-Hant\" id=\"p1\">共同簡文字</p>"), w);
         assertTrue(w.contains("<p class=\"b\" title=\"繁 &amp; &#34;\">"), w);
+        // the twin's value in the place of a literal one is escaped (the literal's flag of nothing to escape is not kept)
+        assertTrue(m.contains("<p title=\"plain\">") && w.contains("<p title=\"x &amp; &#34;y&#34; <\">"), w);
         assertTrue(m.contains("<div><a href=\"x.zh-Hant.html\">繁</a></div>") && w.contains("<div><a href=\"x.html\">简</a></div>"), m + "\n" + w);
         assertEquals(m, main.toString(StandardCharsets.UTF_8));
         assertEquals(w, twin.toString(StandardCharsets.UTF_8));
@@ -230,17 +233,6 @@ class PageWriterTest {
 
     private static XdmNode source(Processor p) throws SaxonApiException {
         return p.newDocumentBuilder().build(new StreamSource(new StringReader("<x/>")));
-    }
-
-    /** Saxon's serializer with the settings the publisher gives it. */
-    private static Serializer serializer(Processor p, ByteArrayOutputStream out) {
-        Serializer s = p.newSerializer(out);
-        s.setOutputProperty(Serializer.Property.ENCODING, "UTF-8");
-        s.setOutputProperty(Serializer.Property.INDENT, "no");
-        s.setOutputProperty(Serializer.Property.METHOD, "html");
-        s.setOutputProperty(Serializer.Property.HTML_VERSION, "5");
-        s.setOutputProperty(Serializer.Property.INCLUDE_CONTENT_TYPE, "no");
-        return s;
     }
 
     private static SerializationProperties props(String... kv) {

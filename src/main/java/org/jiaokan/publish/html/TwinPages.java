@@ -171,9 +171,10 @@ public final class TwinPages {
                 if (existing == null) {
                     out = out.put(new AttributeInfo(new net.sf.saxon.om.NoNamespaceName(target), a.getType(), a.getValue(), location, a.getProperties()));
                 } else {
-                    // in the attribute's own place: the page's attributes keep their order
+                    // in the attribute's own place: the page's attributes keep their order. Not with the flag by which
+                    // the serializer writes a value known to hold no character to escape: the twin's value may hold one
                     AttributeInfo replacement = new AttributeInfo(existing.getNodeName(), existing.getType(), a.getValue(),
-                            existing.getLocation(), existing.getProperties());
+                            existing.getLocation(), existing.getProperties() & ~net.sf.saxon.event.ReceiverOption.NO_SPECIAL_CHARS);
                     out = out.apply(x -> x == existing ? replacement : x);
                 }
             }
