@@ -24,8 +24,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Properties;
 import java.util.Set;
-import java.util.TreeMap;
-import java.util.stream.Stream;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -266,8 +264,8 @@ class PageWriterTest {
         assertEquals(List.of(), r.errors());
         assertEquals(left, Publisher.leftToSaxon.get() - before, "the comparison run took Saxon's serializer throughout");
 
-        Map<String, byte[]> a = files(ours);
-        Map<String, byte[]> b = files(saxon);
+        Map<String, byte[]> a = IncrementalPublishTest.files(ours);
+        Map<String, byte[]> b = IncrementalPublishTest.files(saxon);
         assertEquals(b.keySet(), a.keySet());
         long pages = b.keySet().stream().filter(k -> k.startsWith("doc/") && k.endsWith(".html")).count();
         assertTrue(pages >= 4, "document pages compared: " + pages);
@@ -278,13 +276,5 @@ class PageWriterTest {
 
     private static Publisher.Result publish(Path edition, Path out) throws IOException {
         return new Publisher(new Publisher.Options(out, Set.of("html"), null, 2)).publish(List.of(edition));
-    }
-
-    private static Map<String, byte[]> files(Path site) throws IOException {
-        Map<String, byte[]> m = new TreeMap<>();
-        try (Stream<Path> s = Files.walk(site)) {
-            for (Path p : s.filter(Files::isRegularFile).toList()) m.put(site.relativize(p).toString(), Files.readAllBytes(p));
-        }
-        return m;
     }
 }

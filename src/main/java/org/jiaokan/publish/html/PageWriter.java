@@ -158,12 +158,15 @@ public final class PageWriter {
     private static final Set<String> URL_NAMES;
 
     static {
-        java.util.Set<String> b = new java.util.HashSet<>();
-        for (String s : BOOLEAN) b.add(s.substring(s.indexOf('+') + 1));
-        BOOLEAN_NAMES = Set.copyOf(b);
-        java.util.Set<String> u = new java.util.HashSet<>();
-        for (String s : URL) u.add(s.substring(s.indexOf('+') + 1));
-        URL_NAMES = Set.copyOf(u);
+        BOOLEAN_NAMES = attributeNames(BOOLEAN);
+        URL_NAMES = attributeNames(URL);
+    }
+
+    /** The attributes' names of element+attribute pairs (looked up first: most attributes are none of them). */
+    private static Set<String> attributeNames(Set<String> pairs) {
+        java.util.Set<String> names = new java.util.HashSet<>();
+        for (String s : pairs) names.add(s.substring(s.indexOf('+') + 1));
+        return Set.copyOf(names);
     }
 
     private static final byte[] DOCTYPE = ascii("<!DOCTYPE HTML>");
@@ -396,8 +399,9 @@ public final class PageWriter {
             }
             p.put('=');
             p.put('"');
-            if (inScript > 0) raw(p, value);
-            else escape(p, value, true);
+            UnicodeString v = net.sf.saxon.str.StringView.tidy(value);
+            if (inScript > 0) raw(p, v);
+            else escape(p, v, true);
             p.put('"');
         }
 
@@ -456,30 +460,14 @@ public final class PageWriter {
 
         private void text(Page p, UnicodeString chars) {
             p.closeStartTag();
-            if (inScript > 0) {
-                IntIterator it = chars.codePoints();
-                while (it.hasNext()) p.putCodePoint(it.next());
-            } else {
-                escape(p, chars, false);
-            }
+            if (inScript > 0) raw(p, chars);
+            else escape(p, chars, false);
         }
 
-        private static void raw(Page p, String s) {
-            for (int i = 0; i < s.length(); ) {
-                int c = s.codePointAt(i);
-                i += Character.charCount(c);
-                p.putCodePoint(c);
-            }
-        }
-
-        private static void escape(Page p, String s, boolean inAttribute) {
-            int n = s.length();
-            for (int i = 0; i < n; ) {
-                int c = s.codePointAt(i);
-                i += Character.charCount(c);
-                int next = i < n ? s.charAt(i) : -1;
-                escape(p, c, next, inAttribute);
-            }
+        /** Text or an attribute's value inside script or style: every character as it is. */
+        private static void raw(Page p, UnicodeString s) {
+            IntIterator it = s.codePoints();
+            while (it.hasNext()) p.putCodePoint(it.next());
         }
 
         private static void escape(Page p, UnicodeString s, boolean inAttribute) {
