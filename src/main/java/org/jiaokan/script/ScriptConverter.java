@@ -67,6 +67,8 @@ public final class ScriptConverter {
         private final char[] labels;
         private final int[] children;
         private final String[] forms;
+        /** Per node: whether its word's other form is the word itself (most single characters of a table). */
+        private final boolean[] same;
         /** HanLP, where the table could not be read. */
         private final UnaryOperator<String> fallback;
 
@@ -85,6 +87,7 @@ public final class ScriptConverter {
             labels = new char[nodes + 1];
             children = new int[nodes + 1];
             forms = new String[nodes + 1];
+            same = new boolean[nodes + 1];
             int[] next = {1};
             int[] edges = {0};
             build(keys, table, 0, keys.size(), 0, 0, next, edges);
@@ -99,6 +102,7 @@ public final class ScriptConverter {
             int i = from;
             if (i < to && keys.get(i).length() == depth) {
                 forms[node] = table.get(keys.get(i));
+                same[node] = forms[node].equals(keys.get(i));
                 i++;
             }
             // the children's ranges
@@ -144,6 +148,7 @@ public final class ScriptConverter {
             first = count = children = null;
             labels = null;
             forms = null;
+            same = null;
         }
 
         boolean read() {
@@ -177,10 +182,12 @@ public final class ScriptConverter {
                 int node = root[text.charAt(i)];
                 String form = null;
                 int length = 0;
+                int formNode = 0;
                 // the longest word starting here
                 for (int j = i + 1; node != 0; j++) {
                     if (forms[node] != null) {
                         form = forms[node];
+                        formNode = node;
                         length = j - i;
                     }
                     if (j == n) break;
@@ -192,7 +199,7 @@ public final class ScriptConverter {
                     continue;
                 }
                 if (sb == null) {
-                    if (form.length() == length && text.regionMatches(i, form, 0, length)) {
+                    if (same[formNode]) {
                         // nothing changes here (yet)
                         i += length;
                         continue;
