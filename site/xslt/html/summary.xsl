@@ -16,45 +16,55 @@
 
   <xsl:output method="xml" indent="no"/>
 
+  <!-- The m elements below, made by the publisher (publish.html.Mentions), as children of one element; where it is
+       empty (a teiCorpus, a theme's own common.xsl), the loop below makes them. -->
+  <xsl:param name="mentions" as="document-node()?" select="()"/>
+
   <xsl:variable name="roots" select="if (/(TEI | teiCorpus)) then /(TEI/text, teiCorpus//TEI/text, teiCorpus/*[not(self::teiHeader or self::TEI or self::teiCorpus)]) else /*"/>
   <xsl:template match="/" mode="m:summary">
     <xsl:variable name="h" select="f:header(.)"/>
-    <!-- numbered as the document page numbers them (text.xsl, f:pnums) -->
-    <xsl:variable name="ids" select="$roots//*[@xml:id][map:contains($f:leaf-block-set, local-name()) or self::item]"/>
-    <xsl:variable name="pnums" select="map:merge(for $i in 1 to count($ids) return map{generate-id($ids[$i]): $i})"/>
-    <!-- each block's regularised text, made once however many names it holds -->
-    <xsl:variable name="texts" as="map(xs:string, xs:string)" select="map:merge(for $b in $ids return map{generate-id($b): normalize-space(f:reg-text($b))})"/>
     <doc id="{$docid}" script="{$doc-script}" title="{$h?title}" date="{$h?date}" cert="{$h?date-el/@cert}"
          genre="{$h?genre}" genre-key="{$h?genre-key}" canonical="{f:canonical(.)}"
          place="{string-join(distinct-values($h?place-els/normalize-space()), '、')}"
          issuer="{string-join(($h?issuer-els, $h?author-els)[1]/normalize-space(), '')}"
          lang="{($h?title-el ! f:lang(.), $doc-script)[1]}">
-      <xsl:for-each-group select="$roots//(persName | placeName | orgName | term | name | rs)[not(ancestor::note)]" group-by="f:entity-id(.)">
-        <xsl:variable name="kind" select="f:entity-kind(., current-grouping-key())"/>
-        <xsl:if test="exists($kind)">
-          <xsl:for-each select="current-group()">
-            <xsl:variable name="block" select="ancestor::*[@xml:id][map:contains($f:leaf-block-set, local-name()) or self::item][1]"/>
-            <!-- the block's text made once above; made here only for a name outside every numbered block -->
-            <xsl:variable name="made" select="$block ! $texts(generate-id(.))"/>
-            <xsl:variable name="text" select="if (exists($made)) then $made else normalize-space(f:reg-text(($block, ..)[1]))"/>
-            <!-- a name holding only text reads the same in both readings: its string, without applying templates -->
-            <xsl:variable name="hit" select="normalize-space(if (*) then f:reg-text(.) else string(.))"/>
-            <!-- The text around this name: where its block reads the name once, around that; where it reads it
-                 more than once (two mentions, or an unmarked one), around this one, found by a mark put in its place. -->
-            <xsl:variable name="again" select="$hit != '' and contains(substring-after($text, $hit), $hit) and $block and not(contains($text, '&#xE000;'))"/>
-            <xsl:variable name="with-mark" select="if ($again) then normalize-space(f:reg-text-marked($block, .)) else ''"/>
-            <xsl:variable name="marked" select="substring-after($with-mark, '&#xE000;')"/>
-            <xsl:variable name="before" select="if ($again and $marked != '') then substring-before($with-mark, '&#xE000;')
-                                                else if ($hit != '' and contains($text, $hit)) then substring-before($text, $hit) else ''"/>
-            <xsl:variable name="after" select="if ($again and $marked != '') then (if (starts-with($marked, $hit)) then substring($marked, string-length($hit) + 1) else $marked)
-                                               else if ($hit != '' and contains($text, $hit)) then substring-after($text, $hit) else $text"/>
-            <m ref="{current-grouping-key()}" kind="{$kind}" name="{$hit}" lang="{f:lang(.)}"
-               block="{$block/@xml:id}" n="{if ($block) then $pnums(generate-id($block)) else ''}"
-               before="{if (string-length($before) gt 30) then '…' || substring($before, string-length($before) - 29) else $before}"
-               after="{if (string-length($after) gt 30) then substring($after, 1, 30) || '…' else $after}"/>
-          </xsl:for-each>
-        </xsl:if>
-      </xsl:for-each-group>
+      <xsl:choose>
+        <!-- made by the publisher (Mentions.java) by the rules of this loop, or here -->
+        <xsl:when test="exists($mentions)"><xsl:sequence select="$mentions/*/*"/></xsl:when>
+        <xsl:otherwise>
+          <!-- numbered as the document page numbers them (text.xsl, f:pnums) -->
+          <xsl:variable name="ids" select="$roots//*[@xml:id][map:contains($f:leaf-block-set, local-name()) or self::item]"/>
+          <xsl:variable name="pnums" select="map:merge(for $i in 1 to count($ids) return map{generate-id($ids[$i]): $i})"/>
+          <!-- each block's regularised text, made once however many names it holds -->
+          <xsl:variable name="texts" as="map(xs:string, xs:string)" select="map:merge(for $b in $ids return map{generate-id($b): normalize-space(f:reg-text($b))})"/>
+          <xsl:for-each-group select="$roots//(persName | placeName | orgName | term | name | rs)[not(ancestor::note)]" group-by="f:entity-id(.)">
+            <xsl:variable name="kind" select="f:entity-kind(., current-grouping-key())"/>
+            <xsl:if test="exists($kind)">
+              <xsl:for-each select="current-group()">
+                <xsl:variable name="block" select="ancestor::*[@xml:id][map:contains($f:leaf-block-set, local-name()) or self::item][1]"/>
+                <!-- the block's text made once above; made here only for a name outside every numbered block -->
+                <xsl:variable name="made" select="$block ! $texts(generate-id(.))"/>
+                <xsl:variable name="text" select="if (exists($made)) then $made else normalize-space(f:reg-text(($block, ..)[1]))"/>
+                <!-- a name holding only text reads the same in both readings: its string, without applying templates -->
+                <xsl:variable name="hit" select="normalize-space(if (*) then f:reg-text(.) else string(.))"/>
+                <!-- The text around this name: where its block reads the name once, around that; where it reads it
+                     more than once (two mentions, or an unmarked one), around this one, found by a mark put in its place. -->
+                <xsl:variable name="again" select="$hit != '' and contains(substring-after($text, $hit), $hit) and $block and not(contains($text, '&#xE000;'))"/>
+                <xsl:variable name="with-mark" select="if ($again) then normalize-space(f:reg-text-marked($block, .)) else ''"/>
+                <xsl:variable name="marked" select="substring-after($with-mark, '&#xE000;')"/>
+                <xsl:variable name="before" select="if ($again and $marked != '') then substring-before($with-mark, '&#xE000;')
+                                                    else if ($hit != '' and contains($text, $hit)) then substring-before($text, $hit) else ''"/>
+                <xsl:variable name="after" select="if ($again and $marked != '') then (if (starts-with($marked, $hit)) then substring($marked, string-length($hit) + 1) else $marked)
+                                                   else if ($hit != '' and contains($text, $hit)) then substring-after($text, $hit) else $text"/>
+                <m ref="{current-grouping-key()}" kind="{$kind}" name="{$hit}" lang="{f:lang(.)}"
+                   block="{$block/@xml:id}" n="{if ($block) then $pnums(generate-id($block)) else ''}"
+                   before="{if (string-length($before) gt 30) then '…' || substring($before, string-length($before) - 29) else $before}"
+                   after="{if (string-length($after) gt 30) then substring($after, 1, 30) || '…' else $after}"/>
+              </xsl:for-each>
+            </xsl:if>
+          </xsl:for-each-group>
+        </xsl:otherwise>
+      </xsl:choose>
       <!-- one example of each kind of intervention, for the about page -->
       <!-- one pass over the elements (a union of steps would make one pass for each and merge them) -->
       <xsl:for-each-group select="$roots/descendant::*[self::surplus or self::choice[sic | orig] or self::seg[@type = 'redaction'] or self::fw or self::supplied or self::note or self::g[not(node())] or self::del]" group-by="f:iv-kind(.)">

@@ -13,6 +13,7 @@ import net.sf.saxon.s9api.Xslt30Transformer;
 import org.jiaokan.edition.Ordered;
 import org.jiaokan.edition.TeiFiles;
 import org.jiaokan.publish.search.SearchIndexBuilder;
+import org.jiaokan.publish.html.Mentions;
 import org.jiaokan.publish.html.PageWriter;
 import org.jiaokan.publish.html.Stylesheets;
 import org.jiaokan.publish.html.TwinPages;
@@ -997,6 +998,8 @@ public final class Publisher {
         Map<QName, XdmValue> sp = commonParams(ctx, registers);
         sp.put(new QName("docid"), new XdmAtomicValue(docid));
         sp.put(new QName("doc-script"), new XdmAtomicValue(script));
+        XdmNode mentions = javaMentions && ctx.xsl().mentionsInJava() ? Mentions.of(ctx.xsl().processor(), tei, registers) : null;
+        if (mentions != null) sp.put(new QName("mentions"), mentions);
         s.setStylesheetParameters(sp);
         s.setGlobalContextItem(tei);
         return (XdmNode) ((net.sf.saxon.s9api.XdmDestination) applyTo(s, tei)).getXdmNode();
@@ -1211,6 +1214,12 @@ public final class Publisher {
      * tests turn it off to compare with Saxon's serializer. True outside them.
      */
     static volatile boolean pageWriter = true;
+
+    /**
+     * Whether the summaries' mentions are made by {@link Mentions} where the theme allows; the tests turn it off to
+     * compare with the summary stylesheet's own loop. True outside them.
+     */
+    static volatile boolean javaMentions = true;
 
     /** How many transformations {@link PageWriter} left to Saxon's serializer (for the tests). */
     static final java.util.concurrent.atomic.AtomicInteger leftToSaxon = new java.util.concurrent.atomic.AtomicInteger();

@@ -43,6 +43,7 @@ public final class Stylesheets {
     private final XsltExecutable summary;
     private final XsltExecutable site;
     private final boolean twinInOnePass;
+    private final boolean mentionsInJava;
     private final java.util.List<String> compileErrors;
 
     /** Compiled stylesheets kept for the next run in the same JVM, by the theme's fingerprint (a few themes at most). */
@@ -91,6 +92,7 @@ public final class Stylesheets {
         } catch (SaxonApiException e) {
             throw new SaxonApiException(compileErrors.isEmpty() ? e.getMessage() : String.join("; ", compileErrors), e);
         }
+        mentionsInJava = !theme.overrides("xslt/html/common.xsl");
         twinInOnePass = document.getGlobalParameters().containsKey(new net.sf.saxon.s9api.QName("twin"))
                 && documentModules.stream().allMatch(m -> writtenForTwins(theme, m));
     }
@@ -158,6 +160,14 @@ public final class Stylesheets {
      */
     public boolean documentMakesTwin() {
         return twinInOnePass;
+    }
+
+    /**
+     * Whether the summary's mentions may be made by {@link Mentions} (its {@code $mentions}): they follow the bundled
+     * {@code common.xsl}'s rules for names and entries, so not where an edition overrides that module.
+     */
+    public boolean mentionsInJava() {
+        return mentionsInJava;
     }
 
     /** A transformer for one document's summary (title, facets, mentions with snippets). */
