@@ -15,6 +15,10 @@
   <xsl:param name="doc-script" as="xs:string" select="''"/>
   <xsl:param name="raw-source" as="xs:string" select="''"/>
   <xsl:param name="citations" as="map(xs:string, xs:string)" select="map{}"/>
+  <!-- For a document page, where the publisher gives it: each name of the document that points at a register id, by its
+       generate-id(), with that id and, where it has one, its kind (f:entity-id and f:entity-kind worked out once in
+       Java, publish.html.Mentions); where it is empty, the pages work them out name by name. -->
+  <xsl:param name="entities" as="map(xs:string, xs:string*)?" select="()"/>
   <!-- zh-Hans or zh-Hant when writing the converted page, else ''. -->
   <xsl:param name="convert-to" as="xs:string" select="''"/>
   <!-- zh-Hans or zh-Hant when the document page and its other-script twin are made in one pass, else ''. The page's

@@ -306,8 +306,10 @@
   <xsl:template match="persName | placeName | orgName | term | name | rs" mode="m:text">
     <xsl:param name="in-link" tunnel="yes" as="xs:boolean" select="false()"/>
     <xsl:param name="root" tunnel="yes" as="xs:string" select="'../'"/>
-    <xsl:variable name="id" select="f:entity-id(.)"/>
-    <xsl:variable name="kind" select="if (exists($id)) then f:entity-kind(., $id) else ()"/>
+    <!-- the id and kind the publisher worked out for every name of the document ($entities), else found here -->
+    <xsl:variable name="known" select="if (exists($entities)) then $entities(generate-id(.)) else ()"/>
+    <xsl:variable name="id" select="if (exists($entities)) then $known[1] else f:entity-id(.)"/>
+    <xsl:variable name="kind" select="if (exists($entities)) then $known[2] else if (exists($id)) then f:entity-kind(., $id) else ()"/>
     <xsl:choose>
       <xsl:when test="exists($kind) and not($in-link)">
         <a class="ent ent-{$kind}" href="{$root}{f:entity-href($kind, $id)}">

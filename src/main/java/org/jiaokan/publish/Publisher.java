@@ -933,6 +933,7 @@ public final class Publisher {
         Set<String> shownIds = RegisterKeys.idsOf(tei);
         Set<String> registerIds = incremental ? shownIds : null;
         XdmNode registers = ctx.registers().forDocument(shownIds);
+        if (javaMentions && ctx.xsl().mentionsInJava()) params.put("entities", Mentions.entities(tei, registers));
         String other = "zh-Hans".equals(script) ? "zh-Hant" : "zh-Hant".equals(script) ? "zh-Hans" : "";
         byte[] page;
         byte[] twin = null;

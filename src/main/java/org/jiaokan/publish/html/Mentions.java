@@ -6,7 +6,10 @@ import net.sf.saxon.om.NodeInfo;
 import net.sf.saxon.s9api.BuildingStreamWriter;
 import net.sf.saxon.s9api.Processor;
 import net.sf.saxon.s9api.SaxonApiException;
+import net.sf.saxon.s9api.XdmAtomicValue;
+import net.sf.saxon.s9api.XdmMap;
 import net.sf.saxon.s9api.XdmNode;
+import net.sf.saxon.s9api.XdmValue;
 import net.sf.saxon.tree.iter.AxisIterator;
 import net.sf.saxon.type.Type;
 
@@ -88,6 +91,29 @@ public final class Mentions {
         } catch (XMLStreamException e) {
             throw new SaxonApiException(e);
         }
+    }
+
+    /**
+     * For the document page ({@code $entities} of document.xsl): each TEI name of {@code tei} that points at a register
+     * id, by its {@code generate-id()}, with that id and, where it has one, its kind ({@code f:entity-id} and {@code
+     * f:entity-kind}, as the page's names and its list of them ask for them name by name).
+     */
+    public static XdmMap entities(XdmNode tei, XdmNode registers) {
+        Map<String, String> entryKinds = registers == null ? Map.of() : entryKinds(registers.getUnderlyingNode().getTreeInfo());
+        Map<XdmAtomicValue, XdmValue> m = new HashMap<>();
+        StringBuilder gid = new StringBuilder(16);
+        AxisIterator it = tei.getUnderlyingNode().iterateAxis(AxisInfo.DESCENDANT);
+        for (NodeInfo n; (n = it.next()) != null; ) {
+            if (n.getNodeKind() != Type.ELEMENT || !NAMES.contains(n.getLocalPart()) || !n.getNamespaceUri().equals(TEI)) continue;
+            String id = entityId(n);
+            if (id == null) continue;
+            String kind = entityKind(n, id, entryKinds);
+            gid.setLength(0);
+            n.generateId(gid);
+            m.put(new XdmAtomicValue(gid.toString()), kind == null ? new XdmAtomicValue(id)
+                    : new XdmValue(List.of(new XdmAtomicValue(id), new XdmAtomicValue(kind))));
+        }
+        return new XdmMap(m);
     }
 
     /** One {@code m} element: summary.xsl's loop over a group's names, for one of them. */

@@ -5,19 +5,31 @@ import net.jqwik.api.Arbitrary;
 import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
 import net.jqwik.api.Provide;
+import net.sf.saxon.s9api.QName;
 import net.sf.saxon.s9api.SaxonApiException;
+import net.sf.saxon.s9api.XdmAtomicValue;
 import net.sf.saxon.s9api.XdmNode;
+import net.sf.saxon.s9api.XdmValue;
+import net.sf.saxon.s9api.Xslt30Transformer;
+
+import java.io.ByteArrayOutputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.HashMap;
+import java.util.Map;
 
 import java.util.ArrayDeque;
 import java.util.Deque;
 import java.util.List;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
  * Generated documents (names of every kind and reference, numbered blocks inside each other or in another namespace,
  * interventions around and inside names, notes, languages, whitespace, characters outside the BMP, the private-use
- * mark, long paragraphs) get, with {@link Mentions}, the summary summary.xsl makes with its own loop, byte for byte.
+ * mark, long paragraphs) get, with {@link Mentions}, the summary summary.xsl makes with its own loop, and the document
+ * page (with and without its twin's marks) document.xsl makes working out each name's id and kind itself, byte for byte.
  */
 class MentionsPropertyTest {
     private static final String[] TEXTS = {"甲", "乙", "丙", "京", "部", "两个维护", "兩個維護", "的一段很长很长很长很长的文字", " ", "\t\n ",
@@ -31,7 +43,7 @@ class MentionsPropertyTest {
         "p xml:lang='not a tag'", "persName ref='#per-甲'", "persName ref='#per-甲' xml:lang='en'", "placeName ref='#pl-京'",
         "orgName ref='registers.xml#org-部'", "orgName key=' org-部 '", "persName ref='https://example.org/#per-甲'",
         "persName ref='#bad id'", "persName ref='other.xml'", "persName key='per-丁'", "rs type='person' ref='#grp-乙'",
-        "rs type='thing' ref='#x'", "name type='place' ref='#pl-某'", "name", "term", "term type='x'", "persName ref='#per-丙'",
+        "rs type='thing' ref='#x'", "rs type='place' ref='#pl-某'", "rs type='org' key='org-无'", "name type='place' ref='#pl-某'", "name", "term", "term type='x'", "persName ref='#per-丙'",
         "placeName ref='#cat-x'", "persName", "seg xml:id='ID'"};
 
     @Provide
@@ -45,6 +57,38 @@ class MentionsPropertyTest {
         XdmNode doc = MentionsTest.parse(xml);
         XdmNode registers = MentionsTest.parse(MentionsTest.REGISTERS);
         assertEquals(MentionsTest.summary(doc, registers, false), MentionsTest.summary(doc, registers, true), xml);
+    }
+
+    @Property(tries = 200)
+    void anyDocumentHasTheStylesheetsPage(@ForAll("programs") List<Integer> program) throws Exception {
+        String xml = document(program);
+        XdmNode doc = MentionsTest.parse(xml);
+        XdmNode registers = MentionsTest.parse(MentionsTest.REGISTERS);
+        for (String twin : new String[]{"", "zh-Hant"}) {
+            assertEquals(page(doc, registers, twin, false), page(doc, registers, twin, true), xml);
+        }
+    }
+
+    private static XdmNode ui;
+
+    /** The document page of {@code doc} (with its twin's marks where {@code twin} is given), the names' ids and kinds given or not. */
+    static String page(XdmNode doc, XdmNode registers, String twin, boolean java) throws Exception {
+        if (ui == null) ui = MentionsTest.XSL.parse(Path.of("site/i18n/zh-Hans.xml"));
+        Xslt30Transformer t = MentionsTest.XSL.documentPage();
+        Map<QName, XdmValue> p = new HashMap<>();
+        p.put(new QName("registers"), registers);
+        p.put(new QName("ui"), ui);
+        p.put(new QName("docid"), new XdmAtomicValue("d"));
+        p.put(new QName("doc-script"), new XdmAtomicValue("zh-Hans"));
+        p.put(new QName("twin"), new XdmAtomicValue(twin));
+        if (java) p.put(new QName("entities"), Mentions.entities(doc, registers));
+        t.setStylesheetParameters(p);
+        t.setGlobalContextItem(doc);
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        t.applyTemplates(doc, SaxonPages.serializer(MentionsTest.XSL.processor(), out));
+        String page = out.toString(StandardCharsets.UTF_8);
+        assertTrue(page.contains("<main"), page);
+        return page;
     }
 
     /** The document a program writes: each number a piece of text, an element opened, or the last one closed. */

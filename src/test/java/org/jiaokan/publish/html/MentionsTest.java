@@ -71,7 +71,7 @@ class MentionsTest {
             + "<choice><sic>错</sic><corr>对</corr></choice><seg type='redaction'>**<supplied>补</supplied></seg>"
             + "<choice><seg type='redaction'>××</seg><supplied>乙</supplied></choice>"
             + "<choice><seg type='redaction'>××<supplied>丙</supplied></seg><supplied>丁</supplied></choice>"
-            + "<rs type='person' ref='#grp-乙'>乙</rs><rs type='thing' ref='#x-1'>物</rs><name type='place'>某地</name>"
+            + "<rs type='person' ref='#grp-乙'>乙</rs><rs type='thing' ref='#x-1'>物</rs><rs type='org' key='org-无'>无处</rs><name type='place'>某地</name>"
             + "<name>无</name><fw>页眉</fw><note>注<persName ref='#per-甲'>甲</persName></note></p>"
             // terms without a reference (their id from the text in the simplified script), in the other script
             + "<p xml:id='b5' xml:lang='zh-Hant'><term>兩個維護</term>與<term> 两个 维护 </term>、<term type='x'>四風</term></p>"
@@ -112,6 +112,7 @@ class MentionsTest {
         assertTrue(m.contains("ref=\"grp-乙\" kind=\"person\""), "a personGrp's names are persons");
         assertTrue(m.contains("ref=\"per-丙\" kind=\"person\""), "the entry of an id, not the first element holding it");
         assertTrue(m.contains("ref=\"cat-x\" kind=\"term\""), "a category's names are terms");
+        assertTrue(m.contains("ref=\"org-无\" kind=\"org\""), "an rs without an entry: its type");
         assertTrue(m.contains("lang=\"en\"") && m.contains("block=\"x1\""), m);
         assertTrue(!m.contains("name=\"物\"") && !m.contains("name=\"某地\"") && !m.contains("name=\"戊\""), "no kind, no page: not listed");
     }
