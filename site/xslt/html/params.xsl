@@ -19,6 +19,9 @@
        generate-id(), with that id and, where it has one, its kind (f:entity-id and f:entity-kind worked out once in
        Java, publish.html.Mentions); where it is empty, the pages work them out name by name. -->
   <xsl:param name="entities" as="map(xs:string, xs:string*)?" select="()"/>
+  <!-- With $entities: each of those names holding only text whose register entry spells it so in the document's script,
+       with the entry's spelling in the script of the page's twin (f:entity-form, worked out in Java). -->
+  <xsl:param name="entity-forms" as="map(xs:string, xs:string)?" select="()"/>
   <!-- zh-Hans or zh-Hant when writing the converted page, else ''. -->
   <xsl:param name="convert-to" as="xs:string" select="''"/>
   <!-- zh-Hans or zh-Hant when the document page and its other-script twin are made in one pass, else ''. The page's

@@ -331,16 +331,15 @@
   <xsl:template name="f:entity-text">
     <xsl:param name="id" as="xs:string?"/>
     <xsl:variable name="to" select="if ($convert-to != '') then $convert-to else $twin"/>
-    <xsl:variable name="entry" select="if (exists($id) and $to != '') then f:register-entry($id) else ()"/>
-    <xsl:variable name="source-form" select="$entry/*[@xml:lang = $doc-script][normalize-space() = normalize-space(current())]"/>
-    <xsl:variable name="target-form" select="($entry/*[@xml:lang = $to])[1]"/>
+    <!-- worked out by the publisher for every name of the document ($entity-forms), else here -->
+    <xsl:variable name="form" select="if ($to = '') then () else if (exists($entity-forms)) then $entity-forms(generate-id(.)) else f:entity-form(., $id, $to)"/>
     <xsl:choose>
-      <xsl:when test="not(*) and $source-form and $target-form and $convert-to != ''"><xsl:value-of select="normalize-space($target-form)"/></xsl:when>
-      <xsl:when test="not(*) and $source-form and $target-form">
+      <xsl:when test="exists($form) and $convert-to != ''"><xsl:value-of select="$form"/></xsl:when>
+      <xsl:when test="exists($form)">
         <jk-main><xsl:apply-templates mode="m:text">
           <xsl:with-param name="inline" tunnel="yes" select="true()"/>
           <xsl:with-param name="in-link" tunnel="yes" select="true()"/>
-        </xsl:apply-templates></jk-main><jk-twin><xsl:value-of select="normalize-space($target-form)"/></jk-twin>
+        </xsl:apply-templates></jk-main><jk-twin><xsl:value-of select="$form"/></jk-twin>
       </xsl:when>
       <xsl:otherwise>
         <xsl:apply-templates mode="m:text">
@@ -350,6 +349,18 @@
       </xsl:otherwise>
     </xsl:choose>
   </xsl:template>
+
+  <!-- A name's spelling in the register in script $to: where the name holds only text and its entry spells it so in the
+       document's script, the entry's first spelling in $to (its spaces normalised), else (). -->
+  <xsl:function name="f:entity-form" as="xs:string?">
+    <xsl:param name="e" as="element()"/>
+    <xsl:param name="id" as="xs:string?"/>
+    <xsl:param name="to" as="xs:string"/>
+    <xsl:variable name="entry" select="if (exists($id) and $to != '' and not($e/*)) then f:register-entry($id) else ()"/>
+    <xsl:variable name="source-form" select="$entry/*[@xml:lang = $doc-script][normalize-space() = normalize-space($e)]"/>
+    <xsl:variable name="target-form" select="($entry/*[@xml:lang = $to])[1]"/>
+    <xsl:sequence select="if ($source-form and $target-form) then normalize-space($target-form) else ()"/>
+  </xsl:function>
 
   <!-- Links from the source: only safe schemes; a bare id points inside the page when the id exists. -->
   <xsl:template match="ref | ptr" mode="m:text">

@@ -933,8 +933,12 @@ public final class Publisher {
         Set<String> shownIds = RegisterKeys.idsOf(tei);
         Set<String> registerIds = incremental ? shownIds : null;
         XdmNode registers = ctx.registers().forDocument(shownIds);
-        if (javaMentions && ctx.xsl().mentionsInJava()) params.put("entities", Mentions.entities(tei, registers));
         String other = "zh-Hans".equals(script) ? "zh-Hant" : "zh-Hant".equals(script) ? "zh-Hans" : "";
+        if (javaMentions && ctx.xsl().mentionsInJava()) {
+            Mentions.Entities entities = Mentions.entities(tei, registers, script, other);
+            params.put("entities", entities.ids());
+            params.put("entity-forms", entities.forms());
+        }
         byte[] page;
         byte[] twin = null;
         if (!other.isEmpty() && onePassTwins && ctx.xsl().documentMakesTwin()) {

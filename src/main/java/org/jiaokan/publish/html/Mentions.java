@@ -74,14 +74,14 @@ public final class Mentions {
             String id = entityId(n);
             if (id != null) groups.computeIfAbsent(id, k -> new ArrayList<>()).add(n);
         }
-        Map<String, String> entryKinds = registers == null ? Map.of() : entryKinds(registers.getUnderlyingNode().getTreeInfo());
+        Map<String, Entry> entries = registers == null ? Map.of() : entries(registers.getUnderlyingNode().getTreeInfo());
         Map<NodeInfo, String> texts = new HashMap<>();
         BuildingStreamWriter w = processor.newDocumentBuilder().newBuildingStreamWriter();
         try {
             w.writeStartDocument();
             w.writeStartElement("mentions");
             for (Map.Entry<String, List<NodeInfo>> g : groups.entrySet()) {
-                String kind = entityKind(g.getValue().get(0), g.getKey(), entryKinds);
+                String kind = entityKind(g.getValue().get(0), g.getKey(), entries);
                 if (kind == null) continue;
                 for (NodeInfo name : g.getValue()) mention(w, name, g.getKey(), kind, numbers, texts);
             }
@@ -94,26 +94,42 @@ public final class Mentions {
     }
 
     /**
-     * For the document page ({@code $entities} of document.xsl): each TEI name of {@code tei} that points at a register
-     * id, by its {@code generate-id()}, with that id and, where it has one, its kind ({@code f:entity-id} and {@code
-     * f:entity-kind}, as the page's names and its list of them ask for them name by name).
+     * What the document page ({@code document.xsl}) asks of its names, worked out for every TEI name of a document:
+     * {@code ids} ({@code $entities}) each name that points at a register id, by its {@code generate-id()}, with that
+     * id and, where it has one, its kind ({@code f:entity-id}, {@code f:entity-kind}); {@code forms} ({@code
+     * $entity-forms}) each such name holding only text whose entry spells it so in the document's script, with the
+     * entry's spelling in the script of the page's twin ({@code f:entity-form}).
      */
-    public static XdmMap entities(XdmNode tei, XdmNode registers) {
-        Map<String, String> entryKinds = registers == null ? Map.of() : entryKinds(registers.getUnderlyingNode().getTreeInfo());
-        Map<XdmAtomicValue, XdmValue> m = new HashMap<>();
+    public record Entities(XdmMap ids, XdmMap forms) {}
+
+    /** The {@link Entities} of {@code tei} in {@code script}, its twin's script {@code to} (or "": no forms). */
+    public static Entities entities(XdmNode tei, XdmNode registers, String script, String to) {
+        Map<String, Entry> entries = registers == null ? Map.of() : entries(registers.getUnderlyingNode().getTreeInfo());
+        Map<XdmAtomicValue, XdmValue> ids = new HashMap<>();
+        Map<XdmAtomicValue, XdmValue> forms = new HashMap<>();
         StringBuilder gid = new StringBuilder(16);
         AxisIterator it = tei.getUnderlyingNode().iterateAxis(AxisInfo.DESCENDANT);
         for (NodeInfo n; (n = it.next()) != null; ) {
             if (n.getNodeKind() != Type.ELEMENT || !NAMES.contains(n.getLocalPart()) || !n.getNamespaceUri().equals(TEI)) continue;
             String id = entityId(n);
             if (id == null) continue;
-            String kind = entityKind(n, id, entryKinds);
+            String kind = entityKind(n, id, entries);
             gid.setLength(0);
             n.generateId(gid);
-            m.put(new XdmAtomicValue(gid.toString()), kind == null ? new XdmAtomicValue(id)
-                    : new XdmValue(List.of(new XdmAtomicValue(id), new XdmAtomicValue(kind))));
+            XdmAtomicValue key = new XdmAtomicValue(gid.toString());
+            ids.put(key, kind == null ? new XdmAtomicValue(id) : new XdmValue(List.of(new XdmAtomicValue(id), new XdmAtomicValue(kind))));
+            Entry entry = to.isEmpty() ? null : entries.get(id);
+            if (entry != null && !hasElementChild(n)) {
+                String form = entry.form(script, normalizeSpace(n.getStringValue()), to);
+                if (form != null) forms.put(key, new XdmAtomicValue(form));
+            }
         }
-        return new XdmMap(m);
+        return new Entities(new XdmMap(ids), new XdmMap(forms));
+    }
+
+    private static boolean hasElementChild(NodeInfo e) {
+        for (NodeInfo c : children(e)) if (c.getNodeKind() == Type.ELEMENT) return true;
+        return false;
     }
 
     /** One {@code m} element: summary.xsl's loop over a group's names, for one of them. */
@@ -213,9 +229,9 @@ public final class Mentions {
     }
 
     /** {@code f:entity-kind}: person, place, org or term, from the register entry, else from the element's name or type. */
-    private static String entityKind(NodeInfo e, String id, Map<String, String> entryKinds) {
-        String k = entryKinds.get(id);
-        if (k != null) return k;
+    private static String entityKind(NodeInfo e, String id, Map<String, Entry> entries) {
+        Entry entry = entries.get(id);
+        if (entry != null) return entry.kind();
         switch (e.getLocalPart()) {
             case "persName": return "person";
             case "placeName": return "place";
@@ -230,33 +246,60 @@ public final class Mentions {
     }
 
     /**
-     * {@code f:register-entry} and {@code f:kind-of-entry} for every id of the registers: the first element in document
-     * order with that xml:id that is a TEI person, place, org, personGrp, item, category or entry.
+     * A register entry as the pages read it: its kind ({@code f:kind-of-entry}) and, for each of its child elements in
+     * order, its {@code xml:lang} (or null) and its text with its spaces normalised (the spellings {@code f:entity-form}
+     * looks through).
      */
-    private static Map<String, String> entryKinds(net.sf.saxon.om.TreeInfo registers) {
-        // the whole registers are one tree for a run and every document: walked once
-        synchronized (KINDS) {
-            Map<String, String> kinds = KINDS.get(registers);
-            if (kinds != null) return kinds;
+    record Entry(String kind, String[] langs, String[] forms) {
+        /** {@code f:entity-form}: the spelling in {@code to}, where the entry spells the name {@code text} as it reads in {@code script}. */
+        String form(String script, String text, String to) {
+            boolean source = false;
+            for (int i = 0; i < langs.length && !source; i++) source = script.equals(langs[i]) && forms[i].equals(text);
+            if (!source) return null;
+            for (int i = 0; i < langs.length; i++) if (to.equals(langs[i])) return forms[i];
+            return null;
         }
-        Map<String, String> kinds = new HashMap<>();
+    }
+
+    /**
+     * {@code f:register-entry} for every id of the registers: the first element in document order with that xml:id
+     * that is a TEI person, place, org, personGrp, item, category or entry.
+     */
+    private static Map<String, Entry> entries(net.sf.saxon.om.TreeInfo registers) {
+        // the whole registers are one tree for a run and every document: read once
+        synchronized (ENTRIES_OF) {
+            Map<String, Entry> entries = ENTRIES_OF.get(registers);
+            if (entries != null) return entries;
+        }
+        Map<String, Entry> entries = new HashMap<>();
         AxisIterator it = registers.getRootNode().iterateAxis(AxisInfo.DESCENDANT);
         for (NodeInfo n; (n = it.next()) != null; ) {
             if (n.getNodeKind() != Type.ELEMENT || !n.getNamespaceUri().equals(TEI) || !ENTRIES.contains(n.getLocalPart())) continue;
             String id = n.getAttributeValue(XML, "id");
-            if (id == null) continue;
+            if (id == null || entries.containsKey(id)) continue;
             String local = n.getLocalPart();
-            kinds.putIfAbsent(id, local.equals("person") || local.equals("personGrp") ? "person"
-                    : local.equals("place") ? "place" : local.equals("org") ? "org" : "term");
+            String kind = local.equals("person") || local.equals("personGrp") ? "person"
+                    : local.equals("place") ? "place" : local.equals("org") ? "org" : "term";
+            List<String> langs = new ArrayList<>();
+            List<String> forms = new ArrayList<>();
+            for (NodeInfo c : children(n)) {
+                if (c.getNodeKind() != Type.ELEMENT) continue;
+                langs.add(c.getAttributeValue(XML, "lang"));
+                forms.add(normalizeSpace(c.getStringValue()));
+            }
+            entries.put(id, new Entry(kind, langs.toArray(new String[0]), forms.toArray(new String[0])));
         }
-        synchronized (KINDS) {
-            KINDS.put(registers, kinds);
+        synchronized (ENTRIES_OF) {
+            ENTRIES_OF.put(registers, entries);
         }
-        return kinds;
+        return entries;
     }
 
-    /** The entries' kinds of the registers' trees in use (a document's part, or the whole), each worked out once. */
-    private static final Map<net.sf.saxon.om.TreeInfo, Map<String, String>> KINDS = new java.util.WeakHashMap<>();
+    /**
+     * The entries of the registers' trees in use (a document's part, or the whole), each read once. Only strings: a
+     * value holding a node of its key's tree would keep the tree from being collected.
+     */
+    private static final Map<net.sf.saxon.om.TreeInfo, Map<String, Entry>> ENTRIES_OF = new java.util.WeakHashMap<>();
 
     /** The nearest ancestor that is a numbered block's element (with an xml:id), or null. */
     private static NodeInfo block(NodeInfo e) {

@@ -33,7 +33,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  */
 class MentionsPropertyTest {
     private static final String[] TEXTS = {"甲", "乙", "丙", "京", "部", "两个维护", "兩個維護", "的一段很长很长很长很长的文字", " ", "\t\n ",
-        "  ", "\uE000", "𠀋", "ab", "、", "“", "，甲说", "Jia"};
+        "  ", "\uE000", "𠀋", "ab", "、", "“", "，甲说", "Jia",
+        // whole names spelt as their entries spell them in the document's script
+        "<persName ref='#per-甲'>甲</persName>", "<placeName ref='#pl-京'>京</placeName>", "<orgName ref='#org-部'>\n部 </orgName>"};
 
     /** Elements a program opens: a start tag (its end tag is the name up to the first space). */
     private static final String[] ELEMENTS = {
@@ -81,7 +83,11 @@ class MentionsPropertyTest {
         p.put(new QName("docid"), new XdmAtomicValue("d"));
         p.put(new QName("doc-script"), new XdmAtomicValue("zh-Hans"));
         p.put(new QName("twin"), new XdmAtomicValue(twin));
-        if (java) p.put(new QName("entities"), Mentions.entities(doc, registers));
+        if (java) {
+            Mentions.Entities e = Mentions.entities(doc, registers, "zh-Hans", twin);
+            p.put(new QName("entities"), e.ids());
+            p.put(new QName("entity-forms"), e.forms());
+        }
         t.setStylesheetParameters(p);
         t.setGlobalContextItem(doc);
         ByteArrayOutputStream out = new ByteArrayOutputStream();

@@ -45,9 +45,11 @@ class MentionsTest {
 
     /** Registers with an entry of each kind, an entry under a name the pages do not list, and one of two ids alike. */
     static final String REGISTERS = "<TEI xmlns='" + TEI_NS + "'><text><body>"
-            + "<listPerson><person xml:id='per-甲'><persName>甲</persName></person><personGrp xml:id='grp-乙'/></listPerson>"
-            + "<listPlace><place xml:id='pl-京'><placeName>京</placeName></place></listPlace>"
-            + "<listOrg><org xml:id='org-部'><orgName>部</orgName></org></listOrg>"
+            // spellings in both scripts (the twin's spelling of a name is its entry's)
+            + "<listPerson><person xml:id='per-甲'><persName xml:lang='zh-Hans'>甲</persName><persName xml:lang='zh-Hant'>甲甲</persName>"
+            + "<persName xml:lang='zh-Hant'>second</persName></person><personGrp xml:id='grp-乙'/></listPerson>"
+            + "<listPlace><place xml:id='pl-京'><placeName>京</placeName><placeName xml:lang='zh-Hant'>京城</placeName></place></listPlace>"
+            + "<listOrg><org xml:id='org-部'><orgName xml:lang='zh-Hans'> 部 </orgName><orgName xml:lang='zh-Hant'>部\n 門</orgName></org></listOrg>"
             + "<list><item xml:id='term-两个维护'><term>两个维护</term></item></list>"
             + "<taxonomy><category xml:id='cat-x'><catDesc>x</catDesc></category></taxonomy>"
             + "<note xml:id='per-丙'>a note of the same id as an entry after it</note><listPerson><person xml:id='per-丙'/></listPerson>"
