@@ -22,15 +22,17 @@ import java.util.Map;
 import java.util.Set;
 
 /**
- * The mentions of register entries in a document, as the bundled {@code summary.xsl} lists them (its {@code m}
- * elements: each name's entry, kind, text, language, numbered block and the text around it), made in Java. The
- * summary is a sixth of the time of a document's publication, most of it in that loop, which Saxon interprets name by
- * name; {@code summary.xsl} copies these elements where it is given them ({@code $mentions}) and makes them itself
- * where it is not. Each rule here is the stylesheet's, function by function ({@code f:entity-id}, {@code
- * f:entity-kind}, {@code f:reg-text}, {@code f:lang}, XPath's strings counted in characters, not UTF-16 units), and
- * {@code MentionsTest} compares the two on documents made to hold every case.
+ * What the pages and the summary ask of a document's names, worked out in Java instead of name by name in Saxon: the
+ * summary's mentions ({@link #of}: {@code summary.xsl}'s {@code m} elements, each name's entry, kind, text, language,
+ * numbered block and the text around it) and, for the document page ({@link #entities}), each name's register id and
+ * kind and the twin's spelling of it from the registers. The stylesheets use them where they are given ({@code
+ * $mentions}, {@code $entities}, {@code $entity-forms}) and work them out themselves where they are not. Each rule here
+ * is the stylesheets', function by function ({@code f:entity-id}, {@code f:entity-kind}, {@code f:entity-form}, {@code
+ * f:reg-text}, {@code f:lang}, XPath's strings counted in characters, not UTF-16 units); {@code MentionsTest}, {@code
+ * MentionsPropertyTest} and {@code MentionsSiteTest} compare the two ways byte for byte.
  *
- * <p>Only for a TEI document or a fragment: a {@code teiCorpus} ({@link #of} gives null) is left to the stylesheet.
+ * <p>The summary's mentions are only made for a TEI document or a fragment: a {@code teiCorpus} ({@link #of} gives
+ * null) is left to the stylesheet.
  */
 public final class Mentions {
     private Mentions() {}
