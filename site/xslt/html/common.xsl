@@ -23,10 +23,12 @@
   <!-- An interface string as a span the language switch can replace. -->
   <xsl:function name="f:ui" as="element()">
     <xsl:param name="key" as="xs:string"/>
-    <xsl:choose>
-      <xsl:when test="map:contains($ui-spans, $key)"><xsl:sequence select="$ui-spans($key)"/></xsl:when>
-      <xsl:otherwise><span data-i18n="{$key}"><xsl:value-of select="f:t($key)"/></span></xsl:otherwise>
-    </xsl:choose>
+    <!-- one lookup of the span made for the run; made here only for a key it lacks -->
+    <xsl:sequence select="($ui-spans($key), f:ui-span($key))[1]"/>
+  </xsl:function>
+  <xsl:function name="f:ui-span" as="element()">
+    <xsl:param name="key" as="xs:string"/>
+    <span data-i18n="{$key}"><xsl:value-of select="f:t($key)"/></span>
   </xsl:function>
 
   <!-- A link target from a source attribute: http(s), mailto or a relative path; anything else is no link. -->

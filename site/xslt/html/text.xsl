@@ -128,13 +128,23 @@
     <xsl:param name="in-link" tunnel="yes" as="xs:boolean" select="false()"/>
     <xsl:param name="dipl-only" as="xs:boolean" select="true()"/>
     <xsl:if test="not($in-link)">
-      <xsl:variable name="tip" select="'jk--tip-' || replace(generate-id(.), '^d[0-9]+', '')"/>  <!-- without the tree's number: the same bytes on every run -->
+      <xsl:variable name="tip" select="'jk--tip-' || f:id-in-tree(.)"/>  <!-- without the tree's number: the same bytes on every run -->
       <span class="mkw{if ($dipl-only) then ' dipl-only' else ''}">
         <button type="button" class="mk" aria-describedby="{$tip}"><span aria-hidden="true"><xsl:value-of select="$symbol"/></span><span class="vh"><xsl:sequence select="f:ui('iv.marker')"/></span></button>
         <span class="tip" role="tooltip" id="{$tip}"><xsl:sequence select="$explain"/><xsl:sequence select="f:cert(@cert)"/></span>
       </span>
     </xsl:if>
   </xsl:template>
+
+  <!-- generate-id() without the tree's number (d and its digits): for a node of the page's document, its id after the
+       document's own, without a regular expression (asked for every marker) -->
+  <xsl:variable name="f:doc" select="/"/>
+  <xsl:variable name="f:doc-id" select="generate-id(/)"/>
+  <xsl:function name="f:id-in-tree" as="xs:string">
+    <xsl:param name="n" as="node()"/>
+    <xsl:variable name="g" select="generate-id($n)"/>
+    <xsl:sequence select="if (root($n) is $f:doc) then substring($g, string-length($f:doc-id) + 1) else replace($g, '^d[0-9]+', '')"/>
+  </xsl:function>
 
   <xsl:template match="surplus" mode="m:text">
     <xsl:variable name="key" select="'iv.surplus.' || (@reason[. = ('jammer', 'converter-pinyin')], 'other')[1]"/>
@@ -423,7 +433,7 @@
     <xsl:choose>
       <xsl:when test="$in-link"><span class="iv-damage-mark" data-byte="{$byte}">〓</span></xsl:when>
       <xsl:otherwise>
-        <xsl:variable name="tip" select="'jk--tip-' || replace(generate-id(.), '^d[0-9]+', '')"/>
+        <xsl:variable name="tip" select="'jk--tip-' || f:id-in-tree(.)"/>
         <span class="iv iv-damage mkw" data-byte="{$byte}">
           <button type="button" class="mk mk-damage" aria-describedby="{$tip}"><span aria-hidden="true">〓</span><span class="vh"><xsl:sequence select="f:ui('iv.damage.mark')"/></span></button>
           <span class="tip" role="tooltip" id="{$tip}"><xsl:sequence select="f:ui('iv.damage')"/><xsl:text> </xsl:text><code><xsl:value-of select="$byte"/></code></span>
