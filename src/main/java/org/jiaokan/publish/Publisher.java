@@ -1221,8 +1221,9 @@ public final class Publisher {
     static volatile boolean pageWriter = true;
 
     /**
-     * Whether the summaries' mentions are made by {@link Mentions} where the theme allows; the tests turn it off to
-     * compare with the summary stylesheet's own loop. True outside them.
+     * Whether the names' ids, kinds and twin spellings of the document pages and the summaries' mentions are worked out by
+     * {@link Mentions} where the theme allows; the tests turn it off to compare with the stylesheets working them out
+     * themselves. True outside them.
      */
     static volatile boolean javaMentions = true;
 

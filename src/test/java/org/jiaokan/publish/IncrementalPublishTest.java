@@ -72,6 +72,20 @@ class IncrementalPublishTest {
         return r;
     }
 
+    /**
+     * Gives {@code edition} its own copy of the bundled theme module {@code xslt/html/MODULE}, with {@code from} (which it
+     * must hold) replaced by {@code to}.
+     */
+    static void override(Path edition, String module, String from, String to) throws IOException {
+        Path file = edition.resolve("site/xslt/html/" + module);
+        Files.createDirectories(file.getParent());
+        try (java.io.InputStream in = Publisher.class.getClassLoader().getResourceAsStream("org/jiaokan/site/xslt/html/" + module)) {
+            String text = new String(in.readAllBytes(), StandardCharsets.UTF_8);
+            assertTrue(text.contains(from), module + " holds " + from);
+            Files.writeString(file, text.replace(from, to));
+        }
+    }
+
     static void copy(Path from, Path to) throws IOException {
         try (Stream<Path> s = Files.walk(from)) {
             for (Path p : s.toList()) {

@@ -15,7 +15,6 @@ import org.junit.jupiter.api.io.TempDir;
 import javax.xml.transform.stream.StreamSource;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.InputStream;
 import java.io.StringReader;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -64,11 +63,11 @@ class PageWriterTest {
         IncrementalPublishTest.copy(Path.of("tei"), edition);
         // an inline SVG on every document page, as an edition's own theme may put there
         String svg = "<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"8\" height=\"8\" aria-hidden=\"true\"><circle r=\"4\" cx=\"4\" cy=\"4\"/></svg>";
-        override(edition, "document.xsl", "<article class=\"document\" aria-labelledby=\"jk--title\">",
+        IncrementalPublishTest.override(edition, "document.xsl", "<article class=\"document\" aria-labelledby=\"jk--title\">",
                 "<article class=\"document\" aria-labelledby=\"jk--title\">" + svg);
         // and on the documents' list, one of the edition pages
         String listHeading = "<h1><xsl:sequence select=\"f:ui('list.heading')\"/></h1>";
-        override(edition, "site.xsl", listHeading, svg + listHeading);
+        IncrementalPublishTest.override(edition, "site.xsl", listHeading, svg + listHeading);
         // each of the five documents' transformations (a twin comes from the same one), and the edition pages once
         assertEquals(6, sameSite(edition, "svg"), "transformations left to Saxon's serializer");
         for (String page : List.of("doc/jk-000_48375d0ce296dd95.html", "documents.html")) {
@@ -83,7 +82,7 @@ class PageWriterTest {
         IncrementalPublishTest.copy(Path.of("tei"), edition);
         String links = "<p class=\"jk-test\"><a href=\"../文档/{$docid}.html#第 1 段\" title=\"文档 𠀀\">文档</a>"
                 + "<a name=\"锚\"/><img src=\"图 1.png\" alt=\"图 1\"/><form action=\"搜索?q=名\"/><a href=\"plain.html\">x</a></p>";
-        override(edition, "document.xsl", "<article class=\"document\" aria-labelledby=\"jk--title\">",
+        IncrementalPublishTest.override(edition, "document.xsl", "<article class=\"document\" aria-labelledby=\"jk--title\">",
                 "<article class=\"document\" aria-labelledby=\"jk--title\">" + links);
         assertEquals(0, sameSite(edition, "uri"));
         String page = Files.readString(tmp.resolve("uri-writer/doc/jk-000_48375d0ce296dd95.html"));
@@ -240,16 +239,6 @@ class PageWriterTest {
     }
 
     /** An edition's own copy of a bundled module with {@code from} replaced by {@code to}. */
-    private static void override(Path edition, String module, String from, String to) throws IOException {
-        Path file = edition.resolve("site/xslt/html/" + module);
-        Files.createDirectories(file.getParent());
-        try (InputStream in = Publisher.class.getClassLoader().getResourceAsStream("org/jiaokan/site/xslt/html/" + module)) {
-            String text = new String(in.readAllBytes(), StandardCharsets.UTF_8);
-            assertTrue(text.contains(from), module + " holds " + from);
-            Files.writeString(file, text.replace(from, to));
-        }
-    }
-
     /** Publishes {@code edition} both ways, checks that every file is the same, and returns the pages left to Saxon. */
     private int sameSite(Path edition, String name) throws IOException {
         int before = Publisher.leftToSaxon.get();

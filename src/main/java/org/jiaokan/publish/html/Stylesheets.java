@@ -163,8 +163,9 @@ public final class Stylesheets {
     }
 
     /**
-     * Whether the summary's mentions may be made by {@link Mentions} (its {@code $mentions}): they follow the bundled
-     * {@code common.xsl}'s rules for names and entries, so not where an edition overrides that module.
+     * Whether the names' ids, kinds and twin spellings and the summary's mentions may be worked out by {@link Mentions}
+     * ({@code $entities}, {@code $entity-forms}, {@code $mentions}): it follows the bundled {@code common.xsl}'s rules
+     * for names and entries, so not where an edition overrides that module.
      */
     public boolean mentionsInJava() {
         return mentionsInJava;
