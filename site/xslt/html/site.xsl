@@ -47,6 +47,9 @@
   <xsl:param name="parts" as="xs:integer" select="1"/>
   <!-- The ids of the entries whose pages are made, where not all are (an incremental publication keeps the others). -->
   <xsl:param name="only" as="map(*)?" select="()"/>
+  <!-- Whether the entries' pages are made by the publisher (its EntryPages, which follows the template entry and the
+       frame the template entry-frame gives it): this transformation then makes the edition's own pages only. -->
+  <xsl:param name="entry-pages-elsewhere" as="xs:boolean" select="false()"/>
 
   <xsl:template name="main">
     <xsl:if test="$part = 0">
@@ -56,7 +59,7 @@
         <xsl:call-template name="register-index"><xsl:with-param name="kind" select="."/></xsl:call-template>
       </xsl:for-each>
     </xsl:if>
-    <xsl:for-each select="$entries">
+    <xsl:for-each select="if ($entry-pages-elsewhere) then () else $entries">
       <xsl:if test="(position() - 1) mod $parts = $part and (empty($only) or map:contains($only, .?id))">
         <xsl:call-template name="entry"><xsl:with-param name="e" select="."/></xsl:call-template>
       </xsl:if>
@@ -212,6 +215,24 @@
         <xsl:with-param name="e" select="$e" tunnel="yes"/>
       </xsl:call-template>
     </xsl:result-document>
+  </xsl:template>
+
+  <!-- The frame of an entry page as the template entry makes it, for the publisher's EntryPages: U+E000 in place of
+       the entry's label in the title, and in place of the content U+E001, then the interface strings the content
+       uses, each followed by U+E001. -->
+  <xsl:template name="entry-frame">
+    <xsl:call-template name="f:page">
+      <xsl:with-param name="root" select="'../'"/>
+      <xsl:with-param name="title" select="'&#xE000;'"/>
+      <xsl:with-param name="parts-of" select="$f:entry-frame-page"/>
+    </xsl:call-template>
+  </xsl:template>
+  <xsl:variable name="f:entry-frame-page" as="document-node()"><xsl:document/></xsl:variable>
+  <xsl:template match="document-node()[. is $f:entry-frame-page]" mode="m:page-content" priority="1">
+    <xsl:text>&#xE001;</xsl:text>
+    <xsl:for-each select="'reg.spellings', 'reg.code', 'reg.mentions'">
+      <xsl:sequence select="f:ui(.)"/><xsl:text>&#xE001;</xsl:text>
+    </xsl:for-each>
   </xsl:template>
 
   <!-- What the entry pages apply their content's template to (only they pass $parts-of in this stylesheet). -->

@@ -13,6 +13,7 @@ import net.sf.saxon.s9api.Xslt30Transformer;
 import org.jiaokan.edition.Ordered;
 import org.jiaokan.edition.TeiFiles;
 import org.jiaokan.publish.search.SearchIndexBuilder;
+import org.jiaokan.publish.html.EntryPages;
 import org.jiaokan.publish.html.Mentions;
 import org.jiaokan.publish.html.PageWriter;
 import org.jiaokan.publish.html.Stylesheets;
@@ -1128,15 +1129,44 @@ public final class Publisher {
         Set<String> outputs = java.util.Collections.synchronizedSet(new TreeSet<>());
         URI base = URI.create("file:///jiaokan-site/");
         XdmValue summaryParam = new XdmValue(summaries);
-        int parts = Math.max(1, options.threads());
+        int threads = Math.max(1, options.threads());
         java.util.concurrent.atomic.AtomicReference<SaxonApiException> unsuited = new java.util.concurrent.atomic.AtomicReference<>();
         List<Callable<Void>> jobs = new ArrayList<>();
+        // The entries' pages made without the stylesheet where it allows (the edition's own pages are still its), in
+        // many small jobs beside the one transformation, so that the threads end together.
+        EntryPages entryPages = null;
+        if (viaWriter && javaEntryPages && ctx.xsl().entryPagesInJava()) {
+            Xslt30Transformer frame = ctx.xsl().site();
+            frame.setStylesheetParameters(commonParams(ctx, ctx.registers().whole()));
+            entryPages = EntryPages.of(frame, ctx.registers().whole(), summaries);
+        }
+        int parts = entryPages == null ? threads : 1;
+        if (entryPages != null) {
+            List<EntryPages.Entry> made = new ArrayList<>();
+            for (EntryPages.Entry e : entryPages.entries()) if (onlyEntries == null || onlyEntries.contains(e.id())) made.add(e);
+            int chunks = Math.min(made.size(), threads * 16);
+            EntryPages pages = entryPages;
+            for (int c = 0; c < chunks; c++) {
+                int chunk = c;
+                jobs.add(() -> {
+                    for (int i = chunk; i < made.size(); i += chunks) {
+                        String rel = made.get(i).page();
+                        if (rel.startsWith("/") || rel.contains("..")) throw new IOException("refusing page " + rel);
+                        write(ctx, rel, pages.page(made.get(i)));
+                        outputs.add(rel);
+                        entryPagesMade.incrementAndGet();
+                    }
+                    return null;
+                });
+            }
+        }
         for (int part = 0; part < parts; part++) {
             Xslt30Transformer t = ctx.xsl().site();
             Map<QName, XdmValue> p = commonParams(ctx, ctx.registers().whole());
             p.put(new QName("summaries"), summaryParam);
             p.put(new QName("part"), new XdmAtomicValue(part));
             p.put(new QName("parts"), new XdmAtomicValue(parts));
+            if (entryPages != null) p.put(new QName("entry-pages-elsewhere"), new XdmAtomicValue(true));
             if (onlyEntries != null) {
                 Map<XdmAtomicValue, XdmValue> only = new HashMap<>();
                 for (String id : onlyEntries) only.put(new XdmAtomicValue(id), new XdmAtomicValue(true));
@@ -1160,7 +1190,7 @@ public final class Publisher {
                 });
                 return page;
             });
-            jobs.add(() -> {
+            jobs.add(part, () -> {
                 try {
                     t.callTemplate(new QName("main"), new net.sf.saxon.s9api.XdmDestination());
                 } catch (SaxonApiException e) {
@@ -1172,9 +1202,11 @@ public final class Publisher {
             });
         }
         try {
-            Ordered.all(parts, jobs);
+            Ordered.all(threads, jobs);
             if (unsuited.get() != null) throw unsuited.get();
         } catch (IOException e) {
+            if (e.getCause() instanceof IOException io) throw io;
+            if (e.getCause() instanceof net.sf.saxon.trans.XPathException x) throw new SaxonApiException(x);
             if (e.getCause() instanceof SaxonApiException s) {
                 // a page that could not be written (or would leave the site folder) keeps its own error
                 for (Throwable c = s.getCause(); c != null; c = c.getCause()) {
@@ -1226,6 +1258,15 @@ public final class Publisher {
      * themselves. True outside them.
      */
     static volatile boolean javaMentions = true;
+
+    /**
+     * Whether the register entries' pages are made by {@link EntryPages} where the theme allows; the tests turn it off to
+     * compare with the stylesheet making them. True outside them.
+     */
+    static volatile boolean javaEntryPages = true;
+
+    /** How many entries' pages {@link EntryPages} made (for the tests). */
+    static final java.util.concurrent.atomic.AtomicInteger entryPagesMade = new java.util.concurrent.atomic.AtomicInteger();
 
     /** How many transformations {@link PageWriter} left to Saxon's serializer (for the tests). */
     static final java.util.concurrent.atomic.AtomicInteger leftToSaxon = new java.util.concurrent.atomic.AtomicInteger();

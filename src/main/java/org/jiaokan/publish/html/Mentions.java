@@ -423,7 +423,7 @@ public final class Mentions {
         return null;
     }
 
-    private static Iterable<NodeInfo> children(NodeInfo e) {
+    static Iterable<NodeInfo> children(NodeInfo e) {
         return () -> new java.util.Iterator<>() {
             private final AxisIterator it = e.iterateAxis(AxisInfo.CHILD);
             private NodeInfo next = it.next();

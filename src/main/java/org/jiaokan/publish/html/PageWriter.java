@@ -386,23 +386,7 @@ public final class PageWriter {
         }
 
         private void attribute(Page p, String element, String name, String value) throws XPathException {
-            p.put(' ');
-            p.putAscii(name);
-            if (BOOLEAN_NAMES.contains(name) && name.equalsIgnoreCase(value)
-                    && (BOOLEAN.contains(element + '+' + name) || BOOLEAN.contains("*+" + name))) {
-                return;
-            }
-            // the URI escaper comes before the emitter, which writes the attributes of an element inside script
-            // or style without escaping
-            if (URL_NAMES.contains(name) && URL.contains(element + '+' + name)) {
-                value = HTMLURIEscaper.escapeURL(value, true, getConfiguration());
-            }
-            p.put('=');
-            p.put('"');
-            UnicodeString v = net.sf.saxon.str.StringView.tidy(value);
-            if (inScript > 0) raw(p, v);
-            else escape(p, v, true);
-            p.put('"');
+            PageWriter.attribute(p, element, name, value, inScript > 0, getConfiguration());
         }
 
         @Override
@@ -555,6 +539,96 @@ public final class PageWriter {
         @Override
         public boolean usesTypeAnnotations() {
             return false;
+        }
+    }
+
+    /**
+     * An attribute as the writer writes it ({@code inScript}: the element is inside script or style, whose attributes'
+     * values are not escaped).
+     */
+    private static void attribute(Page p, String element, String name, String value, boolean inScript,
+            net.sf.saxon.Configuration config) throws XPathException {
+        p.put(' ');
+        p.putAscii(name);
+        if (BOOLEAN_NAMES.contains(name) && name.equalsIgnoreCase(value)
+                && (BOOLEAN.contains(element + '+' + name) || BOOLEAN.contains("*+" + name))) {
+            return;
+        }
+        // the URI escaper comes before the emitter, which writes the attributes of an element inside script
+        // or style without escaping
+        if (URL_NAMES.contains(name) && URL.contains(element + '+' + name)) {
+            value = HTMLURIEscaper.escapeURL(value, true, config);
+        }
+        p.put('=');
+        p.put('"');
+        UnicodeString v = net.sf.saxon.str.StringView.tidy(value);
+        if (inScript) Writer.raw(p, v);
+        else Writer.escape(p, v, true);
+        p.put('"');
+    }
+
+    /**
+     * Bytes of HTML written as this writer writes a page's events, for a part of a page made without a transformation
+     * ({@link EntryPages}): start and end tags of lower-case ASCII names outside script and style, attributes, text.
+     */
+    static final class Html {
+        private final Page page = new Page(null);
+        private final net.sf.saxon.Configuration config;
+
+        Html(net.sf.saxon.Configuration config) {
+            this.config = config;
+        }
+
+        /** {@code <name}: its attributes follow, then {@link #close()}. */
+        Html open(String name) {
+            page.put('<');
+            page.putAscii(name);
+            return this;
+        }
+
+        Html attribute(String element, String name, String value) throws XPathException {
+            PageWriter.attribute(page, element, name, value, false, config);
+            return this;
+        }
+
+        /** The {@code >} of a start tag. */
+        Html close() {
+            page.put('>');
+            return this;
+        }
+
+        Html end(String name) {
+            page.put('<');
+            page.put('/');
+            page.putAscii(name);
+            page.put('>');
+            return this;
+        }
+
+        Html text(String s) {
+            Writer.escape(page, net.sf.saxon.str.StringView.tidy(s), false);
+            return this;
+        }
+
+        /** Bytes written as they are (markup this writer wrote). */
+        Html bytes(byte[] b, int from, int to) {
+            page.ensure(to - from);
+            System.arraycopy(b, from, page.buf, page.len, to - from);
+            page.len += to - from;
+            return this;
+        }
+
+        Html ascii(String s) {
+            page.putAscii(s);
+            return this;
+        }
+
+        int length() {
+            return page.len;
+        }
+
+        byte[] toByteArray() {
+            return java.util.Arrays.copyOf(page.buf, page.len);
         }
     }
 

@@ -44,6 +44,7 @@ public final class Stylesheets {
     private final XsltExecutable site;
     private final boolean twinInOnePass;
     private final boolean mentionsInJava;
+    private final boolean entryPagesInJava;
     private final java.util.List<String> compileErrors;
 
     /** Compiled stylesheets kept for the next run in the same JVM, by the theme's fingerprint (a few themes at most). */
@@ -93,6 +94,7 @@ public final class Stylesheets {
             throw new SaxonApiException(compileErrors.isEmpty() ? e.getMessage() : String.join("; ", compileErrors), e);
         }
         mentionsInJava = !theme.overrides("xslt/html/common.xsl");
+        entryPagesInJava = mentionsInJava && !theme.overrides("xslt/html/site.xsl") && !theme.overrides("xslt/html/params.xsl");
         twinInOnePass = document.getGlobalParameters().containsKey(new net.sf.saxon.s9api.QName("twin"))
                 && documentModules.stream().allMatch(m -> writtenForTwins(theme, m));
     }
@@ -169,6 +171,14 @@ public final class Stylesheets {
      */
     public boolean mentionsInJava() {
         return mentionsInJava;
+    }
+
+    /**
+     * Whether the register entries' pages may be made by {@link EntryPages}: it follows the bundled {@code site.xsl}'s
+     * template {@code entry} (and the frame its {@code common.xsl} gives), so not where an edition overrides either.
+     */
+    public boolean entryPagesInJava() {
+        return entryPagesInJava;
     }
 
     /** A transformer for one document's summary (title, facets, mentions with snippets). */
