@@ -464,6 +464,67 @@ public final class PipelineBench {
             return;
         }
         figures.add(m.stop("recogniser alone, " + threads + " threads", sample.size(), chars, 0));
+        machineScaling(threads);
+    }
+
+    /**
+     * What the machine itself makes of its cores: a loop sharing nothing with the other threads (integer work on an
+     * array of its own that the core's caches hold, no allocation, no lock) timed in its thread's CPU time, on one thread
+     * and then on {@code threads} at once. Where cores slow each other down (hyperthreads of one core, a virtual
+     * machine's cores on a busy host, a clock that drops with the load), its speed per core falls on {@code threads}:
+     * the share below is the most any work, the recogniser's too, can keep of its one-thread speed per core there.
+     */
+    private void machineScaling(int threads) {
+        // compiled first, then sized to about a second on one thread
+        long work = spin(2000);
+        long t0 = Meter.threadCpu();
+        work += spin(2000);
+        double per = Math.max(1e-6, (Meter.threadCpu() - t0) / 1e9 / 2000);
+        int n = (int) Math.max(100, Math.min(1_000_000, 1.0 / per));
+        double one = Double.MAX_VALUE;
+        double all = Double.MAX_VALUE;
+        for (int round = 0; round < 3; round++) {
+            long c0 = Meter.threadCpu();
+            work += spin(n);
+            one = Math.min(one, (Meter.threadCpu() - c0) / 1e9);
+            List<java.util.concurrent.Callable<Double>> jobs = new ArrayList<>();
+            for (int t = 0; t < threads; t++) {
+                jobs.add(() -> {
+                    long c = Meter.threadCpu();
+                    SPUN.addAndGet(spin(n));
+                    return (Meter.threadCpu() - c) / 1e9;
+                });
+            }
+            try {
+                double sum = 0;
+                for (double d : Ordered.all(threads, jobs)) sum += d;
+                all = Math.min(all, sum / threads);
+            } catch (IOException e) {
+                return;
+            }
+        }
+        SPUN.addAndGet(work);
+        double share = 100 * one / all;
+        extra.put("machineOneThreadLoopCpuSeconds", one);
+        extra.put("machineAllThreadsLoopCpuSecondsPerThread", all);
+        extra.put("machineSpeedPerCoreOnAllThreadsShare", share);
+        out.printf(Locale.ROOT, "the machine: a loop sharing nothing took %.2f CPU s on one thread, %.2f s per thread on %d at once: %.1f %% of its speed per core%n",
+                one, all, threads, share);
+    }
+
+    /** Keeps the loop's result, so that the compiler cannot drop the loop. */
+    private static final java.util.concurrent.atomic.AtomicLong SPUN = new java.util.concurrent.atomic.AtomicLong();
+
+    private static long spin(int rounds) {
+        int[] a = new int[16384];
+        long s = 0;
+        for (int r = 0; r < rounds; r++) {
+            for (int i = 0; i < a.length; i++) {
+                a[i] = a[i] * 31 + i + r;
+                s += a[(i * 7) & 16383];
+            }
+        }
+        return s;
     }
 
     private static void recognise(ChineseAnnotator recogniser, List<SourceDocument> docs) {
