@@ -1103,9 +1103,10 @@ public final class Publisher {
     }
 
     /**
-     * The edition-level pages, made from the documents' summaries by one transformation per thread: the first
-     * makes the edition's own pages and a share of the register entries' pages, each other one its share of
-     * the entries (the stylesheet's {@code $part} of {@code $parts}).
+     * The edition-level pages, made from the documents' summaries. Where the theme allows ({@link EntryPages}), the
+     * register entries' pages are made in Java in small jobs on every thread, beside one transformation making the
+     * edition's own pages; else by one transformation per thread: the first makes the edition's own pages and a share
+     * of the entries' pages, each other one its share of the entries (the stylesheet's {@code $part} of {@code $parts}).
      */
     private int sitePages(Context ctx, List<XdmNode> summaries, List<String> written, Set<String> onlyEntries)
             throws SaxonApiException, IOException {

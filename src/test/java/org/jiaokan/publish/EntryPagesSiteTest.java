@@ -43,6 +43,33 @@ class EntryPagesSiteTest {
     }
 
     @Test
+    void anIncrementalPublicationsEntryPagesAreAFullOneByTheStylesheet() throws IOException {
+        Path edition = tmp.resolve("edition-incremental");
+        IncrementalPublishTest.copy(Path.of("tei"), edition);
+        Path out = tmp.resolve("incremental");
+        IncrementalPublishTest.run(edition, out, true);
+        // one document's text changes: the pages of the entries it names are made again, the others kept
+        Path changed = IncrementalPublishTest.documents(edition).get(1);
+        String text = Files.readString(changed, StandardCharsets.UTF_8);
+        int stop = text.indexOf('。', text.indexOf("<body"));
+        assertTrue(stop > 0);
+        Files.writeString(changed, text.substring(0, stop) + "，另行通知" + text.substring(stop), StandardCharsets.UTF_8);
+        int before = Publisher.entryPagesMade.get();
+        IncrementalPublishTest.run(edition, out, true);
+        int made = Publisher.entryPagesMade.get() - before;
+        Map<String, byte[]> incremental = IncrementalPublishTest.files(out);
+        long entries = incremental.keySet().stream().filter(IncrementalPublishTest::isEntryPage).count();
+        assertTrue(made > 0 && made < entries, "entry pages made again: " + made + " of " + entries);
+
+        Publisher.javaEntryPages = false;
+        Path full = tmp.resolve("full");
+        IncrementalPublishTest.run(edition, full, false);
+        Map<String, byte[]> byStylesheet = IncrementalPublishTest.files(full);
+        assertEquals(byStylesheet.keySet(), incremental.keySet());
+        for (Map.Entry<String, byte[]> e : byStylesheet.entrySet()) assertArrayEquals(e.getValue(), incremental.get(e.getKey()), e.getKey());
+    }
+
+    @Test
     void anEditionsOwnSiteModuleMakesThemItself() throws IOException {
         Path edition = tmp.resolve("edition");
         IncrementalPublishTest.copy(Path.of("tei"), edition);

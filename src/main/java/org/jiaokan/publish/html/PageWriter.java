@@ -618,15 +618,6 @@ public final class PageWriter {
             return this;
         }
 
-        Html ascii(String s) {
-            page.putAscii(s);
-            return this;
-        }
-
-        int length() {
-            return page.len;
-        }
-
         byte[] toByteArray() {
             return java.util.Arrays.copyOf(page.buf, page.len);
         }
