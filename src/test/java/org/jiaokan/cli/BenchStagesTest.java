@@ -31,6 +31,9 @@ class BenchStagesTest {
         assertTrue(figures.contains("\"stage\": \"of which schema check\""), figures);
         assertTrue(figures.matches("(?s).*\"stage\": \"build \\(convert all, warm\\)\"[^}]*\"documents\": 4,.*"), figures);
         assertTrue(figures.contains("\"warmBuildFailures\": 0"), figures);
+        // the warm builds repeat until one is less than 3 % faster (at most --warm-rounds): one row, every build's seconds
+        assertEquals(1, figures.split("\"stage\": \"build \\(convert all, warm\\)\"", -1).length - 1, figures);
+        assertTrue(figures.matches("(?s).*\"warmBuildRounds\": \\[\\s*\\d+\\.\\d+.*"), figures);
         for (String[] b : new String[][] {{"build (convert all)", "build", "conversion", "conversion: "},
                 {"build (convert all, warm)", "warmBuild", "warmConversion", "conversion, warm: "}}) {
             assertTrue(figures.contains("\"stage\": \"" + b[0] + "\""), figures);
