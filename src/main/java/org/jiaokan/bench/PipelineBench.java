@@ -58,7 +58,7 @@ public final class PipelineBench {
                     DEFAULT_WARM_ROUNDS);
         }
 
-        /** Warm rounds of a publish format at most (see {@link PipelineBench#publishRounds}). */
+        /** Warm rounds of a publish format, and warm builds, at most (see {@link PipelineBench#publishRounds}, {@link PipelineBench#warmBuild}). */
         public static final int DEFAULT_WARM_ROUNDS = 4;
 
         boolean runs(String part) { return parts.contains(part); }

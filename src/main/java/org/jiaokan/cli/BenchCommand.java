@@ -70,8 +70,8 @@ final class BenchCommand implements Callable<Integer> {
     Set<String> formats;
 
     @Option(names = "--warm-rounds", paramLabel = "N", defaultValue = "" + PipelineBench.Settings.DEFAULT_WARM_ROUNDS,
-            description = "Warm rounds of each publish format at most: they repeat until one is less than 3 %% faster than the one "
-                    + "before (the JIT has settled); the last is the warm figure (default: ${DEFAULT-VALUE}).")
+            description = "Warm rounds of each publish format, and warm builds with convert, at most: they repeat until one is less "
+                    + "than 3 %% faster than the one before (the JIT has settled); the last is the warm figure (default: ${DEFAULT-VALUE}).")
     int warmRounds;
 
     @Option(names = "--tools", paramLabel = "DIR", defaultValue = "target/bench-tools",
