@@ -1151,10 +1151,7 @@ public final class Publisher {
                 int chunk = c;
                 jobs.add(() -> {
                     for (int i = chunk; i < made.size(); i += chunks) {
-                        String rel = made.get(i).page();
-                        if (rel.startsWith("/") || rel.contains("..")) throw new IOException("refusing page " + rel);
-                        write(ctx, rel, pages.page(made.get(i)));
-                        outputs.add(rel);
+                        writeSitePage(ctx, made.get(i).page(), pages.page(made.get(i)), outputs);
                         entryPagesMade.incrementAndGet();
                     }
                     return null;
@@ -1182,12 +1179,10 @@ public final class Publisher {
                         : serializer(ctx, bos, rel.endsWith(".xml"));
                 page.onClose(() -> {
                     try {
-                        if (rel.startsWith("/") || rel.contains("..")) throw new IOException("refusing page " + rel);
-                        write(ctx, rel, bos.toByteArray());
+                        writeSitePage(ctx, rel, bos.toByteArray(), outputs);
                     } catch (IOException e) {
                         throw new SaxonApiException(e.getMessage(), e);
                     }
-                    outputs.add(rel);
                 });
                 return page;
             });
@@ -1223,6 +1218,13 @@ public final class Publisher {
             if (rel.endsWith(".html")) n++;
         }
         return n;
+    }
+
+    /** An edition page at {@code rel} in the site folder (refused where it would leave it), recorded in {@code outputs}. */
+    private static void writeSitePage(Context ctx, String rel, byte[] bytes, Set<String> outputs) throws IOException {
+        if (rel.startsWith("/") || rel.contains("..")) throw new IOException("refusing page " + rel);
+        write(ctx, rel, bytes);
+        outputs.add(rel);
     }
 
     /**

@@ -147,12 +147,7 @@ public final class EntryPages {
             if (c.getNamespaceUri().equals(TEI) && ENTRY_ELEMENTS.contains(c.getLocalPart())) {
                 String id = c.getAttributeValue(NamespaceUri.XML, "id");
                 if (id != null && Stylesheets.isPageId(id)) {
-                    String kind = switch (c.getLocalPart()) {
-                        case "place" -> "place";
-                        case "org" -> "org";
-                        default -> "person";
-                    };
-                    entries.add(new Entry(id, kind, label(c), c));
+                    entries.add(new Entry(id, Mentions.kindOfEntry(c.getLocalPart()), label(c), c));
                     ids.add(id);
                 }
             }
@@ -267,8 +262,7 @@ public final class EntryPages {
     }
 
     private static String attribute(NodeInfo e, String local) {
-        String v = e.getAttributeValue(NamespaceUri.NULL, local);
-        return v == null ? "" : v;
+        return Mentions.attribute(e, NamespaceUri.NULL, local);
     }
 
     private static boolean isElement(NodeInfo n, String local) {

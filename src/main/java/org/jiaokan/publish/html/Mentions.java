@@ -279,9 +279,7 @@ public final class Mentions {
             if (n.getNodeKind() != Type.ELEMENT || !n.getNamespaceUri().equals(TEI) || !ENTRIES.contains(n.getLocalPart())) continue;
             String id = n.getAttributeValue(XML, "id");
             if (id == null || entries.containsKey(id)) continue;
-            String local = n.getLocalPart();
-            String kind = local.equals("person") || local.equals("personGrp") ? "person"
-                    : local.equals("place") ? "place" : local.equals("org") ? "org" : "term";
+            String kind = kindOfEntry(n.getLocalPart());
             List<String> langs = new ArrayList<>();
             List<String> forms = new ArrayList<>();
             for (NodeInfo c : children(n)) {
@@ -295,6 +293,12 @@ public final class Mentions {
             ENTRIES_OF.put(registers, entries);
         }
         return entries;
+    }
+
+    /** {@code f:kind-of-entry}: person, place, org or term, by the entry element's local name. */
+    static String kindOfEntry(String local) {
+        return local.equals("person") || local.equals("personGrp") ? "person"
+                : local.equals("place") ? "place" : local.equals("org") ? "org" : "term";
     }
 
     /**
@@ -404,7 +408,8 @@ public final class Mentions {
         return s.substring(s.offsetByCodePoints(0, skip));
     }
 
-    private static String attribute(NodeInfo e, NamespaceUri ns, String local) {
+    /** The value of an attribute, "" where there is none. */
+    static String attribute(NodeInfo e, NamespaceUri ns, String local) {
         String v = e.getAttributeValue(ns, local);
         return v == null ? "" : v;
     }
