@@ -242,9 +242,8 @@
   <!-- The names in this document, each linked to its register page. -->
   <xsl:template name="f:names-here">
     <xsl:variable name="names" as="map(*)*">
-      <xsl:for-each-group select="f:text-roots(/)//(persName | placeName | orgName | term | name | rs)"
-          group-by="if (exists($entities)) then $entities(generate-id(.))[1] else f:entity-id(.)">
-        <xsl:variable name="kind" select="if (exists($entities)) then $entities(generate-id(.))[2] else f:entity-kind(., current-grouping-key())"/>
+      <xsl:for-each-group select="f:text-roots(/)//(persName | placeName | orgName | term | name | rs)" group-by="f:name-entity(.)[1]">
+        <xsl:variable name="kind" select="f:name-entity(.)[2]"/>
         <xsl:if test="exists($kind)">
           <xsl:sequence select="map{'id': current-grouping-key(), 'kind': $kind, 'label': normalize-space(.), 'el': ., 'n': count(current-group())}"/>
         </xsl:if>

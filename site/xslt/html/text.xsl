@@ -316,10 +316,9 @@
   <xsl:template match="persName | placeName | orgName | term | name | rs" mode="m:text">
     <xsl:param name="in-link" tunnel="yes" as="xs:boolean" select="false()"/>
     <xsl:param name="root" tunnel="yes" as="xs:string" select="'../'"/>
-    <!-- the id and kind the publisher worked out for every name of the document ($entities), else found here -->
-    <xsl:variable name="known" select="if (exists($entities)) then $entities(generate-id(.)) else ()"/>
-    <xsl:variable name="id" select="if (exists($entities)) then $known[1] else f:entity-id(.)"/>
-    <xsl:variable name="kind" select="if (exists($entities)) then $known[2] else if (exists($id)) then f:entity-kind(., $id) else ()"/>
+    <xsl:variable name="known" select="f:name-entity(.)"/>
+    <xsl:variable name="id" select="$known[1]"/>
+    <xsl:variable name="kind" select="$known[2]"/>
     <xsl:choose>
       <xsl:when test="exists($kind) and not($in-link)">
         <a class="ent ent-{$kind}" href="{$root}{f:entity-href($kind, $id)}">
@@ -336,6 +335,13 @@
       </xsl:otherwise>
     </xsl:choose>
   </xsl:template>
+
+  <!-- A name's register id and, where it has one, its kind (f:entity-id, f:entity-kind): as the publisher worked them out
+       for every name of the document ($entities), else worked out here. -->
+  <xsl:function name="f:name-entity" as="xs:string*">
+    <xsl:param name="e" as="element()"/>
+    <xsl:sequence select="if (exists($entities)) then $entities(generate-id($e)) else f:entity-id($e) ! (., f:entity-kind($e, .))"/>
+  </xsl:function>
 
   <!-- A name's text; on the converted page, the register's spelling in that script when the register has it. -->
   <xsl:template name="f:entity-text">
