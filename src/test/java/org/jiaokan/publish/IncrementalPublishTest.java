@@ -133,10 +133,13 @@ class IncrementalPublishTest {
     static void assertFullPublication(Path edition, Path out, String step) throws IOException {
         Path fresh = tmp.resolve("fresh-" + step);
         run(edition, fresh, false);
-        Map<String, byte[]> full = files(fresh);
-        Map<String, byte[]> incremental = files(out);
-        assertEquals(full.keySet(), incremental.keySet(), step + ": the same files");
-        for (String f : full.keySet()) assertArrayEquals(full.get(f), incremental.get(f), step + ": " + f + " differs from a full publication");
+        assertSameFiles(files(fresh), files(out), step);
+    }
+
+    /** {@code actual} holds the files of {@code expected} and no others, each with the same bytes ({@code what} begins the messages). */
+    static void assertSameFiles(Map<String, byte[]> expected, Map<String, byte[]> actual, String what) {
+        assertEquals(expected.keySet(), actual.keySet(), what + ": the same files");
+        for (String f : expected.keySet()) assertArrayEquals(expected.get(f), actual.get(f), what + ": " + f + " differs");
     }
 
     static boolean isEntryPage(String f) {
