@@ -25,6 +25,10 @@ class BenchStagesTest {
         String figures = Files.readString(json, StandardCharsets.UTF_8);
         assertTrue(figures.contains("\"stage\": \"clean\""), figures);
         assertTrue(figures.contains("\"stage\": \"recogniser alone, 1 thread\""), figures);
+        // measured again after the warm builds, on the same lines, and the warm build compared with it as well
+        assertTrue(figures.matches("(?s).*\"stage\": \"recogniser alone, 1 thread, after the builds\"[^}]*\"characters\": (?!0,)\\d+,.*"), figures);
+        assertTrue(figures.contains("\"warmConversionShareOfRecogniserAfterTimesCores\""), figures);
+        assertTrue(run.out().contains("conversion, warm, against the recogniser measured after it: "), run.out());
         // the build, then the same build again in the warm JVM, into a folder of its own: every document converted
         // again; each with its CPU by step of its documents, under it
         assertTrue(figures.contains("\"stage\": \"of which conversion (clean, structure, recognition, metadata)\""), figures);
