@@ -22,9 +22,21 @@ public final class Enumerations {
     };
     /** A dash pair and then the item's first word (a line of dashes is a rule, not an item). */
     private static final Pattern DASH = Pattern.compile("^(——|－－|--)[\\s\u3000]*[^\\s\u3000—－-]");
-    /** An item marker inside a paragraph: 一是, 二要, at the start or after a punctuation mark. */
-    private static final Pattern RUN_IN = Pattern.compile(
-            "(?<=^|[，,；;。：:！!？?、）)\\s])([一二三四五六七八九十]{1,2})([是要])");
+    /** The numerals of run-in markers. */
+    private static final String RUN_IN_NUMERALS = "一二三四五六七八九十";
+    /** An item marker inside a paragraph: 一是, 二要, at the start or after a punctuation mark (package-private for tests). */
+    static final Pattern RUN_IN = Pattern.compile(
+            "(?<=^|[，,；;。：:！!？?、）)\\s])([" + RUN_IN_NUMERALS + "]{1,2})([是要])");
+
+    /** Whether {@code text} has 是 or 要 right after a numeral, as every match of {@link #RUN_IN} has. */
+    static boolean anyMarkerVerb(String text) {
+        for (int k = 1; k < text.length(); k++) {
+            char c = text.charAt(k);
+            if ((c == '是' || c == '要') && RUN_IN_NUMERALS.indexOf(text.charAt(k - 1)) >= 0) return true;
+        }
+        return false;
+    }
+
     /** A run-in item shorter than this (in characters) is a phrase like 一是一，二是二, not an item. */
     private static final int RUN_IN_MIN = 6;
 
@@ -77,6 +89,9 @@ public final class Enumerations {
      * series is the lead-in; text between series belongs to the paragraph.
      */
     public static List<RunIn> runInLists(String text) {
+        // Every marker has a numeral right before its 是 or 要: a paragraph without one (nearly all) is done at once,
+        // without the pattern's look-behind tried at each of its characters.
+        if (!anyMarkerVerb(text)) return List.of();
         List<List<Integer>> series = new ArrayList<>();
         List<Integer> current = new ArrayList<>();
         String verb = null;
