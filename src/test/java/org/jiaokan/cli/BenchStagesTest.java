@@ -54,6 +54,10 @@ class BenchStagesTest {
         for (Path p : tei) {
             assertEquals(-1L, Files.mismatch(p, dir.resolve("w/edition-warm/docs").resolve(p.getFileName())), p.toString());
         }
+        // each warm build went into a folder of its own; the last stays as edition-warm, the others are gone
+        try (java.util.stream.Stream<Path> list = Files.list(dir.resolve("w"))) {
+            assertEquals(java.util.List.of(), list.map(p -> p.getFileName().toString()).filter(n -> n.startsWith("edition-warm-")).toList());
+        }
         if (org.jiaokan.edition.Ordered.threads() > 1) {
             // the recogniser on the build's threads, the ceiling measured as the build is
             assertTrue(figures.contains("\"stage\": \"recogniser alone, " + org.jiaokan.edition.Ordered.threads() + " threads\""), figures);
