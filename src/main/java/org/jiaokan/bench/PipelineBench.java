@@ -211,7 +211,7 @@ public final class PipelineBench {
             // Each build into a new folder, and the folders removed only after the last build: on a file system that
             // discards freed blocks as it frees them (ext4 mounted with discard), files made after a whole edition's
             // were removed cost several times their CPU, even 15 s after the removal (for 2,000 documents the cache's
-            // entries 3.0–3.5 CPU s against 0.8–1.2, the system's time 3.2–4.2 s against 0.8–1.4 s), which a build
+            // entries 2.9–4.3 CPU s against 0.8–1.2, the system's time 3.3–4.2 s against 0.8–1.4 s), which a build
             // into a fresh folder does not pay.
             Path again = work.resolve("edition-warm-" + round);
             deleteTree(again);
