@@ -82,27 +82,25 @@ public final class EntryPages {
      * {@code summaries} the documents' summaries in the documents' order.
      */
     public static EntryPages of(Xslt30Transformer frame, XdmNode registers, List<XdmNode> summaries) throws SaxonApiException {
-        // $docs, $mentions and $mentions-by-ref
-        List<NodeInfo> mentions = new ArrayList<>();
-        for (XdmNode s : summaries) {
-            for (NodeInfo d : Mentions.children(s.getUnderlyingNode())) {
-                if (!isElement(d, "doc")) continue;
-                for (NodeInfo m : Mentions.children(d)) if (isElement(m, "m")) mentions.add(m);
-            }
-        }
-        Map<String, List<NodeInfo>> byRef = new HashMap<>();
-        for (NodeInfo m : mentions) {
-            String ref = m.getAttributeValue(NamespaceUri.NULL, "ref");
-            if (ref != null) byRef.computeIfAbsent(ref, k -> new ArrayList<>()).add(m);
-        }
         // $entries: the registers' entries, then the ids only the documents name
         List<Entry> entries = new ArrayList<>();
         Set<String> regIds = new HashSet<>();
         if (registers != null) registerEntries(registers.getUnderlyingNode(), entries, regIds);
+        // $mentions-by-ref, over the summaries' mentions in order; the ids no register entry has, in order of first mention
+        Map<String, List<NodeInfo>> byRef = new HashMap<>();
         Map<String, List<NodeInfo>> named = new LinkedHashMap<>();
-        for (NodeInfo m : mentions) {
-            String ref = m.getAttributeValue(NamespaceUri.NULL, "ref");
-            if (ref != null && !regIds.contains(ref)) named.computeIfAbsent(ref, k -> new ArrayList<>()).add(m);
+        for (XdmNode s : summaries) {
+            for (NodeInfo d : Mentions.children(s.getUnderlyingNode())) {
+                if (!isElement(d, "doc")) continue;
+                for (NodeInfo m : Mentions.children(d)) {
+                    if (!isElement(m, "m")) continue;
+                    String ref = m.getAttributeValue(NamespaceUri.NULL, "ref");
+                    if (ref == null) continue;
+                    List<NodeInfo> all = byRef.computeIfAbsent(ref, k -> new ArrayList<>());
+                    all.add(m);
+                    if (!regIds.contains(ref)) named.putIfAbsent(ref, all);
+                }
+            }
         }
         for (Map.Entry<String, List<NodeInfo>> e : named.entrySet()) {
             String label = "";
@@ -124,7 +122,7 @@ public final class EntryPages {
         ByteArrayOutputStream bos = new ByteArrayOutputStream();
         frame.callTemplate(new QName("entry-frame"), PageWriter.page(bos));
         byte[] f = bos.toByteArray();
-        int title = only(f, TITLE_MARK, 0, f.length);
+        int title = only(f, TITLE_MARK);
         if (title < 0) return null;
         int[] parts = new int[4];
         int from = title + TITLE_MARK.length;
@@ -269,12 +267,10 @@ public final class EntryPages {
         return n.getNodeKind() == Type.ELEMENT && n.getLocalPart().equals(local);
     }
 
-    /** Where {@code mark} is in {@code b[from, to)}, when it is there once; else -1. */
-    private static int only(byte[] b, byte[] mark, int from, int to) {
-        int at = find(b, mark, from);
-        if (at < 0 || at + mark.length > to) return -1;
-        int again = find(b, mark, at + mark.length);
-        return again >= 0 && again + mark.length <= to ? -1 : at;
+    /** Where {@code mark} is in {@code b}, when it is there once; else -1. */
+    private static int only(byte[] b, byte[] mark) {
+        int at = find(b, mark, 0);
+        return at < 0 || find(b, mark, at + mark.length) >= 0 ? -1 : at;
     }
 
     private static int find(byte[] b, byte[] mark, int from) {
