@@ -169,7 +169,7 @@ public final class PipelineBench {
             seconds.add(f.wallNanos() / 1e9);
             extra.put("publishRounds " + format, List.copyOf(seconds));
             if (!r.errors().isEmpty()) extra.put("publishErrors " + format, r.errors().size());
-            boolean settled = round >= 2 && before < f.wallNanos() * 1.03;
+            boolean settled = settled(round, before, f.wallNanos());
             if (round > 0 && !(round == warm || settled)) {
                 before = f.wallNanos();
                 continue;
@@ -188,6 +188,14 @@ public final class PipelineBench {
             }
         }
         return warmNanos;
+    }
+
+    /**
+     * Whether warm round {@code round} (the first is 1), taking {@code nanos}, is less than 3 % faster than the one before
+     * it, which took {@code before}: the JIT has settled, and the rounds stop.
+     */
+    private static boolean settled(int round, long before, long nanos) {
+        return round >= 2 && before < nanos * 1.03;
     }
 
     /**
@@ -227,7 +235,7 @@ public final class PipelineBench {
             Meter.Figures f = measuredBuild(again, "build (convert all, warm)", "warmBuild", characters);
             seconds.add(f.wallNanos() / 1e9);
             extra.put("warmBuildRounds", List.copyOf(seconds));
-            boolean settled = round >= 2 && before < f.wallNanos() * 1.03;
+            boolean settled = settled(round, before, f.wallNanos());
             if (round == warm || settled) break;
             // not the last: its rows give way to the next build's
             figures.subList(rows, figures.size()).clear();
