@@ -652,6 +652,28 @@ public final class PipelineBench {
                 label, build.charsPerSecond(), build.cores(), share, rec.charsPerCpuSecond(), build.cores());
     }
 
+    /**
+     * A build's CPU time in two parts, each as a multiple of the recogniser alone's CPU time on the build's characters
+     * ({@code rec}'s speed): the recognition step (the recogniser on the documents' blocks, in the build's threads) and
+     * everything else (the other steps, the JIT, the collector, the run's reduction). The build's share of the
+     * recogniser times the cores is one over their sum, so the first part alone bounds it, whatever the rest costs. A
+     * line beginning with {@code label}, and {@code key}{@code RecognitionTimesRecogniserAlone} and
+     * {@code key}{@code RestTimesRecogniserAlone} in the JSON; nothing where the steps were not measured.
+     */
+    private void split(Meter.Figures build, Meter.Figures rec, String key, String label) {
+        if (build == null || rec == null || rec.charsPerCpuSecond() <= 0 || build.cpuNanos() <= 0) return;
+        if (!(extra.get(key + "StepsCpuSeconds") instanceof Map<?, ?> steps) || !(steps.get("recognition") instanceof Double recognition)) return;
+        double alone = build.characters() / rec.charsPerCpuSecond();
+        double cpu = build.cpuNanos() / 1e9;
+        double inside = recognition / alone;
+        double rest = (cpu - recognition) / alone;
+        extra.put(key + "RecognitionTimesRecogniserAlone", inside);
+        extra.put(key + "RestTimesRecogniserAlone", rest);
+        out.printf(Locale.ROOT, "%s: the recogniser in it %.1f CPU s = %.2f x its %.1f s alone on the corpus's characters, the rest of the build %.1f CPU s = %.2f x;"
+                        + " 1 / (%.2f + %.2f) = %.1f %%, at most %.1f %% however little the rest cost%n",
+                label, recognition, inside, alone, cpu - recognition, rest, inside, rest, 100 / (inside + rest), 100 / inside);
+    }
+
     /** The table of the figures. */
     public void print() {
         out.println();
@@ -667,6 +689,10 @@ public final class PipelineBench {
         shareOfRecogniser(find("build (convert all, warm)"), rec, "conversion, warm", "warmConversionShareOfRecogniserTimesCores");
         shareOfRecogniser(find("build (convert all, warm)"), find("recogniser alone, 1 thread, after the builds"),
                 "conversion, warm, against the recogniser measured after it", "warmConversionShareOfRecogniserAfterTimesCores");
+        split(build, rec, "build", "conversion");
+        Meter.Figures recAfter = find("recogniser alone, 1 thread, after the builds");
+        split(find("build (convert all, warm)"), recAfter != null ? recAfter : rec, "warmBuild",
+                "conversion, warm" + (recAfter != null ? ", against the recogniser measured after it" : ""));
         Meter.Figures recAll = figures.stream().filter(f -> f.stage().startsWith("recogniser alone, ") && f.stage().endsWith(" threads"))
                 .findFirst().orElse(null);
         if (recAll != null && build != null && recAll.charsPerCpuSecond() > 0) {

@@ -281,8 +281,9 @@ public final class Conversion {
             if ((id + ".xml").equalsIgnoreCase(Toolkit.REGISTER_FILE)) {
                 return new Read(input, id, null, null, new EditionDocument(id, src, null, List.of()), List.of(), warnings, notices, null);
             }
-            EditionDocument doc = toolkit.converter().convert(src, id, warnings::add);
             t = steps.done(ConversionSteps.Step.CONVERT, t);
+            EditionDocument doc = toolkit.converter().convert(src, id, warnings::add, steps);
+            t = steps.start();
             BuildCache.Summary stored = key == null ? null : cache.store(input, key, doc, warnings, notices).orElse(null);
             steps.done(ConversionSteps.Step.CACHE, t);
             return new Read(input, id, stored == null ? null : key, stored, doc, NamePropagation.names(doc), warnings, notices, null);

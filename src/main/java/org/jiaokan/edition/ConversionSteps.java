@@ -16,7 +16,8 @@ public final class ConversionSteps {
     /** The steps, in the order a document passes through them. */
     public enum Step {
         READ("reading and decoding the sources"),
-        CONVERT("conversion (clean, structure, recognition, metadata)"),
+        CONVERT("conversion besides recognition (clean, structure, metadata)"),
+        RECOGNITION("recognition (the recogniser on the documents' blocks)"),
         CACHE("the cache's entries (made and written)"),
         NAMES("name propagation"),
         TEI("TEI made, merged with the file before, written"),

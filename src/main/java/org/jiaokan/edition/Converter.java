@@ -55,6 +55,15 @@ public final class Converter {
      * marked (the document is still converted: names are additions, the text is whole without them).
      */
     public EditionDocument convert(SourceDocument src, String id, Consumer<String> warnings) {
+        return convert(src, id, warnings, ConversionSteps.OFF);
+    }
+
+    /**
+     * As {@link #convert(SourceDocument, String, Consumer)}, adding to {@code steps} the CPU time of the recogniser on
+     * the document's blocks ({@link ConversionSteps.Step#RECOGNITION}) and of the rest ({@link ConversionSteps.Step#CONVERT}).
+     */
+    EditionDocument convert(SourceDocument src, String id, Consumer<String> warnings, ConversionSteps steps) {
+        long t = steps.start();
         Script script = ScriptDetector.detect(src.text());
         List<SourceLine> lines = src.lines();
         List<List<Intervention>> judged = new ArrayList<>(lines.size());
@@ -63,6 +72,7 @@ public final class Converter {
             judged.add(cleaner.clean(line, new LineContext(script, i, lines.size(), line.hint())));
         }
         List<Block> blocks = structure.recognise(lines, judged);
+        t = steps.done(ConversionSteps.Step.CONVERT, t);
         List<Block> annotated = new ArrayList<>(blocks.size());
         int unannotated = 0;
         String firstFailure = null;
@@ -78,6 +88,7 @@ public final class Converter {
             }
             annotated.add(b.withMentions(mentions));
         }
+        t = steps.done(ConversionSteps.Step.RECOGNITION, t);
         if (unannotated > 0) {
             warnings.accept("names not marked in " + unannotated + " block" + (unannotated == 1 ? "" : "s")
                     + ", the recogniser failed (" + firstFailure.lines().findFirst().orElse("") + ")");
@@ -87,7 +98,9 @@ public final class Converter {
                 line -> ForumHeader.parse(line).map(h -> new String[]{h.editorName(), h.dateTime()}));
         // Names relative to the document's place (市公安局) are keyed by the full body where the place is known.
         annotated = RelativeNames.resolve(annotated, meta, id);
-        return new EditionDocument(id, src, meta, withDocumentYear(annotated, meta));
+        EditionDocument doc = new EditionDocument(id, src, meta, withDocumentYear(annotated, meta));
+        steps.done(ConversionSteps.Step.CONVERT, t);
+        return doc;
     }
 
     /** Confidence given to a date whose year is taken from the document's own date: the encoder writes cert="low". */

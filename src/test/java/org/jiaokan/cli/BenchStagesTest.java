@@ -31,7 +31,8 @@ class BenchStagesTest {
         assertTrue(run.out().contains("conversion, warm, against the recogniser measured after it: "), run.out());
         // the build, then the same build again in the warm JVM, into a folder of its own: every document converted
         // again; each with its CPU by step of its documents, under it
-        assertTrue(figures.contains("\"stage\": \"of which conversion (clean, structure, recognition, metadata)\""), figures);
+        assertTrue(figures.contains("\"stage\": \"of which conversion besides recognition (clean, structure, metadata)\""), figures);
+        assertTrue(figures.contains("\"stage\": \"of which recognition (the recogniser on the documents' blocks)\""), figures);
         assertTrue(figures.contains("\"stage\": \"of which schema check\""), figures);
         assertTrue(figures.matches("(?s).*\"stage\": \"build \\(convert all, warm\\)\"[^}]*\"documents\": 4,.*"), figures);
         assertTrue(figures.contains("\"warmBuildFailures\": 0"), figures);
@@ -43,7 +44,17 @@ class BenchStagesTest {
             assertTrue(figures.contains("\"stage\": \"" + b[0] + "\""), figures);
             assertTrue(figures.contains("\"" + b[2] + "ShareOfRecogniserTimesCores\""), figures);
             assertTrue(figures.matches("(?s).*\"" + b[1] + "StepsCpuSeconds\": \\{[^}]*\"convert\": (?!0\\.0000)\\d+\\.\\d+.*"), figures);
+            assertTrue(figures.matches("(?s).*\"" + b[1] + "StepsCpuSeconds\": \\{[^}]*\"recognition\": (?!0\\.0000)\\d+\\.\\d+.*"), figures);
             assertTrue(run.out().contains(b[3]), run.out());
+            // the build's CPU in two parts, each against the recogniser alone's time on its characters: the share is
+            // one over their sum (the warm build's against the recogniser measured after it)
+            double inside = number(figures, b[1] + "RecognitionTimesRecogniserAlone");
+            double rest = number(figures, b[1] + "RestTimesRecogniserAlone");
+            double share = number(figures, b[2] + "ShareOfRecogniser" + (b[1].equals("warmBuild") ? "After" : "") + "TimesCores");
+            assertTrue(inside > 0 && rest > 0, figures);
+            assertEquals(share, 100 / (inside + rest), share / 100, figures);
+            assertTrue(run.out().contains(b[3].substring(0, b[3].length() - 2) + (b[1].equals("warmBuild") ? ", against the recogniser measured after it" : "")
+                    + ": the recogniser in it "), run.out());
         }
         // the warm build wrote its own TEI, the same as the first build's
         java.util.List<Path> tei;
@@ -127,5 +138,12 @@ class BenchStagesTest {
     @Test
     void unknownPart() {
         refused("--stages: unknown part pdfs", "--stages", "convert,pdfs");
+    }
+
+    /** The number under {@code key} in the bench's JSON. */
+    private static double number(String json, String key) {
+        java.util.regex.Matcher m = java.util.regex.Pattern.compile("\"" + key + "\": (-?[0-9.]+(?:[eE][-+]?\\d+)?)").matcher(json);
+        assertTrue(m.find(), key + " in " + json);
+        return Double.parseDouble(m.group(1));
     }
 }
