@@ -685,14 +685,14 @@ public final class PipelineBench {
         }
         Meter.Figures rec = find("recogniser alone, 1 thread");
         Meter.Figures build = find("build (convert all)");
-        shareOfRecogniser(build, rec, "conversion", "conversionShareOfRecogniserTimesCores");
-        shareOfRecogniser(find("build (convert all, warm)"), rec, "conversion, warm", "warmConversionShareOfRecogniserTimesCores");
-        shareOfRecogniser(find("build (convert all, warm)"), find("recogniser alone, 1 thread, after the builds"),
-                "conversion, warm, against the recogniser measured after it", "warmConversionShareOfRecogniserAfterTimesCores");
-        split(build, rec, "build", "conversion");
+        Meter.Figures warm = find("build (convert all, warm)");
         Meter.Figures recAfter = find("recogniser alone, 1 thread, after the builds");
-        split(find("build (convert all, warm)"), recAfter != null ? recAfter : rec, "warmBuild",
-                "conversion, warm" + (recAfter != null ? ", against the recogniser measured after it" : ""));
+        shareOfRecogniser(build, rec, "conversion", "conversionShareOfRecogniserTimesCores");
+        shareOfRecogniser(warm, rec, "conversion, warm", "warmConversionShareOfRecogniserTimesCores");
+        String warmAfter = "conversion, warm, against the recogniser measured after it";
+        shareOfRecogniser(warm, recAfter, warmAfter, "warmConversionShareOfRecogniserAfterTimesCores");
+        split(build, rec, "build", "conversion");
+        split(warm, recAfter, "warmBuild", warmAfter);
         Meter.Figures recAll = figures.stream().filter(f -> f.stage().startsWith("recogniser alone, ") && f.stage().endsWith(" threads"))
                 .findFirst().orElse(null);
         if (recAll != null && build != null && recAll.charsPerCpuSecond() > 0) {

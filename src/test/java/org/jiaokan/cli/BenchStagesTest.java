@@ -74,9 +74,7 @@ class BenchStagesTest {
             assertTrue(figures.contains("\"stage\": \"recogniser alone, " + org.jiaokan.edition.Ordered.threads() + " threads\""), figures);
             assertTrue(figures.contains("\"conversionShareOfRecogniserOnTheSameThreads\""), figures);
             // what the machine itself keeps of a core's speed with every core busy: a share above nothing
-            java.util.regex.Matcher machine = java.util.regex.Pattern.compile("\"machineSpeedPerCoreOnAllThreadsShare\": ([0-9.]+)").matcher(figures);
-            assertTrue(machine.find(), figures);
-            assertTrue(Double.parseDouble(machine.group(1)) > 0, figures);
+            assertTrue(number(figures, "machineSpeedPerCoreOnAllThreadsShare") > 0, figures);
             assertTrue(run.out().contains("the machine: a loop sharing nothing took "), run.out());
         }
         if (Files.isDirectory(Path.of("/proc/self/task"))) {
