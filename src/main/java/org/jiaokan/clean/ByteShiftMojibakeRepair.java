@@ -153,10 +153,12 @@ public final class ByteShiftMojibakeRepair implements CleaningRule {
     private static final int CONTEXT = SEGMENT_REACH;
 
     /**
-     * The judgement of window {@code line[s,e)}, from this thread's memo when the same window in the
-     * same surroundings and script was judged before (recurring headers, names in pinyin, boilerplate):
-     * the judgement is a pure function of those characters, so a remembered one is exactly what the
-     * search would find again.
+     * The judgement of window {@code line[s,e)}, from the memo when the same window in the same surroundings and
+     * script was judged before (recurring headers, names in pinyin, boilerplate): the judgement is a pure function
+     * of those characters, so a remembered one is exactly what the search would find again. The memo is shared by
+     * every thread and every run of the JVM: a window judged on one thread is not judged again on another, nor in
+     * the next build of a watched edition. Two threads meeting a new window at once may both judge it; they find the
+     * same.
      */
     private static List<Intervention> judged(String line, int s, int e, CharBigramModel lm, Script script) {
         int from = Math.max(0, s - CONTEXT);
@@ -165,12 +167,17 @@ public final class ByteShiftMojibakeRepair implements CleaningRule {
                 .append((char) (script == null ? 0 : script.ordinal() + 1)).append((char) (s - from)).append((char) (e - from))
                 .append(line, from, to);
         String k = key.toString();
-        Map<String, List<Intervention>> memo = MEMO.get();
-        List<Intervention> relative = memo.get(k);
+        List<Intervention> relative;
+        synchronized (MEMO) {
+            relative = MEMO.get(k);
+        }
         if (relative == null) {
-            relative = new ArrayList<>();
-            for (Intervention iv : new Window(line, s, e, lm, script).judge()) relative.add(shift(iv, -s));
-            memo.put(k, List.copyOf(relative));
+            List<Intervention> judged = new ArrayList<>();
+            for (Intervention iv : new Window(line, s, e, lm, script).judge()) judged.add(shift(iv, -s));
+            relative = List.copyOf(judged);
+            synchronized (MEMO) {
+                MEMO.put(k, relative);
+            }
         }
         if (relative.isEmpty()) return relative;
         List<Intervention> out = new ArrayList<>(relative.size());
@@ -196,13 +203,17 @@ public final class ByteShiftMojibakeRepair implements CleaningRule {
                 w.asIs(left, right)};
     }
 
-    /** Windows remembered per thread, the least recently used forgotten first. */
-    private static final int MEMO_SIZE = 4096;
-    private static final ThreadLocal<Map<String, List<Intervention>>> MEMO = ThreadLocal.withInitial(() ->
+    /**
+     * Windows remembered, the least recently used forgotten first: a few megabytes at most (a key is the window
+     * and its context, some thirty characters; most judgements are the empty list). Looked up once per window
+     * under its lock, a few tens of thousands of times for thousands of documents; the search itself runs outside it.
+     */
+    private static final int MEMO_SIZE = 32_768;
+    private static final Map<String, List<Intervention>> MEMO =
             new java.util.LinkedHashMap<>(MEMO_SIZE * 4 / 3 + 1, 0.75f, true) {
                 @Override
                 protected boolean removeEldestEntry(Map.Entry<String, List<Intervention>> eldest) { return size() > MEMO_SIZE; }
-            });
+            };
 
     /** The cheapest test: a line of ASCII and common punctuation only has nothing to repair. */
     private static boolean anyCandidate(String line) {

@@ -114,6 +114,34 @@ class ByteShiftMojibakeGeneratedTest {
         assertTrue(eight > 4 * one, "the long paragraph was really examined: " + one + " then " + eight);
     }
 
+    /**
+     * A window judged on one thread is not judged again on another: the memo is the JVM's, so a build's workers (each
+     * run's threads are new) share what every one of them judged, and so do the builds of a watched edition.
+     */
+    @Test
+    void judgedWindowsAreSharedAcrossThreads() throws Exception {
+        String line = "民警在巡逻?邪l现一名可疑男子，随即上前盘问，讶空牡轿?。";
+        List<List<Intervention>> found = new ArrayList<>();
+        long[] evaluations = new long[2];
+        for (int t = 0; t < 2; t++) {
+            int round = t;
+            Thread worker = new Thread(() -> {
+                long before = CharBigramModel.EVALUATIONS.sum();
+                found.add(rule.find(line, Fixtures.simplified()));
+                evaluations[round] = CharBigramModel.EVALUATIONS.sum() - before;
+            });
+            worker.start();
+            worker.join();
+        }
+        assertTrue(!found.get(0).isEmpty(), "the line was repaired: " + found.get(0));
+        assertEquals(found.get(0), found.get(1));
+        // The first thread may find the windows judged already (another test's line); the second must. What it
+        // still asks the model is the pre-filter's question about each character, not the search's thousands.
+        long judging = work(line);
+        System.out.printf("model evaluations: %d judging the line, %d on the second thread%n", judging, evaluations[1]);
+        assertTrue(evaluations[1] * 10 < judging, evaluations[1] + " on the second thread against " + judging + " judging the line");
+    }
+
     private long work(String paragraph) {
         long before = CharBigramModel.EVALUATIONS.sum();
         // without the memo of judged windows, which would answer the repeated units from memory
