@@ -58,7 +58,7 @@ public final class MetadataExtractor {
     /** The metadata of one document. {@code forumHeader} parses a forum edit line into (editor, ISO date-time). */
     public Metadata extract(SourceDocument src, Script script, List<Block> blocks,
                             Function<String, Optional<String[]>> forumHeader) {
-        List<String> clean = blocks.stream().map(b -> RegularisedText.of(b.text(), b.interventions()).text()).toList();
+        List<String> clean = blocks.stream().map(b -> RegularisedText.textOf(b.text(), b.interventions())).toList();
         Map<String, String> props = new TreeMap<>(src.properties());
 
         String title = "";

@@ -1,6 +1,6 @@
 package org.jiaokan.model;
 
-import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
 
@@ -23,35 +23,61 @@ public final class RegularisedText {
     /** Builds the regularised reading of {@code source} under sorted, non-overlapping interventions. */
     public static RegularisedText of(String source, List<Intervention> interventions) {
         StringBuilder sb = new StringBuilder(source.length());
-        List<int[]> map = new ArrayList<>(source.length());
+        // Each character's source span, in two arrays grown as a replacement makes the text longer than its source.
+        int[] s = new int[source.length()];
+        int[] e = new int[source.length()];
+        int n = 0;
         int pos = 0;
         for (Intervention iv : interventions) {
             for (; pos < iv.start(); pos++) {
                 sb.append(source.charAt(pos));
-                map.add(new int[]{pos, pos + 1});
+                if (n == s.length) { s = grown(s); e = grown(e); }
+                s[n] = pos;
+                e[n++] = pos + 1;
             }
-            String kept = switch (iv.kind()) {
-                case SURPLUS, FORME_WORK, DAMAGE, CHARACTER, NOTE_ANCHOR -> "";
-                case CORRECTION, REGULARISATION -> iv.replacement();
-                case REDACTION -> source.substring(iv.start(), iv.end());
-            };
+            String kept = kept(source, iv);
             for (int i = 0; i < kept.length(); i++) {
                 sb.append(kept.charAt(i));
-                map.add(new int[]{iv.start(), iv.end()});
+                if (n == s.length) { s = grown(s); e = grown(e); }
+                s[n] = iv.start();
+                e[n++] = iv.end();
             }
             pos = iv.end();
         }
         for (; pos < source.length(); pos++) {
             sb.append(source.charAt(pos));
-            map.add(new int[]{pos, pos + 1});
+            if (n == s.length) { s = grown(s); e = grown(e); }
+            s[n] = pos;
+            e[n++] = pos + 1;
         }
-        int[] s = new int[map.size()];
-        int[] e = new int[map.size()];
-        for (int i = 0; i < s.length; i++) {
-            s[i] = map.get(i)[0];
-            e[i] = map.get(i)[1];
+        return new RegularisedText(sb.toString(), n == s.length ? s : Arrays.copyOf(s, n), n == e.length ? e : Arrays.copyOf(e, n));
+    }
+
+    /** The regularised reading's text alone, as {@link #of} makes it, without the map back to the source. */
+    public static String textOf(String source, List<Intervention> interventions) {
+        if (interventions.isEmpty()) return source;
+        StringBuilder sb = new StringBuilder(source.length());
+        int pos = 0;
+        for (Intervention iv : interventions) {
+            if (pos < iv.start()) sb.append(source, pos, iv.start());
+            sb.append(kept(source, iv));
+            pos = iv.end();
         }
-        return new RegularisedText(sb.toString(), s, e);
+        if (pos < source.length()) sb.append(source, pos, source.length());
+        return sb.toString();
+    }
+
+    /** What an intervention leaves of its span in the regularised reading. */
+    private static String kept(String source, Intervention iv) {
+        return switch (iv.kind()) {
+            case SURPLUS, FORME_WORK, DAMAGE, CHARACTER, NOTE_ANCHOR -> "";
+            case CORRECTION, REGULARISATION -> iv.replacement();
+            case REDACTION -> source.substring(iv.start(), iv.end());
+        };
+    }
+
+    private static int[] grown(int[] a) {
+        return Arrays.copyOf(a, Math.max(16, a.length + (a.length >> 1)));
     }
 
     public String text() { return text; }
