@@ -1,6 +1,7 @@
 package org.jiaokan.bench;
 
 import org.jiaokan.annotate.ChineseAnnotator;
+import org.jiaokan.clean.ByteShiftMojibakeRepair;
 import org.jiaokan.clean.Cleaner;
 import org.jiaokan.clean.LineContext;
 import org.jiaokan.edition.Conversion;
@@ -101,6 +102,7 @@ public final class PipelineBench {
         if (s.runs("convert")) {
             stages(corpus.files());
             recogniserAlone(corpus.files());
+            unseen(s.exampleSources());
         }
         // the build is the conversion measured as a whole; the later parts need its edition
         boolean later = s.runs("incremental") || s.runs("publish") || s.runs("naive");
@@ -496,6 +498,64 @@ public final class PipelineBench {
         }
         figures.add(m.stop("recogniser alone, " + threads + " threads", sample.size(), chars, 0));
         machineScaling(threads);
+    }
+
+    /**
+     * The mojibake judge on text it has not seen, against the recogniser on the same lines: the example edition's own
+     * sources, each line judged with the judge's memo of windows off, on one thread, the best of five passes after one
+     * that compiles. The corpus recombines those sources' paragraphs, so in the build the judge answers most of its
+     * windows from the memo; an archive whose documents share little pays what this measures.
+     */
+    private void unseen(Path exampleSources) {
+        List<SourceDocument> docs = new ArrayList<>();
+        if (exampleSources == null || !Files.isDirectory(exampleSources)) return;
+        try (Stream<Path> list = Files.list(exampleSources)) {
+            for (Path p : list.filter(Files::isRegularFile).sorted().toList()) {
+                try {
+                    docs.add(Readers.read(p, null));
+                } catch (ReadException e) {
+                    // skipped, as the build skips it
+                }
+            }
+        } catch (IOException e) {
+            return;
+        }
+        if (docs.isEmpty()) return;
+        out.println("measuring the mojibake judge on text it has not seen (the example edition's sources, its memo off)");
+        ByteShiftMojibakeRepair judge = ByteShiftMojibakeRepair.withoutMemo();
+        ChineseAnnotator recogniser = new ChineseAnnotator();
+        List<Script> scripts = new ArrayList<>();
+        long chars = 0;
+        for (SourceDocument d : docs) {
+            scripts.add(ScriptDetector.detect(d.text()));
+            chars += d.text().length();
+        }
+        long judging = Long.MAX_VALUE;
+        long recognising = Long.MAX_VALUE;
+        for (int pass = 0; pass < 6; pass++) {
+            long t0 = Meter.threadCpu();
+            for (int i = 0; i < docs.size(); i++) {
+                List<SourceLine> lines = docs.get(i).lines();
+                for (int j = 0; j < lines.size(); j++) {
+                    judge.find(lines.get(j).text(), new LineContext(scripts.get(i), j, lines.size(), lines.get(j).hint()));
+                }
+            }
+            long t1 = Meter.threadCpu();
+            recognise(recogniser, docs);
+            long t2 = Meter.threadCpu();
+            if (pass == 0) continue;
+            judging = Math.min(judging, t1 - t0);
+            recognising = Math.min(recognising, t2 - t1);
+        }
+        figures.add(new Meter.Figures("mojibake judge, text not seen (example sources, memo off)", judging, judging, 0, docs.size(), chars, 0));
+        figures.add(new Meter.Figures("recogniser alone, the same lines", recognising, recognising, 0, docs.size(), chars, 0));
+        double times = (double) judging / Math.max(1, recognising);
+        extra.put("unseenJudgeCpuSeconds", judging / 1e9);
+        extra.put("unseenRecogniserCpuSeconds", recognising / 1e9);
+        extra.put("unseenJudgeTimesRecogniser", times);
+        out.printf(Locale.ROOT, "the mojibake judge on text it has not seen: %.3f CPU s on the example edition's %d sources (%d characters), "
+                + "%.2f x the recogniser's %.3f s on the same lines (the corpus's recurring windows are answered from its memo)%n",
+                judging / 1e9, docs.size(), chars, times, recognising / 1e9);
     }
 
     /** The recogniser over {@code sample}'s lines on the calling thread, as row {@code stage}. */

@@ -28,6 +28,12 @@ class BenchStagesTest {
         // measured again after the warm builds, on the same lines, and the warm build compared with it as well
         assertTrue(figures.matches("(?s).*\"stage\": \"recogniser alone, 1 thread, after the builds\"[^}]*\"characters\": (?!0,)\\d+,.*"), figures);
         assertTrue(figures.contains("\"warmConversionShareOfRecogniserAfterTimesCores\""), figures);
+        // the mojibake judge on text it has not seen (the example edition's sources, its memo off), against the recogniser
+        assertTrue(figures.matches("(?s).*\"stage\": \"mojibake judge, text not seen \\(example sources, memo off\\)\"[^}]*\"characters\": (?!0,)\\d+,.*"), figures);
+        assertTrue(number(figures, "unseenJudgeTimesRecogniser") > 0, figures);
+        assertEquals(number(figures, "unseenJudgeTimesRecogniser"),
+                number(figures, "unseenJudgeCpuSeconds") / number(figures, "unseenRecogniserCpuSeconds"), 0.01, figures);
+        assertTrue(run.out().contains("the mojibake judge on text it has not seen: "), run.out());
         assertTrue(run.out().contains("conversion, warm, against the recogniser measured after it: "), run.out());
         // the build, then the same build again in the warm JVM, into a folder of its own: every document converted
         // again; each with its CPU by step of its documents, under it
