@@ -41,6 +41,20 @@ public final class ScriptConverter {
         return text.isEmpty() ? text : ToSimplified.TABLE.convert(text);
     }
 
+    /**
+     * The places where {@link #toTraditional} would change {@code text}, counted until there are {@code enough}; -1
+     * where a word of the table would change the text's length there (or no table could be read): then only the
+     * converted text tells.
+     */
+    static int changesToTraditional(String text, int enough) {
+        return ToTraditional.TABLE.changes(text, enough);
+    }
+
+    /** As {@link #changesToTraditional}, for {@link #toSimplified}. */
+    static int changesToSimplified(String text, int enough) {
+        return ToSimplified.TABLE.changes(text, enough);
+    }
+
     /** Where HanLP keeps its tables, in its jar. */
     static final String TABLES = "data/dictionary/tc/";
 
@@ -210,6 +224,42 @@ public final class ScriptConverter {
                 i += length;
             }
             return sb == null ? text : sb.toString();
+        }
+
+        /**
+         * The places where {@link #convert} changes {@code text} (a word replaced by a form of the same length counts
+         * its differing characters), counted until there are {@code enough}: the same walk, making no text. -1 where
+         * a word's form has another length than the word, or the table could not be read.
+         */
+        int changes(String text, int enough) {
+            if (forms == null) return -1;
+            int changed = 0;
+            int n = text.length();
+            int i = 0;
+            while (i < n && changed < enough) {
+                int node = root[text.charAt(i)];
+                int formNode = 0;
+                int length = 0;
+                for (int j = i + 1; node != 0; j++) {
+                    if (forms[node] != null) {
+                        formNode = node;
+                        length = j - i;
+                    }
+                    if (j == n) break;
+                    node = child(node, text.charAt(j));
+                }
+                if (formNode == 0) {
+                    i++;
+                    continue;
+                }
+                if (!same[formNode]) {
+                    String form = forms[formNode];
+                    if (form.length() != length) return -1;
+                    for (int k = 0; k < length; k++) if (form.charAt(k) != text.charAt(i + k)) changed++;
+                }
+                i += length;
+            }
+            return changed;
         }
 
         /** The child of {@code node} for {@code c}, or 0. */

@@ -9,13 +9,19 @@ public final class ScriptDetector {
     /**
      * The script of {@code text}: traditional when more of its Han characters change under
      * traditional→simplified conversion than under simplified→traditional conversion.
+     *
+     * <p>The changes are counted on the conversions' walks, without making the converted texts, and the second count
+     * stops where it reaches the first (the answer is then simplified, whatever follows). Where a word of a table would
+     * change the text's length, the count is taken from the converted text ({@link #differing}), as it always was.
+     * The answer is the same; on a simplified document the simplified→traditional walk (a word of that table starts at
+     * four Han characters in five) ends within its first sentences.
      */
     public static Script detect(String text) {
         String sample = text.length() > 20_000 ? text.substring(0, 20_000) : text;
-        String simplified = ScriptConverter.toSimplified(sample);
-        String traditional = ScriptConverter.toTraditional(sample);
-        int tradOnly = differing(sample, simplified);
-        int simpOnly = differing(sample, traditional);
+        int tradOnly = ScriptConverter.changesToSimplified(sample, Integer.MAX_VALUE);
+        if (tradOnly < 0) tradOnly = differing(sample, ScriptConverter.toSimplified(sample));
+        int simpOnly = ScriptConverter.changesToTraditional(sample, tradOnly);
+        if (simpOnly < 0) simpOnly = differing(sample, ScriptConverter.toTraditional(sample));
         return tradOnly > simpOnly ? Script.TRADITIONAL : Script.SIMPLIFIED;
     }
 

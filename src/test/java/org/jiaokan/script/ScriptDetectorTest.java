@@ -5,10 +5,19 @@ import net.jqwik.api.ForAll;
 import org.jiaokan.model.Script;
 import net.jqwik.api.Property;
 import net.jqwik.api.constraints.CharRange;
+import net.jqwik.api.constraints.IntRange;
+import net.jqwik.api.constraints.Size;
 import net.jqwik.api.constraints.StringLength;
 import org.junit.jupiter.api.Test;
 
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.stream.Stream;
+
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
  * The script of a text, and the measure of difference it is told by, where a phrase of the conversion table changes
@@ -50,5 +59,69 @@ class ScriptDetectorTest {
         }
         assertEquals(Script.TRADITIONAL, ScriptDetector.detect(hant.toString()));
         assertEquals(Script.SIMPLIFIED, ScriptDetector.detect(hans.toString()));
+    }
+
+    /** The script as it was told before the changes were counted on the conversions' walks: from both converted texts. */
+    private static Script fromConvertedTexts(String text) {
+        String sample = text.length() > 20_000 ? text.substring(0, 20_000) : text;
+        int tradOnly = searched(sample, ScriptConverter.toSimplified(sample));
+        int simpOnly = searched(sample, ScriptConverter.toTraditional(sample));
+        return tradOnly > simpOnly ? Script.TRADITIONAL : Script.SIMPLIFIED;
+    }
+
+    /**
+     * Characters of both scripts, of words the tables convert as a whole (後/后, 乾/干, 麵/面, 裡/里), of phrases that
+     * change the text's length (士多啤梨, 筆記簿型電腦) and of none.
+     */
+    private static final String POOL = "会議议强調调买買了國国家机機關关工作人员員應应當当说說明來来源后後乾干幹发發髮面麵里裡裏士多啤梨筆記簿型電腦脑"
+            + "本笔记的，。 a1\n\ud800";
+
+    private static String text(List<Integer> picks) {
+        StringBuilder sb = new StringBuilder();
+        for (int p : picks) sb.append(POOL.charAt(p % POOL.length()));
+        return sb.toString();
+    }
+
+    @Property(tries = 3000)
+    void theCountedChangesAreTheConvertedTextsDifferences(@ForAll @Size(max = 80) List<@IntRange(min = 0, max = 999) Integer> picks,
+                                                         @ForAll @IntRange(min = 0, max = 40) int enough) {
+        String a = text(picks);
+        check(a, ScriptConverter.toSimplified(a), ScriptConverter.changesToSimplified(a, Integer.MAX_VALUE),
+                ScriptConverter.changesToSimplified(a, enough), enough);
+        check(a, ScriptConverter.toTraditional(a), ScriptConverter.changesToTraditional(a, Integer.MAX_VALUE),
+                ScriptConverter.changesToTraditional(a, enough), enough);
+    }
+
+    /** A count made on the walk is the positions where the converted text differs, or -1 where the length changed. */
+    private static void check(String a, String converted, int all, int upTo, int enough) {
+        if (all < 0) {
+            assertEquals(-1, upTo);
+            return;
+        }
+        assertEquals(a.length(), converted.length(), "a count where the length changed: " + a);
+        assertEquals(searched(a, converted), all, a);
+        // counted until there are enough: the count itself below that, at least that many otherwise
+        if (all < enough) assertEquals(all, upTo, a);
+        else assertTrue(upTo >= enough && upTo <= all, a);
+    }
+
+    @Property(tries = 3000)
+    void theScriptIsTheOneTheConvertedTextsTell(@ForAll @Size(max = 120) List<@IntRange(min = 0, max = 999) Integer> picks) {
+        String a = text(picks);
+        assertEquals(fromConvertedTexts(a), ScriptDetector.detect(a), a);
+    }
+
+    @Test
+    void theExampleSourcesAreToldTheirScriptAsBefore() throws IOException {
+        Path sources = Path.of("tei/sources");
+        int told = 0;
+        try (Stream<Path> files = Files.list(sources)) {
+            for (Path f : files.filter(p -> p.toString().endsWith(".txt")).sorted().toList()) {
+                String text = new String(Files.readAllBytes(f), java.nio.charset.StandardCharsets.UTF_8);
+                assertEquals(fromConvertedTexts(text), ScriptDetector.detect(text), f.toString());
+                told++;
+            }
+        }
+        assertTrue(told >= 2, "example sources read: " + told);
     }
 }
