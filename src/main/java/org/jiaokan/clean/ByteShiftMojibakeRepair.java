@@ -130,8 +130,13 @@ public final class ByteShiftMojibakeRepair implements CleaningRule {
         CharBigramModel lm = CharBigramModel.get();
         int n = line.length();
         int i = 0;
+        // the pre-filter's look-ups of the model, counted here and added once for the line: a shared counter
+        // touched for every Han character of every line cost as much as the look-ups
+        long looked = 0;
         while (i < n) {
-            if (!suspicious(line, i, lm)) { i++; continue; }
+            int f = prefilter(line, i, lm);
+            looked += f >> 1;
+            if ((f & 1) == 0) { i++; continue; }
             int s = Math.max(0, i - MARGIN);
             for (int k = i - 1; k >= s; k--) if (!Gbk.encodable(line.charAt(k))) { s = k + 1; break; }
             int last = i;
@@ -139,7 +144,9 @@ public final class ByteShiftMojibakeRepair implements CleaningRule {
             int k = i + 1;
             while (k < e) {
                 if (!Gbk.encodable(line.charAt(k))) break;
-                if (suspicious(line, k, lm)) { last = k; e = Math.min(n, k + 1 + MARGIN); }
+                int g = prefilter(line, k, lm);
+                looked += g >> 1;
+                if ((g & 1) != 0) { last = k; e = Math.min(n, k + 1 + MARGIN); }
                 k++;
             }
             e = k;
@@ -150,6 +157,7 @@ public final class ByteShiftMojibakeRepair implements CleaningRule {
             }
             i = Math.max(e, last + 1);
         }
+        CharBigramModel.EVALUATIONS.add(looked);
         return out;
     }
 
@@ -231,15 +239,25 @@ public final class ByteShiftMojibakeRepair implements CleaningRule {
 
     /** The pre-filter: a character a shifted decode leaves and ordinary text rarely has. */
     static boolean suspicious(String line, int i, CharBigramModel lm) {
+        int f = prefilter(line, i, lm);
+        if ((f & 2) != 0) CharBigramModel.EVALUATIONS.increment();
+        return (f & 1) != 0;
+    }
+
+    /**
+     * {@link #suspicious} without counting its look-up of the model: bit 0 set where the character is suspicious, bit 1
+     * where the model was looked up (the caller counts it).
+     */
+    private static int prefilter(String line, int i, CharBigramModel lm) {
         char c = line.charAt(i);
-        if (isHardTrace(line, i)) return true;
-        if (PinyinArtifactRule.isHan(c)) return lm.logUnigram(c) < RARE;
+        if (isHardTrace(line, i)) return 1;
+        if (PinyinArtifactRule.isHan(c)) return lm.logUnigramUncounted(c) < RARE ? 3 : 2;
         if (c > 0x20 && c < 0x7f) {
-            if (c == '?' ) return hanAt(line, i - 1) && hanAt(line, i + 1) || hanAt(line, i - 1) && i + 1 < line.length() && line.charAt(i + 1) < 0x7f && line.charAt(i + 1) > 0x20 && line.charAt(i + 1) != ' ';
+            if (c == '?' ) return hanAt(line, i - 1) && hanAt(line, i + 1) || hanAt(line, i - 1) && i + 1 < line.length() && line.charAt(i + 1) < 0x7f && line.charAt(i + 1) > 0x20 && line.charAt(i + 1) != ' ' ? 1 : 0;
             // ASCII wedged between Han characters, other than the punctuation Chinese text is typed with
-            return hanAt(line, i - 1) && hanAt(line, i + 1) && ",.:;!()%".indexOf(c) < 0 && !Character.isDigit(c);
+            return hanAt(line, i - 1) && hanAt(line, i + 1) && ",.:;!()%".indexOf(c) < 0 && !Character.isDigit(c) ? 1 : 0;
         }
-        return c > 0x7f && !CharBigramModel.plain(c) && Gbk.code(c) > 0;
+        return c > 0x7f && !CharBigramModel.plain(c) && Gbk.code(c) > 0 ? 1 : 0;
     }
 
     /** Characters a correct decode of Chinese text next to Han characters does not produce. */

@@ -115,6 +115,18 @@ class ByteShiftMojibakeGeneratedTest {
     }
 
     /**
+     * The pre-filter asks the model once about each Han character of a line and each question is counted (the line
+     * adds its count at its end): a clean line costs as many evaluations as it has Han characters, and no more.
+     */
+    @Test
+    void thePreFiltersQuestionsAreCountedOncePerHanCharacter() {
+        String clean = "各级公安机关要切实加强社会治安防控体系建设，确保人民群众安居乐业。";
+        long han = clean.chars().filter(c -> c >= 0x4e00 && c <= 0x9fff).count();
+        assertEquals(han, work(clean));
+        assertEquals(3 * han, work(clean + clean + clean));
+    }
+
+    /**
      * A window judged on one thread is not judged again on another: the memo is the JVM's, so a build's workers (each
      * run's threads are new) share what every one of them judged, and so do the builds of a watched edition.
      */
