@@ -209,7 +209,7 @@ final class BuildCache {
                 out.write(head);
                 out.write(document);
             }
-            Files.createDirectories(dir);
+            // the folder is made with the first entry (AtomicFiles makes a missing one, and remembers it)
             TeiFiles.atomicWrite(dir.resolve(entryName(input)), all.toByteArray());
             return Optional.of(s);
         } catch (IOException | RuntimeException e) {
@@ -233,7 +233,6 @@ final class BuildCache {
     /** Stores a second-level entry; one that cannot be stored only costs time next run. */
     void storeWritten(Path input, Written w) {
         try {
-            Files.createDirectories(teiDir);
             TeiFiles.atomicWrite(teiDir.resolve(entryName(input)), Codec.bytes(w));
         } catch (IOException | RuntimeException e) {
             // Not cached.

@@ -416,9 +416,10 @@ public final class StructureRecogniser {
 
     /** Splits headings of the form 关键点 六个“必须坚持” out of running text into their own blocks. */
     private static void splitEmbeddedHeads(Seg s, List<Block> out) {
-        Matcher m = EMBEDDED_HEAD.matcher(s.text);
+        // such a heading holds “: a line without one is looked at no further (most lines)
+        Matcher m = s.text.indexOf('“') < 0 ? null : EMBEDDED_HEAD.matcher(s.text);
         int pos = 0;
-        while (m.find()) {
+        while (m != null && m.find()) {
             int start = s.outside(m.start());
             int end = s.outside(m.end());
             if (start < pos || end <= start) continue;
