@@ -60,7 +60,7 @@ public final class PipelineBench {
         }
 
         /** Warm rounds of a publish format, and warm builds, at most (see {@link PipelineBench#publishRounds}, {@link PipelineBench#warmBuild}). */
-        public static final int DEFAULT_WARM_ROUNDS = 4;
+        public static final int DEFAULT_WARM_ROUNDS = 8;
 
         boolean runs(String part) { return parts.contains(part); }
     }
