@@ -5,7 +5,6 @@ import org.w3c.dom.Document;
 import org.w3c.dom.Element;
 import org.w3c.dom.NamedNodeMap;
 import org.w3c.dom.Node;
-import org.w3c.dom.NodeList;
 
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
@@ -115,26 +114,29 @@ public final class XmlWriter {
             escape(a.getValue(), sb, true);
             sb.append('"');
         }
-        NodeList kids = e.getChildNodes();
-        if (kids.getLength() == 0) {
+        Node first = e.getFirstChild();
+        if (first == null) {
             sb.append("/>");
             return;
         }
         sb.append('>');
         boolean mixed = !pretty || isMixed(e) || !isContainer(e);
         boolean any = false;
-        for (int i = 0; i < kids.getLength(); i++) {
-            Node k = kids.item(i);
+        for (Node k = first; k != null; k = k.getNextSibling()) {
             if (mixed) {
                 node(k, sb, depth, false);
                 continue;
             }
             if (k.getNodeType() == Node.TEXT_NODE || k.getNodeType() == Node.CDATA_SECTION_NODE) continue;
-            sb.append('\n').append(INDENT.repeat(depth + 1));
+            sb.append('\n');
+            indent(sb, depth + 1);
             node(k, sb, depth + 1, true);
             any = true;
         }
-        if (any) sb.append('\n').append(INDENT.repeat(depth));
+        if (any) {
+            sb.append('\n');
+            indent(sb, depth);
+        }
         sb.append("</").append(e.getTagName()).append('>');
     }
 
@@ -168,11 +170,21 @@ public final class XmlWriter {
         return false;
     }
 
+    private static void indent(StringBuilder sb, int depth) {
+        for (int i = 0; i < depth; i++) sb.append(INDENT);
+    }
+
+    /** Namespace declarations first, then xml:id, then the others, each group by name. */
+    private static final Comparator<Attr> ATTRIBUTE_ORDER = Comparator.comparingInt(XmlWriter::rank).thenComparing(Attr::getName);
+
     private static List<Attr> sortedAttributes(Element e) {
         NamedNodeMap map = e.getAttributes();
-        List<Attr> list = new ArrayList<>(map.getLength());
-        for (int i = 0; i < map.getLength(); i++) list.add((Attr) map.item(i));
-        list.sort(Comparator.comparingInt(XmlWriter::rank).thenComparing(Attr::getName));
+        int n = map.getLength();
+        if (n == 0) return List.of();
+        if (n == 1) return List.of((Attr) map.item(0));
+        List<Attr> list = new ArrayList<>(n);
+        for (int i = 0; i < n; i++) list.add((Attr) map.item(i));
+        list.sort(ATTRIBUTE_ORDER);
         return list;
     }
 
@@ -189,8 +201,13 @@ public final class XmlWriter {
      * breaks and tabs as character references); a character XML 1.0 cannot hold is refused.
      */
     public static void escape(String s, StringBuilder sb, boolean attr) {
-        for (int i = 0; i < s.length(); i++) {
+        int n = s.length();
+        int run = 0; // the characters from here to i need nothing: appended in one piece
+        for (int i = 0; i < n; i++) {
             char c = s.charAt(i);
+            if (c >= 0x20 && c <= 0xFFFD && c != '&' && c != '<' && c != '>' && c != '"') continue;
+            sb.append(s, run, i);
+            run = i + 1;
             switch (c) {
                 case '&' -> sb.append("&amp;");
                 case '<' -> sb.append("&lt;");
@@ -208,6 +225,7 @@ public final class XmlWriter {
                 }
             }
         }
+        sb.append(s, run, n);
     }
 
     /** XML 1.0 Char, for one UTF-16 unit (surrogates pass: pairs are checked by the reader). */
