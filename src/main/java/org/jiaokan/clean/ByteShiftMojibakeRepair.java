@@ -251,13 +251,41 @@ public final class ByteShiftMojibakeRepair implements CleaningRule {
     private static int prefilter(String line, int i, CharBigramModel lm) {
         char c = line.charAt(i);
         if (isHardTrace(line, i)) return 1;
-        if (PinyinArtifactRule.isHan(c)) return lm.logUnigramUncounted(c) < RARE ? 3 : 2;
+        if (PinyinArtifactRule.isHan(c)) return RareHan.of(lm).rare(c) ? 3 : 2;
         if (c > 0x20 && c < 0x7f) {
             if (c == '?' ) return hanAt(line, i - 1) && hanAt(line, i + 1) || hanAt(line, i - 1) && i + 1 < line.length() && line.charAt(i + 1) < 0x7f && line.charAt(i + 1) > 0x20 && line.charAt(i + 1) != ' ' ? 1 : 0;
             // ASCII wedged between Han characters, other than the punctuation Chinese text is typed with
             return hanAt(line, i - 1) && hanAt(line, i + 1) && ",.:;!()%".indexOf(c) < 0 && !Character.isDigit(c) ? 1 : 0;
         }
         return c > 0x7f && !CharBigramModel.plain(c) && Gbk.code(c) > 0 ? 1 : 0;
+    }
+
+    /**
+     * The Han characters the model finds rare out of context ({@code logUnigram < RARE}), one bit each, worked out once
+     * from the model (it does not change once loaded): the pre-filter asks about every Han character of every line,
+     * and the model's answer costs a logarithm each time.
+     */
+    private static final class RareHan {
+        private static volatile RareHan made;
+        private final CharBigramModel model;
+        private final long[] bits = new long[0x10000 / 64];
+
+        private RareHan(CharBigramModel model) {
+            this.model = model;
+            for (int c = 0; c < 0x10000; c++) {
+                if (PinyinArtifactRule.isHan((char) c) && model.logUnigramUncounted((char) c) < RARE) bits[c >>> 6] |= 1L << c;
+            }
+        }
+
+        static RareHan of(CharBigramModel model) {
+            RareHan r = made;
+            if (r == null || r.model != model) made = r = new RareHan(model);
+            return r;
+        }
+
+        boolean rare(char c) {
+            return (bits[c >>> 6] & (1L << c)) != 0;
+        }
     }
 
     /** Characters a correct decode of Chinese text next to Han characters does not produce. */

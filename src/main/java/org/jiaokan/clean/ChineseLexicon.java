@@ -125,8 +125,24 @@ final class ChineseLexicon {
         return toSimplified(s).equals(s) && !toTraditional(s).equals(s);
     }
 
-    /** All readings the pinyin dictionary knows for one character, trying its simplified form too. */
+    /**
+     * All readings the pinyin dictionary knows for one character, trying its simplified form too: worked out once per
+     * character (the dictionary and the conversion do not change), as each gloss of converter pinyin asks again.
+     */
     static List<Pinyin> readings(char c) {
+        List<Pinyin> known = READINGS.get(c);
+        if (known == null) {
+            known = readingsOf(c);
+            READINGS.set(c, known);
+        }
+        return known;
+    }
+
+    /** {@link #readings} of each character asked for so far (a race makes the same list twice, and either stays). */
+    private static final java.util.concurrent.atomic.AtomicReferenceArray<List<Pinyin>> READINGS =
+            new java.util.concurrent.atomic.AtomicReferenceArray<>(0x10000);
+
+    private static List<Pinyin> readingsOf(char c) {
         Set<Pinyin> all = new HashSet<>();
         String s = String.valueOf(c);
         addReadings(all, s);

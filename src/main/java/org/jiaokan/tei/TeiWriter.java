@@ -55,8 +55,10 @@ public final class TeiWriter {
     public Document write(EditionDocument doc, String convertedOn) {
         Document dom = Xml.newDocument();
         Element tei = Dom.add(dom, "TEI", "xml:lang", doc.meta().script().tag());
-        header(tei, doc, convertedOn);
-        text(tei, doc);
+        // each paragraph's run-in lists, found once: the header says whether there are any, the text encodes them
+        Map<Block, List<Enumerations.RunIn>> runIns = new java.util.IdentityHashMap<>();
+        header(tei, doc, convertedOn, runIns);
+        text(tei, doc, runIns);
         // Ids unique in a corpus: every id (and every pointer to it) takes the document's key.
         DocumentIds.prefix(dom, DocumentIds.key(doc.id()));
         return dom;
@@ -74,7 +76,7 @@ public final class TeiWriter {
 
     // ---------------------------------------------------------------- header
 
-    private void header(Element tei, EditionDocument doc, String convertedOn) {
+    private void header(Element tei, EditionDocument doc, String convertedOn, Map<Block, List<Enumerations.RunIn>> runIns) {
         Metadata m = doc.meta();
         SourceDocument src = doc.source();
         // The header's prose is English; the text's language is declared on TEI and text.
@@ -148,7 +150,7 @@ public final class TeiWriter {
         Dom.addText(enc, "term", src.encoding(), "type", "charset");
         Dom.text(enc, ": " + src.encodingEvidence());
 
-        encodingDesc(header, doc);
+        encodingDesc(header, doc, runIns);
         profileDesc(header, doc);
 
         Element rev = Dom.add(header, "revisionDesc");
@@ -205,7 +207,7 @@ public final class TeiWriter {
         return out;
     }
 
-    private void encodingDesc(Element header, EditionDocument doc) {
+    private void encodingDesc(Element header, EditionDocument doc, Map<Block, List<Enumerations.RunIn>> runIns) {
         Element enc = Dom.add(header, "encodingDesc");
         Element appInfo = Dom.add(enc, "appInfo");
         Element app = Dom.add(appInfo, "application", "ident", "jiaokan", "version", version);
@@ -268,7 +270,7 @@ public final class TeiWriter {
                 "One block element per source line (headings embedded in a line are split off). Each block's xml:id is "
                         + "derived from its text, so it stays the same when an unchanged source is converted again; every "
                         + "xml:id starts with a key derived from the document's identifier, so ids are unique in the edition.");
-        boolean lists = doc.blocks().stream().anyMatch(b -> !b.listType().isEmpty() || !runInLists(b).isEmpty());
+        boolean lists = doc.blocks().stream().anyMatch(b -> !b.listType().isEmpty() || !runInLists(b, runIns).isEmpty());
         if (lists) {
             Dom.addText(segmentation, "p", "Enumerations are lists: lines led by a dash (list type=\"dash\") and lines "
                     + "numbered one after another (type=\"numbered\"), one item per line with the line's id; an enumeration "
@@ -333,7 +335,7 @@ public final class TeiWriter {
 
     // ---------------------------------------------------------------- text
 
-    private void text(Element tei, EditionDocument doc) {
+    private void text(Element tei, EditionDocument doc, Map<Block, List<Enumerations.RunIn>> runIns) {
         Map<String, List<Block>> noteBlocks = new java.util.LinkedHashMap<>();
         for (Block b : doc.blocks()) {
             if (b.type() == Block.Type.NOTE) noteBlocks.computeIfAbsent(b.detail(), k -> new java.util.ArrayList<>()).add(b);
@@ -359,7 +361,7 @@ public final class TeiWriter {
                     fill(tp, b, inline);
                 } else {
                     if (b.type() != Block.Type.FW && b.type() != Block.Type.NOISE) docTitle = null;
-                    block(front, b, inline);
+                    block(front, b, inline, runIns);
                 }
             }
         }
@@ -422,7 +424,7 @@ public final class TeiWriter {
                         levels.push(1);
                     }
                     if (b.listType().isEmpty()) {
-                        block(divs.peek(), b, inline);
+                        block(divs.peek(), b, inline, runIns);
                     } else {
                         if (list == null || b.opensList()) {
                             list = Dom.add(divs.peek(), "list", "type", b.listType(), "xml:id", "l" + b.id().substring(1));
@@ -430,7 +432,7 @@ public final class TeiWriter {
                         fill(Dom.add(list, "item"), b, inline);
                     }
                 }
-                default -> block(divs.peek(), b, inline);
+                default -> block(divs.peek(), b, inline, runIns);
             }
             if (b.type() != Block.Type.FW && b.type() != Block.Type.NOISE) opened = true;
         }
@@ -441,7 +443,7 @@ public final class TeiWriter {
                 if (b.type() == Block.Type.NOTE) continue;
                 if (isFurniture(b)) {
                     // Page furniture after the closing formula is not part of it: it follows the closer.
-                    block(top, b, inline);
+                    block(top, b, inline, runIns);
                     closer = null;
                 } else if (isFootRecord(b)) {
                     // The record at an official document's foot (抄送, 印发) follows the closer as a trailer.
@@ -456,7 +458,7 @@ public final class TeiWriter {
                     };
                     fill(Dom.add(closer, name), b, inline);
                 } else {
-                    block(top, b, inline);
+                    block(top, b, inline, runIns);
                 }
             }
         }
@@ -524,7 +526,7 @@ public final class TeiWriter {
     }
 
     /** Writes a block as its own element in {@code parent}. */
-    private void block(Element parent, Block b, InlineEncoder inline) {
+    private void block(Element parent, Block b, InlineEncoder inline, Map<Block, List<Enumerations.RunIn>> runIns) {
         switch (b.type()) {
             case FW -> fill(Dom.add(parent, "fw", "type", b.detail()), b, inline);
             case NOISE -> fill(Dom.add(parent, "ab", "type", "noise"), b, inline);
@@ -542,7 +544,7 @@ public final class TeiWriter {
                     return;
                 }
                 Element p = Dom.add(parent, "p");
-                List<Enumerations.RunIn> lists = runInLists(b);
+                List<Enumerations.RunIn> lists = runInLists(b, runIns);
                 if (lists.isEmpty()) {
                     fill(p, b, inline);
                 } else {
@@ -553,6 +555,11 @@ public final class TeiWriter {
     }
 
     /** The enumerations inside paragraph {@code b}, if it can be cut at their items' bounds; else empty. */
+    /** {@link #runInLists(Block)}, each block's found once per document. */
+    private static List<Enumerations.RunIn> runInLists(Block b, Map<Block, List<Enumerations.RunIn>> runIns) {
+        return runIns.computeIfAbsent(b, TeiWriter::runInLists);
+    }
+
     private static List<Enumerations.RunIn> runInLists(Block b) {
         if (b.type() != Block.Type.P) return List.of();
         List<Enumerations.RunIn> lists = Enumerations.runInLists(b.text());
