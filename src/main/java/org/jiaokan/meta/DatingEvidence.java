@@ -44,6 +44,8 @@ final class DatingEvidence {
      */
     static Optional<Found> find(String text, String monthDay) {
         for (Rule rule : RULES) {
+            // a date's rule dates only a document of its month and day: for any other its matches say nothing
+            if (!rule.anniversary() && !monthDay.equals("--" + rule.base().substring(5))) continue;
             Matcher m = rule.pattern().matcher(text);
             while (m.find()) {
                 if (rule.anniversary()) {

@@ -254,7 +254,7 @@ public final class MetadataExtractor {
         int meetingWords = 0;
         for (String c : clean) {
             Matcher m = MEETING.matcher(c);
-            while (m.find()) meetingWords++;
+            while (meetingWords < 2 && m.find()) meetingWords++; // two are enough
         }
         if (meetingWords >= 2 || MEETING.matcher(title).find()) return "meeting-report";
         return "document";
@@ -336,12 +336,20 @@ public final class MetadataExtractor {
                 if (m.type() != EntityType.PLACE || m.start() == 0) continue;
                 String before = b.text().substring(0, m.start());
                 String after = b.text().substring(m.end());
-                if (before.endsWith("在") && after.matches("(?s)^(召开|召開|举行|舉行).*")) return m.text();
+                if (before.endsWith("在") && startsWithAny(after, HELD_VERBS)) return m.text();
             }
             // 在京召开: 京 is the usual short form of 北京 in this phrase.
-            if (b.text().matches("(?s).*在京(召开|召開|举行|舉行).*")) return "北京";
+            for (String verb : HELD_VERBS) if (b.text().contains("在京" + verb)) return "北京";
         }
         return "";
+    }
+
+    /** The verbs of a meeting held somewhere (在…召开). */
+    private static final List<String> HELD_VERBS = List.of("召开", "召開", "举行", "舉行");
+
+    private static boolean startsWithAny(String s, List<String> prefixes) {
+        for (String p : prefixes) if (s.startsWith(p)) return true;
+        return false;
     }
 
     private static DatedValue documentDate(List<Block> blocks, List<String> clean, DatedValue reference, String referenceLabel) {
