@@ -218,11 +218,11 @@ public final class PipelineBench {
         deleteTree(last);
         List<Path> made = new ArrayList<>();
         for (int round = 1; round <= warm; round++) {
-            // Each build into a new folder, and the folders removed only after the last build: on a file system that
-            // discards freed blocks as it frees them (ext4 mounted with discard), files made after a whole edition's
-            // were removed cost several times their CPU, even 15 s after the removal (for 2,000 documents the cache's
-            // entries 2.9–4.3 CPU s against 0.8–1.2, the system's time 3.3–4.2 s against 0.8–1.4 s), which a build
-            // into a fresh folder does not pay.
+            // Each build into a new folder, and the folders removed only after the last build: files made after a
+            // whole edition's were removed cost several times their CPU, even 15 s after the removal (for 2,000
+            // documents the cache's entries 2.9–4.3 CPU s against 0.8–1.2, the system's time 3.3–4.2 s against
+            // 0.8–1.4 s), which a build into a fresh folder does not pay: ext4 without a journal, as here, gives no
+            // new file an inode freed in the last minute, and tests the free inodes one by one for it.
             Path again = work.resolve("edition-warm-" + round);
             deleteTree(again);
             made.add(again);
@@ -334,10 +334,19 @@ public final class PipelineBench {
         if (changed == null) return;
         out.println("building and publishing html with the caches (the first time to fill the publish manifest)");
         buildAndPublish(edition, site);
-        for (int round = 0; round < 2; round++) {
-            if (round == 1) changeOne(changed, 1);
+        // Nothing changed once; then one source changed, again with another change each round, as an editor corrects
+        // one document after another with the edition watched (build --watch): the rounds repeat, at most warmRounds,
+        // until one is less than 3 % faster than the one before (the first rounds pay the JIT's compiling of the
+        // incremental paths, which the builds and publications before them did not take); the last is the row, and
+        // every round's seconds are in the JSON (rebuildOneChangedRounds).
+        List<Double> changedSeconds = new ArrayList<>();
+        long before = 0;
+        int warm = Math.max(1, s.warmRounds());
+        for (int round = 0; round <= warm; round++) {
+            if (round >= 1) changeOne(changed, round);
             String what = round == 0 ? "nothing changed" : "1 changed";
-            out.println("building and publishing html again, " + what + " (incremental)");
+            int rows = figures.size();
+            out.println("building and publishing html again, " + what + " (incremental" + (round >= 1 ? ", round " + round : "") + ")");
             Meter m = Meter.startSettled();
             long[] vm0 = Meter.vmThreadsCpu(); // after the collection before the round
             Meter.Figures[] parts = new Meter.Figures[2];
@@ -360,6 +369,18 @@ public final class PipelineBench {
             figures.add(rename(parts[0], "  of which build (" + what + ")"));
             figures.add(rename(parts[1], "  of which publish html (" + what + ")"));
             extra.put("loadAverage rebuild " + what, Meter.loadAverage());
+            if (round == 0) continue;
+            changedSeconds.add(whole.wallNanos() / 1e9);
+            extra.put("rebuildOneChangedRounds", List.copyOf(changedSeconds));
+            boolean settled = settled(round, before, whole.wallNanos());
+            if (round == warm || settled) break;
+            // not the last: its rows give way to the next round's
+            figures.subList(rows, figures.size()).clear();
+            before = whole.wallNanos();
+        }
+        if (!changedSeconds.isEmpty()) {
+            out.printf(Locale.ROOT, "build + publish html after one change, round by round: %s s (the first after the JVM's other work, the last the row)%n",
+                    changedSeconds.stream().map(x -> String.format(Locale.ROOT, "%.2f", x)).collect(java.util.stream.Collectors.joining(", ")));
         }
     }
 

@@ -116,6 +116,11 @@ class BenchStagesTest {
             assertTrue(figures.matches("(?s).*\"rebuild 1 changed GcCpuSeconds\": \\d+\\.\\d+.*"), figures);
             assertTrue(run.out().contains("round after one change: "), run.out());
         }
+        // the rounds after a change repeat as the warm rounds do (at most --warm-rounds): one row, every round's seconds
+        assertEquals(1, figures.split("\"stage\": \"build \\+ publish html \\(incremental, 1 changed\\)\"", -1).length - 1, figures);
+        assertTrue(figures.matches("(?s).*\"rebuildOneChangedRounds\": \\[\\d+\\.\\d{4}(, \\d+\\.\\d{4})?\\].*"), figures);
+        assertTrue(run.out().contains("build + publish html after one change, round by round: "), run.out());
+        assertTrue(run.out().contains("building and publishing html again, 1 changed (incremental, round 1)"), run.out());
         // one cold row and one warm row, whatever the warm rounds before it; every round's seconds in the JSON
         assertEquals(1, figures.split("\"stage\": \"publish html \\(cold\\)\"", -1).length - 1, figures);
         assertEquals(1, figures.split("\"stage\": \"publish html \\(warm\\)\"", -1).length - 1, figures);
