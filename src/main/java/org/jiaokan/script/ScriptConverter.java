@@ -85,9 +85,14 @@ public final class ScriptConverter {
         private final boolean[] same;
         /** HanLP, where the table could not be read. */
         private final UnaryOperator<String> fallback;
+        /** Per UTF-16 unit: whether a word of the table starting with it has a form of another length. */
+        private final boolean[] startsLengthChange = new boolean[65536];
 
         private Table(TreeMap<String, String> table, UnaryOperator<String> fallback) {
             this.fallback = fallback;
+            table.forEach((word, form) -> {
+                if (!word.isEmpty() && word.length() != form.length()) startsLengthChange[word.charAt(0)] = true;
+            });
             List<String> keys = new ArrayList<>(table.keySet());
             int nodes = 1;
             for (int i = 0; i < keys.size(); i++) {
@@ -229,7 +234,9 @@ public final class ScriptConverter {
         /**
          * The places where {@link #convert} changes {@code text} (a word replaced by a form of the same length counts
          * its differing characters), counted until there are {@code enough}: the same walk, making no text. -1 where
-         * a word's form has another length than the word, or the table could not be read.
+         * a word's form has another length than the word, or the table could not be read; and -1 where the count stops
+         * before the text's end and a word with a form of another length may start in what is left (the converted
+         * text's length could then change, and with it the way it is compared).
          */
         int changes(String text, int enough) {
             if (forms == null) return -1;
@@ -259,7 +266,19 @@ public final class ScriptConverter {
                 }
                 i += length;
             }
+            for (int k = i; k < n; k++) if (startsLengthChange[text.charAt(k)] && lengthChangeAt(text, k)) return -1;
             return changed;
+        }
+
+        /** Whether a word of the table whose form has another length than itself is found in {@code text} at {@code at}. */
+        private boolean lengthChangeAt(String text, int at) {
+            int node = root[text.charAt(at)];
+            for (int j = at + 1; node != 0; j++) {
+                if (forms[node] != null && forms[node].length() != j - at) return true;
+                if (j == text.length()) break;
+                node = child(node, text.charAt(j));
+            }
+            return false;
         }
 
         /** The child of {@code node} for {@code c}, or 0. */
