@@ -171,8 +171,8 @@ public final class PipelineBench {
             seconds.add(f.wallNanos() / 1e9);
             extra.put("publishRounds " + format, List.copyOf(seconds));
             if (!r.errors().isEmpty()) extra.put("publishErrors " + format, r.errors().size());
-            boolean settled = settled(round, before, f.wallNanos());
-            if (round > 0 && !(round == warm || settled)) {
+            // a round before the last has added no row yet: nothing gives way
+            if (round > 0 && !lastRound(round, warm, before, f.wallNanos(), figures.size())) {
                 before = f.wallNanos();
                 continue;
             }
@@ -190,6 +190,16 @@ public final class PipelineBench {
             }
         }
         return warmNanos;
+    }
+
+    /**
+     * Whether round {@code round} of at most {@code warm} rounds, taking {@code nanos}, is the last: the last allowed, or
+     * {@link #settled}. If not, the rows it added (from {@code rows} on) give way to the next round's.
+     */
+    private boolean lastRound(int round, int warm, long before, long nanos, int rows) {
+        if (round == warm || settled(round, before, nanos)) return true;
+        figures.subList(rows, figures.size()).clear();
+        return false;
     }
 
     /**
@@ -237,10 +247,7 @@ public final class PipelineBench {
             Meter.Figures f = measuredBuild(again, "build (convert all, warm)", "warmBuild", characters);
             seconds.add(f.wallNanos() / 1e9);
             extra.put("warmBuildRounds", List.copyOf(seconds));
-            boolean settled = settled(round, before, f.wallNanos());
-            if (round == warm || settled) break;
-            // not the last: its rows give way to the next build's
-            figures.subList(rows, figures.size()).clear();
+            if (lastRound(round, warm, before, f.wallNanos(), rows)) break;
             before = f.wallNanos();
         }
         // the last build's edition stays, as WORK/edition-warm
@@ -364,7 +371,8 @@ public final class PipelineBench {
             Meter.Figures whole = new Meter.Figures(both.stage(), both.wallNanos(), both.cpuNanos(),
                     Math.max(both.peakHeapBytes(), parts[0].peakHeapBytes()), docs, characters, 0);
             figures.add(whole);
-            if (round == 1 && jitGc != null) changedRound = new ChangedRound(whole, jitGc[0], jitGc[1]);
+            // the JIT's and the collector's part of the round that is the row: the last one
+            if (round >= 1 && jitGc != null) changedRound = new ChangedRound(whole, jitGc[0], jitGc[1]);
             // The two parts of the figure above: the build (with its caches) and the publication (with its manifest).
             figures.add(rename(parts[0], "  of which build (" + what + ")"));
             figures.add(rename(parts[1], "  of which publish html (" + what + ")"));
@@ -372,10 +380,7 @@ public final class PipelineBench {
             if (round == 0) continue;
             changedSeconds.add(whole.wallNanos() / 1e9);
             extra.put("rebuildOneChangedRounds", List.copyOf(changedSeconds));
-            boolean settled = settled(round, before, whole.wallNanos());
-            if (round == warm || settled) break;
-            // not the last: its rows give way to the next round's
-            figures.subList(rows, figures.size()).clear();
+            if (lastRound(round, warm, before, whole.wallNanos(), rows)) break;
             before = whole.wallNanos();
         }
         if (!changedSeconds.isEmpty()) {
