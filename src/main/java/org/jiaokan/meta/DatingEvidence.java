@@ -54,10 +54,9 @@ final class DatingEvidence {
                     int year = Integer.parseInt(rule.base()) + n;
                     return Optional.of(new Found(year, "", fill(rule.note(), m.group(), year)));
                 }
-                if (monthDay.equals("--" + rule.base().substring(5))) {
-                    int year = Integer.parseInt(rule.base().substring(0, 4));
-                    return Optional.of(new Found(year, monthDay, fill(rule.note(), m.group(), year)));
-                }
+                // a date's rule of this month and day (the others were skipped above)
+                int year = Integer.parseInt(rule.base().substring(0, 4));
+                return Optional.of(new Found(year, monthDay, fill(rule.note(), m.group(), year)));
             }
         }
         return Optional.empty();
