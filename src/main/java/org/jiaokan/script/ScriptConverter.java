@@ -198,25 +198,15 @@ public final class ScriptConverter {
             int n = text.length();
             int i = 0;
             while (i < n) {
-                int node = root[text.charAt(i)];
-                String form = null;
-                int length = 0;
-                int formNode = 0;
-                // the longest word starting here
-                for (int j = i + 1; node != 0; j++) {
-                    if (forms[node] != null) {
-                        form = forms[node];
-                        formNode = node;
-                        length = j - i;
-                    }
-                    if (j == n) break;
-                    node = child(node, text.charAt(j));
-                }
-                if (form == null) {
+                long word = longestWord(text, i);
+                if (word == 0) {
                     if (sb != null) sb.append(text.charAt(i));
                     i++;
                     continue;
                 }
+                int formNode = (int) (word >>> 32);
+                int length = (int) word;
+                String form = forms[formNode];
                 if (sb == null) {
                     if (same[formNode]) {
                         // nothing changes here (yet)
@@ -244,21 +234,13 @@ public final class ScriptConverter {
             int n = text.length();
             int i = 0;
             while (i < n && changed < enough) {
-                int node = root[text.charAt(i)];
-                int formNode = 0;
-                int length = 0;
-                for (int j = i + 1; node != 0; j++) {
-                    if (forms[node] != null) {
-                        formNode = node;
-                        length = j - i;
-                    }
-                    if (j == n) break;
-                    node = child(node, text.charAt(j));
-                }
-                if (formNode == 0) {
+                long word = longestWord(text, i);
+                if (word == 0) {
                     i++;
                     continue;
                 }
+                int formNode = (int) (word >>> 32);
+                int length = (int) word;
                 if (!same[formNode]) {
                     String form = forms[formNode];
                     if (form.length() != length) return -1;
@@ -268,6 +250,26 @@ public final class ScriptConverter {
             }
             for (int k = i; k < n; k++) if (startsLengthChange[text.charAt(k)] && lengthChangeAt(text, k)) return -1;
             return changed;
+        }
+
+        /**
+         * The longest word of the table starting at {@code text[i]}: its node in the high 32 bits and its length in the
+         * low ones, or 0 where no word starts there ({@link #convert} and {@link #changes} walk alike).
+         */
+        private long longestWord(String text, int i) {
+            int n = text.length();
+            int node = root[text.charAt(i)];
+            int formNode = 0;
+            int length = 0;
+            for (int j = i + 1; node != 0; j++) {
+                if (forms[node] != null) {
+                    formNode = node;
+                    length = j - i;
+                }
+                if (j == n) break;
+                node = child(node, text.charAt(j));
+            }
+            return formNode == 0 ? 0 : (long) formNode << 32 | length;
         }
 
         /** Whether a word of the table whose form has another length than itself is found in {@code text} at {@code at}. */
