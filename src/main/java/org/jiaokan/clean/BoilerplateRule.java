@@ -4,6 +4,7 @@ import org.jiaokan.model.Cert;
 import org.jiaokan.model.Hint;
 import org.jiaokan.model.Intervention;
 import org.jiaokan.model.Intervention.Kind;
+import org.jiaokan.script.ScriptConverter;
 
 import java.util.List;
 import java.util.regex.Pattern;
@@ -68,8 +69,20 @@ public final class BoilerplateRule implements CleaningRule {
         if (s == e) return List.of();
         // LineContext does not carry the reader's detail; Cleaner#clean(SourceLine, LineContext) puts it in.
         if (context.hint() == Hint.BOILERPLATE) return List.of(whole(s, e, READER_MARKED));
+        // A sentence's end that the conversion keeps is in the simplified line too, which makes it text (classify):
+        // the line need not be converted to be told so.
+        if (keptSentenceEnd(line, s, e)) return List.of();
         String type = classify(ChineseLexicon.toSimplified(line.substring(s, e)), context);
         return type == null ? List.of() : List.of(whole(s, e, type));
+    }
+
+    /** Whether {@code line[s, e)} holds one of {@link #SENTENCE_END}'s marks that {@link ChineseLexicon#toSimplified} keeps. */
+    static boolean keptSentenceEnd(String line, int s, int e) {
+        for (int i = s; i < e; i++) {
+            char c = line.charAt(i);
+            if ((c == '。' || c == '！' || c == '？' || c == '；') && ScriptConverter.simplifyingKeeps(c)) return true;
+        }
+        return false;
     }
 
     private static boolean isBlank(char c) {

@@ -145,42 +145,113 @@ final class NamePropagation {
         return doc.withBlocks(out);
     }
 
-    /** The dictionary for look-ups by spelling, and the spellings' lengths, longest first; made on first use. */
+    /** The dictionary for look-ups by spelling, and its spellings as a trie; made on first use. */
     private volatile Lookup lookup;
 
-    private record Lookup(Map<String, Entry> bySpelling, int[] lengths, java.util.BitSet firsts) {}
+    private record Lookup(Map<String, Entry> bySpelling, Spellings spellings) {}
 
     private Lookup lookup() {
         Lookup l = lookup;
         if (l == null) {
-            java.util.TreeSet<Integer> lengths = new java.util.TreeSet<>(Comparator.reverseOrder());
-            java.util.BitSet firsts = new java.util.BitSet(1 << 16);
-            for (String name : names.keySet()) {
-                lengths.add(name.length());
-                firsts.set(name.charAt(0));
-            }
-            l = new Lookup(new java.util.HashMap<>(names), lengths.stream().mapToInt(Integer::intValue).toArray(), firsts);
+            l = new Lookup(new java.util.HashMap<>(names), new Spellings(names.keySet()));
             lookup = l;
         }
         return l;
     }
 
     /**
-     * Where dictionary spellings occur in {@code simplified}, in the dictionary's order (longest spelling
-     * first, then alphabetical) and by position within a spelling: one pass over the text per spelling
-     * length instead of one search per dictionary entry, so the work does not grow with the edition.
+     * The dictionary's spellings as a trie of UTF-16 units: from each place of a text one walk finds every spelling
+     * starting there, however many lengths the spellings have, and makes no string to look one up. The children are
+     * in one open-addressed table keyed by the parent node and the unit.
      */
-    private List<Map.Entry<String, Integer>> occurrences(String simplified) {
-        Lookup l = lookup();
-        List<Map.Entry<String, Integer>> hits = new ArrayList<>();
-        for (int length : l.lengths()) {
-            for (int at = 0; at + length <= simplified.length(); at++) {
-                // no spelling starts with this character: no string is made to look it up
-                if (!l.firsts().get(simplified.charAt(at))) continue;
-                String candidate = simplified.substring(at, at + length);
-                if (l.bySpelling().containsKey(candidate)) hits.add(Map.entry(candidate, at));
+    static final class Spellings {
+        private final java.util.BitSet firsts = new java.util.BitSet(1 << 16);
+        private final ArrayList<String> ends = new ArrayList<>();
+        private long[] keys;
+        private int[] nodes;
+        private int size;
+
+        Spellings(java.util.Collection<String> spellings) {
+            ends.add(null); // node 0 is the root
+            int capacity = Integer.highestOneBit(Math.max(16, spellings.size() * 8)) * 2;
+            keys = new long[capacity];
+            nodes = new int[capacity];
+            for (String s : spellings) {
+                if (s.isEmpty()) continue;
+                firsts.set(s.charAt(0));
+                int node = 0;
+                for (int i = 0; i < s.length(); i++) {
+                    int next = child(node, s.charAt(i));
+                    if (next == 0) next = add(node, s.charAt(i));
+                    node = next;
+                }
+                ends.set(node, s);
             }
         }
+
+        private static long key(int node, char c) {
+            return ((long) node << 16 | c) + 1; // 0 marks a free slot
+        }
+
+        private int slot(long key) {
+            long h = key * 0x9E3779B97F4A7C15L;
+            return (int) (h >>> 40) & (keys.length - 1);
+        }
+
+        private int child(int node, char c) {
+            long k = key(node, c);
+            for (int i = slot(k); ; i = (i + 1) & (keys.length - 1)) {
+                if (keys[i] == k) return nodes[i];
+                if (keys[i] == 0) return 0;
+            }
+        }
+
+        private int add(int node, char c) {
+            if ((size + 1) * 2 > keys.length) grow();
+            int made = ends.size();
+            ends.add(null);
+            put(key(node, c), made);
+            size++;
+            return made;
+        }
+
+        private void put(long k, int node) {
+            int i = slot(k);
+            while (keys[i] != 0) i = (i + 1) & (keys.length - 1);
+            keys[i] = k;
+            nodes[i] = node;
+        }
+
+        private void grow() {
+            long[] oldKeys = keys;
+            int[] oldNodes = nodes;
+            keys = new long[oldKeys.length * 2];
+            nodes = new int[oldKeys.length * 2];
+            for (int i = 0; i < oldKeys.length; i++) if (oldKeys[i] != 0) put(oldKeys[i], oldNodes[i]);
+        }
+
+        /** Adds to {@code hits} every spelling that starts at {@code text[at]}, with {@code at}. */
+        void startingAt(String text, int at, List<Map.Entry<String, Integer>> hits) {
+            if (!firsts.get(text.charAt(at))) return;
+            int node = 0;
+            for (int j = at; j < text.length(); j++) {
+                node = child(node, text.charAt(j));
+                if (node == 0) return;
+                String end = ends.get(node);
+                if (end != null) hits.add(Map.entry(end, at));
+            }
+        }
+    }
+
+    /**
+     * Where dictionary spellings occur in {@code simplified}, in the dictionary's order (longest spelling
+     * first, then alphabetical) and by position within a spelling: one walk of the spellings' trie from each
+     * place of the text instead of one search per dictionary entry, so the work does not grow with the edition.
+     */
+    private List<Map.Entry<String, Integer>> occurrences(String simplified) {
+        Spellings spellings = lookup().spellings();
+        List<Map.Entry<String, Integer>> hits = new ArrayList<>();
+        for (int at = 0; at < simplified.length(); at++) spellings.startingAt(simplified, at, hits);
         hits.sort(Map.Entry.<String, Integer>comparingByKey(ORDER).thenComparing(Map.Entry.comparingByValue()));
         return hits;
     }

@@ -42,6 +42,14 @@ public final class ScriptConverter {
     }
 
     /**
+     * Whether {@link #toSimplified} keeps every {@code c} of a text in its result: no word of its table holds it. False
+     * where the table could not be read (HanLP converts then, and is not asked).
+     */
+    public static boolean simplifyingKeeps(char c) {
+        return ToSimplified.TABLE.keeps(c);
+    }
+
+    /**
      * The places where {@link #toTraditional} would change {@code text}, counted until there are {@code enough}; -1
      * where a word of the table would change the text's length there (or no table could be read): then only the
      * converted text tells.
@@ -87,11 +95,14 @@ public final class ScriptConverter {
         private final UnaryOperator<String> fallback;
         /** Per UTF-16 unit: whether a word of the table starting with it has a form of another length. */
         private final boolean[] startsLengthChange = new boolean[65536];
+        /** Per UTF-16 unit: whether it is in a word of the table (a unit in none is copied as it is, wherever it is). */
+        private final boolean[] inWord = new boolean[65536];
 
         private Table(TreeMap<String, String> table, UnaryOperator<String> fallback) {
             this.fallback = fallback;
             table.forEach((word, form) -> {
                 if (!word.isEmpty() && word.length() != form.length()) startsLengthChange[word.charAt(0)] = true;
+                for (int i = 0; i < word.length(); i++) inWord[word.charAt(i)] = true;
             });
             List<String> keys = new ArrayList<>(table.keySet());
             int nodes = 1;
@@ -172,6 +183,11 @@ public final class ScriptConverter {
 
         boolean read() {
             return forms != null;
+        }
+
+        /** Whether {@link #convert} copies every {@code c} of a text to its result (no word of the table holds it). */
+        boolean keeps(char c) {
+            return forms != null && !inWord[c];
         }
 
         /**

@@ -82,4 +82,31 @@ class BoilerplateRuleTest {
         assertEquals("advert", found.get(0).reason());
         assertEquals(line.text().length(), found.get(0).end());
     }
+
+    /**
+     * A line holding a sentence's end is told text without being converted: exact only while the simplifying table
+     * keeps every such mark, which this checks against HanLP's table, and the answer is the one the converted line
+     * gives, on lines that mix furniture words, marks and both scripts.
+     */
+    @Test
+    void aLineWithASentencesEndIsTextWithoutBeingConverted() {
+        for (char c : "。！？；".toCharArray()) {
+            assertTrue(org.jiaokan.script.ScriptConverter.simplifyingKeeps(c), "the table keeps " + c);
+            assertTrue(BoilerplateRule.keptSentenceEnd(String.valueOf(c), 0, 1));
+        }
+        String[] pieces = {"版權所有", "版权所有", "首页", " > ", "相关阅读", "。", "！", "？", "；", "打印", "关闭", "責任編輯：王", "微信掃碼", "，", "會議", " "};
+        java.util.Random random = new java.util.Random(5);
+        for (int k = 0; k < 3000; k++) {
+            StringBuilder sb = new StringBuilder();
+            int n = 1 + random.nextInt(5);
+            for (int j = 0; j < n; j++) sb.append(pieces[random.nextInt(pieces.length)]);
+            String line = sb.toString();
+            int count = 2 + random.nextInt(40);
+            LineContext ctx = at(random.nextInt(count), count);
+            String trimmed = line.strip();
+            String expected = trimmed.isEmpty() ? null : BoilerplateRule.classify(ChineseLexicon.toSimplified(trimmed), ctx);
+            List<Intervention> found = rule.find(line, ctx);
+            assertEquals(expected, found.isEmpty() ? null : found.get(0).reason(), line);
+        }
+    }
 }

@@ -49,4 +49,42 @@ class NamePropagationTest {
         assertEquals("", marked(out.blocks().get(2)));
         assertEquals("0-2 TERM 峰会=峰会 0.9;3-6 PERSON 林晓峰=林晓峰 0.8;", marked(out.blocks().get(3)));
     }
+
+    /**
+     * The spellings' trie finds exactly the places where a substring of the text is a spelling, every length at once:
+     * checked against a look-up of every substring, on texts made of the spellings' own characters (so that spellings
+     * overlap, nest and share beginnings) with characters outside the BMP among them.
+     */
+    @Test
+    void theSpellingsTrieFindsWhatALookUpOfEverySubstringFinds() {
+        java.util.Random random = new java.util.Random(13);
+        String alphabet = "林晓峰青川县公安局周建国\uD840\uDC00ab";
+        for (int round = 0; round < 300; round++) {
+            java.util.Set<String> spellings = new java.util.HashSet<>();
+            int count = 1 + random.nextInt(40);
+            for (int k = 0; k < count; k++) spellings.add(randomText(random, alphabet, 1 + random.nextInt(7)));
+            NamePropagation.Spellings trie = new NamePropagation.Spellings(spellings);
+            String text = randomText(random, alphabet, random.nextInt(60));
+            java.util.Set<java.util.Map.Entry<String, Integer>> expected = new java.util.HashSet<>();
+            for (int at = 0; at < text.length(); at++) {
+                for (int end = at + 1; end <= text.length(); end++) {
+                    if (spellings.contains(text.substring(at, end))) expected.add(java.util.Map.entry(text.substring(at, end), at));
+                }
+            }
+            List<java.util.Map.Entry<String, Integer>> found = new java.util.ArrayList<>();
+            for (int at = 0; at < text.length(); at++) trie.startingAt(text, at, found);
+            assertEquals(expected, new java.util.HashSet<>(found), text + " " + spellings);
+            assertEquals(expected.size(), found.size(), "each place once: " + text);
+        }
+    }
+
+    private static String randomText(java.util.Random random, String alphabet, int length) {
+        StringBuilder sb = new StringBuilder();
+        while (sb.length() < length) {
+            int i = random.nextInt(alphabet.length());
+            if (Character.isLowSurrogate(alphabet.charAt(i))) i--;
+            sb.appendCodePoint(alphabet.codePointAt(i));
+        }
+        return sb.toString();
+    }
 }
