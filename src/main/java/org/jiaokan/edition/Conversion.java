@@ -344,11 +344,13 @@ public final class Conversion {
             long t = steps.start();
             EditionDocument doc = dictionary.apply(recognised);
             t = steps.done(ConversionSteps.Step.NAMES, t);
-            TeiFiles.Outcome o = TeiFiles.write(file, date -> writer.get().write(doc, date));
+            TeiFiles.Made made = TeiFiles.writeTree(file, date -> writer.get().write(doc, date));
+            TeiFiles.Outcome o = made.outcome();
             t = steps.done(ConversionSteps.Step.TEI, t);
-            // Parsed once: the schema check reads the tree the registers and ids are taken from.
-            Document tei = Xml.parse(o.bytes());
-            t = steps.done(ConversionSteps.Step.PARSE, t);
+            // The tree the bytes were written from: the schema check reads it, and the registers and ids are taken from
+            // it, as they would be from the bytes parsed again (TeiTreeTest). An invalid tree is checked again from
+            // the bytes, which name the lines of the errors.
+            Document tei = made.tree();
             List<String> invalid = Schemas.jiaokan().validate(tei, o.bytes(), o.file().toUri().toString());
             t = steps.done(ConversionSteps.Step.CHECK, t);
             if (keepSources) {
@@ -365,7 +367,7 @@ public final class Conversion {
             }
             steps.done(ConversionSteps.Step.CACHE, t);
             return new Written(index, o, invalid, contributions, xmlIds);
-        } catch (IOException | SAXException | ReadException e) {
+        } catch (IOException | ReadException e) {
             return Written.failed(index, e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage());
         } catch (RuntimeException | StackOverflowError e) {
             return Written.failed(index, unexpected(e));

@@ -21,7 +21,6 @@ public final class ConversionSteps {
         CACHE("the cache's entries (made and written)"),
         NAMES("name propagation"),
         TEI("TEI made, merged with the file before, written"),
-        PARSE("TEI parsed again"),
         CHECK("schema check"),
         REGISTERS("register contributions and ids");
 

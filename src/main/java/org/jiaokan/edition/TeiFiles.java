@@ -34,6 +34,19 @@ public final class TeiFiles {
      * @param generate makes the TEI tree for a given date of conversion
      */
     public static Outcome write(Path file, Function<String, Document> generate) throws IOException {
+        return writeTree(file, generate).outcome();
+    }
+
+    /**
+     * A file written ({@link #write}) and the tree whose bytes it holds: {@link XmlWriter#bytes} of {@code tree} are
+     * {@code outcome.bytes()}, so what is read from the tree (its validity, its names, its ids) is what the bytes
+     * would give parsed again, without parsing them. The tree is the caller's, not kept in the outcome: a build keeps
+     * the outcomes of many documents.
+     */
+    public record Made(Outcome outcome, Document tree) {}
+
+    /** As {@link #write}, with the tree the bytes were written from. */
+    public static Made writeTree(Path file, Function<String, Document> generate) throws IOException {
         Document existing = null;
         byte[] old = null;
         if (Files.exists(file)) {
@@ -49,13 +62,13 @@ public final class TeiFiles {
         String previous = existing == null ? today : conversionDate(existing).orElse(today);
         CorrectionMerger.Result r = CorrectionMerger.merge(generate.apply(previous), existing);
         byte[] bytes = XmlWriter.bytes(r.document());
-        if (old != null && Arrays.equals(old, bytes)) return new Outcome(file, false, r.keptUnits(), bytes);
+        if (old != null && Arrays.equals(old, bytes)) return new Made(new Outcome(file, false, r.keptUnits(), bytes), r.document());
         if (!previous.equals(today)) {
             r = CorrectionMerger.merge(generate.apply(today), existing);
             bytes = XmlWriter.bytes(r.document());
         }
         atomicWrite(file, bytes);
-        return new Outcome(file, true, r.keptUnits(), bytes);
+        return new Made(new Outcome(file, true, r.keptUnits(), bytes), r.document());
     }
 
     /** Writes bytes only when they differ from the file's; returns whether it wrote ({@link org.jiaokan.io.AtomicFiles#writeIfChanged}). */

@@ -438,7 +438,7 @@ public final class StructureRecogniser {
     }
 
     /** A piece of a line with its interventions, offsets relative to the piece. */
-    private record Seg(String text, List<Intervention> ivs) {
+    record Seg(String text, List<Intervention> ivs) {
         static Seg of(String text, List<Intervention> ivs) {
             return new Seg(text, ivs);
         }
@@ -492,9 +492,19 @@ public final class StructureRecogniser {
             for (Intervention iv : ivs) {
                 if (iv.kind() == Intervention.Kind.NOTE_ANCHOR) continue;
                 if (iv.kind() != Intervention.Kind.SURPLUS && iv.kind() != Intervention.Kind.FORME_WORK) return false;
-                covered += text.substring(iv.start(), iv.end()).replaceAll("\\s", "").length();
+                covered += nonSpace(text, iv.start(), iv.end());
             }
-            return covered == text.replaceAll("\\s", "").length();
+            return covered == nonSpace(text, 0, text.length());
+        }
+
+        /** How many characters of {@code text[from, to)} are not white space as a pattern's {@code \s} means it. */
+        static int nonSpace(String text, int from, int to) {
+            int n = 0;
+            for (int i = from; i < to; i++) {
+                char c = text.charAt(i);
+                if (c != ' ' && c != '\t' && c != '\n' && c != '\u000B' && c != '\f' && c != '\r') n++;
+            }
+            return n;
         }
 
         Block furniture() {

@@ -95,4 +95,21 @@ class StructureRecogniserTest {
     void parenthesisedAsideAtTheEndIsNotACredit() {
         assertEquals(Type.P, recognise("标题", "正文。", "正文。", "（此件公开发布，全文共三页）").get(3).type());
     }
+
+    /** The furniture test counts the characters that are not white space as the pattern {@code \s} did, removing them. */
+    @org.junit.jupiter.api.Test
+    void nonSpaceCountsWhatRemovingWhiteSpaceLeaves() {
+        String alphabet = " \t\n\u000B\f\r\u3000\u00a0\u2028a版。";
+        java.util.Random random = new java.util.Random(3);
+        for (int k = 0; k < 20_000; k++) {
+            StringBuilder sb = new StringBuilder();
+            int n = random.nextInt(10);
+            for (int i = 0; i < n; i++) sb.append(alphabet.charAt(random.nextInt(alphabet.length())));
+            String text = sb.toString();
+            int from = random.nextInt(text.length() + 1);
+            int to = from + random.nextInt(text.length() - from + 1);
+            org.junit.jupiter.api.Assertions.assertEquals(text.substring(from, to).replaceAll("\\s", "").length(),
+                    StructureRecogniser.Seg.nonSpace(text, from, to), text);
+        }
+    }
 }
