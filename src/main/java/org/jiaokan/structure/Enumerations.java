@@ -28,6 +28,33 @@ public final class Enumerations {
     static final Pattern RUN_IN = Pattern.compile(
             "(?<=^|[，,；;。：:！!？?、）)\\s])([" + RUN_IN_NUMERALS + "]{1,2})([是要])");
 
+    /**
+     * The next match of {@link #RUN_IN} in {@code text} from {@code from}, as its matcher finds them one after the other
+     * (the next search starting after the verb): its start in the high 32 bits, where its verb is in the low ones; -1
+     * where there is none. One look at each character, and the look-behind only before a numeral, where the pattern
+     * tries its look-behind at every place.
+     */
+    static long nextMarker(String text, int from) {
+        int n = text.length();
+        for (int i = from; i + 1 < n; i++) {
+            if (RUN_IN_NUMERALS.indexOf(text.charAt(i)) < 0) continue;
+            if (i > 0 && RUN_IN_BEFORE.indexOf(text.charAt(i - 1)) < 0) continue;
+            // [numerals]{1,2} takes two where it can, then one
+            if (i + 2 < n && RUN_IN_NUMERALS.indexOf(text.charAt(i + 1)) >= 0 && isMarkerVerb(text.charAt(i + 2))) {
+                return (long) i << 32 | (i + 2);
+            }
+            if (isMarkerVerb(text.charAt(i + 1))) return (long) i << 32 | (i + 1);
+        }
+        return -1;
+    }
+
+    /** What may stand right before a marker's numeral in {@link #RUN_IN}'s look-behind (besides the text's start). */
+    private static final String RUN_IN_BEFORE = "，,；;。：:！!？?、）) \t\n\u000B\f\r";
+
+    private static boolean isMarkerVerb(char c) {
+        return c == '是' || c == '要';
+    }
+
     /** Whether {@code text} has 是 or 要 right after a numeral, as every match of {@link #RUN_IN} has. */
     static boolean anyMarkerVerb(String text) {
         for (int k = 1; k < text.length(); k++) {
@@ -94,17 +121,18 @@ public final class Enumerations {
         if (!anyMarkerVerb(text)) return List.of();
         List<List<Integer>> series = new ArrayList<>();
         List<Integer> current = new ArrayList<>();
-        String verb = null;
-        Matcher m = RUN_IN.matcher(text);
-        while (m.find()) {
-            int n = number(m.group(1));
+        char verb = 0;
+        for (long marker = nextMarker(text, 0); marker >= 0; marker = nextMarker(text, (int) marker + 1)) {
+            int start = (int) (marker >>> 32);
+            int verbAt = (int) marker;
+            int n = number(text.substring(start, verbAt));
             if (n == 1 && (current.isEmpty() || current.size() >= 2)) {
                 if (current.size() >= 2) series.add(current);
                 current = new ArrayList<>();
-                current.add(m.start());
-                verb = m.group(2);
-            } else if (!current.isEmpty() && n == current.size() + 1 && m.group(2).equals(verb)) {
-                current.add(m.start());
+                current.add(start);
+                verb = text.charAt(verbAt);
+            } else if (!current.isEmpty() && n == current.size() + 1 && text.charAt(verbAt) == verb) {
+                current.add(start);
             }
         }
         if (current.size() >= 2) series.add(current);
