@@ -66,8 +66,90 @@ public final class XmlWriter {
      * are folded, so re-indenting a file in an XML editor does not count as a change of content.
      */
     public static String digest(Element e) {
-        byte[] h = SHA256.get().digest(foldLayout(write(e)).getBytes(StandardCharsets.UTF_8));
+        Scratch s = SCRATCH.get();
+        StringBuilder sb = s.text;
+        sb.setLength(0);
+        element(e, sb, 0, false);
+        foldLayoutInPlace(sb);
+        byte[] h = s.utf8Digest(sb);
+        if (sb.length() > Scratch.KEPT) SCRATCH.remove(); // a unit of megabytes does not stay in memory
         return HexFormat.of().formatHex(h, 0, 8);
+    }
+
+    /**
+     * What {@link #digest} works in, one per thread: the element's text, folded where it stands, and its UTF-8 bytes
+     * handed to the digest a buffer at a time, so no string or byte array as long as the element is made for it.
+     */
+    private static final class Scratch {
+        static final int KEPT = 1 << 20;
+        final StringBuilder text = new StringBuilder(4096);
+        final byte[] bytes = new byte[8192];
+        final MessageDigest sha;
+
+        Scratch() {
+            try {
+                sha = MessageDigest.getInstance("SHA-256");
+            } catch (NoSuchAlgorithmException ex) {
+                throw new IllegalStateException(ex);
+            }
+        }
+
+        /** The SHA-256 of {@code text}'s UTF-8 bytes as {@link String#getBytes} makes them (a lone surrogate as '?'). */
+        byte[] utf8Digest(CharSequence text) {
+            int n = text.length();
+            int b = 0;
+            for (int i = 0; i < n; i++) {
+                if (b > bytes.length - 4) {
+                    sha.update(bytes, 0, b);
+                    b = 0;
+                }
+                char c = text.charAt(i);
+                if (c < 0x80) {
+                    bytes[b++] = (byte) c;
+                } else if (c < 0x800) {
+                    bytes[b++] = (byte) (0xC0 | c >> 6);
+                    bytes[b++] = (byte) (0x80 | c & 0x3F);
+                } else if (Character.isSurrogate(c)) {
+                    if (Character.isHighSurrogate(c) && i + 1 < n && Character.isLowSurrogate(text.charAt(i + 1))) {
+                        int cp = Character.toCodePoint(c, text.charAt(++i));
+                        bytes[b++] = (byte) (0xF0 | cp >> 18);
+                        bytes[b++] = (byte) (0x80 | cp >> 12 & 0x3F);
+                        bytes[b++] = (byte) (0x80 | cp >> 6 & 0x3F);
+                        bytes[b++] = (byte) (0x80 | cp & 0x3F);
+                    } else {
+                        bytes[b++] = '?';
+                    }
+                } else {
+                    bytes[b++] = (byte) (0xE0 | c >> 12);
+                    bytes[b++] = (byte) (0x80 | c >> 6 & 0x3F);
+                    bytes[b++] = (byte) (0x80 | c & 0x3F);
+                }
+            }
+            sha.update(bytes, 0, b);
+            return sha.digest();
+        }
+    }
+
+    private static final ThreadLocal<Scratch> SCRATCH = ThreadLocal.withInitial(Scratch::new);
+
+    /** {@link #foldLayout} of {@code sb}'s text, made in {@code sb} itself. */
+    static void foldLayoutInPlace(StringBuilder sb) {
+        int n = sb.length();
+        int w = 0;
+        for (int i = 0; i < n; i++) {
+            char c = sb.charAt(i);
+            if (!isSpace(c)) {
+                sb.setCharAt(w++, c);
+                continue;
+            }
+            int j = i + 1;
+            while (j < n && isSpace(sb.charAt(j))) j++;
+            // the character before the run is the last one kept, unchanged
+            boolean betweenTags = w > 0 && sb.charAt(w - 1) == '>' && j < n && sb.charAt(j) == '<';
+            if (!betweenTags) sb.setCharAt(w++, ' ');
+            i = j - 1;
+        }
+        sb.setLength(w);
     }
 
     /**
@@ -97,15 +179,6 @@ public final class XmlWriter {
     private static boolean isSpace(char c) {
         return c == ' ' || c == '\n' || c == '\t' || c == '\r' || c == '\f' || c == '\u000B';
     }
-
-    /** A SHA-256 digest per thread ({@link MessageDigest#digest} leaves it ready for the next). */
-    private static final ThreadLocal<MessageDigest> SHA256 = ThreadLocal.withInitial(() -> {
-        try {
-            return MessageDigest.getInstance("SHA-256");
-        } catch (NoSuchAlgorithmException ex) {
-            throw new IllegalStateException(ex);
-        }
-    });
 
     private static void element(Element e, StringBuilder sb, int depth, boolean pretty) {
         sb.append('<').append(e.getTagName());
