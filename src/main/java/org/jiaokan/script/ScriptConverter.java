@@ -58,6 +58,14 @@ public final class ScriptConverter {
         return ToTraditional.TABLE.changes(text, enough);
     }
 
+    /**
+     * At least the count of {@link #changesToTraditional} with no limit, counted without walking the table; -1 where a
+     * word of the table would change the text's length (or no table could be read).
+     */
+    static int changesToTraditionalAtMost(String text) {
+        return ToTraditional.TABLE.changesAtMost(text);
+    }
+
     /** As {@link #changesToTraditional}, for {@link #toSimplified}. */
     static int changesToSimplified(String text, int enough) {
         return ToSimplified.TABLE.changes(text, enough);
@@ -97,12 +105,20 @@ public final class ScriptConverter {
         private final boolean[] startsLengthChange = new boolean[65536];
         /** Per UTF-16 unit: whether it is in a word of the table (a unit in none is copied as it is, wherever it is). */
         private final boolean[] inWord = new boolean[65536];
+        /**
+         * Per UTF-16 unit: whether a word of the table (of its form's length) has it where the form has another unit,
+         * so that {@link #changes} may count it; one bit each, small enough to stay in the processor's cache.
+         */
+        private final java.util.BitSet changeable = new java.util.BitSet(65536);
 
         private Table(TreeMap<String, String> table, UnaryOperator<String> fallback) {
             this.fallback = fallback;
             table.forEach((word, form) -> {
                 if (!word.isEmpty() && word.length() != form.length()) startsLengthChange[word.charAt(0)] = true;
                 for (int i = 0; i < word.length(); i++) inWord[word.charAt(i)] = true;
+                if (word.length() == form.length()) {
+                    for (int i = 0; i < word.length(); i++) if (word.charAt(i) != form.charAt(i)) changeable.set(word.charAt(i));
+                }
             });
             List<String> keys = new ArrayList<>(table.keySet());
             int nodes = 1;
@@ -183,6 +199,23 @@ public final class ScriptConverter {
 
         boolean read() {
             return forms != null;
+        }
+
+        /**
+         * At least as many as {@link #changes} counts in {@code text} (the units of the text a word of the table may
+         * change), or -1 where a word whose form has another length is in the text or the table could not be read:
+         * one look at each unit, without walking the table's words.
+         */
+        int changesAtMost(String text) {
+            if (forms == null) return -1;
+            int most = 0;
+            int n = text.length();
+            for (int k = 0; k < n; k++) {
+                char c = text.charAt(k);
+                if (changeable.get(c)) most++;
+                if (startsLengthChange[c] && lengthChangeAt(text, k)) return -1;
+            }
+            return most;
         }
 
         /** Whether {@link #convert} copies every {@code c} of a text to its result (no word of the table holds it). */

@@ -14,12 +14,17 @@ public final class ScriptDetector {
      * stops where it reaches the first (the answer is then simplified, whatever follows). Where a word of a table would
      * change the text's length, the count is taken from the converted text ({@link #differing}), as it always was.
      * The answer is the same; on a simplified document the simplified→traditional walk (a word of that table starts at
-     * four Han characters in five) ends within its first sentences.
+     * four Han characters in five) ends within its first sentences, and on a traditional one it is not made where the
+     * characters it could change are fewer than the traditional ones.
      */
     public static Script detect(String text) {
         String sample = text.length() > 20_000 ? text.substring(0, 20_000) : text;
         int tradOnly = ScriptConverter.changesToSimplified(sample, Integer.MAX_VALUE);
         if (tradOnly < 0) tradOnly = differing(sample, ScriptConverter.toSimplified(sample));
+        // A traditional text has few characters a simplified→traditional word could change: where they are fewer than
+        // the traditional ones, so is the count of that conversion's changes, which need not be walked.
+        int simpAtMost = ScriptConverter.changesToTraditionalAtMost(sample);
+        if (simpAtMost >= 0 && simpAtMost < tradOnly) return Script.TRADITIONAL;
         int simpOnly = ScriptConverter.changesToTraditional(sample, tradOnly);
         if (simpOnly < 0) simpOnly = differing(sample, ScriptConverter.toTraditional(sample));
         return tradOnly > simpOnly ? Script.TRADITIONAL : Script.SIMPLIFIED;

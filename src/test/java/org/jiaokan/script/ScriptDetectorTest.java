@@ -108,6 +108,16 @@ class ScriptDetectorTest {
         else assertTrue(upTo >= enough && upTo <= all || upTo == -1, a);
     }
 
+    /** The count's bound without the walk is a bound: where it is given, the walk's count is given and not above it. */
+    @Property(tries = 3000)
+    void theBoundWithoutTheWalkBoundsTheCount(@ForAll @Size(max = 80) List<@IntRange(min = 0, max = 999) Integer> picks) {
+        String a = text(picks);
+        int most = ScriptConverter.changesToTraditionalAtMost(a);
+        if (most < 0) return;
+        int all = ScriptConverter.changesToTraditional(a, Integer.MAX_VALUE);
+        assertTrue(all >= 0 && all <= most, a + ": " + all + " > " + most);
+    }
+
     @Property(tries = 3000)
     void theScriptIsTheOneTheConvertedTextsTell(@ForAll @Size(max = 120) List<@IntRange(min = 0, max = 999) Integer> picks) {
         String a = text(picks);
