@@ -197,15 +197,15 @@ public final class PipelineBench {
      * {@link #settled}. If not, the rows it added (from {@code rows} on) give way to the next round's.
      */
     private boolean lastRound(int round, int warm, long before, long nanos, int rows) {
-        if (round == warm || settled(round, before, nanos)) return true;
-        figures.subList(rows, figures.size()).clear();
-        return false;
+        return lastRound(round >= warm || settled(round, before, nanos), rows);
     }
 
-    /**
-     * Whether warm round {@code round} (the first is 1), taking {@code nanos}, is less than 3 % faster than the one before
-     * it, which took {@code before}: the JIT has settled, and the rounds stop.
-     */
+    /** {@code last}, and if not, the rows the round added (from {@code rows} on) give way to the next round's. */
+    private boolean lastRound(boolean last, int rows) {
+        if (!last) figures.subList(rows, figures.size()).clear();
+        return last;
+    }
+
     /**
      * The share of a warm build's CPU time above which the JIT compilers are still at work on its code ({@link #warmBuild}
      * goes on to another round, up to its cap): in one run, the seventh build of 2,000 documents left them 0.29 CPU s.
@@ -223,6 +223,10 @@ public final class PipelineBench {
         return settled(round, before, nanos) && jitSeconds <= JIT_SETTLED_SHARE * cpuNanos / 1e9;
     }
 
+    /**
+     * Whether warm round {@code round} (the first is 1), taking {@code nanos}, is less than 3 % faster than the one before
+     * it, which took {@code before}: the JIT has settled, and the rounds stop.
+     */
     private static boolean settled(int round, long before, long nanos) {
         return round >= 2 && before < nanos * 1.03;
     }
@@ -234,8 +238,9 @@ public final class PipelineBench {
      * the schema check, the cache, the files), which a long build or a JVM that stays up ({@code --watch},
      * {@code serve}) pays once; on two cores the compiler is still at work through the second build. As the publish
      * formats' warm rounds do, the builds repeat, at most {@code warmRounds}, until one is less than 3 % faster than
-     * the one before while the JIT compilers took at most {@link #JIT_SETTLED_SHARE} of its CPU time; the last is the row {@code build (convert all, warm)} with its steps, and every build's seconds
-     * are in the JSON ({@code warmBuildRounds}).
+     * the one before while the JIT compilers took at most {@link #JIT_SETTLED_SHARE} of its CPU time; the last is the
+     * row {@code build (convert all, warm)} with its steps, and every build's seconds and its compilers' are in the JSON
+     * ({@code warmBuildRounds}, {@code warmBuildJitRounds}).
      */
     private void warmBuild(Path work, Path edition, long characters) throws IOException {
         int warm = Math.max(1, s.warmRounds());
@@ -268,8 +273,7 @@ public final class PipelineBench {
             double jit = extra.get("warmBuildJitCpuSeconds") instanceof Double d ? d : 0;
             jits.add(jit);
             extra.put("warmBuildJitRounds", List.copyOf(jits));
-            if (warmBuildIsLast(round, warm, before, f.wallNanos(), jit, f.cpuNanos())) break;
-            figures.subList(rows, figures.size()).clear();
+            if (lastRound(warmBuildIsLast(round, warm, before, f.wallNanos(), jit, f.cpuNanos()), rows)) break;
             before = f.wallNanos();
         }
         // the last build's edition stays, as WORK/edition-warm
