@@ -210,12 +210,8 @@ public final class ScriptConverter {
             if (forms == null) return -1;
             int most = 0;
             int n = text.length();
-            for (int k = 0; k < n; k++) {
-                char c = text.charAt(k);
-                if (changeable.get(c)) most++;
-                if (startsLengthChange[c] && lengthChangeAt(text, k)) return -1;
-            }
-            return most;
+            for (int k = 0; k < n; k++) if (changeable.get(text.charAt(k))) most++;
+            return lengthChangeFrom(text, 0) ? -1 : most;
         }
 
         /** Whether {@link #convert} copies every {@code c} of a text to its result (no word of the table holds it). */
@@ -297,8 +293,7 @@ public final class ScriptConverter {
                 }
                 i += length;
             }
-            for (int k = i; k < n; k++) if (startsLengthChange[text.charAt(k)] && lengthChangeAt(text, k)) return -1;
-            return changed;
+            return lengthChangeFrom(text, i) ? -1 : changed;
         }
 
         /**
@@ -319,6 +314,12 @@ public final class ScriptConverter {
                 node = child(node, text.charAt(j));
             }
             return formNode == 0 ? 0 : (long) formNode << 32 | length;
+        }
+
+        /** Whether a word of the table whose form has another length than itself starts anywhere in {@code text} from {@code from}. */
+        private boolean lengthChangeFrom(String text, int from) {
+            for (int k = from; k < text.length(); k++) if (startsLengthChange[text.charAt(k)] && lengthChangeAt(text, k)) return true;
+            return false;
         }
 
         /** Whether a word of the table whose form has another length than itself is found in {@code text} at {@code at}. */
