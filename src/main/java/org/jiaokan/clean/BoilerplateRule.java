@@ -32,7 +32,9 @@ public final class BoilerplateRule implements CleaningRule {
     private static final int EDGE_LINES = 6;
     private static final int TAIL_LINES = 12;
 
-    private static final Pattern SENTENCE_END = Pattern.compile("[。！？；]");
+    /** The marks that end a sentence: a line holding one is text, not furniture. */
+    private static final String SENTENCE_ENDS = "。！？；";
+    private static final Pattern SENTENCE_END = Pattern.compile("[" + SENTENCE_ENDS + "]");
     private static final Pattern LOCATION_PREFIX = Pattern.compile("^(当前位置|您的位置|您现在的位置|你的位置|现在位置|位置)\\s*[:：]");
     private static final Pattern CRUMB_SEPARATOR = Pattern.compile("\\s*(?:>>|[>＞»›→])\\s*");
     private static final Pattern CRUMB_WORD = Pattern.compile("首页|主页|正文|网站首页|新闻中心|新闻|资讯|要闻|栏目|频道");
@@ -76,11 +78,11 @@ public final class BoilerplateRule implements CleaningRule {
         return type == null ? List.of() : List.of(whole(s, e, type));
     }
 
-    /** Whether {@code line[s, e)} holds one of {@link #SENTENCE_END}'s marks that {@link ChineseLexicon#toSimplified} keeps. */
+    /** Whether {@code line[s, e)} holds one of the {@link #SENTENCE_ENDS} that {@link ChineseLexicon#toSimplified} keeps. */
     static boolean keptSentenceEnd(String line, int s, int e) {
         for (int i = s; i < e; i++) {
             char c = line.charAt(i);
-            if ((c == '。' || c == '！' || c == '？' || c == '；') && ScriptConverter.simplifyingKeeps(c)) return true;
+            if (SENTENCE_ENDS.indexOf(c) >= 0 && ScriptConverter.simplifyingKeeps(c)) return true;
         }
         return false;
     }
