@@ -132,7 +132,12 @@ public final class XmlWriter {
 
     private static final ThreadLocal<Scratch> SCRATCH = ThreadLocal.withInitial(Scratch::new);
 
-    /** {@link #foldLayout} of {@code sb}'s text, made in {@code sb} itself. */
+    /**
+     * Makes {@code sb} the text {@link #digest} hashes, in {@code sb} itself: white space between a tag's end and the
+     * next tag's start removed, every other run of white space one space. The same as {@code s.replaceAll(">\\s+<", "><")
+     * .replaceAll("\\s+", " ")} (white space as {@code \s} means it: space, tab, the line ends, form feed, vertical
+     * tab), in one pass.
+     */
     static void foldLayoutInPlace(StringBuilder sb) {
         int n = sb.length();
         int w = 0;
@@ -150,30 +155,6 @@ public final class XmlWriter {
             i = j - 1;
         }
         sb.setLength(w);
-    }
-
-    /**
-     * The text {@link #digest} hashes: white space between a tag's end and the next tag's start removed,
-     * every other run of white space one space. The same as {@code s.replaceAll(">\\s+<", "><")
-     * .replaceAll("\\s+", " ")} (white space as {@code \s} means it: space, tab, the line ends, form feed,
-     * vertical tab), in one pass.
-     */
-    static String foldLayout(String s) {
-        StringBuilder sb = null;
-        int n = s.length();
-        for (int i = 0; i < n; i++) {
-            if (!isSpace(s.charAt(i))) {
-                if (sb != null) sb.append(s.charAt(i));
-                continue;
-            }
-            int j = i + 1;
-            while (j < n && isSpace(s.charAt(j))) j++;
-            boolean betweenTags = i > 0 && s.charAt(i - 1) == '>' && j < n && s.charAt(j) == '<';
-            if (sb == null && (betweenTags || j > i + 1 || s.charAt(i) != ' ')) sb = new StringBuilder(n).append(s, 0, i);
-            if (sb != null && !betweenTags) sb.append(' ');
-            i = j - 1;
-        }
-        return sb == null ? s : sb.toString();
     }
 
     private static boolean isSpace(char c) {
