@@ -30,12 +30,16 @@ import java.util.stream.Stream;
  * dictionary, the length and SHA-256 of the document's part), so that a build reads the document
  * itself only when it has to write its TEI again.
  *
- * <p>The second ({@code DIR-tei}, beside the first) keeps, per source, what the build needs of a TEI file
+ * <p>The second ({@code DIR-written}, one file beside the first's folder: {@link CachePack}) keeps, per source, what the build needs of a TEI file
  * it wrote: the schema check's result, the units an editor's corrections kept, the document's
  * contributions to the registers and its {@code xml:id}s. Its key adds to the first's the digest of the
  * whole names dictionary, the edition's metadata and the SHA-256 of the TEI file as it was written: a
  * TEI file whose bytes are still those, made from the same recognition with the same dictionary, is
  * what the build would write again (writing is a fixed point: an unchanged build writes nothing).
+ *
+ * <p>The summaries of the first level are also kept together in one file ({@code DIR-summaries}), so that a build
+ * finds those of unchanged sources without opening a file per source; an entry's own head is read where that
+ * file does not hold its summary.
  *
  * <p>An entry whose key differs, that cannot be read, or that holds anything but the model's own
  * records is ignored and the work done again. Entries are written atomically; entries of sources
@@ -49,6 +53,10 @@ final class BuildCache {
     private static final int MAGIC = 0x4a4b4333;
     /** The first bytes of a second-level entry. */
     private static final int WRITTEN_MAGIC = 0x4a4b5433;
+    /** The first bytes of the file of the first level's summaries ({@link CachePack}). */
+    private static final int SUMMARIES_MAGIC = 0x4a4b5353;
+    /** The first bytes of the file of the second level ({@link CachePack}). */
+    private static final int WRITTEN_PACK_MAGIC = 0x4a4b5750;
 
     /** The head of a first-level entry: everything a build needs of an unchanged source but its document. */
     record Summary(String key, List<String> warnings, List<String> notices, List<NamePropagation.Name> names,
@@ -58,7 +66,12 @@ final class BuildCache {
     record Written(String key, List<String> invalid, List<String> keptUnits, RegisterParts registers, String ids) {}
 
     private final Path dir;
-    private final Path teiDir;
+    /** Where the second level was kept, a file per source, before it moved into {@link #written}: removed by {@link #prune}. */
+    private final Path legacyTeiDir;
+    /** The summaries of the first level's entries, all in one file beside the folder ({@code DIR-summaries}). */
+    private final CachePack summaries;
+    /** The second level, all in one file beside the first's folder ({@code DIR-written}). */
+    private final CachePack written;
     private final String context;
     private final Set<String> used = ConcurrentHashMap.newKeySet();
     private final AtomicInteger hits = new AtomicInteger();
@@ -75,7 +88,9 @@ final class BuildCache {
      */
     BuildCache(Path dir, String context, String codeIdentity) {
         this.dir = dir;
-        this.teiDir = dir.resolveSibling(dir.getFileName() + "-tei");
+        this.legacyTeiDir = dir.resolveSibling(dir.getFileName() + "-tei");
+        this.summaries = new CachePack(dir.resolveSibling(dir.getFileName() + "-summaries"), SUMMARIES_MAGIC);
+        this.written = new CachePack(dir.resolveSibling(dir.getFileName() + "-written"), WRITTEN_PACK_MAGIC);
         String code = codeIdentity == null ? CodeIdentity.conversion(dir.resolveSibling("code-identity")) : codeIdentity;
         this.context = hex(sha("format " + FORMAT + "\ncode " + code + "\n" + context));
         Path abs = dir.toAbsolutePath().normalize();
@@ -129,14 +144,38 @@ final class BuildCache {
 
     /** The summary of this source's entry, when there is one made for exactly this key and whole. */
     Optional<Summary> find(Path input, String key) {
-        Path file = dir.resolve(entryName(input));
-        used.add(file.getFileName().toString());
-        Optional<Summary> s = summary(file, key);
+        String name = entryName(input);
+        used.add(name);
+        Optional<Summary> s = packedSummary(name, key);
+        if (s.isEmpty()) {
+            // Not in the summaries' file (a run that ended before writing it, or a file spoilt): the entry's own head.
+            byte[][] head = new byte[1][];
+            s = summary(dir.resolve(name), key, head);
+            if (s.isPresent()) summaries.put(name, head[0]);
+        }
         (s.isPresent() ? hits : misses).incrementAndGet();
         return s;
     }
 
-    private static Optional<Summary> summary(Path file, String key) {
+    /**
+     * The summary of this entry in the summaries' file, when it is there for exactly this key. The entry's document is
+     * not looked at: {@link #document} checks its length and SHA-256 against the summary when it is read, and a
+     * document that does not match is converted again.
+     */
+    private Optional<Summary> packedSummary(String name, String key) {
+        byte[] head = summaries.get(name);
+        if (head == null) return Optional.empty();
+        try {
+            Summary s = Codec.summary(head);
+            if (key.equals(s.key())) return Optional.of(s);
+        } catch (IOException | RuntimeException e) {
+            // read from the entry instead
+        }
+        return Optional.empty();
+    }
+
+    /** The summary at the head of an entry file, when it is for exactly this key and the entry is whole; its bytes go to {@code head[0]}. */
+    private static Optional<Summary> summary(Path file, String key, byte[][] head) {
         // Only the head is read (the document after it may be large); the entry's size comes from the open file.
         try (java.nio.channels.SeekableByteChannel ch = Files.newByteChannel(file)) {
             long size = ch.size();
@@ -144,10 +183,13 @@ final class BuildCache {
             if (start == null || start.getInt() != MAGIC) return Optional.empty();
             int length = start.getInt();
             if (length <= 0 || length > (1 << 26) || 8L + length > size) return Optional.empty();
-            java.nio.ByteBuffer head = read(ch, length);
-            if (head == null) return Optional.empty();
-            Summary s = Codec.summary(head.array());
-            if (key.equals(s.key()) && size == 8L + length + s.documentLength()) return Optional.of(s);
+            java.nio.ByteBuffer bytes = read(ch, length);
+            if (bytes == null) return Optional.empty();
+            Summary s = Codec.summary(bytes.array());
+            if (key.equals(s.key()) && size == 8L + length + s.documentLength()) {
+                head[0] = bytes.array();
+                return Optional.of(s);
+            }
         } catch (IOException | RuntimeException e) {
             // A corrupt, truncated or foreign entry: converted again, and the entry replaced.
         }
@@ -210,7 +252,9 @@ final class BuildCache {
                 out.write(document);
             }
             // the folder is made with the first entry (AtomicFiles makes a missing one, and remembers it)
-            TeiFiles.atomicWrite(dir.resolve(entryName(input)), all.toByteArray());
+            String name = entryName(input);
+            TeiFiles.atomicWrite(dir.resolve(name), all.toByteArray());
+            summaries.put(name, head);
             return Optional.of(s);
         } catch (IOException | RuntimeException e) {
             return Optional.empty(); // Not cached: the build does not depend on its cache.
@@ -219,10 +263,10 @@ final class BuildCache {
 
     /** The second-level entry of this source, when there is one made for exactly this key. */
     Optional<Written> findWritten(Path input, String key) {
-        Path file = teiDir.resolve(entryName(input));
+        byte[] entry = written.get(entryName(input));
+        if (entry == null) return Optional.empty();
         try {
-            // Read without asking first whether it is there: a missing entry is the rare case.
-            Written w = Codec.written(Files.readAllBytes(file));
+            Written w = Codec.written(entry);
             if (key.equals(w.key())) return Optional.of(w);
         } catch (IOException | RuntimeException e) {
             // ignored: the TEI is written again
@@ -233,7 +277,7 @@ final class BuildCache {
     /** Stores a second-level entry; one that cannot be stored only costs time next run. */
     void storeWritten(Path input, Written w) {
         try {
-            TeiFiles.atomicWrite(teiDir.resolve(entryName(input)), Codec.bytes(w));
+            written.put(entryName(input), Codec.bytes(w));
         } catch (IOException | RuntimeException e) {
             // Not cached.
         }
@@ -393,17 +437,32 @@ final class BuildCache {
         }
     }
 
-    /** Removes the entries of sources this run did not see (deleted or renamed sources), at both levels. */
+    /**
+     * Removes the entries of sources this run did not see (deleted or renamed sources), at both levels, and writes the
+     * files of the summaries and of the second level where what they hold changed. The folder of second-level entries an
+     * earlier version kept, a file per source, is removed.
+     */
     void prune() {
-        for (Path d : List.of(dir, teiDir)) {
-            if (!Files.isDirectory(d)) continue;
-            try (Stream<Path> s = Files.list(d)) {
+        if (Files.isDirectory(dir)) {
+            try (Stream<Path> s = Files.list(dir)) {
                 for (Path p : s.toList()) {
                     String name = p.getFileName().toString();
                     if (name.endsWith(SUFFIX) && !used.contains(name)) Files.deleteIfExists(p);
                 }
             } catch (IOException e) {
                 // Stale entries are harmless: they are keyed and would be ignored.
+            }
+        }
+        summaries.save(used);
+        written.save(used);
+        if (Files.isDirectory(legacyTeiDir, java.nio.file.LinkOption.NOFOLLOW_LINKS)) {
+            try (Stream<Path> s = Files.list(legacyTeiDir)) {
+                for (Path p : s.toList()) {
+                    if (p.getFileName().toString().endsWith(SUFFIX)) Files.deleteIfExists(p);
+                }
+                Files.deleteIfExists(legacyTeiDir); // where nothing else is in it
+            } catch (IOException e) {
+                // left: nothing reads it
             }
         }
     }

@@ -336,10 +336,12 @@ public final class Conversion {
             EditionDocument recognised = r.doc();
             if (recognised == null && r.summary() != null) recognised = cache.document(r.input(), r.summary()).orElse(null);
             if (recognised == null) {
-                // The entry's document could not be read back: the source is converted again.
+                // The entry's document could not be read back (cut, spoilt, or not the one its summary names): the
+                // source is converted again, and its entry made again.
                 cache.demote();
                 SourceDocument src = readSource(r.input());
                 recognised = toolkit.converter().convert(src, r.id(), warning -> {});
+                cache.store(r.input(), r.key(), recognised, r.summary().warnings(), r.summary().notices());
             }
             long t = steps.start();
             EditionDocument doc = dictionary.apply(recognised);

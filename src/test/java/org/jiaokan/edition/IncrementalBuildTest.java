@@ -187,23 +187,20 @@ class IncrementalBuildTest {
         build(fresh, false, null);
         assertSameBuild(fresh, dir, Set.of("docs/jk-b-speech.xml", "docs/jk-c-news-trad.xml"));
 
-        // Spoilt second-level entries are ignored: the files are made again, with the same bytes.
-        Path teiCache = dir.resolve(EditionBuilder.CACHE + "-tei");
-        List<Path> entries;
-        try (Stream<Path> s = Files.list(teiCache)) {
-            entries = s.sorted().toList();
-        }
-        assertEquals(4, entries.size(), "one finished-TEI entry per source");
-        Files.write(entries.get(0), "not an entry".getBytes(StandardCharsets.UTF_8));
-        Files.copy(entries.get(2), entries.get(1), java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+        // A spoilt file of second-level entries is ignored: every TEI file is made again, with the same bytes.
+        Path written = dir.resolve(EditionBuilder.CACHE + "-written");
+        byte[] pack = Files.readAllBytes(written);
+        pack[pack.length / 2] ^= 1;
+        Files.write(written, pack);
         Map<String, byte[]> before = files(dir);
         r = build(dir, true, null);
-        assertEquals(2, r.teiFromCache());
+        assertEquals(0, r.teiFromCache());
         Map<String, byte[]> after = files(dir);
         for (String name : before.keySet()) assertArrayEquals(before.get(name), after.get(name), name + " differs");
+        assertEquals(4, build(dir, true, null).teiFromCache(), "the file was made again");
 
-        // Spoilt first-level entries (one cut short by a byte, one a folder, one of another kind) are not trusted: their
-        // sources are converted again, with the same bytes.
+        // Spoilt first-level entries (one cut short by a byte, one a folder, one of another kind), with the file of
+        // their summaries gone, are not trusted: their sources are converted again, with the same bytes.
         List<Path> firsts;
         try (Stream<Path> s = Files.list(dir.resolve(EditionBuilder.CACHE))) {
             firsts = s.filter(p -> p.getFileName().toString().endsWith(".entry")).sorted().toList();
@@ -214,10 +211,54 @@ class IncrementalBuildTest {
         Files.delete(firsts.get(1));
         Files.createDirectory(firsts.get(1));
         Files.write(firsts.get(2), "JKCE".getBytes(StandardCharsets.UTF_8));
+        Files.delete(dir.resolve(EditionBuilder.CACHE + "-summaries"));
         r = build(dir, true, null);
         assertEquals(new Conversion.CacheCounts(1, 3), r.cache());
         after = files(dir);
         for (String name : before.keySet()) assertArrayEquals(before.get(name), after.get(name), name + " differs");
+    }
+
+    @Test
+    void theSecondLevelAndTheSummariesAreOneFileEachWrittenOnlyWhenTheyChange() throws Exception {
+        Path dir = edition("packs", FIRST);
+        // A folder of second-level entries, a file per source, as an earlier version kept them: removed.
+        Path legacy = Files.createDirectories(dir.resolve(EditionBuilder.CACHE + "-tei"));
+        Files.writeString(legacy.resolve("0123.entry"), "an old entry");
+        build(dir, true, null);
+        assertTrue(Files.notExists(legacy), "the old folder is removed");
+        Path summaries = dir.resolve(EditionBuilder.CACHE + "-summaries");
+        Path written = dir.resolve(EditionBuilder.CACHE + "-written");
+        assertTrue(Files.isRegularFile(summaries) && Files.isRegularFile(written));
+        Object summariesFile = fileKey(summaries);
+        Object writtenFile = fileKey(written);
+        EditionBuilder.Result same = build(dir, true, null);
+        assertEquals(new Conversion.CacheCounts(4, 0), same.cache());
+        assertEquals(4, same.teiFromCache());
+        assertEquals(summariesFile, fileKey(summaries), "nothing changed: the summaries' file is not written again");
+        assertEquals(writtenFile, fileKey(written), "nothing changed: the second level's file is not written again");
+
+        // One source changed: both files are written again, and the next build takes everything from them.
+        Path source = dir.resolve(EditionBuilder.SOURCES).resolve("a-notice.txt");
+        Files.writeString(source, FIRST.get("a-notice.txt") + "会议要求各单位认真抓好贯彻落实。\n", StandardCharsets.UTF_8);
+        assertEquals(new Conversion.CacheCounts(3, 1), build(dir, true, null).cache());
+        assertTrue(!summariesFile.equals(fileKey(summaries)) && !writtenFile.equals(fileKey(written)));
+        EditionBuilder.Result again = build(dir, true, null);
+        assertEquals(new Conversion.CacheCounts(4, 0), again.cache());
+        assertEquals(4, again.teiFromCache());
+
+        // A source removed: its entries leave both files.
+        Files.delete(dir.resolve(EditionBuilder.SOURCES).resolve("d-report.txt"));
+        build(dir, true, null);
+        byte[] before = Files.readAllBytes(written);
+        assertEquals(new Conversion.CacheCounts(3, 0), build(dir, true, null).cache());
+        assertArrayEquals(before, Files.readAllBytes(written));
+        try (Stream<Path> s = Files.list(dir.resolve(EditionBuilder.CACHE))) {
+            assertEquals(3, s.filter(p -> p.getFileName().toString().endsWith(".entry")).count(), "one entry file per source");
+        }
+    }
+
+    private static Object fileKey(Path p) throws IOException {
+        return Files.readAttributes(p, java.nio.file.attribute.BasicFileAttributes.class).fileKey();
     }
 
     /**
@@ -422,6 +463,11 @@ class IncrementalBuildTest {
         Files.write(entries.get(1), java.util.Arrays.copyOf(half, half.length / 2));
         // Another source's entry under this source's name: a key that is not this source's.
         Files.copy(entries.get(3), entries.get(2), java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+        // The summaries are found in their own file, so the documents are read only for TEI files that are made again:
+        // with the TEI files gone, the spoilt documents are found out and their sources converted again.
+        try (Stream<Path> s = Files.list(dir.resolve(EditionBuilder.DOCS))) {
+            for (Path p : s.filter(p -> p.getFileName().toString().startsWith("jk-")).toList()) Files.delete(p);
+        }
         assertEquals(new Conversion.CacheCounts(1, 3), build(dir, true, "code-2").cache());
         Map<String, byte[]> after = files(dir);
         assertEquals(before.keySet(), after.keySet());
