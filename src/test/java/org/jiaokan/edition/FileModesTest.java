@@ -60,9 +60,9 @@ class FileModesTest {
         try (Stream<Path> s = Stream.concat(Files.walk(out), Files.walk(edition))) {
             written = s.filter(Files::isRegularFile).filter(p -> !p.startsWith(edition.resolve("sources"))).toList();
         }
-        // TEI, registers, source copy; TEI, registers, edition.xml, the cache's two entries (recognition, finished TEI)
-        // the registers' key and the digests' memo
-        assertEquals(10, written.size(), written.toString());
+        // TEI, registers, source copy; TEI, registers, edition.xml, the cache's entry (recognition), the files of its
+        // summaries and of its second level (finished TEI), the registers' key and the digests' memo
+        assertEquals(11, written.size(), written.toString());
         for (Path f : written) {
             assertEquals(PosixFilePermissions.toString(expected), PosixFilePermissions.toString(Files.getPosixFilePermissions(f)), f.toString());
         }
