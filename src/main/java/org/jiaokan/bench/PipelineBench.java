@@ -265,9 +265,14 @@ public final class PipelineBench {
             try (java.util.stream.Stream<Path> list = Files.list(edition.resolve(EditionBuilder.SOURCES))) {
                 for (Path p : list.toList()) Files.copy(p, sources.resolve(p.getFileName()));
             }
+            // The recogniser alone just before each build: with the one just after the last build (recogniserAgain),
+            // the yardstick of the minutes the last build ran in (recogniserAround).
+            Meter.Figures recBefore = recogniserSample.isEmpty() ? null
+                    : recogniserOnThisThread(new ChineseAnnotator(), recogniserSample, "recogniser alone, 1 thread, just before the last warm build");
             out.println("building the edition again in this JVM, into a new folder (convert all, warm, round " + round + ")");
             int rows = figures.size();
             Meter.Figures f = measuredBuild(again, "build (convert all, warm)", "warmBuild", characters);
+            recogniserBeforeLastWarmBuild = recBefore;
             seconds.add(f.wallNanos() / 1e9);
             extra.put("warmBuildRounds", List.copyOf(seconds));
             double jit = extra.get("warmBuildJitCpuSeconds") instanceof Double d ? d : 0;
@@ -507,6 +512,23 @@ public final class PipelineBench {
         figures.add(new Meter.Figures("  " + name, wall, cpu, 0, docs, chars, 0));
     }
 
+    /** The recogniser alone on one thread, measured just before the last warm build ({@link #warmBuild}); null before. */
+    private Meter.Figures recogniserBeforeLastWarmBuild;
+
+    /**
+     * The recogniser alone on one thread around the last warm build: its measurements just before that build and just
+     * after the builds, pooled (their characters over their CPU time). The machine's speed drifts by up to a quarter
+     * between measurements minutes apart (the first one is taken before the first build, a minute or more earlier),
+     * so this is the yardstick of the minutes the build itself ran in. Null where either was not measured.
+     */
+    private Meter.Figures recogniserAround() {
+        Meter.Figures after = find("recogniser alone, 1 thread, after the builds");
+        Meter.Figures before = recogniserBeforeLastWarmBuild;
+        if (before == null || after == null) return null;
+        return new Meter.Figures("recogniser alone, 1 thread, around the last warm build", before.wallNanos() + after.wallNanos(),
+                before.cpuNanos() + after.cpuNanos(), 0, before.documents() + after.documents(), before.characters() + after.characters(), 0);
+    }
+
     /** The documents the recogniser alone is measured on, kept for its second measurement ({@link #recogniserAgain}). */
     private List<SourceDocument> recogniserSample = List.of();
 
@@ -629,6 +651,7 @@ public final class PipelineBench {
     private void recogniserAgain() {
         if (recogniserSample.isEmpty()) return;
         out.println("measuring the recogniser alone on one thread again, after the warm builds");
+        if (recogniserBeforeLastWarmBuild != null) figures.add(recogniserBeforeLastWarmBuild);
         figures.add(recogniserOnThisThread(new ChineseAnnotator(), recogniserSample, "recogniser alone, 1 thread, after the builds"));
     }
 
@@ -773,8 +796,13 @@ public final class PipelineBench {
      * {@code key}{@code RestTimesRecogniserAlone} in the JSON; nothing where the steps were not measured.
      */
     private void split(Meter.Figures build, Meter.Figures rec, String key, String label) {
+        split(build, rec, key, key, label);
+    }
+
+    /** As {@link #split(Meter.Figures, Meter.Figures, String, String)}, with the build's steps under {@code stepsKey} and the figures under {@code key}. */
+    private void split(Meter.Figures build, Meter.Figures rec, String stepsKey, String key, String label) {
         if (build == null || rec == null || rec.charsPerCpuSecond() <= 0 || build.cpuNanos() <= 0) return;
-        if (!(extra.get(key + "StepsCpuSeconds") instanceof Map<?, ?> steps) || !(steps.get("recognition") instanceof Double recognition)) return;
+        if (!(extra.get(stepsKey + "StepsCpuSeconds") instanceof Map<?, ?> steps) || !(steps.get("recognition") instanceof Double recognition)) return;
         double alone = build.characters() / rec.charsPerCpuSecond();
         double cpu = build.cpuNanos() / 1e9;
         double inside = recognition / alone;
@@ -803,8 +831,12 @@ public final class PipelineBench {
         shareOfRecogniser(warm, rec, "conversion, warm", "warmConversionShareOfRecogniserTimesCores");
         String warmAfter = "conversion, warm, against the recogniser measured after it";
         shareOfRecogniser(warm, recAfter, warmAfter, "warmConversionShareOfRecogniserAfterTimesCores");
+        String warmAround = "conversion, warm, against the recogniser measured around it (just before it and after the builds)";
+        Meter.Figures recAround = recogniserAround();
+        shareOfRecogniser(warm, recAround, warmAround, "warmConversionShareOfRecogniserAroundTimesCores");
         split(build, rec, "build", "conversion");
         split(warm, recAfter, "warmBuild", warmAfter);
+        split(warm, recAround, "warmBuild", "warmBuildAround", warmAround);
         Meter.Figures recAll = figures.stream().filter(f -> f.stage().startsWith("recogniser alone, ") && f.stage().endsWith(" threads"))
                 .findFirst().orElse(null);
         if (recAll != null && build != null && recAll.charsPerCpuSecond() > 0) {

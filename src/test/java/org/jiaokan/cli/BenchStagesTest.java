@@ -28,6 +28,10 @@ class BenchStagesTest {
         // measured again after the warm builds, on the same lines, and the warm build compared with it as well
         assertTrue(figures.matches("(?s).*\"stage\": \"recogniser alone, 1 thread, after the builds\"[^}]*\"characters\": (?!0,)\\d+,.*"), figures);
         assertTrue(figures.contains("\"warmConversionShareOfRecogniserAfterTimesCores\""), figures);
+        // and just before the last warm build: the two pooled are the yardstick of the minutes that build ran in
+        assertTrue(figures.matches("(?s).*\"stage\": \"recogniser alone, 1 thread, just before the last warm build\"[^}]*\"characters\": (?!0,)\\d+,.*"), figures);
+        assertTrue(number(figures, "warmConversionShareOfRecogniserAroundTimesCores") > 0, figures);
+        assertTrue(run.out().contains("conversion, warm, against the recogniser measured around it (just before it and after the builds): "), run.out());
         // the mojibake judge on text it has not seen (the example edition's sources, its memo off), against the recogniser
         assertTrue(figures.matches("(?s).*\"stage\": \"mojibake judge, text not seen \\(example sources, memo off\\)\"[^}]*\"characters\": (?!0,)\\d+,.*"), figures);
         assertTrue(number(figures, "unseenJudgeTimesRecogniser") > 0, figures);
