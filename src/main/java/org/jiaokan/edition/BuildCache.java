@@ -54,9 +54,9 @@ final class BuildCache {
     /** The first bytes of a second-level entry. */
     private static final int WRITTEN_MAGIC = 0x4a4b5433;
     /** The first bytes of the file of the first level's summaries ({@link CachePack}). */
-    private static final int SUMMARIES_MAGIC = 0x4a4b5353;
+    static final int SUMMARIES_MAGIC = 0x4a4b5353;
     /** The first bytes of the file of the second level ({@link CachePack}). */
-    private static final int WRITTEN_PACK_MAGIC = 0x4a4b5750;
+    static final int WRITTEN_PACK_MAGIC = 0x4a4b5750;
 
     /** The head of a first-level entry: everything a build needs of an unchanged source but its document. */
     record Summary(String key, List<String> warnings, List<String> notices, List<NamePropagation.Name> names,
@@ -142,7 +142,11 @@ final class BuildCache {
         return hex(sha(input.getFileName().toString())) + SUFFIX;
     }
 
-    /** The summary of this source's entry, when there is one made for exactly this key and whole. */
+    /**
+     * The summary of this source's entry, when the summaries' file holds one made for exactly this key, or else the
+     * entry's own head does and the entry is whole. A summary from that file is trusted without opening the entry: its
+     * document is checked against it when it is read ({@link #document}), and converted again where it does not match.
+     */
     Optional<Summary> find(Path input, String key) {
         String name = entryName(input);
         used.add(name);
@@ -458,7 +462,8 @@ final class BuildCache {
         if (Files.isDirectory(legacyTeiDir, java.nio.file.LinkOption.NOFOLLOW_LINKS)) {
             try (Stream<Path> s = Files.list(legacyTeiDir)) {
                 for (Path p : s.toList()) {
-                    if (p.getFileName().toString().endsWith(SUFFIX)) Files.deleteIfExists(p);
+                    // its entries, and the temporary files of a run killed while writing one
+                    if (Files.isRegularFile(p, java.nio.file.LinkOption.NOFOLLOW_LINKS)) Files.deleteIfExists(p);
                 }
                 Files.deleteIfExists(legacyTeiDir); // where nothing else is in it
             } catch (IOException e) {

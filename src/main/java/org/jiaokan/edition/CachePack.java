@@ -39,12 +39,19 @@ final class CachePack {
         this.old = Lazy.of(() -> read(file, magic));
     }
 
+    /** The smallest entry: its name's length, its own length. */
+    private static final int SMALLEST_ENTRY = 8;
+
     private static Map<String, byte[]> read(Path file, int magic) {
-        if (!Files.isRegularFile(file)) return Map.of();
         try {
+            // A file that is not one, or larger than a share of the heap, is not read (a planted one cannot make the
+            // build run out of memory): its entries are made again.
+            if (!Files.isRegularFile(file, java.nio.file.LinkOption.NOFOLLOW_LINKS)
+                    || Files.size(file) > Runtime.getRuntime().maxMemory() / 4) return Map.of();
             DataInputStream in = SealedFiles.open(file, magic, FORMAT);
             int n = CompactData.size(in);
-            Map<String, byte[]> entries = new HashMap<>(n * 4 / 3 + 1);
+            if (n > in.available() / SMALLEST_ENTRY) throw new IOException(file + ": not a pack");
+            Map<String, byte[]> entries = new HashMap<>(Math.min(n, 1 << 16) * 4 / 3 + 1);
             for (int i = 0; i < n; i++) {
                 String name = CompactData.string(in);
                 int length = in.readInt();

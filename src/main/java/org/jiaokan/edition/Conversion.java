@@ -341,7 +341,7 @@ public final class Conversion {
                 cache.demote();
                 SourceDocument src = readSource(r.input());
                 recognised = toolkit.converter().convert(src, r.id(), warning -> {});
-                cache.store(r.input(), r.key(), recognised, r.summary().warnings(), r.summary().notices());
+                if (r.key() != null && r.summary() != null) cache.store(r.input(), r.key(), recognised, r.summary().warnings(), r.summary().notices());
             }
             long t = steps.start();
             EditionDocument doc = dictionary.apply(recognised);

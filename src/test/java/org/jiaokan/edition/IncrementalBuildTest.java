@@ -17,6 +17,7 @@ import java.util.stream.Stream;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
@@ -247,8 +248,14 @@ class IncrementalBuildTest {
         assertEquals(4, again.teiFromCache());
 
         // A source removed: its entries leave both files.
+        String removed = java.util.HexFormat.of().formatHex(java.security.MessageDigest.getInstance("SHA-256")
+                .digest("d-report.txt".getBytes(StandardCharsets.UTF_8))) + ".entry";
+        assertTrue(new CachePack(summaries, BuildCache.SUMMARIES_MAGIC).get(removed) != null
+                && new CachePack(written, BuildCache.WRITTEN_PACK_MAGIC).get(removed) != null, "the entry's name as the cache makes it");
         Files.delete(dir.resolve(EditionBuilder.SOURCES).resolve("d-report.txt"));
         build(dir, true, null);
+        assertNull(new CachePack(summaries, BuildCache.SUMMARIES_MAGIC).get(removed));
+        assertNull(new CachePack(written, BuildCache.WRITTEN_PACK_MAGIC).get(removed));
         byte[] before = Files.readAllBytes(written);
         assertEquals(new Conversion.CacheCounts(3, 0), build(dir, true, null).cache());
         assertArrayEquals(before, Files.readAllBytes(written));
@@ -472,7 +479,12 @@ class IncrementalBuildTest {
         Map<String, byte[]> after = files(dir);
         assertEquals(before.keySet(), after.keySet());
         for (String name : before.keySet()) assertArrayEquals(before.get(name), after.get(name), name + " differs");
-        assertEquals(new Conversion.CacheCounts(4, 0), build(dir, true, "code-2").cache(), "the entries were replaced");
+        try (Stream<Path> s = Files.list(dir.resolve(EditionBuilder.DOCS))) {
+            for (Path p : s.filter(p -> p.getFileName().toString().startsWith("jk-")).toList()) Files.delete(p);
+        }
+        EditionBuilder.Result again = build(dir, true, "code-2");
+        assertEquals(new Conversion.CacheCounts(4, 0), again.cache(), "the entries were replaced: every document read back");
+        assertEquals(0, again.teiFromCache());
     }
 
     @Test
