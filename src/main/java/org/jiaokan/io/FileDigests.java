@@ -119,6 +119,9 @@ public final class FileDigests {
     /** Writes the digests this run asked for (only those: files no longer asked for leave the memo). */
     public void save() {
         if (memo == null || !trust) return;
+        // Every file asked for was remembered as it is, and no other: the memo on disk is this one already.
+        if (now.size() == old.size() && now.entrySet().stream().allMatch(e -> old.get(e.getKey()) == e.getValue())
+                && Files.isRegularFile(memo)) return;
         SealedFiles.write(memo, MAGIC, FORMAT, o -> {
             java.util.List<Map.Entry<String, Known>> sorted = new java.util.ArrayList<>(now.entrySet());
             sorted.sort(Map.Entry.comparingByKey());

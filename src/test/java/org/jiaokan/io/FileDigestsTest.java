@@ -59,6 +59,44 @@ class FileDigestsTest {
     }
 
     @Test
+    void aMemoThatWouldBeWrittenAsItIsIsNotWrittenAgain() throws Exception {
+        Path memo = tmp.resolve("memo"), a = tmp.resolve("a.txt"), b = tmp.resolve("b.txt");
+        settled(a, "甲乙丙");
+        settled(b, "丁戊己");
+        FileDigests d = FileDigests.load(memo);
+        d.sha(a, "a.txt");
+        d.sha(b, "b.txt");
+        d.save();
+        Object file = fileKey(memo);
+        FileDigests same = FileDigests.load(memo);
+        same.sha(a, "a.txt");
+        same.sha(b, "b.txt");
+        same.save();
+        assertEquals(file, fileKey(memo), "nothing changed: not written again");
+        byte[] written = Files.readAllBytes(memo);
+
+        FileDigests fewer = FileDigests.load(memo);
+        fewer.sha(a, "a.txt");
+        fewer.save();
+        org.junit.jupiter.api.Assertions.assertNotEquals(file, fileKey(memo), "a file no longer asked for leaves the memo");
+        FileDigests then = FileDigests.load(memo);
+        then.sha(a, "a.txt");
+        then.sha(b, "b.txt");
+        assertEquals(1, then.hashed(), "only b.txt, which had left the memo, is read");
+        then.save();
+        settled(a, "甲乙丁");
+        FileDigests changed = FileDigests.load(memo);
+        changed.sha(a, "a.txt");
+        changed.sha(b, "b.txt");
+        changed.save();
+        org.junit.jupiter.api.Assertions.assertFalse(java.util.Arrays.equals(written, Files.readAllBytes(memo)), "a changed file's digest is written");
+    }
+
+    private static Object fileKey(Path p) throws Exception {
+        return Files.readAttributes(p, java.nio.file.attribute.BasicFileAttributes.class).fileKey();
+    }
+
+    @Test
     void aFileHashedSoonAfterItChangedIsHashedAgainNextTime() throws Exception {
         Path memo = tmp.resolve("memo"), a = tmp.resolve("a.txt");
         Files.writeString(a, "甲乙丙", StandardCharsets.UTF_8); // modified just now
