@@ -150,7 +150,9 @@ final class BuildCache {
     Optional<Summary> find(Path input, String key) {
         String name = entryName(input);
         used.add(name);
-        Optional<Summary> s = packedSummary(name, key);
+        // The entry's document is not looked at: document() checks it against the summary when it is read, and a
+        // document that does not match is converted again.
+        Optional<Summary> s = packed(summaries, name, key, Codec::summary, Summary::key);
         if (s.isEmpty()) {
             // Not in the summaries' file (a run that ended before writing it, or a file spoilt): the entry's own head.
             byte[][] head = new byte[1][];
@@ -161,19 +163,24 @@ final class BuildCache {
         return s;
     }
 
+    /** Reads an entry's bytes ({@link Codec}). */
+    private interface Decoder<T> {
+        T read(byte[] bytes) throws IOException;
+    }
+
     /**
-     * The summary of this entry in the summaries' file, when it is there for exactly this key. The entry's document is
-     * not looked at: {@link #document} checks its length and SHA-256 against the summary when it is read, and a
-     * document that does not match is converted again.
+     * The entry {@code name} of {@code pack}, read, when it is there and made for exactly {@code key}; empty where it is
+     * not there, does not read back whole, or holds another key (its work is then done again).
      */
-    private Optional<Summary> packedSummary(String name, String key) {
-        byte[] head = summaries.get(name);
-        if (head == null) return Optional.empty();
+    private static <T> Optional<T> packed(CachePack pack, String name, String key, Decoder<T> decoder,
+                                          java.util.function.Function<T, String> keyOf) {
+        byte[] bytes = pack.get(name);
+        if (bytes == null) return Optional.empty();
         try {
-            Summary s = Codec.summary(head);
-            if (key.equals(s.key())) return Optional.of(s);
+            T entry = decoder.read(bytes);
+            if (key.equals(keyOf.apply(entry))) return Optional.of(entry);
         } catch (IOException | RuntimeException e) {
-            // read from the entry instead
+            // done again
         }
         return Optional.empty();
     }
@@ -267,15 +274,7 @@ final class BuildCache {
 
     /** The second-level entry of this source, when there is one made for exactly this key. */
     Optional<Written> findWritten(Path input, String key) {
-        byte[] entry = written.get(entryName(input));
-        if (entry == null) return Optional.empty();
-        try {
-            Written w = Codec.written(entry);
-            if (key.equals(w.key())) return Optional.of(w);
-        } catch (IOException | RuntimeException e) {
-            // ignored: the TEI is written again
-        }
-        return Optional.empty();
+        return packed(written, entryName(input), key, Codec::written, Written::key);
     }
 
     /** Stores a second-level entry; one that cannot be stored only costs time next run. */
