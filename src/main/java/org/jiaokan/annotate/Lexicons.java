@@ -53,7 +53,9 @@ final class Lexicons {
     final Map<String, Division> divisions;
     final int longestDivisionName;
     /** Lengths of the gazetteer's names by their first character. */
-    private final Map<Character, int[]> divisionLengthsByFirst;
+    private final LengthsByChar divisionLengthsByFirst;
+    /** {@link #divisions}, looked up by a stretch of a text. */
+    private final RegionTable<Division> divisionsByStretch;
 
     private Lexicons() {
         surnames = Set.copyOf(lines("surnames.txt"));
@@ -101,12 +103,16 @@ final class Lexicons {
             longest = Math.max(longest, f[1].length());
         }
         divisions = Map.copyOf(d);
+        divisionsByStretch = new RegionTable<>(divisions);
         divisionLengthsByFirst = lengthsBy(divisions.keySet().stream().filter(n -> n.length() >= 2).toList(), true);
         longestDivisionName = longest;
     }
 
     /** Lengths (two or more, longest first) of the gazetteer names that begin with {@code c}. */
-    int[] divisionLengths(char c) { return divisionLengthsByFirst.getOrDefault(c, NONE); }
+    int[] divisionLengths(char c) { return divisionLengthsByFirst.get(c); }
+
+    /** The division {@code s.substring(from, to)} names (as {@link #divisions} answers it), or null. */
+    Division divisionAt(String s, int from, int to) { return divisionsByStretch.get(s, from, to); }
 
     private static final class Holder {
         static final Lexicons INSTANCE = new Lexicons();
@@ -142,7 +148,7 @@ final class Lexicons {
     }
 
     /** Word lengths by a word's first (or last) character, longest first: lookups try only lengths that exist there. */
-    private static Map<Character, int[]> lengthsBy(Iterable<String> words, boolean first) {
+    private static LengthsByChar lengthsBy(Iterable<String> words, boolean first) {
         Map<Character, Set<Integer>> by = new HashMap<>();
         for (String w : words) {
             if (w.isEmpty()) continue;
@@ -150,7 +156,98 @@ final class Lexicons {
         }
         Map<Character, int[]> out = new HashMap<>();
         by.forEach((c, ls) -> out.put(c, ls.stream().sorted(Collections.reverseOrder()).mapToInt(Integer::intValue).toArray()));
-        return Map.copyOf(out);
+        return new LengthsByChar(out);
+    }
+
+    /**
+     * Fibonacci hashing of {@code h} into a table of {@code 1 << bits} slots: the high bits of the product, which every
+     * bit of {@code h} stirs (UTF-16 units of one script differ in their low bits, String hashes in all of them).
+     */
+    private static int slot(int h, int bits) {
+        return (h * 0x9E3779B9) >>> (32 - bits);
+    }
+
+    /** The number of bits of a table holding {@code n} keys with at least half of its slots free (at least 1). */
+    private static int bitsFor(int n) {
+        int bits = 1;
+        while ((1 << bits) < 2 * n) bits++;
+        return bits;
+    }
+
+    /**
+     * Word lengths by one character, an open-addressed table on the UTF-16 unit itself: the lookup at every position
+     * of a text neither boxes the character (a {@code Map<Character, …>} made a {@code Character} for every Han
+     * character) nor follows a key to compare it. Never changed after the constructor, so shared by every thread.
+     */
+    static final class LengthsByChar {
+        private final char[] keys;
+        private final int[][] lengths; // null where a slot is free
+        private final int bits;
+
+        LengthsByChar(Map<Character, int[]> by) {
+            bits = bitsFor(by.size());
+            keys = new char[1 << bits];
+            lengths = new int[1 << bits][];
+            int mask = (1 << bits) - 1;
+            by.forEach((c, ls) -> {
+                int i = slot(c, bits);
+                while (lengths[i] != null) i = (i + 1) & mask;
+                keys[i] = c;
+                lengths[i] = ls;
+            });
+        }
+
+        /** The lengths of the words at {@code c}, longest first; none where no word has it there. */
+        int[] get(char c) {
+            int mask = keys.length - 1;
+            for (int i = slot(c, bits); ; i = (i + 1) & mask) {
+                int[] ls = lengths[i];
+                if (ls == null) return NONE;
+                if (keys[i] == c) return ls;
+            }
+        }
+    }
+
+    /**
+     * Words (and what each stands for) looked up by a stretch of a text, without making that stretch a string: an
+     * open-addressed table keyed by {@link String#hashCode()}, computed on the stretch as on the string it would be.
+     * Never changed after the constructor, so shared by every thread.
+     */
+    static final class RegionTable<V> {
+        private final String[] keys; // null where a slot is free
+        private final Object[] values;
+        private final int[] hashes;
+        private final int bits;
+
+        RegionTable(Map<String, V> map) {
+            bits = bitsFor(map.size());
+            keys = new String[1 << bits];
+            values = new Object[1 << bits];
+            hashes = new int[1 << bits];
+            int mask = (1 << bits) - 1;
+            map.forEach((k, v) -> {
+                int h = k.hashCode();
+                int i = slot(h, bits);
+                while (keys[i] != null) i = (i + 1) & mask;
+                keys[i] = k;
+                values[i] = v;
+                hashes[i] = h;
+            });
+        }
+
+        /** What {@code s.substring(from, to)} stands for, or null where it is not a key. */
+        @SuppressWarnings("unchecked")
+        V get(String s, int from, int to) {
+            int h = 0;
+            for (int k = from; k < to; k++) h = 31 * h + s.charAt(k);
+            int len = to - from;
+            int mask = keys.length - 1;
+            for (int i = slot(h, bits); ; i = (i + 1) & mask) {
+                String w = keys[i];
+                if (w == null) return null;
+                if (hashes[i] == h && w.length() == len && s.regionMatches(from, w, 0, len)) return (V) values[i];
+            }
+        }
     }
 
     private static final int[] NONE = new int[0];
@@ -158,11 +255,15 @@ final class Lexicons {
     /** An immutable set of words with lookups at a position of a text, longest first. */
     static final class WordSet {
         private final Set<String> words;
-        private final Map<Character, int[]> byFirst;
-        private final Map<Character, int[]> byLast;
+        private final RegionTable<String> table;
+        private final LengthsByChar byFirst;
+        private final LengthsByChar byLast;
 
         private WordSet(Set<String> words) {
             this.words = words;
+            Map<String, String> self = new HashMap<>();
+            for (String w : words) self.put(w, w);
+            table = new RegionTable<>(self);
             byFirst = lengthsBy(words, true);
             byLast = lengthsBy(words, false);
         }
@@ -176,8 +277,8 @@ final class Lexicons {
         /** Length of the longest word starting at {@code i}, or 0. */
         int longestAt(String s, int i) {
             if (i >= s.length()) return 0;
-            for (int len : byFirst.getOrDefault(s.charAt(i), NONE)) {
-                if (i + len <= s.length() && words.contains(s.substring(i, i + len))) return len;
+            for (int len : byFirst.get(s.charAt(i))) {
+                if (i + len <= s.length() && table.get(s, i, i + len) != null) return len;
             }
             return 0;
         }
@@ -185,11 +286,11 @@ final class Lexicons {
         /** Lengths of all words starting at {@code i}, longest first. */
         List<Integer> allAt(String s, int i) {
             if (i >= s.length()) return List.of();
-            int[] lengths = byFirst.getOrDefault(s.charAt(i), NONE);
+            int[] lengths = byFirst.get(s.charAt(i));
             if (lengths.length == 0) return List.of();
             List<Integer> out = new ArrayList<>(2);
             for (int len : lengths) {
-                if (i + len <= s.length() && words.contains(s.substring(i, i + len))) out.add(len);
+                if (i + len <= s.length() && table.get(s, i, i + len) != null) out.add(len);
             }
             return out;
         }
@@ -197,8 +298,8 @@ final class Lexicons {
         /** Length of the longest word ending at {@code end}, or 0. */
         int longestEndingAt(String s, int end) {
             if (end <= 0 || end > s.length()) return 0;
-            for (int len : byLast.getOrDefault(s.charAt(end - 1), NONE)) {
-                if (end - len >= 0 && words.contains(s.substring(end - len, end))) return len;
+            for (int len : byLast.get(s.charAt(end - 1))) {
+                if (end - len >= 0 && table.get(s, end - len, end) != null) return len;
             }
             return 0;
         }

@@ -79,7 +79,7 @@ final class NameModel {
 
     /** How often the person corpus has {@code c} as a given-name character. */
     static int givenUses(char c) {
-        return givenUses(PersonDictionary.dictionary.get(String.valueOf(c)));
+        return ByCharacter.GIVEN_USES[c];
     }
 
     private static int givenUses(EnumItem<NR> item) {
@@ -280,12 +280,33 @@ final class NameModel {
 
     /** Share of a character's uses that are surname uses, its uses as an ordinary word included. */
     static double surnameShare(char c) {
-        String w = String.valueOf(c);
-        EnumItem<NR> item = PersonDictionary.dictionary.get(w);
-        if (item == null) return 0;
+        return ByCharacter.SURNAME_SHARE[c];
+    }
+
+    private static double surnameShare(String w, EnumItem<NR> item) {
         int b = item.getFrequency(NR.B);
         int other = contextUses(item) + CoreDictionary.getTermFrequency(w);
         return b / (double) Math.max(1, b + other);
+    }
+
+    /**
+     * {@link #givenUses(char)} and {@link #surnameShare(char)} for every UTF-16 unit, made once from HanLP's
+     * dictionaries, which are never changed after they are loaded: the recognisers ask them at most characters of
+     * every paragraph, and each answer looked a one-character string up in one or two dictionaries.
+     */
+    private static final class ByCharacter {
+        static final int[] GIVEN_USES = new int[1 << 16];
+        static final double[] SURNAME_SHARE = new double[1 << 16];
+
+        static {
+            for (int c = 0; c < 1 << 16; c++) {
+                String w = String.valueOf((char) c);
+                EnumItem<NR> item = PersonDictionary.dictionary.get(w);
+                if (item == null) continue;
+                GIVEN_USES[c] = givenUses(item);
+                SURNAME_SHARE[c] = surnameShare(w, item);
+            }
+        }
     }
 
     private static double total(NR role) {

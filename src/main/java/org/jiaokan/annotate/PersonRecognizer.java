@@ -531,8 +531,10 @@ final class PersonRecognizer {
         boolean[] titled = new boolean[s.length() + 1];
         for (int i = 0; i + 1 < s.length(); i++) {
             // 欧阳教授, 上官厂长: a compound surname is addressed whole.
-            int sur = i + 3 <= s.length() && lex.surnames.contains(s.substring(i, i + 2)) ? 2 : 1;
-            if (sur == 1 && !lex.surnames.contains(s.substring(i, i + 1))) continue;
+            // (The tables of first characters answer first: most characters begin no surname.)
+            int sur = i + 3 <= s.length() && lex.compoundSurnameFirsts.get(s.charAt(i))
+                    && lex.surnames.contains(s.substring(i, i + 2)) ? 2 : 1;
+            if (sur == 1 && !lex.singleSurnames.get(s.charAt(i))) continue;
             // A character often something else (谷, 查, 区) counts as a surname only where a name may start.
             boolean weak = sur == 1 && NameModel.surnameShare(s.charAt(i)) < 0.5;
             if (weak && (!(clearLeft(s, i) || i > 0 && "的老".indexOf(s.charAt(i - 1)) >= 0)

@@ -73,10 +73,10 @@ final class PlaceRecognizer {
                 // 太原|市区, 兰考|县城: the level character opens a word with the next; the shorter name stands.
                 if (len >= 3 && i + len < s.length() && ADMIN_SUFFIXES.indexOf(s.charAt(i + len - 1)) >= 0
                         && CoreDictionary.contains(s.substring(i + len - 1, i + len + 1))
-                        && lex.divisions.containsKey(s.substring(i, i + len - 1))) {
+                        && lex.divisionAt(s, i, i + len - 1) != null) {
                     continue;
                 }
-                Lexicons.Division d = lex.divisions.get(s.substring(i, i + len));
+                Lexicons.Division d = lex.divisionAt(s, i, i + len);
                 // Keyed by the division's full name, so 北京 and 北京市 are one register entry.
                 if (d != null) out.add(new Candidate(i, i + len, EntityType.PLACE, d.name(), 0.9 + 0.001 * len, d.code()));
             }
