@@ -814,6 +814,25 @@ public final class PipelineBench {
                 label, recognition, inside, alone, cpu - recognition, rest, inside, rest, 100 / (inside + rest), 100 / inside);
     }
 
+    /**
+     * The recognition step's part of a build's CPU time: the build's share of the recogniser's throughput times the
+     * cores it used, where its recogniser runs at its speed alone. Both times are taken in the same seconds, so the
+     * machine's drift, which moves the recogniser measured alone by a third within minutes, cancels out of it; it is
+     * exact where the recogniser runs in the build as fast as alone (the lines above compare the two). A line
+     * beginning with {@code label}, and {@code key}{@code RecognitionShareOfCpu} in the JSON; nothing where the steps
+     * were not measured.
+     */
+    private void recognitionShare(Meter.Figures build, String key, String label) {
+        if (build == null || build.cpuNanos() <= 0) return;
+        if (!(extra.get(key + "StepsCpuSeconds") instanceof Map<?, ?> steps) || !(steps.get("recognition") instanceof Double recognition)) return;
+        double cpu = build.cpuNanos() / 1e9;
+        double share = 100 * recognition / cpu;
+        extra.put(key + "RecognitionShareOfCpu", share);
+        out.printf(Locale.ROOT, "%s: the recognition step took %.1f of the build's %.1f CPU s = %.1f %%, the share of the recogniser x cores"
+                        + " the build reaches where its recogniser runs at its speed alone (both taken in the same seconds: the machine's drift cancels)%n",
+                label, recognition, cpu, share);
+    }
+
     /** The table of the figures. */
     public void print() {
         out.println();
@@ -837,6 +856,7 @@ public final class PipelineBench {
         split(build, rec, "build", "conversion");
         split(warm, recAfter, "warmBuild", warmAfter);
         split(warm, recAround, "warmBuild", "warmBuildAround", warmAround);
+        recognitionShare(warm, "warmBuild", "conversion, warm, in the build's own seconds");
         Meter.Figures recAll = figures.stream().filter(f -> f.stage().startsWith("recogniser alone, ") && f.stage().endsWith(" threads"))
                 .findFirst().orElse(null);
         if (recAll != null && build != null && recAll.charsPerCpuSecond() > 0) {

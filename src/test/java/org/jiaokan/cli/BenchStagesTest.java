@@ -32,6 +32,14 @@ class BenchStagesTest {
         assertTrue(figures.matches("(?s).*\"stage\": \"recogniser alone, 1 thread, just before the last warm build\"[^}]*\"characters\": (?!0,)\\d+,.*"), figures);
         assertTrue(number(figures, "warmConversionShareOfRecogniserAroundTimesCores") > 0, figures);
         assertTrue(run.out().contains("conversion, warm, against the recogniser measured around it (just before it and after the builds): "), run.out());
+        // and the recognition step's part of the warm build's CPU time: no yardstick measured at other times
+        double ownSeconds = number(figures, "warmBuildRecognitionShareOfCpu");
+        assertTrue(ownSeconds > 0 && ownSeconds < 100, figures);
+        java.util.regex.Matcher took = java.util.regex.Pattern.compile("conversion, warm, in the build's own seconds: the recognition step took "
+                + "([0-9.]+) of the build's ([0-9.]+) CPU s = ([0-9.]+) %").matcher(run.out());
+        assertTrue(took.find(), run.out());
+        assertEquals(ownSeconds, Double.parseDouble(took.group(3)), 0.05, run.out());
+        assertEquals(ownSeconds, 100 * Double.parseDouble(took.group(1)) / Double.parseDouble(took.group(2)), 100 * 0.05 / Double.parseDouble(took.group(1)) + 1, run.out());
         // the mojibake judge on text it has not seen (the example edition's sources, its memo off), against the recogniser
         assertTrue(figures.matches("(?s).*\"stage\": \"mojibake judge, text not seen \\(example sources, memo off\\)\"[^}]*\"characters\": (?!0,)\\d+,.*"), figures);
         assertTrue(number(figures, "unseenJudgeTimesRecogniser") > 0, figures);
