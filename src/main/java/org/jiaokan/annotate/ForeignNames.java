@@ -347,9 +347,10 @@ final class ForeignNames {
     }
 
     /**
-     * {@link #transliterationChar}'s answers for every UTF-16 unit, made once: it is asked at most characters of every
-     * paragraph, and searching the table's string and looking the character up in the dictionary each time took a
-     * twentieth of the recogniser's own code. The dictionary is never changed after HanLP loads it.
+     * {@link #transliterationChar}'s answers for every UTF-16 unit, made once: it is asked of most characters of every
+     * paragraph, and searching the table's string and then the dictionary each time was, in JFR's samples of the
+     * recogniser alone, a twentieth of the CPU time of the recogniser's own code. The dictionary is never changed after
+     * HanLP loads it.
      */
     private static final class TransliterationChars {
         static final java.util.BitSet SET = new java.util.BitSet(1 << 16);

@@ -531,7 +531,8 @@ final class PersonRecognizer {
         boolean[] titled = new boolean[s.length() + 1];
         for (int i = 0; i + 1 < s.length(); i++) {
             // 欧阳教授, 上官厂长: a compound surname is addressed whole.
-            // (The tables of first characters answer first: most characters begin no surname.)
+            // (The character tables answer before a string is made: the first characters of the two-character
+            // surnames, then the one-character surnames.)
             int sur = i + 3 <= s.length() && lex.compoundSurnameFirsts.get(s.charAt(i))
                     && lex.surnames.contains(s.substring(i, i + 2)) ? 2 : 1;
             if (sur == 1 && !lex.singleSurnames.get(s.charAt(i))) continue;

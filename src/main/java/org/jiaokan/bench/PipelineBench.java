@@ -817,8 +817,10 @@ public final class PipelineBench {
     /**
      * The recognition step's part of a build's CPU time: the build's share of the recogniser's throughput times the
      * cores it used, where its recogniser runs at its speed alone. Both times are taken in the same seconds, so the
-     * machine's drift, which moves the recogniser measured alone by a third within minutes, cancels out of it; it is
-     * exact where the recogniser runs in the build as fast as alone (the lines above compare the two). A line
+     * machine's drift, which moves the recogniser measured alone by a third within minutes, cancels out of it. It is
+     * that share only where the recogniser runs in the build as fast, per character of the corpus, as alone (the lines
+     * above compare the two; the step sees the cleaned blocks, a few per cent fewer characters than the sources' lines
+     * the recogniser alone is given); where it runs slower there, this figure is above the build's share. A line
      * beginning with {@code label}, and {@code key}{@code RecognitionShareOfCpu} in the JSON; nothing where the steps
      * were not measured.
      */
@@ -829,7 +831,7 @@ public final class PipelineBench {
         double share = 100 * recognition / cpu;
         extra.put(key + "RecognitionShareOfCpu", share);
         out.printf(Locale.ROOT, "%s: the recognition step took %.1f of the build's %.1f CPU s = %.1f %%, the share of the recogniser x cores"
-                        + " the build reaches where its recogniser runs at its speed alone (both taken in the same seconds: the machine's drift cancels)%n",
+                        + " the build reaches where its recogniser runs at its speed alone (both taken in the same seconds: the machine's drift cancels out)%n",
                 label, recognition, cpu, share);
     }
 

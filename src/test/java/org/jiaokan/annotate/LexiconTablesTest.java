@@ -12,6 +12,10 @@ import net.jqwik.api.Property;
 import net.jqwik.api.Provide;
 import org.junit.jupiter.api.Test;
 
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.HashMap;
@@ -148,5 +152,50 @@ class LexiconTablesTest {
             if (share >= 0.5) surnames++;
         }
         assertTrue(NameModel.surnameShare('王') >= 0.5 && NameModel.givenUses('伟') > 0 && surnames > 100, surnames + " surnames");
+    }
+
+    /** The example edition's sources as text (each file's bytes as UTF-8, which the lookups need not be valid). */
+    private static List<String> exampleTexts() throws java.io.IOException {
+        List<String> texts = new ArrayList<>();
+        try (var files = Files.list(Path.of("tei", "sources"))) {
+            for (Path f : files.sorted().toList()) texts.add(new String(Files.readAllBytes(f), StandardCharsets.UTF_8));
+        }
+        assertTrue(texts.size() >= 5 && texts.stream().mapToInt(String::length).sum() > 10_000, "the example sources: " + texts.size());
+        return texts;
+    }
+
+    /** The longest stretch the reference lookups below try: longer than any word of the lists. */
+    private static final int LONGEST = 24;
+
+    @Test
+    void theRecognisersWordListsAnswerOnTheExampleSourcesAsTheirWordsDo() throws Exception {
+        Lexicons lex = Lexicons.get();
+        List<Lexicons.WordSet> sets = new ArrayList<>(List.of(lex.offices, lex.titleBodies, lex.titleModifiers, lex.centralOrgs,
+                lex.orgPrefixes, lex.orgSuffixes, lex.orgStems, lex.mediaHeads, lex.teamHeads, lex.branchHeads, lex.missionHeads,
+                lex.speechVerbs, lex.honorifics, lex.bylineLabels, lex.listIntros, lex.occupations));
+        sets.addAll(lex.minorityNameParts);
+        int found = 0;
+        for (String text : exampleTexts()) {
+            for (Lexicons.WordSet set : sets) {
+                for (int i = 0; i <= text.length(); i++) {
+                    List<Integer> at = new ArrayList<>();
+                    int endingAt = 0;
+                    for (int len = Math.min(LONGEST, text.length() - i); len >= 1; len--) if (set.contains(text.substring(i, i + len))) at.add(len);
+                    for (int len = Math.min(LONGEST, i); len >= 1 && endingAt == 0; len--) if (set.contains(text.substring(i - len, i))) endingAt = len;
+                    assertEquals(at, set.allAt(text, i), "words at " + i);
+                    assertEquals(at.isEmpty() ? 0 : at.get(0), set.longestAt(text, i), "longest word at " + i);
+                    assertEquals(endingAt, set.longestEndingAt(text, i), "longest word ending at " + i);
+                    found += at.size();
+                }
+            }
+            for (int from = 0; from < text.length(); from++) {
+                for (int to = from + 1; to <= Math.min(text.length(), from + lex.longestDivisionName); to++) {
+                    Lexicons.Division d = lex.divisions.get(text.substring(from, to));
+                    assertEquals(d, lex.divisionAt(text, from, to), "division at [" + from + ", " + to + ")");
+                    if (d != null) found++;
+                }
+            }
+        }
+        assertTrue(found > 1000, found + " words and divisions found");
     }
 }
