@@ -531,11 +531,10 @@ final class PersonRecognizer {
         boolean[] titled = new boolean[s.length() + 1];
         for (int i = 0; i + 1 < s.length(); i++) {
             // 欧阳教授, 上官厂长: a compound surname is addressed whole.
-            // (The character tables answer before a string is made: the first characters of the two-character
-            // surnames, then the one-character surnames.)
-            int sur = i + 3 <= s.length() && lex.compoundSurnameFirsts.get(s.charAt(i))
-                    && lex.surnames.contains(s.substring(i, i + 2)) ? 2 : 1;
-            if (sur == 1 && !lex.singleSurnames.get(s.charAt(i))) continue;
+            int sur = surnameAt(s, i);
+            // ... where a character follows it; else its first character is taken alone, if it is a surname itself.
+            if (sur == 2 && i + 3 > s.length()) sur = lex.singleSurnames.get(s.charAt(i)) ? 1 : 0;
+            if (sur == 0) continue;
             // A character often something else (谷, 查, 区) counts as a surname only where a name may start.
             boolean weak = sur == 1 && NameModel.surnameShare(s.charAt(i)) < 0.5;
             if (weak && (!(clearLeft(s, i) || i > 0 && "的老".indexOf(s.charAt(i - 1)) >= 0)
