@@ -801,8 +801,8 @@ public final class PipelineBench {
 
     /** As {@link #split(Meter.Figures, Meter.Figures, String, String)}, with the build's steps under {@code stepsKey} and the figures under {@code key}. */
     private void split(Meter.Figures build, Meter.Figures rec, String stepsKey, String key, String label) {
-        if (build == null || rec == null || rec.charsPerCpuSecond() <= 0 || build.cpuNanos() <= 0) return;
-        if (!(extra.get(stepsKey + "StepsCpuSeconds") instanceof Map<?, ?> steps) || !(steps.get("recognition") instanceof Double recognition)) return;
+        Double recognition = recognitionCpuSeconds(stepsKey);
+        if (build == null || rec == null || rec.charsPerCpuSecond() <= 0 || build.cpuNanos() <= 0 || recognition == null) return;
         double alone = build.characters() / rec.charsPerCpuSecond();
         double cpu = build.cpuNanos() / 1e9;
         double inside = recognition / alone;
@@ -812,6 +812,11 @@ public final class PipelineBench {
         out.printf(Locale.ROOT, "%s: the recogniser in it %.1f CPU s = %.2f x its %.1f s alone on the corpus's characters, the rest of the build %.1f CPU s = %.2f x;"
                         + " 1 / (%.2f + %.2f) = %.1f %%, at most %.1f %% however little the rest cost%n",
                 label, recognition, inside, alone, cpu - recognition, rest, inside, rest, 100 / (inside + rest), 100 / inside);
+    }
+
+    /** The CPU seconds of the recognition step of the build whose steps are under {@code stepsKey}; null where they were not measured. */
+    private Double recognitionCpuSeconds(String stepsKey) {
+        return extra.get(stepsKey + "StepsCpuSeconds") instanceof Map<?, ?> steps && steps.get("recognition") instanceof Double d ? d : null;
     }
 
     /**
@@ -825,8 +830,8 @@ public final class PipelineBench {
      * were not measured.
      */
     private void recognitionShare(Meter.Figures build, String key, String label) {
-        if (build == null || build.cpuNanos() <= 0) return;
-        if (!(extra.get(key + "StepsCpuSeconds") instanceof Map<?, ?> steps) || !(steps.get("recognition") instanceof Double recognition)) return;
+        Double recognition = recognitionCpuSeconds(key);
+        if (build == null || build.cpuNanos() <= 0 || recognition == null) return;
         double cpu = build.cpuNanos() / 1e9;
         double share = 100 * recognition / cpu;
         extra.put(key + "RecognitionShareOfCpu", share);
