@@ -29,8 +29,13 @@ public final class Registers {
             EntityType.PLACE, new String[]{"listPlace", "place", "placeName"},
             EntityType.ORG, new String[]{"listOrg", "org", "orgName"});
 
-    /** The kinds in the order {@link #add(Document, String, Map)} has always visited them (the map's iteration order). */
-    private static final List<EntityType> KINDS = List.copyOf(NAMES.keySet());
+    /**
+     * The kinds in the order a document's contributions list their mentions: fixed, not {@code NAMES}'s iteration
+     * order, which the JVM draws anew at each start. The contributions' bytes are part of the registers' key
+     * ({@code Conversion}), so in that order a build in a new JVM after a change that touched no name took the key
+     * for a new one and made the registers again (5 runs in 6).
+     */
+    static final List<EntityType> KINDS = List.of(EntityType.PERSON, EntityType.PLACE, EntityType.ORG);
 
     private static final class Entry {
         final EntityType type;
@@ -147,18 +152,21 @@ public final class Registers {
                 "Compiled by Jiaokan from the mentions marked in the edition's documents; entries may be corrected by editors.");
         Element standOff = Dom.add(tei, "standOff");
 
-        Map<String, Element> old = new TreeMap<>();
-        if (existing != null) {
-            for (String[] n : NAMES.values()) {
-                for (Element e : Dom.descendants(existing.getDocumentElement(), n[1])) old.put(Dom.xmlId(e), e);
-            }
-        }
-        for (EntityType type : List.of(EntityType.PERSON, EntityType.PLACE, EntityType.ORG)) {
+        for (EntityType type : KINDS) {
             String[] n = NAMES.get(type);
             Element list = doc.createElementNS(Xml.TEI_NS, n[0]);
+            // The file's entries of this kind by id. One an editor left without an id, or a second one of an id, is
+            // no entry this run can refresh: it is kept as it stands (less this run's mentions), after the others,
+            // in the file's order. Kinds are apart: a place may have a person's id.
             Map<String, Element> byId = new TreeMap<>();
-            for (var oe : old.entrySet()) {
-                if (oe.getValue().getLocalName().equals(n[1])) byId.put(oe.getKey(), (Element) doc.importNode(oe.getValue(), true));
+            List<Element> unkeyed = new ArrayList<>();
+            if (existing != null) {
+                for (Element e : Dom.descendants(existing.getDocumentElement(), n[1])) {
+                    Element copy = (Element) doc.importNode(e, true);
+                    String id = Dom.xmlId(e);
+                    if (id.isEmpty() || byId.containsKey(id)) unkeyed.add(copy);
+                    else byId.put(id, copy);
+                }
             }
             for (var e : entries.entrySet()) {
                 if (e.getValue().type != type) continue;
@@ -170,6 +178,10 @@ public final class Registers {
                 if (!entries.containsKey(be.getKey())) dropMentionsOfThisRun(entry);
                 if (isEmptyGenerated(entry, n)) continue;
                 list.appendChild(entry);
+            }
+            for (Element entry : unkeyed) {
+                dropMentionsOfThisRun(entry);
+                if (!isEmptyGenerated(entry, n)) list.appendChild(entry);
             }
             if (list.hasChildNodes()) standOff.appendChild(list);
         }

@@ -1,0 +1,54 @@
+package org.jiaokan.tei;
+
+import org.jiaokan.model.EntityType;
+import org.jiaokan.xml.Dom;
+import org.jiaokan.xml.Xml;
+import org.junit.jupiter.api.Test;
+import org.w3c.dom.Document;
+import org.w3c.dom.Element;
+
+import java.util.List;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** The register file made again from the file before: what an editor put there is kept, whatever its ids. */
+class RegistersWriteTest {
+    private static final String BEFORE = """
+            <TEI xmlns="http://www.tei-c.org/ns/1.0"><teiHeader/><standOff>
+              <listPerson>
+                <person resp="#ed"><persName>编者补的人甲</persName></person>
+                <person resp="#ed"><persName>编者补的人乙</persName></person>
+                <person xml:id="per-王建国"><persName>王建国</persName><note type="bio" resp="#ed">副局长。</note></person>
+                <person xml:id="per-王建国"><persName>王建国</persName><note type="bio" resp="#ed">同名的另一人。</note></person>
+              </listPerson>
+              <listPlace>
+                <place resp="#ed"><placeName>编者补的地方</placeName></place>
+                <place xml:id="per-王建国" resp="#ed"><placeName>王建国村</placeName></place>
+              </listPlace>
+              <listOrg><org resp="#ed"><orgName>编者补的机构</orgName></org></listOrg>
+            </standOff></TEI>""";
+
+    @Test
+    void entriesWithoutIdsOrWithAnIdTwiceAreKeptUnderTheirKind() throws Exception {
+        Registers r = new Registers().wholeEdition();
+        r.add("a.xml", List.of(new Registers.Contribution("per-王建国", EntityType.PERSON, "王建国", "王建国", "zh-Hans", "", "a.xml#p1"),
+                new Registers.Contribution("pl-南山县", EntityType.PLACE, "南山县", "南山县", "zh-Hans", "", "a.xml#p1")));
+        // Once, the file's entries were taken by id across kinds, in Map.of's order of kinds (drawn anew at each start of
+        // the JVM): entries without an id, or of an id twice, were all lost but one, and which one changed from run to run.
+        Document out = r.write(Xml.parse(BEFORE), "测试");
+        String text = out.getDocumentElement().getTextContent();
+        for (String kept : List.of("编者补的人甲", "编者补的人乙", "副局长。", "同名的另一人。", "编者补的地方", "王建国村", "编者补的机构")) {
+            assertTrue(text.contains(kept), kept + " kept: " + text);
+        }
+        assertEquals(List.of("per-王建国", "", "", "per-王建国"), ids(out, "person"), "the entry refreshed first, the others as they stood");
+        assertEquals(List.of("per-王建国", "pl-南山县", ""), ids(out, "place"));
+        assertEquals(List.of(""), ids(out, "org"));
+        Element wang = Dom.descendants(out.getDocumentElement(), "person").get(0);
+        assertEquals(List.of("a.xml#p1"), Dom.descendants(wang, "ptr").stream().map(p -> p.getAttribute("target")).toList());
+    }
+
+    private static List<String> ids(Document d, String name) {
+        return Dom.descendants(d.getDocumentElement(), name).stream().map(Dom::xmlId).toList();
+    }
+}
