@@ -86,6 +86,8 @@ final class BuildCommand implements Callable<Integer> {
             Output.error(editionDir + ": not an edition folder (no " + EditionBuilder.HEADER + ")");
             return 2;
         }
+        // The site's stylesheets are compiled on a core the build leaves free (all of it, after a change of a few documents).
+        if (!noSite && (formats == null || formats.contains("html"))) org.jiaokan.publish.Publisher.compileSiteAhead(editionDir);
         try (org.jiaokan.io.OutputLock lock = org.jiaokan.io.OutputLock.acquire(editionDir, "build")) {
             r = new EditionBuilder(Toolkit.get()).withCache(!noCache).build(editionDir, new Output(quiet));
         } catch (EditionHeader.EditionException | java.io.IOException e) {

@@ -135,6 +135,8 @@ public final class Publisher {
             if (!FORMATS.contains(f)) throw new IOException("unknown format " + f + " (known: " + String.join(", ", FORMATS) + ")");
         }
         Inputs in = sort(inputs);
+        // compiled while the manifest and the documents' digests are read
+        if (options.formats().contains("html")) Stylesheets.compileAhead(new Theme(in.themeDir()));
         List<String> errors = Collections.synchronizedList(new ArrayList<>());
         Path out = options.out();
         Files.createDirectories(out);
@@ -1314,7 +1316,7 @@ public final class Publisher {
                 if (Files.isRegularFile(in.resolve("edition.xml"))) {
                     edition = in.resolve("edition.xml");
                     if (Files.isDirectory(in.resolve("docs"))) docsDir = in.resolve("docs");
-                    if (Files.isDirectory(in.resolve("site"))) themeDir = in.resolve("site");
+                    if (themeOf(in) != null) themeDir = themeOf(in);
                 }
                 if (Files.isDirectory(in.resolve("sources"))) sourceDirs.add(in.resolve("sources"));
                 for (Path f : xmlFiles(docsDir)) {
@@ -1345,6 +1347,20 @@ public final class Publisher {
             }
         }
         return new Inputs(edition, registers, new ArrayList<>(docs), sourceDirs, themeDir);
+    }
+
+    /** The theme an edition folder overrides the bundled one with (its {@code site} folder), or null. */
+    private static Path themeOf(Path editionDir) {
+        Path site = editionDir.resolve("site");
+        return Files.isDirectory(site) ? site : null;
+    }
+
+    /**
+     * Begins compiling, on a thread of its own, the site stylesheets that publishing the edition folder {@code editionDir}
+     * in HTML will use ({@link Stylesheets#compileAhead}): {@code build} calls it before it converts.
+     */
+    public static void compileSiteAhead(Path editionDir) {
+        Stylesheets.compileAhead(new Theme(Files.isRegularFile(editionDir.resolve("edition.xml")) ? themeOf(editionDir) : null));
     }
 
     private static List<Path> xmlFiles(Path dir) throws IOException {

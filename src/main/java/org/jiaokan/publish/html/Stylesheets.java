@@ -59,13 +59,69 @@ public final class Stylesheets {
      */
     public static Stylesheets of(Theme theme) throws SaxonApiException, IOException {
         String key = theme.fingerprint("");
+        java.util.concurrent.CompletableFuture<Stylesheets> ahead;
         synchronized (COMPILED) {
             Stylesheets s = COMPILED.get(key);
-            if (s == null) {
+            if (s != null) return s;
+            ahead = AHEAD.remove(key);
+            if (ahead == null) {
                 s = new Stylesheets(theme);
                 COMPILED.put(key, s);
+                return s;
             }
-            return s;
+        }
+        Stylesheets s;
+        try {
+            s = ahead.join();
+        } catch (java.util.concurrent.CompletionException | java.util.concurrent.CancellationException e) {
+            // Compiled here again, so that what stops the compilation is thrown to the run that needs it.
+            s = new Stylesheets(theme);
+        }
+        synchronized (COMPILED) {
+            Stylesheets other = COMPILED.putIfAbsent(key, s);
+            return other == null ? s : other;
+        }
+    }
+
+    /** Whether a compilation of {@code theme}'s stylesheets begun ahead waits for {@link #of} to take it. */
+    static boolean begunAhead(Theme theme) throws IOException {
+        synchronized (COMPILED) {
+            return AHEAD.containsKey(theme.fingerprint(""));
+        }
+    }
+
+    /** Compilations begun by {@link #compileAhead}, by the theme's fingerprint, until {@link #of} takes them. */
+    private static final java.util.Map<String, java.util.concurrent.CompletableFuture<Stylesheets>> AHEAD = new java.util.HashMap<>();
+
+    /**
+     * Begins compiling {@code theme}'s stylesheets on a thread of its own, unless they are compiled or being compiled:
+     * {@link #of} then waits for that compilation instead of compiling them itself. A build calls it before converting,
+     * when it will publish the site: after a change of one document of a large edition, the build keeps one core busy
+     * for seconds while the other has nothing to do, and a new JVM's compilation of the stylesheets takes a second or
+     * more of that. A theme changed in between has another fingerprint: {@link #of} compiles it, and the compilation
+     * begun ahead is dropped.
+     */
+    public static void compileAhead(Theme theme) {
+        String key;
+        try {
+            key = theme.fingerprint("");
+        } catch (IOException | RuntimeException e) {
+            return; // of() meets the same trouble, and says what it is
+        }
+        synchronized (COMPILED) {
+            if (COMPILED.containsKey(key) || AHEAD.containsKey(key)) return;
+            if (AHEAD.size() >= 4) AHEAD.clear(); // begun for themes changed before any run used them
+            java.util.concurrent.CompletableFuture<Stylesheets> f = new java.util.concurrent.CompletableFuture<>();
+            AHEAD.put(key, f);
+            Thread t = new Thread(() -> {
+                try {
+                    f.complete(new Stylesheets(theme));
+                } catch (Throwable e) {
+                    f.completeExceptionally(e);
+                }
+            }, "jiaokan-stylesheets");
+            t.setDaemon(true);
+            t.start();
         }
     }
 
