@@ -155,17 +155,17 @@ public final class Registers {
         for (EntityType type : KINDS) {
             String[] n = NAMES.get(type);
             Element list = doc.createElementNS(Xml.TEI_NS, n[0]);
-            // The file's entries of this kind by id. One an editor left without an id, or a second one of an id, is
-            // no entry this run can refresh: it is kept as it stands (less this run's mentions), after the others,
-            // in the file's order. Kinds are apart: a place may have a person's id.
+            // The file's entries of this kind by id (a later entry of an id replaces an earlier one, as it always has).
+            // An entry an editor left without an id is none this run can refresh: it is kept as it stands (less this
+            // run's mentions), after the others, in the file's order; one inside another entry stays inside it. Kinds
+            // are apart: a place may have a person's id.
             Map<String, Element> byId = new TreeMap<>();
             List<Element> unkeyed = new ArrayList<>();
             if (existing != null) {
                 for (Element e : Dom.descendants(existing.getDocumentElement(), n[1])) {
-                    Element copy = (Element) doc.importNode(e, true);
                     String id = Dom.xmlId(e);
-                    if (id.isEmpty() || byId.containsKey(id)) unkeyed.add(copy);
-                    else byId.put(id, copy);
+                    if (!id.isEmpty()) byId.put(id, (Element) doc.importNode(e, true));
+                    else if (!insideAnEntry(e)) unkeyed.add((Element) doc.importNode(e, true));
                 }
             }
             for (var e : entries.entrySet()) {
@@ -180,13 +180,22 @@ public final class Registers {
                 list.appendChild(entry);
             }
             for (Element entry : unkeyed) {
+                // never made by a build (its entries all have ids): the editor's, kept even with nothing but a name
                 dropMentionsOfThisRun(entry);
-                if (!isEmptyGenerated(entry, n)) list.appendChild(entry);
+                list.appendChild(entry);
             }
             if (list.hasChildNodes()) standOff.appendChild(list);
         }
         if (!standOff.hasChildNodes()) Dom.addText(standOff, "note", "No registered mentions yet.");
         return doc;
+    }
+
+    /** Whether {@code e} lies inside a register entry of any kind (it is then copied with that entry). */
+    private static boolean insideAnEntry(Element e) {
+        for (org.w3c.dom.Node p = e.getParentNode(); p instanceof Element pe; p = p.getParentNode()) {
+            for (String[] n : NAMES.values()) if (n[1].equals(pe.getLocalName())) return true;
+        }
+        return false;
     }
 
     private static Element newEntry(Document doc, Entry e, String[] n) {

@@ -74,7 +74,10 @@ class NewJvmRepeatabilityTest {
         args.addAll(List.of(options));
         args.add(ed.toString());
         Process p = Forked.start(List.of(), Map.of("SOURCE_DATE_EPOCH", "1764892800"), log, args.toArray(String[]::new));
-        assertTrue(p.waitFor(180, TimeUnit.SECONDS), "the build in run " + run + " ended");
+        if (!p.waitFor(180, TimeUnit.SECONDS)) {
+            p.destroyForcibly();
+            throw new AssertionError("the build in run " + run + " did not end in 180 s: " + Files.readString(log));
+        }
         String out = Files.readString(log);
         assertEquals(0, p.exitValue(), out);
         return out;

@@ -63,7 +63,9 @@ public final class Stylesheets {
         synchronized (COMPILED) {
             Stylesheets s = COMPILED.get(key);
             if (s != null) return s;
-            ahead = AHEAD.remove(key);
+            ahead = AHEAD.get(key);
+            // compilations begun for a theme changed since are not waited for (their threads end on their own)
+            AHEAD.keySet().retainAll(java.util.Set.of(key));
             if (ahead == null) {
                 s = new Stylesheets(theme);
                 COMPILED.put(key, s);
@@ -74,19 +76,24 @@ public final class Stylesheets {
         try {
             s = ahead.join();
         } catch (java.util.concurrent.CompletionException | java.util.concurrent.CancellationException e) {
-            // Compiled here again, so that what stops the compilation is thrown to the run that needs it.
-            s = new Stylesheets(theme);
+            s = null;
         }
         synchronized (COMPILED) {
-            Stylesheets other = COMPILED.putIfAbsent(key, s);
-            return other == null ? s : other;
+            // left in AHEAD until now, so that another run asking meanwhile waited for the same compilation
+            AHEAD.remove(key, ahead);
+            Stylesheets other = COMPILED.get(key);
+            if (other != null) return other;
+            // Failed ahead: compiled here again, so that what stops the compilation is thrown to the run that needs it.
+            if (s == null) s = new Stylesheets(theme);
+            COMPILED.put(key, s);
+            return s;
         }
     }
 
-    /** Whether a compilation of {@code theme}'s stylesheets begun ahead waits for {@link #of} to take it. */
-    static boolean begunAhead(Theme theme) throws IOException {
+    /** The compilation of {@code theme}'s stylesheets begun ahead and not yet taken by {@link #of}, or null. */
+    static java.util.concurrent.CompletableFuture<Stylesheets> pendingAhead(Theme theme) throws IOException {
         synchronized (COMPILED) {
-            return AHEAD.containsKey(theme.fingerprint(""));
+            return AHEAD.get(theme.fingerprint(""));
         }
     }
 
@@ -98,8 +105,8 @@ public final class Stylesheets {
      * {@link #of} then waits for that compilation instead of compiling them itself. A build calls it before converting,
      * when it will publish the site: after a change of one document of a large edition, the build keeps one core busy
      * for seconds while the other has nothing to do, and a new JVM's compilation of the stylesheets takes a second or
-     * more of that. A theme changed in between has another fingerprint: {@link #of} compiles it, and the compilation
-     * begun ahead is dropped.
+     * more of that. A theme changed in between has another fingerprint: {@link #of} compiles it, and no longer keeps
+     * the compilation begun ahead.
      */
     public static void compileAhead(Theme theme) {
         String key;
@@ -121,7 +128,12 @@ public final class Stylesheets {
                 }
             }, "jiaokan-stylesheets");
             t.setDaemon(true);
-            t.start();
+            try {
+                t.start();
+            } catch (Throwable e) {
+                // no thread to be had: of() compiles them as it did before
+                AHEAD.remove(key);
+            }
         }
     }
 
