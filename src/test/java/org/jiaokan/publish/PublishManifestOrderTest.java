@@ -76,6 +76,41 @@ class PublishManifestOrderTest {
         assertArrayEquals(bytes, Files.readAllBytes(file), "the same bytes as the manifest written in order");
     }
 
+    /** A run that kept every output as it was leaves the manifest file alone; any entry made, kept or dropped writes it. */
+    @Test
+    void aManifestAsItWasReadIsNotWrittenAgain() throws Exception {
+        Path out = tmp.resolve("site");
+        PublishManifest m = PublishManifest.load(out);
+        for (String name : List.of("a", "b", "c")) m.put(name, "k", null, List.of());
+        m.save();
+        Path file = PublishManifest.location(out);
+        byte[] bytes = Files.readAllBytes(file);
+        java.nio.file.attribute.FileTime old = java.nio.file.attribute.FileTime.fromMillis(1_000_000_000_000L);
+
+        PublishManifest same = PublishManifest.load(out);
+        for (String name : List.of("a", "b")) assertTrue(same.find(name, "k").isPresent());
+        same.carry(name -> name.equals("c"));
+        Files.setLastModifiedTime(file, old);
+        same.save();
+        assertEquals(old, Files.getLastModifiedTime(file), "not written again");
+
+        // Written again: an entry put anew (even as it was), one dropped, or a manifest that was not in order.
+        PublishManifest put = PublishManifest.load(out);
+        put.carry(name -> !name.equals("b"));
+        put.put("b", "k", null, List.of());
+        put.save();
+        assertTrue(!old.equals(Files.getLastModifiedTime(file)), "written after a put");
+        assertArrayEquals(bytes, Files.readAllBytes(file));
+        PublishManifest dropped = PublishManifest.load(out);
+        dropped.carry(name -> !name.equals("c"));
+        Files.setLastModifiedTime(file, old);
+        dropped.save();
+        assertEquals(List.of("a", "b"), names(file));
+        Files.delete(file);
+        same.save();
+        assertArrayEquals(bytes, Files.readAllBytes(file), "a manifest gone is written again");
+    }
+
     private static List<String> names(Path manifest) throws Exception {
         byte[] bytes = Files.readAllBytes(manifest);
         int magic = ByteBuffer.wrap(bytes).getInt(), format = ByteBuffer.wrap(bytes).getInt(4);
