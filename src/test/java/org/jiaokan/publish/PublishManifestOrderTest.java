@@ -53,10 +53,7 @@ class PublishManifestOrderTest {
     @Test
     void aManifestNotInOrderIsWrittenSorted() throws Exception {
         Path out = tmp.resolve("site");
-        PublishManifest m = PublishManifest.load(out);
-        for (String name : List.of("a", "b", "c")) m.put(name, "k", null, List.of());
-        m.save();
-        Path file = PublishManifest.location(out);
+        Path file = manifestOfThree(out);
         byte[] bytes = Files.readAllBytes(file);
         int magic = ByteBuffer.wrap(bytes).getInt(), format = ByteBuffer.wrap(bytes).getInt(4);
         // the same entries in another order, as another writer may have left them
@@ -80,10 +77,7 @@ class PublishManifestOrderTest {
     @Test
     void aManifestAsItWasReadIsNotWrittenAgain() throws Exception {
         Path out = tmp.resolve("site");
-        PublishManifest m = PublishManifest.load(out);
-        for (String name : List.of("a", "b", "c")) m.put(name, "k", null, List.of());
-        m.save();
-        Path file = PublishManifest.location(out);
+        Path file = manifestOfThree(out);
         byte[] bytes = Files.readAllBytes(file);
         java.nio.file.attribute.FileTime old = java.nio.file.attribute.FileTime.fromMillis(1_000_000_000_000L);
 
@@ -109,6 +103,14 @@ class PublishManifestOrderTest {
         Files.delete(file);
         same.save();
         assertArrayEquals(bytes, Files.readAllBytes(file), "a manifest gone is written again");
+    }
+
+    /** The manifest of {@code out} with the entries a, b and c (key k, no payload, no files), saved: its file. */
+    private static Path manifestOfThree(Path out) throws Exception {
+        PublishManifest m = PublishManifest.load(out);
+        for (String name : List.of("a", "b", "c")) m.put(name, "k", null, List.of());
+        m.save();
+        return PublishManifest.location(out);
     }
 
     private static List<String> names(Path manifest) throws Exception {
