@@ -262,8 +262,9 @@ public final class PublishManifest {
     }
 
     /**
-     * Writes this run's entries. A manifest that cannot be written (a read-only parent folder) is removed
-     * where it can be, and otherwise left: its entries' files no longer have the times it recorded.
+     * Writes this run's entries, unless they are those of the file read, as read ({@link #unchanged}): the file is then
+     * left as it is. A manifest that cannot be written (a read-only parent folder) is removed where it can be, and
+     * otherwise left: its entries' files no longer have the times it recorded.
      */
     public void save() {
         if (file == null) return;

@@ -73,7 +73,7 @@ class PublishManifestOrderTest {
         assertArrayEquals(bytes, Files.readAllBytes(file), "the same bytes as the manifest written in order");
     }
 
-    /** A run that kept every output as it was leaves the manifest file alone; any entry made, kept or dropped writes it. */
+    /** A run that kept every output as it was leaves the manifest file alone; an entry made anew or dropped writes it. */
     @Test
     void aManifestAsItWasReadIsNotWrittenAgain() throws Exception {
         Path out = tmp.resolve("site");
@@ -88,7 +88,7 @@ class PublishManifestOrderTest {
         same.save();
         assertEquals(old, Files.getLastModifiedTime(file), "not written again");
 
-        // Written again: an entry put anew (even as it was), one dropped, or a manifest that was not in order.
+        // Written again: an entry put anew (even as it was), one dropped, a manifest gone (one not in order: the test above).
         PublishManifest put = PublishManifest.load(out);
         put.carry(name -> !name.equals("b"));
         put.put("b", "k", null, List.of());
