@@ -1316,7 +1316,8 @@ public final class Publisher {
                 if (Files.isRegularFile(in.resolve("edition.xml"))) {
                     edition = in.resolve("edition.xml");
                     if (Files.isDirectory(in.resolve("docs"))) docsDir = in.resolve("docs");
-                    if (themeOf(in) != null) themeDir = themeOf(in);
+                    Path theme = themeOf(in);
+                    if (theme != null) themeDir = theme;
                 }
                 if (Files.isDirectory(in.resolve("sources"))) sourceDirs.add(in.resolve("sources"));
                 for (Path f : xmlFiles(docsDir)) {

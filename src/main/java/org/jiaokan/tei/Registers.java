@@ -24,18 +24,20 @@ import java.util.TreeMap;
  * list of mentions of the documents converted now is refreshed.
  */
 public final class Registers {
-    private static final Map<EntityType, String[]> NAMES = Map.of(
+    /**
+     * The kinds of entry, in the enum's order (an {@link java.util.EnumMap}): their list, entry and name elements. Its
+     * iteration order is that of the kinds, in every JVM; a {@code Map.of}'s is drawn anew at each start, and the
+     * order of a document's contributions, part of the registers' key ({@code Conversion}), once came from one: a
+     * build in a new JVM after a change that touched no name took the key for a new one and made the registers again
+     * (5 runs in 6).
+     */
+    private static final Map<EntityType, String[]> NAMES = java.util.Collections.unmodifiableMap(new java.util.EnumMap<>(Map.of(
             EntityType.PERSON, new String[]{"listPerson", "person", "persName"},
             EntityType.PLACE, new String[]{"listPlace", "place", "placeName"},
-            EntityType.ORG, new String[]{"listOrg", "org", "orgName"});
+            EntityType.ORG, new String[]{"listOrg", "org", "orgName"})));
 
-    /**
-     * The kinds in the order a document's contributions list their mentions: fixed, not {@code NAMES}'s iteration
-     * order, which the JVM draws anew at each start. The contributions' bytes are part of the registers' key
-     * ({@code Conversion}), so in that order a build in a new JVM after a change that touched no name took the key
-     * for a new one and made the registers again (5 runs in 6).
-     */
-    static final List<EntityType> KINDS = List.of(EntityType.PERSON, EntityType.PLACE, EntityType.ORG);
+    /** The kinds, in the order a document's contributions list their mentions and the file lists its entries. */
+    static final List<EntityType> KINDS = List.copyOf(NAMES.keySet());
 
     private static final class Entry {
         final EntityType type;

@@ -43,6 +43,13 @@ final class Forked {
         return dir;
     }
 
+    /** The bytes of every regular file under {@code dir}, by its path below it. */
+    static Map<String, byte[]> contents(Path dir) throws IOException {
+        Map<String, byte[]> m = new java.util.TreeMap<>();
+        for (Path f : files(dir)) m.put(dir.relativize(f).toString(), Files.readAllBytes(f));
+        return m;
+    }
+
     /** Every regular file under {@code dir}, sorted. */
     static List<Path> files(Path dir) throws IOException {
         try (Stream<Path> s = Files.walk(dir)) {

@@ -3,13 +3,11 @@ package org.jiaokan.robust;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
-import java.util.TreeMap;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -31,12 +29,6 @@ class WatchBuildTest {
             Thread.sleep(200);
         }
         throw new AssertionError("no '" + line + "' x" + occurrences + " within " + seconds + " s:\n" + Files.readString(log, StandardCharsets.UTF_8));
-    }
-
-    private static Map<String, byte[]> files(Path dir) throws IOException {
-        Map<String, byte[]> m = new TreeMap<>();
-        for (Path f : Forked.files(dir)) m.put(dir.relativize(f).toString(), Files.readAllBytes(f));
-        return m;
     }
 
     @Test
@@ -69,10 +61,10 @@ class WatchBuildTest {
         assertTrue(q.waitFor(300, TimeUnit.SECONDS), "the build from scratch ran too long");
         assertEquals(0, q.exitValue(), Files.readString(tmp.resolve("fresh.log")));
 
-        Map<String, byte[]> tei = files(ed.resolve("docs")), freshTei = files(fresh.resolve("docs"));
+        Map<String, byte[]> tei = Forked.contents(ed.resolve("docs")), freshTei = Forked.contents(fresh.resolve("docs"));
         assertEquals(freshTei.keySet(), tei.keySet());
         freshTei.forEach((name, bytes) -> assertEquals(new String(bytes, StandardCharsets.UTF_8), new String(tei.get(name), StandardCharsets.UTF_8), name));
-        Map<String, byte[]> pages = files(site), freshPages = files(freshSite);
+        Map<String, byte[]> pages = Forked.contents(site), freshPages = Forked.contents(freshSite);
         assertEquals(freshPages.keySet(), pages.keySet());
         freshPages.forEach((name, bytes) -> assertEquals(new String(bytes, StandardCharsets.UTF_8), new String(pages.get(name), StandardCharsets.UTF_8), name));
         assertTrue(pages.entrySet().stream().anyMatch(e -> e.getKey().startsWith("doc") && e.getKey().endsWith(".html")
