@@ -21,7 +21,10 @@ public final class RelaxNgValidator {
     private final String schemaName;
     private final ValidationDriver driver;
     private final List<String> errors = new ArrayList<>();
-    /** The schema compiled once more on its own, for parsed documents: each check makes its own validator of it, so any thread may check. */
+    /**
+     * The schema compiled once more on its own, for parsed documents: each check makes its own validator of it, so any
+     * thread may check. Its datatypes say whether a value is valid and not why ({@link YesOrNoDatatypes}).
+     */
     private final com.thaiopensource.validate.Schema compiled;
     private final com.thaiopensource.util.PropertyMap schemaProperties;
 
@@ -48,6 +51,8 @@ public final class RelaxNgValidator {
         }
         PropertyMapBuilder own = new PropertyMapBuilder();
         own.put(ValidateProperty.XML_READER_CREATOR, new SecureXmlReaderCreator());
+        // validTree wants a yes or a no: the reasons come from the bytes, checked again by the driver above
+        own.put(com.thaiopensource.validate.prop.rng.RngProperty.DATATYPE_LIBRARY_FACTORY, new YesOrNoDatatypes());
         if (checkIds) com.thaiopensource.validate.prop.rng.RngProperty.CHECK_ID_IDREF.add(own);
         this.schemaProperties = own.toPropertyMap();
         try {
