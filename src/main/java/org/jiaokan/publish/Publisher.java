@@ -434,7 +434,8 @@ public final class Publisher {
             if (!sameEntries) inc.manifest().put("register entries", entries, null, List.of());
         }
         boolean checkEntries = !sameEntries;
-        Map<String, Path> ids = new ConcurrentHashMap<>();
+        // Of two documents with one identifier the earlier in the inputs is published, whichever job gets there first.
+        DocumentClaims ids = new DocumentClaims(in.documents());
         Map<Path, XdmNode> summaries = new ConcurrentHashMap<>();
         // Incremental: the SHA-256 of every document's summary (made in this run or kept), the summaries being kept beside the manifest.
         Map<Path, String> summaryShas = new ConcurrentHashMap<>();
@@ -610,12 +611,12 @@ public final class Publisher {
         /** Whether a kept document's record is checked against the register keys (false: every entry is as the run before showed it). */
         private final boolean checkEntries;
         private final RegisterKeys registerKeys;
-        private final Map<String, Path> ids;
+        private final DocumentClaims ids;
         private final Map<Path, XdmNode> summaries;
         private final Map<Path, String> summaryShas;
         private final SearchIndexBuilder.InOrder search;
 
-        DocumentJobs(Context ctx, Incremental inc, boolean checkEntries, RegisterKeys registerKeys, Map<String, Path> ids,
+        DocumentJobs(Context ctx, Incremental inc, boolean checkEntries, RegisterKeys registerKeys, DocumentClaims ids,
                      Map<Path, XdmNode> summaries, Map<Path, String> summaryShas, SearchIndexBuilder.InOrder search) {
             this.ctx = ctx;
             this.inc = inc;
@@ -646,7 +647,7 @@ public final class Publisher {
             try {
                 String key = inc == null ? null : PublishManifest.key("doc", inc.shared(), inc.teiSha().get(doc));
                 if (key != null) {
-                    Integer kept = unchangedDocument(ctx, inc, "doc " + inc.name(doc), doc, key, checkEntries ? registerKeys : null, ids, summaryShas);
+                    Integer kept = unchangedDocument(ctx, inc, "doc " + inc.name(doc), doc, place, key, checkEntries ? registerKeys : null, ids, summaryShas);
                     if (kept != null) {
                         if (search != null && summaryShas.containsKey(doc)) {
                             indexed = search.kept(place) ? SearchIndexBuilder.KEPT : indexOnly(ctx, doc, inc);
@@ -654,7 +655,7 @@ public final class Publisher {
                         return kept;
                     }
                 }
-                DocPages p = publishDocument(ctx, doc, ids, inc != null);
+                DocPages p = publishDocument(ctx, doc, place, ids, inc != null);
                 if (p == null) return 0;
                 summaries.put(doc, p.summary());
                 indexed = p.search();
@@ -670,12 +671,15 @@ public final class Publisher {
                             p.files());
                 }
                 return p.pages();
-            } catch (SaxonApiException | IOException | RuntimeException e) {
+            } catch (SaxonApiException | IOException | RuntimeException | InterruptedException e) {
+                if (e instanceof InterruptedException) Thread.currentThread().interrupt();
                 ctx.errors().add(doc + ": " + reason(e));
                 if (inc != null) inc.manifest().forget("doc " + inc.name(doc));
                 if (search != null) search.failed(place);
                 return 0;
             } finally {
+                // first: the documents after this one wait for its claim
+                ids.pass(place);
                 if (search != null) search.put(place, indexed);
             }
         }
@@ -850,8 +854,8 @@ public final class Publisher {
      * unchanged: its pages stay, and its summary's SHA-256 comes from the manifest (the summary itself is kept
      * beside it). Null when it has to be published.
      */
-    private Integer unchangedDocument(Context ctx, Incremental inc, String name, Path doc, String key, RegisterKeys registers,
-                                      Map<String, Path> ids, Map<Path, String> summaryShas) throws IOException {
+    private Integer unchangedDocument(Context ctx, Incremental inc, String name, Path doc, int place, String key, RegisterKeys registers,
+                                      DocumentClaims ids, Map<Path, String> summaryShas) throws IOException, InterruptedException {
         java.util.Optional<PublishManifest.Entry> e = inc.manifest().find(name, key);
         if (e.isEmpty()) return null;
         try {
@@ -861,7 +865,7 @@ public final class Publisher {
             // The register entries the pages show are as they were (the rest of the registers does not matter to them);
             // null: every entry is as the run before showed it.
             if (registers != null && !registers.documentKey(r.registerIds()).equals(r.registerKey())) return null;
-            Path earlier = ids.putIfAbsent(r.docid(), doc);
+            Path earlier = ids.claim(place, r.docid());
             if (earlier != null) {
                 ctx.errors().add(doc + ": another document has the identifier " + r.docid() + " (" + earlier + "); not published");
                 return 0;
@@ -902,12 +906,13 @@ public final class Publisher {
     }
 
 
-    private DocPages publishDocument(Context ctx, Path file, Map<String, Path> ids, boolean incremental) throws IOException, SaxonApiException {
+    private DocPages publishDocument(Context ctx, Path file, int place, DocumentClaims ids, boolean incremental)
+            throws IOException, SaxonApiException, InterruptedException {
         byte[] bytes = Files.readAllBytes(file);
         XdmNode tei = ctx.xsl().parse(bytes, file.toAbsolutePath().toUri().toString());
         Idnos idnos = Idnos.of(tei);
         String docid = docid(idnos, file);
-        Path earlier = ids.putIfAbsent(docid, file);
+        Path earlier = ids.claim(place, docid);
         if (earlier != null) {
             ctx.errors().add(file + ": another document has the identifier " + docid + " (" + earlier + "); not published");
             return null;

@@ -77,27 +77,39 @@ public final class CatalogFormat implements OutputFormat {
             }
         }
 
-        Map<String, Path> ids = new ConcurrentHashMap<>();
+        // Of two documents with one identifier the earlier in the inputs has records, whichever job gets there first.
+        org.jiaokan.publish.DocumentClaims ids = new org.jiaokan.publish.DocumentClaims(in.documents());
         Map<String, Written> done = new ConcurrentHashMap<>();
         // Each document's header, for the edition's record, kept serialised and compressed until it is made.
         Map<String, byte[]> headers = new ConcurrentHashMap<>();
         List<Callable<Void>> jobs = new ArrayList<>();
-        for (Path doc : in.documents()) {
+        for (int i = 0; i < in.documents().size(); i++) {
+            Path doc = in.documents().get(i);
+            int place = i;
             jobs.add(() -> {
                 try {
                     XdmNode tei = xsl.parse(Files.readAllBytes(doc), doc.toAbsolutePath().toUri().toString());
                     if (!isTei(tei)) return null;
                     String docid = Publisher.docid(tei, doc);
-                    Path earlier = ids.putIfAbsent(docid, doc);
-                    if (earlier != null) return null; // the site reports the clash
+                    Path earlier = ids.claim(place, docid);
+                    if (earlier != null) {
+                        // The site reports the clash, or else the print edition; alone, the records do.
+                        if (!formats.contains("html") && !formats.contains("pdf")) {
+                            errors.add(doc + ": another document has the identifier " + docid + " (" + earlier + "); not published");
+                        }
+                        return null;
+                    }
                     Map<String, XdmValue> p = new HashMap<>(common);
                     p.put("docid", new XdmAtomicValue(docid));
                     Written d = records(xsl, tei, p, out, "records/dc/" + docid + ".xml", "records/mods/" + docid + ".xml",
                             "records/marcxml/" + docid + ".xml", "records/marc/" + docid, docid);
                     done.put(docid, d);
                     headers.put(docid, xsl.compressedHeader(tei));
-                } catch (SaxonApiException | IOException | RuntimeException e) {
+                } catch (SaxonApiException | IOException | RuntimeException | InterruptedException e) {
+                    if (e instanceof InterruptedException) Thread.currentThread().interrupt();
                     errors.add(doc + ": " + reason(e));
+                } finally {
+                    ids.pass(place); // the documents after this one wait for its claim
                 }
                 return null;
             });

@@ -110,9 +110,10 @@ public final class PdfFormat implements OutputFormat {
         Job job = new Job(xsl, engine, registers, edition, ui, editionDate(edition), formats.contains("html"));
 
         Map<Integer, Doc> docs = new ConcurrentHashMap<>();
-        Map<String, Path> ids = new ConcurrentHashMap<>();
-        List<Callable<Void>> jobs = new ArrayList<>();
         List<Path> files = in.documents();
+        // Of two documents with one identifier the earlier in the inputs is printed, whichever job gets there first.
+        org.jiaokan.publish.DocumentClaims ids = new org.jiaokan.publish.DocumentClaims(files);
+        List<Callable<Void>> jobs = new ArrayList<>();
         for (int i = 0; i < files.size(); i++) {
             int index = i;
             Path file = files.get(i);
@@ -120,7 +121,7 @@ public final class PdfFormat implements OutputFormat {
                 try {
                     XdmNode tei = xsl.parse(Files.readAllBytes(file), file.toAbsolutePath().toUri().toString());
                     String docid = Publisher.docid(tei, file);
-                    Path earlier = ids.putIfAbsent(docid, file);
+                    Path earlier = ids.claim(index, docid);
                     if (earlier != null) {
                         // The site reports the clash; alone, the print edition does.
                         if (!formats.contains("html")) errors.add(file + ": another document has the identifier " + docid + " (" + earlier + "); not published");
@@ -143,8 +144,11 @@ public final class PdfFormat implements OutputFormat {
                     TeiFiles.atomicWrite(TeiFiles.inside(out, "pdf/" + docid + ".pdf"), pdf);
                     // The tree is not kept: the edition parses each document again when it prints its volume.
                     docs.put(index, d.withoutTree());
-                } catch (SaxonApiException | IOException | FOPException | RuntimeException e) {
+                } catch (SaxonApiException | IOException | FOPException | RuntimeException | InterruptedException e) {
+                    if (e instanceof InterruptedException) Thread.currentThread().interrupt();
                     errors.add(file + ": " + reason(e));
+                } finally {
+                    ids.pass(index); // the documents after this one wait for its claim
                 }
                 return null;
             });
@@ -155,7 +159,7 @@ public final class PdfFormat implements OutputFormat {
         int volumes = volumes(files.size());
         List<Map.Entry<Integer, Doc>> byIndex = new ArrayList<>(new TreeMap<>(docs).entrySet());
         docs.clear();
-        removeOtherVolumes(folder, volumes, ids.keySet());
+        removeOtherVolumes(folder, volumes, ids.claimed());
         long wall = 0, cpuTime = 0;
         int layouts = 0;
         boolean timed = false;
@@ -165,8 +169,9 @@ public final class PdfFormat implements OutputFormat {
             List<Doc> volume = new ArrayList<>();
             for (Map.Entry<Integer, Doc> e : byIndex) if (e.getKey() >= from && e.getKey() < to) volume.add(e.getValue());
             String name = volumes == 1 ? "edition.pdf" : "edition-" + v + ".pdf";
-            if (volumes > 1 && ids.containsKey("edition-" + v)) {
-                errors.add(folder.resolve(name) + ": not made: a document has the identifier edition-" + v + " (" + ids.get("edition-" + v) + ")");
+            Path taken = volumes > 1 ? ids.owner("edition-" + v) : null;
+            if (taken != null) {
+                errors.add(folder.resolve(name) + ": not made: a document has the identifier edition-" + v + " (" + taken + ")");
                 continue;
             }
             if (volume.isEmpty()) {

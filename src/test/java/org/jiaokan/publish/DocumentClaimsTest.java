@@ -1,0 +1,102 @@
+package org.jiaokan.publish;
+
+import org.junit.jupiter.api.Test;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.TimeUnit;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** Identifiers go to the document earliest in the inputs, whatever order the claims come in. */
+class DocumentClaimsTest {
+    private static List<Path> inputs(int n) {
+        List<Path> l = new ArrayList<>();
+        for (int i = 0; i < n; i++) l.add(Path.of("doc-" + i + ".xml"));
+        return l;
+    }
+
+    @Test
+    void theEarliestDocumentHasTheIdentifierWhicheverClaimsFirst() throws Exception {
+        List<Path> docs = inputs(4);
+        DocumentClaims claims = new DocumentClaims(docs);
+        Map<Integer, Path> answers = new ConcurrentHashMap<>();
+        List<Thread> threads = new ArrayList<>();
+        // the last documents claim first: their claims wait for the ones before them
+        for (int place : new int[]{3, 2, 1}) {
+            Thread t = new Thread(() -> {
+                try {
+                    Path earlier = claims.claim(place, place == 2 ? "other" : "twin");
+                    answers.put(place, earlier == null ? Path.of("none") : earlier);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+            });
+            t.start();
+            threads.add(t);
+        }
+        Thread.sleep(200);
+        assertTrue(answers.isEmpty(), "no claim is answered before the first document's: " + answers);
+        assertEquals(Set.of(), claims.claimed());
+        assertNull(claims.claim(0, "twin"));
+        for (Thread t : threads) t.join(TimeUnit.SECONDS.toMillis(10));
+        assertEquals(Map.of(1, docs.get(0), 2, Path.of("none"), 3, docs.get(0)), answers);
+        assertEquals(Set.of("twin", "other"), claims.claimed());
+        assertEquals(docs.get(0), claims.owner("twin"));
+        assertEquals(docs.get(2), claims.owner("other"));
+        assertNull(claims.owner("nobody"));
+    }
+
+    @Test
+    void aDocumentThatPassesLetsTheNextOnesThrough() throws Exception {
+        List<Path> docs = inputs(3);
+        DocumentClaims claims = new DocumentClaims(docs);
+        claims.pass(0);
+        assertNull(claims.claim(1, "twin"));
+        claims.pass(1); // after its claim: nothing
+        assertEquals(docs.get(1), claims.claim(2, "twin"));
+        assertThrows(IllegalStateException.class, () -> claims.claim(2, "again"));
+    }
+
+    @Test
+    void claimsOnManyThreadsGiveWhatOneThreadGives() throws Exception {
+        int n = 400;
+        List<Path> docs = inputs(n);
+        List<String> ids = new ArrayList<>();
+        for (int i = 0; i < n; i++) ids.add("id-" + (i * 7919 % 37));
+        for (int round = 0; round < 5; round++) {
+            DocumentClaims claims = new DocumentClaims(docs);
+            List<Path> answers = Collections.synchronizedList(new ArrayList<>(Collections.nCopies(n, (Path) null)));
+            List<java.util.concurrent.Callable<Void>> jobs = new ArrayList<>();
+            for (int i = 0; i < n; i++) {
+                int place = i;
+                jobs.add(() -> {
+                    if (place % 11 == 5) {
+                        claims.pass(place);
+                        return null;
+                    }
+                    if (place % 3 == 0) Thread.sleep(1);
+                    answers.set(place, claims.claim(place, ids.get(place)));
+                    return null;
+                });
+            }
+            org.jiaokan.edition.Ordered.all(3, jobs);
+            Map<String, Integer> first = new java.util.HashMap<>();
+            for (int i = 0; i < n; i++) {
+                if (i % 11 == 5) continue;
+                Integer f = first.putIfAbsent(ids.get(i), i);
+                assertEquals(f == null ? null : docs.get(f), answers.get(i), "place " + i);
+            }
+            assertFalse(claims.claimed().isEmpty());
+        }
+    }
+}

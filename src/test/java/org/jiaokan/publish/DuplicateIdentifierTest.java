@@ -1,0 +1,111 @@
+package org.jiaokan.publish;
+
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Set;
+import java.util.stream.Stream;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * Of two documents with one identifier, the earlier in the inputs is published and the later reported, on several
+ * threads as on one: the earlier is long and the later short, so that the later's job reaches the identifier first.
+ */
+class DuplicateIdentifierTest {
+    @TempDir
+    static Path tmp;
+    static Path edition;
+    static Path first, second;
+
+    @BeforeAll
+    static void edition() throws Exception {
+        edition = tmp.resolve("ed");
+        Path fixtures = Path.of(DuplicateIdentifierTest.class.getResource("/org/jiaokan/site/edition").toURI());
+        try (Stream<Path> s = Files.walk(fixtures)) {
+            for (Path p : s.toList()) {
+                Path t = edition.resolve(fixtures.relativize(p).toString());
+                if (Files.isDirectory(p)) Files.createDirectories(t);
+                else Files.copy(p, t);
+            }
+        }
+        String template = Files.readString(fixtures.resolve("zhs-notice.xml"), StandardCharsets.UTF_8);
+        first = edition.resolve("dup-a.xml");
+        second = edition.resolve("dup-b.xml");
+        Files.writeString(first, twin(template, "长篇通报", 400), StandardCharsets.UTF_8);
+        Files.writeString(second, twin(template, "短篇通报", 1), StandardCharsets.UTF_8);
+    }
+
+    /** A document of the identifier t-twin, titled {@code title}, with {@code paragraphs} paragraphs more. */
+    private static String twin(String template, String title, int paragraphs) {
+        StringBuilder extra = new StringBuilder();
+        for (int k = 0; k < paragraphs; k++) {
+            extra.append("<p xml:id=\"kt1-d-").append(k).append("\">会上通报了第").append(k + 1)
+                    .append("批治安巡查的情况，<placeName ref=\"#pl-青石镇\">青石镇</placeName>派出所作了发言。</p>\n");
+        }
+        return template.replace("<idno type=\"jiaokan\">t-notice</idno>", "<idno type=\"jiaokan\">t-twin</idno>")
+                .replace("test/t-notice.html", "test/t-twin.html")
+                .replace("夏季治安巡查的通知</title>", title + "</title>")
+                .replace("</div>", extra + "</div>");
+    }
+
+    private static Publisher.Result publish(Path out, Set<String> formats, int threads) throws Exception {
+        return new Publisher(new Publisher.Options(out, formats, null, threads)).publish(List.of(edition));
+    }
+
+    /** The one error line of the run: the later document, named with the earlier one. */
+    private static void onlyTheLaterIsReported(Publisher.Result r) {
+        List<String> clashes = r.errors().stream().filter(e -> e.contains("has the identifier t-twin")).toList();
+        assertEquals(1, clashes.size(), r.errors().toString());
+        assertTrue(clashes.get(0).startsWith(second + ": another document has the identifier t-twin (" + first + ")"), clashes.get(0));
+        assertFalse(r.ok());
+    }
+
+    @Test
+    void theSiteShowsTheEarlierDocumentInEveryRun() throws Exception {
+        for (int run = 0; run < 4; run++) {
+            Path out = tmp.resolve("site-" + run);
+            Publisher.Result r = publish(out, Set.of("html"), 2);
+            onlyTheLaterIsReported(r);
+            String page;
+            try (Stream<Path> s = Files.walk(out)) {
+                Path p = s.filter(f -> f.getFileName().toString().equals("t-twin.html")).findFirst().orElseThrow();
+                page = Files.readString(p, StandardCharsets.UTF_8);
+            }
+            assertTrue(page.contains("长篇通报"), "run " + run + ": the earlier document's page");
+            assertFalse(page.contains("短篇通报"), "run " + run);
+        }
+    }
+
+    @Test
+    void theRecordsAloneDescribeTheEarlierDocumentAndReportTheLater() throws Exception {
+        for (int run = 0; run < 3; run++) {
+            Path out = tmp.resolve("records-" + run);
+            Publisher.Result r = publish(out, Set.of("catalog"), 2);
+            onlyTheLaterIsReported(r);
+            String dc = Files.readString(out.resolve("records/dc/t-twin.xml"), StandardCharsets.UTF_8);
+            assertTrue(dc.contains("长篇通报"), "run " + run + ": " + dc);
+            assertFalse(dc.contains("短篇通报"), "run " + run);
+        }
+    }
+
+    @Test
+    void thePrintEditionAloneHasTheEarlierDocumentAndReportsTheLater() throws Exception {
+        try {
+            org.jiaokan.publish.fonts.CjkFonts.configured();
+        } catch (java.io.IOException e) {
+            org.junit.jupiter.api.Assumptions.abort("skipped: " + e.getMessage());
+        }
+        Path out = tmp.resolve("print");
+        Publisher.Result r = publish(out, Set.of("pdf"), 2);
+        onlyTheLaterIsReported(r);
+        assertTrue(Files.size(out.resolve("pdf/t-twin.pdf")) > 0);
+    }
+}
