@@ -85,14 +85,7 @@ public final class PinyinArtifactRule implements CleaningRule {
     }
 
     static boolean isHan(char c) {
-        return HAN[c];
-    }
-
-    /** Character.UnicodeScript.of(c) == HAN for every char, looked up once: the mojibake lattice asks millions of times. */
-    private static final boolean[] HAN = new boolean[0x10000];
-
-    static {
-        for (int c = 0; c < HAN.length; c++) HAN[c] = Character.UnicodeScript.of(c) == Character.UnicodeScript.HAN;
+        return org.jiaokan.script.Han.is(c);
     }
 
     static boolean isDamageMark(char c) {

@@ -98,7 +98,7 @@ public final class RedactionRule implements CleaningRule {
         boolean afterOk = a == line.length() || a > end && PinyinArtifactRule.isHan(line.charAt(a));
         if (!beforeOk || !afterOk) return false;
         // X-runs alone are a withheld name only in Chinese text.
-        return kind == 2 || line.codePoints().anyMatch(cp -> Character.UnicodeScript.of(cp) == Character.UnicodeScript.HAN);
+        return kind == 2 || org.jiaokan.script.Han.any(line);
     }
 
     private static boolean isSpace(char c) {

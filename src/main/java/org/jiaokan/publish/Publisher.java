@@ -1483,7 +1483,7 @@ public final class Publisher {
         }
         String text = root.getStringValue();
         if (text.length() > 50_000) text = text.substring(0, 50_000);
-        long han = text.codePoints().filter(c -> Character.UnicodeScript.of(c) == Character.UnicodeScript.HAN).count();
+        long han = org.jiaokan.script.Han.count(text);
         long letters = text.codePoints().filter(Character::isLetter).count();
         if (han == 0 || han * 3 < letters) return "";
         return ScriptDetector.detect(text).tag();

@@ -126,7 +126,7 @@ final class ArticleLocator {
     }
 
     static int hanCount(String s) {
-        return (int) s.codePoints().filter(c -> Character.UnicodeScript.of(c) == Character.UnicodeScript.HAN).count();
+        return org.jiaokan.script.Han.count(s);
     }
 
     private static boolean matchesTitle(String text, String wanted) {

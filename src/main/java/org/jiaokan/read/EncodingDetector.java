@@ -143,7 +143,7 @@ final class EncodingDetector {
         if (d.damaged() == 0 || d.damaged() > Math.max(MIN_DAMAGE_ALLOWED, length * MAX_DAMAGE)) return false;
         // Damage inside Chinese text: what decodes must read as Chinese, well beyond the damage. Other
         // text with undecodable bytes (Latin-1, Windows-1252) is in an unsupported encoding, not damaged.
-        long han = d.text().codePoints().filter(c -> Character.UnicodeScript.of(c) == Character.UnicodeScript.HAN).count();
+        long han = org.jiaokan.script.Han.count(d.text());
         return han >= 4 && han >= 4L * d.damaged() && HanPlausibility.score(d.text()) >= 0.3;
     }
 

@@ -124,7 +124,7 @@ public final class HtmlReader implements SourceReader {
     }
 
     private static int hanCount(String s) {
-        return (int) s.codePoints().filter(c -> Character.UnicodeScript.of(c) == Character.UnicodeScript.HAN).count();
+        return org.jiaokan.script.Han.count(s);
     }
 
     /** Credit lines often follow the article's last paragraph ("(责任编辑:张三)"); they end at the first other block. */
