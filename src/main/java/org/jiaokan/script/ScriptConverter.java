@@ -71,6 +71,11 @@ public final class ScriptConverter {
         return ToSimplified.TABLE.changes(text, enough);
     }
 
+    /** As {@link #changesToTraditionalAtMost}, for {@link #changesToSimplified}. */
+    static int changesToSimplifiedAtMost(String text) {
+        return ToSimplified.TABLE.changesAtMost(text);
+    }
+
     /** Where HanLP keeps its tables, in its jar. */
     static final String TABLES = "data/dictionary/tc/";
 

@@ -19,6 +19,8 @@ public final class ScriptDetector {
      */
     public static Script detect(String text) {
         String sample = text.length() > 20_000 ? text.substring(0, 20_000) : text;
+        Script bounded = byBounds(sample);
+        if (bounded != null) return bounded;
         int tradOnly = ScriptConverter.changesToSimplified(sample, Integer.MAX_VALUE);
         if (tradOnly < 0) tradOnly = differing(sample, ScriptConverter.toSimplified(sample));
         // A traditional text has few characters a simplified→traditional word could change: where they are fewer than
@@ -28,6 +30,38 @@ public final class ScriptDetector {
         int simpOnly = ScriptConverter.changesToTraditional(sample, tradOnly);
         if (simpOnly < 0) simpOnly = differing(sample, ScriptConverter.toTraditional(sample));
         return tradOnly > simpOnly ? Script.TRADITIONAL : Script.SIMPLIFIED;
+    }
+
+    /**
+     * The script as {@link #detect} tells it, where neither table has a word that changes the sample's length: the
+     * characters each conversion could change (counted without walking its table) bound its count, and the walk of the
+     * other conversion stops at that bound. A simplified sample has few characters the traditional→simplified table
+     * could change, and its simplified→traditional walk reaches that many within its first sentences: the
+     * traditional→simplified walk over the whole sample is not made. Null where a table changes the length (or could not
+     * be read): the counts are then taken as {@link #detect} takes them.
+     */
+    static Script byBounds(String sample) {
+        int tradAtMost = ScriptConverter.changesToSimplifiedAtMost(sample);
+        int simpAtMost = ScriptConverter.changesToTraditionalAtMost(sample);
+        if (tradAtMost < 0 || simpAtMost < 0) return null;
+        // Each walk stops where its count reaches "enough" or else counts the whole sample; its count never exceeds the
+        // whole sample's. The answer is traditional where the traditional→simplified count exceeds the other.
+        if (tradAtMost <= simpAtMost) {
+            int simp = ScriptConverter.changesToTraditional(sample, tradAtMost);
+            if (simp < 0) return null;
+            if (simp >= tradAtMost) return Script.SIMPLIFIED; // the traditional count is at most tradAtMost
+            // walked to the end: simp is the whole count
+            int trad = ScriptConverter.changesToSimplified(sample, simp + 1);
+            if (trad < 0) return null;
+            return trad > simp ? Script.TRADITIONAL : Script.SIMPLIFIED;
+        }
+        int trad = ScriptConverter.changesToSimplified(sample, simpAtMost + 1);
+        if (trad < 0) return null;
+        if (trad > simpAtMost) return Script.TRADITIONAL; // the simplified count is at most simpAtMost
+        // walked to the end: trad is the whole count
+        int simp = ScriptConverter.changesToTraditional(sample, trad);
+        if (simp < 0) return null;
+        return trad > simp ? Script.TRADITIONAL : Script.SIMPLIFIED;
     }
 
     /**

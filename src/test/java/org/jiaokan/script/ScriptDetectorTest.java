@@ -118,6 +118,24 @@ class ScriptDetectorTest {
         assertTrue(all >= 0 && all <= most, a + ": " + all + " > " + most);
     }
 
+    /** As above, for the traditional→simplified table. */
+    @Property(tries = 3000)
+    void theOtherTablesBoundBoundsItsCount(@ForAll @Size(max = 80) List<@IntRange(min = 0, max = 999) Integer> picks) {
+        String a = text(picks);
+        int most = ScriptConverter.changesToSimplifiedAtMost(a);
+        if (most < 0) return;
+        int all = ScriptConverter.changesToSimplified(a, Integer.MAX_VALUE);
+        assertTrue(all >= 0 && all <= most, a + ": " + all + " > " + most);
+    }
+
+    /** Where the bounds tell the script, it is the one the converted texts tell. */
+    @Property(tries = 3000)
+    void theBoundsTellTheScriptTheConvertedTextsTell(@ForAll @Size(max = 120) List<@IntRange(min = 0, max = 999) Integer> picks) {
+        String a = text(picks);
+        Script bounded = ScriptDetector.byBounds(a);
+        if (bounded != null) assertEquals(fromConvertedTexts(a), bounded, a);
+    }
+
     @Property(tries = 3000)
     void theScriptIsTheOneTheConvertedTextsTell(@ForAll @Size(max = 120) List<@IntRange(min = 0, max = 999) Integer> picks) {
         String a = text(picks);
@@ -139,14 +157,21 @@ class ScriptDetectorTest {
     @Test
     void theExampleSourcesAreToldTheirScriptAsBefore() throws IOException {
         Path sources = Path.of("tei/sources");
-        int told = 0;
+        int told = 0, byBounds = 0;
         try (Stream<Path> files = Files.list(sources)) {
             for (Path f : files.filter(p -> p.toString().endsWith(".txt")).sorted().toList()) {
                 String text = new String(Files.readAllBytes(f), java.nio.charset.StandardCharsets.UTF_8);
                 assertEquals(fromConvertedTexts(text), ScriptDetector.detect(text), f.toString());
+                String sample = text.length() > 20_000 ? text.substring(0, 20_000) : text;
+                Script bounded = ScriptDetector.byBounds(sample);
+                if (bounded != null) {
+                    assertEquals(fromConvertedTexts(text), bounded, f.toString());
+                    byBounds++;
+                }
                 told++;
             }
         }
         assertTrue(told >= 2, "example sources read: " + told);
+        assertTrue(byBounds >= 1, "told by the bounds: " + byBounds + " of " + told);
     }
 }
