@@ -1,5 +1,6 @@
 package org.jiaokan.bench;
 
+import org.jiaokan.io.FileTrees;
 import org.jiaokan.annotate.ChineseAnnotator;
 import org.jiaokan.clean.ByteShiftMojibakeRepair;
 import org.jiaokan.clean.Cleaner;
@@ -248,7 +249,7 @@ public final class PipelineBench {
         List<Double> jits = new ArrayList<>();
         long before = 0;
         Path last = work.resolve("edition-warm");
-        deleteTree(last);
+        FileTrees.delete(last);
         List<Path> made = new ArrayList<>();
         for (int round = 1; round <= warm; round++) {
             // Each build into a new folder, and the folders removed only after the last build: files made after a
@@ -257,7 +258,7 @@ public final class PipelineBench {
             // 0.8–1.4 s), which a build into a fresh folder does not pay: ext4 without a journal, as here, gives no
             // new file an inode freed in the last minute, and tests the free inodes one by one for it.
             Path again = work.resolve("edition-warm-" + round);
-            deleteTree(again);
+            FileTrees.delete(again);
             made.add(again);
             Path sources = again.resolve(EditionBuilder.SOURCES);
             Files.createDirectories(sources);
@@ -283,7 +284,7 @@ public final class PipelineBench {
         }
         // the last build's edition stays, as WORK/edition-warm
         Files.move(made.remove(made.size() - 1), last);
-        for (Path p : made) deleteTree(p);
+        for (Path p : made) FileTrees.delete(p);
     }
 
     /**
@@ -982,22 +983,16 @@ public final class PipelineBench {
     /** Removes everything in {@code dir} but the lock of the run that holds it. */
     static void clearKeepingLock(Path dir) throws IOException {
         if (!Files.isDirectory(dir)) {
-            deleteTree(dir);
+            FileTrees.delete(dir);
             return;
         }
         try (Stream<Path> list = Files.list(dir)) {
             for (Path p : list.toList()) {
-                if (!p.getFileName().toString().equals(org.jiaokan.io.OutputLock.NAME)) deleteTree(p);
+                if (!p.getFileName().toString().equals(org.jiaokan.io.OutputLock.NAME)) FileTrees.delete(p);
             }
         }
     }
 
-    static void deleteTree(Path dir) throws IOException {
-        if (!Files.exists(dir)) return;
-        try (Stream<Path> walk = Files.walk(dir)) {
-            for (Path p : walk.sorted(Comparator.reverseOrder()).toList()) Files.delete(p);
-        }
-    }
 
     /** Progress and problems of the build are not shown: the bench prints its own figures. */
     private static final class Quiet implements Conversion.Listener {

@@ -1,5 +1,6 @@
 package org.jiaokan.deposit;
 
+import org.jiaokan.io.FileTrees;
 import gov.loc.repository.bagit.domain.Manifest;
 import gov.loc.repository.bagit.domain.Metadata;
 import gov.loc.repository.bagit.domain.Version;
@@ -150,8 +151,8 @@ public final class BagPackager {
             moveIntoPlace(tmp, absBag);
             return new Result(bag, payload.size(), bytes, List.of());
         } finally {
-            deleteTree(tmp);
-            if (published != null) deleteTree(published);
+            FileTrees.delete(tmp);
+            if (published != null) FileTrees.delete(published);
         }
     }
 
@@ -300,7 +301,7 @@ public final class BagPackager {
             if (old != null) move(old, bag);
             throw e;
         }
-        if (old != null) deleteTree(old);
+        if (old != null) FileTrees.delete(old);
     }
 
     private static void move(Path from, Path to) throws IOException {
@@ -311,12 +312,6 @@ public final class BagPackager {
         }
     }
 
-    static void deleteTree(Path root) throws IOException {
-        if (!Files.exists(root, LinkOption.NOFOLLOW_LINKS)) return;
-        try (Stream<Path> s = Files.walk(root)) {
-            for (Path p : s.sorted(Comparator.reverseOrder()).toList()) Files.deleteIfExists(p);
-        }
-    }
 
     /** The toolkit's bundled schema. */
     private static final class Schemas {

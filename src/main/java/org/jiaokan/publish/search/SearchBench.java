@@ -1,5 +1,6 @@
 package org.jiaokan.publish.search;
 
+import org.jiaokan.io.FileTrees;
 import org.jiaokan.publish.ScriptStrings;
 import org.jiaokan.script.ScriptConverter;
 
@@ -371,7 +372,7 @@ public final class SearchBench {
             throws IOException, InterruptedException {
         Path teiDir = work.resolve("tei");
         Path pagesDir = work.resolve("pages");
-        deleteTree(work);
+        FileTrees.delete(work);
         Files.createDirectories(work);
         out.println("generating " + docs + " pages into " + work);
         List<Page> pages = generate(paragraphPool(exampleTei));
@@ -540,10 +541,4 @@ public final class SearchBench {
         return sb.append("\n  ]\n}\n").toString();
     }
 
-    static void deleteTree(Path dir) throws IOException {
-        if (!Files.exists(dir)) return;
-        try (Stream<Path> s = Files.walk(dir)) {
-            for (Path p : s.sorted(java.util.Comparator.reverseOrder()).toList()) Files.delete(p);
-        }
-    }
 }
