@@ -35,6 +35,23 @@ public final class DocumentLimits {
     }
 
     /**
+     * Whether the format {@code format}, among the run's {@code formats}, takes both documents (neither is over its limit),
+     * so that it meets their clash of identifiers and reports it itself: the site reports a clash, and the print edition
+     * and the records only one the formats before them did not meet (a document over the site's limit is in the records).
+     */
+    public static boolean takesBoth(Set<String> formats, String format, Path a, Path b) {
+        return formats.contains(format) && fits(a, format) && fits(b, format);
+    }
+
+    private static boolean fits(Path doc, String format) {
+        try {
+            return Files.size(doc) <= limit(format);
+        } catch (IOException e) {
+            return false;
+        }
+    }
+
+    /**
      * The inputs of each format of the run ({@code formats}), without the documents over its limit; one line
      * ({@code FILE: reason}) per document left out of any format goes to {@code errors}.
      */

@@ -858,23 +858,25 @@ public final class Publisher {
                                       DocumentClaims ids, Map<Path, String> summaryShas) throws IOException, InterruptedException {
         java.util.Optional<PublishManifest.Entry> e = inc.manifest().find(name, key);
         if (e.isEmpty()) return null;
+        DocRecord r;
         try {
-            DocRecord r = DocRecord.of(e.get().payload());
+            r = DocRecord.of(e.get().payload());
             Path raw = r.rawName().isEmpty() ? null : rawCandidate(ctx.sourceDirs(), r.rawName());
             if (!inc.rawSha(raw).equals(r.rawSha())) return null;
             // The register entries the pages show are as they were (the rest of the registers does not matter to them);
             // null: every entry is as the run before showed it.
             if (registers != null && !registers.documentKey(r.registerIds()).equals(r.registerKey())) return null;
-            Path earlier = ids.claim(place, r.docid());
-            if (earlier != null) {
-                ctx.errors().add(doc + ": another document has the identifier " + r.docid() + " (" + earlier + "); not published");
-                return 0;
-            }
-            summaryShas.put(doc, r.summarySha()); // the summary is read only if the edition pages are made again
-            return r.pages();
         } catch (IOException | RuntimeException ex) {
-            return null;
+            return null; // published again
         }
+        // Claimed out of the try above: a document that claimed is not published again (it would claim twice).
+        Path earlier = ids.claim(place, r.docid());
+        if (earlier != null) {
+            ctx.errors().add(doc + ": another document has the identifier " + r.docid() + " (" + earlier + "); not published");
+            return 0;
+        }
+        summaryShas.put(doc, r.summarySha()); // the summary is read only if the edition pages are made again
+        return r.pages();
     }
 
     /** A summary as bytes, for the manifest and the edition pages' key. */

@@ -8,6 +8,8 @@ import org.relaxng.datatype.DatatypeLibraryFactory;
 import org.relaxng.datatype.DatatypeStreamingValidator;
 import org.relaxng.datatype.ValidationContext;
 
+import java.util.Map;
+
 /**
  * The datatype libraries jing finds by itself (XML Schema's, among them), with datatypes that say only whether a value
  * is valid: for a check whose messages nobody reads ({@link RelaxNgValidator#validTree}, whose invalid documents are
@@ -29,19 +31,34 @@ final class YesOrNoDatatypes implements DatatypeLibraryFactory {
         return library == null ? null : new Library(library);
     }
 
-    private record Library(DatatypeLibrary library) implements DatatypeLibrary {
+    /**
+     * A library's datatypes, each wrapped once: jing compares datatypes by identity where it combines a {@code data} and
+     * a {@code value} of one type (and keeps what it worked out of them), and the library gives one object per type.
+     */
+    private static final class Library implements DatatypeLibrary {
+        private final DatatypeLibrary library;
+        private final Map<Datatype, Datatype> wrapped = java.util.Collections.synchronizedMap(new java.util.IdentityHashMap<>());
+
+        Library(DatatypeLibrary library) {
+            this.library = library;
+        }
+
         @Override
         public DatatypeBuilder createDatatypeBuilder(String type) throws DatatypeException {
-            return new Builder(library.createDatatypeBuilder(type));
+            return new Builder(library.createDatatypeBuilder(type), this);
         }
 
         @Override
         public Datatype createDatatype(String type) throws DatatypeException {
-            return YesOrNo.of(library.createDatatype(type));
+            return wrap(library.createDatatype(type));
+        }
+
+        Datatype wrap(Datatype d) {
+            return d == null ? null : wrapped.computeIfAbsent(d, YesOrNo::of);
         }
     }
 
-    private record Builder(DatatypeBuilder builder) implements DatatypeBuilder {
+    private record Builder(DatatypeBuilder builder, Library library) implements DatatypeBuilder {
         @Override
         public void addParameter(String name, String value, ValidationContext context) throws DatatypeException {
             builder.addParameter(name, value, context);
@@ -49,7 +66,7 @@ final class YesOrNoDatatypes implements DatatypeLibraryFactory {
 
         @Override
         public Datatype createDatatype() throws DatatypeException {
-            return YesOrNo.of(builder.createDatatype());
+            return library.wrap(builder.createDatatype());
         }
     }
 

@@ -108,4 +108,34 @@ class DuplicateIdentifierTest {
         onlyTheLaterIsReported(r);
         assertTrue(Files.size(out.resolve("pdf/t-twin.pdf")) > 0);
     }
+
+    /**
+     * The earlier document over the site's limit and not the records': the site has the later one, the records the
+     * earlier, and the records report the later one's clash, which the site did not meet.
+     */
+    @Test
+    void aClashOnlyTheRecordsMeetIsReportedByThem() throws Exception {
+        Path ed = tmp.resolve("limits");
+        Files.createDirectories(ed);
+        String template = Files.readString(edition.resolve("zhs-notice.xml"), StandardCharsets.UTF_8);
+        Path big = ed.resolve("big.xml"), small = ed.resolve("small.xml");
+        // over 1 MiB by a comment after the text, which nothing reads
+        Files.writeString(big, twin(template, "大篇通报", 1).replace("t-twin", "t-big") + "<!-- " + "注".repeat(400_000) + " -->\n",
+                StandardCharsets.UTF_8);
+        Files.writeString(small, twin(template, "小篇通报", 1).replace("t-twin", "t-big"), StandardCharsets.UTF_8);
+        String before = System.getProperty("jiaokan.limit.html");
+        System.setProperty("jiaokan.limit.html", "1");
+        try {
+            Path out = tmp.resolve("limits-out");
+            Publisher.Result r = new Publisher(new Publisher.Options(out, Set.of("html", "catalog"), null, 2)).publish(List.of(ed));
+            assertTrue(r.errors().stream().anyMatch(e -> e.startsWith(big + ": ") && e.contains("over the size limit of html")), r.errors().toString());
+            List<String> clashes = r.errors().stream().filter(e -> e.contains("has the identifier t-big")).toList();
+            assertEquals(List.of(small + ": another document has the identifier t-big (" + big + "); no records made for it"), clashes);
+            String dc = Files.readString(out.resolve("records/dc/t-big.xml"), StandardCharsets.UTF_8);
+            assertTrue(dc.contains("大篇通报"), dc);
+        } finally {
+            if (before == null) System.clearProperty("jiaokan.limit.html");
+            else System.setProperty("jiaokan.limit.html", before);
+        }
+    }
 }

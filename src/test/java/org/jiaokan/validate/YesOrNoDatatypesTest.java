@@ -83,6 +83,10 @@ class YesOrNoDatatypesTest {
         assertEquals(d.valueHashCode(d.createValue("1.0", NONE)), d.valueHashCode(d.createValue("1", NONE)));
         assertFalse(d.sameValue(d.createValue("1.0", NONE), d.createValue("2", NONE)));
         assertNull(new YesOrNoDatatypes().createDatatypeLibrary("urn:example:no-such-library"));
+        // one wrapper per datatype of the library: jing compares a data's and a value's datatypes by identity
+        assertEquals(plain.createDatatype("token") == plain.createDatatype("token"),
+                quiet.createDatatype("token") == quiet.createDatatype("token"));
+        org.junit.jupiter.api.Assertions.assertSame(quiet.createDatatype("date"), quiet.createDatatype("date"));
         assertThrows(DatatypeException.class, () -> quiet.createDatatype("noSuchType"));
     }
 }

@@ -123,8 +123,11 @@ public final class PdfFormat implements OutputFormat {
                     String docid = Publisher.docid(tei, file);
                     Path earlier = ids.claim(index, docid);
                     if (earlier != null) {
-                        // The site reports the clash; alone, the print edition does.
-                        if (!formats.contains("html")) errors.add(file + ": another document has the identifier " + docid + " (" + earlier + "); not published");
+                        // The site reports the clash; alone, or where the site did not take both, the print edition does.
+                        if (!org.jiaokan.publish.DocumentLimits.takesBoth(formats, "html", file, earlier)) {
+                            errors.add(file + ": another document has the identifier " + docid + " (" + earlier + "); not "
+                                    + (formats.contains("html") ? "in the print edition" : "published"));
+                        }
                         return null;
                     }
                     List<String> problems = new ArrayList<>();
