@@ -53,7 +53,10 @@ public final class Ordered {
                 reduce.accept(await(pending.poll()));
             }
         } finally {
+            // Done, nothing is at work; failed, the stages at work are interrupted (a file being written is removed
+            // as its channel closes) and waited for, so that none writes after the run has ended.
             pool.shutdownNow();
+            awaitEnd(pool);
         }
     }
 
@@ -75,8 +78,8 @@ public final class Ordered {
             return results;
         }
         ExecutorService pool = Executors.newFixedThreadPool(threads, DAEMONS);
+        List<Future<R>> pending = new ArrayList<>(jobs.size());
         try {
-            List<Future<R>> pending = new ArrayList<>(jobs.size());
             for (Callable<R> job : jobs) pending.add(pool.submit(job));
             for (Future<R> f : pending) results.add(f.get());
             return results;
@@ -84,9 +87,25 @@ public final class Ordered {
             Thread.currentThread().interrupt();
             throw new IOException("interrupted");
         } catch (ExecutionException e) {
+            // The jobs not begun are not begun; those at work end before this does: they write files, and a run that
+            // ended (its lock released, its JVM gone) must not leave one half made.
+            for (Future<R> f : pending) f.cancel(false);
+            pool.shutdown();
+            awaitEnd(pool);
             throw new IOException(e.getCause());
         } finally {
             pool.shutdown();
+        }
+    }
+
+    /** Waits for the jobs at work in {@code pool}, shut down, to end (stops waiting if this thread is interrupted). */
+    private static void awaitEnd(ExecutorService pool) {
+        try {
+            while (!pool.awaitTermination(1, java.util.concurrent.TimeUnit.MINUTES)) {
+                // a long document's job: waited for
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
         }
     }
 

@@ -48,4 +48,61 @@ class OrderedTest {
         }, r -> {}));
         assertEquals("item 4", e.getMessage());
     }
+
+    /** A job failed: the jobs at work end before the run does (they write files), and those not begun never begin. */
+    @Test
+    void aFailedJobLeavesNoJobAtWorkAfterTheRun() {
+        java.util.concurrent.atomic.AtomicBoolean slowEnded = new java.util.concurrent.atomic.AtomicBoolean();
+        java.util.concurrent.atomic.AtomicInteger begun = new java.util.concurrent.atomic.AtomicInteger();
+        java.util.concurrent.CountDownLatch slowBegun = new java.util.concurrent.CountDownLatch(1);
+        List<java.util.concurrent.Callable<Integer>> jobs = new ArrayList<>();
+        jobs.add(() -> {
+            slowBegun.await();
+            throw new java.io.IOException("disk full");
+        });
+        jobs.add(() -> {
+            slowBegun.countDown();
+            Thread.sleep(400);
+            slowEnded.set(true);
+            return 1;
+        });
+        for (int i = 0; i < 200; i++) {
+            jobs.add(() -> {
+                begun.incrementAndGet();
+                Thread.sleep(5);
+                return 2;
+            });
+        }
+        java.io.IOException e = assertThrows(java.io.IOException.class, () -> Ordered.all(2, jobs));
+        assertEquals("disk full", e.getCause().getMessage());
+        assertTrue(slowEnded.get(), "the job at work ended before the run did");
+        assertTrue(begun.get() < 50, "the jobs not begun were left: " + begun.get() + " begun");
+    }
+
+    /** As above, for the stage of map: the stage at work is interrupted and waited for. */
+    @Test
+    void aFailedStageLeavesNoStageAtWorkAfterTheRun() {
+        java.util.concurrent.atomic.AtomicBoolean otherEnded = new java.util.concurrent.atomic.AtomicBoolean();
+        java.util.concurrent.CountDownLatch otherBegun = new java.util.concurrent.CountDownLatch(1);
+        assertThrows(IllegalStateException.class, () -> Ordered.map(List.of(1, 2), 2, i -> {
+            try {
+                if (i == 1) {
+                    otherBegun.await();
+                    throw new IllegalStateException("item 1");
+                }
+                otherBegun.countDown();
+                try {
+                    Thread.sleep(10_000);
+                } catch (InterruptedException ex) {
+                    // interrupted: what it was writing goes, then it ends
+                    Thread.sleep(200);
+                }
+                otherEnded.set(true);
+                return i;
+            } catch (InterruptedException ex) {
+                throw new IllegalStateException(ex);
+            }
+        }, r -> {}));
+        assertTrue(otherEnded.get(), "the stage at work ended before the run did");
+    }
 }
