@@ -28,14 +28,7 @@ class DuplicateIdentifierTest {
     @BeforeAll
     static void edition() throws Exception {
         edition = tmp.resolve("ed");
-        Path fixtures = Path.of(DuplicateIdentifierTest.class.getResource("/org/jiaokan/site/edition").toURI());
-        try (Stream<Path> s = Files.walk(fixtures)) {
-            for (Path p : s.toList()) {
-                Path t = edition.resolve(fixtures.relativize(p).toString());
-                if (Files.isDirectory(p)) Files.createDirectories(t);
-                else Files.copy(p, t);
-            }
-        }
+        Path fixtures = ParallelPublishTest.fixtureEdition(edition);
         String template = Files.readString(fixtures.resolve("zhs-notice.xml"), StandardCharsets.UTF_8);
         first = edition.resolve("dup-a.xml");
         second = edition.resolve("dup-b.xml");
@@ -70,29 +63,31 @@ class DuplicateIdentifierTest {
 
     @Test
     void theSiteShowsTheEarlierDocumentInEveryRun() throws Exception {
-        for (int run = 0; run < 4; run++) {
-            Path out = tmp.resolve("site-" + run);
-            Publisher.Result r = publish(out, Set.of("html"), 2);
-            onlyTheLaterIsReported(r);
-            String page;
+        theEarlierInEveryRun("site", Set.of("html"), out -> {
             try (Stream<Path> s = Files.walk(out)) {
-                Path p = s.filter(f -> f.getFileName().toString().equals("t-twin.html")).findFirst().orElseThrow();
-                page = Files.readString(p, StandardCharsets.UTF_8);
+                return s.filter(f -> f.getFileName().toString().equals("t-twin.html")).findFirst().orElseThrow();
             }
-            assertTrue(page.contains("长篇通报"), "run " + run + ": the earlier document's page");
-            assertFalse(page.contains("短篇通报"), "run " + run);
-        }
+        });
     }
 
     @Test
     void theRecordsAloneDescribeTheEarlierDocumentAndReportTheLater() throws Exception {
-        for (int run = 0; run < 3; run++) {
-            Path out = tmp.resolve("records-" + run);
-            Publisher.Result r = publish(out, Set.of("catalog"), 2);
-            onlyTheLaterIsReported(r);
-            String dc = Files.readString(out.resolve("records/dc/t-twin.xml"), StandardCharsets.UTF_8);
-            assertTrue(dc.contains("长篇通报"), "run " + run + ": " + dc);
-            assertFalse(dc.contains("短篇通报"), "run " + run);
+        theEarlierInEveryRun("records", Set.of("catalog"), out -> out.resolve("records/dc/t-twin.xml"));
+    }
+
+    /** Where in a run's output the file made of the identifier is. */
+    private interface Made {
+        Path in(Path out) throws Exception;
+    }
+
+    /** Four runs publishing {@code formats}: each reports the later document alone, and its file is the earlier's. */
+    private static void theEarlierInEveryRun(String name, Set<String> formats, Made made) throws Exception {
+        for (int run = 0; run < 4; run++) {
+            Path out = tmp.resolve(name + "-" + run);
+            onlyTheLaterIsReported(publish(out, formats, 2));
+            String text = Files.readString(made.in(out), StandardCharsets.UTF_8);
+            assertTrue(text.contains("长篇通报"), "run " + run + ": the earlier document's");
+            assertFalse(text.contains("短篇通报"), "run " + run);
         }
     }
 

@@ -108,24 +108,16 @@ class ScriptDetectorTest {
         else assertTrue(upTo >= enough && upTo <= all || upTo == -1, a);
     }
 
-    /** The count's bound without the walk is a bound: where it is given, the walk's count is given and not above it. */
+    /** Each table's bound without the walk is a bound: where it is given, the walk's count is given and not above it. */
     @Property(tries = 3000)
     void theBoundWithoutTheWalkBoundsTheCount(@ForAll @Size(max = 80) List<@IntRange(min = 0, max = 999) Integer> picks) {
         String a = text(picks);
-        int most = ScriptConverter.changesToTraditionalAtMost(a);
-        if (most < 0) return;
-        int all = ScriptConverter.changesToTraditional(a, Integer.MAX_VALUE);
-        assertTrue(all >= 0 && all <= most, a + ": " + all + " > " + most);
+        bounds(a, ScriptConverter.changesToTraditionalAtMost(a), ScriptConverter.changesToTraditional(a, Integer.MAX_VALUE));
+        bounds(a, ScriptConverter.changesToSimplifiedAtMost(a), ScriptConverter.changesToSimplified(a, Integer.MAX_VALUE));
     }
 
-    /** As above, for the traditional→simplified table. */
-    @Property(tries = 3000)
-    void theOtherTablesBoundBoundsItsCount(@ForAll @Size(max = 80) List<@IntRange(min = 0, max = 999) Integer> picks) {
-        String a = text(picks);
-        int most = ScriptConverter.changesToSimplifiedAtMost(a);
-        if (most < 0) return;
-        int all = ScriptConverter.changesToSimplified(a, Integer.MAX_VALUE);
-        assertTrue(all >= 0 && all <= most, a + ": " + all + " > " + most);
+    private static void bounds(String a, int most, int all) {
+        if (most >= 0) assertTrue(all >= 0 && all <= most, a + ": " + all + " > " + most);
     }
 
     /** Where the bounds tell the script, it is the one the converted texts tell. */
