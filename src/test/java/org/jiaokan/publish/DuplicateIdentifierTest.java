@@ -28,8 +28,8 @@ class DuplicateIdentifierTest {
     @BeforeAll
     static void edition() throws Exception {
         edition = tmp.resolve("ed");
-        Path fixtures = ParallelPublishTest.fixtureEdition(edition);
-        String template = Files.readString(fixtures.resolve("zhs-notice.xml"), StandardCharsets.UTF_8);
+        org.jiaokan.site.SiteFixtures.edition(edition);
+        String template = org.jiaokan.site.SiteFixtures.text("edition/zhs-notice.xml");
         first = edition.resolve("dup-a.xml");
         second = edition.resolve("dup-b.xml");
         Files.writeString(first, twin(template, "长篇通报", 400), StandardCharsets.UTF_8);

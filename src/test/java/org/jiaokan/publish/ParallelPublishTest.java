@@ -37,8 +37,8 @@ class ParallelPublishTest {
     @BeforeAll
     static void edition() throws Exception {
         edition = tmp.resolve("ed");
-        Path fixtures = fixtureEdition(edition);
-        String template = Files.readString(fixtures.resolve("zhs-notice.xml"), StandardCharsets.UTF_8);
+        org.jiaokan.site.SiteFixtures.edition(edition);
+        String template = org.jiaokan.site.SiteFixtures.text("edition/zhs-notice.xml");
         for (int i = 0; i < 9; i++) {
             // the first document is much longer, so that on several threads the later ones are done before it
             StringBuilder extra = new StringBuilder();
@@ -115,18 +115,5 @@ class ParallelPublishTest {
         assertSame(overridden, Stylesheets.of(new Theme(own)));
         Files.writeString(own.resolve("css/jiaokan.css"), "body { color: navy }\n");
         assertNotSame(overridden, Stylesheets.of(new Theme(own)), "a changed theme file is a new theme");
-    }
-
-    /** The test site's edition (the resource folder {@code /org/jiaokan/site/edition}) copied to {@code to}; the folder copied. */
-    static Path fixtureEdition(Path to) throws Exception {
-        Path fixtures = Path.of(ParallelPublishTest.class.getResource("/org/jiaokan/site/edition").toURI());
-        try (Stream<Path> s = Files.walk(fixtures)) {
-            for (Path p : s.toList()) {
-                Path t = to.resolve(fixtures.relativize(p).toString());
-                if (Files.isDirectory(p)) Files.createDirectories(t);
-                else Files.copy(p, t);
-            }
-        }
-        return fixtures;
     }
 }

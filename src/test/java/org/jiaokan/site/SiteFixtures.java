@@ -17,10 +17,10 @@ import java.util.List;
 import java.util.stream.Stream;
 
 /** The site tests' fixtures (invented TEI in both scripts) and helpers to read published pages. */
-final class SiteFixtures {
+public final class SiteFixtures {
     private SiteFixtures() {}
 
-    static Path resource(String name) {
+    public static Path resource(String name) {
         try {
             return Path.of(SiteFixtures.class.getResource(name).toURI());
         } catch (URISyntaxException e) {
@@ -29,7 +29,7 @@ final class SiteFixtures {
     }
 
     /** A copy of the fixture edition (two documents, registers, a raw source) in {@code dir}. */
-    static Path edition(Path dir) throws IOException {
+    public static Path edition(Path dir) throws IOException {
         Path src = resource("edition");
         try (Stream<Path> s = Files.walk(src)) {
             for (Path p : s.toList()) {
@@ -39,6 +39,11 @@ final class SiteFixtures {
             }
         }
         return dir;
+    }
+
+    /** The text of a fixture ({@code edition/zhs-notice.xml} …), as a template for documents of one's own. */
+    public static String text(String name) throws IOException {
+        return Files.readString(resource(name), java.nio.charset.StandardCharsets.UTF_8);
     }
 
     static Document page(Path file) throws IOException {
