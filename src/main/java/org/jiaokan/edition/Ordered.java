@@ -66,30 +66,57 @@ public final class Ordered {
      * {@link IOException} whose cause it is.
      */
     public static <R> List<R> all(int threads, List<? extends Callable<R>> jobs) throws IOException {
+        return all(threads, jobs, place -> {});
+    }
+
+    /**
+     * As {@link #all(int, List)}. Once a job has thrown, the jobs not begun are skipped: each is given to
+     * {@code skipped} (its place in {@code jobs}) instead of being run, where a job that is run would have done what
+     * the jobs after it wait for ({@link org.jiaokan.publish.DocumentClaims#pass}). The jobs at work end before this
+     * does: they write files, and a run that has ended (its lock released, its JVM gone) must not leave one half made.
+     */
+    public static <R> List<R> all(int threads, List<? extends Callable<R>> jobs, java.util.function.IntConsumer skipped) throws IOException {
         List<R> results = new ArrayList<>(jobs.size());
         if (threads <= 1 || jobs.size() <= 1) {
-            for (Callable<R> job : jobs) {
+            for (int i = 0; i < jobs.size(); i++) {
                 try {
-                    results.add(job.call());
+                    results.add(jobs.get(i).call());
                 } catch (Exception e) {
+                    for (int k = i + 1; k < jobs.size(); k++) skipped.accept(k);
                     throw new IOException(e);
                 }
             }
             return results;
         }
         ExecutorService pool = Executors.newFixedThreadPool(threads, DAEMONS);
+        java.util.concurrent.atomic.AtomicBoolean failed = new java.util.concurrent.atomic.AtomicBoolean();
         List<Future<R>> pending = new ArrayList<>(jobs.size());
         try {
-            for (Callable<R> job : jobs) pending.add(pool.submit(job));
+            for (int i = 0; i < jobs.size(); i++) {
+                Callable<R> job = jobs.get(i);
+                int place = i;
+                // Every job is taken from the queue and either run or skipped: none is cancelled unbegun, so none of
+                // what the jobs after it wait for is left undone.
+                pending.add(pool.submit(() -> {
+                    if (failed.get()) {
+                        skipped.accept(place);
+                        return null;
+                    }
+                    try {
+                        return job.call();
+                    } catch (Throwable t) {
+                        failed.set(true);
+                        throw t;
+                    }
+                }));
+            }
             for (Future<R> f : pending) results.add(f.get());
             return results;
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IOException("interrupted");
         } catch (ExecutionException e) {
-            // The jobs not begun are not begun; those at work end before this does: they write files, and a run that
-            // ended (its lock released, its JVM gone) must not leave one half made.
-            for (Future<R> f : pending) f.cancel(false);
+            failed.set(true);
             pool.shutdown();
             awaitEnd(pool);
             throw new IOException(e.getCause());

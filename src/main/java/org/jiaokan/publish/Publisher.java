@@ -637,7 +637,8 @@ public final class Publisher {
                 jobs.add(() -> publishOrKeep(doc, place));
             }
             int pages = 0;
-            for (int n : Ordered.all(threads, jobs)) pages += n;
+            // a job skipped after another failed passes its place: the jobs at work after it wait for its claim
+            for (Integer n : Ordered.all(threads, jobs, ids::pass)) pages += n == null ? 0 : n;
             return pages;
         }
 

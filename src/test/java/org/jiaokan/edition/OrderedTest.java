@@ -105,4 +105,39 @@ class OrderedTest {
         }, r -> {}));
         assertTrue(otherEnded.get(), "the stage at work ended before the run did");
     }
+
+    /**
+     * Jobs that wait for the ones before them ({@link org.jiaokan.publish.DocumentClaims}): after a failure the jobs not
+     * begun are skipped and pass their places, so those at work that wait for them end, and so does the run.
+     */
+    @Test
+    void jobsWaitingForSkippedOnesEnd() {
+        int n = 60;
+        List<java.nio.file.Path> docs = new ArrayList<>();
+        for (int i = 0; i < n; i++) docs.add(java.nio.file.Path.of("d" + i));
+        org.jiaokan.publish.DocumentClaims claims = new org.jiaokan.publish.DocumentClaims(docs);
+        java.util.concurrent.CountDownLatch waiting = new java.util.concurrent.CountDownLatch(1);
+        List<java.util.concurrent.Callable<Integer>> jobs = new ArrayList<>();
+        for (int i = 0; i < n; i++) {
+            int place = i;
+            jobs.add(() -> {
+                try {
+                    if (place == 0) {
+                        waiting.await(); // a later job waits for the claims before it
+                        Thread.sleep(50);
+                        throw new OutOfMemoryError("a document too large");
+                    }
+                    if (place == 2) waiting.countDown();
+                    claims.claim(place, "id-" + place);
+                    return place;
+                } finally {
+                    claims.pass(place);
+                }
+            });
+        }
+        java.io.IOException e = org.junit.jupiter.api.Assertions.assertTimeoutPreemptively(java.time.Duration.ofSeconds(30),
+                () -> assertThrows(java.io.IOException.class, () -> Ordered.all(3, jobs, claims::pass)));
+        assertTrue(e.getCause() instanceof OutOfMemoryError, String.valueOf(e.getCause()));
+        assertEquals(docs.get(2), claims.owner("id-2"), "the job at work claimed once the places before it were done");
+    }
 }

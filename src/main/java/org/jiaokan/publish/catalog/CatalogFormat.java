@@ -116,7 +116,7 @@ public final class CatalogFormat implements OutputFormat {
                 return null;
             });
         }
-        Ordered.all(Math.max(1, threads), jobs);
+        Ordered.all(Math.max(1, threads), jobs, ids::pass); // a job skipped after another failed passes its place
 
         // The edition as a whole, then the bulk files: the edition's record first, the documents by identifier.
         List<Written> all = new ArrayList<>();

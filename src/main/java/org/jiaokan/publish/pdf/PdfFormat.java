@@ -156,7 +156,7 @@ public final class PdfFormat implements OutputFormat {
                 return null;
             });
         }
-        Ordered.all(Math.max(1, threads), jobs);
+        Ordered.all(Math.max(1, threads), jobs, ids::pass); // a job skipped after another failed passes its place
         jobs.clear();
         int made = docs.size();
         int volumes = volumes(files.size());
