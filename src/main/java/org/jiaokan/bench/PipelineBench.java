@@ -1,6 +1,5 @@
 package org.jiaokan.bench;
 
-import org.jiaokan.io.FileTrees;
 import org.jiaokan.annotate.ChineseAnnotator;
 import org.jiaokan.clean.ByteShiftMojibakeRepair;
 import org.jiaokan.clean.Cleaner;
@@ -11,6 +10,7 @@ import org.jiaokan.edition.EditionBuilder;
 import org.jiaokan.edition.Ordered;
 import org.jiaokan.edition.TeiFiles;
 import org.jiaokan.edition.Toolkit;
+import org.jiaokan.io.FileTrees;
 import org.jiaokan.model.Edition;
 import org.jiaokan.model.EditionDocument;
 import org.jiaokan.model.Script;
@@ -992,7 +992,6 @@ public final class PipelineBench {
             }
         }
     }
-
 
     /** Progress and problems of the build are not shown: the bench prints its own figures. */
     private static final class Quiet implements Conversion.Listener {

@@ -1,6 +1,5 @@
 package org.jiaokan.deposit;
 
-import org.jiaokan.io.FileTrees;
 import gov.loc.repository.bagit.domain.Manifest;
 import gov.loc.repository.bagit.domain.Metadata;
 import gov.loc.repository.bagit.domain.Version;
@@ -13,6 +12,7 @@ import gov.loc.repository.bagit.writer.MetadataWriter;
 import org.jiaokan.edition.FileModes;
 import org.jiaokan.edition.TeiFiles;
 import org.jiaokan.edition.Toolkit;
+import org.jiaokan.io.FileTrees;
 import org.jiaokan.publish.Publisher;
 
 import java.io.IOException;
@@ -311,7 +311,6 @@ public final class BagPackager {
             Files.move(from, to);
         }
     }
-
 
     /** The toolkit's bundled schema. */
     private static final class Schemas {

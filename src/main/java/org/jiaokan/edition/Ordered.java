@@ -72,8 +72,9 @@ public final class Ordered {
     /**
      * As {@link #all(int, List)}. Once a job has thrown, the jobs not begun are skipped: each is given to
      * {@code skipped} (its place in {@code jobs}) instead of being run, where a job that is run would have done what
-     * the jobs after it wait for (a document passing its place among the identifiers' claims, in the publication). The jobs at work end before this
-     * does: they write files, and a run that has ended (its lock released, its JVM gone) must not leave one half made.
+     * the jobs after it wait for (a document passing its place among the identifiers' claims, in the publication). The
+     * jobs at work end before this does: they write files, and a run that has ended (its lock released, its JVM gone)
+     * must not leave one half made.
      */
     public static <R> List<R> all(int threads, List<? extends Callable<R>> jobs, java.util.function.IntConsumer skipped) throws IOException {
         List<R> results = new ArrayList<>(jobs.size());

@@ -61,6 +61,36 @@ public final class DocumentClaims {
         return Set.copyOf(first.keySet());
     }
 
+    /**
+     * The formats that report a clash, in the order they are published, and what each says of the later document; the
+     * first of them in the run that takes both documents reports it (a document over one format's size limit is not in
+     * that format), the others say nothing of it.
+     */
+    private static final List<String[]> REPORTING = List.of(
+            new String[]{"html", "not published"},
+            new String[]{"pdf", "not in the print edition"},
+            new String[]{"catalog", "no records made for it"});
+
+    /**
+     * The error line of {@code format}'s publication for the document {@code doc}, whose identifier {@code docid} the
+     * earlier document {@code earlier} has, or null where a format published before it in the run ({@code formats})
+     * took both documents ({@link DocumentLimits#fits}) and reported it: "not published" where no format before it is
+     * in the run, what {@code format} left out otherwise.
+     */
+    public static String clash(Set<String> formats, String format, Path doc, String docid, Path earlier) {
+        int at = 0;
+        while (at < REPORTING.size() && !REPORTING.get(at)[0].equals(format)) at++;
+        if (at == REPORTING.size()) throw new IllegalArgumentException("no such format: " + format);
+        boolean before = false;
+        for (String[] f : REPORTING.subList(0, at)) {
+            if (!formats.contains(f[0])) continue;
+            if (DocumentLimits.fits(doc, f[0]) && DocumentLimits.fits(earlier, f[0])) return null;
+            before = true;
+        }
+        return doc + ": another document has the identifier " + docid + " (" + earlier + "); "
+                + (before ? REPORTING.get(at)[1] : "not published");
+    }
+
     private void set(int place, String claim) {
         if (claims[place] != null) throw new IllegalStateException("place " + place + " claimed twice");
         claims[place] = claim;

@@ -34,20 +34,17 @@ public final class DocumentLimits {
         return mib <= 0 ? Long.MAX_VALUE : mib << 20;
     }
 
-    /**
-     * Whether the format {@code format}, among the run's {@code formats}, takes both documents (neither is over its limit),
-     * so that it meets their clash of identifiers and reports it itself: the site reports a clash, and the print edition
-     * and the records only one the formats before them did not meet (a document over the site's limit is in the records).
-     */
-    public static boolean takesBoth(Set<String> formats, String format, Path a, Path b) {
-        return formats.contains(format) && fits(a, format) && fits(b, format);
+    /** Whether {@code format} takes {@code doc}: its size is within the format's limit, as {@link #split} has it. */
+    static boolean fits(Path doc, String format) {
+        return size(doc) <= limit(format);
     }
 
-    private static boolean fits(Path doc, String format) {
+    /** A document's size in bytes; 0 where it cannot be read (the format's own reading then says why). */
+    private static long size(Path doc) {
         try {
-            return Files.size(doc) <= limit(format);
+            return Files.size(doc);
         } catch (IOException e) {
-            return false;
+            return 0;
         }
     }
 
@@ -59,12 +56,7 @@ public final class DocumentLimits {
         Map<String, List<Path>> kept = new LinkedHashMap<>();
         for (String f : formats) kept.put(f, new ArrayList<>());
         for (Path doc : in.documents()) {
-            long size;
-            try {
-                size = Files.size(doc);
-            } catch (IOException e) {
-                size = 0; // not readable: the format's own reading says why
-            }
+            long size = size(doc);
             List<String> over = new ArrayList<>();
             for (String f : formats) {
                 if (size > limit(f)) over.add(f + " (" + (limit(f) >> 20) + " MiB)");

@@ -873,7 +873,7 @@ public final class Publisher {
         // Claimed out of the try above: a document that claimed is not published again (it would claim twice).
         Path earlier = ids.claim(place, r.docid());
         if (earlier != null) {
-            ctx.errors().add(doc + ": another document has the identifier " + r.docid() + " (" + earlier + "); not published");
+            ctx.errors().add(DocumentClaims.clash(options.formats(), "html", doc, r.docid(), earlier));
             return 0;
         }
         summaryShas.put(doc, r.summarySha()); // the summary is read only if the edition pages are made again
@@ -917,7 +917,7 @@ public final class Publisher {
         String docid = docid(idnos, file);
         Path earlier = ids.claim(place, docid);
         if (earlier != null) {
-            ctx.errors().add(file + ": another document has the identifier " + docid + " (" + earlier + "); not published");
+            ctx.errors().add(DocumentClaims.clash(options.formats(), "html", file, docid, earlier));
             return null;
         }
         String script = scriptOf(tei);

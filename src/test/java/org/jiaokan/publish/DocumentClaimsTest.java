@@ -99,4 +99,30 @@ class DocumentClaimsTest {
             assertFalse(claims.claimed().isEmpty());
         }
     }
+
+    /** The first format of the run that takes both documents reports their clash, and only it. */
+    @Test
+    void theFirstFormatTakingBothReportsTheClash(@org.junit.jupiter.api.io.TempDir Path tmp) throws Exception {
+        Path big = java.nio.file.Files.write(tmp.resolve("big.xml"), new byte[3 << 19]); // 1.5 MiB
+        Path small = java.nio.file.Files.writeString(tmp.resolve("small.xml"), "<TEI/>");
+        Set<String> all = Set.of("html", "pdf", "catalog");
+        String line = small + ": another document has the identifier x (" + big + "); ";
+        assertEquals(line + "not published", DocumentClaims.clash(all, "html", small, "x", big));
+        assertNull(DocumentClaims.clash(all, "pdf", small, "x", big));
+        assertNull(DocumentClaims.clash(all, "catalog", small, "x", big));
+        assertEquals(line + "not published", DocumentClaims.clash(Set.of("catalog"), "catalog", small, "x", big));
+        assertEquals(line + "not published", DocumentClaims.clash(Set.of("pdf", "catalog"), "pdf", small, "x", big));
+        String before = System.getProperty("jiaokan.limit.html");
+        System.setProperty("jiaokan.limit.html", "1");
+        try {
+            // the earlier document over the site's limit: the print edition meets the clash, the records do not report it again
+            assertEquals(line + "not in the print edition", DocumentClaims.clash(all, "pdf", small, "x", big));
+            assertNull(DocumentClaims.clash(all, "catalog", small, "x", big));
+            assertEquals(line + "no records made for it", DocumentClaims.clash(Set.of("html", "catalog"), "catalog", small, "x", big));
+        } finally {
+            if (before == null) System.clearProperty("jiaokan.limit.html");
+            else System.setProperty("jiaokan.limit.html", before);
+        }
+        assertThrows(IllegalArgumentException.class, () -> DocumentClaims.clash(all, "epub", small, "x", big));
+    }
 }

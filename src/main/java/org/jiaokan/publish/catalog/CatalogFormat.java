@@ -93,12 +93,9 @@ public final class CatalogFormat implements OutputFormat {
                     String docid = Publisher.docid(tei, doc);
                     Path earlier = ids.claim(place, docid);
                     if (earlier != null) {
-                        // The site reports the clash, or else the print edition; alone, or where neither took both, the records do.
-                        if (!org.jiaokan.publish.DocumentLimits.takesBoth(formats, "html", doc, earlier)
-                                && !org.jiaokan.publish.DocumentLimits.takesBoth(formats, "pdf", doc, earlier)) {
-                            errors.add(doc + ": another document has the identifier " + docid + " (" + earlier + "); "
-                                    + (formats.contains("html") || formats.contains("pdf") ? "no records made for it" : "not published"));
-                        }
+                        // reported here where neither the site nor the print edition met the clash
+                        String clash = org.jiaokan.publish.DocumentClaims.clash(formats, NAME, doc, docid, earlier);
+                        if (clash != null) errors.add(clash);
                         return null;
                     }
                     Map<String, XdmValue> p = new HashMap<>(common);

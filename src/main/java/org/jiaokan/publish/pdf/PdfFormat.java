@@ -123,11 +123,9 @@ public final class PdfFormat implements OutputFormat {
                     String docid = Publisher.docid(tei, file);
                     Path earlier = ids.claim(index, docid);
                     if (earlier != null) {
-                        // The site reports the clash; alone, or where the site did not take both, the print edition does.
-                        if (!org.jiaokan.publish.DocumentLimits.takesBoth(formats, "html", file, earlier)) {
-                            errors.add(file + ": another document has the identifier " + docid + " (" + earlier + "); not "
-                                    + (formats.contains("html") ? "in the print edition" : "published"));
-                        }
+                        // reported here where the site did not meet the clash
+                        String clash = org.jiaokan.publish.DocumentClaims.clash(formats, name(), file, docid, earlier);
+                        if (clash != null) errors.add(clash);
                         return null;
                     }
                     List<String> problems = new ArrayList<>();

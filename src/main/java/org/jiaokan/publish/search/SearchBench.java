@@ -540,5 +540,4 @@ public final class SearchBench {
         }
         return sb.append("\n  ]\n}\n").toString();
     }
-
 }
