@@ -188,6 +188,7 @@ final class BuildCache {
     /** The summary at the head of an entry file, when it is for exactly this key and the entry is whole; its bytes go to {@code head[0]}. */
     private static Optional<Summary> summary(Path file, String key, byte[][] head) {
         // Only the head is read (the document after it may be large); the entry's size comes from the open file.
+        if (!org.jiaokan.io.FileTrees.isFile(file)) return Optional.empty(); // no entry yet: no exception of its absence
         try (java.nio.channels.SeekableByteChannel ch = Files.newByteChannel(file)) {
             long size = ch.size();
             java.nio.ByteBuffer start = read(ch, 8);

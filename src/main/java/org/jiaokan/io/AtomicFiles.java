@@ -127,6 +127,9 @@ public final class AtomicFiles {
 
     /** Whether {@code file} is a regular file holding exactly {@code bytes} (false when it cannot be read). */
     static boolean sameBytes(Path file, byte[] bytes) {
+        // Nothing there (a page not published before, a dangling link): no exception of its absence. A link to a file
+        // is refused below, where the file is looked at without following links.
+        if (!FileTrees.isFile(file)) return false;
         try {
             // looked at before it is opened: a named pipe put in a page's place would hold the open forever
             java.nio.file.attribute.BasicFileAttributes a = Files.readAttributes(file,

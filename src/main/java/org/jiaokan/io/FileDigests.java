@@ -142,6 +142,7 @@ public final class FileDigests {
     /** Size, modification and change times (nanoseconds) and inode of a regular file, not following a last link. */
     private record Stat(long size, long modified, long changed, long inode) {
         static Stat of(Path p) {
+            if (!FileTrees.isFile(p)) return null; // a TEI file not written yet: no exception of its absence
             try {
                 if (UNIX) {
                     Map<String, Object> a = Files.readAttributes(p, "unix:size,lastModifiedTime,ctime,ino,isRegularFile");

@@ -3,13 +3,17 @@ package org.jiaokan.io;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
+import java.nio.file.FileSystem;
+import java.nio.file.FileSystems;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Map;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-/** A folder goes with all it holds; what a link in it points to stays. */
+/** A folder goes with all it holds; what a link in it points to stays. Files and folders are found as NIO finds them. */
 class FileTreesTest {
     @TempDir
     Path tmp;
@@ -29,5 +33,33 @@ class FileTreesTest {
         FileTrees.delete(tmp.resolve("alias")); // a link given itself goes as a link
         assertFalse(Files.exists(tmp.resolve("alias"), java.nio.file.LinkOption.NOFOLLOW_LINKS));
         assertTrue(Files.isRegularFile(outside.resolve("a.txt")));
+    }
+
+    @Test
+    void findsFilesAndFoldersAsNioDoes() throws Exception {
+        Path file = Files.writeString(tmp.resolve("a.txt"), "a");
+        Path dir = Files.createDirectories(tmp.resolve("d"));
+        Path toFile = Files.createSymbolicLink(tmp.resolve("to-file"), file);
+        Path toDir = Files.createSymbolicLink(tmp.resolve("to-dir"), dir);
+        Path dangling = Files.createSymbolicLink(tmp.resolve("dangling"), tmp.resolve("none"));
+        Path[] cases = {file, dir, toFile, toDir, dangling, tmp.resolve("missing"), tmp.resolve("missing/b.txt"),
+                file.resolve("under-a-file"), tmp.resolve("d/../a.txt")};
+        for (Path p : cases) {
+            assertEquals(Files.isRegularFile(p), FileTrees.isFile(p), p.toString());
+            assertEquals(Files.isDirectory(p), FileTrees.isDirectory(p), p.toString());
+        }
+        assertTrue(FileTrees.isFile(toFile));
+        assertFalse(FileTrees.isFile(dangling));
+        assertTrue(FileTrees.isDirectory(toDir));
+        // a file system other than the default one (a zip archive): NIO answers
+        Path zip = tmp.resolve("x.zip");
+        try (FileSystem fs = FileSystems.newFileSystem(zip, Map.of("create", "true"))) {
+            Path inZip = Files.writeString(fs.getPath("/in.txt"), "in");
+            Files.createDirectories(fs.getPath("/folder"));
+            assertTrue(FileTrees.isFile(inZip));
+            assertFalse(FileTrees.isDirectory(inZip));
+            assertTrue(FileTrees.isDirectory(fs.getPath("/folder")));
+            assertFalse(FileTrees.isFile(fs.getPath("/none.txt")));
+        }
     }
 }

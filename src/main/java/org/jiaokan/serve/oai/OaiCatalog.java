@@ -304,6 +304,12 @@ public final class OaiCatalog {
             Done() {
                 super("teiHeader read");
             }
+
+            /** Thrown once per document to stop reading after its header: no stack trace to make. */
+            @Override
+            public synchronized Throwable fillInStackTrace() {
+                return this;
+            }
         }
 
         boolean tei;
