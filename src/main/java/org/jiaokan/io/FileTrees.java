@@ -8,7 +8,7 @@ import java.nio.file.Path;
 import java.util.Comparator;
 import java.util.stream.Stream;
 
-/** Folders removed with everything in them, and files and folders looked for without exceptions. */
+/** Folders removed with everything in them, and files looked for without exceptions. */
 public final class FileTrees {
     private FileTrees() {}
 
@@ -21,11 +21,6 @@ public final class FileTrees {
      */
     public static boolean isFile(Path p) {
         return p.getFileSystem() == FileSystems.getDefault() ? p.toFile().isFile() : Files.isRegularFile(p);
-    }
-
-    /** As {@link #isFile}, for a folder. */
-    public static boolean isDirectory(Path p) {
-        return p.getFileSystem() == FileSystems.getDefault() ? p.toFile().isDirectory() : Files.isDirectory(p);
     }
 
     /**

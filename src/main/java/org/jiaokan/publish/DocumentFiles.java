@@ -34,8 +34,8 @@ final class DocumentFiles {
     /** Writes the file of this document atomically, making the folder. */
     void write(String name, byte[] bytes) throws IOException {
         Path f = file(name);
-        // once the folder is there, not made again for each file (NIO reports it there with an exception)
-        if (!org.jiaokan.io.FileTrees.isDirectory(dir)) Files.createDirectories(dir);
+        // once the folder is there, it is not made again for each file (NIO reports it there with an exception)
+        if (!Files.isDirectory(dir)) Files.createDirectories(dir);
         org.jiaokan.edition.TeiFiles.atomicWrite(f, bytes);
     }
 

@@ -13,7 +13,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-/** A folder goes with all it holds; what a link in it points to stays. Files and folders are found as NIO finds them. */
+/** A folder goes with all it holds; what a link in it points to stays. Files are found as NIO finds them. */
 class FileTreesTest {
     @TempDir
     Path tmp;
@@ -36,7 +36,7 @@ class FileTreesTest {
     }
 
     @Test
-    void findsFilesAndFoldersAsNioDoes() throws Exception {
+    void findsFilesAsNioDoes() throws Exception {
         Path file = Files.writeString(tmp.resolve("a.txt"), "a");
         Path dir = Files.createDirectories(tmp.resolve("d"));
         Path toFile = Files.createSymbolicLink(tmp.resolve("to-file"), file);
@@ -46,19 +46,17 @@ class FileTreesTest {
                 file.resolve("under-a-file"), tmp.resolve("d/../a.txt")};
         for (Path p : cases) {
             assertEquals(Files.isRegularFile(p), FileTrees.isFile(p), p.toString());
-            assertEquals(Files.isDirectory(p), FileTrees.isDirectory(p), p.toString());
         }
         assertTrue(FileTrees.isFile(toFile));
         assertFalse(FileTrees.isFile(dangling));
-        assertTrue(FileTrees.isDirectory(toDir));
+        assertFalse(FileTrees.isFile(toDir));
         // a file system other than the default one (a zip archive): NIO answers
         Path zip = tmp.resolve("x.zip");
         try (FileSystem fs = FileSystems.newFileSystem(zip, Map.of("create", "true"))) {
             Path inZip = Files.writeString(fs.getPath("/in.txt"), "in");
             Files.createDirectories(fs.getPath("/folder"));
             assertTrue(FileTrees.isFile(inZip));
-            assertFalse(FileTrees.isDirectory(inZip));
-            assertTrue(FileTrees.isDirectory(fs.getPath("/folder")));
+            assertFalse(FileTrees.isFile(fs.getPath("/folder")));
             assertFalse(FileTrees.isFile(fs.getPath("/none.txt")));
         }
     }
