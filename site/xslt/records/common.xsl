@@ -262,9 +262,9 @@
     <xsl:variable name="refs" select="distinct-values(($doc/*/text//@ref, $doc/*/teiHeader/profileDesc//@ref)[starts-with(., 'registers.xml#')]
                                       ! substring-after(., '#'))"/>
     <xsl:if test="exists($registers)">
-      <xsl:for-each select="$registers//person[@xml:id = $refs][not(note[@type = 'scope'])],
-                            $registers//org[@xml:id = $refs][not(note[@type = 'scope'])],
-                            $registers//place[@xml:id = $refs][not(note[@type = 'scope'])]">
+      <!-- found by their ids (r:id), in document order: not each entry of the registers compared with every id -->
+      <xsl:variable name="named" select="key('r:id', $refs, $registers)[not(note[@type = 'scope'])]"/>
+      <xsl:for-each select="$named[self::person], $named[self::org], $named[self::place]">
         <!-- The entry's first name is its heading, the same in every record that names it. -->
         <xsl:variable name="head" select="(persName | placeName | orgName)[normalize-space()][1]"/>
         <xsl:variable name="name" select="normalize-space($head)"/>
