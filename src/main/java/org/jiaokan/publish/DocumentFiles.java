@@ -31,12 +31,9 @@ final class DocumentFiles {
         return dir.resolve(f);
     }
 
-    /** Writes the file of this document atomically, making the folder. */
+    /** Writes the file of this document atomically, its folder made with the first (by AtomicFiles, once). */
     void write(String name, byte[] bytes) throws IOException {
-        Path f = file(name);
-        // once the folder is there, it is not made again for each file (NIO reports it there with an exception)
-        if (!Files.isDirectory(dir)) Files.createDirectories(dir);
-        org.jiaokan.edition.TeiFiles.atomicWrite(f, bytes);
+        org.jiaokan.edition.TeiFiles.atomicWrite(file(name), bytes);
     }
 
     /** Removes the files of documents other than these (the names of the run's documents). */
