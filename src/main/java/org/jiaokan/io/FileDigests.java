@@ -80,6 +80,8 @@ public final class FileDigests {
      * @param name the file's name in the memo (a path relative to the folder the memo is about)
      */
     public byte[] sha(Path file, String name) {
+        // a TEI file not written yet: no exception of its absence (its look after the reading below needs no such test)
+        if (!FileTrees.isFile(file)) return null;
         Stat before = Stat.of(file);
         if (before == null) return null;
         Known k = old.get(name);
@@ -142,7 +144,6 @@ public final class FileDigests {
     /** Size, modification and change times (nanoseconds) and inode of a regular file, not following a last link. */
     private record Stat(long size, long modified, long changed, long inode) {
         static Stat of(Path p) {
-            if (!FileTrees.isFile(p)) return null; // a TEI file not written yet: no exception of its absence
             try {
                 if (UNIX) {
                     Map<String, Object> a = Files.readAttributes(p, "unix:size,lastModifiedTime,ctime,ino,isRegularFile");
