@@ -25,10 +25,11 @@ import java.util.stream.Stream;
  * <p>The first keeps what the recogniser made of each source, before the steps that look across
  * documents (the names dictionary, the registers). An entry is found by the source's file name and
  * holds the key it was made for: SHA-256 of the source's bytes, its file name, the code's identity
- * ({@link CodeIdentity}) and the run's context (the edition's metadata, a forced encoding). It opens
- * with a small summary (the key, the warnings and notices, the names the document gives the
- * dictionary, the length and SHA-256 of the document's part), so that a build reads the document
- * itself only when it has to write its TEI again.
+ * ({@link CodeIdentity}) and the run's context (the edition's metadata, a forced encoding). It has
+ * a small summary (the key, the warnings and notices, the names the document gives the dictionary,
+ * the length, SHA-256 and place of the document), so that a build reads the document itself only
+ * when it has to write its TEI again. The documents are appended to a few files of the cache folder
+ * ({@link DocumentStore}), a file per run that stores any, not a file per source.
  *
  * <p>The second ({@code DIR-written}, one file beside the first's folder: {@link CachePack}) keeps, per source, what the build needs of a TEI file
  * it wrote: the schema check's result, the units an editor's corrections kept, the document's
@@ -38,19 +39,17 @@ import java.util.stream.Stream;
  * what the build would write again (writing is a fixed point: an unchanged build writes nothing).
  *
  * <p>The summaries of the first level are also kept together in one file ({@code DIR-summaries}), so that a build
- * finds those of unchanged sources without opening a file per source; an entry's own head is read where that
- * file does not hold its summary.
+ * finds those of unchanged sources without opening a file per source; the heads of the records in the documents'
+ * files are read where that file does not hold its summary (a run that ended before writing it).
  *
  * <p>An entry whose key differs, that cannot be read, or that holds anything but the model's own
- * records is ignored and the work done again. Entries are written atomically; entries of sources
- * that a run did not see are removed at its end.
+ * records is ignored and the work done again. The files of summaries are written atomically, after the
+ * documents they point to; entries of sources that a run did not see are removed at its end.
  */
 final class BuildCache {
     /** The format of the entries; raised when what they hold changes. */
-    private static final int FORMAT = 4;
+    private static final int FORMAT = 5;
     private static final String SUFFIX = ".entry";
-    /** The first bytes of a first-level entry. */
-    private static final int MAGIC = 0x4a4b4333;
     /** The first bytes of a second-level entry. */
     private static final int WRITTEN_MAGIC = 0x4a4b5433;
     /** The first bytes of the file of the first level's summaries ({@link CachePack}). */
@@ -60,12 +59,19 @@ final class BuildCache {
 
     /** The head of a first-level entry: everything a build needs of an unchanged source but its document. */
     record Summary(String key, List<String> warnings, List<String> notices, List<NamePropagation.Name> names,
-                   long documentLength, String documentSha) {}
+                   long documentLength, String documentSha, DocumentStore.Place place) {
+        /** This summary with its document at {@code p}. */
+        Summary at(DocumentStore.Place p) {
+            return new Summary(key, warnings, notices, names, documentLength, documentSha, p);
+        }
+    }
 
     /** A second-level entry: what the build needs of a TEI file it wrote. */
     record Written(String key, List<String> invalid, List<String> keptUnits, RegisterParts registers, String ids) {}
 
     private final Path dir;
+    /** The first level's documents, in a few files of the cache folder. */
+    private final DocumentStore store;
     /** Where the second level was kept, a file per source, before it moved into {@link #written}: removed by {@link #prune}. */
     private final Path legacyTeiDir;
     /** The summaries of the first level's entries, all in one file beside the folder ({@code DIR-summaries}). */
@@ -88,6 +94,7 @@ final class BuildCache {
      */
     BuildCache(Path dir, String context, String codeIdentity) {
         this.dir = dir;
+        this.store = new DocumentStore(dir);
         this.legacyTeiDir = dir.resolveSibling(dir.getFileName() + "-tei");
         this.summaries = new CachePack(dir.resolveSibling(dir.getFileName() + "-summaries"), SUMMARIES_MAGIC);
         this.written = new CachePack(dir.resolveSibling(dir.getFileName() + "-written"), WRITTEN_PACK_MAGIC);
@@ -143,8 +150,8 @@ final class BuildCache {
     }
 
     /**
-     * The summary of this source's entry, when the summaries' file holds one made for exactly this key, or else the
-     * entry's own head does and the entry is whole. A summary from that file is trusted without opening the entry: its
+     * The summary of this source's entry, when the summaries' file holds one made for exactly this key, or else a record
+     * of the documents' files does whose document is whole there. A summary is trusted without reading the document: its
      * document is checked against it when it is read ({@link #document}), and converted again where it does not match.
      */
     Optional<Summary> find(Path input, String key) {
@@ -154,10 +161,15 @@ final class BuildCache {
         // document that does not match is converted again.
         Optional<Summary> s = packed(summaries, name, key, Codec::summary, Summary::key);
         if (s.isEmpty()) {
-            // Not in the summaries' file (a run that ended before writing it, or a file spoilt): the entry's own head.
-            byte[][] head = new byte[1][];
-            s = summary(dir.resolve(name), key, head);
-            if (s.isPresent()) summaries.put(name, head[0]);
+            // Not in the summaries' file (a run that ended before writing it, or a file spoilt): the records' own heads.
+            s = scanned(name, key);
+            if (s.isPresent()) {
+                try {
+                    summaries.put(name, Codec.bytes(s.get()));
+                } catch (IOException e) {
+                    return Optional.empty(); // not reached: the bytes were read as a summary
+                }
+            }
         }
         (s.isPresent() ? hits : misses).incrementAndGet();
         return s;
@@ -185,36 +197,17 @@ final class BuildCache {
         return Optional.empty();
     }
 
-    /** The summary at the head of an entry file, when it is for exactly this key and the entry is whole; its bytes go to {@code head[0]}. */
-    private static Optional<Summary> summary(Path file, String key, byte[][] head) {
-        // Only the head is read (the document after it may be large); the entry's size comes from the open file.
-        if (!org.jiaokan.io.FileTrees.isFile(file)) return Optional.empty(); // no entry yet: no exception of its absence
-        try (java.nio.channels.SeekableByteChannel ch = Files.newByteChannel(file)) {
-            long size = ch.size();
-            java.nio.ByteBuffer start = read(ch, 8);
-            if (start == null || start.getInt() != MAGIC) return Optional.empty();
-            int length = start.getInt();
-            if (length <= 0 || length > (1 << 26) || 8L + length > size) return Optional.empty();
-            java.nio.ByteBuffer bytes = read(ch, length);
-            if (bytes == null) return Optional.empty();
-            Summary s = Codec.summary(bytes.array());
-            if (key.equals(s.key()) && size == 8L + length + s.documentLength()) {
-                head[0] = bytes.array();
-                return Optional.of(s);
+    /** The summary of a record of the store for this entry and exactly this key, whose document is whole in its file. */
+    private Optional<Summary> scanned(String name, String key) {
+        for (DocumentStore.Found f : store.scanned().getOrDefault(name, List.of())) {
+            try {
+                Summary s = Codec.summary(f.head());
+                if (key.equals(s.key()) && s.documentLength() == f.length()) return Optional.of(s.at(f.place()));
+            } catch (IOException | RuntimeException e) {
+                // a spoilt head: converted again
             }
-        } catch (IOException | RuntimeException e) {
-            // A corrupt, truncated or foreign entry: converted again, and the entry replaced.
         }
         return Optional.empty();
-    }
-
-    /** The next {@code n} bytes of the channel, or null where it ends before. */
-    private static java.nio.ByteBuffer read(java.nio.channels.ReadableByteChannel ch, int n) throws IOException {
-        java.nio.ByteBuffer b = java.nio.ByteBuffer.allocate(n);
-        while (b.hasRemaining()) {
-            if (ch.read(b) < 0) return null;
-        }
-        return b.flip();
     }
 
     /**
@@ -222,17 +215,10 @@ final class BuildCache {
      * names (the build then converts the source again: {@link #demote()}).
      */
     Optional<EditionDocument> document(Path input, Summary s) {
-        Path file = dir.resolve(entryName(input));
         try {
-            byte[] all = Files.readAllBytes(file);
-            if (all.length < 8) return Optional.empty();
-            int length = ((all[4] & 0xff) << 24) | ((all[5] & 0xff) << 16) | ((all[6] & 0xff) << 8) | (all[7] & 0xff);
-            int from = 8 + length;
-            if (length <= 0 || from > all.length || all.length - from != s.documentLength()) return Optional.empty();
-            MessageDigest md = CodeIdentity.sha256();
-            md.update(all, from, all.length - from);
-            if (!hex(md.digest()).equals(s.documentSha())) return Optional.empty();
-            return Optional.of(DocumentCodec.document(java.util.Arrays.copyOfRange(all, from, all.length)));
+            byte[] bytes = store.read(s.place(), s.documentLength());
+            if (bytes == null || !hex(CodeIdentity.sha256().digest(bytes)).equals(s.documentSha())) return Optional.empty();
+            return Optional.of(DocumentCodec.document(bytes));
         } catch (IOException | RuntimeException e) {
             // as above
         }
@@ -251,22 +237,35 @@ final class BuildCache {
      * @return the entry's summary, or empty when it was not stored
      */
     Optional<Summary> store(Path input, String key, EditionDocument doc, List<String> warnings, List<String> notices) {
+        return prepare(input, key, doc, warnings, notices).flatMap(this::place);
+    }
+
+    /** An entry made on its document's thread, to be stored by {@link #place}: its name, its summary without its place, their bytes and the document's. */
+    record Pending(String name, Summary unplaced, byte[] head, byte[] document) {}
+
+    /** The bytes of a source's entry, made where its document was (any thread); empty where they cannot be made. */
+    Optional<Pending> prepare(Path input, String key, EditionDocument doc, List<String> warnings, List<String> notices) {
         try {
             byte[] document = DocumentCodec.bytes(doc);
-            Summary s = new Summary(key, List.copyOf(warnings), List.copyOf(notices), List.copyOf(NamePropagation.names(doc)),
-                    document.length, hex(CodeIdentity.sha256().digest(document)));
-            byte[] head = Codec.bytes(s);
-            ByteArrayOutputStream all = new ByteArrayOutputStream(8 + head.length + document.length);
-            try (DataOutputStream out = new DataOutputStream(all)) {
-                out.writeInt(MAGIC);
-                out.writeInt(head.length);
-                out.write(head);
-                out.write(document);
-            }
-            // the folder is made with the first entry (AtomicFiles makes a missing one, and remembers it)
-            String name = entryName(input);
-            TeiFiles.atomicWrite(dir.resolve(name), all.toByteArray());
-            summaries.put(name, head);
+            Summary unplaced = new Summary(key, List.copyOf(warnings), List.copyOf(notices), List.copyOf(NamePropagation.names(doc)),
+                    document.length, hex(CodeIdentity.sha256().digest(document)), DocumentStore.Place.NONE);
+            return Optional.of(new Pending(entryName(input), unplaced, Codec.bytes(unplaced), document));
+        } catch (IOException | RuntimeException e) {
+            return Optional.empty(); // Not cached: the build does not depend on its cache.
+        }
+    }
+
+    /**
+     * Stores an entry made by {@link #prepare}: its document appended to this run's file of documents, its summary
+     * without its place before it (for a run that ends before writing the summaries' file); the summaries' file gets it
+     * with its place. The build places its entries in the sources' order.
+     *
+     * @return the entry's summary, or empty when it was not stored
+     */
+    Optional<Summary> place(Pending p) {
+        try {
+            Summary s = p.unplaced().at(store.append(p.name(), p.head(), p.document()));
+            summaries.put(p.name(), Codec.bytes(s));
             return Optional.of(s);
         } catch (IOException | RuntimeException e) {
             return Optional.empty(); // Not cached: the build does not depend on its cache.
@@ -388,6 +387,8 @@ final class BuildCache {
                 }
                 o.writeLong(s.documentLength());
                 CompactData.write(o, s.documentSha());
+                CompactData.write(o, s.place().file());
+                o.writeLong(s.place().offset());
             }
             return b.toByteArray();
         }
@@ -400,7 +401,8 @@ final class BuildCache {
             int n = CompactData.size(in);
             List<NamePropagation.Name> names = new java.util.ArrayList<>(n);
             for (int i = 0; i < n; i++) names.add(new NamePropagation.Name(type(in), CompactData.string(in), CompactData.string(in)));
-            Summary s = new Summary(key, warnings, notices, List.copyOf(names), in.readLong(), CompactData.string(in));
+            Summary s = new Summary(key, warnings, notices, List.copyOf(names), in.readLong(), CompactData.string(in),
+                    new DocumentStore.Place(CompactData.string(in), in.readLong()));
             end(in);
             return s;
         }
@@ -450,15 +452,50 @@ final class BuildCache {
         if (Files.isDirectory(dir)) {
             try (Stream<Path> s = Files.list(dir)) {
                 for (Path p : s.toList()) {
+                    // the entries of the layout with a file per source, and the temporary files of a run killed while
+                    // writing one
                     String name = p.getFileName().toString();
-                    if (name.endsWith(SUFFIX) && !used.contains(name)) Files.deleteIfExists(p);
+                    if ((name.endsWith(SUFFIX) || org.jiaokan.io.AtomicFiles.isTemporary(p))
+                            && Files.isRegularFile(p, java.nio.file.LinkOption.NOFOLLOW_LINKS)) Files.deleteIfExists(p);
                 }
             } catch (IOException e) {
-                // Stale entries are harmless: they are keyed and would be ignored.
+                // Stale entries are harmless: nothing reads them.
             }
         }
+        // The documents the kept summaries point to; the store's other files go, and sparse ones are copied first.
+        List<DocumentStore.Live> live = new java.util.ArrayList<>();
+        for (String name : new java.util.TreeSet<>(used)) {
+            byte[] head = summaries.get(name);
+            if (head == null) continue;
+            try {
+                Summary s = Codec.summary(head);
+                if (DocumentStore.isFileName(s.place().file())) {
+                    live.add(new DocumentStore.Live(name, Codec.bytes(s.at(DocumentStore.Place.NONE)), s.place(), s.documentLength()));
+                }
+            } catch (IOException | RuntimeException e) {
+                // a spoilt summary keeps no document
+            }
+        }
+        DocumentStore.Plan plan = store.keep(live);
+        List<Path> remove = plan.remove();
+        for (DocumentStore.Live l : plan.copy()) {
+            byte[] document = store.read(l.place(), l.length());
+            // a document its file no longer holds whole is found out when it is needed, and converted again
+            if (document == null) continue;
+            try {
+                Summary moved = Codec.summary(l.head()).at(store.append(l.name(), l.head(), document));
+                summaries.put(l.name(), Codec.bytes(moved));
+            } catch (IOException | RuntimeException e) {
+                // not copied: its files stay this run
+                remove = List.of();
+                break;
+            }
+        }
+        store.close();
         summaries.save(used);
         written.save(used);
+        // after the summaries that pointed into them are written (or the file of summaries is gone: the records' heads)
+        store.remove(remove);
         if (Files.isDirectory(legacyTeiDir, java.nio.file.LinkOption.NOFOLLOW_LINKS)) {
             try (Stream<Path> s = Files.list(legacyTeiDir)) {
                 for (Path p : s.toList()) {

@@ -93,7 +93,9 @@ public final class Conversion {
         long[] kept = {0};
         // Reading and converting run on every core; the checks that depend on the inputs before it
         // (a TEI file name taken already), the messages and the list of documents follow the inputs' order.
-        Ordered.map(inputs, threads, input -> read(input, forced), r -> {
+        Ordered.map(inputs, threads, input -> read(input, forced), made -> {
+            // A converted source's entry stored here, in the sources' order: the cache's bytes the same from run to run.
+            Read r = made.pending() == null ? made : made.placed(cache.place(made.pending()).orElse(null));
             Path input = r.input();
             r.notices().forEach(n -> listener.noticed(input, n));
             if (r.failure() != null) {
@@ -235,13 +237,24 @@ public final class Conversion {
      * names it gives the dictionary.
      */
     private record Read(Path input, String id, String key, BuildCache.Summary summary, EditionDocument doc,
-                        List<NamePropagation.Name> names, List<String> warnings, List<String> notices, String failure) {
+                        List<NamePropagation.Name> names, List<String> warnings, List<String> notices, String failure,
+                        BuildCache.Pending pending) {
+        Read(Path input, String id, String key, BuildCache.Summary summary, EditionDocument doc,
+             List<NamePropagation.Name> names, List<String> warnings, List<String> notices, String failure) {
+            this(input, id, key, summary, doc, names, warnings, notices, failure, null);
+        }
+
         static Read failed(Path input, String failure) {
             return new Read(input, null, null, null, null, List.of(), List.of(), List.of(), failure);
         }
 
         Read withoutDocument() {
-            return new Read(input, id, key, summary, null, names, warnings, notices, failure);
+            return new Read(input, id, key, summary, null, names, warnings, notices, failure, pending);
+        }
+
+        /** This result with its entry stored ({@code summary}), or not stored (null: no key either). */
+        Read placed(BuildCache.Summary summary) {
+            return new Read(input, id, summary == null ? null : key, summary, doc, names, warnings, notices, failure, null);
         }
     }
 
@@ -284,9 +297,10 @@ public final class Conversion {
             t = steps.done(ConversionSteps.Step.CONVERT, t);
             EditionDocument doc = toolkit.converter().convert(src, id, warnings::add, steps);
             t = steps.start();
-            BuildCache.Summary stored = key == null ? null : cache.store(input, key, doc, warnings, notices).orElse(null);
+            // the entry's bytes made here, stored in the sources' order (run)
+            BuildCache.Pending pending = key == null ? null : cache.prepare(input, key, doc, warnings, notices).orElse(null);
             steps.done(ConversionSteps.Step.CACHE, t);
-            return new Read(input, id, stored == null ? null : key, stored, doc, NamePropagation.names(doc), warnings, notices, null);
+            return new Read(input, id, pending == null ? null : key, null, doc, NamePropagation.names(doc), warnings, notices, null, pending);
         } catch (ReadException e) {
             return Read.failed(input, e.getMessage());
         } catch (RuntimeException | StackOverflowError e) {

@@ -200,23 +200,55 @@ class IncrementalBuildTest {
         for (String name : before.keySet()) assertArrayEquals(before.get(name), after.get(name), name + " differs");
         assertEquals(4, build(dir, true, null).teiFromCache(), "the file was made again");
 
-        // Spoilt first-level entries (one cut short by a byte, one a folder, one of another kind), with the file of
-        // their summaries gone, are not trusted: their sources are converted again, with the same bytes.
-        List<Path> firsts;
-        try (Stream<Path> s = Files.list(dir.resolve(EditionBuilder.CACHE))) {
-            firsts = s.filter(p -> p.getFileName().toString().endsWith(".entry")).sorted().toList();
+        // Spoilt first-level records, with the file of their summaries gone (a run that ended before writing it), are
+        // not trusted: their sources are converted again, with the same bytes. The cache made again first, so that
+        // the four documents are in one file, in the order of their records.
+        deleteCache(dir);
+        assertEquals(new Conversion.CacheCounts(0, 4), build(dir, true, null).cache());
+        List<Path> stores = storeFiles(dir);
+        assertEquals(1, stores.size(), "a run's documents in one file");
+        Path store = stores.get(0);
+        List<DocumentStore.Found> records = records(dir);
+        assertEquals(4, records.size(), "one record per source");
+        byte[] bytes = Files.readAllBytes(store);
+        // two summaries that are not summaries (their lengths kept, so the records after them are found)
+        for (int i = 0; i < 2; i++) {
+            DocumentStore.Found f = records.get(i);
+            int headAt = (int) f.place().offset() - 4 - f.head().length;
+            java.util.Arrays.fill(bytes, headAt, headAt + f.head().length, (byte) 0x7f);
         }
-        assertEquals(4, firsts.size(), "one entry per source");
-        byte[] whole = Files.readAllBytes(firsts.get(0));
-        Files.write(firsts.get(0), java.util.Arrays.copyOf(whole, whole.length - 1));
-        Files.delete(firsts.get(1));
-        Files.createDirectory(firsts.get(1));
-        Files.write(firsts.get(2), "JKCE".getBytes(StandardCharsets.UTF_8));
+        // the last record cut short by a byte
+        Files.write(store, java.util.Arrays.copyOf(bytes, bytes.length - 1));
         Files.delete(dir.resolve(EditionBuilder.CACHE + "-summaries"));
         r = build(dir, true, null);
         assertEquals(new Conversion.CacheCounts(1, 3), r.cache());
         after = files(dir);
         for (String name : before.keySet()) assertArrayEquals(before.get(name), after.get(name), name + " differs");
+        // the file of records was read: its spoilt records are kept by no summary, and it is copied and removed
+        assertEquals(new Conversion.CacheCounts(4, 0), build(dir, true, null).cache());
+        assertTrue(Files.notExists(store), "a file mostly of records no summary keeps is removed");
+    }
+
+    /** Removes the build's cache (both levels, their summaries). */
+    static void deleteCache(Path dir) throws IOException {
+        org.jiaokan.io.FileTrees.delete(dir.resolve(EditionBuilder.CACHE));
+        Files.deleteIfExists(dir.resolve(EditionBuilder.CACHE + "-summaries"));
+        Files.deleteIfExists(dir.resolve(EditionBuilder.CACHE + "-written"));
+    }
+
+    /** The files of the first level's documents. */
+    static List<Path> storeFiles(Path dir) throws IOException {
+        try (Stream<Path> s = Files.list(dir.resolve(EditionBuilder.CACHE))) {
+            return s.filter(p -> p.getFileName().toString().endsWith(DocumentStore.SUFFIX)).sorted().toList();
+        }
+    }
+
+    /** The records of the first level's documents, every one, in the order of their files and places. */
+    static List<DocumentStore.Found> records(Path dir) {
+        return new DocumentStore(dir.resolve(EditionBuilder.CACHE)).scanned().values().stream().flatMap(List::stream)
+                .sorted(java.util.Comparator.comparing((DocumentStore.Found f) -> f.place().file())
+                        .thenComparingLong(f -> f.place().offset()))
+                .toList();
     }
 
     @Test
@@ -259,9 +291,51 @@ class IncrementalBuildTest {
         byte[] before = Files.readAllBytes(written);
         assertEquals(new Conversion.CacheCounts(3, 0), build(dir, true, null).cache());
         assertArrayEquals(before, Files.readAllBytes(written));
+        // The documents of the first level: the first run's file and the changed source's, none of another kind.
         try (Stream<Path> s = Files.list(dir.resolve(EditionBuilder.CACHE))) {
-            assertEquals(3, s.filter(p -> p.getFileName().toString().endsWith(".entry")).count(), "one entry file per source");
+            assertEquals(storeFiles(dir), s.sorted().toList(), "only files of documents");
         }
+        assertEquals(2, storeFiles(dir).size());
+    }
+
+    /**
+     * The first level's documents are appended to a file per run that stores any: files whose documents no summary
+     * keeps are removed, sparse ones are copied into one, and there are never more than a few of them; a run that
+     * changes one source writes one small file. An entry file of the layout with a file per source is removed.
+     */
+    @Test
+    void theDocumentsStayInAFewFiles() throws Exception {
+        Path dir = edition("store", FIRST);
+        Path old = Files.createDirectories(dir.resolve(EditionBuilder.CACHE)).resolve("0123.entry");
+        Files.writeString(old, "an entry of the layout with a file per source");
+        assertEquals(new Conversion.CacheCounts(0, 4), build(dir, true, null).cache());
+        assertTrue(Files.notExists(old));
+        Path first = storeFiles(dir).get(0);
+        long firstSize = Files.size(first);
+        Path source = dir.resolve(EditionBuilder.SOURCES).resolve("a-notice.txt");
+        for (int i = 1; i <= DocumentStore.MOST_FILES + 3; i++) {
+            Files.writeString(source, FIRST.get("a-notice.txt") + "会议要求各单位认真抓好贯彻落实" + "。".repeat(i) + "\n", StandardCharsets.UTF_8);
+            assertEquals(new Conversion.CacheCounts(3, 1), build(dir, true, null).cache());
+            List<Path> files = storeFiles(dir);
+            assertTrue(files.size() <= DocumentStore.MOST_FILES, files.size() + " files after " + i + " changes");
+            assertTrue(files.contains(first), "the first run's file, three quarters of it kept, stays");
+            assertEquals(firstSize, Files.size(first), "and is never written again");
+            long records = records(dir).size();
+            assertTrue(records <= 4 + DocumentStore.MOST_FILES, records + " records after " + i + " changes");
+        }
+        Map<String, byte[]> before = files(dir);
+        // Three sources removed: the first run's file, a quarter kept, is copied and removed; the build is the same.
+        for (String name : List.of("b-speech.txt", "c-news-trad.txt", "d-report.txt")) Files.delete(dir.resolve(EditionBuilder.SOURCES).resolve(name));
+        build(dir, true, null);
+        assertTrue(Files.notExists(first));
+        assertEquals(1, storeFiles(dir).size());
+        assertEquals(1, records(dir).size(), "the one source's record only");
+        EditionBuilder.Result again = build(dir, true, null);
+        assertEquals(new Conversion.CacheCounts(1, 0), again.cache());
+        // Its document read back from the copy: the TEI file removed is made again with the same bytes.
+        Files.delete(dir.resolve(EditionBuilder.DOCS).resolve("jk-a-notice.xml"));
+        assertEquals(new Conversion.CacheCounts(1, 0), build(dir, true, null).cache());
+        assertArrayEquals(before.get("docs/jk-a-notice.xml"), Files.readAllBytes(dir.resolve(EditionBuilder.DOCS).resolve("jk-a-notice.xml")));
     }
 
     private static Object fileKey(Path p) throws IOException {
@@ -460,16 +534,29 @@ class IncrementalBuildTest {
         assertEquals(new Conversion.CacheCounts(0, 4), build(dir, true, "code-2").cache(), "other code: all converted");
         assertEquals(new Conversion.CacheCounts(4, 0), build(dir, true, "code-2").cache());
 
-        List<Path> entries;
-        try (Stream<Path> s = Files.list(dir.resolve(EditionBuilder.CACHE))) {
-            entries = s.sorted().toList();
+        List<Path> stores = storeFiles(dir);
+        assertEquals(1, stores.size(), "the other code's documents removed");
+        List<DocumentStore.Found> records = records(dir);
+        assertEquals(4, records.size(), "one record per source");
+        byte[] bytes = Files.readAllBytes(stores.get(0));
+        // One document's bytes changed, one document's summary pointing at another's, the last cut in half.
+        DocumentStore.Found spoilt = records.get(0);
+        bytes[(int) spoilt.place().offset() + 3] ^= 1;
+        Path summaries = dir.resolve(EditionBuilder.CACHE + "-summaries");
+        CachePack pack = new CachePack(summaries, BuildCache.SUMMARIES_MAGIC);
+        String other = null;
+        for (String name : new DocumentStore(dir.resolve(EditionBuilder.CACHE)).scanned().keySet()) {
+            BuildCache.Summary s = BuildCache.Codec.summary(pack.get(name));
+            if (s.place().equals(records.get(1).place())) other = name;
         }
-        assertEquals(4, entries.size(), "one entry per source");
-        Files.write(entries.get(0), "not an entry".getBytes(StandardCharsets.UTF_8));
-        byte[] half = Files.readAllBytes(entries.get(1));
-        Files.write(entries.get(1), java.util.Arrays.copyOf(half, half.length / 2));
-        // Another source's entry under this source's name: a key that is not this source's.
-        Files.copy(entries.get(3), entries.get(2), java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+        for (String name : new DocumentStore(dir.resolve(EditionBuilder.CACHE)).scanned().keySet()) {
+            BuildCache.Summary s = BuildCache.Codec.summary(pack.get(name));
+            if (s.place().equals(records.get(2).place())) pack.put(name, BuildCache.Codec.bytes(s.at(records.get(1).place())));
+        }
+        assertTrue(other != null);
+        pack.save(new DocumentStore(dir.resolve(EditionBuilder.CACHE)).scanned().keySet());
+        DocumentStore.Found last = records.get(3);
+        Files.write(stores.get(0), java.util.Arrays.copyOf(bytes, (int) (last.place().offset() + last.length() / 2)));
         // The summaries are found in their own file, so the documents are read only for TEI files that are made again:
         // with the TEI files gone, the spoilt documents are found out and their sources converted again.
         try (Stream<Path> s = Files.list(dir.resolve(EditionBuilder.DOCS))) {
