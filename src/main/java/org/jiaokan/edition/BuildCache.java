@@ -160,8 +160,9 @@ final class BuildCache {
         // The entry's document is not looked at: document() checks it against the summary when it is read, and a
         // document that does not match is converted again.
         Optional<Summary> s = packed(summaries, name, key, Codec::summary, Summary::key);
-        if (s.isEmpty()) {
-            // Not in the summaries' file (a run that ended before writing it, or a file spoilt): the records' own heads.
+        if (s.isEmpty() && summaries.get(name) == null) {
+            // Not in the summaries' file (a run that ended before writing it, or a file spoilt): the records' own heads,
+            // read once for the run. A summary there for another key is a changed source's: no record is looked for.
             s = scanned(name, key);
             if (s.isPresent()) {
                 try {
@@ -223,6 +224,11 @@ final class BuildCache {
             // as above
         }
         return Optional.empty();
+    }
+
+    /** Closes the file this run appended documents to, where {@link #prune} did not (a run that failed). */
+    void closeStore() {
+        store.close();
     }
 
     /** A source counted as taken from the cache is converted after all (its document could not be read). */

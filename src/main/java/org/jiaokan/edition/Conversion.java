@@ -66,6 +66,7 @@ public final class Conversion {
         Files.createDirectories(outDir);
         convertedCount.set(0);
         teiReused.set(0);
+        if (cache != null) cache.closeStore(); // the last run's, where it failed before its end
         cache = cacheDir == null ? null
                 : new BuildCache(cacheDir, "forced " + (forced == null ? "" : forced.name()) + "\n", codeIdentity);
         Path regFile = TeiFiles.inside(outDir, Toolkit.REGISTER_FILE);
