@@ -160,9 +160,9 @@ final class BuildCache {
         // The entry's document is not looked at: document() checks it against the summary when it is read, and a
         // document that does not match is converted again.
         Optional<Summary> s = packed(summaries, name, key, Codec::summary, Summary::key);
-        if (s.isEmpty() && summaries.get(name) == null) {
-            // Not in the summaries' file (a run that ended before writing it, or a file spoilt): the records' own heads,
-            // read once for the run. A summary there for another key is a changed source's: no record is looked for.
+        if (s.isEmpty()) {
+            // Not in the summaries' file for this key (a run that ended before writing it, or a file spoilt): the heads
+            // of the records in the files that file was not written with, read once for the run (none, mostly).
             s = scanned(name, key);
             if (s.isPresent()) {
                 try {
@@ -200,7 +200,7 @@ final class BuildCache {
 
     /** The summary of a record of the store for this entry and exactly this key, whose document is whole in its file. */
     private Optional<Summary> scanned(String name, String key) {
-        for (DocumentStore.Found f : store.scanned().getOrDefault(name, List.of())) {
+        for (DocumentStore.Found f : store.scanned(knownFiles()).getOrDefault(name, List.of())) {
             try {
                 Summary s = Codec.summary(f.head());
                 if (key.equals(s.key()) && s.documentLength() == f.length()) return Optional.of(s.at(f.place()));
@@ -224,6 +224,20 @@ final class BuildCache {
             // as above
         }
         return Optional.empty();
+    }
+
+    /** The entry of the summaries' file that names the documents' files it was written with (not an entry's name). */
+    private static final String FILES = "files";
+
+    /** The documents' files the summaries' file was written with; none where it names none (spoilt, or gone). */
+    private java.util.Set<String> knownFiles() {
+        byte[] b = summaries.get(FILES);
+        if (b == null) return java.util.Set.of();
+        try {
+            return java.util.Set.copyOf(CompactData.strings(CompactData.input(b)));
+        } catch (IOException | RuntimeException e) {
+            return java.util.Set.of();
+        }
     }
 
     /** Closes the file this run appended documents to, where {@link #prune} did not (a run that failed). */
@@ -498,7 +512,22 @@ final class BuildCache {
             }
         }
         store.close();
-        summaries.save(used);
+        // the files the summaries are written with: the next run reads the records' heads of the others only
+        try {
+            java.util.Set<String> files = new java.util.TreeSet<>();
+            for (Path f : store.files()) files.add(f.getFileName().toString());
+            for (Path f : remove) files.remove(f.getFileName().toString());
+            ByteArrayOutputStream b = new ByteArrayOutputStream();
+            try (DataOutputStream o = new DataOutputStream(b)) {
+                CompactData.write(o, List.copyOf(files));
+            }
+            summaries.put(FILES, b.toByteArray());
+        } catch (IOException e) {
+            // not reached: written to memory
+        }
+        java.util.Set<String> kept = new java.util.HashSet<>(used);
+        kept.add(FILES);
+        summaries.save(kept);
         written.save(used);
         // after the summaries that pointed into them are written (or the file of summaries is gone: the records' heads)
         store.remove(remove);

@@ -62,11 +62,19 @@ public final class Conversion {
      * copied byte for byte into {@code outDir/sources/}, so the edition keeps its sources beside it.
      */
     public Result run(List<Path> inputs, Path outDir, Charset forced, boolean keepSources, Listener listener) throws IOException {
+        try {
+            return runOnce(inputs, outDir, forced, keepSources, listener);
+        } finally {
+            // the file the run appended documents to, where a failure ended it before the cache's pruning closed it
+            if (cache != null) cache.closeStore();
+        }
+    }
+
+    private Result runOnce(List<Path> inputs, Path outDir, Charset forced, boolean keepSources, Listener listener) throws IOException {
         if (Files.exists(outDir) && !Files.isDirectory(outDir)) throw new IOException(outDir + ": output folder is a file");
         Files.createDirectories(outDir);
         convertedCount.set(0);
         teiReused.set(0);
-        if (cache != null) cache.closeStore(); // the last run's, where it failed before its end
         cache = cacheDir == null ? null
                 : new BuildCache(cacheDir, "forced " + (forced == null ? "" : forced.name()) + "\n", codeIdentity);
         Path regFile = TeiFiles.inside(outDir, Toolkit.REGISTER_FILE);

@@ -37,6 +37,8 @@ final class DocumentStore {
     private static final Pattern NAME = Pattern.compile("[0-9a-f]{32}\\.docs");
     private static final int FILE_MAGIC = 0x4a4b4446, FORMAT = 1, RECORD_MAGIC = 0x4a4b4452;
     private static final int FILE_HEAD = 8, RECORD_HEAD = 16;
+    /** The longest entry name and summary a record may have (a summary is mostly a few hundred bytes: its warnings, notices and names). */
+    private static final int MOST_NAME = 256, MOST_HEAD = 1 << 26;
     /** The most files kept: beyond it, all but the largest are copied into one at the end of a run. */
     static final int MOST_FILES = 8;
 
@@ -146,9 +148,13 @@ final class DocumentStore {
      * missing, or ends before (the caller checks them against the summary's SHA-256).
      */
     byte[] read(Place place, long length) {
-        if (!isFileName(place.file()) || place.offset() < FILE_HEAD || length < 0 || length > Integer.MAX_VALUE - 16) return null;
-        try (FileChannel ch = FileChannel.open(dir.resolve(place.file()), StandardOpenOption.READ, LinkOption.NOFOLLOW_LINKS)) {
-            if (place.offset() + length > ch.size()) return null;
+        // A planted summary or file cannot make the build allocate more than a share of the heap, nor wait on a pipe.
+        if (!isFileName(place.file()) || place.offset() < FILE_HEAD || length < 0
+                || length > Math.min(Integer.MAX_VALUE - 16, Runtime.getRuntime().maxMemory() / 4)) return null;
+        Path file = dir.resolve(place.file());
+        if (!Files.isRegularFile(file, LinkOption.NOFOLLOW_LINKS)) return null;
+        try (FileChannel ch = FileChannel.open(file, StandardOpenOption.READ, LinkOption.NOFOLLOW_LINKS)) {
+            if (length > ch.size() - place.offset()) return null;
             ByteBuffer b = ByteBuffer.allocate((int) length);
             long at = place.offset();
             while (b.hasRemaining()) {
@@ -162,14 +168,25 @@ final class DocumentStore {
         }
     }
 
+    /** The records' heads in every file of the store ({@link #scanned(java.util.Set)}). */
+    Map<String, List<Found>> scanned() {
+        return scanned(java.util.Set.of());
+    }
+
     /**
-     * The records' heads in every file of the store, by entry name (the later of a file first), read once: for an entry
-     * the summaries' file does not hold. A file's records are read up to the first that is cut or not one.
+     * The records' heads in the files of the store but {@code known} (those the summaries' file was written with), by
+     * entry name (the later of a file first), read once: for an entry the summaries' file does not hold for its key, in
+     * a file a run that ended before writing the summaries left. A file's records are read up to the first that is cut
+     * or not one.
      */
-    synchronized Map<String, List<Found>> scanned() {
+    synchronized Map<String, List<Found>> scanned(java.util.Set<String> known) {
         if (scanned != null) return scanned;
         Map<String, List<Found>> found = new HashMap<>();
+        // The heads kept, in bytes: a planted file of records claiming large heads stops the scan, not the build.
+        long budget = Runtime.getRuntime().maxMemory() / 16;
         for (Path file : files()) {
+            if (known.contains(file.getFileName().toString())) continue;
+            if (budget <= 0) break;
             String fileName = file.getFileName().toString();
             try (FileChannel ch = FileChannel.open(file, StandardOpenOption.READ, LinkOption.NOFOLLOW_LINKS)) {
                 long size = ch.size();
@@ -180,12 +197,13 @@ final class DocumentStore {
                     ByteBuffer b = read(ch, at, 8);
                     if (b == null || b.getInt() != RECORD_MAGIC) break;
                     int nameLength = b.getInt();
-                    if (nameLength <= 0 || nameLength > 1024 || at + 8 + nameLength + 4 > size) break;
+                    if (nameLength <= 0 || nameLength > MOST_NAME || at + 8 + nameLength + 4 > size) break;
                     ByteBuffer nb = read(ch, at + 8, nameLength + 4);
                     String name = new String(nb.array(), 0, nameLength, StandardCharsets.UTF_8);
                     int headLength = nb.position(nameLength).getInt();
                     long headAt = at + 8 + nameLength + 4;
-                    if (headLength < 0 || headLength > (1 << 26) || headAt + headLength + 4 > size) break;
+                    budget -= nameLength + headLength + 64L;
+                    if (headLength < 0 || headLength > MOST_HEAD || budget < 0 || headAt + headLength + 4 > size) break;
                     ByteBuffer hb = read(ch, headAt, headLength + 4);
                     byte[] summary = java.util.Arrays.copyOf(hb.array(), headLength);
                     int length = hb.position(headLength).getInt();

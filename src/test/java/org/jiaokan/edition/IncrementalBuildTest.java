@@ -299,6 +299,26 @@ class IncrementalBuildTest {
     }
 
     /**
+     * A run that ended before writing the summaries' file (killed) leaves the file of summaries before it, which does not
+     * name the file the run appended to: the next run reads that file's records and takes the documents converted there.
+     */
+    @Test
+    void theRecordsOfARunThatEndedBeforeItsSummariesAreTaken() throws Exception {
+        Path dir = edition("killed", FIRST);
+        assertEquals(new Conversion.CacheCounts(0, 4), build(dir, true, null).cache());
+        Path summaries = dir.resolve(EditionBuilder.CACHE + "-summaries");
+        byte[] before = Files.readAllBytes(summaries);
+        Path source = dir.resolve(EditionBuilder.SOURCES).resolve("a-notice.txt");
+        Files.writeString(source, FIRST.get("a-notice.txt") + "会议要求各单位认真抓好贯彻落实。\n", StandardCharsets.UTF_8);
+        assertEquals(new Conversion.CacheCounts(3, 1), build(dir, true, null).cache());
+        assertEquals(2, storeFiles(dir).size());
+        Files.write(summaries, before);
+        assertEquals(new Conversion.CacheCounts(4, 0), build(dir, true, null).cache(), "the changed source's record is read");
+        // Written with both files now: nothing is read of them but what the summaries point to.
+        assertEquals(new Conversion.CacheCounts(4, 0), build(dir, true, null).cache());
+    }
+
+    /**
      * The first level's documents are appended to a file per run that stores any: files whose documents no summary
      * keeps are removed, sparse ones are copied into one, and there are never more than a few of them; a run that
      * changes one source writes one small file. An entry file of the layout with a file per source is removed.
