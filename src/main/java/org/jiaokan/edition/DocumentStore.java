@@ -240,8 +240,8 @@ final class DocumentStore {
         }
     }
 
-    /** An entry whose document a summary points to: its name, its summary's head without the place, where its document is and its length. */
-    record Live(String name, byte[] head, Place place, long length) {}
+    /** An entry whose document a summary points to: its name, the length of its summary's bytes, where its document is and its length. */
+    record Live(String name, int headLength, Place place, long length) {}
 
     /** What to do with the store's files at the end of a run ({@link #keep}). */
     record Plan(List<Live> copy, List<Path> remove) {}
@@ -257,7 +257,7 @@ final class DocumentStore {
         Map<String, Long> liveBytes = new HashMap<>();
         Map<String, List<Live>> byFile = new HashMap<>();
         for (Live l : live) {
-            long bytes = RECORD_HEAD + l.name().length() + l.head().length + l.length();
+            long bytes = RECORD_HEAD + l.name().length() + l.headLength() + l.length();
             liveBytes.merge(l.place().file(), bytes, Long::sum);
             byFile.computeIfAbsent(l.place().file(), k -> new ArrayList<>()).add(l);
         }
