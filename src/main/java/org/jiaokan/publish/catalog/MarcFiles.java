@@ -1,10 +1,14 @@
 package org.jiaokan.publish.catalog;
 
-import org.marc4j.MarcReader;
+import org.jiaokan.xml.Xml;
 import org.marc4j.MarcStreamWriter;
-import org.marc4j.MarcXmlReader;
+import org.marc4j.MarcXmlHandler;
 import org.marc4j.Mrk8StreamWriter;
+import org.marc4j.RecordStack;
 import org.marc4j.marc.Record;
+import org.xml.sax.InputSource;
+import org.xml.sax.SAXException;
+import org.xml.sax.XMLReader;
 
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
@@ -20,17 +24,56 @@ import java.util.List;
 public final class MarcFiles {
     private MarcFiles() {}
 
-    /** The records of a MARCXML record or collection. */
+    /**
+     * The records of a MARCXML record or collection, as marc4j's {@code MarcXmlReader} makes them (its
+     * {@code MarcXmlHandler} builds them), read on the calling thread by the project's SAX reader, which loads no DTD
+     * or external entity and refuses a DOCTYPE. {@code MarcXmlReader} parses on a thread of its own it starts for each
+     * reader, with a parser that does load them, and hands the records over one at a time.
+     */
     public static List<Record> read(byte[] marcxml) throws IOException {
+        Reading reading = READING.get();
         List<Record> out = new ArrayList<>();
+        reading.records.into = out;
+        boolean read = false;
         try {
-            MarcReader r = new MarcXmlReader(new ByteArrayInputStream(marcxml));
-            while (r.hasNext()) out.add(r.next());
-        } catch (RuntimeException e) {
+            reading.parser.parse(new InputSource(new ByteArrayInputStream(marcxml)));
+            read = true;
+        } catch (SAXException | RuntimeException e) {
             throw new IOException("the MARCXML record does not read back: " + e.getMessage(), e);
+        } finally {
+            reading.records.into = null;
+            // the handler keeps the field it was building where a parse stops midway: a new one for the next record
+            if (!read) READING.remove();
         }
         return out;
     }
+
+    /** The records as the handler ends them, into the list of the read under way (the stack's own hand-over waits for a reader on another thread). */
+    private static final class Records extends RecordStack {
+        List<Record> into;
+
+        @Override
+        public void push(Record record) {
+            into.add(record);
+        }
+    }
+
+    /** One parser and handler per thread: a handler finds its record factory anew each time it is made. */
+    private static final class Reading {
+        final Records records = new Records();
+        final XMLReader parser;
+
+        Reading() {
+            try {
+                parser = Xml.newSaxReader(true);
+            } catch (SAXException e) {
+                throw new IllegalStateException(e);
+            }
+            parser.setContentHandler(new MarcXmlHandler(records));
+        }
+    }
+
+    private static final ThreadLocal<Reading> READING = ThreadLocal.withInitial(Reading::new);
 
     /** ISO 2709, UTF-8: leader/09 is set to {@code a} as the records say. */
     public static byte[] iso2709(List<Record> records) {
