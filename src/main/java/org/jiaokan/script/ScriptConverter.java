@@ -76,6 +76,67 @@ public final class ScriptConverter {
         return ToSimplified.TABLE.changesAtMost(text);
     }
 
+    /**
+     * {@link #changesToSimplifiedAtMost} and {@link #changesToTraditionalAtMost} of {@code text}, in that order, in one
+     * look at each of its units (each alone looks at every unit twice: for the units a word may change, and for the
+     * words whose form has another length).
+     */
+    static int[] changesAtMostBoth(String text) {
+        Table t2s = ToSimplified.TABLE;
+        Table s2t = ToTraditional.TABLE;
+        if (!t2s.read() || !s2t.read()) return new int[]{t2s.changesAtMost(text), s2t.changesAtMost(text)};
+        byte[] flags = Both.FLAGS;
+        int toSimplified = 0;
+        int toTraditional = 0;
+        boolean simplifiedLength = false;
+        boolean traditionalLength = false;
+        int n = text.length();
+        for (int k = 0; k < n; k++) {
+            int f = flags[text.charAt(k)];
+            if (f == 0) continue;
+            if ((f & Both.T2S_CHANGEABLE) != 0) toSimplified++;
+            if ((f & Both.S2T_CHANGEABLE) != 0) toTraditional++;
+            if ((f & Both.T2S_LENGTH) != 0 && !simplifiedLength) simplifiedLength = t2s.lengthChangeAt(text, k);
+            if ((f & Both.S2T_LENGTH) != 0 && !traditionalLength) traditionalLength = s2t.lengthChangeAt(text, k);
+        }
+        return new int[]{simplifiedLength ? -1 : toSimplified, traditionalLength ? -1 : toTraditional};
+    }
+
+    /**
+     * As {@link #changesToTraditional}, for a text in which, as {@link #changesAtMostBoth} found, no word of the table
+     * changes the length: what is left after the count stops is not looked at again.
+     */
+    static int changesToTraditionalWithoutLengthChanges(String text, int enough) {
+        return ToTraditional.TABLE.changes(text, enough, false);
+    }
+
+    /** As {@link #changesToTraditionalWithoutLengthChanges}, for {@link #changesToSimplified}. */
+    static int changesToSimplifiedWithoutLengthChanges(String text, int enough) {
+        return ToSimplified.TABLE.changes(text, enough, false);
+    }
+
+    /** Per UTF-16 unit, what both tables say of it for {@link #changesAtMostBoth}: one byte, four flags. */
+    private static final class Both {
+        static final int T2S_CHANGEABLE = 1;
+        static final int S2T_CHANGEABLE = 2;
+        static final int T2S_LENGTH = 4;
+        static final int S2T_LENGTH = 8;
+        static final byte[] FLAGS = new byte[65536];
+
+        static {
+            Table t2s = ToSimplified.TABLE;
+            Table s2t = ToTraditional.TABLE;
+            for (int c = 0; c < 65536; c++) {
+                int f = 0;
+                if (t2s.read() && t2s.changeable.get(c)) f |= T2S_CHANGEABLE;
+                if (s2t.read() && s2t.changeable.get(c)) f |= S2T_CHANGEABLE;
+                if (t2s.read() && t2s.startsLengthChange[c]) f |= T2S_LENGTH;
+                if (s2t.read() && s2t.startsLengthChange[c]) f |= S2T_LENGTH;
+                FLAGS[c] = (byte) f;
+            }
+        }
+    }
+
     /** Where HanLP keeps its tables, in its jar. */
     static final String TABLES = "data/dictionary/tc/";
 
@@ -279,6 +340,11 @@ public final class ScriptConverter {
          * text's length could then change, and with it the way it is compared).
          */
         int changes(String text, int enough) {
+            return changes(text, enough, true);
+        }
+
+        /** As {@link #changes(String, int)}; without looking at what is left where {@code rest} is false (the caller knows no word there changes the length). */
+        int changes(String text, int enough, boolean rest) {
             if (forms == null) return -1;
             int changed = 0;
             int n = text.length();
@@ -298,7 +364,7 @@ public final class ScriptConverter {
                 }
                 i += length;
             }
-            return lengthChangeFrom(text, i) ? -1 : changed;
+            return rest && lengthChangeFrom(text, i) ? -1 : changed;
         }
 
         /**
@@ -328,7 +394,7 @@ public final class ScriptConverter {
         }
 
         /** Whether a word of the table whose form has another length than itself is found in {@code text} at {@code at}. */
-        private boolean lengthChangeAt(String text, int at) {
+        boolean lengthChangeAt(String text, int at) {
             int node = root[text.charAt(at)];
             for (int j = at + 1; node != 0; j++) {
                 if (forms[node] != null && forms[node].length() != j - at) return true;

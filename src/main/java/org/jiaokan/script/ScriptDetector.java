@@ -41,25 +41,28 @@ public final class ScriptDetector {
      * be read): the counts are then taken as {@link #detect} takes them.
      */
     static Script byBounds(String sample) {
-        int tradAtMost = ScriptConverter.changesToSimplifiedAtMost(sample);
-        int simpAtMost = ScriptConverter.changesToTraditionalAtMost(sample);
+        // both bounds in one look at each unit; where both are given, no word of either table changes the sample's
+        // length, so the walks below need not look again at what is left where they stop
+        int[] atMost = ScriptConverter.changesAtMostBoth(sample);
+        int tradAtMost = atMost[0];
+        int simpAtMost = atMost[1];
         if (tradAtMost < 0 || simpAtMost < 0) return null;
         // Each walk stops where its count reaches "enough" or else counts the whole sample; its count never exceeds the
         // whole sample's. The answer is traditional where the traditional→simplified count exceeds the other.
         if (tradAtMost <= simpAtMost) {
-            int simp = ScriptConverter.changesToTraditional(sample, tradAtMost);
+            int simp = ScriptConverter.changesToTraditionalWithoutLengthChanges(sample, tradAtMost);
             if (simp < 0) return null;
             if (simp >= tradAtMost) return Script.SIMPLIFIED; // the traditional count is at most tradAtMost
             // walked to the end: simp is the whole count
-            int trad = ScriptConverter.changesToSimplified(sample, simp + 1);
+            int trad = ScriptConverter.changesToSimplifiedWithoutLengthChanges(sample, simp + 1);
             if (trad < 0) return null;
             return trad > simp ? Script.TRADITIONAL : Script.SIMPLIFIED;
         }
-        int trad = ScriptConverter.changesToSimplified(sample, simpAtMost + 1);
+        int trad = ScriptConverter.changesToSimplifiedWithoutLengthChanges(sample, simpAtMost + 1);
         if (trad < 0) return null;
         if (trad > simpAtMost) return Script.TRADITIONAL; // the simplified count is at most simpAtMost
         // walked to the end: trad is the whole count
-        int simp = ScriptConverter.changesToTraditional(sample, trad);
+        int simp = ScriptConverter.changesToTraditionalWithoutLengthChanges(sample, trad);
         if (simp < 0) return null;
         return trad > simp ? Script.TRADITIONAL : Script.SIMPLIFIED;
     }

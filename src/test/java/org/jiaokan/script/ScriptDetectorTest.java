@@ -120,6 +120,23 @@ class ScriptDetectorTest {
         if (most >= 0) assertTrue(all >= 0 && all <= most, a + ": " + all + " > " + most);
     }
 
+    /**
+     * Both bounds taken in one look at each unit are each table's own; where both are given, the counts that do not look
+     * again at what is left after they stop are the counts that do.
+     */
+    @Property(tries = 3000)
+    void bothBoundsAtOnceAreEachTablesBound(@ForAll @Size(max = 80) List<@IntRange(min = 0, max = 999) Integer> picks,
+                                            @ForAll @IntRange(min = 0, max = 40) int enough) {
+        String a = text(picks);
+        int[] both = ScriptConverter.changesAtMostBoth(a);
+        assertEquals(ScriptConverter.changesToSimplifiedAtMost(a), both[0], a);
+        assertEquals(ScriptConverter.changesToTraditionalAtMost(a), both[1], a);
+        if (both[0] >= 0 && both[1] >= 0) {
+            assertEquals(ScriptConverter.changesToSimplified(a, enough), ScriptConverter.changesToSimplifiedWithoutLengthChanges(a, enough), a);
+            assertEquals(ScriptConverter.changesToTraditional(a, enough), ScriptConverter.changesToTraditionalWithoutLengthChanges(a, enough), a);
+        }
+    }
+
     /** Where the bounds tell the script, it is the one the converted texts tell. */
     @Property(tries = 3000)
     void theBoundsTellTheScriptTheConvertedTextsTell(@ForAll @Size(max = 120) List<@IntRange(min = 0, max = 999) Integer> picks) {
