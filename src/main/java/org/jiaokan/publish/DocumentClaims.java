@@ -27,22 +27,82 @@ public final class DocumentClaims {
     private int done;
 
     private static final String PASSED = new String("passed");
+    /** The identifiers of the documents left out of this output for their size. */
+    private final LeftOut leftOut;
 
     /** @param documents the inputs, in order: a place is an index in it */
     public DocumentClaims(List<Path> documents) {
+        this(documents, LeftOut.NONE);
+    }
+
+    /**
+     * @param documents the inputs of the output, in order: a place is an index in it
+     * @param leftOut   the identifiers of the documents of the run left out of the output for their size, which keep
+     *                  them there: a later document with one of them is not published in it either
+     */
+    public DocumentClaims(List<Path> documents, LeftOut leftOut) {
         this.documents = List.copyOf(documents);
         this.claims = new String[documents.size()];
+        this.leftOut = leftOut;
     }
 
     /**
      * Claims {@code docid} for the document at {@code place}, once every document before it has claimed or passed: the
      * document earlier in the inputs that claimed it, or null where this one is the first (and is to be published).
+     * The earlier document may be one left out of this output for its size ({@link LeftOut}): a document over the
+     * print edition's limit keeps its identifier from a later document there as in the site, so that its page never
+     * links a PDF of another text.
      */
     public synchronized Path claim(int place, String docid) throws InterruptedException {
         set(place, java.util.Objects.requireNonNull(docid));
         while (done <= place) wait();
         int owner = first.get(docid);
+        Path held = leftOut.before(documents.get(owner), docid);
+        if (held != null) return held;
         return owner == place ? null : documents.get(owner);
+    }
+
+    /**
+     * The identifiers of the documents of a run that an output leaves out for their size ({@link DocumentLimits}), with
+     * the order of all the run's documents: of two documents with one identifier the earlier in that order has it in
+     * every output, in it or not.
+     */
+    public static final class LeftOut {
+        /** No document left out. */
+        public static final LeftOut NONE = new LeftOut(List.of(), Map.of());
+
+        private final List<Path> all;
+        private final Map<Path, Integer> order = new HashMap<>();
+        /** The place in {@link #all} of the first document left out with each identifier. */
+        private final Map<String, Integer> first = new HashMap<>();
+
+        /**
+         * @param all the run's documents, in the inputs' order
+         * @param ids the identifiers of those of them the output leaves out (a document whose identifier could not be
+         *            read, not well-formed, is in no output, and holds none)
+         */
+        public LeftOut(List<Path> all, Map<Path, String> ids) {
+            this.all = List.copyOf(all);
+            for (int i = 0; i < this.all.size(); i++) order.putIfAbsent(this.all.get(i), i);
+            for (int i = 0; i < this.all.size(); i++) {
+                String id = ids.get(this.all.get(i));
+                if (id != null) first.putIfAbsent(id, i);
+            }
+        }
+
+        /** The document left out that has {@code docid} and comes before {@code doc} in the run, or null. */
+        Path before(Path doc, String docid) {
+            Integer held = first.get(docid);
+            if (held == null) return null;
+            Integer at = order.get(doc);
+            return at == null || held < at ? all.get(held) : null;
+        }
+
+        /** The document left out that has {@code docid}, the first in the run, or null. */
+        Path holder(String docid) {
+            Integer held = first.get(docid);
+            return held == null ? null : all.get(held);
+        }
     }
 
     /** The document at {@code place} claims nothing (it failed before its identifier was known); nothing where it claimed already. */
@@ -53,42 +113,34 @@ public final class DocumentClaims {
     /** The document that has {@code docid} (the first in the inputs to claim it), or null where none claimed it. */
     public synchronized Path owner(String docid) {
         Integer place = first.get(docid);
+        Path held = place == null ? leftOut.holder(docid) : leftOut.before(documents.get(place), docid);
+        if (held != null) return held;
         return place == null ? null : documents.get(place);
     }
 
-    /** The identifiers claimed so far, each once. */
+    /** The identifiers claimed so far and published here (none a document left out has from before), each once. */
     public synchronized Set<String> claimed() {
-        return Set.copyOf(first.keySet());
+        Set<String> out = new java.util.HashSet<>();
+        for (var e : first.entrySet()) if (leftOut.before(documents.get(e.getValue()), e.getKey()) == null) out.add(e.getKey());
+        return Set.copyOf(out);
     }
 
-    /**
-     * The formats that report a clash, in the order they are published, and what each says of the later document; the
-     * first of them in the run that takes both documents reports it (a document over one format's size limit is not in
-     * that format), the others say nothing of it.
-     */
-    private static final List<String[]> REPORTING = List.of(
-            new String[]{"html", "not published"},
-            new String[]{"pdf", "not in the print edition"},
-            new String[]{"catalog", "no records made for it"});
+    /** The formats that report a clash, in the order they are published. */
+    private static final List<String> REPORTING = List.of("html", "pdf", "catalog");
 
     /**
      * The error line of {@code format}'s publication for the document {@code doc}, whose identifier {@code docid} the
      * earlier document {@code earlier} has, or null where a format published before it in the run ({@code formats})
-     * took both documents ({@link DocumentLimits#fits}) and reported it: "not published" where no format before it is
-     * in the run, what {@code format} left out otherwise.
+     * took {@code doc} ({@link DocumentLimits#fits}) and reported it. Every format that takes the later document leaves
+     * it out, the earlier one in it or not (over its size limit: {@link LeftOut}), so the line says it is not published.
      */
     public static String clash(Set<String> formats, String format, Path doc, String docid, Path earlier) {
-        int at = 0;
-        while (at < REPORTING.size() && !REPORTING.get(at)[0].equals(format)) at++;
-        if (at == REPORTING.size()) throw new IllegalArgumentException("no such format: " + format);
-        boolean before = false;
-        for (String[] f : REPORTING.subList(0, at)) {
-            if (!formats.contains(f[0])) continue;
-            if (DocumentLimits.fits(doc, f[0]) && DocumentLimits.fits(earlier, f[0])) return null;
-            before = true;
+        int at = REPORTING.indexOf(format);
+        if (at < 0) throw new IllegalArgumentException("no such format: " + format);
+        for (String f : REPORTING.subList(0, at)) {
+            if (formats.contains(f) && DocumentLimits.fits(doc, f)) return null;
         }
-        return doc + ": another document has the identifier " + docid + " (" + earlier + "); "
-                + (before ? REPORTING.get(at)[1] : "not published");
+        return doc + ": another document has the identifier " + docid + " (" + earlier + "); not published";
     }
 
     private void set(int place, String claim) {

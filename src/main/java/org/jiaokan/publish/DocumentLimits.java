@@ -68,9 +68,27 @@ public final class DocumentLimits {
                         + " (raise it with -Djiaokan.limit.FORMAT=MiB and a larger heap)");
             }
         }
+        // The identifiers of the documents left out of a format keep them there (DocumentClaims.LeftOut), each read once.
+        Map<Path, String> ids = new java.util.HashMap<>();
+        Map<String, DocumentClaims.LeftOut> leftOut = new LinkedHashMap<>();
+        for (String f : formats) {
+            if (kept.get(f).size() == in.documents().size()) {
+                leftOut.put(f, DocumentClaims.LeftOut.NONE);
+                continue;
+            }
+            Set<Path> in_f = new java.util.HashSet<>(kept.get(f));
+            Map<Path, String> out_f = new java.util.HashMap<>();
+            for (Path doc : in.documents()) {
+                if (in_f.contains(doc)) continue;
+                String id = ids.computeIfAbsent(doc, d -> java.util.Objects.requireNonNullElse(Publisher.docid(d), ""));
+                if (!id.isEmpty()) out_f.put(doc, id);
+            }
+            leftOut.put(f, new DocumentClaims.LeftOut(in.documents(), out_f));
+        }
         Map<String, Publisher.Inputs> out = new LinkedHashMap<>();
         for (String f : formats) {
-            out.put(f, new Publisher.Inputs(in.edition(), in.registers(), List.copyOf(kept.get(f)), in.sourceDirs(), in.themeDir()));
+            out.put(f, new Publisher.Inputs(in.edition(), in.registers(), List.copyOf(kept.get(f)), in.sourceDirs(), in.themeDir(),
+                    leftOut.get(f)));
         }
         return out;
     }

@@ -92,7 +92,12 @@ public final class Publisher {
      * registers (or null), the TEI documents in a stable order, the folders of raw sources and an
      * edition's theme folder (or null).
      */
-    public record Inputs(Path edition, Path registers, List<Path> documents, List<Path> sourceDirs, Path themeDir) {
+    public record Inputs(Path edition, Path registers, List<Path> documents, List<Path> sourceDirs, Path themeDir,
+                         DocumentClaims.LeftOut leftOut) {
+        public Inputs(Path edition, Path registers, List<Path> documents, List<Path> sourceDirs, Path themeDir) {
+            this(edition, registers, documents, sourceDirs, themeDir, DocumentClaims.LeftOut.NONE);
+        }
+
         /** Whether the edition's theme has stylesheets of its own (which may read anything of the registers). */
         boolean ownStylesheets() {
             return themeDir != null && Files.isDirectory(themeDir.resolve("xslt"));
@@ -435,7 +440,7 @@ public final class Publisher {
         }
         boolean checkEntries = !sameEntries;
         // Of two documents with one identifier the earlier in the inputs is published, whichever job gets there first.
-        DocumentClaims ids = new DocumentClaims(in.documents());
+        DocumentClaims ids = new DocumentClaims(in.documents(), in.leftOut());
         Map<Path, XdmNode> summaries = new ConcurrentHashMap<>();
         // Incremental: the SHA-256 of every document's summary (made in this run or kept), the summaries being kept beside the manifest.
         Map<Path, String> summaryShas = new ConcurrentHashMap<>();
@@ -1422,8 +1427,74 @@ public final class Publisher {
         return docid(Idnos.of(tei), file);
     }
 
+    /**
+     * The identifier {@link #docid(XdmNode, Path)} gives the document in {@code file}, read as it streams past, without
+     * a tree of it (for a document too large for one): the first of its first 2,000 TEI {@code idno} elements with the
+     * type {@code jiaokan}. Null where the file cannot be read or is not well-formed XML (or has a DOCTYPE): no output
+     * takes it then.
+     */
+    public static String docid(Path file) {
+        StringBuilder[] found = {null};
+        org.xml.sax.helpers.DefaultHandler h = new org.xml.sax.helpers.DefaultHandler() {
+            int idnos;
+            int depth; // within the idno found, its depth below it
+            StringBuilder text;
+
+            @Override
+            public void startElement(String uri, String local, String qName, org.xml.sax.Attributes atts) throws org.xml.sax.SAXException {
+                if (text != null) {
+                    depth++;
+                    return;
+                }
+                if (!"idno".equals(local) || !TEI.equals(uri)) return;
+                if (++idnos > 2000) throw new Done();
+                if ("jiaokan".equals(atts.getValue("", "type"))) text = new StringBuilder();
+            }
+
+            @Override
+            public void endElement(String uri, String local, String qName) throws org.xml.sax.SAXException {
+                if (text == null) return;
+                if (depth-- > 0) return;
+                found[0] = text;
+                throw new Done();
+            }
+
+            @Override
+            public void characters(char[] ch, int start, int length) {
+                if (text != null) text.append(ch, start, length);
+            }
+        };
+        try (java.io.InputStream in = new java.io.BufferedInputStream(Files.newInputStream(file), 1 << 16)) {
+            org.xml.sax.XMLReader r = org.jiaokan.xml.Xml.newSaxReader(true);
+            r.setContentHandler(h);
+            r.parse(new org.xml.sax.InputSource(in));
+        } catch (Done e) {
+            // stopped where the identifier was found, or after the idno elements the tree's reading looks at
+        } catch (IOException | org.xml.sax.SAXException | RuntimeException e) {
+            return null;
+        }
+        return docid(found[0] == null ? "" : found[0].toString().strip(), file);
+    }
+
+    /** The end of a streamed reading that found what it looked for. */
+    private static final class Done extends org.xml.sax.SAXException {
+        Done() {
+            super("done");
+        }
+
+        @Override
+        public synchronized Throwable fillInStackTrace() {
+            return this;
+        }
+    }
+
     private static String docid(Idnos idnos, Path file) {
-        String id = idnos.value("jiaokan");
+        return docid(idnos.value("jiaokan"), file);
+    }
+
+    /** The identifier of the document in {@code file} whose {@code idno} of the type {@code jiaokan} reads {@code value}. */
+    private static String docid(String value, Path file) {
+        String id = value;
         if (id.isEmpty() || !id.matches("[\\p{L}\\p{N}_.-]{1,150}") || id.startsWith(".")) {
             id = file.getFileName().toString().replaceFirst("\\.xml$", "");
         }

@@ -100,29 +100,58 @@ class DocumentClaimsTest {
         }
     }
 
-    /** The first format of the run that takes both documents reports their clash, and only it. */
+    /**
+     * The first format of the run that takes the later document reports its clash, and only it: every format leaves it
+     * out, the earlier document in that format or not (over its size limit).
+     */
     @Test
-    void theFirstFormatTakingBothReportsTheClash(@org.junit.jupiter.api.io.TempDir Path tmp) throws Exception {
+    void theFirstFormatTakingTheLaterDocumentReportsTheClash(@org.junit.jupiter.api.io.TempDir Path tmp) throws Exception {
         Path big = java.nio.file.Files.write(tmp.resolve("big.xml"), new byte[3 << 19]); // 1.5 MiB
         Path small = java.nio.file.Files.writeString(tmp.resolve("small.xml"), "<TEI/>");
         Set<String> all = Set.of("html", "pdf", "catalog");
-        String line = small + ": another document has the identifier x (" + big + "); ";
-        assertEquals(line + "not published", DocumentClaims.clash(all, "html", small, "x", big));
+        String line = small + ": another document has the identifier x (" + big + "); not published";
+        assertEquals(line, DocumentClaims.clash(all, "html", small, "x", big));
         assertNull(DocumentClaims.clash(all, "pdf", small, "x", big));
         assertNull(DocumentClaims.clash(all, "catalog", small, "x", big));
-        assertEquals(line + "not published", DocumentClaims.clash(Set.of("catalog"), "catalog", small, "x", big));
-        assertEquals(line + "not published", DocumentClaims.clash(Set.of("pdf", "catalog"), "pdf", small, "x", big));
+        assertEquals(line, DocumentClaims.clash(Set.of("catalog"), "catalog", small, "x", big));
+        assertEquals(line, DocumentClaims.clash(Set.of("pdf", "catalog"), "pdf", small, "x", big));
+        assertNull(DocumentClaims.clash(Set.of("pdf", "catalog"), "catalog", small, "x", big));
         String before = System.getProperty("jiaokan.limit.html");
         System.setProperty("jiaokan.limit.html", "1");
         try {
-            // the earlier document over the site's limit: the print edition meets the clash, the records do not report it again
-            assertEquals(line + "not in the print edition", DocumentClaims.clash(all, "pdf", small, "x", big));
-            assertNull(DocumentClaims.clash(all, "catalog", small, "x", big));
-            assertEquals(line + "no records made for it", DocumentClaims.clash(Set.of("html", "catalog"), "catalog", small, "x", big));
+            // the earlier document over the site's limit: the site, which takes the later one, reports it
+            assertEquals(line, DocumentClaims.clash(all, "html", small, "x", big));
+            assertNull(DocumentClaims.clash(all, "pdf", small, "x", big));
+            // the later document over the site's limit: the print edition reports it
+            assertEquals(big + ": another document has the identifier x (" + small + "); not published",
+                    DocumentClaims.clash(all, "pdf", big, "x", small));
+            assertNull(DocumentClaims.clash(all, "catalog", big, "x", small));
         } finally {
             if (before == null) System.clearProperty("jiaokan.limit.html");
             else System.setProperty("jiaokan.limit.html", before);
         }
         assertThrows(IllegalArgumentException.class, () -> DocumentClaims.clash(all, "epub", small, "x", big));
+    }
+
+    /**
+     * A document left out of an output for its size keeps its identifier there from the documents after it, not from
+     * those before it; the others claim as before.
+     */
+    @Test
+    void aDocumentLeftOutKeepsItsIdentifierFromLaterOnes() throws Exception {
+        List<Path> all = inputs(6);
+        // doc-1 and doc-4 left out of this output: doc-1 has "twin", doc-4 has "late"
+        List<Path> kept = List.of(all.get(0), all.get(2), all.get(3), all.get(5));
+        DocumentClaims claims = new DocumentClaims(kept, new DocumentClaims.LeftOut(all, Map.of(all.get(1), "twin", all.get(4), "late")));
+        assertNull(claims.claim(0, "late"));         // doc-0, before doc-4: it keeps "late"
+        assertEquals(all.get(1), claims.claim(1, "twin")); // doc-2, after doc-1
+        assertEquals(all.get(1), claims.claim(2, "twin")); // doc-3
+        assertEquals(all.get(0), claims.claim(3, "late")); // doc-5: doc-0 has it
+        assertEquals(Set.of("late"), claims.claimed());
+        assertEquals(all.get(1), claims.owner("twin"));
+        assertEquals(all.get(0), claims.owner("late"));
+        assertNull(claims.owner("nobody"));
+        DocumentClaims none = new DocumentClaims(kept, new DocumentClaims.LeftOut(all, Map.of(all.get(4), "only")));
+        assertEquals(all.get(4), none.owner("only"));
     }
 }

@@ -78,7 +78,7 @@ public final class CatalogFormat implements OutputFormat {
         }
 
         // Of two documents with one identifier the earlier in the inputs has records, whichever job gets there first.
-        org.jiaokan.publish.DocumentClaims ids = new org.jiaokan.publish.DocumentClaims(in.documents());
+        org.jiaokan.publish.DocumentClaims ids = new org.jiaokan.publish.DocumentClaims(in.documents(), in.leftOut());
         Map<String, Written> done = new ConcurrentHashMap<>();
         // Each document's header, for the edition's record, kept serialised and compressed until it is made.
         Map<String, byte[]> headers = new ConcurrentHashMap<>();

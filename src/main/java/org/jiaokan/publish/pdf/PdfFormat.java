@@ -112,7 +112,7 @@ public final class PdfFormat implements OutputFormat {
         Map<Integer, Doc> docs = new ConcurrentHashMap<>();
         List<Path> files = in.documents();
         // Of two documents with one identifier the earlier in the inputs is printed, whichever job gets there first.
-        org.jiaokan.publish.DocumentClaims ids = new org.jiaokan.publish.DocumentClaims(files);
+        org.jiaokan.publish.DocumentClaims ids = new org.jiaokan.publish.DocumentClaims(files, in.leftOut());
         List<Callable<Void>> jobs = new ArrayList<>();
         for (int i = 0; i < files.size(); i++) {
             int index = i;
