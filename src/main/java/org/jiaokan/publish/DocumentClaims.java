@@ -98,10 +98,14 @@ public final class DocumentClaims {
             return at == null || held < at ? all.get(held) : null;
         }
 
-        /** The document left out that has {@code docid}, the first in the run, or null. */
-        Path holder(String docid) {
-            Integer held = first.get(docid);
-            return held == null ? null : all.get(held);
+        /**
+         * What a key of the output's work is to hold of this: the places in the run of the documents left out and their
+         * identifiers (which documents the output leaves out for them depends on them).
+         */
+        public String key() {
+            StringBuilder sb = new StringBuilder();
+            new java.util.TreeMap<>(first).forEach((id, place) -> sb.append(place).append(' ').append(id).append('\n'));
+            return sb.toString();
         }
     }
 
@@ -110,12 +114,25 @@ public final class DocumentClaims {
         if (claims[place] == null) set(place, PASSED);
     }
 
-    /** The document that has {@code docid} (the first in the inputs to claim it), or null where none claimed it. */
+    /**
+     * The document that has {@code docid} here (the first in the inputs to claim it), or null where none claimed it or a
+     * document left out of this output for its size has it (none is published here under it).
+     */
     public synchronized Path owner(String docid) {
         Integer place = first.get(docid);
-        Path held = place == null ? leftOut.holder(docid) : leftOut.before(documents.get(place), docid);
-        if (held != null) return held;
-        return place == null ? null : documents.get(place);
+        if (place == null || leftOut.before(documents.get(place), docid) != null) return null;
+        return documents.get(place);
+    }
+
+    /**
+     * Whether the document at {@code place}, which has claimed, is left out because a document left out of this output
+     * for its size has its identifier: no document of this output writes under that identifier, so what the later one
+     * wrote there in an earlier run is to go.
+     */
+    public synchronized boolean heldByLeftOut(int place) {
+        String docid = claims[place];
+        if (docid == null || docid == PASSED || place >= done) return false;
+        return leftOut.before(documents.get(first.get(docid)), docid) != null;
     }
 
     /** The identifiers claimed so far and published here (none a document left out has from before), each once. */

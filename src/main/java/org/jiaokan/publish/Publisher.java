@@ -212,7 +212,8 @@ public final class Publisher {
         Set<String> kept = new java.util.TreeSet<>();
         for (String e : errors) {
             String file = inputNames.stream().filter(n -> e.startsWith(n + ": ")).findFirst().orElse(null);
-            if (file == null || reported.add(file)) kept.add(e);
+            // a clash of identifiers is said beside a size limit's line, which names only the formats over it
+            if (file == null || reported.add(file) || e.startsWith(file + ": another document has the identifier ")) kept.add(e);
         }
         List<String> sorted = new ArrayList<>(kept);
         return new Result(pages, documents, sorted, 0);
@@ -537,6 +538,8 @@ public final class Publisher {
         List<Object> parts = new ArrayList<>(in.documents().size() + 2);
         parts.add("search");
         parts.add(inc.run());
+        // the documents a document over the size limit keeps out
+        parts.add(in.leftOut().key());
         for (Path p : in.documents()) parts.add(inc.teiSha().get(p));
         return PublishManifest.key(parts.toArray());
     }
@@ -662,7 +665,10 @@ public final class Publisher {
                     }
                 }
                 DocPages p = publishDocument(ctx, doc, place, ids, inc != null);
-                if (p == null) return 0;
+                if (p == null) {
+                    if (inc != null && ids.heldByLeftOut(place)) dropPages(inc, "doc " + inc.name(doc));
+                    return 0;
+                }
                 summaries.put(doc, p.summary());
                 indexed = p.search();
                 if (inc != null && indexed != null) inc.search().put(inc.name(doc), inc.searchKey(doc), indexed.doc());
@@ -879,10 +885,20 @@ public final class Publisher {
         Path earlier = ids.claim(place, r.docid());
         if (earlier != null) {
             ctx.errors().add(DocumentClaims.clash(options.formats(), "html", doc, r.docid(), earlier));
+            if (ids.heldByLeftOut(place)) dropPages(inc, name);
             return 0;
         }
         summaryShas.put(doc, r.summarySha()); // the summary is read only if the edition pages are made again
         return r.pages();
+    }
+
+    /**
+     * The pages an earlier run made of a document now left out because a document over the site's size limit has its
+     * identifier: removed (where they are as that run left them), as no other document's pages are written over them.
+     */
+    private static void dropPages(Incremental inc, String name) {
+        inc.manifest().forget(name);
+        inc.manifest().clear(name);
     }
 
     /** A summary as bytes, for the manifest and the edition pages' key. */
@@ -1430,8 +1446,8 @@ public final class Publisher {
     /**
      * The identifier {@link #docid(XdmNode, Path)} gives the document in {@code file}, read as it streams past, without
      * a tree of it (for a document too large for one): the first of its first 2,000 TEI {@code idno} elements with the
-     * type {@code jiaokan}. Null where the file cannot be read or is not well-formed XML (or has a DOCTYPE): no output
-     * takes it then.
+     * type {@code jiaokan}. The file is read to its end: null where it cannot be read or is not well-formed XML (or has
+     * a DOCTYPE) anywhere, as no output takes it then.
      */
     public static String docid(Path file) {
         StringBuilder[] found = {null};
@@ -1446,8 +1462,8 @@ public final class Publisher {
                     depth++;
                     return;
                 }
-                if (!"idno".equals(local) || !TEI.equals(uri)) return;
-                if (++idnos > 2000) throw new Done();
+                if (found[0] != null || !"idno".equals(local) || !TEI.equals(uri)) return;
+                if (++idnos > 2000) return;
                 if ("jiaokan".equals(atts.getValue("", "type"))) text = new StringBuilder();
             }
 
@@ -1456,7 +1472,8 @@ public final class Publisher {
                 if (text == null) return;
                 if (depth-- > 0) return;
                 found[0] = text;
-                throw new Done();
+                text = null;
+                depth = 0;
             }
 
             @Override
@@ -1468,24 +1485,10 @@ public final class Publisher {
             org.xml.sax.XMLReader r = org.jiaokan.xml.Xml.newSaxReader(true);
             r.setContentHandler(h);
             r.parse(new org.xml.sax.InputSource(in));
-        } catch (Done e) {
-            // stopped where the identifier was found, or after the idno elements the tree's reading looks at
         } catch (IOException | org.xml.sax.SAXException | RuntimeException e) {
             return null;
         }
         return docid(found[0] == null ? "" : found[0].toString().strip(), file);
-    }
-
-    /** The end of a streamed reading that found what it looked for. */
-    private static final class Done extends org.xml.sax.SAXException {
-        Done() {
-            super("done");
-        }
-
-        @Override
-        public synchronized Throwable fillInStackTrace() {
-            return this;
-        }
     }
 
     private static String docid(Idnos idnos, Path file) {

@@ -148,10 +148,14 @@ class DocumentClaimsTest {
         assertEquals(all.get(1), claims.claim(2, "twin")); // doc-3
         assertEquals(all.get(0), claims.claim(3, "late")); // doc-5: doc-0 has it
         assertEquals(Set.of("late"), claims.claimed());
-        assertEquals(all.get(1), claims.owner("twin"));
+        // the owners of what is published here: none has "twin"
+        assertNull(claims.owner("twin"));
         assertEquals(all.get(0), claims.owner("late"));
         assertNull(claims.owner("nobody"));
+        // doc-2 and doc-3 are left out for doc-1, doc-5 for doc-0, which is here
+        assertEquals(List.of(false, true, true, false), List.of(claims.heldByLeftOut(0), claims.heldByLeftOut(1),
+                claims.heldByLeftOut(2), claims.heldByLeftOut(3)));
         DocumentClaims none = new DocumentClaims(kept, new DocumentClaims.LeftOut(all, Map.of(all.get(4), "only")));
-        assertEquals(all.get(4), none.owner("only"));
+        assertNull(none.owner("only"));
     }
 }

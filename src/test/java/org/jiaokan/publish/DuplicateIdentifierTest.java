@@ -132,13 +132,89 @@ class DuplicateIdentifierTest {
             try (java.util.stream.Stream<Path> pages = Files.walk(out)) {
                 for (Path p : pages.filter(Files::isRegularFile).toList()) {
                     String name = p.toString();
-                    if (!name.endsWith(".html") && !name.endsWith(".xml") && !name.endsWith(".json")) continue;
+                    if (!name.endsWith(".html") && !name.endsWith(".xml") && !name.endsWith(".json") && !name.endsWith(".js")) continue;
                     assertFalse(Files.readString(p, StandardCharsets.UTF_8).contains("小篇通报"), p + " holds the later document's text");
                 }
             }
         } finally {
             if (before == null) System.clearProperty("jiaokan.limit.html");
             else System.setProperty("jiaokan.limit.html", before);
+        }
+    }
+
+    /** What a publication of {@code out} holds of a text: the files (pages, records, search index) that hold it. */
+    private static List<String> holding(Path out, String text) throws Exception {
+        List<String> found = new java.util.ArrayList<>();
+        try (java.util.stream.Stream<Path> files = Files.walk(out)) {
+            for (Path p : files.filter(Files::isRegularFile).sorted().toList()) {
+                String name = p.getFileName().toString();
+                if (!name.endsWith(".html") && !name.endsWith(".xml") && !name.endsWith(".json") && !name.endsWith(".js")) continue;
+                if (Files.readString(p, StandardCharsets.UTF_8).contains(text)) found.add(out.relativize(p).toString());
+            }
+        }
+        return found;
+    }
+
+    /**
+     * An incremental publication after only the document over the site's limit took the identifier of one published
+     * before: that one's pages go, and the search index is made again without it, as a publication into an empty
+     * folder has it.
+     */
+    @Test
+    void theIdentifierTakenByADocumentOverTheLimitTakesTheOldPagesAway() throws Exception {
+        Path ed = tmp.resolve("limits-again");
+        Files.createDirectories(ed);
+        String template = Files.readString(edition.resolve("zhs-notice.xml"), StandardCharsets.UTF_8);
+        Path big = ed.resolve("big.xml"), small = ed.resolve("small.xml");
+        String bigText = twin(template, "大篇通报", 1) + "<!-- " + "注".repeat(400_000) + " -->\n";
+        Files.writeString(big, bigText.replace("t-twin", "t-other"), StandardCharsets.UTF_8);
+        Files.writeString(small, twin(template, "小篇通报", 1).replace("t-twin", "t-big"), StandardCharsets.UTF_8);
+        String before = System.getProperty("jiaokan.limit.html");
+        System.setProperty("jiaokan.limit.html", "1");
+        try {
+            Path out = tmp.resolve("limits-again-out");
+            Publisher.Options options = new Publisher.Options(out, Set.of("html"), null, 2, true);
+            new Publisher(options).publish(List.of(ed));
+            assertTrue(Files.readString(out.resolve("doc/t-big.html"), StandardCharsets.UTF_8).contains("小篇通报"));
+            List<String> first = holding(out, "小篇通报");
+            assertTrue(first.stream().anyMatch(f -> f.startsWith("search")), "the search index holds the text: " + first);
+            // the document over the limit takes the identifier
+            Files.writeString(big, bigText.replace("t-twin", "t-big"), StandardCharsets.UTF_8);
+            Publisher.Result r = new Publisher(options).publish(List.of(ed));
+            assertEquals(List.of(small + ": another document has the identifier t-big (" + big + "); not published"),
+                    r.errors().stream().filter(e -> e.contains("has the identifier")).toList());
+            assertEquals(List.of(), holding(out, "小篇通报"));
+            assertFalse(Files.exists(out.resolve("doc/t-big.html")));
+            Path fresh = tmp.resolve("limits-again-fresh");
+            new Publisher(new Publisher.Options(fresh, Set.of("html"), null, 2)).publish(List.of(ed));
+            assertEquals(List.of(), holding(fresh, "小篇通报"));
+        } finally {
+            if (before == null) System.clearProperty("jiaokan.limit.html");
+            else System.setProperty("jiaokan.limit.html", before);
+        }
+    }
+
+    /** The later file over one format's limit and left out of another for its identifier: both lines are said. */
+    @Test
+    void aClashIsSaidBesideASizeLimit() throws Exception {
+        Path ed = tmp.resolve("limits-both");
+        Files.createDirectories(ed);
+        String template = Files.readString(edition.resolve("zhs-notice.xml"), StandardCharsets.UTF_8);
+        Path first = ed.resolve("a-first.xml"), later = ed.resolve("b-later.xml");
+        Files.writeString(first, twin(template, "前篇通报", 1), StandardCharsets.UTF_8);
+        Files.writeString(later, twin(template, "后篇通报", 1) + "<!-- " + "注".repeat(400_000) + " -->\n", StandardCharsets.UTF_8);
+        String before = System.getProperty("jiaokan.limit.catalog");
+        System.setProperty("jiaokan.limit.catalog", "1");
+        try {
+            Publisher.Result r = new Publisher(new Publisher.Options(tmp.resolve("limits-both-out"), Set.of("html", "catalog"), null, 2))
+                    .publish(List.of(ed));
+            List<String> lines = r.errors().stream().filter(e -> e.startsWith(later + ": ")).toList();
+            assertEquals(2, lines.size(), r.errors().toString());
+            assertTrue(lines.stream().anyMatch(e -> e.contains("over the size limit of catalog")), lines.toString());
+            assertTrue(lines.contains(later + ": another document has the identifier t-twin (" + first + "); not published"), lines.toString());
+        } finally {
+            if (before == null) System.clearProperty("jiaokan.limit.catalog");
+            else System.setProperty("jiaokan.limit.catalog", before);
         }
     }
 }

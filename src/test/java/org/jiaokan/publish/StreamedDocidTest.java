@@ -80,5 +80,7 @@ class StreamedDocidTest {
         assertNull(Publisher.docid(write("doctype.xml", "<!DOCTYPE TEI [<!ENTITY x SYSTEM \"file:///etc/hostname\">]>" + TEI
                 + "<teiHeader><idno type=\"jiaokan\">&x;</idno></teiHeader></TEI>")));
         assertNull(Publisher.docid(tmp.resolve("missing.xml")));
+        // broken after its identifier: the tree's reading fails too, so no output has it
+        assertNull(Publisher.docid(write("broken-later.xml", TEI + "<teiHeader><idno type=\"jiaokan\">t-big</idno></teiHeader><text>")));
     }
 }

@@ -33,7 +33,10 @@ public final class MarcFiles {
     public static List<Record> read(byte[] marcxml) throws IOException {
         Reading reading = READING.get();
         List<Record> out = new ArrayList<>();
-        reading.records.into = out;
+        Records records = new Records(out);
+        // a handler of its own for each read: one keeps the record it built last, and would add what a stray field
+        // outside any record holds to it
+        reading.parser.setContentHandler(new MarcXmlHandler(records));
         boolean read = false;
         try {
             reading.parser.parse(new InputSource(new ByteArrayInputStream(marcxml)));
@@ -41,8 +44,7 @@ public final class MarcFiles {
         } catch (SAXException | RuntimeException e) {
             throw new IOException("the MARCXML record does not read back: " + e.getMessage(), e);
         } finally {
-            reading.records.into = null;
-            // the handler keeps the field it was building where a parse stops midway: a new one for the next record
+            reading.parser.setContentHandler(null);
             if (!read) READING.remove();
         }
         return out;
@@ -50,7 +52,11 @@ public final class MarcFiles {
 
     /** The records as the handler ends them, into the list of the read under way (the stack's own hand-over waits for a reader on another thread). */
     private static final class Records extends RecordStack {
-        List<Record> into;
+        private final List<Record> into;
+
+        Records(List<Record> into) {
+            this.into = into;
+        }
 
         @Override
         public void push(Record record) {
@@ -58,9 +64,8 @@ public final class MarcFiles {
         }
     }
 
-    /** One parser and handler per thread: a handler finds its record factory anew each time it is made. */
+    /** One parser per thread. */
     private static final class Reading {
-        final Records records = new Records();
         final XMLReader parser;
 
         Reading() {
@@ -69,7 +74,6 @@ public final class MarcFiles {
             } catch (SAXException e) {
                 throw new IllegalStateException(e);
             }
-            parser.setContentHandler(new MarcXmlHandler(records));
         }
     }
 

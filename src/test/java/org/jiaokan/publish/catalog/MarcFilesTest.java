@@ -75,6 +75,20 @@ class MarcFilesTest {
         assertEquals(marc4j(xml).toString(), MarcFiles.read(xml).toString());
     }
 
+    /** A stray field after a read, outside any record, is no part of the record read before, and reads as an error. */
+    @Test
+    void aStrayFieldAfterAReadIsRefused() throws IOException {
+        byte[] xml = COLLECTION.getBytes(StandardCharsets.UTF_8);
+        List<Record> earlier = MarcFiles.read(xml);
+        String was = earlier.toString();
+        String stray = "<collection xmlns=\"" + NS + "\"><controlfield tag=\"002\">STRAY</controlfield>"
+                + "<datafield tag=\"245\" ind1=\"1\" ind2=\"0\"><subfield code=\"a\">T</subfield></datafield></collection>";
+        assertThrows(IOException.class, () -> MarcFiles.read(stray.getBytes(StandardCharsets.UTF_8)));
+        assertThrows(IOException.class, () -> MarcFiles.read("<foo/>".getBytes(StandardCharsets.UTF_8)));
+        assertEquals(was, earlier.toString());
+        assertEquals(was, MarcFiles.read(xml).toString());
+    }
+
     @Test
     void nothingOutsideTheRecordIsLoaded() {
         String entity = "<?xml version=\"1.0\"?>\n<!DOCTYPE c [<!ENTITY x SYSTEM \"file:///etc/hostname\">]>\n"
