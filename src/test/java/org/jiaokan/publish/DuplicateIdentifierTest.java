@@ -104,45 +104,39 @@ class DuplicateIdentifierTest {
         assertTrue(Files.size(out.resolve("pdf/t-twin.pdf")) > 0);
     }
 
-    /**
-     * The earlier document over the site's limit and not the records': the site leaves the later one out as the records
-     * do (and says so), so that no page of one text has the identifier, and with it the records and the PDF, of another.
-     */
-    @Test
-    void aDocumentOverTheSitesLimitKeepsItsIdentifierThere() throws Exception {
-        Path ed = tmp.resolve("limits");
-        Files.createDirectories(ed);
+    /** A document of the identifier {@code id}, titled {@code title}; over 1 MiB by a comment after the text, which nothing reads, where {@code large}. */
+    private static String document(String id, String title, boolean large) throws Exception {
         String template = Files.readString(edition.resolve("zhs-notice.xml"), StandardCharsets.UTF_8);
-        Path big = ed.resolve("big.xml"), small = ed.resolve("small.xml");
-        // over 1 MiB by a comment after the text, which nothing reads
-        Files.writeString(big, twin(template, "大篇通报", 1).replace("t-twin", "t-big") + "<!-- " + "注".repeat(400_000) + " -->\n",
-                StandardCharsets.UTF_8);
-        Files.writeString(small, twin(template, "小篇通报", 1).replace("t-twin", "t-big"), StandardCharsets.UTF_8);
-        String before = System.getProperty("jiaokan.limit.html");
-        System.setProperty("jiaokan.limit.html", "1");
+        String text = twin(template, title, 1).replace("t-twin", id);
+        return large ? text + "<!-- " + "注".repeat(400_000) + " -->\n" : text;
+    }
+
+    /** The folder {@code folder} and its two documents, each given as file name, identifier and title, larger than 1 MiB where {@code large}: the folder first. */
+    private static Path[] twoDocuments(String folder, String[] earlier, boolean earlierLarge, String[] later, boolean laterLarge) throws Exception {
+        Path ed = Files.createDirectories(tmp.resolve(folder));
+        return new Path[]{ed,
+                Files.writeString(ed.resolve(earlier[0]), document(earlier[1], earlier[2], earlierLarge), StandardCharsets.UTF_8),
+                Files.writeString(ed.resolve(later[0]), document(later[1], later[2], laterLarge), StandardCharsets.UTF_8)};
+    }
+
+    private interface Run {
+        void run() throws Exception;
+    }
+
+    /** {@code run} with the size limit of {@code format} at 1 MiB. */
+    private static void withLimitOf1MiB(String format, Run run) throws Exception {
+        String key = "jiaokan.limit." + format;
+        String before = System.getProperty(key);
+        System.setProperty(key, "1");
         try {
-            Path out = tmp.resolve("limits-out");
-            Publisher.Result r = new Publisher(new Publisher.Options(out, Set.of("html", "catalog"), null, 2)).publish(List.of(ed));
-            assertTrue(r.errors().stream().anyMatch(e -> e.startsWith(big + ": ") && e.contains("over the size limit of html")), r.errors().toString());
-            List<String> clashes = r.errors().stream().filter(e -> e.contains("has the identifier t-big")).toList();
-            assertEquals(List.of(small + ": another document has the identifier t-big (" + big + "); not published"), clashes);
-            String dc = Files.readString(out.resolve("records/dc/t-big.xml"), StandardCharsets.UTF_8);
-            assertTrue(dc.contains("大篇通报"), dc);
-            assertFalse(Files.exists(out.resolve("doc/t-big.html")), "the later document's page under the earlier one's identifier");
-            try (java.util.stream.Stream<Path> pages = Files.walk(out)) {
-                for (Path p : pages.filter(Files::isRegularFile).toList()) {
-                    String name = p.toString();
-                    if (!name.endsWith(".html") && !name.endsWith(".xml") && !name.endsWith(".json") && !name.endsWith(".js")) continue;
-                    assertFalse(Files.readString(p, StandardCharsets.UTF_8).contains("小篇通报"), p + " holds the later document's text");
-                }
-            }
+            run.run();
         } finally {
-            if (before == null) System.clearProperty("jiaokan.limit.html");
-            else System.setProperty("jiaokan.limit.html", before);
+            if (before == null) System.clearProperty(key);
+            else System.setProperty(key, before);
         }
     }
 
-    /** What a publication of {@code out} holds of a text: the files (pages, records, search index) that hold it. */
+    /** The files of {@code out} (pages, records, search index) that hold {@code text}. */
     private static List<String> holding(Path out, String text) throws Exception {
         List<String> found = new java.util.ArrayList<>();
         try (java.util.stream.Stream<Path> files = Files.walk(out)) {
@@ -156,22 +150,36 @@ class DuplicateIdentifierTest {
     }
 
     /**
+     * The earlier document over the site's limit and not the records': the site leaves the later one out as the records
+     * do (and says so), so that no page of one text has the identifier, and with it the records and the PDF, of another.
+     */
+    @Test
+    void aDocumentOverTheSitesLimitKeepsItsIdentifierThere() throws Exception {
+        Path[] made = twoDocuments("limits", new String[]{"big.xml", "t-big", "大篇通报"}, true, new String[]{"small.xml", "t-big", "小篇通报"}, false);
+        Path ed = made[0], big = made[1], small = made[2];
+        withLimitOf1MiB("html", () -> {
+            Path out = tmp.resolve("limits-out");
+            Publisher.Result r = new Publisher(new Publisher.Options(out, Set.of("html", "catalog"), null, 2)).publish(List.of(ed));
+            assertTrue(r.errors().stream().anyMatch(e -> e.startsWith(big + ": ") && e.contains("over the size limit of html")), r.errors().toString());
+            List<String> clashes = r.errors().stream().filter(e -> e.contains("has the identifier t-big")).toList();
+            assertEquals(List.of(small + ": another document has the identifier t-big (" + big + "); not published"), clashes);
+            String dc = Files.readString(out.resolve("records/dc/t-big.xml"), StandardCharsets.UTF_8);
+            assertTrue(dc.contains("大篇通报"), dc);
+            assertFalse(Files.exists(out.resolve("doc/t-big.html")), "the later document's page under the earlier one's identifier");
+            assertEquals(List.of(), holding(out, "小篇通报"));
+        });
+    }
+
+    /**
      * An incremental publication after only the document over the site's limit took the identifier of one published
      * before: that one's pages go, and the search index is made again without it, as a publication into an empty
      * folder has it.
      */
     @Test
     void theIdentifierTakenByADocumentOverTheLimitTakesTheOldPagesAway() throws Exception {
-        Path ed = tmp.resolve("limits-again");
-        Files.createDirectories(ed);
-        String template = Files.readString(edition.resolve("zhs-notice.xml"), StandardCharsets.UTF_8);
-        Path big = ed.resolve("big.xml"), small = ed.resolve("small.xml");
-        String bigText = twin(template, "大篇通报", 1) + "<!-- " + "注".repeat(400_000) + " -->\n";
-        Files.writeString(big, bigText.replace("t-twin", "t-other"), StandardCharsets.UTF_8);
-        Files.writeString(small, twin(template, "小篇通报", 1).replace("t-twin", "t-big"), StandardCharsets.UTF_8);
-        String before = System.getProperty("jiaokan.limit.html");
-        System.setProperty("jiaokan.limit.html", "1");
-        try {
+        Path[] made = twoDocuments("limits-again", new String[]{"big.xml", "t-other", "大篇通报"}, true, new String[]{"small.xml", "t-big", "小篇通报"}, false);
+        Path ed = made[0], big = made[1], small = made[2];
+        withLimitOf1MiB("html", () -> {
             Path out = tmp.resolve("limits-again-out");
             Publisher.Options options = new Publisher.Options(out, Set.of("html"), null, 2, true);
             new Publisher(options).publish(List.of(ed));
@@ -179,7 +187,7 @@ class DuplicateIdentifierTest {
             List<String> first = holding(out, "小篇通报");
             assertTrue(first.stream().anyMatch(f -> f.startsWith("search")), "the search index holds the text: " + first);
             // the document over the limit takes the identifier
-            Files.writeString(big, bigText.replace("t-twin", "t-big"), StandardCharsets.UTF_8);
+            Files.writeString(big, document("t-big", "大篇通报", true), StandardCharsets.UTF_8);
             Publisher.Result r = new Publisher(options).publish(List.of(ed));
             assertEquals(List.of(small + ": another document has the identifier t-big (" + big + "); not published"),
                     r.errors().stream().filter(e -> e.contains("has the identifier")).toList());
@@ -188,33 +196,21 @@ class DuplicateIdentifierTest {
             Path fresh = tmp.resolve("limits-again-fresh");
             new Publisher(new Publisher.Options(fresh, Set.of("html"), null, 2)).publish(List.of(ed));
             assertEquals(List.of(), holding(fresh, "小篇通报"));
-        } finally {
-            if (before == null) System.clearProperty("jiaokan.limit.html");
-            else System.setProperty("jiaokan.limit.html", before);
-        }
+        });
     }
 
     /** The later file over one format's limit and left out of another for its identifier: both lines are said. */
     @Test
     void aClashIsSaidBesideASizeLimit() throws Exception {
-        Path ed = tmp.resolve("limits-both");
-        Files.createDirectories(ed);
-        String template = Files.readString(edition.resolve("zhs-notice.xml"), StandardCharsets.UTF_8);
-        Path first = ed.resolve("a-first.xml"), later = ed.resolve("b-later.xml");
-        Files.writeString(first, twin(template, "前篇通报", 1), StandardCharsets.UTF_8);
-        Files.writeString(later, twin(template, "后篇通报", 1) + "<!-- " + "注".repeat(400_000) + " -->\n", StandardCharsets.UTF_8);
-        String before = System.getProperty("jiaokan.limit.catalog");
-        System.setProperty("jiaokan.limit.catalog", "1");
-        try {
+        Path[] made = twoDocuments("limits-both", new String[]{"a-first.xml", "t-twin", "前篇通报"}, false, new String[]{"b-later.xml", "t-twin", "后篇通报"}, true);
+        Path ed = made[0], first = made[1], later = made[2];
+        withLimitOf1MiB("catalog", () -> {
             Publisher.Result r = new Publisher(new Publisher.Options(tmp.resolve("limits-both-out"), Set.of("html", "catalog"), null, 2))
                     .publish(List.of(ed));
             List<String> lines = r.errors().stream().filter(e -> e.startsWith(later + ": ")).toList();
             assertEquals(2, lines.size(), r.errors().toString());
             assertTrue(lines.stream().anyMatch(e -> e.contains("over the size limit of catalog")), lines.toString());
             assertTrue(lines.contains(later + ": another document has the identifier t-twin (" + first + "); not published"), lines.toString());
-        } finally {
-            if (before == null) System.clearProperty("jiaokan.limit.catalog");
-            else System.setProperty("jiaokan.limit.catalog", before);
-        }
+        });
     }
 }
