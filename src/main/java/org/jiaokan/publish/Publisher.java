@@ -1182,7 +1182,7 @@ public final class Publisher {
                 int chunk = c;
                 jobs.add(() -> {
                     for (int i = chunk; i < made.size(); i += chunks) {
-                        writeSitePage(ctx, made.get(i).page(), pages.page(made.get(i)), outputs);
+                        if (!writeSitePageOrSay(ctx, made.get(i).page(), pages.page(made.get(i)), outputs)) continue;
                         entryPagesMade.incrementAndGet();
                     }
                     return null;
@@ -1210,7 +1210,7 @@ public final class Publisher {
                         : serializer(ctx, bos, rel.endsWith(".xml"));
                 page.onClose(() -> {
                     try {
-                        writeSitePage(ctx, rel, bos.toByteArray(), outputs);
+                        writeSitePageOrSay(ctx, rel, bos.toByteArray(), outputs);
                     } catch (IOException e) {
                         throw new SaxonApiException(e.getMessage(), e);
                     }
@@ -1251,11 +1251,22 @@ public final class Publisher {
         return n;
     }
 
-    /** An edition page at {@code rel} in the site folder (refused where it would leave it), recorded in {@code outputs}. */
-    private static void writeSitePage(Context ctx, String rel, byte[] bytes, Set<String> outputs) throws IOException {
-        if (rel.startsWith("/") || rel.contains("..")) throw new IOException("refusing page " + rel);
+    /**
+     * An edition page at {@code rel} in the site folder, recorded in {@code outputs}; whether it was written. A name
+     * that would leave the folder (a segment "." or "..", or an empty one) is one error line, and the other pages are
+     * made. Two dots inside a name are a name's ({@code org-司法局--jk-a..b.html}, of a source named {@code a..b.txt}).
+     */
+    private static boolean writeSitePageOrSay(Context ctx, String rel, byte[] bytes, Set<String> outputs) throws IOException {
+        boolean plain = !rel.startsWith("/");
+        for (String segment : rel.split("/", -1)) plain &= !(segment.isEmpty() || segment.equals(".") || segment.equals(".."));
+        if (!plain) {
+            // one line, and the other pages made
+            ctx.errors().add(ctx.out() + ": page " + rel.replaceAll("\\p{Cntrl}", "?") + " not written: its name would leave the site folder");
+            return false;
+        }
         write(ctx, rel, bytes);
         outputs.add(rel);
+        return true;
     }
 
     /**

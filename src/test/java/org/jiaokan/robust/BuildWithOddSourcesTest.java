@@ -41,4 +41,30 @@ class BuildWithOddSourcesTest {
         assertTrue(Files.readString(edition.resolve("edition.xml")).contains("docs/jk-good.xml"), "the built document is listed");
         assertTrue(Files.isRegularFile(edition.resolve("docs").resolve("registers.xml")));
     }
+
+    /**
+     * A source whose name holds two dots: its document's register entries carry its id ({@code org-司法局--jk-a..b}),
+     * and their pages are written like the others (the whole site stopped at the first of them, with exit 2).
+     */
+    @Test
+    void aSourceNamedWithTwoDotsIsPublishedWithItsEntries() throws Exception {
+        Path edition = Files.createDirectories(tmp.resolve("dots"));
+        Files.copy(Path.of("tei", "edition.xml"), edition.resolve("edition.xml"));
+        Path sources = Files.createDirectories(edition.resolve("sources"));
+        // the example source that names an organisation by the document (司法局 of its county)
+        Files.copy(Path.of("tei", "sources", "002_a7b1ffc6616cccb3.txt"), sources.resolve("a..b.txt"));
+        Files.writeString(sources.resolve("good.txt"), "关于做好防汛工作的通知\n各有关单位：\n请认真落实。\n");
+        Path site = tmp.resolve("dots-site");
+
+        CliRun r = CliRun.of("build", "-q", "--formats", "html", "-o", site.toString(), edition.toString());
+
+        assertEquals(0, r.exit(), r.err());
+        assertTrue(Files.isRegularFile(site.resolve("doc/jk-a..b.html")), "the document's page");
+        assertTrue(Files.isRegularFile(site.resolve("doc/jk-good.html")), "the other document's page");
+        try (java.util.stream.Stream<Path> pages = Files.list(site.resolve("org"))) {
+            assertTrue(pages.anyMatch(p -> p.getFileName().toString().contains("jk-a..b")), "an entry page of the document's own names");
+        }
+        assertTrue(Files.isDirectory(site.resolve("assets")), "the site's assets");
+        assertTrue(Files.isDirectory(site.resolve("search")), "the search index");
+    }
 }
