@@ -951,7 +951,7 @@ public final class Publisher {
         Map<String, XdmValue> params = new HashMap<>();
         params.put("docid", new XdmAtomicValue(docid));
         params.put("doc-script", new XdmAtomicValue(script));
-        params.put("raw-source", new XdmAtomicValue(raw == null ? "" : "../src/" + fileName));
+        params.put("raw-source", new XdmAtomicValue(raw == null ? "" : "../src/" + publishedRawName(fileName)));
         params.put("citations", citations(cites));
         // A document over a format's size limit is not in that format: its page does not link to it.
         if (options.formats().stream().anyMatch(f -> bytes.length > DocumentLimits.limit(f))) {
@@ -1006,8 +1006,8 @@ public final class Publisher {
         write(ctx, "doc/" + docid + ".xml", bytes);
         files.add("doc/" + docid + ".xml");
         if (raw != null) {
-            write(ctx, "src/" + fileName, Files.readAllBytes(raw));
-            files.add("src/" + fileName);
+            write(ctx, "src/" + publishedRawName(fileName), Files.readAllBytes(raw));
+            files.add("src/" + publishedRawName(fileName));
         }
         for (Map.Entry<String, String> dl : new TreeMap<>(Map.of("bibtex", ".bib", "ris", ".ris", "cslJson", ".json")).entrySet()) {
             String v = cites.get(dl.getKey());
@@ -1418,6 +1418,23 @@ public final class Publisher {
                     })
                     .sorted().toList();
         }
+    }
+
+    /** The extensions of raw sources no browser runs as a page (a server names their types by them). */
+    private static final Set<String> INERT = Set.of("txt", "text", "docx", "doc", "odt", "rtf", "pdf", "md", "csv");
+
+    /**
+     * The name under {@code src/} of a raw source named {@code fileName}: its own where its extension is of a kind no
+     * browser runs ({@link #INERT}), else with {@code .txt} after it. A web page kept as a source holds its scripts and
+     * event handlers byte for byte; published as {@code src/page.html} it would run them in the edition's origin for
+     * anyone sent its address. As {@code src/page.html.txt} a server sends it as text, and it is downloaded with its
+     * bytes unchanged.
+     */
+    static String publishedRawName(String fileName) {
+        String last = fileName.substring(fileName.lastIndexOf('/') + 1);
+        int dot = last.lastIndexOf('.');
+        String ext = dot <= 0 ? "" : last.substring(dot + 1).toLowerCase(java.util.Locale.ROOT);
+        return INERT.contains(ext) ? fileName : fileName + ".txt";
     }
 
     /**

@@ -137,7 +137,10 @@ public final class SiteServer implements AutoCloseable {
         return m;
     }
 
-    /** Adds the response headers every file gets: no content sniffing, no framing by other sites. */
+    /**
+     * Adds the response headers every file gets: no content sniffing, no framing by other sites; the raw sources under
+     * {@code /src/} as downloads, in a sandbox.
+     */
     private static final class Headers extends Handler.Wrapper {
         Headers(Handler h) {
             super(h);
@@ -147,6 +150,11 @@ public final class SiteServer implements AutoCloseable {
         public boolean handle(Request request, Response response, Callback callback) throws Exception {
             response.getHeaders().put("X-Content-Type-Options", "nosniff");
             response.getHeaders().put("Referrer-Policy", "no-referrer");
+            if (Request.getPathInContext(request).startsWith("/src/")) {
+                // the raw sources, byte for byte: downloaded, and never run as a page of the edition
+                response.getHeaders().put("Content-Disposition", "attachment");
+                response.getHeaders().put("Content-Security-Policy", "sandbox");
+            }
             return super.handle(request, response, callback);
         }
     }

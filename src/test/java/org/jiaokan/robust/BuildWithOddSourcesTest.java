@@ -67,4 +67,30 @@ class BuildWithOddSourcesTest {
         assertTrue(Files.isDirectory(site.resolve("assets")), "the site's assets");
         assertTrue(Files.isDirectory(site.resolve("search")), "the search index");
     }
+
+    /**
+     * A web page kept as a source, scripts and all: its copy in the site is named so that a server sends it as text,
+     * byte for byte, and the document's page links that copy.
+     */
+    @Test
+    void aWebPageSourceIsPublishedAsText() throws Exception {
+        Path edition = Files.createDirectories(tmp.resolve("web"));
+        Files.copy(Path.of("tei", "edition.xml"), edition.resolve("edition.xml"));
+        Path sources = Files.createDirectories(edition.resolve("sources"));
+        byte[] page = ("<!DOCTYPE html><html><head><meta charset=\"utf-8\"><title>关于做好安全工作的通知</title>"
+                + "<script>alert('t')</script></head><body><h1>关于做好安全工作的通知</h1><p>各有关单位：请认真落实。"
+                + "<img src=x onerror=alert(2)></p></body></html>").getBytes(java.nio.charset.StandardCharsets.UTF_8);
+        Files.write(sources.resolve("xss.html"), page);
+        Files.writeString(sources.resolve("good.txt"), "关于做好防汛工作的通知\n各有关单位：\n请认真落实。\n");
+        Path site = tmp.resolve("web-site");
+
+        CliRun r = CliRun.of("build", "-q", "--formats", "html", "-o", site.toString(), edition.toString());
+
+        assertEquals(0, r.exit(), r.err());
+        assertTrue(java.util.Arrays.equals(page, Files.readAllBytes(site.resolve("src/xss.html.txt"))), "the source byte for byte");
+        assertTrue(Files.notExists(site.resolve("src/xss.html")), "the source as a page of the site");
+        assertTrue(Files.readString(site.resolve("doc/jk-xss.html")).contains("href=\"../src/xss.html.txt\""), "the page links the copy");
+        assertTrue(Files.isRegularFile(site.resolve("src/good.txt")), "a text source under its own name");
+        assertTrue(Files.readString(site.resolve("doc/jk-good.html")).contains("href=\"../src/good.txt\""));
+    }
 }

@@ -80,6 +80,22 @@ class SiteServerTest {
         return Integer.parseInt(rawResponse.substring(9, 12));
     }
 
+    /** A raw source under src/ is a download in a sandbox, whatever it holds; a page is neither. */
+    @Test
+    void rawSourcesAreDownloadsInASandbox() throws Exception {
+        Files.createDirectories(site.resolve("src"));
+        Files.writeString(site.resolve("src/page.html.txt"), "<script>alert(1)</script>");
+        HttpResponse<String> raw = get("src/page.html.txt");
+        assertEquals(200, raw.statusCode());
+        assertEquals("<script>alert(1)</script>", raw.body());
+        assertEquals("attachment", raw.headers().firstValue("content-disposition").orElse(""));
+        assertEquals("sandbox", raw.headers().firstValue("content-security-policy").orElse(""));
+        assertTrue(raw.headers().firstValue("content-type").orElse("").startsWith("text/plain"), raw.headers().toString());
+        HttpResponse<String> page = get("doc/t-1.html");
+        assertTrue(page.headers().firstValue("content-disposition").isEmpty(), page.headers().toString());
+        assertTrue(page.headers().firstValue("content-security-policy").isEmpty(), page.headers().toString());
+    }
+
     @Test
     void servesPagesWithTheirContentTypes() throws Exception {
         assertTrue(server.url().matches("http://127\\.0\\.0\\.1:\\d+/"), server.url());
