@@ -16,7 +16,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
  * Invented notices in both scripts with Greek, Cyrillic and mathematical signs (from the DejaVu faces, after the
- * CJK ones), a private-use character (set as its code point) and a character no face has (an error line naming the
+ * CJK ones), a private-use character and control characters (set as their code points) and a character no face has (an error line naming the
  * file and the character; the other files are still printed).
  */
 class PdfScriptsTest {
@@ -47,7 +47,9 @@ class PdfScriptsTest {
         hieroglyph = Files.writeString(in.resolve("hieroglyph.xml"), tei("江州市博物馆展品说明", "zh-Hans",
                 "展品铭文首字为𓀀，释读待定。"));
         privateUse = Files.writeString(in.resolve("private-use.xml"), tei("柳林镇档案整理说明", "zh-Hans",
-                "原件第三行有一造字\uE425，系旧排版系统的自造字。"));
+                "原件第三行有一造字\uE425，系旧排版系统的自造字。",
+                // control characters XML carries (a C1 control and DEL, from a source decoded as it said): no face draws them
+                "原件页脚有控制字符\u0089与\u007F，照录。"));
         // No-break spaces, as a title copied from a web page's byline has them (the sans face has no glyph for one).
         web = Files.writeString(in.resolve("web.xml"), tei("来源：江州新闻网\u00A0\u00A0时间：2020-03-25\u00A0\u00A0编辑：王明", "zh-Hans",
                 "本网讯\u00A0\u00A0记者从市公安局获悉，全市治安形势总体平稳。"));
@@ -90,6 +92,7 @@ class PdfScriptsTest {
         Assumptions.assumeTrue(PdfTools.poppler(), PdfTools.NO_POPPLER);
         String text = PdfTools.run("pdftotext", out.resolve("pdf/private-use.pdf").toString(), "-").replaceAll("\\s+", "");
         assertTrue(text.contains("有一造字〈U+E425〉，系旧排版系统的自造字"), text);
+        assertTrue(text.contains("有控制字符〈U+0089〉与〈U+007F〉，照录"), text);
     }
 
     @Test

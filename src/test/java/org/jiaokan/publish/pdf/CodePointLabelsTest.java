@@ -6,20 +6,21 @@ import org.xml.sax.helpers.DefaultHandler;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertSame;
 
-/** Private-use characters reach FOP as their code points; every other character as it is. */
-class PrivateUseLabelsTest {
+/** Private-use characters, DEL and the C1 controls reach FOP as their code points; every other character as it is. */
+class CodePointLabelsTest {
     @Test
     void privateUseCharactersBecomeTheirCodePoints() {
-        assertEquals("syrlandi 〈U+F1E6〉", PrivateUseLabels.label("syrlandi \uF1E6"));
-        assertEquals("通报〈U+E425〉第〈U+F0001〉号", PrivateUseLabels.label("通报\uE425第" + Character.toString(0xF0001) + "号"));
-        String plain = "東湖區公安分局《通報》ϑ − 𠀀";
-        assertSame(plain, PrivateUseLabels.label(plain), "text without private-use characters is passed on unchanged");
+        assertEquals("syrlandi 〈U+F1E6〉", CodePointLabels.label("syrlandi \uF1E6"));
+        assertEquals("通报〈U+E425〉第〈U+F0001〉号", CodePointLabels.label("通报\uE425第" + Character.toString(0xF0001) + "号"));
+        assertEquals("页脚〈U+0089〉〈U+007F〉〈U+0080〉〈U+009F〉照录\t", CodePointLabels.label("页脚\u0089\u007F\u0080\u009F照录\t"));
+        String plain = "東湖區公安分局《通報》ϑ − 𠀀 é ~\u00A0";
+        assertSame(plain, CodePointLabels.label(plain), "text without private-use characters is passed on unchanged");
     }
 
     @Test
     void theFilterRewritesCharacterEventsOnly() throws Exception {
         StringBuilder seen = new StringBuilder();
-        PrivateUseLabels f = new PrivateUseLabels(new DefaultHandler() {
+        CodePointLabels f = new CodePointLabels(new DefaultHandler() {
             @Override
             public void characters(char[] ch, int start, int length) {
                 seen.append(new String(ch, start, length)).append('|');
