@@ -33,13 +33,26 @@ final class EncodingDetector {
      * detection ({@link #detect}).
      */
     static DecodedText decode(byte[] bytes, Charset forced) throws ReadException {
-        if (forced != null) return decodeForced(bytes, forced);
+        return decode(bytes, forced, false);
+    }
+
+    /**
+     * As {@link #decode(byte[], Charset)}, for plain text, which may hold a few NULs (a stray byte of a converter or a
+     * scraper: at most one byte in a hundred), each then a control character the TEI keeps by reference, as any
+     * other; binary data holds many. A web page's NUL is dropped by any HTML parser, so there one is still refused.
+     */
+    static DecodedText decodeText(byte[] bytes, Charset forced) throws ReadException {
+        return decode(bytes, forced, true);
+    }
+
+    private static DecodedText decode(byte[] bytes, Charset forced, boolean fewNuls) throws ReadException {
+        if (forced != null) return decodeForced(bytes, forced, fewNuls);
         if (startsWith(bytes, 0xFF, 0xFE, 0, 0) || startsWith(bytes, 0, 0, 0xFE, 0xFF)) {
             throw new ReadException("UTF-32 text is not supported; save it as UTF-8");
         }
         Bom bom = bom(bytes);
-        if (bom != null) return decodeWithBom(bytes, bom);
-        return detect(bytes);
+        if (bom != null) return decodeWithBom(bytes, bom, fewNuls);
+        return detect(bytes, fewNuls);
     }
 
     /**
@@ -47,6 +60,10 @@ final class EncodingDetector {
      * whether the decoder consumes it (generic "UTF-16") or passes it on as U+FEFF.
      */
     static DecodedText decodeForced(byte[] bytes, Charset forced) throws ReadException {
+        return decodeForced(bytes, forced, false);
+    }
+
+    private static DecodedText decodeForced(byte[] bytes, Charset forced, boolean fewNuls) throws ReadException {
         Bom bom = bom(bytes);
         int from = bom != null && bom.charset().equals(forced) ? bom.length() : 0;
         StrictDecoding d = StrictDecoding.decode(bytes, from, forced);
@@ -56,7 +73,7 @@ final class EncodingDetector {
         }
         boolean markLeft = d.text().startsWith("\uFEFF");
         String text = markLeft ? d.text().substring(1) : d.text();
-        requireText(text);
+        requireText(text, fewNuls);
         boolean bomDropped = from > 0 || markLeft || (bom != null && forced.name().equals("UTF-16"));
         return new DecodedText(text, forced.name(),
                 "forced by --encoding" + (bomDropped ? " (byte-order mark removed)" : ""));
@@ -64,12 +81,16 @@ final class EncodingDetector {
 
     /** Decodes strictly with the encoding a byte-order mark names. */
     static DecodedText decodeWithBom(byte[] bytes, Bom bom) throws ReadException {
+        return decodeWithBom(bytes, bom, false);
+    }
+
+    private static DecodedText decodeWithBom(byte[] bytes, Bom bom, boolean fewNuls) throws ReadException {
         StrictDecoding d = StrictDecoding.decode(bytes, bom.length(), bom.charset());
         if (!d.ok()) {
             throw new ReadException("not valid " + bom.charset().name() + " despite its byte-order mark: undecodable byte at offset "
                     + d.errorOffset());
         }
-        requireText(d.text());
+        requireText(d.text(), fewNuls);
         return new DecodedText(d.text(), bom.charset().name(), bom.charset().name() + " byte-order mark");
     }
 
@@ -80,14 +101,18 @@ final class EncodingDetector {
      * @throws ReadException with {@link #BINARY} when the bytes hold NULs or decode in no candidate
      */
     static DecodedText detect(byte[] bytes) throws ReadException {
+        return detect(bytes, false);
+    }
+
+    private static DecodedText detect(byte[] bytes, boolean fewNuls) throws ReadException {
         if (indexOf(bytes, (byte) 0) >= 0) {
             DecodedText utf16 = utf16WithoutBom(bytes);
             if (utf16 != null) return utf16;
-            throw new ReadException(BINARY);
+            if (!fewNuls || count(bytes, (byte) 0) * 100L > bytes.length) throw new ReadException(BINARY);
         }
         StrictDecoding utf8 = StrictDecoding.decode(bytes, 0, StandardCharsets.UTF_8);
         if (utf8.ok()) {
-            requireText(utf8.text());
+            requireText(utf8.text(), fewNuls);
             int sequences = multiByteSequences(bytes);
             String evidence = sequences == 0
                     ? "ASCII only (valid UTF-8 without multi-byte sequences)"
@@ -97,12 +122,12 @@ final class EncodingDetector {
         StrictDecoding gb = StrictDecoding.decode(bytes, 0, GB18030);
         StrictDecoding big5 = StrictDecoding.decode(bytes, 0, BIG5);
         String utf8Failure = "UTF-8 fails at byte " + utf8.errorOffset();
-        if (gb.ok() && big5.ok()) return choosePlausible(gb.text(), big5.text(), utf8Failure);
-        if (gb.ok()) return single(gb.text(), GB18030, utf8Failure + ", Big5 at byte " + big5.errorOffset());
-        if (big5.ok()) return single(big5.text(), BIG5, utf8Failure + ", GB18030 at byte " + gb.errorOffset());
+        if (gb.ok() && big5.ok()) return choosePlausible(gb.text(), big5.text(), utf8Failure, fewNuls);
+        if (gb.ok()) return single(gb.text(), GB18030, utf8Failure + ", Big5 at byte " + big5.errorOffset(), fewNuls);
+        if (big5.ok()) return single(big5.text(), BIG5, utf8Failure + ", GB18030 at byte " + gb.errorOffset(), fewNuls);
         DecodedText utf16 = utf16WithoutBom(bytes);
         if (utf16 != null) return utf16;
-        DecodedText damaged = damaged(bytes);
+        DecodedText damaged = damaged(bytes, fewNuls);
         if (damaged != null) return damaged;
         if (mostlyAscii(bytes)) {
             throw new ReadException("text in an unsupported encoding: not UTF-8, GB18030 or Big5 (undecodable byte at offset "
@@ -123,19 +148,19 @@ final class EncodingDetector {
      * bytes kept as escapes ({@link DamagedDecoding}). The encoding with the fewest damaged bytes
      * wins; UTF-8, then GB18030, on a tie. Null when no encoding comes close.
      */
-    private static DecodedText damaged(byte[] bytes) throws ReadException {
+    private static DecodedText damaged(byte[] bytes, boolean fewNuls) throws ReadException {
         // UTF-8 first: its strictness makes a near-valid decoding strong evidence. Then the legacy
         // encodings, which decode each other's bytes with few errors, by how plausible their Chinese is.
         DamagedDecoding utf8 = DamagedDecoding.decode(bytes, 0, StandardCharsets.UTF_8);
-        if (acceptable(utf8, bytes.length)) return damagedText(utf8, StandardCharsets.UTF_8);
+        if (acceptable(utf8, bytes.length)) return damagedText(utf8, StandardCharsets.UTF_8, fewNuls);
         DamagedDecoding gb = DamagedDecoding.decode(bytes, 0, GB18030);
         DamagedDecoding big5 = DamagedDecoding.decode(bytes, 0, BIG5);
         boolean gbOk = acceptable(gb, bytes.length), big5Ok = acceptable(big5, bytes.length);
         if (gbOk && big5Ok) {
-            return HanPlausibility.score(big5.text()) > HanPlausibility.score(gb.text()) ? damagedText(big5, BIG5) : damagedText(gb, GB18030);
+            return HanPlausibility.score(big5.text()) > HanPlausibility.score(gb.text()) ? damagedText(big5, BIG5, fewNuls) : damagedText(gb, GB18030, fewNuls);
         }
-        if (gbOk) return damagedText(gb, GB18030);
-        if (big5Ok) return damagedText(big5, BIG5);
+        if (gbOk) return damagedText(gb, GB18030, fewNuls);
+        if (big5Ok) return damagedText(big5, BIG5, fewNuls);
         return null;
     }
 
@@ -147,26 +172,26 @@ final class EncodingDetector {
         return han >= 4 && han >= 4L * d.damaged() && HanPlausibility.score(d.text()) >= 0.3;
     }
 
-    private static DecodedText damagedText(DamagedDecoding d, Charset charset) throws ReadException {
-        requireText(d.text());
+    private static DecodedText damagedText(DamagedDecoding d, Charset charset, boolean fewNuls) throws ReadException {
+        requireText(d.text(), fewNuls);
         return new DecodedText(d.text(), charset.name(), "decodes as " + charset.name() + " but for " + d.damaged()
                 + " damaged byte" + (d.damaged() == 1 ? "" : "s") + " (the first at offset " + d.first()
                 + "), kept as damage with their raw values");
     }
 
-    private static DecodedText single(String text, Charset charset, String failures) throws ReadException {
-        requireText(text);
+    private static DecodedText single(String text, Charset charset, String failures, boolean fewNuls) throws ReadException {
+        requireText(text, fewNuls);
         return new DecodedText(text, charset.name(), "decodes as " + charset.name() + " without errors ("
                 + percent(HanPlausibility.score(text)) + " frequent Chinese characters); " + failures);
     }
 
-    private static DecodedText choosePlausible(String gbText, String big5Text, String utf8Failure) throws ReadException {
+    private static DecodedText choosePlausible(String gbText, String big5Text, String utf8Failure, boolean fewNuls) throws ReadException {
         double gbScore = HanPlausibility.score(gbText);
         double big5Score = HanPlausibility.score(big5Text);
         // GB18030 wins ties: it is the more common legacy encoding and a superset of GBK/GB2312.
         boolean big5Wins = big5Score > gbScore;
         String text = big5Wins ? big5Text : gbText;
-        requireText(text);
+        requireText(text, fewNuls);
         String winner = big5Wins ? "Big5" : "GB18030";
         String loser = big5Wins ? "GB18030" : "Big5";
         return new DecodedText(text, winner, "decodes as both GB18030 and Big5 (" + utf8Failure + "); "
@@ -179,10 +204,15 @@ final class EncodingDetector {
      * necessarily text.
      */
     static void requireText(String text) throws ReadException {
+        requireText(text, false);
+    }
+
+    /** As {@link #requireText(String)}; with {@code fewNuls}, a NUL counts as one of the control characters, not as binary data outright. */
+    private static void requireText(String text, boolean fewNuls) throws ReadException {
         int controls = 0;
         for (int i = 0; i < text.length(); i++) {
             char c = text.charAt(i);
-            if (c == 0) throw new ReadException(BINARY);
+            if (c == 0 && !fewNuls) throw new ReadException(BINARY);
             if (c < 0x20 && c != '\t' && c != '\n' && c != '\r' && c != '\f' && c != 0x0B && c != 0x1B) controls++;
         }
         if (controls > 0 && controls * 20L > text.length()) throw new ReadException(BINARY);
@@ -297,6 +327,12 @@ final class EncodingDetector {
             if ((bytes[i] & 0xFF) != prefix[i]) return false;
         }
         return true;
+    }
+
+    private static int count(byte[] bytes, byte value) {
+        int n = 0;
+        for (byte b : bytes) if (b == value) n++;
+        return n;
     }
 
     private static int indexOf(byte[] bytes, byte value) {

@@ -25,7 +25,7 @@ public final class TextReader implements SourceReader {
     @Override
     public SourceDocument read(String fileName, byte[] bytes, Charset forced) throws ReadException {
         FileFacts.requireNonEmpty(bytes);
-        DecodedText decoded = EncodingDetector.decode(bytes, forced);
+        DecodedText decoded = EncodingDetector.decodeText(bytes, forced);
         if (decoded.text().isEmpty()) throw new ReadException("empty file (byte-order mark only)");
         List<SourceLine> lines = new ArrayList<>();
         for (String line : splitLines(decoded.text())) lines.add(SourceLine.plain(line));

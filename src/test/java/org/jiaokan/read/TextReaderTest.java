@@ -171,6 +171,28 @@ class TextReaderTest {
         assertEquals("empty file (byte-order mark only)", e.getMessage());
     }
 
+    /** A stray NUL in text is a control character of it (kept by reference in the TEI), not a sign of binary data. */
+    @Test
+    void aFewNulsInTextAreKept() throws ReadException {
+        String text = "关于做好夏季治安巡查工作的通知\n各派出所：\n现将有关事项通知如下。\n".repeat(4);
+        byte[] utf8 = text.getBytes(StandardCharsets.UTF_8);
+        byte[] withNul = new byte[utf8.length + 1];
+        int at = "关于做好夏季".getBytes(StandardCharsets.UTF_8).length;
+        System.arraycopy(utf8, 0, withNul, 0, at);
+        System.arraycopy(utf8, at, withNul, at + 1, utf8.length - at);
+        SourceDocument doc = read(withNul, null);
+        assertEquals("UTF-8", doc.encoding());
+        assertEquals(("关于做好夏季\0" + text.substring(6)).strip(), doc.text().strip());
+        byte[] gb = ("关于做好夏季\0" + text.substring(6)).getBytes(java.nio.charset.Charset.forName("GB18030"));
+        assertEquals("GB18030", read(gb, null).encoding());
+        // NULs in more than one byte in a hundred: binary data
+        byte[] many = new byte[utf8.length];
+        System.arraycopy(utf8, 0, many, 0, utf8.length);
+        for (int i = 0; i < 4; i++) many[i * 40] = 0;
+        ReadException e = assertThrows(ReadException.class, () -> read(many, null));
+        assertEquals("binary data, not text", e.getMessage());
+    }
+
     @Test
     void randomBytesWithNulsAreBinary() {
         byte[] bytes = new byte[512];
