@@ -309,7 +309,7 @@ final class EncodingDetector {
         return ascii * 10L >= bytes.length * 7L;
     }
 
-    private static int multiByteSequences(byte[] bytes) {
+    static int multiByteSequences(byte[] bytes) {
         int n = 0;
         for (byte b : bytes) {
             if ((b & 0xC0) == 0xC0) n++;

@@ -5,7 +5,8 @@ import java.nio.charset.Charset;
 /**
  * Decodes an HTML page's bytes: a forced encoding, else the byte-order mark, else the page's own
  * declaration, else detection as for plain text. A declaration that the bytes contradict is
- * overruled by detection, and the evidence says so.
+ * overruled by detection, and the evidence says so; so is a single-byte charset's label on a page whose bytes are
+ * valid UTF-8 with multi-byte sequences in it.
  */
 final class HtmlDecoding {
 
@@ -25,8 +26,31 @@ final class HtmlDecoding {
             return overruled(bytes, "declares " + declared.label() + " in " + declared.where()
                     + " but is not valid " + declared.charset().name() + " at byte " + d.errorOffset());
         }
+        if (singleByte(declared.charset())) {
+            // Every byte decodes in a single-byte charset, so the declaration cannot be contradicted the way a GBK one
+            // is; a page that is valid UTF-8 with multi-byte sequences in it was saved as UTF-8 under a stale label
+            // (Latin-1 text is almost never valid UTF-8: an accented letter is one byte, not a lead and a trail).
+            StrictDecoding utf8 = StrictDecoding.decode(bytes, 0, java.nio.charset.StandardCharsets.UTF_8);
+            int sequences = utf8.ok() ? EncodingDetector.multiByteSequences(bytes) : 0;
+            if (sequences >= LABEL_OUTWEIGHED) {
+                return overruled(bytes, "declares " + declared.label() + " in " + declared.where() + " but is valid UTF-8 with "
+                        + sequences + " multi-byte sequences");
+            }
+        }
         EncodingDetector.requireText(d.text());
         return new DecodedText(d.text(), declared.charset().name(), evidence(declared));
+    }
+
+    /** Multi-byte UTF-8 sequences that outweigh a single-byte charset's label on a page that is valid UTF-8. */
+    static final int LABEL_OUTWEIGHED = 4;
+
+    /** Whether every character of {@code charset} is one byte (ISO 8859, the Windows code pages, ASCII …). */
+    private static boolean singleByte(Charset charset) {
+        try {
+            return charset.canEncode() && charset.newEncoder().maxBytesPerChar() == 1.0f;
+        } catch (UnsupportedOperationException e) {
+            return false;
+        }
     }
 
     private static String evidence(HtmlCharsetDeclaration declared) {

@@ -205,6 +205,31 @@ class HtmlReaderTest {
         assertTrue(doc.text().contains("全国公安机关庆祝建党100周年"));
     }
 
+    /**
+     * A UTF-8 page under a stale single-byte label: every byte decodes as Latin-1, but the bytes are valid UTF-8 with
+     * many multi-byte sequences, so the label is overruled (the text read as Latin-1 was mojibake, silently); a page
+     * in the label's own charset keeps it.
+     */
+    @Test
+    void aSingleByteLabelOnAUtf8PageIsOverruled() throws ReadException {
+        String page = "<html><head><meta charset=\"iso-8859-1\"><title>通知</title></head><body>"
+                + "<p>全国公安机关庆祝建党100周年安保维稳工作动员部署会召开。</p></body></html>";
+        SourceDocument doc = read(page.getBytes(StandardCharsets.UTF_8));
+        assertEquals("UTF-8", doc.encoding());
+        assertTrue(doc.encodingEvidence().startsWith("page declares iso-8859-1 in <meta charset> but is valid UTF-8 with "),
+                doc.encodingEvidence());
+        assertTrue(doc.text().contains("全国公安机关庆祝建党100周年"), doc.text());
+        String latin = "<html><head><meta charset=\"iso-8859-1\"><title>Café</title></head><body>"
+                + "<p>Le préfet a présidé la réunion de sécurité à Lyon.</p></body></html>";
+        SourceDocument french = read(latin.getBytes(StandardCharsets.ISO_8859_1));
+        assertEquals("ISO-8859-1", french.encoding());
+        assertTrue(french.text().contains("préfet a présidé"), french.text());
+        // the same page saved as UTF-8 under its old label: four multi-byte sequences or more outweigh the label
+        SourceDocument resaved = read(latin.getBytes(StandardCharsets.UTF_8));
+        assertEquals("UTF-8", resaved.encoding());
+        assertTrue(resaved.text().contains("préfet a présidé"), resaved.text());
+    }
+
     @Test
     void undeclaredBig5PageIsDetected() throws ReadException {
         String page = "<html><body><h1>四川省公安局處長會議召開</h1><p>會議以電視電話會的形式開至縣級公安機關。"
