@@ -6,6 +6,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.stream.Stream;
 
 /**
@@ -80,6 +81,7 @@ public final class EditionBuilder {
         List<Path> inputs;
         List<Path> skipped;
         List<Path> links = new ArrayList<>();
+        Map<Path, String> special = new java.util.LinkedHashMap<>();
         try (Stream<Path> s = Files.list(sources)) {
             // Hidden files (.DS_Store, .gitkeep) are the system's, not sources.
             List<Path> entries = s.filter(p -> !p.getFileName().toString().startsWith(".")).sorted().toList();
@@ -99,14 +101,20 @@ public final class EditionBuilder {
                 else if (a.isSymbolicLink() && Files.isRegularFile(p)) {
                     files.add(p);
                     links.add(p);
-                } else others.add(p);
+                } else if (a.isDirectory() || a.isSymbolicLink() && Files.isDirectory(p)) {
+                    others.add(p); // a folder of attachments: a notice
+                } else {
+                    // a named pipe, a socket, a device, a link to nothing: one error line, as convert gives it
+                    files.add(p);
+                    special.put(p, a.isSymbolicLink() ? "cannot read: a link to nothing" : "cannot read: not a regular file");
+                }
             }
             inputs = List.copyOf(files);
             skipped = List.copyOf(others);
         }
         Path docs = editionDir.resolve(DOCS);
         Conversion conversion = new Conversion(toolkit, header.edition()).withTeiAll(header.schema().orElse(null))
-                .withRefusals(org.jiaokan.io.InputFiles.linksOutside(sources, links))
+                .withRefusals(refusals(org.jiaokan.io.InputFiles.linksOutside(sources, links), special))
                 .wholeEdition();
         if (cache) conversion.withCache(editionDir.resolve(CACHE), codeIdentity);
         conversion.withSteps(steps);
@@ -118,6 +126,13 @@ public final class EditionBuilder {
         List<String> duplicates = duplicateIds(headerFile, conversion.documentIds());
         if (duplicates == null) duplicates = duplicateIds(headerFile);
         return new Result(r, orphans(docs, r), skipped, duplicates, conversion.cacheCounts(), conversion.teiFromCache());
+    }
+
+    /** The sources refused before they are read: links out of sources/, and what is no file to read. */
+    private static Map<Path, String> refusals(Map<Path, String> linksOutside, Map<Path, String> special) {
+        Map<Path, String> all = new java.util.LinkedHashMap<>(linksOutside);
+        special.forEach(all::putIfAbsent);
+        return all;
     }
 
     /**

@@ -93,4 +93,30 @@ class BuildWithOddSourcesTest {
         assertTrue(Files.isRegularFile(site.resolve("src/good.txt")), "a text source under its own name");
         assertTrue(Files.readString(site.resolve("doc/jk-good.html")).contains("href=\"../src/good.txt\""));
     }
+
+    /**
+     * A named pipe and a link to nothing among the sources: each one error line, as convert gives them, and exit 1 (a
+     * pipe was a notice with exit 0); the build neither opens the pipe nor waits on it; a folder is still a notice.
+     */
+    @Test
+    void aPipeAmongTheSourcesIsAnErrorLine() throws Exception {
+        Path edition = Files.createDirectories(tmp.resolve("pipe"));
+        Files.copy(Path.of("tei", "edition.xml"), edition.resolve("edition.xml"));
+        Path sources = Files.createDirectories(edition.resolve("sources"));
+        Files.writeString(sources.resolve("good.txt"), "关于做好防汛工作的通知\n各有关单位：\n请认真落实。\n");
+        Path pipe = sources.resolve("pipe.txt");
+        Process mk = new ProcessBuilder("mkfifo", pipe.toString()).start();
+        org.junit.jupiter.api.Assumptions.assumeTrue(mk.waitFor() == 0, "skipped: mkfifo is not at hand");
+        Path dangling = Files.createSymbolicLink(sources.resolve("gone.txt"), sources.resolve("nowhere.txt"));
+        Path folder = Files.createDirectories(sources.resolve("attachments"));
+
+        CliRun r = CliRun.of("build", "-q", "--no-site", edition.toString());
+
+        assertEquals(1, r.exit(), r.err());
+        assertEquals(List.of(
+                "jiaokan: error: " + dangling + ": cannot read: a link to nothing",
+                "jiaokan: error: " + pipe + ": cannot read: not a regular file",
+                "jiaokan: notice: " + folder + " is not a file; skipped"), r.errLines());
+        assertEquals(List.of(edition.resolve("docs").resolve("jk-good.xml")), Cli.teiFiles(edition.resolve("docs")));
+    }
 }
