@@ -95,8 +95,8 @@ final class BuildCommand implements Callable<Integer> {
             return 2;
         }
         r.duplicateIds().forEach(d -> Output.error(editionDir.resolve(EditionBuilder.HEADER) + ": " + d));
-        r.skipped().forEach(p -> System.err.println("jiaokan: notice: " + p + " is not a file; skipped"));
-        r.orphans().forEach(p -> System.err.println("jiaokan: notice: " + p + " has no source in "
+        r.skipped().forEach(p -> Output.notice(p + " is not a file; skipped"));
+        r.orphans().forEach(p -> Output.notice(p + " has no source in "
                 + editionDir.resolve(EditionBuilder.SOURCES) + " any more; it is kept but no longer listed in edition.xml"));
         if (!quiet) {
             long written = r.conversion().outcomes().stream().filter(TeiFiles.Outcome::written).count();

@@ -58,7 +58,7 @@ final class ServeCommand implements Callable<Integer> {
             return 1;
         }
         if (!Files.isRegularFile(dir.resolve("index.html"))) {
-            System.err.println("jiaokan: notice: " + dir + " has no index.html");
+            Output.notice(dir + " has no index.html");
         }
         SiteServer server;
         AtomicReference<String> oaiUrl = new AtomicReference<>("http://" + host + "/oai");
@@ -69,7 +69,7 @@ final class ServeCommand implements Callable<Integer> {
             Output.error(e.getMessage());
             return 1;
         }
-        for (String problem : oai.catalog().problems()) System.err.println("jiaokan: warning: " + problem + " (not offered over OAI-PMH)");
+        for (String problem : oai.catalog().problems()) System.err.println("jiaokan: warning: " + Output.oneLine(problem + " (not offered over OAI-PMH)"));
         try {
             server = new SiteServer(dir, host, port, List.of(new OaiHandler(oai))).start();
             oaiUrl.set(server.url() + "oai");

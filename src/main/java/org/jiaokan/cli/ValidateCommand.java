@@ -46,7 +46,7 @@ final class ValidateCommand implements Callable<Integer> {
             else if (teiAll != null) {
                 Output.error(teiAll + ": no such schema");
                 return 2;
-            } else System.err.println("jiaokan: notice: " + rng + " not found; checking against jiaokan.rng only");
+            } else Output.notice(rng + " not found; checking against jiaokan.rng only");
         }
         int bad = 0;
         for (Path f : files) {

@@ -39,7 +39,8 @@ public final class EditionHeader {
         try {
             doc = Xml.parse(file);
         } catch (SAXException e) {
-            throw new EditionException(file + ": not well-formed XML: " + e.getMessage());
+            String why = org.jiaokan.io.XmlErrors.wellFormedness(e);
+            throw new EditionException(file + ": " + (why != null ? why : "not well-formed XML: " + e.getMessage()));
         }
         Element root = doc.getDocumentElement();
         if (!"teiCorpus".equals(root.getLocalName()) || !Xml.TEI_NS.equals(root.getNamespaceURI())) {

@@ -119,4 +119,44 @@ class BuildWithOddSourcesTest {
                 "jiaokan: notice: " + folder + " is not a file; skipped"), r.errLines());
         assertEquals(List.of(edition.resolve("docs").resolve("jk-good.xml")), Cli.teiFiles(edition.resolve("docs")));
     }
+
+    /** An edition file with a DOCTYPE (and an external entity in it) is refused in words, nothing fetched. */
+    @Test
+    void anEditionFileWithADoctypeIsRefusedInWords() throws Exception {
+        Path edition = Files.createDirectories(tmp.resolve("doctype"));
+        String header = Files.readString(Path.of("tei", "edition.xml"));
+        int root = header.indexOf("<teiCorpus");
+        Path file = Files.writeString(edition.resolve("edition.xml"), header.substring(0, root)
+                + "<!DOCTYPE teiCorpus [<!ENTITY x SYSTEM \"file:///etc/hostname\">]>\n" + header.substring(root));
+        Files.createDirectories(edition.resolve("sources"));
+
+        CliRun r = CliRun.of("build", "-q", "--no-site", edition.toString());
+
+        assertEquals(2, r.exit(), r.err());
+        assertEquals(1, r.errLines().size(), r.err());
+        String line = r.errLines().get(0);
+        assertTrue(line.startsWith("jiaokan: error: " + file + ": a DOCTYPE is not allowed at line "), line);
+        assertTrue(line.endsWith(" (DTDs and entities are never loaded)"), line);
+    }
+
+    /** A source whose name holds a line end: its error is one line, the line end written as an escape. */
+    @Test
+    void aNameWithALineEndIsOneLine() throws Exception {
+        Path edition = Files.createDirectories(tmp.resolve("names"));
+        Files.copy(Path.of("tei", "edition.xml"), edition.resolve("edition.xml"));
+        Path sources = Files.createDirectories(edition.resolve("sources"));
+        Files.writeString(sources.resolve("good.txt"), "关于做好防汛工作的通知\n各有关单位：\n请认真落实。\n");
+        Path bad;
+        try {
+            bad = Files.createFile(sources.resolve("bad\njiaokan: error: forged.txt"));
+        } catch (java.nio.file.InvalidPathException | java.io.IOException e) {
+            org.junit.jupiter.api.Assumptions.abort("skipped: the file system takes no line end in a name");
+            return;
+        }
+
+        CliRun r = CliRun.of("build", "-q", "--no-site", edition.toString());
+
+        assertEquals(1, r.exit(), r.err());
+        assertEquals(List.of("jiaokan: error: " + bad.toString().replace("\n", "\\n") + ": empty file"), r.errLines());
+    }
 }
