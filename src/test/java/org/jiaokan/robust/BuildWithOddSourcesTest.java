@@ -16,6 +16,18 @@ class BuildWithOddSourcesTest {
     @TempDir
     Path tmp;
 
+    /** A new edition folder {@code name} with the example edition's header and an empty sources/ folder: its sources/. */
+    private Path sources(String name) throws Exception {
+        Path edition = Files.createDirectories(tmp.resolve(name));
+        Files.copy(Path.of("tei", "edition.xml"), edition.resolve("edition.xml"));
+        return Files.createDirectories(edition.resolve("sources"));
+    }
+
+    /** A notice of flood work, a good source beside a bad one. */
+    private static void good(Path sources) throws Exception {
+        Files.writeString(sources.resolve("good.txt"), "关于做好防汛工作的通知\n各有关单位：\n请认真落实。\n");
+    }
+
     @Test
     void oddSourcesAreReportedAndTheRestIsBuilt() throws Exception {
         Path edition = Files.createDirectories(tmp.resolve("ed"));
@@ -48,12 +60,11 @@ class BuildWithOddSourcesTest {
      */
     @Test
     void aSourceNamedWithTwoDotsIsPublishedWithItsEntries() throws Exception {
-        Path edition = Files.createDirectories(tmp.resolve("dots"));
-        Files.copy(Path.of("tei", "edition.xml"), edition.resolve("edition.xml"));
-        Path sources = Files.createDirectories(edition.resolve("sources"));
+        Path sources = sources("dots");
+        Path edition = sources.getParent();
         // the example source that names an organisation by the document (司法局 of its county)
         Files.copy(Path.of("tei", "sources", "002_a7b1ffc6616cccb3.txt"), sources.resolve("a..b.txt"));
-        Files.writeString(sources.resolve("good.txt"), "关于做好防汛工作的通知\n各有关单位：\n请认真落实。\n");
+        good(sources);
         Path site = tmp.resolve("dots-site");
 
         CliRun r = CliRun.of("build", "-q", "--formats", "html", "-o", site.toString(), edition.toString());
@@ -74,14 +85,13 @@ class BuildWithOddSourcesTest {
      */
     @Test
     void aWebPageSourceIsPublishedAsText() throws Exception {
-        Path edition = Files.createDirectories(tmp.resolve("web"));
-        Files.copy(Path.of("tei", "edition.xml"), edition.resolve("edition.xml"));
-        Path sources = Files.createDirectories(edition.resolve("sources"));
+        Path sources = sources("web");
+        Path edition = sources.getParent();
         byte[] page = ("<!DOCTYPE html><html><head><meta charset=\"utf-8\"><title>关于做好安全工作的通知</title>"
                 + "<script>alert('t')</script></head><body><h1>关于做好安全工作的通知</h1><p>各有关单位：请认真落实。"
                 + "<img src=x onerror=alert(2)></p></body></html>").getBytes(java.nio.charset.StandardCharsets.UTF_8);
         Files.write(sources.resolve("xss.html"), page);
-        Files.writeString(sources.resolve("good.txt"), "关于做好防汛工作的通知\n各有关单位：\n请认真落实。\n");
+        good(sources);
         Path site = tmp.resolve("web-site");
 
         CliRun r = CliRun.of("build", "-q", "--formats", "html", "-o", site.toString(), edition.toString());
@@ -100,10 +110,9 @@ class BuildWithOddSourcesTest {
      */
     @Test
     void aPipeAmongTheSourcesIsAnErrorLine() throws Exception {
-        Path edition = Files.createDirectories(tmp.resolve("pipe"));
-        Files.copy(Path.of("tei", "edition.xml"), edition.resolve("edition.xml"));
-        Path sources = Files.createDirectories(edition.resolve("sources"));
-        Files.writeString(sources.resolve("good.txt"), "关于做好防汛工作的通知\n各有关单位：\n请认真落实。\n");
+        Path sources = sources("pipe");
+        Path edition = sources.getParent();
+        good(sources);
         Path pipe = sources.resolve("pipe.txt");
         Process mk = new ProcessBuilder("mkfifo", pipe.toString()).start();
         org.junit.jupiter.api.Assumptions.assumeTrue(mk.waitFor() == 0, "skipped: mkfifo is not at hand");
@@ -142,10 +151,9 @@ class BuildWithOddSourcesTest {
     /** A source whose name holds a line end: its error is one line, the line end written as an escape. */
     @Test
     void aNameWithALineEndIsOneLine() throws Exception {
-        Path edition = Files.createDirectories(tmp.resolve("names"));
-        Files.copy(Path.of("tei", "edition.xml"), edition.resolve("edition.xml"));
-        Path sources = Files.createDirectories(edition.resolve("sources"));
-        Files.writeString(sources.resolve("good.txt"), "关于做好防汛工作的通知\n各有关单位：\n请认真落实。\n");
+        Path sources = sources("names");
+        Path edition = sources.getParent();
+        good(sources);
         Path bad;
         try {
             bad = Files.createFile(sources.resolve("bad\njiaokan: error: forged.txt"));
