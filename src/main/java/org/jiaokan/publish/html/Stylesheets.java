@@ -307,7 +307,7 @@ public final class Stylesheets {
             // Saxon counts the parser's errors with the error handler it finds on the reader, and sets its own only
             // where there is none: each parse starts without one, so no document is blamed for an earlier one's errors.
             reader.setErrorHandler(null);
-            return b.build(new SAXSource(reader, src));
+            return b.build(new SAXSource(new ControlLabels(reader), src));
         } catch (IOException e) {
             throw new SaxonApiException(e);
         } finally {
@@ -323,6 +323,63 @@ public final class Stylesheets {
                     // a reader that cannot drop its handler is not kept
                 }
             }
+        }
+    }
+
+    /**
+     * The events of a parse with DEL and the C1 controls (U+007F–U+009F), which XML carries, in text and attribute
+     * values replaced by their code points, {@code 〈U+0089〉}: what a page, a record or the print edition shows of one.
+     * HTML has no way to write one (a reference to U+0080–U+009F reads as a Windows-1252 character, U+0089 as ‰),
+     * MARC and the catalogues forbid them, and no face draws one. The TEI itself, and its copy beside the pages, keep
+     * the character.
+     */
+    static final class ControlLabels extends org.xml.sax.helpers.XMLFilterImpl {
+        ControlLabels(XMLReader parent) {
+            super(parent);
+        }
+
+        /** Whether {@code c} is DEL or a C1 control. */
+        static boolean control(char c) {
+            return c >= 0x7F && c <= 0x9F;
+        }
+
+        /** {@code s} with each such character as its label; {@code s} itself where it holds none. */
+        static String label(String s) {
+            int i = 0;
+            while (i < s.length() && !control(s.charAt(i))) i++;
+            if (i == s.length()) return s;
+            StringBuilder b = new StringBuilder(s.length() + 16).append(s, 0, i);
+            for (; i < s.length(); i++) {
+                char c = s.charAt(i);
+                if (control(c)) b.append("\u3008U+00").append(Integer.toHexString(c).toUpperCase(java.util.Locale.ROOT)).append('\u3009');
+                else b.append(c);
+            }
+            return b.toString();
+        }
+
+        @Override
+        public void characters(char[] ch, int start, int length) throws org.xml.sax.SAXException {
+            for (int i = start; i < start + length; i++) {
+                if (control(ch[i])) {
+                    String s = label(new String(ch, start, length));
+                    super.characters(s.toCharArray(), 0, s.length());
+                    return;
+                }
+            }
+            super.characters(ch, start, length);
+        }
+
+        @Override
+        public void startElement(String uri, String local, String qName, org.xml.sax.Attributes atts) throws org.xml.sax.SAXException {
+            org.xml.sax.helpers.AttributesImpl labelled = null;
+            for (int i = 0; i < atts.getLength(); i++) {
+                String v = atts.getValue(i);
+                String l = label(v);
+                if (l == v) continue;
+                if (labelled == null) labelled = new org.xml.sax.helpers.AttributesImpl(atts);
+                labelled.setValue(i, l);
+            }
+            super.startElement(uri, local, qName, labelled == null ? atts : labelled);
         }
     }
 
