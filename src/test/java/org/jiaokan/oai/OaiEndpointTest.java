@@ -250,6 +250,21 @@ class OaiEndpointTest {
         assertEquals("cannotDisseminateFormat", errorCode(oai("verb=GetRecord&metadataPrefix=ead&identifier=" + enc(id(docIds.get(0))))));
         assertEquals("idDoesNotExist", errorCode(oai("verb=GetRecord&metadataPrefix=oai_dc&identifier=" + enc("oai:example.org:no-such-doc"))));
         assertEquals("badResumptionToken", errorCode(oai("verb=ListRecords&resumptionToken=not-a-token")));
+        // tokens that decode to bytes no XML can carry: a well-formed answer that echoes none of them
+        for (String garbage : List.of("AAAA", "garbage", "abcd")) {
+            Document d = oai("verb=ListRecords&resumptionToken=" + garbage);
+            assertEquals("badResumptionToken", errorCode(d), garbage);
+            assertFalse(texts(d, "error").get(0).contains("\u0000"), garbage);
+        }
+        // a token with a metadata prefix this repository has none of
+        String foreign = java.util.Base64.getEncoder().encodeToString("offset::2|metadataPrefix::foo".getBytes(StandardCharsets.UTF_8));
+        assertEquals("badResumptionToken", errorCode(oai("verb=ListRecords&resumptionToken=" + enc(foreign))));
+        // days the calendar does not have are not read as the days before them
+        for (String day : List.of("from=2020-02-30", "from=2021-04-31", "until=2021-02-29", "from=2020-02-30T00:00:00Z")) {
+            assertEquals("badArgument", errorCode(oai("verb=ListRecords&metadataPrefix=oai_dc&" + day)), day);
+        }
+        assertEquals(0, oai("verb=ListRecords&metadataPrefix=oai_dc&from=2020-02-29").getElementsByTagNameNS(OAI, "error").getLength(),
+                "a leap day is a day");
         assertEquals("badArgument", errorCode(oai("verb=ListRecords&metadataPrefix=oai_dc&resumptionToken=x")));
     }
 

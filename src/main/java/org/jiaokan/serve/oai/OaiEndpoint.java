@@ -99,6 +99,15 @@ public final class OaiEndpoint {
                     break;
                 }
             }
+            if (ok && (name.equals("from") || name.equals("until"))) {
+                for (String v : a.getValue()) {
+                    if (!calendarDate(v)) {
+                        problems.add("'" + name + "' is not a day of the calendar (a date as 2020-02-29, or a time as 2020-02-29T08:00:00Z)");
+                        ok = false;
+                        break;
+                    }
+                }
+            }
             if (ok) clean.put(name, a.getValue().toArray(String[]::new));
         }
         OAIPMH answer;
@@ -120,6 +129,21 @@ public final class OaiEndpoint {
         }
         if (answer.getVerb() instanceof Identify identify) answer.withVerb(new DayIdentify(identify));
         return write(answer, s.config);
+    }
+
+    /**
+     * Whether {@code v}, where it has the shape of a date or a time of the protocol, is one the calendar has: the
+     * library reads 2020-02-30 as 2020-02-29 and answers for that day. A value of another shape is left to it (it
+     * refuses it).
+     */
+    static boolean calendarDate(String v) {
+        try {
+            if (v.matches("\\d{4}-\\d{2}-\\d{2}")) java.time.LocalDate.parse(v);
+            else if (v.matches("\\d{4}-\\d{2}-\\d{2}T\\d{2}:\\d{2}:\\d{2}Z")) java.time.Instant.parse(v);
+            return true;
+        } catch (java.time.format.DateTimeParseException e) {
+            return false;
+        }
     }
 
     /** A {@code badArgument} answer for a request whose arguments could not be read at all. */

@@ -31,15 +31,29 @@ final class SafeTokenFormat implements ResumptionTokenFormat {
         return inner.format(value);
     }
 
+    /**
+     * The token's value, where it is one this repository could have issued: an offset of zero or more, and one of its
+     * metadata prefixes where it names one (a list of sets names none). Anything else is
+     * {@code badResumptionToken} with one message that echoes nothing of the token: the library's own message for a
+     * token it cannot read holds the token's decoded bytes, control characters among them, which no XML can carry.
+     */
     @Override
     public ResumptionToken.Value parse(String token) throws BadResumptionTokenException {
         if (token == null || token.isEmpty()) throw new BadResumptionTokenException("The resumption token is empty");
+        ResumptionToken.Value v;
         try {
-            ResumptionToken.Value v = inner.parse(token);
-            if (v == null || (v.hasOffset() && v.getOffset() < 0)) throw new BadResumptionTokenException("The resumption token is not one this repository issued");
-            return v;
-        } catch (RuntimeException e) {
-            throw new BadResumptionTokenException("The resumption token is not one this repository issued");
+            v = inner.parse(token);
+        } catch (BadResumptionTokenException | RuntimeException e) {
+            throw notIssued();
         }
+        if (v == null || !v.hasOffset() || v.getOffset() < 0
+                || v.hasMetadataPrefix() && OaiFormat.forPrefix(v.getMetadataPrefix()).isEmpty()) {
+            throw notIssued();
+        }
+        return v;
+    }
+
+    private static BadResumptionTokenException notIssued() {
+        return new BadResumptionTokenException("The resumption token is not one this repository issued");
     }
 }
