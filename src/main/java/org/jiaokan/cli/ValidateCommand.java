@@ -26,6 +26,9 @@ import java.util.concurrent.Callable;
                 + "(XIncludes are expanded first; every xml:id must be unique in a file with its XIncludes expanded; tei_all is found at ../shared/external/tei-schema-tei_all/tei_all.rng or named with --tei-all; skipped with a "
                 + "notice when absent). Prints one line per error and exits 1 if any file is invalid.")
 final class ValidateCommand implements Callable<Integer> {
+    /** The reason given for a document nested too deeply for the checks' walks of its tree. */
+    static final String TOO_DEEP = "elements nested too deeply to check (thousands of levels); not checked";
+
     @Option(names = "--tei-all", paramLabel = "RNG", description = "Path of tei_all.rng.")
     Path teiAll;
 
@@ -73,14 +76,24 @@ final class ValidateCommand implements Callable<Integer> {
                 Output.error(f + ": " + (xml != null ? xml : e.getMessage()));
                 bad++;
                 continue;
+            } catch (StackOverflowError e) {
+                // one line, and the next file: the walks of a tree nested thousands deep run out of stack
+                Output.error(f + ": " + TOO_DEEP);
+                bad++;
+                continue;
             }
             boolean ok = duplicates.isEmpty();
             for (String d : duplicates) Output.error(f + ": " + d);
-            for (RelaxNgValidator v : validators) {
-                for (String err : v.validate(bytes, f.toUri().toString())) {
-                    Output.error(f + ":" + err + " (" + v.schemaName() + where + ")");
-                    ok = false;
+            try {
+                for (RelaxNgValidator v : validators) {
+                    for (String err : v.validate(bytes, f.toUri().toString())) {
+                        Output.error(f + ":" + err + " (" + v.schemaName() + where + ")");
+                        ok = false;
+                    }
                 }
+            } catch (StackOverflowError e) {
+                Output.error(f + ": " + TOO_DEEP);
+                ok = false;
             }
             if (ok) System.out.println(f + ": valid (" + String.join(", ", validators.stream().map(RelaxNgValidator::schemaName).toList()) + ")");
             else bad++;

@@ -23,7 +23,8 @@ public final class XIncludes {
 
     /**
      * Replaces each xi:include in {@code doc} by the root element of the file it names, resolved
-     * against {@code base} (the including file's folder); files outside {@code base} are refused.
+     * against {@code base} (the including file's folder); files outside {@code base} are refused, also where a link
+     * inside it leads out of it, and so is anything not a plain file.
      */
     public static Document expand(Document doc, Path base) throws IOException, SAXException {
         return expand(doc, base, new java.util.HashMap<>());
@@ -45,7 +46,16 @@ public final class XIncludes {
             }
             Path target = root.resolve(href).normalize();
             if (href.contains(":") || !target.startsWith(root)) throw new IOException("xi:include outside " + base + " refused: " + href);
-            Element included = (Element) doc.importNode(Xml.parse(target).getDocumentElement(), true);
+            // where it is, links followed: a link inside the folder to a file outside it is outside it
+            Path real;
+            try {
+                real = target.toRealPath();
+            } catch (java.nio.file.NoSuchFileException e) {
+                throw new IOException("xi:include of a file not found: " + href);
+            }
+            if (!real.startsWith(root.toRealPath())) throw new IOException("xi:include outside " + base + " refused: " + href + " (a link out of it)");
+            if (!java.nio.file.Files.isRegularFile(real)) throw new IOException("xi:include of something not a file refused: " + href);
+            Element included = (Element) doc.importNode(Xml.parse(real).getDocumentElement(), true);
             inc.getParentNode().replaceChild(included, inc);
             origins.put(included, href);
         }

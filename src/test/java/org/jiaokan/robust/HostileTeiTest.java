@@ -111,6 +111,33 @@ class HostileTeiTest {
         assertEquals(0, hits.get(), "the local server was asked for an entity or DTD");
     }
 
+    /**
+     * An XInclude of a link inside the folder that leads out of it (to a file, to a folder) is refused like one that
+     * names the outside file, without opening it; a document nested thousands deep is one error line, and the next
+     * file is checked.
+     */
+    @Test
+    void linksOutOfTheFolderAndDeepNestingAreRefusedInOneLine() throws Exception {
+        Path outside = Files.createDirectories(tmp.resolve("outside"));
+        Path leaked = Files.writeString(outside.resolve("leak.xml"), "<TEI xmlns=\"" + TEI + "\" xml:id=\"" + SECRET + "\"/>");
+        Path in = Files.createDirectories(tmp.resolve("links"));
+        Files.createSymbolicLink(in.resolve("sec.xml"), leaked);
+        Files.createSymbolicLink(in.resolve("dir"), outside);
+        Path inc = Files.writeString(in.resolve("inc.xml"), tei("t", "<p>正文</p><xi:include href=\"sec.xml\"/><xi:include href=\"sec.xml\"/>"));
+        Path viaDir = Files.writeString(in.resolve("via-dir.xml"), tei("t", "<p>正文</p><xi:include href=\"dir/leak.xml\"/>"));
+        Path deep = Files.writeString(in.resolve("deep.xml"), tei("t", "<p>" + "<hi>".repeat(10_000) + "深" + "</hi>".repeat(10_000) + "</p>"));
+        Path fine = Files.writeString(in.resolve("fine.xml"), tei("t", "<p>正文</p>"));
+        CliRun v = CliRun.of("validate", "--no-tei-all", inc.toString(), viaDir.toString(), deep.toString(), fine.toString());
+        assertEquals(1, v.exit(), v.err());
+        assertFalse(v.err().contains(SECRET) || v.out().contains(SECRET), v.err());
+        assertFalse(v.err().contains("Exception") || v.err().contains("StackOverflow"), v.err());
+        assertEquals(List.of(
+                "jiaokan: error: " + inc + ": xi:include outside " + in + " refused: sec.xml (a link out of it)",
+                "jiaokan: error: " + viaDir + ": xi:include outside " + in + " refused: dir/leak.xml (a link out of it)",
+                "jiaokan: error: " + deep + ": elements nested too deeply to check (thousands of levels); not checked"), v.errLines());
+        assertTrue(v.out().contains(fine + ": valid"), v.out());
+    }
+
     @Test
     void entityBombsAreRefusedAtOnce() throws Exception {
         Path in = Files.createDirectories(tmp.resolve("bombs"));
