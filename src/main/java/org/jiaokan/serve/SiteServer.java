@@ -55,6 +55,16 @@ public final class SiteServer implements AutoCloseable {
         pool.setDaemon(true);
         server = new Server(pool);
         server.setStopAtShutdown(true);
+        // The server's own error pages (a request it refuses before any handler sees it: a bad URI, one too long)
+        // carry the headers every response does.
+        server.setErrorHandler(new org.eclipse.jetty.server.handler.ErrorHandler() {
+            @Override
+            public boolean handle(Request request, Response response, Callback callback) throws Exception {
+                response.getHeaders().put("X-Content-Type-Options", "nosniff");
+                response.getHeaders().put("Referrer-Policy", "no-referrer");
+                return super.handle(request, response, callback);
+            }
+        });
         connector = new ServerConnector(server, 1, 1);
         connector.setHost(host);
         connector.setPort(port);

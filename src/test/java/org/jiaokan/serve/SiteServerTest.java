@@ -129,6 +129,13 @@ class SiteServerTest {
             assertFalse(r.contains("SECRET-OUTSIDE"), target + " leaked: " + r);
             int st = status(r);
             assertTrue(st == 400 || st == 404, target + ": " + r.lines().findFirst().orElse(""));
+            assertTrue(r.toLowerCase(java.util.Locale.ROOT).contains("x-content-type-options: nosniff"), target + ": " + r);
+        }
+        // the server's own refusals carry the headers too
+        for (String target : List.of("/%00", "/%FF", "/" + "a".repeat(10_000))) {
+            String r = raw(target);
+            assertTrue(status(r) >= 400, target + ": " + r.lines().findFirst().orElse(""));
+            assertTrue(r.toLowerCase(java.util.Locale.ROOT).contains("x-content-type-options: nosniff"), target + ": " + r.lines().limit(8).toList());
         }
         // A link inside the folder to a file inside it is served.
         Files.createSymbolicLink(site.resolve("home.html"), site.resolve("index.html"));
