@@ -394,7 +394,14 @@ public final class Conversion {
             return new Written(index, o, invalid, contributions, xmlIds);
         } catch (IOException | ReadException e) {
             return Written.failed(index, e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage());
-        } catch (RuntimeException | StackOverflowError e) {
+        } catch (StackOverflowError e) {
+            // the file an editor changed by hand, most likely, not the source: it is named, and left as it is
+            String name = r.id() + ".xml";
+            return Written.failed(index, java.nio.file.Files.exists(outDir.resolve(name))
+                    ? "its TEI file " + outDir.resolve(name) + " has elements nested too deeply to merge with this conversion"
+                    + " (thousands of levels); the file is left as it is"
+                    : unexpected(e));
+        } catch (RuntimeException e) {
             return Written.failed(index, unexpected(e));
         }
     }
@@ -455,6 +462,13 @@ public final class Conversion {
 
     /** The ids and kept sources' names of this run's inputs (see {@link DocumentNames}). */
     private Map<Path, DocumentNames.Name> names = Map.of();
+
+    /** The TEI file names ({@code ID.xml}) of the last run's inputs, converted or not: a file among them has its source. */
+    public java.util.Set<String> teiFileNames() {
+        java.util.Set<String> out = new java.util.HashSet<>();
+        for (DocumentNames.Name n : names.values()) out.add(n.id() + ".xml");
+        return out;
+    }
 
     private DocumentNames.Name name(Path input) {
         DocumentNames.Name n = names.get(input);
@@ -545,7 +559,7 @@ public final class Conversion {
      * message ("Index 3 out of bounds") says nothing about where it came from.
      */
     private static String unexpected(Throwable e) {
-        if (e instanceof StackOverflowError) return "internal error: structure nested too deeply to process";
+        if (e instanceof StackOverflowError) return "elements nested too deeply to process (thousands of levels)";
         return "internal error: " + e.getClass().getSimpleName() + (e.getMessage() == null ? "" : ": " + e.getMessage());
     }
 

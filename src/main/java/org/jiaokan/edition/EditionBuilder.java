@@ -33,12 +33,14 @@ public final class EditionBuilder {
 
     private final Toolkit toolkit;
 
-    private static List<Path> orphans(Path docs, Conversion.Result r) throws IOException {
+    private static List<Path> orphans(Path docs, Conversion.Result r, java.util.Set<String> ofSources) throws IOException {
         java.util.Set<Path> written = new java.util.HashSet<>(r.outcomes().stream().map(o -> o.file().toAbsolutePath().normalize()).toList());
         try (Stream<Path> s = Files.list(docs)) {
             return s.filter(p -> p.toString().endsWith(".xml"))
                     .filter(p -> !p.getFileName().toString().equals(Toolkit.REGISTER_FILE))
                     .filter(p -> !written.contains(p.toAbsolutePath().normalize()))
+                    // a source of the run that failed still has its file: not an orphan
+                    .filter(p -> !ofSources.contains(p.getFileName().toString()))
                     .sorted().toList();
         }
     }
@@ -125,7 +127,7 @@ public final class EditionBuilder {
         header.writeDocumentList(hrefs);
         List<String> duplicates = duplicateIds(headerFile, conversion.documentIds());
         if (duplicates == null) duplicates = duplicateIds(headerFile);
-        return new Result(r, orphans(docs, r), skipped, duplicates, conversion.cacheCounts(), conversion.teiFromCache());
+        return new Result(r, orphans(docs, r, conversion.teiFileNames()), skipped, duplicates, conversion.cacheCounts(), conversion.teiFromCache());
     }
 
     /** The sources refused before they are read: links out of sources/, and what is no file to read. */

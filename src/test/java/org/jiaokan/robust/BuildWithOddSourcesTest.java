@@ -167,4 +167,29 @@ class BuildWithOddSourcesTest {
         assertEquals(1, r.exit(), r.err());
         assertEquals(List.of("jiaokan: error: " + bad.toString().replace("\n", "\\n") + ": empty file"), r.errLines());
     }
+
+    /**
+     * A TEI file an editor nested thousands deep: the build names that file, leaves it as it is, and does not call it
+     * a file without a source (it named the source, as if the source were at fault, and the file an orphan).
+     */
+    @Test
+    void aTeiFileNestedTooDeeplyIsNamedAndLeftAsItIs() throws Exception {
+        Path sources = sources("deep");
+        Path edition = sources.getParent();
+        good(sources);
+        assertEquals(0, CliRun.of("build", "-q", "--no-site", edition.toString()).exit());
+        Path tei = edition.resolve("docs").resolve("jk-good.xml");
+        String text = Files.readString(tei);
+        int p = text.indexOf("<p ", text.indexOf("<body"));
+        int inside = text.indexOf('>', p) + 1;
+        Files.writeString(tei, text.substring(0, inside) + "<hi>".repeat(20_000) + "深" + "</hi>".repeat(20_000) + text.substring(inside));
+        byte[] edited = Files.readAllBytes(tei);
+
+        CliRun r = CliRun.of("build", "-q", "--no-site", edition.toString());
+
+        assertEquals(1, r.exit(), r.err());
+        assertEquals(List.of("jiaokan: error: " + sources.resolve("good.txt") + ": its TEI file " + tei
+                + " has elements nested too deeply to merge with this conversion (thousands of levels); the file is left as it is"), r.errLines());
+        assertTrue(java.util.Arrays.equals(edited, Files.readAllBytes(tei)), "the editor's file as it was");
+    }
 }
