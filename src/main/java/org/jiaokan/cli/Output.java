@@ -49,7 +49,7 @@ final class Output implements Conversion.Listener {
     @Override
     public void converted(int done, int total, Path input, TeiFiles.Outcome outcome) {
         if (terminal && !quiet) {
-            System.err.printf("\r[%d/%d] %s%s", done, total, input.getFileName(), done == total ? "\n" : "\033[K");
+            System.err.printf("\r[%d/%d] %s%s", done, total, oneLine(String.valueOf(input.getFileName())), done == total ? "\n" : "\033[K");
         }
         if (!quiet && !outcome.keptUnits().isEmpty()) {
             System.err.println((terminal ? "\r" : "") + "jiaokan: " + oneLine(outcome.file().getFileName()

@@ -395,14 +395,40 @@ public final class Conversion {
         } catch (IOException | ReadException e) {
             return Written.failed(index, e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage());
         } catch (StackOverflowError e) {
-            // the file an editor changed by hand, most likely, not the source: it is named, and left as it is
-            String name = r.id() + ".xml";
-            return Written.failed(index, java.nio.file.Files.exists(outDir.resolve(name))
-                    ? "its TEI file " + outDir.resolve(name) + " has elements nested too deeply to merge with this conversion"
+            // The file an editor nested by hand, where it is nested that deep (a conversion's own tree never is): it is
+            // named, and left as it is.
+            Path tei = outDir.resolve(r.id() + ".xml");
+            return Written.failed(index, depthOver(tei, 1000)
+                    ? "its TEI file " + tei + " has elements nested too deeply to merge with this conversion"
                     + " (thousands of levels); the file is left as it is"
                     : unexpected(e));
         } catch (RuntimeException e) {
             return Written.failed(index, unexpected(e));
+        }
+    }
+
+    /** Whether the XML file {@code file} has elements nested more than {@code levels} deep (false where it cannot be read). */
+    static boolean depthOver(Path file, int levels) {
+        if (!java.nio.file.Files.isRegularFile(file)) return false;
+        int[] depth = {0};
+        org.xml.sax.helpers.DefaultHandler h = new org.xml.sax.helpers.DefaultHandler() {
+            @Override
+            public void startElement(String uri, String local, String qName, org.xml.sax.Attributes atts) throws org.xml.sax.SAXException {
+                if (++depth[0] > levels) throw new org.xml.sax.SAXException("deep");
+            }
+
+            @Override
+            public void endElement(String uri, String local, String qName) {
+                depth[0]--;
+            }
+        };
+        try (java.io.InputStream in = java.nio.file.Files.newInputStream(file)) {
+            org.xml.sax.XMLReader x = org.jiaokan.xml.Xml.newSaxReader(true);
+            x.setContentHandler(h);
+            x.parse(new org.xml.sax.InputSource(in));
+            return false;
+        } catch (org.xml.sax.SAXException | IOException | RuntimeException ex) {
+            return depth[0] > levels;
         }
     }
 

@@ -210,9 +210,10 @@ final class EncodingDetector {
     /** As {@link #requireText(String)}; with {@code fewNuls}, a NUL counts as one of the control characters, not as binary data outright. */
     private static void requireText(String text, boolean fewNuls) throws ReadException {
         int controls = 0;
+        int nuls = 0;
         for (int i = 0; i < text.length(); i++) {
             char c = text.charAt(i);
-            if (c == 0 && !fewNuls) throw new ReadException(BINARY);
+            if (c == 0 && (!fewNuls || ++nuls * 100L > text.length())) throw new ReadException(BINARY);
             if (c < 0x20 && c != '\t' && c != '\n' && c != '\r' && c != '\f' && c != 0x0B && c != 0x1B) controls++;
         }
         if (controls > 0 && controls * 20L > text.length()) throw new ReadException(BINARY);

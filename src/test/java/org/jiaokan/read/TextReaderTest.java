@@ -191,6 +191,15 @@ class TextReaderTest {
         for (int i = 0; i < 4; i++) many[i * 40] = 0;
         ReadException e = assertThrows(ReadException.class, () -> read(many, null));
         assertEquals("binary data, not text", e.getMessage());
+        // the same share under a forced encoding or after a byte-order mark
+        byte[] ascii = ("notice " + "\0".repeat(4) + "x".repeat(92)).getBytes(StandardCharsets.US_ASCII);
+        assertEquals("binary data, not text", assertThrows(ReadException.class, () -> read(ascii, StandardCharsets.UTF_8)).getMessage());
+        byte[] bom = new byte[ascii.length + 3];
+        bom[0] = (byte) 0xEF;
+        bom[1] = (byte) 0xBB;
+        bom[2] = (byte) 0xBF;
+        System.arraycopy(ascii, 0, bom, 3, ascii.length);
+        assertEquals("binary data, not text", assertThrows(ReadException.class, () -> read(bom, null)).getMessage());
     }
 
     @Test

@@ -302,11 +302,15 @@ public final class Stylesheets {
         // A reader of this thread's, taken out while it parses (a parse within a parse makes its own).
         XMLReader reader = READER.get();
         READER.remove();
+        org.xml.sax.EntityResolver resolver = null;
         try {
             if (reader == null) reader = secureReader();
             // Saxon counts the parser's errors with the error handler it finds on the reader, and sets its own only
             // where there is none: each parse starts without one, so no document is blamed for an earlier one's errors.
             reader.setErrorHandler(null);
+            // the filter sets itself as the reader's entity resolver while it parses: the reader's own, which refuses
+            // every external entity, is put back after
+            resolver = reader.getEntityResolver();
             return b.build(new SAXSource(new ControlLabels(reader), src));
         } catch (IOException e) {
             throw new SaxonApiException(e);
@@ -316,6 +320,7 @@ public final class Stylesheets {
                 reader.setContentHandler(null);
                 reader.setDTDHandler(null);
                 reader.setErrorHandler(null);
+                reader.setEntityResolver(resolver);
                 try {
                     reader.setProperty("http://xml.org/sax/properties/lexical-handler", null);
                     READER.set(reader);
