@@ -54,7 +54,7 @@ public final class SafePaths {
     }
 
     /** Whether every segment of the name is a plain one: none empty, {@code .} or {@code ..}. */
-    static boolean plain(String name) {
+    public static boolean plain(String name) {
         int from = 0;
         while (true) {
             int to = name.indexOf('/', from);

@@ -1006,8 +1006,9 @@ public final class Publisher {
         write(ctx, "doc/" + docid + ".xml", bytes);
         files.add("doc/" + docid + ".xml");
         if (raw != null) {
-            write(ctx, "src/" + publishedRawName(fileName), Files.readAllBytes(raw));
-            files.add("src/" + publishedRawName(fileName));
+            String copy = "src/" + publishedRawName(fileName);
+            write(ctx, copy, Files.readAllBytes(raw));
+            files.add(copy);
         }
         for (Map.Entry<String, String> dl : new TreeMap<>(Map.of("bibtex", ".bib", "ris", ".ris", "cslJson", ".json")).entrySet()) {
             String v = cites.get(dl.getKey());
@@ -1257,9 +1258,7 @@ public final class Publisher {
      * made. Two dots inside a name are a name's ({@code org-司法局--jk-a..b.html}, of a source named {@code a..b.txt}).
      */
     private static boolean writeSitePageOrSay(Context ctx, String rel, byte[] bytes, Set<String> outputs) throws IOException {
-        boolean plain = !rel.startsWith("/");
-        for (String segment : rel.split("/", -1)) plain &= !(segment.isEmpty() || segment.equals(".") || segment.equals(".."));
-        if (!plain) {
+        if (!org.jiaokan.io.SafePaths.plain(rel)) {
             // one line, and the other pages made
             ctx.errors().add(ctx.out() + ": page " + rel.replaceAll("\\p{Cntrl}", "?") + " not written: its name would leave the site folder");
             return false;
