@@ -38,7 +38,7 @@ final class EncodingDetector {
 
     /**
      * As {@link #decode(byte[], Charset)}, for plain text, which may hold a few NULs (a stray byte of a converter or a
-     * scraper: at most one byte in a hundred), each then a control character the TEI keeps by reference, as any
+     * scraper: at most one character in a hundred), each then a control character the TEI keeps by reference, as any
      * other; binary data holds many. A web page's NUL is dropped by any HTML parser, so there one is still refused.
      */
     static DecodedText decodeText(byte[] bytes, Charset forced) throws ReadException {
@@ -108,7 +108,8 @@ final class EncodingDetector {
         if (indexOf(bytes, (byte) 0) >= 0) {
             DecodedText utf16 = utf16WithoutBom(bytes);
             if (utf16 != null) return utf16;
-            if (!fewNuls || count(bytes, (byte) 0) * 100L > bytes.length) throw new ReadException(BINARY);
+            // plain text with a few NULs goes on: requireText takes their share of the decoded text
+            if (!fewNuls) throw new ReadException(BINARY);
         }
         StrictDecoding utf8 = StrictDecoding.decode(bytes, 0, StandardCharsets.UTF_8);
         if (utf8.ok()) {
@@ -207,7 +208,7 @@ final class EncodingDetector {
         requireText(text, false);
     }
 
-    /** As {@link #requireText(String)}; with {@code fewNuls}, a NUL counts as one of the control characters, not as binary data outright. */
+    /** As {@link #requireText(String)}; with {@code fewNuls}, NULs are control characters up to one in a hundred, binary data beyond. */
     private static void requireText(String text, boolean fewNuls) throws ReadException {
         int controls = 0;
         int nuls = 0;
@@ -328,12 +329,6 @@ final class EncodingDetector {
             if ((bytes[i] & 0xFF) != prefix[i]) return false;
         }
         return true;
-    }
-
-    private static int count(byte[] bytes, byte value) {
-        int n = 0;
-        for (byte b : bytes) if (b == value) n++;
-        return n;
     }
 
     private static int indexOf(byte[] bytes, byte value) {

@@ -60,8 +60,7 @@ public final class SiteServer implements AutoCloseable {
         server.setErrorHandler(new org.eclipse.jetty.server.handler.ErrorHandler() {
             @Override
             public boolean handle(Request request, Response response, Callback callback) throws Exception {
-                response.getHeaders().put("X-Content-Type-Options", "nosniff");
-                response.getHeaders().put("Referrer-Policy", "no-referrer");
+                Headers.common(response);
                 return super.handle(request, response, callback);
             }
         });
@@ -156,10 +155,15 @@ public final class SiteServer implements AutoCloseable {
             super(h);
         }
 
-        @Override
-        public boolean handle(Request request, Response response, Callback callback) throws Exception {
+        /** The headers every response carries, the server's own error pages too. */
+        static void common(Response response) {
             response.getHeaders().put("X-Content-Type-Options", "nosniff");
             response.getHeaders().put("Referrer-Policy", "no-referrer");
+        }
+
+        @Override
+        public boolean handle(Request request, Response response, Callback callback) throws Exception {
+            common(response);
             if (Request.getPathInContext(request).startsWith("/src/")) {
                 // the raw sources, byte for byte: downloaded, and never run as a page of the edition
                 response.getHeaders().put("Content-Disposition", "attachment");
