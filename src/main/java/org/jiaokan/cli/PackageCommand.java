@@ -70,7 +70,7 @@ final class PackageCommand implements Callable<Integer> {
         }
         r.errors().forEach(Output::error);
         if (!r.ok()) {
-            Output.error(bag + ": not written: the edition could not be published in full");
+            Output.error(bag + ": not written" + (r.publishing() ? ": the edition could not be published in full" : ""));
             return 1;
         }
         if (!quiet) System.out.printf("jiaokan: packaged %s: %d payload files, %d bytes%n", bag, r.files(), r.bytes());

@@ -2,6 +2,7 @@ package org.jiaokan.deposit;
 
 import gov.loc.repository.bagit.domain.Bag;
 import gov.loc.repository.bagit.domain.Manifest;
+import gov.loc.repository.bagit.hash.SupportedAlgorithm;
 import gov.loc.repository.bagit.reader.BagReader;
 
 import java.io.IOException;
@@ -17,6 +18,7 @@ import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.stream.Stream;
@@ -58,13 +60,14 @@ public final class BagChecker {
             throw new IOException("not a valid bag: " + (e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage()), e);
         }
         Map<String, List<String>> problems = new TreeMap<>();
-        List<Manifest> payload = sorted(bag.getPayLoadManifests());
-        List<String> algorithms = payload.stream().map(m -> m.getAlgorithm().getBagitName()).toList();
+        // The manifests' lines read again here: the library decodes only line ends in their paths, not %25 (RFC 8493).
+        List<Listed> payload = listed(root, "manifest-", bag.getPayLoadManifests());
+        List<String> algorithms = payload.stream().map(m -> m.algorithm().getBagitName()).toList();
         if (payload.isEmpty()) add(problems, "", "no payload manifest");
 
         // Every manifest entry present and matching, under every algorithm.
         checkManifests(root, payload, "manifest", problems);
-        checkManifests(root, sorted(bag.getTagManifests()), "tagmanifest", problems);
+        checkManifests(root, listed(root, "tagmanifest-", bag.getTagManifests()), "tagmanifest", problems);
 
         // Every payload file in every payload manifest.
         Path data = root.resolve("data");
@@ -82,8 +85,8 @@ public final class BagChecker {
         }
         for (String f : files) {
             List<String> absentFrom = new ArrayList<>();
-            for (Manifest m : payload) {
-                if (!m.getFileToChecksumMap().containsKey(root.resolve(f))) absentFrom.add("manifest-" + m.getAlgorithm().getBagitName() + ".txt");
+            for (Listed m : payload) {
+                if (!m.files().containsKey(root.resolve(f))) absentFrom.add("manifest-" + m.algorithm().getBagitName() + ".txt");
             }
             if (!payload.isEmpty() && absentFrom.size() == payload.size()) add(problems, f, "not in the manifest");
             else if (!absentFrom.isEmpty()) add(problems, f, "not in " + String.join(", ", absentFrom));
@@ -102,13 +105,38 @@ public final class BagChecker {
         return new Report(files.size(), bytes, algorithms, List.copyOf(out));
     }
 
-    private static void checkManifests(Path root, List<Manifest> manifests, String kind, Map<String, List<String>> problems) throws IOException {
+    /** A manifest as its file lists it: the algorithm, and each file (resolved in the bag) with its checksum. */
+    private record Listed(SupportedAlgorithm algorithm, Map<Path, String> files) {}
+
+    /** The manifests the library found, in their algorithms' order, each read again from its file ({@code prefix + name + .txt}). */
+    private static List<Listed> listed(Path root, String prefix, Set<Manifest> manifests) throws IOException {
+        List<Listed> out = new ArrayList<>();
+        for (Manifest m : sorted(manifests)) {
+            Path file = root.resolve(prefix + m.getAlgorithm().getBagitName() + ".txt");
+            Map<Path, String> files = new LinkedHashMap<>();
+            Map<String, String> lines;
+            try {
+                lines = ManifestFiles.read(file);
+            } catch (IOException e) {
+                throw new IOException("not a valid bag: " + e.getMessage(), e);
+            }
+            for (Map.Entry<String, String> e : lines.entrySet()) {
+                Path p = root;
+                for (String segment : e.getKey().split("/")) p = p.resolve(segment);
+                files.put(p.normalize(), e.getValue());
+            }
+            out.add(new Listed(m.getAlgorithm(), files));
+        }
+        return out;
+    }
+
+    private static void checkManifests(Path root, List<Listed> manifests, String kind, Map<String, List<String>> problems) throws IOException {
         // Each file once: read it a single time for all the algorithms that list it.
         Map<Path, Map<String, String>> expected = new TreeMap<>();
-        for (Manifest m : manifests) {
-            for (Map.Entry<Path, String> e : m.getFileToChecksumMap().entrySet()) {
-                expected.computeIfAbsent(e.getKey().toAbsolutePath().normalize(), k -> new LinkedHashMap<>())
-                        .put(m.getAlgorithm().getMessageDigestName() + "\u0000" + m.getAlgorithm().getBagitName(), e.getValue());
+        for (Listed m : manifests) {
+            for (Map.Entry<Path, String> e : m.files().entrySet()) {
+                expected.computeIfAbsent(e.getKey(), k -> new LinkedHashMap<>())
+                        .put(m.algorithm().getMessageDigestName() + "\u0000" + m.algorithm().getBagitName(), e.getValue());
             }
         }
         for (Map.Entry<Path, Map<String, String>> e : expected.entrySet()) {
@@ -145,7 +173,7 @@ public final class BagChecker {
         }
     }
 
-    private static List<Manifest> sorted(java.util.Set<Manifest> manifests) {
+    private static List<Manifest> sorted(Set<Manifest> manifests) {
         List<Manifest> l = new ArrayList<>(manifests);
         l.sort(Comparator.comparing(m -> m.getAlgorithm().getBagitName()));
         return l;

@@ -1,16 +1,12 @@
 package org.jiaokan.deposit;
 
-import gov.loc.repository.bagit.domain.Manifest;
 import gov.loc.repository.bagit.domain.Metadata;
 import gov.loc.repository.bagit.domain.Version;
-import gov.loc.repository.bagit.hash.Hasher;
 import gov.loc.repository.bagit.hash.StandardSupportedAlgorithms;
 import gov.loc.repository.bagit.hash.SupportedAlgorithm;
 import gov.loc.repository.bagit.writer.BagitFileWriter;
-import gov.loc.repository.bagit.writer.ManifestWriter;
 import gov.loc.repository.bagit.writer.MetadataWriter;
 import org.jiaokan.edition.FileModes;
-import org.jiaokan.edition.TeiFiles;
 import org.jiaokan.edition.Toolkit;
 import org.jiaokan.io.FileTrees;
 import org.jiaokan.publish.Publisher;
@@ -30,6 +26,7 @@ import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.EnumSet;
+import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -63,8 +60,11 @@ public final class BagPackager {
             List.of(StandardSupportedAlgorithms.SHA256, StandardSupportedAlgorithms.SHA512);
     private static final Version BAGIT_1_0 = new Version(1, 0);
 
-    /** What a run made: the bag, its payload files and bytes, and the publisher's errors if it published. */
-    public record Result(Path bag, long files, long bytes, List<String> errors) {
+    /**
+     * What a run made: the bag, its payload files and bytes, and the errors that kept it from being made: the
+     * publisher's if it published ({@code publishing}), else the payload's files that cannot be in a bag.
+     */
+    public record Result(Path bag, long files, long bytes, List<String> errors, boolean publishing) {
         public boolean ok() { return errors.isEmpty(); }
     }
 
@@ -123,7 +123,7 @@ public final class BagPackager {
                 Publisher.Result r = new Publisher(new Publisher.Options(published, new LinkedHashSet<>(Publisher.FORMATS), null, 0))
                         .publish(List.of(editionDir));
                 errors.addAll(r.errors());
-                if (!errors.isEmpty()) return new Result(bag, 0, 0, errors);
+                if (!errors.isEmpty()) return new Result(bag, 0, 0, errors, true);
                 siteDir = published;
             }
             Path data = tmp.resolve("data");
@@ -132,9 +132,17 @@ public final class BagPackager {
             collect(editionDir, "tei/", payload, Set.of("sources"));
             if (!payload.containsKey("tei/schema/jiaokan.rng")) payload.put("tei/schema/jiaokan.rng", null);
             collect(siteDir, "site/", payload, Set.of());
+            // RFC 8493 has no way to list a backslash in a name: BagIt tools read it as a separator (the library
+            // refuses the bag). Such a file is named, and no bag is made without it.
+            for (Map.Entry<String, Path> e : payload.entrySet()) {
+                if (e.getKey().indexOf('\\') >= 0) {
+                    errors.add(e.getValue() + ": a backslash in a file name is a path separator to BagIt (RFC 8493); rename the file to package it");
+                }
+            }
+            if (!errors.isEmpty()) return new Result(bag, 0, 0, errors, false);
             long bytes = 0;
             for (Map.Entry<String, Path> e : payload.entrySet()) {
-                Path to = TeiFiles.inside(data, e.getKey());
+                Path to = inBag(data, e.getKey());
                 Files.createDirectories(to.getParent());
                 if (e.getValue() == null) {
                     try (InputStream in = Schemas.jiaokanRng()) {
@@ -149,7 +157,7 @@ public final class BagPackager {
             writeTagFiles(tmp, info, payload.keySet(), bytes);
             setNewFolderModes(tmp);
             moveIntoPlace(tmp, absBag);
-            return new Result(bag, payload.size(), bytes, List.of());
+            return new Result(bag, payload.size(), bytes, List.of(), false);
         } finally {
             FileTrees.delete(tmp);
             if (published != null) FileTrees.delete(published);
@@ -200,40 +208,63 @@ public final class BagPackager {
 
     /** bagit.txt, bag-info.txt, the payload manifests, then the tag manifests over those files. */
     static void writeTagFiles(Path root, EditionInfo info, Iterable<String> payloadPaths, long bytes) throws IOException {
-        Path data = root.resolve("data");
-        Set<Manifest> manifests = manifests(root, data, payloadPaths);
-        long files = manifests.iterator().next().getFileToChecksumMap().size();
+        List<String> payload = new ArrayList<>();
+        for (String p : payloadPaths) payload.add("data/" + p);
+        Map<SupportedAlgorithm, Map<String, String>> manifests = checksums(root, payload);
         BagitFileWriter.writeBagitFile(BAGIT_1_0, StandardCharsets.UTF_8, root);
-        MetadataWriter.writeBagMetadata(metadata(info, files, bytes), BAGIT_1_0, root, StandardCharsets.UTF_8);
-        ManifestWriter.writePayloadManifests(manifests, root, root, StandardCharsets.UTF_8);
+        MetadataWriter.writeBagMetadata(metadata(info, payload.size(), bytes), BAGIT_1_0, root, StandardCharsets.UTF_8);
         List<String> tagFiles = new ArrayList<>(List.of("bag-info.txt", "bagit.txt"));
-        for (var a : ALGORITHMS) tagFiles.add("manifest-" + a.getBagitName() + ".txt");
+        for (var m : manifests.entrySet()) {
+            String name = "manifest-" + m.getKey().getBagitName() + ".txt";
+            ManifestFiles.write(root.resolve(name), m.getValue());
+            tagFiles.add(name);
+        }
         tagFiles.sort(null);
-        ManifestWriter.writeTagManifests(manifests(root, root, tagFiles), root, root, StandardCharsets.UTF_8);
+        for (var m : checksums(root, tagFiles).entrySet()) {
+            ManifestFiles.write(root.resolve("tagmanifest-" + m.getKey().getBagitName() + ".txt"), m.getValue());
+        }
         for (String f : tagFiles) FileModes.setNewFileMode(root.resolve(f));
         for (var a : ALGORITHMS) FileModes.setNewFileMode(root.resolve("tagmanifest-" + a.getBagitName() + ".txt"));
     }
 
-    /** One manifest per algorithm, listing the files in the order given (each hashed once for all algorithms). */
-    private static Set<Manifest> manifests(Path root, Path base, Iterable<String> paths) throws IOException {
-        Map<Manifest, MessageDigest> digests = new LinkedHashMap<>();
-        List<Manifest> list = new ArrayList<>();
+    /**
+     * Each algorithm's checksums of the files named (relative to {@code root}, {@code /}-separated), in the order
+     * given: each file read once for all the algorithms.
+     */
+    private static Map<SupportedAlgorithm, Map<String, String>> checksums(Path root, List<String> paths) throws IOException {
+        Map<SupportedAlgorithm, Map<String, String>> out = new LinkedHashMap<>();
+        List<MessageDigest> digests = new ArrayList<>();
         try {
             for (SupportedAlgorithm a : ALGORITHMS) {
-                Manifest m = new Manifest(a);
-                m.setFileToChecksumMap(new LinkedHashMap<>());
-                digests.put(m, MessageDigest.getInstance(a.getMessageDigestName()));
-                list.add(m);
+                out.put(a, new LinkedHashMap<>());
+                digests.add(MessageDigest.getInstance(a.getMessageDigestName()));
             }
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException(e);
         }
+        byte[] buf = new byte[1 << 16];
         for (String p : paths) {
-            Path file = TeiFiles.inside(base, p);
-            Hasher.hash(file, digests);
+            try (InputStream in = Files.newInputStream(inBag(root, p))) {
+                for (int n; (n = in.read(buf)) > 0; ) for (MessageDigest d : digests) d.update(buf, 0, n);
+            }
+            int i = 0;
+            for (Map<String, String> m : out.values()) m.put(p, HexFormat.of().formatHex(digests.get(i++).digest()));
         }
-        // A set that iterates in the algorithms' order (the writers write one file per manifest).
-        return new LinkedHashSet<>(list);
+        return out;
+    }
+
+    /**
+     * {@code root/path}, the path's segments each a file's own name: a name listed from a folder may hold a backslash
+     * or a {@code %}, which are characters of a name here, not separators or escapes. A segment that is empty,
+     * {@code .} or {@code ..} is refused.
+     */
+    static Path inBag(Path root, String path) throws IOException {
+        if (!org.jiaokan.io.SafePaths.plain(path) || path.indexOf('\0') >= 0) {
+            throw new PackageException("refusing to write outside " + root + ": " + path);
+        }
+        Path p = root;
+        for (String segment : path.split("/")) p = p.resolve(segment);
+        return p;
     }
 
     /** bag-info.txt: the edition's metadata, in a fixed order; dates from the edition, never the clock. */

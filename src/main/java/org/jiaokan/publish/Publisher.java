@@ -951,7 +951,7 @@ public final class Publisher {
         Map<String, XdmValue> params = new HashMap<>();
         params.put("docid", new XdmAtomicValue(docid));
         params.put("doc-script", new XdmAtomicValue(script));
-        params.put("raw-source", new XdmAtomicValue(raw == null ? "" : "../src/" + publishedRawName(fileName)));
+        params.put("raw-source", new XdmAtomicValue(raw == null ? "" : rawSourceHref(fileName)));
         params.put("citations", citations(cites));
         // A document over a format's size limit is not in that format: its page does not link to it.
         if (options.formats().stream().anyMatch(f -> bytes.length > DocumentLimits.limit(f))) {
@@ -1419,6 +1419,8 @@ public final class Publisher {
         }
     }
 
+    private static final boolean SLASH_ONLY = "/".equals(java.nio.file.FileSystems.getDefault().getSeparator());
+
     /** The extensions of raw sources no browser runs as a page (a server names their types by them). */
     private static final Set<String> INERT = Set.of("txt", "text", "docx", "doc", "odt", "rtf", "pdf", "md", "csv");
 
@@ -1427,13 +1429,31 @@ public final class Publisher {
      * browser runs ({@link #INERT}), else with {@code .txt} after it. A web page kept as a source holds its scripts and
      * event handlers byte for byte; published as {@code src/page.html} it would run them in the edition's origin for
      * anyone sent its address. As {@code src/page.html.txt} a server sends it as text, and it is downloaded with its
-     * bytes unchanged.
+     * bytes unchanged. A {@code %} in the name is written {@code %25} and a backslash {@code %5C}, so that no two
+     * sources share a copy and no copy's name holds a separator of another system.
      */
     static String publishedRawName(String fileName) {
         String last = fileName.substring(fileName.lastIndexOf('/') + 1);
         int dot = last.lastIndexOf('.');
         String ext = dot <= 0 ? "" : last.substring(dot + 1).toLowerCase(java.util.Locale.ROOT);
-        return INERT.contains(ext) ? fileName : fileName + ".txt";
+        String name = fileName.indexOf('%') < 0 && fileName.indexOf('\\') < 0 ? fileName
+                : fileName.replace("%", "%25").replace("\\", "%5C");
+        return INERT.contains(ext) ? name : name + ".txt";
+    }
+
+    /**
+     * The link from a document's page to its raw source's copy: each segment of {@link #publishedRawName} as XPath's
+     * {@code encode-for-uri} writes it. A name is a file name, not a URI: {@code 50%.txt} is {@code 50%25.txt} in the
+     * address, and a {@code #} or {@code ?} in a name does not end its path.
+     */
+    static String rawSourceHref(String fileName) {
+        StringBuilder href = new StringBuilder("../src/");
+        String name = publishedRawName(fileName);
+        int from = 0;
+        for (int to; (to = name.indexOf('/', from)) >= 0; from = to + 1) {
+            href.append(org.jiaokan.publish.html.EntryPages.encodeForUri(name.substring(from, to))).append('/');
+        }
+        return href.append(org.jiaokan.publish.html.EntryPages.encodeForUri(name.substring(from))).toString();
     }
 
     /**
@@ -1456,7 +1476,9 @@ public final class Publisher {
 
     /** A plain name, or folders and a name (two sources of the same name from different folders: b/report.txt). */
     private static boolean sourceName(String fileName) {
-        if (fileName.contains("\\") || fileName.startsWith("/")) return false;
+        // A backslash is a character of a name where the separator is '/' (its copy under src/ writes it %5C), a
+        // separator elsewhere.
+        if (fileName.contains("\\") && !SLASH_ONLY || fileName.startsWith("/") || fileName.indexOf('\0') >= 0) return false;
         for (String segment : fileName.split("/", -1)) if (segment.isEmpty() || segment.startsWith(".")) return false;
         return true;
     }

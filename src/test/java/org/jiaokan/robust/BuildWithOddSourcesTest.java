@@ -105,6 +105,72 @@ class BuildWithOddSourcesTest {
     }
 
     /**
+     * Sources named with a percent sign, a hash and a backslash: each is copied under src/ byte for byte and linked
+     * from its page by an address that leads to that copy ({@code 50%25.txt} was linked as {@code ../src/50%25.txt},
+     * which a browser asks for as {@code 50%.txt}; a backslash, a separator in URLs and on Windows, had no copy and no
+     * link), and {@code package} deposits them under their own names (it stopped at the backslash).
+     */
+    @Test
+    void sourcesNamedWithPercentHashOrBackslashAreCopiedLinkedAndPackaged() throws Exception {
+        org.junit.jupiter.api.Assumptions.assumeTrue("/".equals(java.nio.file.FileSystems.getDefault().getSeparator()),
+                "a backslash is a character of a file name only where the separator is /");
+        Path sources = sources("names");
+        Path edition = sources.getParent();
+        good(sources);
+        Files.writeString(sources.resolve("50%25.txt"), "关于做好森林防火工作的通知\n各有关单位：\n请认真落实。\n");
+        Files.writeString(sources.resolve("a\\b.txt"), "关于做好消防安全工作的通知\n各有关单位：\n请认真落实。\n");
+        Files.writeString(sources.resolve("c#d.txt"), "关于做好道路安全工作的通知\n各有关单位：\n请认真落实。\n");
+        Path site = tmp.resolve("names-site");
+
+        CliRun r = CliRun.of("build", "-q", "--formats", "html", "-o", site.toString(), edition.toString());
+
+        assertEquals(0, r.exit(), r.err());
+        assertEquals("", r.err());
+        for (String[] c : new String[][] {{"50%25.txt", "50%2525.txt", "50%252525.txt"}, {"a\\b.txt", "a%5Cb.txt", "a%255Cb.txt"},
+                {"c#d.txt", "c#d.txt", "c%23d.txt"}}) {
+            assertTrue(java.util.Arrays.equals(Files.readAllBytes(sources.resolve(c[0])), Files.readAllBytes(site.resolve("src").resolve(c[1]))),
+                    c[0] + ": its copy " + c[1]);
+            String docPage;
+            try (java.util.stream.Stream<Path> pages = Files.list(site.resolve("doc"))) {
+                docPage = pages.map(p -> {
+                    try {
+                        return Files.readString(p);
+                    } catch (java.io.IOException e) {
+                        throw new java.io.UncheckedIOException(e);
+                    }
+                }).filter(h -> h.contains("href=\"../src/" + c[2] + "\"")).findFirst().orElse(null);
+            }
+            assertTrue(docPage != null, c[0] + ": a page links ../src/" + c[2]);
+            // the link, resolved as a browser resolves it, names the copy
+            java.net.URI base = site.resolve("doc/page.html").toUri();
+            assertEquals(site.resolve("src").resolve(c[1]), Path.of(base.resolve("../src/" + c[2])));
+        }
+
+        // No BagIt manifest can list a backslash (RFC 8493 reads it as a separator): the file is named, no bag made.
+        Path bag = tmp.resolve("names-bag");
+        CliRun refused = CliRun.of("package", "-o", bag.toString(), "--site", site.toString(), edition.toString());
+        assertEquals(1, refused.exit(), refused.err());
+        assertEquals(List.of("jiaokan: error: " + sources.resolve("a\\b.txt")
+                + ": a backslash in a file name is a path separator to BagIt (RFC 8493); rename the file to package it",
+                "jiaokan: error: " + bag + ": not written"), refused.errLines());
+        assertTrue(Files.notExists(bag));
+
+        Files.move(sources.resolve("a\\b.txt"), sources.resolve("a-b.txt"));
+        CliRun p = CliRun.of("package", "-o", bag.toString(), "--site", site.toString(), edition.toString());
+        assertEquals(0, p.exit(), p.err());
+        String manifest = Files.readString(bag.resolve("manifest-sha256.txt"));
+        assertTrue(manifest.contains("  data/sources/50%2525.txt\n"), "RFC 8493 writes % as %25 in a manifest's paths: " + manifest);
+        assertTrue(manifest.contains("  data/site/src/50%252525.txt\n"), manifest);
+        assertTrue(manifest.contains("  data/site/src/a%255Cb.txt\n"), "the site's copy of the renamed source, named without a backslash");
+        CliRun v = CliRun.of("verify", bag.toString());
+        assertEquals(0, v.exit(), v.err());
+        Files.delete(bag.resolve("data/sources/50%25.txt"));
+        CliRun broken = CliRun.of("verify", bag.toString());
+        assertEquals(1, broken.exit());
+        assertTrue(broken.err().contains("data/sources/50%25.txt: missing"), broken.err());
+    }
+
+    /**
      * A named pipe and a link to nothing among the sources: each one error line, as convert gives them, and exit 1 (a
      * pipe was a notice with exit 0); the build neither opens the pipe nor waits on it; a folder is still a notice.
      */

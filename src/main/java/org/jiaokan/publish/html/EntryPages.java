@@ -255,7 +255,7 @@ public final class EntryPages {
     }
 
     /** XPath's {@code encode-for-uri}. */
-    static String encodeForUri(String s) {
+    public static String encodeForUri(String s) {
         return net.sf.saxon.functions.EncodeForUri.escape(StringView.of(s), "-_.~").getStringValue();
     }
 
