@@ -258,4 +258,34 @@ class BuildWithOddSourcesTest {
                 + " has elements nested too deeply to merge with this conversion (thousands of levels); the file is left as it is"), r.errLines());
         assertTrue(java.util.Arrays.equals(edited, Files.readAllBytes(tei)), "the editor's file as it was");
     }
+
+    /**
+     * An editor gave a second block the id of the first: the build names the TEI file and the id, and leaves the file
+     * as it is. The merge found blocks by their ids, kept the second block as the editor's version of the first and
+     * wrote the first again from the source's second paragraph: the first paragraph's text was gone from the TEI.
+     */
+    @Test
+    void aTeiFileWithOneIdOnTwoBlocksIsNamedAndLeftAsItIs() throws Exception {
+        Path sources = sources("twice");
+        Path edition = sources.getParent();
+        Files.writeString(sources.resolve("good.txt"), "关于做好防汛工作的通知\n各有关单位：\n请认真落实防汛责任。\n做好物资储备工作。\n");
+        assertEquals(0, CliRun.of("build", "-q", "--no-site", edition.toString()).exit());
+        Path tei = edition.resolve("docs").resolve("jk-good.xml");
+        String text = Files.readString(tei);
+        java.util.regex.Matcher ids = java.util.regex.Pattern.compile("<p xml:id=\"([^\"]+)\">").matcher(text.substring(text.indexOf("<body")));
+        assertTrue(ids.find());
+        String first = ids.group(1);
+        assertTrue(ids.find());
+        String second = ids.group(1);
+        Files.writeString(tei, text.replace("<p xml:id=\"" + second + "\">", "<p xml:id=\"" + first + "\">"));
+        byte[] edited = Files.readAllBytes(tei);
+
+        CliRun r = CliRun.of("build", "-q", "--no-site", edition.toString());
+
+        assertEquals(1, r.exit(), r.err());
+        assertEquals(List.of("jiaokan: error: " + sources.resolve("good.txt") + ": its TEI file " + tei + " has the xml:id \""
+                + first + "\" on more than one element, so an editor's blocks cannot be told apart; the file is left as it is"
+                + " (make the ids unique)"), r.errLines());
+        assertTrue(java.util.Arrays.equals(edited, Files.readAllBytes(tei)), "the editor's file as it was");
+    }
 }
