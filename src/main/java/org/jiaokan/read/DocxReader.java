@@ -75,8 +75,35 @@ public final class DocxReader implements SourceReader {
         } catch (IOException | RuntimeException e) {
             // POI reports damage as a variety of runtime exceptions (POIXMLException, NotOfficeXmlFileException,
             // XmlException wrappers); to the user they all mean the same thing.
-            throw new ReadException("corrupt DOCX: " + shortReason(e), e);
+            String limit = overLimit(e);
+            throw new ReadException(limit != null ? limit : "corrupt DOCX: " + shortReason(e), e);
         }
+    }
+
+    private static final Pattern ARRAY_LIMIT = Pattern.compile("array of length ([\\d,]+), but the maximum length for this record type is ([\\d,]+)");
+
+    /**
+     * What POI's limits refused, said as a limit (it is reported as damage otherwise): a part that unpacks to far
+     * more than its packed size (a zip bomb), or to more than the reader takes. Null for anything else.
+     */
+    static String overLimit(Throwable e) {
+        for (int depth = 0; e != null && depth < 10; e = e.getCause(), depth++) {
+            String m = e.getMessage() == null ? "" : e.getMessage();
+            if (m.contains("Zip bomb detected")) {
+                if (m.contains("ratio")) {
+                    return "DOCX not read: a part of it unpacks to more than " + Math.round(1 / org.apache.poi.openxml4j.util.ZipSecureFile.getMinInflateRatio())
+                            + " times its packed size, the limit against zip bombs";
+                }
+                return "DOCX not read: a part of it unpacks to more than " + org.apache.poi.openxml4j.util.ZipSecureFile.getMaxEntrySize()
+                        + " bytes, the limit against zip bombs";
+            }
+            java.util.regex.Matcher a = ARRAY_LIMIT.matcher(m);
+            if (a.find()) {
+                return "DOCX not read: a part of it unpacks to " + a.group(1).replace(",", "") + " bytes, over the reader's limit of "
+                        + a.group(2).replace(",", "") + " bytes";
+            }
+        }
+        return null;
     }
 
     private static void addBodyElement(IBodyElement element, XWPFStyles styles, List<SourceLine> out) {

@@ -132,6 +132,27 @@ class DocxReaderTest {
         assertTrue(e.getMessage().startsWith("corrupt DOCX: "), e.getMessage());
     }
 
+    /** A part that unpacks to hundreds of times its packed size is refused as over a limit, not called damaged. */
+    @Test
+    void aZipBombIsOverALimitNotCorrupt() throws Exception {
+        String head = "<?xml version=\"1.0\" encoding=\"UTF-8\"?><w:document xmlns:w=\"http://schemas.openxmlformats.org/"
+                + "wordprocessingml/2006/main\"><w:body><w:p><w:r><w:t>关于</w:t></w:r></w:p>";
+        byte[] body = (head + " ".repeat(20 << 20) + "</w:body></w:document>").getBytes(StandardCharsets.UTF_8);
+        byte[] docx = replaceEntry(sampleDocx(), "word/document.xml", body);
+        assertTrue(docx.length < body.length / 500, "packed " + docx.length);
+        ReadException e = assertThrows(ReadException.class, () -> new DocxReader().read("bomb.docx", docx, null));
+        assertEquals("DOCX not read: a part of it unpacks to more than 100 times its packed size, the limit against zip bombs", e.getMessage());
+    }
+
+    @Test
+    void aPartOverThePackagesSizeLimitIsSaidSo() {
+        Exception poi = new IOException("cannot read", new org.apache.poi.util.RecordFormatException(
+                "Tried to allocate an array of length 314,572,990, but the maximum length for this record type is 100,000,000."));
+        assertEquals("DOCX not read: a part of it unpacks to 314572990 bytes, over the reader's limit of 100000000 bytes",
+                DocxReader.overLimit(poi));
+        assertEquals(null, DocxReader.overLimit(new IOException("Truncated ZIP file")));
+    }
+
     @Test
     void externalEntitiesAreNotFetched(@TempDir Path dir) throws Exception {
         Path secret = dir.resolve("secret.txt");
