@@ -221,6 +221,24 @@ class OaiEndpointTest {
         assertEquals("noRecordsMatch", errorCode(oai("verb=ListRecords&metadataPrefix=oai_dc&until=2000-01-01")));
     }
 
+    /**
+     * An 'until' after today (a harvester east of Greenwich asks for its own today before UTC's) lists every record,
+     * as 'until' today does, and the answer's request echoes the day asked for; the library refused it as badArgument.
+     */
+    @Test
+    void untilAfterTodayListsEveryRecord() throws Exception {
+        java.time.LocalDate today = java.time.LocalDate.now(java.time.ZoneOffset.UTC);
+        Document all = oai("verb=ListIdentifiers&metadataPrefix=oai_dc");
+        for (String until : List.of(today.plusDays(1).toString(), today.plusYears(3).toString())) {
+            Document d = oai("verb=ListIdentifiers&metadataPrefix=oai_dc&until=" + until);
+            assertEquals(0, d.getElementsByTagNameNS(OAI, "error").getLength(), until);
+            assertEquals(texts(all, "identifier"), texts(d, "identifier"), until);
+            assertEquals(until, ((org.w3c.dom.Element) d.getElementsByTagNameNS(OAI, "request").item(0)).getAttribute("until"), until);
+        }
+        assertEquals("badArgument", errorCode(oai("verb=ListRecords&metadataPrefix=oai_dc&from=" + today.plusDays(3) + "&until=" + today.plusDays(2))),
+                "'from' after 'until' is still refused");
+    }
+
     @Test
     void getRecordCopiesTheRecordFile() throws Exception {
         String doc = docIds.get(2);

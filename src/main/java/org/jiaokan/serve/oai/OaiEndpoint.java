@@ -110,6 +110,19 @@ public final class OaiEndpoint {
             }
             if (ok) clean.put(name, a.getValue().toArray(String[]::new));
         }
+        // An 'until' after today asks for every record up to today: a harvester east of Greenwich asks for its own today
+        // before it is today in UTC. The library refuses it (badArgument); it is given today, and the answer echoes
+        // the request as it was made.
+        java.time.Instant askedUntil = null;
+        String[] until = clean.get("until");
+        if (until != null && until.length == 1) {
+            java.time.Instant now = java.time.Instant.now();
+            String v = until[0];
+            if (v.matches("\\d{4}-\\d{2}-\\d{2}") && java.time.LocalDate.parse(v).isAfter(java.time.LocalDate.ofInstant(now, java.time.ZoneOffset.UTC))) {
+                askedUntil = java.time.LocalDate.parse(v).atStartOfDay(java.time.ZoneOffset.UTC).toInstant();
+                clean.put("until", new String[] {java.time.LocalDate.ofInstant(now, java.time.ZoneOffset.UTC).toString()});
+            } // a time to the second is refused at this repository's granularity (days), as the protocol asks
+        }
         OAIPMH answer;
         if (!problems.isEmpty() && isVerbProblem(arguments, clean)) {
             answer = s.provider.handle(clean); // badVerb
@@ -126,6 +139,9 @@ public final class OaiEndpoint {
                 for (String p : problems) raw.withError(new BadArgumentException(p));
                 answer = s.provider.handle(raw);
             }
+        }
+        if (askedUntil != null && answer.getRequest() != null && answer.getRequest().getUntil().isPresent()) {
+            answer.getRequest().withUntil(askedUntil);
         }
         if (answer.getVerb() instanceof Identify identify) answer.withVerb(new DayIdentify(identify));
         return write(answer, s.config);
