@@ -24,6 +24,7 @@ class PdfScriptsTest {
     static Path tmp;
     static Path out;
     static CliRun run;
+    static Path invisible;
     static Path greek, traditional, hieroglyph, privateUse, web;
 
     static String tei(String title, String lang, String... paragraphs) {
@@ -53,9 +54,15 @@ class PdfScriptsTest {
         // No-break spaces, as a title copied from a web page's byline has them (the sans face has no glyph for one).
         web = Files.writeString(in.resolve("web.xml"), tei("来源：江州新闻网\u00A0\u00A0时间：2020-03-25\u00A0\u00A0编辑：王明", "zh-Hans",
                 "本网讯\u00A0\u00A0记者从市公安局获悉，全市治安形势总体平稳。"));
+        // Marks of direction and variation selectors, as text from the web has them, and characters only the faces for
+        // other scripts have, between Han characters and a full-width comma (FOP set each such run in one face, the
+        // CJK one, and refused the character as a missing glyph).
+        invisible = Files.writeString(in.resolve("invisible.xml"), tei("江州市网信办\u200E转发通知", "zh-Hans",
+                "本网讯\u200E记者\u202E获悉\u202C，会议\u2066强调\u2069安全\u061C第一。",
+                "网友留言❤\uFE0F，点赞\uD83D\uDE00，谢谢ϑ。"));
         out = tmp.resolve("out");
         run = CliRun.of("publish", "-q", "--formats", "pdf", "-o", out.toString(), greek.toString(), traditional.toString(),
-                hieroglyph.toString(), privateUse.toString(), web.toString());
+                hieroglyph.toString(), privateUse.toString(), web.toString(), invisible.toString());
     }
 
     @Test
@@ -105,8 +112,20 @@ class PdfScriptsTest {
     }
 
     @Test
+    void marksOfDirectionAndSelectorsAreLeftOutAndCharactersOfOtherFacesAreSetInThem() throws Exception {
+        assertTrue(Files.exists(out.resolve("pdf/invisible.pdf")), run.err());
+        Assumptions.assumeTrue(PdfTools.poppler(), PdfTools.NO_POPPLER);
+        String text = PdfTools.run("pdftotext", out.resolve("pdf/invisible.pdf").toString(), "-").replaceAll("\\s+", "");
+        assertTrue(text.contains("本网讯记者获悉，会议强调安全第一。"), text);
+        assertTrue(text.contains("网友留言❤，点赞\uD83D\uDE00，谢谢ϑ。"), text);
+        assertTrue(text.contains("江州市网信办转发通知"), text);
+        String fonts = PdfTools.run("pdffonts", out.resolve("pdf/invisible.pdf").toString());
+        assertTrue(fonts.contains("DejaVuSans") && fonts.contains("UMing"), fonts);
+    }
+
+    @Test
     void thePdfsPassVeraPdf() throws Exception {
-        for (String name : List.of("greek.pdf", "traditional.pdf", "private-use.pdf", "web.pdf", "edition.pdf")) {
+        for (String name : List.of("greek.pdf", "traditional.pdf", "private-use.pdf", "web.pdf", "invisible.pdf", "edition.pdf")) {
             for (var f : List.of(org.verapdf.pdfa.flavours.PDFAFlavour.PDFA_2_A, org.verapdf.pdfa.flavours.PDFAFlavour.PDFUA_1)) {
                 assertEquals(List.of(), PdfTools.veraFailures(out.resolve("pdf/" + name), f), name + " " + f.getId());
             }

@@ -113,7 +113,7 @@ public final class PdfEngine {
 
     private final CjkFonts fonts;
     private final org.apache.fop.apps.io.InternalResourceResolver internalResolver;
-    private SharedFonts shared;
+    private volatile SharedFonts shared;
     private SharedFonts sharedComplex;
 
     /**
@@ -279,6 +279,22 @@ public final class PdfEngine {
             b.append(org.jiaokan.publish.fonts.FontCoverage.describe(cp));
         }
         return b.toString();
+    }
+
+    /**
+     * The family of the face that sets {@code cp} in a text whose font-family list is {@code families}: the first in
+     * the list that has it, where that is not the first; null where the first has it, or no face does. FOP chooses
+     * one face for each run of text between break opportunities, the face that has most of its characters, so a
+     * character the first face lacks beside one it has (❤ before a full-width comma, an emoji after a Han character)
+     * was set in the first face and refused as a missing glyph, though another face of the list has it.
+     */
+    String fallbackFamily(List<String> families, int cp) {
+        if (families.isEmpty()) return null;
+        SharedFonts shared = this.shared; // the character maps are the same with complex scripts or without
+        if (shared == null) shared = sharedOrNull();
+        if (shared.has(families.get(0), cp)) return null;
+        for (int i = 1; i < families.size(); i++) if (shared.has(families.get(i), cp)) return families.get(i);
+        return null;
     }
 
     private SharedFonts sharedOrNull() {

@@ -379,7 +379,7 @@ public final class PdfFormat implements OutputFormat {
                                java.util.function.Function<String, String> predicted) throws SaxonApiException, FOPException {
             PdfEngine.Rendering pdf = engine.pdf(created, complex);
             PageLookup lookup = pdf.lookup(predicted);
-            SAXDestination into = new SAXDestination(new CodePointLabels(pdf.handler()));
+            SAXDestination into = new SAXDestination(new CodePointLabels(pdf.handler(), engine::fallbackFamily));
             lookup.during(() -> {
                 transform(docs, whole, volume, volumes, into);
                 return null;

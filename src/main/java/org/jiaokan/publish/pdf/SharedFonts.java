@@ -48,6 +48,7 @@ final class SharedFonts {
     private record Loaded(String family, MultiByteFont master, int[] bmp, Map<Integer, Integer> beyond, int[] chars) {}
 
     private final List<Loaded> faces = new ArrayList<>();
+    private final Map<String, Loaded> byFamily = new HashMap<>();
     private final InternalResourceResolver resolver;
 
     SharedFonts(CjkFonts fonts, InternalResourceResolver resolver, boolean kerning, boolean complexScripts) throws IOException {
@@ -86,6 +87,7 @@ final class SharedFonts {
             // glyph for it, as FOP would otherwise report a missing glyph for a title copied from a web page.
             if (bmp[0xA0] == 0 && bmp[0x20] != 0) bmp[0xA0] = bmp[0x20];
             faces.add(new Loaded(f.family(), m, bmp, Map.copyOf(beyond), chars));
+            byFamily.putIfAbsent(f.family(), faces.get(faces.size() - 1));
         }
     }
 
@@ -173,6 +175,12 @@ final class SharedFonts {
             throw new IllegalStateException("FOP's font classes changed: " + e.getMessage(), e);
         }
         return c;
+    }
+
+    /** Whether the face of the family has a glyph for the code point (false for a family no face has). */
+    boolean has(String family, int cp) {
+        Loaded f = byFamily.get(family);
+        return f != null && (cp >= 0 && cp < 0x10000 ? f.bmp()[cp] != 0 : f.beyond().containsKey(cp));
     }
 
     /** Whether any face has a glyph for the code point. */
