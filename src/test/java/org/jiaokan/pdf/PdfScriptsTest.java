@@ -24,7 +24,8 @@ class PdfScriptsTest {
     static Path tmp;
     static Path out;
     static CliRun run;
-    static Path invisible;
+    static Path invisible, longParagraph;
+    static final String LONG = "全市公安机关要认真落实安全生产责任制度，切实做好汛期各项工作。".repeat(400) + "会议结束";
     static Path greek, traditional, hieroglyph, privateUse, web;
 
     static String tei(String title, String lang, String... paragraphs) {
@@ -60,9 +61,12 @@ class PdfScriptsTest {
         invisible = Files.writeString(in.resolve("invisible.xml"), tei("江州市网信办\u200E转发通知", "zh-Hans",
                 "本网讯\u200E记者\u202E获悉\u202C，会议\u2066强调\u2069安全\u061C第一。",
                 "网友留言❤\uFE0F，点赞\uD83D\uDE00，谢谢ϑ。"));
+        // A source with no line ends: one paragraph of 13,000 characters (FOP's line breaking grows with the square of a
+        // paragraph's length; one of 500,000 filled the heap).
+        longParagraph = Files.writeString(in.resolve("long.xml"), tei("江州市会议记录", "zh-Hans", LONG));
         out = tmp.resolve("out");
         run = CliRun.of("publish", "-q", "--formats", "pdf", "-o", out.toString(), greek.toString(), traditional.toString(),
-                hieroglyph.toString(), privateUse.toString(), web.toString(), invisible.toString());
+                hieroglyph.toString(), privateUse.toString(), web.toString(), invisible.toString(), longParagraph.toString());
     }
 
     @Test
@@ -124,8 +128,21 @@ class PdfScriptsTest {
     }
 
     @Test
+    void aVeryLongParagraphIsSetWhole() throws Exception {
+        assertTrue(Files.exists(out.resolve("pdf/long.pdf")), run.err());
+        Assumptions.assumeTrue(PdfTools.poppler(), PdfTools.NO_POPPLER);
+        StringBuilder body = new StringBuilder();
+        for (String line : PdfTools.run("pdftotext", out.resolve("pdf/long.pdf").toString(), "-").split("[\n\f]")) {
+            String l = line.strip();
+            if (l.equals("江州市会议记录") || l.matches("\\d+")) continue; // the running head, the page numbers
+            body.append(l);
+        }
+        assertTrue(body.toString().replaceAll("\\s+", "").contains(LONG), "the paragraph's text whole and in order");
+    }
+
+    @Test
     void thePdfsPassVeraPdf() throws Exception {
-        for (String name : List.of("greek.pdf", "traditional.pdf", "private-use.pdf", "web.pdf", "invisible.pdf", "edition.pdf")) {
+        for (String name : List.of("greek.pdf", "traditional.pdf", "private-use.pdf", "web.pdf", "invisible.pdf", "long.pdf", "edition.pdf")) {
             for (var f : List.of(org.verapdf.pdfa.flavours.PDFAFlavour.PDFA_2_A, org.verapdf.pdfa.flavours.PDFAFlavour.PDFUA_1)) {
                 assertEquals(List.of(), PdfTools.veraFailures(out.resolve("pdf/" + name), f), name + " " + f.getId());
             }

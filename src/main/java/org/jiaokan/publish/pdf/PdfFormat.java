@@ -148,6 +148,12 @@ public final class PdfFormat implements OutputFormat {
                 } catch (SaxonApiException | IOException | FOPException | RuntimeException | InterruptedException e) {
                     if (e instanceof InterruptedException) Thread.currentThread().interrupt();
                     errors.add(file + ": " + reason(e));
+                } catch (OutOfMemoryError e) {
+                    // The rendering's memory is dropped with it: this document is not printed, the others and the
+                    // other formats are still made (the run stopped here, its records not written).
+                    errors.add(file + ": not printed: the Java heap (" + Runtime.getRuntime().maxMemory() / (1024 * 1024)
+                            + " MB) is too small to set it; give Java more, e.g. JIAOKAN_JAVA_OPTS=-Xmx"
+                            + Math.max(4, 2 * (int) Math.ceil(Runtime.getRuntime().maxMemory() / 1073741824.0)) + "g");
                 } finally {
                     ids.pass(index); // the documents after this one wait for its claim
                 }
@@ -379,7 +385,7 @@ public final class PdfFormat implements OutputFormat {
                                java.util.function.Function<String, String> predicted) throws SaxonApiException, FOPException {
             PdfEngine.Rendering pdf = engine.pdf(created, complex);
             PageLookup lookup = pdf.lookup(predicted);
-            SAXDestination into = new SAXDestination(new CodePointLabels(pdf.handler(), engine::fallbackFamily));
+            SAXDestination into = new SAXDestination(new CodePointLabels(new LongParagraphs(pdf.handler()), engine::fallbackFamily));
             lookup.during(() -> {
                 transform(docs, whole, volume, volumes, into);
                 return null;
