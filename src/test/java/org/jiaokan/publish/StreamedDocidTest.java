@@ -11,6 +11,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.stream.Stream;
 
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -82,5 +83,19 @@ class StreamedDocidTest {
         assertNull(Publisher.docid(tmp.resolve("missing.xml")));
         // broken after its identifier: the tree's reading fails too, so no output has it
         assertNull(Publisher.docid(write("broken-later.xml", TEI + "<teiHeader><idno type=\"jiaokan\">t-big</idno></teiHeader><text>")));
+    }
+
+    /** An identifier over the bytes a page's name may take: the file's name, cut where even that is too long, and told apart by its digest. */
+    @Test
+    void identifiersTooLongForAPageNameAreNotTaken() throws Exception {
+        String longName = "会".repeat(80); // 240 bytes, a name the file system takes, but not with .zh-Hant.html after it
+        Path f = write(longName + ".xml", TEI + "<teiHeader><idno type=\"jiaokan\">" + "文".repeat(90) + "</idno></teiHeader></TEI>");
+        String id = Publisher.docid(f);
+        assertEquals(fromTree(f), id);
+        assertTrue(id.getBytes(java.nio.charset.StandardCharsets.UTF_8).length <= 200, id);
+        assertTrue(id.matches("(会)+-[0-9a-f]{16}"), id);
+        Path other = write("会".repeat(79) + "议.xml", TEI + "<teiHeader/></TEI>");
+        assertNotEquals(id, Publisher.docid(other), "two long names cut alike are told apart");
+        assertEquals("文".repeat(66), Publisher.docid(write("short.xml", TEI + "<teiHeader><idno type=\"jiaokan\">" + "文".repeat(66) + "</idno></teiHeader></TEI>")));
     }
 }

@@ -226,6 +226,30 @@ class HostileTeiTest {
         for (int i = 0; i < evil.length; i++) assertTrue(Files.isRegularFile(site.resolve("doc/d" + i + ".html")), "d" + i + " is published under its file name");
     }
 
+    /**
+     * A register id and a document identifier of 90 Han characters (270 bytes, over the 255 a file system takes in a
+     * name): the entry gets no page and the document is named by its file, and the rest of the site is made (the
+     * file system refused the entry's page, which stopped the site with exit 2: no register indexes, no search index).
+     */
+    @Test
+    void idsTooLongForAFileNameAreNotPageNames() throws Exception {
+        Path in = Files.createDirectories(tmp.resolve("long-ids"));
+        String person = "per-" + "长".repeat(90);
+        Files.writeString(in.resolve("registers.xml"), tei("名录", "<listPerson><person xml:id=\"" + person + "\"><persName>长名</persName></person>"
+                + "<person xml:id=\"per-王明\"><persName>王明</persName></person></listPerson>"));
+        Files.writeString(in.resolve("d1.xml"), tei("文档一", "<p>见<persName ref=\"registers.xml#" + person + "\">长名</persName>与"
+                + "<persName ref=\"registers.xml#per-王明\">王明</persName>。</p>")
+                .replace("<publicationStmt><p/>", "<publicationStmt><idno type=\"jiaokan\">" + "文".repeat(90) + "</idno>"));
+        Path site = tmp.resolve("long-ids-site");
+        CliRun r = CliRun.of("publish", "-q", "--formats", "html", "-o", site.toString(), in.toString());
+        assertEquals(0, r.exit(), r.err());
+        assertTrue(Files.isRegularFile(site.resolve("doc/d1.html")), "the document under its file's name");
+        assertTrue(Files.isRegularFile(site.resolve("person/per-王明.html")), "the other entry's page");
+        assertTrue(Files.isRegularFile(site.resolve("persons.html")), "the register's index");
+        assertTrue(Files.isDirectory(site.resolve("search")), "the search index");
+        assertTrue(Files.readString(site.resolve("doc/d1.html")).contains("长名"), "the name is still in the text");
+    }
+
     /** Markers in the source that must never become elements or attributes of a page. */
     private static final String INJECTED = "jkinj";
 

@@ -429,9 +429,9 @@ public final class Stylesheets {
 
     /**
      * {@code jk:page-id($s)}: {@code $s} when it can name a page (a letter, digit or _, then up to 149 letters,
-     * digits, _ . or -), else empty. The same answer as {@code $s[matches(., '^[\p{L}\p{N}_][\p{L}\p{N}_.\-]{0,149}$')]},
-     * with Saxon's own character categories, at a fraction of the regular expression's cost: the pages ask it of
-     * every name.
+     * digits, _ . or -, at most {@value #MAX_PAGE_ID_BYTES} bytes in UTF-8), else empty. The same answer as
+     * {@code $s[matches(., '^[\p{L}\p{N}_][\p{L}\p{N}_.\-]{0,149}$')]} for a name within those bytes, with Saxon's
+     * own character categories, at a fraction of the regular expression's cost: the pages ask it of every name.
      */
     public static net.sf.saxon.lib.ExtensionFunctionDefinition pageId() {
         return new PageId();
@@ -473,16 +473,25 @@ public final class Stylesheets {
     }
 
     /**
-     * Whether {@code s} matches {@code ^[\p{L}\p{N}_][\p{L}\p{N}_.\-]{0,149}$} as XPath (Saxon) matches it: the
-     * ids that name a register entry's page, here and in the stylesheets alike.
+     * The most bytes a page's name may take in UTF-8 before {@code .html}: a file system takes 255 bytes in a name, and
+     * the page of the other script adds {@code .zh-Hant.html}. 150 Han characters took 450 (a register id of 90 made
+     * the file system refuse the page, which stopped the site).
+     */
+    public static final int MAX_PAGE_ID_BYTES = 200;
+
+    /**
+     * Whether {@code s} matches {@code ^[\p{L}\p{N}_][\p{L}\p{N}_.\-]{0,149}$} as XPath (Saxon) matches it, in at
+     * most {@link #MAX_PAGE_ID_BYTES} bytes of UTF-8: the ids that name a register entry's page, here and in the
+     * stylesheets alike.
      */
     public static boolean isPageId(String s) {
-        int n = 0;
+        int n = 0, bytes = 0;
         for (int i = 0; i < s.length(); ) {
             int c = s.codePointAt(i);
             i += Character.charCount(c);
             boolean ok = c == '_' || PageId.LETTER.test(c) || PageId.DIGIT.test(c) || (n > 0 && (c == '.' || c == '-'));
-            if (!ok || ++n > 150) return false;
+            bytes += c < 0x80 ? 1 : c < 0x800 ? 2 : c < 0x10000 ? 3 : 4;
+            if (!ok || ++n > 150 || bytes > MAX_PAGE_ID_BYTES) return false;
         }
         return n > 0;
     }
