@@ -58,6 +58,18 @@ public record TeiHeaderData(String id, String title, boolean devisedTitle, List<
 
     private static final Pattern ISO = Pattern.compile("^(-?\\d{4})(?:-(\\d{2})(?:-(\\d{2}))?)?");
 
+    private static final java.util.regex.Pattern WEB = java.util.regex.Pattern.compile("(?i)https?://[^\\p{Cntrl}]+");
+
+    /**
+     * An address a citation may carry: an http or https URL (the formats escape what it holds); else empty. A
+     * header's {@code javascript:} or {@code file:} address reached the RIS, BibTeX and CSL-JSON files, which reference
+     * managers open as links.
+     */
+    static String web(String url) {
+        String u = url == null ? "" : url.strip();
+        return WEB.matcher(u).matches() ? u : "";
+    }
+
     /** Reads a TEI document; {@code canonicalUrl} wins over the header's own URI when not empty. */
     public static TeiHeaderData of(Document tei, String canonicalUrl) {
         Element root = tei.getDocumentElement();
@@ -102,7 +114,7 @@ public record TeiHeaderData(String id, String title, boolean devisedTitle, List<
                 .orElseGet(() -> Dom.child(root, "text").map(t -> t.getAttributeNS(Xml.XML_NS, "lang"))
                         .filter(s -> !s.isEmpty()).orElse(root.getAttributeNS(Xml.XML_NS, "lang")));
 
-        String url = canonicalUrl == null || canonicalUrl.isBlank() ? pub.map(p -> idno(p, "URI")).orElse("") : canonicalUrl.strip();
+        String url = web(canonicalUrl == null || canonicalUrl.isBlank() ? pub.map(p -> idno(p, "URI")).orElse("") : canonicalUrl.strip());
 
         String original = bibl.flatMap(b -> Dom.child(b, "publisher")).map(TeiHeaderData::text).orElse("");
         if (original.isEmpty()) {
@@ -111,7 +123,7 @@ public record TeiHeaderData(String id, String title, boolean devisedTitle, List<
                     .flatMap(r -> Dom.child(r, "orgName").or(() -> Dom.child(r, "name")).stream())
                     .map(TeiHeaderData::text).findFirst().orElse("");
         }
-        String originalUrl = bibl.map(b -> idno(b, "URI")).orElse("");
+        String originalUrl = web(bibl.map(b -> idno(b, "URI")).orElse(""));
         String publisher = pub.flatMap(p -> Dom.child(p, "publisher")).map(TeiHeaderData::text).orElse("");
         return new TeiHeaderData(id, titleText, devised, List.copyOf(authors), date, cslLanguage(lang), url, original, originalUrl, publisher);
     }

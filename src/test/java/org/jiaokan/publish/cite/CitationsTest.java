@@ -178,6 +178,21 @@ class CitationsTest {
         }
     }
 
+    /** A header's address that is not a web address (javascript:, file:) reaches no citation, as it reaches no page or record. */
+    @Test
+    void onlyWebAddressesAreCited() throws Exception {
+        String xml = new String(CitationsTest.class.getResourceAsStream("notice.xml").readAllBytes(), StandardCharsets.UTF_8);
+        String hostile = xml.replaceFirst("(<publicationStmt>)", "$1<idno type=\"URI\">javascript:alert(21)//x.html</idno>")
+                .replaceFirst("(<bibl[^>]*>)", "$1<idno type=\"URI\">file:///etc/passwd</idno>");
+        assertNotEquals(xml, hostile);
+        CitationSet c = CITATIONS.of(Xml.parse(hostile), "");
+        for (String s : List.of(c.gbt7714(), c.chicago(), c.apa(), c.bibtex(), c.ris(), c.cslJson())) {
+            assertFalse(s.contains("javascript:") || s.contains("file:"), s);
+        }
+        assertEquals("https://example.org/x.html", TeiHeaderData.web(" https://example.org/x.html "));
+        assertEquals("", TeiHeaderData.web("javascript:alert(1)"));
+    }
+
     @Test
     void oneRunCitesFromManyThreadsWithTheSameResults() throws Exception {
         List<String> names = List.of("speech", "notice", "news", "devised");
