@@ -48,7 +48,8 @@ public final class CatalogFormat implements OutputFormat {
      * {@code .mrk}. The bulk files are made from these files once every record is written, so that nothing of a
      * document is kept in memory until the end.
      */
-    record Written(String marcxml, String marcBase) {}
+    /** The files of one document's MARC record: its MARCXML, the base of its .mrc and .mrk (null where ISO 2709 cannot hold it), and why not. */
+    record Written(String marcxml, String marcBase, String iso2709Refused) {}
 
     @Override
     public Result publish(Publisher.Inputs in, Path out, Set<String> formats, int threads) throws IOException {
@@ -103,6 +104,7 @@ public final class CatalogFormat implements OutputFormat {
                     Written d = records(xsl, tei, p, out, "records/dc/" + docid + ".xml", "records/mods/" + docid + ".xml",
                             "records/marcxml/" + docid + ".xml", "records/marc/" + docid, docid);
                     done.put(docid, d);
+                    if (d.iso2709Refused() != null) errors.add(doc + ": " + d.iso2709Refused());
                     headers.put(docid, xsl.compressedHeader(tei));
                 } catch (SaxonApiException | IOException | RuntimeException | InterruptedException e) {
                     if (e instanceof InterruptedException) Thread.currentThread().interrupt();
@@ -130,8 +132,10 @@ public final class CatalogFormat implements OutputFormat {
                 }
                 p.put("documents", new XdmValue(docs));
                 p.put("docids", new XdmValue(docids));
-                all.add(records(xsl, edition, p, out, "records/edition/dc.xml", "records/edition/mods.xml",
-                        "records/edition/marcxml.xml", "records/edition/edition", "edition"));
+                Written w = records(xsl, edition, p, out, "records/edition/dc.xml", "records/edition/mods.xml",
+                        "records/edition/marcxml.xml", "records/edition/edition", "edition");
+                if (w.iso2709Refused() != null) errors.add(in.edition() + ": " + w.iso2709Refused());
+                all.add(w);
                 TeiFiles.atomicWrite(TeiFiles.inside(out, "CITATION.cff"), CitationCff.of(edition).getBytes(StandardCharsets.UTF_8));
             } catch (SaxonApiException | IOException | RuntimeException e) {
                 errors.add(in.edition() + ": " + reason(e));
@@ -156,12 +160,37 @@ public final class CatalogFormat implements OutputFormat {
         byte[] marcBytes = xsl.transform(RecordStylesheets.Kind.MARCXML, doc, p);
         List<Record> records = MarcFiles.read(marcBytes);
         if (records.size() != 1) throw new IOException("the MARC crosswalk gave " + records.size() + " records");
+        byte[] iso;
+        String tooLong = null;
+        try {
+            iso = MarcFiles.iso2709(records);
+        } catch (org.marc4j.MarcException e) {
+            iso = null;
+            tooLong = iso2709Refusal(e);
+        }
         TeiFiles.atomicWrite(TeiFiles.inside(out, dc), dcBytes);
         TeiFiles.atomicWrite(TeiFiles.inside(out, mods), modsBytes);
         TeiFiles.atomicWrite(TeiFiles.inside(out, marcxml), marcBytes);
-        TeiFiles.atomicWrite(TeiFiles.inside(out, marcBase + ".mrc"), MarcFiles.iso2709(records));
+        if (iso == null) {
+            // MARCXML has no such limit: the record is whole there and in the collection; no file holds a cut one
+            Files.deleteIfExists(TeiFiles.inside(out, marcBase + ".mrc"));
+            Files.deleteIfExists(TeiFiles.inside(out, marcBase + ".mrk"));
+            return new Written(marcxml, null, tooLong);
+        }
+        TeiFiles.atomicWrite(TeiFiles.inside(out, marcBase + ".mrc"), iso);
         TeiFiles.atomicWrite(TeiFiles.inside(out, marcBase + ".mrk"), MarcFiles.breaker(records));
-        return new Written(marcxml, marcBase);
+        return new Written(marcxml, marcBase, null);
+    }
+
+    private static final java.util.regex.Pattern RECORD_LENGTH = java.util.regex.Pattern.compile("length would be (\\d+)");
+
+    /** Why ISO 2709 cannot hold a record, in words, for a line that names the document: marc4j's own message otherwise. */
+    static String iso2709Refusal(org.marc4j.MarcException e) {
+        String m = e.getMessage() == null ? "" : e.getMessage();
+        java.util.regex.Matcher length = RECORD_LENGTH.matcher(m);
+        String why = length.find() ? "its MARC record is " + length.group(1) + " bytes, over the 99,999 ISO 2709 holds"
+                : "its MARC record cannot be written in ISO 2709 (" + m.strip() + ")";
+        return why + "; the .mrc and .mrk files and all.mrc and all.mrk are without it, its MARCXML holds it whole";
     }
 
     /**
@@ -172,10 +201,10 @@ public final class CatalogFormat implements OutputFormat {
      */
     static void bulk(Path out, List<Written> all) throws IOException {
         org.jiaokan.io.AtomicFiles.write(TeiFiles.inside(out, "records/all.mrc"), o -> {
-            for (Written w : all) o.write(Files.readAllBytes(TeiFiles.inside(out, w.marcBase() + ".mrc")));
+            for (Written w : all) if (w.marcBase() != null) o.write(Files.readAllBytes(TeiFiles.inside(out, w.marcBase() + ".mrc")));
         });
         org.jiaokan.io.AtomicFiles.write(TeiFiles.inside(out, "records/all.mrk"), o -> {
-            for (Written w : all) o.write(Files.readAllBytes(TeiFiles.inside(out, w.marcBase() + ".mrk")));
+            for (Written w : all) if (w.marcBase() != null) o.write(Files.readAllBytes(TeiFiles.inside(out, w.marcBase() + ".mrk")));
         });
         org.jiaokan.io.AtomicFiles.write(TeiFiles.inside(out, "records/all-marcxml.xml"), o -> {
             o.write(COLLECTION_START);

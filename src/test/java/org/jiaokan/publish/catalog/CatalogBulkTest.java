@@ -29,7 +29,7 @@ class CatalogBulkTest {
         Files.createDirectories(m.getParent());
         Files.writeString(m.resolveSibling(base + ".mrc"), mrc, StandardCharsets.UTF_8);
         Files.writeString(m.resolveSibling(base + ".mrk"), mrk, StandardCharsets.UTF_8);
-        return new CatalogFormat.Written("records/marcxml/" + base + ".xml", "records/marc/" + base);
+        return new CatalogFormat.Written("records/marcxml/" + base + ".xml", "records/marc/" + base, null);
     }
 
     private String read(String name) throws IOException {
@@ -54,7 +54,7 @@ class CatalogBulkTest {
         CatalogFormat.Written a = record("a", "<marc:record>甲</marc:record>", "A\u001d", "=LDR  a\n\n");
         Files.createDirectories(out.resolve("records"));
         Files.writeString(out.resolve("records/all.mrc"), "before", StandardCharsets.UTF_8);
-        CatalogFormat.Written gone = new CatalogFormat.Written("records/marcxml/gone.xml", "records/marc/gone");
+        CatalogFormat.Written gone = new CatalogFormat.Written("records/marcxml/gone.xml", "records/marc/gone", null);
         IOException e = assertThrows(IOException.class, () -> CatalogFormat.bulk(out, List.of(a, gone)));
         assertTrue(e.getMessage().contains("gone.mrc"), e.getMessage());
         assertEquals("before", read("records/all.mrc"));
