@@ -68,6 +68,7 @@ final class PackageCommand implements Callable<Integer> {
             Output.error(m.startsWith(parent + ": ") ? m : bag + ": " + m);
             return 2;
         }
+        r.notices().forEach(Output::notice);
         r.errors().forEach(Output::error);
         if (!r.ok()) {
             Output.error(bag + ": not written" + (r.publishing() ? ": the edition could not be published in full" : ""));

@@ -69,17 +69,21 @@ public final class BagChecker {
         checkManifests(root, payload, "manifest", problems);
         checkManifests(root, listed(root, "tagmanifest-", bag.getTagManifests()), "tagmanifest", problems);
 
-        // Every payload file in every payload manifest.
+        // Every payload file in every payload manifest. A bag holds files: a symbolic link in it (to a file or a
+        // folder, inside the bag or out of it) is named, and never followed, as a copy of the bag would not hold
+        // what it points to.
         Path data = root.resolve("data");
         List<String> files = new ArrayList<>();
         long bytes = 0;
-        if (!Files.isDirectory(data)) add(problems, "data", "missing");
+        if (Files.isSymbolicLink(data)) add(problems, "data", "a symbolic link, not a folder of the bag");
+        else if (!Files.isDirectory(data)) add(problems, "data", "missing");
         else {
             try (Stream<Path> s = Files.walk(data)) {
                 for (Path p : s.filter(p -> Files.isRegularFile(p, LinkOption.NOFOLLOW_LINKS) || Files.isSymbolicLink(p))
                         .sorted(Comparator.comparing(Path::toString)).toList()) {
                     files.add(rel(root, p));
-                    bytes += Files.isRegularFile(p) ? Files.size(p) : 0;
+                    if (Files.isSymbolicLink(p)) add(problems, rel(root, p), "a symbolic link, not a file of the bag");
+                    else bytes += Files.size(p);
                 }
             }
         }
@@ -146,7 +150,13 @@ public final class BagChecker {
                 add(problems, name, "outside the bag");
                 continue;
             }
-            if (!Files.isRegularFile(file)) {
+            Path link = linkOnTheWay(root, file);
+            if (link != null) {
+                // named once, as the link it is (a folder's files are not each named again)
+                add(problems, rel(root, link), Files.isDirectory(link) ? "a symbolic link, not a folder of the bag" : "a symbolic link, not a file of the bag");
+                continue;
+            }
+            if (!Files.isRegularFile(file, LinkOption.NOFOLLOW_LINKS)) {
                 add(problems, name, "missing");
                 continue;
             }
@@ -171,6 +181,15 @@ public final class BagChecker {
             }
             if (!bad.isEmpty()) add(problems, name, "checksum mismatch (" + String.join(", ", bad) + ")");
         }
+    }
+
+    /** The outermost symbolic link on the way from the bag's root to the file (the file itself included), or null. */
+    private static Path linkOnTheWay(Path root, Path file) {
+        Path link = null;
+        for (Path p = file; p != null && p.startsWith(root) && !p.equals(root); p = p.getParent()) {
+            if (Files.isSymbolicLink(p)) link = p;
+        }
+        return link;
     }
 
     private static List<Manifest> sorted(Set<Manifest> manifests) {

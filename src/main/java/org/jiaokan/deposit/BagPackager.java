@@ -64,7 +64,11 @@ public final class BagPackager {
      * What a run made: the bag, its payload files and bytes, and the errors that kept it from being made: the
      * publisher's if it published ({@code publishing}), else the payload's files that cannot be in a bag.
      */
-    public record Result(Path bag, long files, long bytes, List<String> errors, boolean publishing) {
+    public record Result(Path bag, long files, long bytes, List<String> errors, boolean publishing, List<String> notices) {
+        public Result(Path bag, long files, long bytes, List<String> errors, boolean publishing) {
+            this(bag, files, bytes, errors, publishing, List.of());
+        }
+
         public boolean ok() { return errors.isEmpty(); }
     }
 
@@ -128,10 +132,11 @@ public final class BagPackager {
             }
             Path data = tmp.resolve("data");
             Map<String, Path> payload = new TreeMap<>();
-            collect(editionDir.resolve("sources"), "sources/", payload, Set.of());
-            collect(editionDir, "tei/", payload, Set.of("sources"));
+            List<String> notices = new ArrayList<>();
+            collect(editionDir.resolve("sources"), "sources/", payload, Set.of(), notices);
+            collect(editionDir, "tei/", payload, Set.of("sources"), notices);
             if (!payload.containsKey("tei/schema/jiaokan.rng")) payload.put("tei/schema/jiaokan.rng", null);
-            collect(siteDir, "site/", payload, Set.of());
+            collect(siteDir, "site/", payload, Set.of(), notices);
             // RFC 8493 has no way to list a backslash in a name: BagIt tools read it as a separator (the library
             // refuses the bag). Such a file is named, and no bag is made without it.
             for (Map.Entry<String, Path> e : payload.entrySet()) {
@@ -157,7 +162,7 @@ public final class BagPackager {
             writeTagFiles(tmp, info, payload.keySet(), bytes);
             setNewFolderModes(tmp);
             moveIntoPlace(tmp, absBag);
-            return new Result(bag, payload.size(), bytes, List.of(), false);
+            return new Result(bag, payload.size(), bytes, List.of(), false, List.copyOf(notices));
         } finally {
             FileTrees.delete(tmp);
             if (published != null) FileTrees.delete(published);
@@ -174,12 +179,15 @@ public final class BagPackager {
         }
     }
 
-    /** Files under {@code dir} into {@code payload} as {@code prefix + relative path}, hidden files and links out of {@code dir} left out. */
-    private static void collect(Path dir, String prefix, Map<String, Path> payload, Set<String> skipTop) throws IOException {
+    /**
+     * Files under {@code dir} into {@code payload} as {@code prefix + relative path}, hidden files and links out of
+     * {@code dir} left out: each such link is named in {@code notices}.
+     */
+    private static void collect(Path dir, String prefix, Map<String, Path> payload, Set<String> skipTop, List<String> notices) throws IOException {
         if (!Files.isDirectory(dir)) return;
         Path real = dir.toRealPath();
         List<Path> files = new ArrayList<>();
-        walk(dir, real, dir, skipTop, files);
+        walk(dir, real, dir, skipTop, files, notices);
         for (Path f : files) {
             StringBuilder rel = new StringBuilder(prefix);
             Path r = dir.relativize(f);
@@ -191,7 +199,7 @@ public final class BagPackager {
         }
     }
 
-    private static void walk(Path root, Path realRoot, Path dir, Set<String> skipTop, List<Path> out) throws IOException {
+    private static void walk(Path root, Path realRoot, Path dir, Set<String> skipTop, List<Path> out, List<String> notices) throws IOException {
         List<Path> entries;
         try (Stream<Path> s = Files.list(dir)) {
             entries = s.sorted(Comparator.comparing(p -> p.getFileName().toString())).toList();
@@ -200,8 +208,20 @@ public final class BagPackager {
             String name = p.getFileName().toString();
             if (name.startsWith(".")) continue;
             if (dir.equals(root) && skipTop.contains(name)) continue;
-            if (Files.isSymbolicLink(p) && !p.toRealPath().startsWith(realRoot)) continue;
-            if (Files.isDirectory(p)) walk(root, realRoot, p, skipTop, out);
+            if (Files.isSymbolicLink(p)) {
+                Path target;
+                try {
+                    target = p.toRealPath();
+                } catch (IOException e) {
+                    notices.add(p + ": a symbolic link to nothing (" + Files.readSymbolicLink(p) + "); left out of the bag");
+                    continue;
+                }
+                if (!target.startsWith(realRoot)) {
+                    notices.add(p + ": a symbolic link out of " + root + " (to " + target + "); left out of the bag");
+                    continue;
+                }
+            }
+            if (Files.isDirectory(p)) walk(root, realRoot, p, skipTop, out, notices);
             else if (Files.isRegularFile(p)) out.add(p);
         }
     }

@@ -215,6 +215,38 @@ class BagPackagerTest {
                 "the tag manifests guard the manifests: " + r.err());
     }
 
+    /**
+     * A payload file that is a symbolic link to a file out of the bag, listed with that file's checksums: named, not
+     * followed (verify read the outside file through it and found the bag valid); so is a data folder that is a link.
+     */
+    @Test
+    void aSymbolicLinkInTheBagIsNamedNotFollowed(@TempDir Path tmp) throws Exception {
+        Path b = copyOfBag(tmp);
+        Path outside = Files.writeString(tmp.resolve("outside.txt"), "不在档案包里的文件");
+        try {
+            Files.createSymbolicLink(b.resolve("data/outside.txt"), outside);
+        } catch (UnsupportedOperationException | IOException e) {
+            org.junit.jupiter.api.Assumptions.abort("no symbolic links here");
+        }
+        for (String alg : List.of("sha256", "sha512")) {
+            java.security.MessageDigest d = java.security.MessageDigest.getInstance(alg.equals("sha256") ? "SHA-256" : "SHA-512");
+            String sum = java.util.HexFormat.of().formatHex(d.digest(Files.readAllBytes(outside)));
+            Files.writeString(b.resolve("manifest-" + alg + ".txt"), sum + "  data/outside.txt\n", java.nio.file.StandardOpenOption.APPEND);
+        }
+        CliRun r = CliRun.of("verify", b.toString());
+        assertEquals(1, r.exit(), r.err());
+        assertTrue(r.errLines().contains("jiaokan: error: " + b.resolve("data/outside.txt") + ": a symbolic link, not a file of the bag"), r.err());
+
+        Path c = tmp.resolve("c");
+        Files.createDirectories(c);
+        for (String f : TAG_FILES) Files.copy(bag.resolve(f), c.resolve(f));
+        Files.createSymbolicLink(c.resolve("data"), bag.resolve("data").toAbsolutePath());
+        CliRun linked = CliRun.of("verify", c.toString());
+        assertEquals(1, linked.exit(), linked.err());
+        assertTrue(linked.errLines().contains("jiaokan: error: " + c.resolve("data") + ": a symbolic link, not a folder of the bag"), linked.err());
+        assertTrue(linked.errLines().size() < 5, "the link once, not each file behind it: " + linked.err());
+    }
+
     @Test
     void aMalformedManifestIsOneLineNotAStackTrace(@TempDir Path tmp) throws IOException {
         Path b = copyOfBag(tmp);
@@ -331,7 +363,10 @@ class BagPackagerTest {
             org.junit.jupiter.api.Assumptions.abort("no symbolic links here");
         }
         Path out = tmp.resolve("out");
-        assertTrue(BagPackager.pack(EDITION, s, out).ok());
+        BagPackager.Result r = BagPackager.pack(EDITION, s, out);
+        assertTrue(r.ok());
+        assertEquals(List.of(s.resolve("leak.txt") + ": a symbolic link out of " + s + " (to " + tmp.resolve("secret.txt").toRealPath()
+                + "); left out of the bag"), r.notices(), "named, where it was left out without a word");
         assertFalse(Files.exists(out.resolve("data/site/leak.txt")));
         assertTrue(Files.exists(out.resolve("data/site/index.html")));
     }
