@@ -147,7 +147,7 @@
       <dl>
         <xsl:for-each select="$h?date-el">
           <dt><xsl:sequence select="f:ui('meta.date')"/></dt>
-          <dd><time><xsl:if test="matches(@when, '^\d{4}(-\d\d(-\d\d)?)?$')"><xsl:attribute name="datetime" select="@when"/></xsl:if><xsl:value-of select="(@when[. != ''], normalize-space(text()[1]))[1]"/></time>
+          <dd><time><xsl:if test="matches(@when, '^\d{4}(-\d\d(-\d\d)?)?$') and (@when castable as xs:date or @when castable as xs:gYearMonth or @when castable as xs:gYear)"><xsl:attribute name="datetime" select="@when"/></xsl:if><xsl:value-of select="(@when[. != ''], normalize-space(text()[1]))[1]"/></time>
             <xsl:if test="@when and normalize-space(string-join(text(), '')) != ''"><xsl:text> </xsl:text><span><xsl:sequence select="f:lang-attr(.)"/>（<xsl:value-of select="normalize-space(string-join(text(), ''))"/>）</span></xsl:if>
             <xsl:text> </xsl:text><xsl:sequence select="f:cert(@cert)"/>
             <xsl:for-each select="note"><br/><span class="evidence"><xsl:sequence select="f:ui('meta.evidence')"/><xsl:text>：</xsl:text><span><xsl:sequence select="f:lang-attr(.)"/><xsl:value-of select="normalize-space(.)"/></span></span></xsl:for-each>

@@ -168,11 +168,18 @@
         'note': normalize-space(string-join($d/note, ' '))}"/>
   </xsl:function>
 
-  <!-- A W3CDTF date (YYYY, YYYY-MM, YYYY-MM-DD) from an ISO value, or ''. -->
+  <!-- A W3CDTF date (YYYY, YYYY-MM, YYYY-MM-DD) from an ISO value that is a day, month or year of the calendar with a
+       year of four digits (a time or a zone after it is left out), or '': a year of five digits was cut to its first four,
+       and 2020-02-30 went into the records as it was. -->
   <xsl:function name="r:iso" as="xs:string">
     <xsl:param name="v" as="item()?"/>
     <xsl:variable name="s" select="normalize-space(string($v))"/>
-    <xsl:sequence select="if (matches($s, '^\d{4}(-\d{2}(-\d{2})?)?')) then replace($s, '^(\d{4}(-\d{2}(-\d{2})?)?).*$', '$1') else ''"/>
+    <xsl:sequence select="if (not(matches($s, '^\d{4}(\D|$)'))) then ''
+        else if ($s castable as xs:dateTime) then substring($s, 1, 10)
+        else if ($s castable as xs:date) then substring($s, 1, 10)
+        else if ($s castable as xs:gYearMonth) then substring($s, 1, 7)
+        else if ($s castable as xs:gYear) then substring($s, 1, 4)
+        else ''"/>
   </xsl:function>
 
   <!-- The year of a date as the record shows it: bracketed when inferred, with ? when uncertain. -->

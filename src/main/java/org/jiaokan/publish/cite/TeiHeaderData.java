@@ -143,12 +143,16 @@ public record TeiHeaderData(String id, String title, boolean devisedTitle, List<
     private static Optional<IssuedDate> date(Element d) {
         String when = d.getAttribute("when");
         if (when.isEmpty()) when = d.getAttribute("notBefore");
-        Matcher m = ISO.matcher(when);
-        if (!m.find()) return Optional.empty();
+        Matcher m = ISO.matcher(when.strip());
+        // a year of five digits was cited as its first four (99999 as 9999), and 2020-02-30 as a day
+        if (!m.find() || m.end() < when.strip().length() && Character.isDigit(when.strip().charAt(m.end()))) return Optional.empty();
         int year = Integer.parseInt(m.group(1));
         int month = m.group(2) == null ? 0 : Integer.parseInt(m.group(2));
         int day = m.group(3) == null ? 0 : Integer.parseInt(m.group(3));
-        if (month > 12 || day > 31) return Optional.empty();
+        if (month > 12 || month == 0 && m.group(2) != null || day > 0 && !java.time.YearMonth.of(year, Math.max(1, month)).isValidDay(day)
+                || day == 0 && m.group(3) != null) {
+            return Optional.empty();
+        }
         return Optional.of(new IssuedDate(year, month, day, "low".equals(d.getAttribute("cert"))));
     }
 
