@@ -10,6 +10,7 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
 import java.nio.charset.Charset;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.Callable;
@@ -61,6 +62,17 @@ final class ConvertCommand implements Callable<Integer> {
                 edition = EditionHeader.read(editionFile).edition();
             } catch (EditionHeader.EditionException e) {
                 Output.error(e.getMessage());
+                return 2;
+            }
+        }
+        // The TEI files and the sources' copies written inside a folder converted would be its inputs the next time
+        // (already edition documents, sources converted twice).
+        Path out = output.toAbsolutePath().normalize();
+        for (Path in : inputs) {
+            Path folder = in.toAbsolutePath().normalize();
+            if (Files.isDirectory(in) && out.startsWith(folder)) {
+                Output.error(output + ": inside the folder converted (" + in + "), where its TEI files and the copies of the sources"
+                        + " would be read as inputs the next time; write elsewhere, or build an edition folder with 'jiaokan build'");
                 return 2;
             }
         }

@@ -120,6 +120,11 @@ public final class Conversion {
             }
             Path clash = ids.putIfAbsent(id, input);
             if (clash != null) {
+                if (sameFile(clash, input)) {
+                    // named twice on the command line (or a folder and a file in it): one file, converted once
+                    listener.noticed(input, "the same file as " + clash + ", given again; converted once");
+                    return;
+                }
                 fail(input, "its TEI file " + id + ".xml would overwrite the one made from " + clash
                         + "; rename one of them", failures, listener);
                 return;
@@ -404,6 +409,14 @@ public final class Conversion {
                     : unexpected(e));
         } catch (RuntimeException e) {
             return Written.failed(index, unexpected(e));
+        }
+    }
+
+    private static boolean sameFile(Path a, Path b) {
+        try {
+            return Files.isSameFile(a, b);
+        } catch (IOException | RuntimeException e) {
+            return false;
         }
     }
 

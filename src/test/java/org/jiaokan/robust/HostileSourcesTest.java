@@ -178,6 +178,35 @@ class HostileSourcesTest {
         assertEquals(NOTICE_HANT, Files.readString(out.resolve("sources/b/notice.txt")), "the second source's copy is kept");
     }
 
+    /** One file named three times is converted once, with a notice for each repetition (it was an error: "rename one of them"). */
+    @Test
+    void oneFileGivenThreeTimesIsConvertedOnce() throws Exception {
+        Path a = Files.writeString(Files.createDirectories(tmp.resolve("thrice")).resolve("notice.txt"), NOTICE);
+        Path again = tmp.resolve("thrice/../thrice/notice.txt");
+        Path out = tmp.resolve("out");
+        CliRun r = CliRun.of("convert", "-o", out.toString(), a.toString(), a.toString(), again.toString());
+        assertEquals(0, r.exit(), r.err());
+        assertEquals(List.of("jiaokan: notice: " + a + ": the same file as " + a + ", given again; converted once",
+                "jiaokan: notice: " + again + ": the same file as " + a + ", given again; converted once"), r.errLines());
+        Cli.lossless(out.resolve("notice.xml"), NOTICE);
+    }
+
+    /** An output folder inside a folder converted is refused: its TEI and sources' copies would be inputs the next time. */
+    @Test
+    void anOutputInsideTheFolderConvertedIsRefused() throws Exception {
+        Path in = Files.createDirectories(tmp.resolve("inside"));
+        Files.writeString(in.resolve("notice.txt"), NOTICE);
+        for (Path out : List.of(in, in.resolve("tei"))) {
+            CliRun r = CliRun.of("convert", "-o", out.toString(), in.toString());
+            assertEquals(2, r.exit(), r.err());
+            assertEquals(1, r.errLines().size(), r.err());
+            assertTrue(r.err().startsWith("jiaokan: error: " + out + ": inside the folder converted (" + in + ")"), r.err());
+        }
+        try (java.util.stream.Stream<Path> s = Files.list(in)) {
+            assertEquals(List.of(in.resolve("notice.txt")), s.toList(), "nothing written");
+        }
+    }
+
     @Test
     void twoNamesOfOneFolderThatGiveOneIdStillClash() throws Exception {
         Path a = Files.writeString(tmp.resolve("notice.txt"), NOTICE);
