@@ -197,7 +197,7 @@
       <ul>
         <li><a href="{encode-for-uri($docid)}.xml" download=""><xsl:sequence select="f:ui('dl.tei')"/></a></li>
         <xsl:if test="$raw-source != ''">
-          <li><a href="{$raw-source}" download=""><xsl:sequence select="f:ui('dl.raw')"/></a></li>
+          <li><a href="{$raw-source}" download="{$raw-source-name}"><xsl:sequence select="f:ui('dl.raw')"/></a></li>
         </xsl:if>
         <xsl:if test="$formats = 'pdf'">
           <li><a href="../pdf/{encode-for-uri($docid)}.pdf" download="" type="application/pdf"><xsl:sequence select="f:ui('dl.pdf')"/></a></li>

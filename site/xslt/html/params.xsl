@@ -14,6 +14,9 @@
   <xsl:param name="docid" as="xs:string" select="''"/>
   <xsl:param name="doc-script" as="xs:string" select="''"/>
   <xsl:param name="raw-source" as="xs:string" select="''"/>
+  <!-- The raw source's own file name, for the browser to save its copy under (the copy's name may differ: .txt after
+       a web page's, %25 for a %). -->
+  <xsl:param name="raw-source-name" as="xs:string" select="''"/>
   <xsl:param name="citations" as="map(xs:string, xs:string)" select="map{}"/>
   <!-- For a document page, where the publisher gives it: each name of the document that points at a register id, by its
        generate-id(), with that id and, where it has one, its kind (f:entity-id and f:entity-kind worked out once in

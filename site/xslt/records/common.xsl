@@ -168,18 +168,16 @@
         'note': normalize-space(string-join($d/note, ' '))}"/>
   </xsl:function>
 
-  <!-- A W3CDTF date (YYYY, YYYY-MM, YYYY-MM-DD) from an ISO value that is a day, month or year of the calendar with a
-       year of four digits (a time or a zone after it is left out), or '': a year of five digits was cut to its first four,
-       and 2020-02-30 went into the records as it was. -->
+  <!-- A W3CDTF date (YYYY, YYYY-MM, YYYY-MM-DD) from an ISO value: the longest of its day, month and year that the
+       calendar has, with a year of four digits (what follows it, a time, a zone or anything else, left out), or ''. A year
+       of five digits was cut to its first four, and 2020-02-30 went into the records as it was (it gives 2020-02). -->
   <xsl:function name="r:iso" as="xs:string">
     <xsl:param name="v" as="item()?"/>
     <xsl:variable name="s" select="normalize-space(string($v))"/>
     <xsl:sequence select="if (not(matches($s, '^\d{4}(\D|$)'))) then ''
-        else if ($s castable as xs:dateTime) then substring($s, 1, 10)
-        else if ($s castable as xs:date) then substring($s, 1, 10)
-        else if ($s castable as xs:gYearMonth) then substring($s, 1, 7)
-        else if ($s castable as xs:gYear) then substring($s, 1, 4)
-        else ''"/>
+        else if (matches($s, '^\d{4}-\d{2}-\d{2}(\D|$)') and substring($s, 1, 10) castable as xs:date) then substring($s, 1, 10)
+        else if (matches($s, '^\d{4}-\d{2}(\D|$)') and substring($s, 1, 7) castable as xs:gYearMonth) then substring($s, 1, 7)
+        else substring($s, 1, 4)"/>
   </xsl:function>
 
   <!-- The year of a date as the record shows it: bracketed when inferred, with ? when uncertain. -->

@@ -54,6 +54,24 @@ final class ConvertCommand implements Callable<Integer> {
         }
     }
 
+    /** The path with its links resolved as far as it exists, absolute and normalised. */
+    private static Path real(Path p) {
+        Path abs = p.toAbsolutePath().normalize();
+        Path existing = abs;
+        while (existing != null && !Files.exists(existing)) existing = existing.getParent();
+        if (existing == null) return abs;
+        try {
+            return existing.toRealPath().resolve(existing.relativize(abs));
+        } catch (java.io.IOException e) {
+            return abs;
+        }
+    }
+
+    private static boolean hiddenBelow(Path folder, Path inside) {
+        for (Path segment : folder.relativize(inside)) if (segment.toString().startsWith(".")) return true;
+        return false;
+    }
+
     @Override
     public Integer call() throws Exception {
         Edition edition = Edition.standalone();
@@ -67,10 +85,11 @@ final class ConvertCommand implements Callable<Integer> {
         }
         // The TEI files and the sources' copies written inside a folder converted would be its inputs the next time
         // (already edition documents, sources converted twice).
-        Path out = output.toAbsolutePath().normalize();
+        Path out = real(output);
         for (Path in : inputs) {
-            Path folder = in.toAbsolutePath().normalize();
-            if (Files.isDirectory(in) && out.startsWith(folder)) {
+            Path folder = real(in);
+            // a hidden folder inside it (.out) is never read as input
+            if (Files.isDirectory(in) && out.startsWith(folder) && !hiddenBelow(folder, out)) {
                 Output.error(output + ": inside the folder converted (" + in + "), where its TEI files and the copies of the sources"
                         + " would be read as inputs the next time; write elsewhere, or build an edition folder with 'jiaokan build'");
                 return 2;

@@ -61,13 +61,14 @@ public final class BagChecker {
         }
         Map<String, List<String>> problems = new TreeMap<>();
         // The manifests' lines read again here: the library decodes only line ends in their paths, not %25 (RFC 8493).
-        List<Listed> payload = listed(root, "manifest-", bag.getPayLoadManifests());
+        java.nio.charset.Charset encoding = bag.getFileEncoding() == null ? java.nio.charset.StandardCharsets.UTF_8 : bag.getFileEncoding();
+        List<Listed> payload = listed(root, "manifest-", bag.getPayLoadManifests(), encoding);
         List<String> algorithms = payload.stream().map(m -> m.algorithm().getBagitName()).toList();
         if (payload.isEmpty()) add(problems, "", "no payload manifest");
 
         // Every manifest entry present and matching, under every algorithm.
         checkManifests(root, payload, "manifest", problems);
-        checkManifests(root, listed(root, "tagmanifest-", bag.getTagManifests()), "tagmanifest", problems);
+        checkManifests(root, listed(root, "tagmanifest-", bag.getTagManifests(), encoding), "tagmanifest", problems);
 
         // Every payload file in every payload manifest. A bag holds files: a symbolic link in it (to a file or a
         // folder, inside the bag or out of it) is named, and never followed, as a copy of the bag would not hold
@@ -113,14 +114,14 @@ public final class BagChecker {
     private record Listed(SupportedAlgorithm algorithm, Map<Path, String> files) {}
 
     /** The manifests the library found, in their algorithms' order, each read again from its file ({@code prefix + name + .txt}). */
-    private static List<Listed> listed(Path root, String prefix, Set<Manifest> manifests) throws IOException {
+    private static List<Listed> listed(Path root, String prefix, Set<Manifest> manifests, java.nio.charset.Charset encoding) throws IOException {
         List<Listed> out = new ArrayList<>();
         for (Manifest m : sorted(manifests)) {
             Path file = root.resolve(prefix + m.getAlgorithm().getBagitName() + ".txt");
             Map<Path, String> files = new LinkedHashMap<>();
             Map<String, String> lines;
             try {
-                lines = ManifestFiles.read(file);
+                lines = ManifestFiles.read(file, encoding);
             } catch (IOException e) {
                 throw new IOException("not a valid bag: " + e.getMessage(), e);
             }

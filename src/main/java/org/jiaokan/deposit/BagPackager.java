@@ -144,7 +144,7 @@ public final class BagPackager {
                     errors.add(e.getValue() + ": a backslash in a file name is a path separator to BagIt (RFC 8493); rename the file to package it");
                 }
             }
-            if (!errors.isEmpty()) return new Result(bag, 0, 0, errors, false);
+            if (!errors.isEmpty()) return new Result(bag, 0, 0, errors, false, List.copyOf(notices));
             long bytes = 0;
             for (Map.Entry<String, Path> e : payload.entrySet()) {
                 Path to = inBag(data, e.getKey());

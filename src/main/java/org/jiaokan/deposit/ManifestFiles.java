@@ -75,9 +75,16 @@ final class ManifestFiles {
      * order. A line without a checksum and a path is refused.
      */
     static Map<String, String> read(Path file) throws IOException {
+        return read(file, StandardCharsets.UTF_8);
+    }
+
+    /** As {@link #read(Path)}, in the encoding {@code bagit.txt} declares for the tag files; a byte-order mark is not part of the first line. */
+    static Map<String, String> read(Path file, java.nio.charset.Charset encoding) throws IOException {
         Map<String, String> out = new LinkedHashMap<>();
         int n = 0;
-        for (String line : Files.readString(file, StandardCharsets.UTF_8).split("\r\n|\n|\r")) {
+        String text = Files.readString(file, encoding);
+        if (text.startsWith("\uFEFF")) text = text.substring(1);
+        for (String line : text.split("\r\n|\n|\r")) {
             n++;
             if (line.isEmpty()) continue;
             int sp = 0;

@@ -952,6 +952,7 @@ public final class Publisher {
         params.put("docid", new XdmAtomicValue(docid));
         params.put("doc-script", new XdmAtomicValue(script));
         params.put("raw-source", new XdmAtomicValue(raw == null ? "" : rawSourceHref(fileName)));
+        params.put("raw-source-name", new XdmAtomicValue(raw == null ? "" : fileName.substring(fileName.lastIndexOf('/') + 1)));
         params.put("citations", citations(cites));
         // A document over a format's size limit is not in that format: its page does not link to it.
         if (options.formats().stream().anyMatch(f -> bytes.length > DocumentLimits.limit(f))) {
@@ -1429,8 +1430,9 @@ public final class Publisher {
      * browser runs ({@link #INERT}), else with {@code .txt} after it. A web page kept as a source holds its scripts and
      * event handlers byte for byte; published as {@code src/page.html} it would run them in the edition's origin for
      * anyone sent its address. As {@code src/page.html.txt} a server sends it as text, and it is downloaded with its
-     * bytes unchanged. A {@code %} in the name is written {@code %25} and a backslash {@code %5C}, so that no two
-     * sources share a copy and no copy's name holds a separator of another system.
+     * bytes unchanged. A {@code %} in the name is written {@code %25} and a backslash {@code %5C}, so that a name with
+     * {@code %5C} in it and one with a backslash keep copies of their own, and no copy's name holds a separator of
+     * another system. (A source {@code a.html} and a source {@code a.html.txt} beside it would still share one.)
      */
     static String publishedRawName(String fileName) {
         String last = fileName.substring(fileName.lastIndexOf('/') + 1);

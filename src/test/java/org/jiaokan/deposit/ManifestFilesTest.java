@@ -46,5 +46,10 @@ class ManifestFilesTest {
         assertEquals(Map.of("data/x y.txt", "ab12"), ManifestFiles.read(f), "a tab, CRLF and a blank line are read");
         Files.writeString(f, "ab12\n");
         assertThrows(IOException.class, () -> ManifestFiles.read(f));
+        // another tool's bag: the encoding bagit.txt declares, and a byte-order mark
+        Files.write(f, "cd34  data/café.txt\n".getBytes(StandardCharsets.ISO_8859_1));
+        assertEquals(Map.of("data/café.txt", "cd34"), ManifestFiles.read(f, StandardCharsets.ISO_8859_1));
+        Files.writeString(f, "\uFEFFab12  data/a.txt\n");
+        assertEquals(Map.of("data/a.txt", "ab12"), ManifestFiles.read(f));
     }
 }

@@ -99,7 +99,8 @@ class BuildWithOddSourcesTest {
         assertEquals(0, r.exit(), r.err());
         assertTrue(java.util.Arrays.equals(page, Files.readAllBytes(site.resolve("src/xss.html.txt"))), "the source byte for byte");
         assertTrue(Files.notExists(site.resolve("src/xss.html")), "the source as a page of the site");
-        assertTrue(Files.readString(site.resolve("doc/jk-xss.html")).contains("href=\"../src/xss.html.txt\""), "the page links the copy");
+        assertTrue(Files.readString(site.resolve("doc/jk-xss.html")).contains("href=\"../src/xss.html.txt\" download=\"xss.html\""),
+                "the page links the copy, to be saved under the source's own name");
         assertTrue(Files.isRegularFile(site.resolve("src/good.txt")), "a text source under its own name");
         assertTrue(Files.readString(site.resolve("doc/jk-good.html")).contains("href=\"../src/good.txt\""));
     }

@@ -46,6 +46,9 @@ class HandEditedDatesTest {
         String feb = Files.readString(out.resolve("doc/t-feb.html"));
         assertFalse(feb.contains("datetime=\"2020-02-30\""), "no machine-readable date the calendar lacks");
         assertTrue(feb.contains("2020-02-30"), "the editor's value is still shown");
+        // of a day the calendar lacks, its month
+        assertTrue(Files.readString(out.resolve("records/mods/t-feb.xml")).contains(">2020-02<"));
+        assertTrue(Files.readString(out.resolve("cite/t-feb.json")).contains("[2020,2]"));
         // a real day still reaches every output
         assertTrue(Files.readString(out.resolve("records/mods/t-leap.xml")).contains("2020-02-29"));
         assertTrue(Files.readString(out.resolve("cite/t-leap.json")).contains("[2020,2,29]"));

@@ -205,6 +205,9 @@ class HostileSourcesTest {
         try (java.util.stream.Stream<Path> s = Files.list(in)) {
             assertEquals(List.of(in.resolve("notice.txt")), s.toList(), "nothing written");
         }
+        // a hidden folder inside it is never read as input
+        CliRun hidden = CliRun.of("convert", "-q", "-o", in.resolve(".tei").toString(), in.toString());
+        assertEquals(0, hidden.exit(), hidden.err());
     }
 
     @Test

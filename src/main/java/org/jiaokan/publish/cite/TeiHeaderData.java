@@ -146,13 +146,12 @@ public record TeiHeaderData(String id, String title, boolean devisedTitle, List<
         Matcher m = ISO.matcher(when.strip());
         // a year of five digits was cited as its first four (99999 as 9999), and 2020-02-30 as a day
         if (!m.find() || m.end() < when.strip().length() && Character.isDigit(when.strip().charAt(m.end()))) return Optional.empty();
+        // the longest of its day, month and year the calendar has, as the records take it (2020-02-30 is cited as 2020-02)
         int year = Integer.parseInt(m.group(1));
         int month = m.group(2) == null ? 0 : Integer.parseInt(m.group(2));
         int day = m.group(3) == null ? 0 : Integer.parseInt(m.group(3));
-        if (month > 12 || month == 0 && m.group(2) != null || day > 0 && !java.time.YearMonth.of(year, Math.max(1, month)).isValidDay(day)
-                || day == 0 && m.group(3) != null) {
-            return Optional.empty();
-        }
+        if (month < 1 || month > 12) month = day = 0;
+        else if (day < 1 || !java.time.YearMonth.of(year, month).isValidDay(day)) day = 0;
         return Optional.of(new IssuedDate(year, month, day, "low".equals(d.getAttribute("cert"))));
     }
 

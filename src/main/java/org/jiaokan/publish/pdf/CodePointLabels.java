@@ -92,6 +92,7 @@ final class CodePointLabels implements ContentHandler {
 
     /** The text, each run of characters another face of the list sets in an {@code fo:inline} of that face's family. */
     private void withFallbacks(String s, java.util.List<String> families) throws SAXException {
+        char[] chars = s.toCharArray();
         int from = 0;
         int i = 0;
         while (i < s.length()) {
@@ -107,15 +108,15 @@ final class CodePointLabels implements ContentHandler {
                 if (!family.equals(fallback.apply(families, next))) break;
                 end += Character.charCount(next);
             }
-            if (from < i) next.characters(s.toCharArray(), from, i - from);
+            if (from < i) next.characters(chars, from, i - from);
             org.xml.sax.helpers.AttributesImpl a = new org.xml.sax.helpers.AttributesImpl();
             a.addAttribute("", "font-family", "font-family", "CDATA", "'" + family + "'");
             next.startElement(FO, "inline", "fo:inline", a);
-            next.characters(s.toCharArray(), i, end - i);
+            next.characters(chars, i, end - i);
             next.endElement(FO, "inline", "fo:inline");
             from = i = end;
         }
-        if (from < s.length()) next.characters(s.toCharArray(), from, s.length() - from);
+        if (from < s.length()) next.characters(chars, from, s.length() - from);
     }
 
     /** A font-family list as its names, quotes and spaces taken off: {@code 'UMingCN', 'WenQuanYiZenHei'}. */

@@ -124,11 +124,26 @@ final class LongParagraphs implements ContentHandler {
     private static int divisionPoint(char[] ch, int from, int end, int run) {
         int i = Math.max(from, from + SOFT - run);
         for (; i < end && i - from + run < HARD; i++) {
-            if (ENDS.indexOf(ch[i]) >= 0) return i + 1;
+            if (ENDS.indexOf(ch[i]) >= 0) {
+                // the closing quotes and brackets after a sentence's end stay on its line (no line begins with one)
+                int after = i + 1;
+                while (after < end && after - from + run < HARD && (CLOSING.indexOf(ch[after]) >= 0 || ENDS.indexOf(ch[after]) >= 0)) after++;
+                return after;
+            }
         }
         if (i - from + run < HARD || i >= end) return -1;
-        // never between the two halves of a surrogate pair
-        return Character.isLowSurrogate(ch[i]) && i > from ? i - 1 : i;
+        // never between the two halves of a surrogate pair, nor before a combining mark
+        while (i > from && (Character.isLowSurrogate(ch[i]) || combining(ch[i]))) i--;
+        return i;
+    }
+
+    /** Closing quotes and brackets, full-width and not. */
+    private static final String CLOSING = "”’」』）》〉】〕〗〙〛\"')]}";
+
+    private static boolean combining(char c) {
+        int t = Character.getType(c);
+        return t == Character.NON_SPACING_MARK || t == Character.ENCLOSING_MARK || t == Character.COMBINING_SPACING_MARK
+                || c >= 0xFE00 && c <= 0xFE0F || c == 0x200D;
     }
 
     /** Ends the run here: closes the open inline elements and the block this filter opened (if any), opens a block and the inline elements again. */

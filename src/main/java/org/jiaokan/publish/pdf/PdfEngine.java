@@ -266,6 +266,7 @@ public final class PdfEngine {
     public String missingGlyphs(CharSequence text, String fopLine) {
         java.util.SortedSet<Integer> missing = new java.util.TreeSet<>();
         text.codePoints().filter(cp -> org.jiaokan.publish.fonts.FontCoverage.takesGlyph(cp) && !CodePointLabels.labelled(cp)
+                && !CodePointLabels.invisible(cp)
                 && !sharedOrNull().has(cp)).forEach(missing::add);
         if (missing.isEmpty()) return fopLine;
         StringBuilder b = new StringBuilder("missing glyph: no font has ");

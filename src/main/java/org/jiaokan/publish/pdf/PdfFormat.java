@@ -152,7 +152,7 @@ public final class PdfFormat implements OutputFormat {
                     // The rendering's memory is dropped with it: this document is not printed, the others and the
                     // other formats are still made (the run stopped here, its records not written).
                     errors.add(file + ": not printed: the Java heap (" + Runtime.getRuntime().maxMemory() / (1024 * 1024)
-                            + " MB) is too small to set it; give Java more, e.g. JIAOKAN_JAVA_OPTS=-Xmx"
+                            + " MB) ran out while it was set (the documents set beside it share the heap); give Java more, e.g. JIAOKAN_JAVA_OPTS=-Xmx"
                             + Math.max(4, 2 * (int) Math.ceil(Runtime.getRuntime().maxMemory() / 1073741824.0)) + "g");
                 } finally {
                     ids.pass(index); // the documents after this one wait for its claim

@@ -87,7 +87,8 @@ final class SharedFonts {
             // glyph for it, as FOP would otherwise report a missing glyph for a title copied from a web page.
             if (bmp[0xA0] == 0 && bmp[0x20] != 0) bmp[0xA0] = bmp[0x20];
             faces.add(new Loaded(f.family(), m, bmp, Map.copyOf(beyond), chars));
-            byFamily.putIfAbsent(f.family(), faces.get(faces.size() - 1));
+            // under the name the FO gives it (PdfEngine.quoted takes apostrophes out of a family's name)
+            byFamily.putIfAbsent(f.family().replace("'", ""), faces.get(faces.size() - 1));
         }
     }
 

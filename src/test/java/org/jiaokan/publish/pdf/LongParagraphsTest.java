@@ -82,6 +82,23 @@ class LongParagraphsTest {
     }
 
     @Test
+    void aClosingQuoteStaysWithItsSentenceAndAMarkWithItsLetter() throws Exception {
+        String sentence = "会议指出：“要认真落实安全生产责任制度，切实做好各项工作。”"; // 30 characters
+        String out = through("<fo:block " + FO + ">" + sentence.repeat(300) + "</fo:block>");
+        Matcher parts = Pattern.compile("<fo:block text-indent=\"0pt\">([^<]*)").matcher(out);
+        int n = 0;
+        while (parts.find()) {
+            n++;
+            assertTrue(parts.group(1).startsWith("会议指出"), "a part begins with " + parts.group(1).substring(0, 3));
+        }
+        assertTrue(n >= 1);
+        String marked = "a\u0301".repeat(5000); // no sentence: divided at the hard limit, never before a combining mark
+        String hard = through("<fo:block " + FO + ">" + marked + "</fo:block>");
+        assertEquals(marked, text(hard));
+        assertFalse(hard.contains("\"0pt\">\u0301"), "a part begins with a combining mark");
+    }
+
+    @Test
     void textInAFootnoteOrABookmarkIsNotDivided() throws Exception {
         String body = "全市公安机关要认真落实" .repeat(1000);
         String fo = "<fo:root " + FO + "><fo:bookmark-tree><fo:bookmark internal-destination=\"b\"><fo:bookmark-title>" + body
