@@ -199,10 +199,17 @@ public final class Conversion {
         });
         String registersKey = BuildCache.hex(registersInput.digest());
         if (cache == null || !cache.sameRegisters(registersKey, existingSha)) {
-            for (var c : contributions) registers.add(c.getKey(), c.getValue().list());
-            byte[] made = XmlWriter.bytes(registers.write(existing.get(), edition.title()));
-            TeiFiles.writeIfChanged(regFile, made);
-            if (cache != null) cache.storeRegisters(registersKey, made);
+            String twice = existing.get() == null ? null : Registers.repeatedEntryId(existing.get());
+            if (twice != null) {
+                // Merged, the later entry would replace the earlier: the file is named and left as it is.
+                fail(regFile, "the xml:id \"" + twice + "\" is on two register entries, so one would replace the other;"
+                        + " the file is left as it is (make the ids unique)", failures, listener);
+            } else {
+                for (var c : contributions) registers.add(c.getKey(), c.getValue().list());
+                byte[] made = XmlWriter.bytes(registers.write(existing.get(), edition.title()));
+                TeiFiles.writeIfChanged(regFile, made);
+                if (cache != null) cache.storeRegisters(registersKey, made);
+            }
         }
         if (cache != null) {
             cache.prune();

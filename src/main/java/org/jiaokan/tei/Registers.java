@@ -177,8 +177,11 @@ public final class Registers {
             }
             for (var be : byId.entrySet()) {
                 Element entry = be.getValue();
+                // An entry the builds made always lists its mentions: one that never had any is an editor's, kept
+                // with nothing but a name (it was taken for a withdrawn recognition and dropped without a word).
+                boolean hadMentions = hasMentions(entry);
                 if (!entries.containsKey(be.getKey())) dropMentionsOfThisRun(entry);
-                if (isEmptyGenerated(entry, n)) continue;
+                if (hadMentions && isEmptyGenerated(entry, n)) continue;
                 list.appendChild(entry);
             }
             for (Element entry : unkeyed) {
@@ -190,6 +193,29 @@ public final class Registers {
         }
         if (!standOff.hasChildNodes()) Dom.addText(standOff, "note", "No registered mentions yet.");
         return doc;
+    }
+
+    /** Whether the entry lists a mention ({@code note[@type='mentions']/ptr}). */
+    private static boolean hasMentions(Element entry) {
+        for (Element note : Dom.children(entry, "note")) {
+            if ("mentions".equals(note.getAttribute("type")) && !Dom.children(note, "ptr").isEmpty()) return true;
+        }
+        return false;
+    }
+
+    /**
+     * The first {@code xml:id} that two entries of one kind share in a register file (merged, the later entry of an id
+     * would replace the earlier one, an editor's among them), or null.
+     */
+    public static String repeatedEntryId(Document registers) {
+        for (String[] n : NAMES.values()) {
+            java.util.Set<String> seen = new java.util.HashSet<>(); // kinds are apart (a place may have a person's id)
+            for (Element e : Dom.descendants(registers.getDocumentElement(), n[1])) {
+                String id = Dom.xmlId(e);
+                if (!id.isEmpty() && !seen.add(id)) return id;
+            }
+        }
+        return null;
     }
 
     /** Whether {@code e} lies inside a register entry of any kind (it is then copied with that entry). */

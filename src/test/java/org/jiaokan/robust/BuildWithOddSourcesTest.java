@@ -289,4 +289,33 @@ class BuildWithOddSourcesTest {
                 + " (make the ids unique)"), r.errLines());
         assertTrue(java.util.Arrays.equals(edited, Files.readAllBytes(tei)), "the editor's file as it was");
     }
+
+    /**
+     * Registers edited by hand: an entry added with only a name is kept (it was dropped without a word), and an id given
+     * to two entries of one kind is named and the file left as it is (the later entry replaced the editor's earlier one).
+     */
+    @Test
+    void anEditorsRegisterEntriesAreKeptAndARepeatedIdIsNamed() throws Exception {
+        Path sources = sources("registers");
+        Path edition = sources.getParent();
+        Files.copy(Path.of("tei", "sources", "002_a7b1ffc6616cccb3.txt"), sources.resolve("a.txt"));
+        assertEquals(0, CliRun.of("build", "-q", "--no-site", edition.toString()).exit());
+        Path registers = edition.resolve("docs").resolve("registers.xml");
+        String text = Files.readString(registers);
+        Files.writeString(registers, text.replaceFirst("(<listPerson>)", "$1<person xml:id=\"per-编者丙\"><persName xml:lang=\"zh-Hans\">编者丙</persName></person>"));
+        CliRun kept = CliRun.of("build", "-q", "--no-site", edition.toString());
+        assertEquals(0, kept.exit(), kept.err());
+        assertTrue(Files.readString(registers).contains("编者丙"), "the editor's entry is kept");
+
+        String again = Files.readString(registers);
+        java.util.regex.Matcher first = java.util.regex.Pattern.compile("<person xml:id=\"(per-[^\"]+)\">").matcher(again);
+        assertTrue(first.find());
+        String twice = again.replaceFirst("(<listPerson>)", "$1<person xml:id=\"" + first.group(1) + "\"><persName>编者的另一条</persName></person>");
+        Files.writeString(registers, twice);
+        CliRun r = CliRun.of("build", "-q", "--no-site", edition.toString());
+        assertEquals(1, r.exit(), r.err());
+        assertEquals(List.of("jiaokan: error: " + registers + ": the xml:id \"" + first.group(1) + "\" is on two register entries,"
+                + " so one would replace the other; the file is left as it is (make the ids unique)"), r.errLines());
+        assertEquals(twice, Files.readString(registers), "the file as the editor left it");
+    }
 }

@@ -60,4 +60,32 @@ class RegistersWriteTest {
     private static List<String> ids(Document d, String name) {
         return Dom.descendants(d.getDocumentElement(), name).stream().map(Dom::xmlId).toList();
     }
+
+    /**
+     * An entry an editor added with nothing but a name is kept (it was taken for a withdrawn recognition and dropped);
+     * an entry whose mentions were all withdrawn still goes.
+     */
+    @Test
+    void anEditorsEntryWithOnlyANameIsKept() throws Exception {
+        String before = """
+                <TEI xmlns="http://www.tei-c.org/ns/1.0"><teiHeader/><standOff>
+                  <listPerson>
+                    <person xml:id="per-编者丙"><persName xml:lang="zh-Hans">编者丙</persName></person>
+                    <person xml:id="per-撤回"><persName xml:lang="zh-Hans">撤回</persName><note type="mentions"><ptr target="a.xml#p9"/></note></person>
+                  </listPerson>
+                  <listPlace><place xml:id="pl-某地"><placeName xml:lang="zh-Hans">某地</placeName></place></listPlace>
+                </standOff></TEI>""";
+        Registers r = new Registers().wholeEdition();
+        r.add("a.xml", List.of(new Registers.Contribution("per-王建国", EntityType.PERSON, "王建国", "王建国", "zh-Hans", "", "a.xml#p1")));
+        Document out = r.write(Xml.parse(before), "测试");
+        assertEquals(List.of("per-王建国", "per-编者丙"), ids(out, "person"), "the withdrawn recognition goes, the editor's entry stays");
+        assertEquals(List.of("pl-某地"), ids(out, "place"));
+    }
+
+    @Test
+    void anIdTwiceInOneKindIsFoundAndAcrossKindsIsNot() throws Exception {
+        assertEquals("per-王建国", Registers.repeatedEntryId(Xml.parse(BEFORE)));
+        assertEquals(null, Registers.repeatedEntryId(Xml.parse(BEFORE.replace("<note type=\"bio\" resp=\"#ed\">后一条。</note>", "")
+                .replace("<person xml:id=\"per-王建国\"><persName>王建国</persName></person>", ""))));
+    }
 }
