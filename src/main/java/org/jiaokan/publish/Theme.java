@@ -40,7 +40,14 @@ public final class Theme {
     /** The bytes of a theme file. */
     public byte[] bytes(String path) throws IOException {
         Optional<Path> own = ownFile(path);
-        if (own.isPresent()) return Files.readAllBytes(own.get());
+        if (own.isPresent()) {
+            // A link out of the theme's folder is not followed: the edition's theme publishes nothing of the machine.
+            Path real = own.get().toRealPath();
+            if (!real.startsWith(override.toRealPath())) {
+                throw new IOException(own.get() + ": a symbolic link out of the edition's theme folder (to " + real + "); not read");
+            }
+            return Files.readAllBytes(real);
+        }
         try (InputStream in = Theme.class.getClassLoader().getResourceAsStream(BUNDLE + path)) {
             if (in == null) throw new IOException("no theme file " + path);
             return in.readAllBytes();

@@ -191,10 +191,33 @@ public final class Stylesheets {
         }
     }
 
-    /** A Saxon processor whose parse and run-time errors become the caller's one error line; Saxon prints nothing itself. */
+    /**
+     * A Saxon processor whose parse and run-time errors become the caller's one error line; Saxon prints nothing itself.
+     * Its stylesheets, an edition's own among them, read nothing but what they are given: {@code unparsed-text} and its
+     * kin, {@code collection} and {@code uri-collection} are refused, no environment variable is seen, and no resource
+     * is fetched by any protocol (a DOCTYPE's external subset or entity in {@code parse-xml} among them). (Saxon gives
+     * Java's system properties to {@code system-property} unless it also refuses {@code xsl:result-document}, which
+     * the site needs.) An edition's theme read
+     * {@code /etc/passwd}, the folders of the machine, {@code $HOME} and a server on the network into its pages.
+     */
     public static Processor newProcessor() {
         Processor processor = new Processor(false);
-        processor.getUnderlyingConfiguration().setErrorReporterFactory(config -> e -> { });
+        net.sf.saxon.Configuration c = processor.getUnderlyingConfiguration();
+        c.setErrorReporterFactory(config -> e -> { });
+        c.setUnparsedTextURIResolver((uri, encoding, config) -> {
+            throw new XPathException("the stylesheets read no other resources: " + uri);
+        });
+        c.setCollectionFinder((context, uri) -> {
+            throw new XPathException("the stylesheets read no collections: " + uri);
+        });
+        c.setConfigurationProperty(net.sf.saxon.lib.Feature.ENVIRONMENT_VARIABLE_RESOLVER, new net.sf.saxon.lib.EnvironmentVariableResolver() {
+            @Override public java.util.Set<String> getAvailableEnvironmentVariables() { return java.util.Set.of(); }
+            @Override public String getEnvironmentVariable(String name) { return null; }
+        });
+        c.setConfigurationProperty(net.sf.saxon.lib.Feature.ALLOWED_PROTOCOLS, "");
+        // the parsers Saxon makes itself (parse-xml): no DOCTYPE, so no external entity or subset
+        c.setConfigurationProperty("http://saxon.sf.net/feature/parserFeature?uri="
+                + java.net.URLEncoder.encode("http://apache.org/xml/features/disallow-doctype-decl", java.nio.charset.StandardCharsets.UTF_8), true);
         return processor;
     }
 
