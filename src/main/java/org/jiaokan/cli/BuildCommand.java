@@ -97,7 +97,8 @@ final class BuildCommand implements Callable<Integer> {
         r.duplicateIds().forEach(d -> Output.error(editionDir.resolve(EditionBuilder.HEADER) + ": " + d));
         r.skipped().forEach(p -> Output.notice(p + " is not a file; skipped"));
         r.orphans().forEach(p -> Output.notice(p + " has no source in "
-                + editionDir.resolve(EditionBuilder.SOURCES) + " any more; it is kept but no longer listed in edition.xml"));
+                + editionDir.resolve(EditionBuilder.SOURCES) + " any more; it is kept but no longer listed in edition.xml"
+                + " (it is still published with the folder's other documents: remove it from " + editionDir.resolve("docs") + " to withdraw it)"));
         if (!quiet) {
             long written = r.conversion().outcomes().stream().filter(TeiFiles.Outcome::written).count();
             System.out.printf("jiaokan: built %s: %d documents (%d changed; %d converted, %d from cache), %d failed, registers in %s%n",
