@@ -164,7 +164,7 @@
       <head>
         <meta charset="utf-8"/>
         <meta name="viewport" content="width=device-width, initial-scale=1"/>
-        <title><xsl:value-of select="string-join(($title, f:edition-title()[. != '']), ' · ')"/></title>
+        <title><xsl:value-of select="string-join(($title[. != ''], f:edition-title()[. != '']), ' · ')"/></title>
         <xsl:sequence select="$head"/>
         <xsl:apply-templates select="$parts-of" mode="m:page-head"/>
         <link rel="stylesheet" href="{$root}assets/jiaokan.css"/>

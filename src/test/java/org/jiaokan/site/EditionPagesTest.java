@@ -46,6 +46,15 @@ class EditionPagesTest {
         for (String facet : List.of("genre", "place", "issuer", "year")) assertNotNull(d.selectFirst("select[data-facet=" + facet + "]"), facet);
     }
 
+    /** No page title begins or ends with the separator (the front page's began with " · " where its own title is empty). */
+    @Test
+    void eachPageIsTitledWithTheEditionAfterItsOwnTitle() throws Exception {
+        for (String page : List.of("index.html", "documents.html", "persons.html", "about.html")) {
+            String title = SiteFixtures.page(site.resolve(page)).title();
+            assertFalse(title.isBlank() || title.startsWith(" ") || title.startsWith("·") || title.endsWith("·"), page + ": " + title);
+        }
+    }
+
     @Test
     void aRegisterEntryListsEveryMentionInContextLinkedToItsParagraph() throws Exception {
         Document d = SiteFixtures.page(site.resolve("person/per-叶寒冰.html"));
@@ -138,6 +147,7 @@ class EditionPagesTest {
         Document home = SiteFixtures.page(out.resolve("index.html"));
         assertEquals("本版首页", home.selectFirst("[data-i18n=nav.home]").text());
         assertTrue(home.selectFirst("h1").text().contains("一个测试版本"));
+        assertEquals("一个测试版本", home.title(), "the front page titled by the edition alone (it was \" · 一个测试版本\")");
     }
 
     @Test
