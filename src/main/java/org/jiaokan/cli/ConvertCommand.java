@@ -67,11 +67,6 @@ final class ConvertCommand implements Callable<Integer> {
         }
     }
 
-    private static boolean hiddenBelow(Path folder, Path inside) {
-        for (Path segment : folder.relativize(inside)) if (segment.toString().startsWith(".")) return true;
-        return false;
-    }
-
     @Override
     public Integer call() throws Exception {
         Edition edition = Edition.standalone();
@@ -89,7 +84,7 @@ final class ConvertCommand implements Callable<Integer> {
         for (Path in : inputs) {
             Path folder = real(in);
             // a hidden folder inside it (.out) is never read as input
-            if (Files.isDirectory(in) && out.startsWith(folder) && !hiddenBelow(folder, out)) {
+            if (Files.isDirectory(in) && out.startsWith(folder) && !org.jiaokan.io.InputFiles.hidden(folder.relativize(out))) {
                 Output.error(output + ": inside the folder converted (" + in + "), where its TEI files and the copies of the sources"
                         + " would be read as inputs the next time; write elsewhere, or build an edition folder with 'jiaokan build'");
                 return 2;

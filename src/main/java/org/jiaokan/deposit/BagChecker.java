@@ -6,7 +6,6 @@ import gov.loc.repository.bagit.hash.SupportedAlgorithm;
 import gov.loc.repository.bagit.reader.BagReader;
 
 import java.io.IOException;
-import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.Path;
@@ -168,9 +167,8 @@ public final class BagChecker {
                 add(problems, name, "unsupported algorithm: " + x.getMessage());
                 continue;
             }
-            try (InputStream in = Files.newInputStream(file)) {
-                byte[] buf = new byte[1 << 16];
-                for (int n; (n = in.read(buf)) > 0; ) for (MessageDigest d : digests.values()) d.update(buf, 0, n);
+            try {
+                ManifestFiles.digest(file, digests.values());
             } catch (IOException x) {
                 add(problems, name, "cannot read: " + x.getMessage());
                 continue;

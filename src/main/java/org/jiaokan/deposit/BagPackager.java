@@ -262,11 +262,8 @@ public final class BagPackager {
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException(e);
         }
-        byte[] buf = new byte[1 << 16];
         for (String p : paths) {
-            try (InputStream in = Files.newInputStream(inBag(root, p))) {
-                for (int n; (n = in.read(buf)) > 0; ) for (MessageDigest d : digests) d.update(buf, 0, n);
-            }
+            ManifestFiles.digest(inBag(root, p), digests);
             int i = 0;
             for (Map<String, String> m : out.values()) m.put(p, HexFormat.of().formatHex(digests.get(i++).digest()));
         }

@@ -17,6 +17,14 @@ import java.util.Map;
 final class ManifestFiles {
     private ManifestFiles() {}
 
+    /** Reads {@code file} once, each of {@code digests} updated with its bytes (a manifest's checksums under every algorithm). */
+    static void digest(Path file, Iterable<java.security.MessageDigest> digests) throws IOException {
+        byte[] buf = new byte[1 << 16];
+        try (java.io.InputStream in = Files.newInputStream(file)) {
+            for (int n; (n = in.read(buf)) > 0; ) for (java.security.MessageDigest d : digests) d.update(buf, 0, n);
+        }
+    }
+
     /** A path as a manifest lists it. */
     static String encode(String path) {
         if (path.indexOf('%') < 0 && path.indexOf('\n') < 0 && path.indexOf('\r') < 0) return path;

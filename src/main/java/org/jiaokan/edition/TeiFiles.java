@@ -57,7 +57,7 @@ public final class TeiFiles {
                 throw new IOException(file.getFileName() + " exists but is not well-formed XML (" + e.getMessage()
                         + "); fix or remove it before converting again");
             }
-            String twice = repeatedId(existing);
+            String twice = org.jiaokan.validate.IdUniqueness.firstRepeated(existing.getDocumentElement());
             if (twice != null) {
                 // The merge finds an editor's blocks by their ids: of two blocks with one id it would keep one as the
                 // editor's version of both, and the other's text would be gone from the document.
@@ -76,18 +76,6 @@ public final class TeiFiles {
         }
         atomicWrite(file, bytes);
         return new Made(new Outcome(file, true, r.keptUnits(), bytes), r.document());
-    }
-
-    /** The first {@code xml:id} in document order that an element before it also has, or null. */
-    static String repeatedId(Document doc) {
-        java.util.Set<String> seen = new java.util.HashSet<>();
-        org.w3c.dom.traversal.NodeIterator it = ((org.w3c.dom.traversal.DocumentTraversal) doc)
-                .createNodeIterator(doc.getDocumentElement(), org.w3c.dom.traversal.NodeFilter.SHOW_ELEMENT, null, false);
-        for (org.w3c.dom.Node n; (n = it.nextNode()) != null; ) {
-            String id = ((org.w3c.dom.Element) n).getAttributeNS(javax.xml.XMLConstants.XML_NS_URI, "id");
-            if (!id.isEmpty() && !seen.add(id)) return id;
-        }
-        return null;
     }
 
     /** Writes bytes only when they differ from the file's; returns whether it wrote ({@link org.jiaokan.io.AtomicFiles#writeIfChanged}). */

@@ -96,7 +96,8 @@ public final class InputFiles {
         return refused;
     }
 
-    private static boolean hidden(Path relative) {
+    /** Whether a path relative to a folder converted passes through a hidden name (one starting with "."): never read as input. */
+    public static boolean hidden(Path relative) {
         for (Path part : relative) {
             if (part.toString().startsWith(".")) return true;
         }

@@ -37,11 +37,20 @@ public record Edition(String title, java.util.List<String> editors, String publi
 
     /** A long identifier cut to {@link #MAX_ID_BYTES}, with a digest of the whole so that cut names stay distinct. */
     private static String fitted(String id) {
+        return fitted(id, MAX_ID_BYTES, 4);
+    }
+
+    /**
+     * {@code id} where it takes at most {@code maxBytes} bytes of UTF-8; else cut at a character's end and followed by
+     * {@code -} and the first {@code digestBytes} bytes of the SHA-256 of the whole in hex, {@code maxBytes} at most in
+     * all, so that two names cut alike stay distinct.
+     */
+    public static String fitted(String id, int maxBytes, int digestBytes) {
         byte[] utf8 = id.getBytes(java.nio.charset.StandardCharsets.UTF_8);
-        if (utf8.length <= MAX_ID_BYTES) return id;
+        if (utf8.length <= maxBytes) return id;
         String digest;
         try {
-            digest = java.util.HexFormat.of().formatHex(java.security.MessageDigest.getInstance("SHA-256").digest(utf8), 0, 4);
+            digest = java.util.HexFormat.of().formatHex(java.security.MessageDigest.getInstance("SHA-256").digest(utf8), 0, digestBytes);
         } catch (java.security.NoSuchAlgorithmException e) {
             throw new IllegalStateException("SHA-256 is part of every Java platform", e);
         }
@@ -50,7 +59,7 @@ public record Edition(String title, java.util.List<String> editors, String publi
         for (int cp : id.codePoints().toArray()) {
             String c = new String(Character.toChars(cp));
             bytes += c.getBytes(java.nio.charset.StandardCharsets.UTF_8).length;
-            if (bytes > MAX_ID_BYTES - 1 - digest.length()) break;
+            if (bytes > maxBytes - 1 - digest.length()) break;
             cut.append(c);
         }
         return cut + "-" + digest;

@@ -1549,24 +1549,14 @@ public final class Publisher {
     /** The identifier of the document in {@code file} whose {@code idno} of the type {@code jiaokan} reads {@code value}. */
     private static String docid(String value, Path file) {
         String id = value;
-        if (id.isEmpty() || !id.matches("[\\p{L}\\p{N}_.-]{1,150}") || id.startsWith(".") || utf8Bytes(id) > MAX_DOCID_BYTES) {
+        if (id.isEmpty() || !id.matches("[\\p{L}\\p{N}_.-]{1,150}") || id.startsWith(".")
+                || id.getBytes(StandardCharsets.UTF_8).length > MAX_DOCID_BYTES) {
             id = file.getFileName().toString().replaceFirst("\\.xml$", "");
         }
         id = id.replaceAll("[^\\p{L}\\p{N}_.-]", "-");
         if (id.startsWith(".")) id = "_" + id;
-        if (utf8Bytes(id) > MAX_DOCID_BYTES) {
-            // a file's own name, too long for the pages' names with their suffixes: cut, and told apart by its digest
-            String whole = id;
-            StringBuilder cut = new StringBuilder();
-            for (int i = 0, bytes = 0; i < whole.length(); ) {
-                int c = whole.codePointAt(i);
-                int b = c < 0x80 ? 1 : c < 0x800 ? 2 : c < 0x10000 ? 3 : 4;
-                if ((bytes += b) > MAX_DOCID_BYTES - 17) break;
-                cut.appendCodePoint(c);
-                i += Character.charCount(c);
-            }
-            id = cut + "-" + java.util.HexFormat.of().formatHex(java.util.Arrays.copyOf(org.jiaokan.edition.CodeIdentity.sha256().digest(whole.getBytes(StandardCharsets.UTF_8)), 8));
-        }
+        // a file's own name, too long for the pages' names with their suffixes: cut, and told apart by its digest
+        id = org.jiaokan.model.Edition.fitted(id, MAX_DOCID_BYTES, 8);
         return id.isEmpty() ? "_" : id;
     }
 
@@ -1575,15 +1565,6 @@ public final class Publisher {
      * system takes 255 bytes in a name (150 Han characters are 450).
      */
     static final int MAX_DOCID_BYTES = org.jiaokan.publish.html.Stylesheets.MAX_PAGE_ID_BYTES;
-
-    private static int utf8Bytes(String s) {
-        int bytes = 0;
-        for (int i = 0; i < s.length(); i++) {
-            char c = s.charAt(i);
-            bytes += c < 0x80 ? 1 : c < 0x800 ? 2 : Character.isSurrogate(c) ? 2 : 3;
-        }
-        return bytes;
-    }
 
     /**
      * The first 2,000 {@code idno} elements of a document (TEI's), in document order: what its identifier, its raw

@@ -42,11 +42,10 @@ public final class Theme {
         Optional<Path> own = ownFile(path);
         if (own.isPresent()) {
             // A link out of the theme's folder is not followed: the edition's theme publishes nothing of the machine.
-            Path real = own.get().toRealPath();
-            if (!real.startsWith(override.toRealPath())) {
-                throw new IOException(own.get() + ": a symbolic link out of the edition's theme folder (to " + real + "); not read");
+            if (!org.jiaokan.io.SafePaths.within(override, own.get())) {
+                throw new IOException(own.get() + ": a symbolic link out of the edition's theme folder (to " + own.get().toRealPath() + "); not read");
             }
-            return Files.readAllBytes(real);
+            return Files.readAllBytes(own.get());
         }
         try (InputStream in = Theme.class.getClassLoader().getResourceAsStream(BUNDLE + path)) {
             if (in == null) throw new IOException("no theme file " + path);

@@ -51,6 +51,22 @@ public final class IdUniqueness {
         return out;
     }
 
+    /**
+     * The first {@code xml:id} under {@code root}, in document order, that an element before it also has, or null: for
+     * a file about to be merged by its ids, where one repeated id is enough to stop. A walk without recursion, so that
+     * a tree nested deep is walked too.
+     */
+    public static String firstRepeated(Element root) {
+        Set<String> seen = new java.util.HashSet<>();
+        org.w3c.dom.traversal.NodeIterator it = ((org.w3c.dom.traversal.DocumentTraversal) root.getOwnerDocument())
+                .createNodeIterator(root, org.w3c.dom.traversal.NodeFilter.SHOW_ELEMENT, null, false);
+        for (Node n; (n = it.nextNode()) != null; ) {
+            String id = ((Element) n).getAttributeNS(Xml.XML_NS, "id");
+            if (!id.isEmpty() && !seen.add(id)) return id;
+        }
+        return null;
+    }
+
     private static void collect(Element e, String file, Map<Element, String> origins, Map<String, List<String>> seen) {
         String here = origins.getOrDefault(e, file);
         String id = e.getAttributeNS(Xml.XML_NS, "id");

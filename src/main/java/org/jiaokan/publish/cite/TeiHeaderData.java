@@ -143,9 +143,10 @@ public record TeiHeaderData(String id, String title, boolean devisedTitle, List<
     private static Optional<IssuedDate> date(Element d) {
         String when = d.getAttribute("when");
         if (when.isEmpty()) when = d.getAttribute("notBefore");
-        Matcher m = ISO.matcher(when.strip());
+        when = when.strip();
+        Matcher m = ISO.matcher(when);
         // a year of five digits was cited as its first four (99999 as 9999), and 2020-02-30 as a day
-        if (!m.find() || m.end() < when.strip().length() && Character.isDigit(when.strip().charAt(m.end()))) return Optional.empty();
+        if (!m.find() || m.end() < when.length() && Character.isDigit(when.charAt(m.end()))) return Optional.empty();
         // the longest of its day, month and year the calendar has, as the records take it (2020-02-30 is cited as 2020-02)
         int year = Integer.parseInt(m.group(1));
         int month = m.group(2) == null ? 0 : Integer.parseInt(m.group(2));

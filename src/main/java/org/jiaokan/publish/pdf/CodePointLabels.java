@@ -23,8 +23,10 @@ final class CodePointLabels implements ContentHandler {
     private final ContentHandler next;
     /** The face's family that sets a code point under a font-family list, where not the list's first (else null); or null. */
     private final java.util.function.BiFunction<java.util.List<String>, Integer, String> fallback;
-    /** For each open element: the font-family list in force, and whether its text may be given an inline. */
-    private final java.util.ArrayDeque<Object[]> open = new java.util.ArrayDeque<>();
+    /** An open element: the font-family list in force, and whether its text may be given an inline. */
+    private record Open(java.util.List<String> families, boolean inlineParent) {}
+
+    private final java.util.ArrayDeque<Open> open = new java.util.ArrayDeque<>();
     private final java.util.Map<String, java.util.List<String>> parsedFamilies = new java.util.HashMap<>();
 
     CodePointLabels(ContentHandler next) {
@@ -74,9 +76,8 @@ final class CodePointLabels implements ContentHandler {
 
     @Override
     public void characters(char[] ch, int start, int length) throws SAXException {
-        Object[] top = open.peek();
-        @SuppressWarnings("unchecked")
-        java.util.List<String> families = fallback == null || top == null || !(Boolean) top[1] ? null : (java.util.List<String>) top[0];
+        Open top = open.peek();
+        java.util.List<String> families = fallback == null || top == null || !top.inlineParent() ? null : top.families();
         for (int i = start; i < start + length; i++) {
             char c = ch[i];
             if (Character.isSurrogate(c) || labelled(c) || invisible(c)
@@ -142,11 +143,10 @@ final class CodePointLabels implements ContentHandler {
     @Override
     public void startElement(String uri, String local, String qName, Attributes atts) throws SAXException {
         if (fallback != null) {
-            Object[] top = open.peek();
-            Object families = top == null ? java.util.List.of() : top[0];
+            Open top = open.peek();
             String family = FO.equals(uri) ? atts.getValue("", "font-family") : null;
-            if (family != null) families = families(family);
-            open.push(new Object[] {families, FO.equals(uri) && INLINE_PARENTS.contains(local)});
+            java.util.List<String> families = family != null ? families(family) : top == null ? java.util.List.of() : top.families();
+            open.push(new Open(families, FO.equals(uri) && INLINE_PARENTS.contains(local)));
         }
         next.startElement(uri, local, qName, atts);
     }

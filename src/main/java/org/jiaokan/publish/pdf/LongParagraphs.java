@@ -8,7 +8,6 @@ import org.xml.sax.helpers.AttributesImpl;
 
 import java.util.ArrayDeque;
 import java.util.ArrayList;
-import java.util.Iterator;
 import java.util.List;
 import java.util.Set;
 
@@ -56,14 +55,10 @@ final class LongParagraphs implements ContentHandler {
 
     private final ContentHandler next;
     private final ArrayDeque<Open> open = new ArrayDeque<>();
-    private int divisions;
 
     LongParagraphs(ContentHandler next) {
         this.next = next;
     }
-
-    /** How many times a paragraph was divided. */
-    int divisions() { return divisions; }
 
     @Override
     public void startElement(String uri, String local, String qName, Attributes atts) throws SAXException {
@@ -163,8 +158,7 @@ final class LongParagraphs implements ContentHandler {
         Open c = new Open(FO, "block", "fo:block", a, true);
         open.push(c);
         next.startElement(FO, "block", "fo:block", a);
-        for (Iterator<Open> it = inlines.iterator(); it.hasNext(); ) {
-            Open o = it.next();
+        for (Open o : inlines) {
             AttributesImpl again = new AttributesImpl(o.atts);
             int id = again.getIndex("", "id");
             if (id >= 0) again.removeAttribute(id);
@@ -172,7 +166,6 @@ final class LongParagraphs implements ContentHandler {
             open.push(copy);
             next.startElement(o.uri, o.local, o.qName, again);
         }
-        divisions++;
     }
 
     @Override public void setDocumentLocator(Locator locator) { next.setDocumentLocator(locator); }

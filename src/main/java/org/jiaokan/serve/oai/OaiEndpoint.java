@@ -115,13 +115,14 @@ public final class OaiEndpoint {
         // the request as it was made.
         java.time.Instant askedUntil = null;
         String[] until = clean.get("until");
-        if (until != null && until.length == 1) {
-            java.time.Instant now = java.time.Instant.now();
-            String v = until[0];
-            if (v.matches("\\d{4}-\\d{2}-\\d{2}") && java.time.LocalDate.parse(v).isAfter(java.time.LocalDate.ofInstant(now, java.time.ZoneOffset.UTC))) {
-                askedUntil = java.time.LocalDate.parse(v).atStartOfDay(java.time.ZoneOffset.UTC).toInstant();
-                clean.put("until", new String[] {java.time.LocalDate.ofInstant(now, java.time.ZoneOffset.UTC).toString()});
-            } // a time to the second is refused at this repository's granularity (days), as the protocol asks
+        // (a time to the second is refused at this repository's granularity, days, as the protocol asks)
+        if (until != null && until.length == 1 && until[0].matches("\\d{4}-\\d{2}-\\d{2}")) {
+            java.time.LocalDate asked = java.time.LocalDate.parse(until[0]); // a day of the calendar: checked above
+            java.time.LocalDate today = java.time.LocalDate.now(java.time.ZoneOffset.UTC);
+            if (asked.isAfter(today)) {
+                askedUntil = asked.atStartOfDay(java.time.ZoneOffset.UTC).toInstant();
+                clean.put("until", new String[] {today.toString()});
+            }
         }
         OAIPMH answer;
         if (!problems.isEmpty() && isVerbProblem(arguments, clean)) {
