@@ -1205,6 +1205,11 @@ public final class Publisher {
             }
             t.setStylesheetParameters(p);
             t.setBaseOutputURI(base.toString());
+            // Saxon closes a page's destination also where the stylesheet fails inside it (an edition's own theme
+            // calling error() midway), and a page written on its close would be left cut. So a page closed is written
+            // when the part goes on to its next page or to its end, which it reaches only if the page was made whole;
+            // the page a failure closed is never written, and the failure is the run's error line.
+            PendingPage pending = new PendingPage();
             t.setResultDocumentHandler(uri -> {
                 String rel = base.relativize(URI.create(uri.toString())).getPath();
                 ByteArrayOutputStream bos = new ByteArrayOutputStream();
@@ -1212,7 +1217,7 @@ public final class Publisher {
                         : serializer(ctx, bos, rel.endsWith(".xml"));
                 page.onClose(() -> {
                     try {
-                        writeSitePageOrSay(ctx, rel, bos.toByteArray(), outputs);
+                        pending.replace(rel, bos.toByteArray(), (r, b) -> writeSitePageOrSay(ctx, r, b, outputs));
                     } catch (IOException e) {
                         throw new SaxonApiException(e.getMessage(), e);
                     }
@@ -1222,6 +1227,7 @@ public final class Publisher {
             jobs.add(part, () -> {
                 try {
                     t.callTemplate(new QName("main"), new net.sf.saxon.s9api.XdmDestination());
+                    pending.replace(null, null, (r, b) -> writeSitePageOrSay(ctx, r, b, outputs));
                 } catch (SaxonApiException e) {
                     // the other parts end theirs before the pages are made again
                     if (!viaWriter || !PageWriter.unsuited(e)) throw e;
@@ -1251,6 +1257,25 @@ public final class Publisher {
             if (rel.endsWith(".html")) n++;
         }
         return n;
+    }
+
+    /** The last page a part of the site's transformation closed, written once the part has gone past it. */
+    private static final class PendingPage {
+        private String rel;
+        private byte[] bytes;
+
+        interface Write {
+            boolean write(String rel, byte[] bytes) throws IOException;
+        }
+
+        /** Writes the page held, if any, and holds {@code rel} with {@code bytes} instead (nothing where null). */
+        synchronized void replace(String rel, byte[] bytes, Write write) throws IOException {
+            String before = this.rel;
+            byte[] made = this.bytes;
+            this.rel = rel;
+            this.bytes = bytes;
+            if (before != null) write.write(before, made);
+        }
     }
 
     /**

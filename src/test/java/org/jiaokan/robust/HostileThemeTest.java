@@ -78,6 +78,25 @@ class HostileThemeTest {
     }
 
     @Test
+    void aPageTheThemeFailsInsideIsNotLeftCut() throws Exception {
+        // the page's start is made before the failure: written on its close, it was left in the site as far as it went
+        Path ed = edition("cut", "error(QName('urn:x', 'cut'), 'the theme failed midway')");
+        Path out = tmp.resolve("cut-out");
+        CliRun r = CliRun.of("publish", "-q", "--formats", "html", "-o", out.toString(), ed.toString());
+        assertNotEquals(0, r.exit(), r.err());
+        assertTrue(r.err().contains("the theme failed midway"), r.err());
+        assertFalse(Files.exists(out.resolve("leak.html")), () -> "a cut page was written: " + read(out.resolve("leak.html")));
+    }
+
+    private static String read(Path p) {
+        try {
+            return Files.readString(p, StandardCharsets.UTF_8);
+        } catch (java.io.IOException e) {
+            return e.toString();
+        }
+    }
+
+    @Test
     void aThemeFileThatLinksOutOfTheEditionIsNotPublished() throws Exception {
         Path ed = Files.createDirectories(tmp.resolve("link"));
         Files.copy(Path.of("tei/edition.xml"), ed.resolve("edition.xml"));
