@@ -241,6 +241,45 @@ class OaiEndpointTest {
     }
 
     @Test
+    void fromAfterTodayMatchesNoRecordAndTheOtherArgumentsAreStillJudged() throws Exception {
+        java.time.LocalDate today = java.time.LocalDate.now(java.time.ZoneOffset.UTC);
+        String tomorrow = today.plusDays(1).toString();
+        for (String verb : List.of("ListIdentifiers", "ListRecords")) {
+            assertEquals("noRecordsMatch", errorCode(oai("verb=" + verb + "&metadataPrefix=oai_dc&from=" + tomorrow)), verb);
+        }
+        // a 'from' after the 'until', a missing or unknown format: as for any 'from'
+        assertEquals("badArgument", errorCode(oai("verb=ListIdentifiers&metadataPrefix=oai_dc&from=" + tomorrow + "&until=" + today)));
+        assertEquals("badArgument", errorCode(oai("verb=ListIdentifiers&from=" + tomorrow)));
+        assertEquals("cannotDisseminateFormat", errorCode(oai("verb=ListIdentifiers&metadataPrefix=nope&from=" + tomorrow)));
+        // both after today, in order
+        assertEquals("noRecordsMatch", errorCode(oai("verb=ListIdentifiers&metadataPrefix=oai_dc&from=" + tomorrow
+                + "&until=" + today.plusDays(2))));
+
+        // A document revised today: listed from today, not from tomorrow.
+        Path site = tmp.resolve("revised-today");
+        try (java.util.stream.Stream<Path> all = Files.walk(out)) {
+            for (Path p : all.toList()) {
+                Path to = site.resolve(out.relativize(p).toString());
+                if (Files.isDirectory(p)) Files.createDirectories(to);
+                else Files.copy(p, to);
+            }
+        }
+        Path tei = site.resolve("doc/" + docIds.get(0) + ".xml");
+        String text = Files.readString(tei, StandardCharsets.UTF_8);
+        assertTrue(text.contains("</revisionDesc>"), tei.toString());
+        Files.writeString(tei, text.replace("</revisionDesc>", "<change when=\"" + today + "\">Corrected.</change></revisionDesc>"),
+                StandardCharsets.UTF_8);
+        OaiEndpoint revised = new OaiEndpoint(site, null, 2, () -> "http://127.0.0.1/oai");
+        Document fromToday = OaiFixtures.parse(revised.respond(Map.of("verb", List.of("ListIdentifiers"),
+                "metadataPrefix", List.of("oai_dc"), "from", List.of(today.toString()))));
+        assertTrue(texts(fromToday, "identifier").stream().anyMatch(i -> i.endsWith(":" + docIds.get(0))), texts(fromToday, "identifier").toString());
+        byte[] fromTomorrow = revised.respond(Map.of("verb", List.of("ListIdentifiers"), "metadataPrefix", List.of("oai_dc"),
+                "from", List.of(tomorrow)));
+        assertEquals(List.of(), OaiFixtures.validate(fromTomorrow));
+        assertEquals("noRecordsMatch", errorCode(OaiFixtures.parse(fromTomorrow)), new String(fromTomorrow, StandardCharsets.UTF_8));
+    }
+
+    @Test
     void getRecordCopiesTheRecordFile() throws Exception {
         String doc = docIds.get(2);
         Document d = oai("verb=GetRecord&metadataPrefix=marcxml&identifier=" + enc(id(doc)));

@@ -115,6 +115,23 @@ public final class OaiEndpoint {
         // the request as it was made.
         java.time.Instant askedUntil = null;
         String[] until = clean.get("until");
+        // A 'from' after today asks for records no one has made yet: the answer is noRecordsMatch, as the protocol
+        // has it for a list of nothing. The library refuses it (badArgument), which a harvester east of Greenwich
+        // sending its own today meets until that day begins in UTC. It is given today, so that the library judges
+        // the other arguments, and a list it makes is replaced by noRecordsMatch. A 'from' after the 'until' is left
+        // to the library's badArgument.
+        boolean askedFrom = false;
+        String[] from = clean.get("from");
+        if (from != null && from.length == 1 && from[0].matches("\\d{4}-\\d{2}-\\d{2}")) {
+            java.time.LocalDate asked = java.time.LocalDate.parse(from[0]); // a day of the calendar: checked above
+            java.time.LocalDate today = java.time.LocalDate.now(java.time.ZoneOffset.UTC);
+            boolean afterUntil = until != null && until.length == 1 && until[0].matches("\\d{4}-\\d{2}-\\d{2}")
+                    && asked.isAfter(java.time.LocalDate.parse(until[0]));
+            if (asked.isAfter(today) && !afterUntil) {
+                askedFrom = true;
+                clean.put("from", new String[] {today.toString()});
+            }
+        }
         // (a time to the second is refused at this repository's granularity, days, as the protocol asks)
         if (until != null && until.length == 1 && until[0].matches("\\d{4}-\\d{2}-\\d{2}")) {
             java.time.LocalDate asked = java.time.LocalDate.parse(until[0]); // a day of the calendar: checked above
@@ -143,6 +160,12 @@ public final class OaiEndpoint {
         }
         if (askedUntil != null && answer.getRequest() != null && answer.getRequest().getUntil().isPresent()) {
             answer.getRequest().withUntil(askedUntil);
+        }
+        // (an answer with an error echoes no argument, so the 'from' asked for is not written back)
+        if (askedFrom && !answer.hasErrors() && (answer.getVerb() instanceof io.gdcc.xoai.model.oaipmh.verbs.ListRecords
+                || answer.getVerb() instanceof io.gdcc.xoai.model.oaipmh.verbs.ListIdentifiers)) {
+            answer = new OAIPMH().withRequest(answer.getRequest()).withResponseDate(answer.getResponseDate())
+                    .withError(new Error("no record has a datestamp on or after the day 'from' names").withCode(Error.Code.NO_RECORDS_MATCH));
         }
         if (answer.getVerb() instanceof Identify identify) answer.withVerb(new DayIdentify(identify));
         return write(answer, s.config);
