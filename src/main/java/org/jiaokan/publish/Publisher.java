@@ -143,7 +143,6 @@ public final class Publisher {
         // compiled while the manifest and the documents' digests are read
         if (options.formats().contains("html")) Stylesheets.compileAhead(new Theme(in.themeDir()));
         List<String> errors = Collections.synchronizedList(new ArrayList<>());
-        if (in.edition() != null) errors.addAll(missingDocuments(in.edition()));
         Path out = options.out();
         Files.createDirectories(out);
         int pages = 0, documents = 0;
@@ -1370,23 +1369,6 @@ public final class Publisher {
     }
 
     // ---- inputs
-
-    /**
-     * One line for each document {@code edition} lists by XInclude that is not there: published from its folder's
-     * files, the edition would lack it without a word ({@code validate} refuses such an edition file).
-     */
-    private static List<String> missingDocuments(Path edition) {
-        try {
-            List<String> lines = new ArrayList<>();
-            for (String href : org.jiaokan.xml.XIncludes.missing(edition)) {
-                lines.add(edition + ": lists a document that is not there (xi:include of a file not found: "
-                        + href.replaceAll("\\p{Cntrl}", "?") + "); the edition is published without it");
-            }
-            return lines;
-        } catch (IOException | org.xml.sax.SAXException e) {
-            return List.of(); // its parse failing is reported where the edition file is read
-        }
-    }
 
     /** Sorts the command line's files and folders into documents, registers, edition header and sources. */
     public static Inputs sort(List<Path> inputs) throws IOException {

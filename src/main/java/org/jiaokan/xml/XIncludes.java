@@ -22,47 +22,6 @@ public final class XIncludes {
     }
 
     /**
-     * The {@code href}s of the xi:include elements of {@code file} (read as a stream, so a corpus file of thousands
-     * of documents costs no tree) that name no file: resolved against the file's folder, what is there is not a plain
-     * file. Where and how an href may point is {@link #expand}'s to judge; this only finds the documents that are gone.
-     */
-    public static List<String> missing(Path file) throws IOException, SAXException {
-        List<String> hrefs = new ArrayList<>();
-        org.xml.sax.XMLReader r = Xml.newSaxReader(false);
-        org.xml.sax.helpers.DefaultHandler handler = new org.xml.sax.helpers.DefaultHandler() {
-            @Override
-            public void fatalError(org.xml.sax.SAXParseException e) throws SAXException {
-                throw e; // thrown, not printed as the parser's default does
-            }
-
-            @Override
-            public void startElement(String uri, String local, String qName, org.xml.sax.Attributes atts) {
-                if (NS.equals(uri) && "include".equals(local) && atts.getValue("href") != null) hrefs.add(atts.getValue("href"));
-            }
-        };
-        r.setContentHandler(handler);
-        r.setErrorHandler(handler);
-        try (java.io.InputStream in = java.nio.file.Files.newInputStream(file)) {
-            org.xml.sax.InputSource src = new org.xml.sax.InputSource(in);
-            src.setSystemId(file.toUri().toString());
-            r.parse(src);
-        }
-        Path base = file.toAbsolutePath().getParent();
-        List<String> gone = new ArrayList<>();
-        for (String href : hrefs) {
-            Path target;
-            try {
-                target = base.resolve(href).normalize();
-            } catch (java.nio.file.InvalidPathException e) {
-                gone.add(href);
-                continue;
-            }
-            if (href.contains(":") || !java.nio.file.Files.isRegularFile(target)) gone.add(href);
-        }
-        return gone;
-    }
-
-    /**
      * Replaces each xi:include in {@code doc} by the root element of the file it names, resolved
      * against {@code base} (the including file's folder); files outside {@code base} are refused, also where a link
      * inside it leads out of it, and so is anything not a plain file.
