@@ -183,12 +183,15 @@ public final class CatalogFormat implements OutputFormat {
     }
 
     private static final java.util.regex.Pattern RECORD_LENGTH = java.util.regex.Pattern.compile("length would be (\\d+)");
+    private static final java.util.regex.Pattern FIELD_LENGTH = java.util.regex.Pattern.compile("^field (\\w{3}) length would be (\\d+)");
 
     /** Why ISO 2709 cannot hold a record, in words, for a line that names the document: marc4j's own message otherwise. */
     static String iso2709Refusal(org.marc4j.MarcException e) {
         String m = e.getMessage() == null ? "" : e.getMessage();
+        java.util.regex.Matcher field = FIELD_LENGTH.matcher(m);
         java.util.regex.Matcher length = RECORD_LENGTH.matcher(m);
-        String why = length.find() ? "its MARC record is " + length.group(1) + " bytes, over the 99,999 ISO 2709 holds"
+        String why = field.find() ? "its MARC field " + field.group(1) + " is " + field.group(2) + " bytes, over the 9,999 ISO 2709 holds in a field"
+                : length.find() ? "its MARC record is " + length.group(1) + " bytes, over the 99,999 ISO 2709 holds"
                 : "its MARC record cannot be written in ISO 2709 (" + m.strip() + ")";
         return why + "; the .mrc and .mrk files and all.mrc and all.mrk are without it, its MARCXML holds it whole";
     }

@@ -85,10 +85,39 @@ public final class MarcFiles {
         MarcStreamWriter w = new MarcStreamWriter(bos, "UTF-8");
         for (Record r : records) {
             r.getLeader().setCharCodingScheme('a');
-            w.write(r);
+            w.write(r); // refuses a record over 99,999 bytes
         }
         w.close();
+        // marc4j writes a field over 9,999 bytes with a length its directory cannot hold (9999 for 21,012 bytes): a
+        // file no reader can read past. Such a record is refused too.
+        for (Record r : records) {
+            for (org.marc4j.marc.VariableField f : r.getVariableFields()) {
+                int length = fieldLength(f);
+                if (length > MAX_FIELD) {
+                    throw new org.marc4j.MarcException("field " + f.getTag() + " length would be " + length + " bytes");
+                }
+            }
+        }
         return bos.toByteArray();
+    }
+
+    /** The most bytes ISO 2709 holds in one field: its directory gives a field's length in four digits. */
+    static final int MAX_FIELD = 9_999;
+
+    /**
+     * The bytes {@code f} takes in ISO 2709 as {@link MarcStreamWriter} writes it in UTF-8: a control field's data,
+     * or a data field's two indicators and each subfield's delimiter, code and data; then the field terminator.
+     */
+    static int fieldLength(org.marc4j.marc.VariableField f) {
+        if (f instanceof org.marc4j.marc.ControlField c) return utf8Length(c.getData()) + 1;
+        org.marc4j.marc.DataField d = (org.marc4j.marc.DataField) f;
+        int n = 2;
+        for (org.marc4j.marc.Subfield sf : d.getSubfields()) n += 1 + utf8Length(String.valueOf(sf.getCode())) + utf8Length(sf.getData());
+        return n + 1;
+    }
+
+    private static int utf8Length(String s) {
+        return s == null ? 0 : s.getBytes(StandardCharsets.UTF_8).length;
     }
 
     /** The breaker text: one line per field, a blank line after each record. */
