@@ -291,7 +291,7 @@ public final class OaiEndpoint {
                 .withMaxListIdentifiers(pageSize)
                 .withMaxListRecords(pageSize)
                 .withMaxListSets(pageSize)
-                .withResumptionTokenFormat(new SafeTokenFormat(Granularity.Day))
+                .withResumptionTokenFormat(new SafeTokenFormat(Granularity.Day, catalog.genres().size()))
                 .withRequireFromAfterEarliest(false);
         for (String e : catalog.info().adminEmails()) b.withAdminEmail(e);
         return b.build();

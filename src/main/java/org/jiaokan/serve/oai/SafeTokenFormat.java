@@ -7,23 +7,26 @@ import io.gdcc.xoai.services.api.ResumptionTokenFormat;
 import io.gdcc.xoai.services.impl.SimpleResumptionTokenFormat;
 
 /**
- * The library's resumption tokens, with every token it cannot read (bad base64, a mangled field)
- * answered as {@code badResumptionToken} rather than failing the request.
+ * The library's resumption tokens, with every token it cannot read (bad base64, a mangled field), and a list of
+ * sets' token past the last set, answered as {@code badResumptionToken} rather than failing the request.
  */
 final class SafeTokenFormat implements ResumptionTokenFormat {
     private final ResumptionTokenFormat inner;
+    private final int sets;
 
-    SafeTokenFormat(Granularity granularity) {
-        this.inner = new SimpleResumptionTokenFormat().withGranularity(granularity);
+    /** @param sets the sets of the repository the tokens are read for: a list of sets pages through them */
+    SafeTokenFormat(Granularity granularity, int sets) {
+        this(new SimpleResumptionTokenFormat().withGranularity(granularity), sets);
     }
 
-    private SafeTokenFormat(ResumptionTokenFormat inner) {
+    private SafeTokenFormat(ResumptionTokenFormat inner, int sets) {
         this.inner = inner;
+        this.sets = sets;
     }
 
     @Override
     public ResumptionTokenFormat withGranularity(Granularity granularity) {
-        return new SafeTokenFormat(inner.withGranularity(granularity));
+        return new SafeTokenFormat(inner.withGranularity(granularity), sets);
     }
 
     @Override
@@ -49,6 +52,12 @@ final class SafeTokenFormat implements ResumptionTokenFormat {
         if (v == null || !v.hasOffset() || v.getOffset() < 0
                 || v.hasMetadataPrefix() && OaiFormat.forPrefix(v.getMetadataPrefix()).isEmpty()) {
             throw notIssued();
+        }
+        // A list of sets' token (it names no prefix) past the last set: the library's own paging of the sets fails on
+        // it (a server error), where the list of items answers a token past its end as stale. A set removed since
+        // the token was issued makes one.
+        if (!v.hasMetadataPrefix() && v.getOffset() > 0 && v.getOffset() >= sets) {
+            throw new BadResumptionTokenException("The resumption token points past the end of the list");
         }
         return v;
     }
