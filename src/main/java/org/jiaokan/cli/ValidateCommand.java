@@ -54,7 +54,7 @@ final class ValidateCommand implements Callable<Integer> {
         int bad = 0;
         for (Path f : files) {
             if (!Files.isRegularFile(f)) {
-                Output.error(f + ": no such file");
+                Output.error(f + (Files.exists(f) ? ": not a regular file" : ": no such file"));
                 bad++;
                 continue;
             }

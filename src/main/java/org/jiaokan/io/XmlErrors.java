@@ -24,9 +24,13 @@ public final class XmlErrors {
         if (m.contains("disallow-doctype-decl") || m.contains("DOCTYPE is disallowed")) {
             return "a DOCTYPE is not allowed" + at + " (DTDs and entities are never loaded)";
         }
-        if (m.contains("entity expansion") || m.contains("JAXP00010") || m.contains("accumulated size of entities")
+        if (m.contains("entity expansion") || m.matches(".*JAXP0001000[1345].*") || m.contains("accumulated size of entities")
                 || m.contains("entity size limit")) {
             return "entity expansion beyond the parser's limits" + at + " (an entity bomb?)";
+        }
+        if (m.contains("JAXP00010")) {
+            // the parser's other limits: attributes on one element, nesting, a name's length
+            return "beyond the parser's limits" + at + ": " + m;
         }
         if (m.contains("external entity refused") || m.contains("External Entity") || m.contains("accessExternal")) {
             return "external entity refused" + at + " (DTDs and entities are never loaded)";

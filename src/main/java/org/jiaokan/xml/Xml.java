@@ -140,7 +140,7 @@ public final class Xml {
         try {
             return parse(new InputSource(new StringReader(xml)));
         } catch (IOException e) {
-            throw new IllegalStateException(e);
+            throw unreadable(e);
         }
     }
 
@@ -148,8 +148,19 @@ public final class Xml {
         try {
             return parse(new InputSource(new ByteArrayInputStream(xml)));
         } catch (IOException e) {
-            throw new IllegalStateException(e);
+            throw unreadable(e);
         }
+    }
+
+    /**
+     * What reading text held in memory can fail with is the text's own fault: an encoding declaration naming an
+     * encoding the parser does not know ({@code encoding="x-bogus"}), or bytes the encoding cannot decode.
+     */
+    private static SAXException unreadable(IOException e) {
+        String why = e instanceof java.io.UnsupportedEncodingException
+                ? "its XML declaration names an encoding this reader does not know (" + e.getMessage() + ")"
+                : e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
+        return new SAXException(why, e);
     }
 
     public static Document newDocument() {

@@ -52,4 +52,25 @@ class ValidateCommandTest {
         assertEquals(1, r.exit());
         assertEquals("jiaokan: error: " + tmp.resolve("nope.xml") + ": no such file", r.err().strip());
     }
+    @Test
+    void anUnknownEncodingIsOneLineAndTheOtherFilesAreChecked() throws Exception {
+        // the parser's UnsupportedEncodingException ended the run: one line naming no file, the others never checked
+        Path bogus = Files.writeString(tmp.resolve("bogus.xml"), "<?xml version=\"1.0\" encoding=\"x-bogus\"?><TEI/>");
+        Path folder = Files.createDirectories(tmp.resolve("a-folder.xml"));
+        CliRun r = CliRun.of("validate", "--no-tei-all", bogus.toString(), folder.toString(), "tei/docs/registers.xml");
+        assertEquals(1, r.exit(), r.err());
+        assertTrue(r.err().contains(bogus + ": its XML declaration names an encoding this reader does not know (x-bogus)"), r.err());
+        assertTrue(r.err().contains(folder + ": not a regular file"), r.err());
+        assertTrue(r.out().contains("tei/docs/registers.xml: valid"), r.out());
+    }
+
+    @Test
+    void manyAttributesAreNotCalledAnEntityBomb() throws Exception {
+        StringBuilder sb = new StringBuilder("<TEI xmlns=\"http://www.tei-c.org/ns/1.0\"");
+        for (int i = 0; i < 20_000; i++) sb.append(" a").append(i).append("=\"x\"");
+        Path many = Files.writeString(tmp.resolve("many.xml"), sb.append("/>").toString());
+        CliRun r = CliRun.of("validate", "--no-tei-all", many.toString());
+        assertEquals(1, r.exit(), r.err());
+        assertTrue(r.err().contains(many + ": beyond the parser's limits") && !r.err().contains("entity"), r.err());
+    }
 }
