@@ -9,7 +9,6 @@ import java.io.BufferedReader;
 import java.io.BufferedWriter;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.InputStreamReader;
 import java.io.OutputStream;
 import java.io.OutputStreamWriter;
 import java.io.Writer;
@@ -39,23 +38,46 @@ final class NerCommand implements Callable<Integer> {
         var decoder = StandardCharsets.UTF_8.newDecoder()
                 .onMalformedInput(CodingErrorAction.REPORT)
                 .onUnmappableCharacter(CodingErrorAction.REPORT);
-        BufferedReader r = new BufferedReader(new InputStreamReader(in, decoder));
+        // Lines are split as bytes and each decoded alone: a decoder over the stream reads ahead, and its error came
+        // before the lines already read were answered, with the number of the last line answered.
+        InputStream bytes = new java.io.BufferedInputStream(in, 1 << 16);
         Writer w = new BufferedWriter(new OutputStreamWriter(out, StandardCharsets.UTF_8));
         int lineNo = 0;
-        try {
-            for (String line; (line = r.readLine()) != null; ) {
-                lineNo++;
-                if (lineNo == 1 && line.startsWith("\uFEFF")) line = line.substring(1);
-                w.write(json(ner.find(line)));
-                w.write('\n');
+        for (byte[] raw; (raw = nextLine(bytes)) != null; ) {
+            lineNo++;
+            String line;
+            try {
+                line = decoder.decode(java.nio.ByteBuffer.wrap(raw)).toString();
+            } catch (CharacterCodingException e) {
+                w.flush();
+                Output.error("standard input, line " + lineNo + ": not valid UTF-8");
+                return 2;
             }
-        } catch (CharacterCodingException e) {
-            w.flush();
-            Output.error("standard input, line " + (lineNo + 1) + ": not valid UTF-8");
-            return 2;
+            if (lineNo == 1 && line.startsWith("\uFEFF")) line = line.substring(1);
+            w.write(json(ner.find(line)));
+            w.write('\n');
         }
         w.flush();
         return 0;
+    }
+
+    /**
+     * The next line's bytes without its end, or null at the end of the input: a line ends at LF, CR or CR LF, as
+     * {@link BufferedReader#readLine} has it, and a last line without an end is a line.
+     */
+    static byte[] nextLine(InputStream in) throws IOException {
+        java.io.ByteArrayOutputStream line = new java.io.ByteArrayOutputStream();
+        int b = in.read();
+        if (b < 0) return null;
+        while (b >= 0 && b != '\n' && b != '\r') {
+            line.write(b);
+            b = in.read();
+        }
+        if (b == '\r') {
+            in.mark(1);
+            if (in.read() != '\n') in.reset();
+        }
+        return line.toByteArray();
     }
 
     static String json(List<Entity> entities) {
