@@ -447,10 +447,25 @@ public final class MetadataExtractor {
         Set<String> out = new LinkedHashSet<>();
         for (Block b : blocks) {
             for (Mention m : b.mentions()) {
-                if (m.type() == EntityType.TERM && out.size() < 12) out.add(m.text());
+                if (m.type() == EntityType.TERM && out.size() < 12) out.add(reading(b, m));
             }
         }
         return List.copyOf(out);
+    }
+
+    /**
+     * A mention's text as a reader reads it: the interventions inside it applied (the converter's pinyin in 楓橋經(jīng)驗
+     * left out), as the text shows it, not as the source has it.
+     */
+    static String reading(Block b, Mention m) {
+        List<org.jiaokan.model.Intervention> inside = new ArrayList<>();
+        for (org.jiaokan.model.Intervention iv : b.interventions()) {
+            if (iv.start() >= m.start() && iv.end() <= m.end()) {
+                inside.add(new org.jiaokan.model.Intervention(iv.start() - m.start(), iv.end() - m.start(), iv.kind(),
+                        iv.replacement(), iv.reason(), iv.cert(), iv.rule()));
+            }
+        }
+        return inside.isEmpty() ? m.text() : org.jiaokan.model.RegularisedText.textOf(m.text(), inside);
     }
 
     /**
