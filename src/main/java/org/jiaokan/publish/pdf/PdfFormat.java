@@ -114,46 +114,21 @@ public final class PdfFormat implements OutputFormat {
         // Of two documents with one identifier the earlier in the inputs is printed, whichever job gets there first.
         org.jiaokan.publish.DocumentClaims ids = new org.jiaokan.publish.DocumentClaims(files, in.leftOut());
         List<Callable<Void>> jobs = new ArrayList<>();
+        // Documents whose setting ran out of memory beside others: set again alone once the rest is done, so that the
+        // line names the document that needs the memory, not the one set beside it when the heap ran out.
+        List<Integer> alone = Collections.synchronizedList(new ArrayList<>());
         for (int i = 0; i < files.size(); i++) {
             int index = i;
             Path file = files.get(i);
             jobs.add(() -> {
                 try {
-                    XdmNode tei = xsl.parse(Files.readAllBytes(file), file.toAbsolutePath().toUri().toString());
-                    String docid = Publisher.docid(tei, file);
-                    Path earlier = ids.claim(index, docid);
-                    if (earlier != null) {
-                        // reported here where the site did not meet the clash
-                        String clash = org.jiaokan.publish.DocumentClaims.clash(formats, name(), file, docid, earlier);
-                        if (clash != null) errors.add(clash);
-                        return null;
-                    }
-                    List<String> problems = new ArrayList<>();
-                    Doc doc = Doc.of(file, tei, docid);
-                    Rendered r = job.render(List.of(doc), false, null, problems);
-                    Doc d = doc.laidOut(r.layout());
-                    byte[] pdf = r.pdf();
-                    if (!problems.isEmpty()) {
-                        String first = problems.get(0);
-                        if (first.startsWith("missing glyph")) {
-                            errors.add(file + ": " + engine.missingGlyphs(tei.getStringValue(), first));
-                        } else {
-                            errors.add(file + ": " + first + (problems.size() > 1 ? " (and " + (problems.size() - 1) + " more)" : ""));
-                        }
-                        return null;
-                    }
-                    TeiFiles.atomicWrite(TeiFiles.inside(out, "pdf/" + docid + ".pdf"), pdf);
-                    // The tree is not kept: the edition parses each document again when it prints its volume.
-                    docs.put(index, d.withoutTree());
+                    printOne(xsl, job, engine, out, ids, docs, errors, formats, index, file, true);
                 } catch (SaxonApiException | IOException | FOPException | RuntimeException | InterruptedException e) {
                     if (e instanceof InterruptedException) Thread.currentThread().interrupt();
                     errors.add(file + ": " + reason(e));
                 } catch (OutOfMemoryError e) {
-                    // The rendering's memory is dropped with it: this document is not printed, the others and the
-                    // other formats are still made (the run stopped here, its records not written).
-                    errors.add(file + ": not printed: the Java heap (" + Runtime.getRuntime().maxMemory() / (1024 * 1024)
-                            + " MB) ran out while it was set (the documents set beside it share the heap); give Java more, e.g. JIAOKAN_JAVA_OPTS=-Xmx"
-                            + Math.max(4, 2 * (int) Math.ceil(Runtime.getRuntime().maxMemory() / 1073741824.0)) + "g");
+                    // The rendering's memory is dropped with it; the others and the other formats are still made.
+                    alone.add(index);
                 } finally {
                     ids.pass(index); // the documents after this one wait for its claim
                 }
@@ -162,6 +137,21 @@ public final class PdfFormat implements OutputFormat {
         }
         Ordered.all(Math.max(1, threads), jobs, ids::pass); // a job skipped after another failed passes its place
         jobs.clear();
+        List<Integer> again = new ArrayList<>(alone);
+        Collections.sort(again);
+        for (int index : again) {
+            Path file = files.get(index);
+            try {
+                printOne(xsl, job, engine, out, ids, docs, errors, formats, index, file, false);
+            } catch (SaxonApiException | IOException | FOPException | RuntimeException | InterruptedException e) {
+                if (e instanceof InterruptedException) Thread.currentThread().interrupt();
+                errors.add(file + ": " + reason(e));
+            } catch (OutOfMemoryError e) {
+                errors.add(file + ": not printed: the Java heap (" + Runtime.getRuntime().maxMemory() / (1024 * 1024)
+                        + " MB) ran out while it was set, alone; give Java more, e.g. JIAOKAN_JAVA_OPTS=-Xmx"
+                        + Math.max(4, 2 * (int) Math.ceil(Runtime.getRuntime().maxMemory() / 1073741824.0)) + "g");
+            }
+        }
         int made = docs.size();
         int volumes = volumes(files.size());
         List<Map.Entry<Integer, Doc>> byIndex = new ArrayList<>(new TreeMap<>(docs).entrySet());
@@ -215,6 +205,50 @@ public final class PdfFormat implements OutputFormat {
         Collections.sort(sorted);
         return new Result(made, sorted);
     }
+
+    /**
+     * Prints the document at {@code index} of the inputs alone ({@code pdf/DOCID.pdf}) and keeps its layout in
+     * {@code docs} for the edition, or adds the line that says why not to {@code errors}; {@code claim}: whether its
+     * identifier is claimed here (not when it is set again after running out of memory, as its claim stands).
+     */
+    private void printOne(PdfStylesheets xsl, Job job, PdfEngine engine, Path out, org.jiaokan.publish.DocumentClaims ids,
+                          Map<Integer, Doc> docs, List<String> errors, Set<String> formats, int index, Path file, boolean claim)
+            throws SaxonApiException, IOException, FOPException, InterruptedException {
+        java.util.function.BiConsumer<Path, Boolean> hook = beforeSetting;
+        if (hook != null) hook.accept(file, !claim);
+        XdmNode tei = xsl.parse(Files.readAllBytes(file), file.toAbsolutePath().toUri().toString());
+        String docid = Publisher.docid(tei, file);
+        Path earlier = claim ? ids.claim(index, docid) : null;
+        if (earlier != null) {
+            // reported here where the site did not meet the clash
+            String clash = org.jiaokan.publish.DocumentClaims.clash(formats, name(), file, docid, earlier);
+            if (clash != null) errors.add(clash);
+            return;
+        }
+        List<String> problems = new ArrayList<>();
+        Doc doc = Doc.of(file, tei, docid);
+        Rendered r = job.render(List.of(doc), false, null, problems);
+        Doc d = doc.laidOut(r.layout());
+        byte[] pdf = r.pdf();
+        if (!problems.isEmpty()) {
+            String first = problems.get(0);
+            if (first.startsWith("missing glyph")) {
+                errors.add(file + ": " + engine.missingGlyphs(tei.getStringValue(), first));
+            } else {
+                errors.add(file + ": " + first + (problems.size() > 1 ? " (and " + (problems.size() - 1) + " more)" : ""));
+            }
+            return;
+        }
+        TeiFiles.atomicWrite(TeiFiles.inside(out, "pdf/" + docid + ".pdf"), pdf);
+        // The tree is not kept: the edition parses each document again when it prints its volume.
+        docs.put(index, d.withoutTree());
+    }
+
+    /**
+     * Told each document's file before it is set, and whether it is set again alone (after running out of memory
+     * beside others): the tests make a document run out of memory here. Null (the default) outside them.
+     */
+    static volatile java.util.function.BiConsumer<Path, Boolean> beforeSetting;
 
     /** The system property that sets how many documents a volume of the print edition holds at most. */
     public static final String VOLUME_PROPERTY = "jiaokan.pdf.volume";

@@ -1,0 +1,52 @@
+package org.jiaokan.publish.pdf;
+
+import org.jiaokan.publish.Publisher;
+import org.jiaokan.site.SiteFixtures;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Set;
+import java.util.stream.Stream;
+
+import static org.junit.jupiter.api.Assertions.*;
+
+/**
+ * Two documents set at once share the heap, and the one the heap runs out in may not be the one that filled it. A
+ * document whose setting ran out of memory is set again alone once the others are done: the line names only a
+ * document that runs out of memory alone. (The heap is made to run out by the hook, as a document that needs more
+ * than the heap would.)
+ */
+class PdfOutOfMemoryTest {
+    @TempDir
+    Path tmp;
+
+    @Test
+    void onlyADocumentThatRunsOutAloneIsNamed() throws Exception {
+        Path ed = SiteFixtures.edition(tmp.resolve("ed"));
+        List<Path> docs;
+        try (Stream<Path> s = Files.list(ed)) {
+            docs = s.filter(p -> p.toString().endsWith(".xml") && !p.getFileName().toString().equals("registers.xml")
+                    && !p.getFileName().toString().equals("edition.xml")).sorted().toList();
+        }
+        assertTrue(docs.size() >= 2, docs.toString());
+        Path besideTheOther = docs.get(0), tooLarge = docs.get(1);
+        PdfFormat.beforeSetting = (file, alone) -> {
+            if (file.equals(tooLarge) || file.equals(besideTheOther) && !alone) throw new OutOfMemoryError("Java heap space");
+        };
+        try {
+            Publisher.Result r = new Publisher(new Publisher.Options(tmp.resolve("out"), Set.of("pdf"), null, 2)).publish(List.of(ed));
+            List<String> lines = r.errors().stream().filter(e -> e.contains("heap")).toList();
+            assertEquals(1, lines.size(), r.errors().toString());
+            assertTrue(lines.get(0).startsWith(tooLarge + ": not printed: the Java heap") && lines.get(0).contains("alone"), lines.get(0));
+            try (Stream<Path> s = Files.list(tmp.resolve("out/pdf"))) {
+                long documentPdfs = s.filter(p -> !p.getFileName().toString().startsWith("edition")).count();
+                assertEquals(docs.size() - 1, documentPdfs, "every document but the one too large alone is printed");
+            }
+        } finally {
+            PdfFormat.beforeSetting = null;
+        }
+    }
+}
