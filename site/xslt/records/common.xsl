@@ -49,19 +49,35 @@
 
   <xsl:function name="r:title-el" as="element(title)?">
     <xsl:param name="h" as="element(teiHeader)"/>
-    <xsl:sequence select="($h/fileDesc/titleStmt/title[@type = 'main'], $h/fileDesc/titleStmt/title[not(@type = 'sub')], $h/fileDesc/titleStmt/title)[1]"/>
+    <xsl:variable name="titles" select="$h/fileDesc/titleStmt/title[normalize-space()]"/>
+    <xsl:sequence select="($titles[@type = 'main'], $titles[not(@type = 'sub')], $titles)[1]"/>
   </xsl:function>
 
-  <!-- The title's words: a devised title (type="desc") without the brackets that mark it. -->
+  <!-- A header without a title: the document's identifier stands for it, as on its page, as a devised title. -->
+  <xsl:function name="r:untitled" as="xs:boolean">
+    <xsl:param name="h" as="element(teiHeader)"/>
+    <xsl:sequence select="empty(r:title-el($h))"/>
+  </xsl:function>
+
+  <!-- The title's words (an editor's note in it left out, as the page leaves it): a devised title (type="desc")
+       without the brackets that mark it. -->
   <xsl:function name="r:title" as="xs:string">
     <xsl:param name="h" as="element(teiHeader)"/>
-    <xsl:variable name="t" select="normalize-space(r:title-el($h))"/>
+    <xsl:variable name="t" select="if (r:untitled($h)) then (normalize-space(($h/fileDesc/publicationStmt/idno[@type = 'jiaokan'])[1])[. != ''], 'Untitled document')[1]
+                                   else normalize-space(string-join(r:title-el($h)//text()[not(ancestor::note)], ''))"/>
     <xsl:sequence select="if (r:devised($h)) then replace($t, '^\[(.*)\]$', '$1') else $t"/>
   </xsl:function>
 
   <xsl:function name="r:devised" as="xs:boolean">
     <xsl:param name="h" as="element(teiHeader)"/>
-    <xsl:sequence select="r:title-el($h)/@type = 'desc'"/>
+    <xsl:sequence select="r:title-el($h)/@type = 'desc' or r:untitled($h)"/>
+  </xsl:function>
+
+  <!-- Where a devised title comes from, for the records' notes ('' for a title of the source's). -->
+  <xsl:function name="r:title-source" as="xs:string">
+    <xsl:param name="h" as="element(teiHeader)"/>
+    <xsl:sequence select="if (r:untitled($h)) then 'Untitled: the edition''s identifier of the document stands for its title.'
+                          else if (r:devised($h)) then 'Title devised by the editors from the opening words of the text.' else ''"/>
   </xsl:function>
 
   <!-- zh-Hans, zh-Hant, or '' for text that is not Chinese. -->

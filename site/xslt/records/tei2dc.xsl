@@ -74,7 +74,7 @@
     <xsl:if test="r:genre($h) != ''"><dc:type><xsl:value-of select="r:genre($h)"/></dc:type></xsl:if>
     <dc:type>Text</dc:type>
     <xsl:if test="r:devised($h)">
-      <dc:description xml:lang="en">Title devised by the editors from the opening words of the text.</dc:description>
+      <dc:description xml:lang="en"><xsl:value-of select="r:title-source($h)"/></dc:description>
     </xsl:if>
     <xsl:if test="$d?note != ''"><dc:description xml:lang="en"><xsl:value-of select="concat('Date of the text', if ($d?cert = 'low') then ' (uncertain)' else '', ': ', $d?note)"/></dc:description></xsl:if>
     <xsl:if test="r:publisher(.) != ''"><dc:publisher><xsl:value-of select="r:publisher(.)"/></dc:publisher></xsl:if>

@@ -191,7 +191,7 @@
     </xsl:if>
 
     <xsl:if test="$devised">
-      <r:f tag="500"><xsl:sequence select="r:s('a', 'Title devised by the editors from the opening words of the text.', 'none', '', '')"/></r:f>
+      <r:f tag="500"><xsl:sequence select="r:s('a', r:title-source($h), 'none', '', '')"/></r:f>
     </xsl:if>
     <xsl:if test="$d?note != ''">
       <r:f tag="500"><xsl:sequence select="r:s('a', concat('Date of the text', if ($d?cert = 'low') then ' (uncertain)' else '', ': ', $d?note), 'none', '', r:stop($d?note))"/></r:f>

@@ -102,12 +102,16 @@
       <xsl:with-param name="title" select="r:title($h)"/><xsl:with-param name="script" select="$script"/>
       <xsl:with-param name="group" select="'t1'"/><xsl:with-param name="supplied" select="r:devised($h)"/>
     </xsl:call-template>
-    <xsl:for-each select="r:agents($h)">
+    <!-- The primary name is the MARC record's main entry: the first credited agent, else the issuing body. (The agents are
+         made without a parent, so "the first" is their place in the sequence, not a preceding sibling.) -->
+    <xsl:variable name="agents" select="r:agents($h)"/>
+    <xsl:variable name="main" select="($agents[@credited], $agents[@role = 'isb'])[1]"/>
+    <xsl:for-each select="$agents">
       <xsl:call-template name="r:name">
         <xsl:with-param name="name" select="string(@name)"/><xsl:with-param name="kind" select="string(@kind)"/>
         <xsl:with-param name="role" select="string(@role)"/><xsl:with-param name="script" select="$script"/>
         <xsl:with-param name="group" select="concat('n', position())"/>
-        <xsl:with-param name="primary" select="exists(@credited) and empty(preceding-sibling::*) or (position() = 1 and exists(@credited))"/>
+        <xsl:with-param name="primary" select="exists($main) and . is $main"/>
       </xsl:call-template>
     </xsl:for-each>
     <mods:typeOfResource>text</mods:typeOfResource>
@@ -158,7 +162,7 @@
       <xsl:if test="r:bytes($h) != ''"><mods:extent><xsl:value-of select="concat('1 online resource (1 ', lower-case((r:file-format($media)[. != ''], 'text')[1]), ' file, ', r:bytes($h), ' bytes)')"/></mods:extent></xsl:if>
       <mods:digitalOrigin><xsl:value-of select="if (r:born-digital($h)) then 'born digital' else 'reformatted digital'"/></mods:digitalOrigin>
     </mods:physicalDescription>
-    <xsl:if test="r:devised($h)"><mods:note type="source of title">Title devised by the editors from the opening words of the text.</mods:note></xsl:if>
+    <xsl:if test="r:devised($h)"><mods:note type="source of title"><xsl:value-of select="r:title-source($h)"/></mods:note></xsl:if>
     <xsl:if test="$d?note != ''"><mods:note type="date"><xsl:value-of select="$d?note"/></mods:note></xsl:if>
     <xsl:if test="$script != ''"><mods:note type="language"><xsl:value-of select="concat('In Chinese (', if ($script = 'zh-Hant') then 'traditional' else 'simplified', ' characters).')"/></mods:note></xsl:if>
 

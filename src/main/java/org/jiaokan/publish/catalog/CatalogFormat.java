@@ -81,6 +81,7 @@ public final class CatalogFormat implements OutputFormat {
         // Of two documents with one identifier the earlier in the inputs has records, whichever job gets there first.
         org.jiaokan.publish.DocumentClaims ids = new org.jiaokan.publish.DocumentClaims(in.documents(), in.leftOut());
         Map<String, Written> done = new ConcurrentHashMap<>();
+        Map<String, Path> teiFiles = new ConcurrentHashMap<>(); // each document's TEI, for the static repository
         // Each document's header, for the edition's record, kept serialised and compressed until it is made.
         Map<String, byte[]> headers = new ConcurrentHashMap<>();
         List<Callable<Void>> jobs = new ArrayList<>();
@@ -104,6 +105,7 @@ public final class CatalogFormat implements OutputFormat {
                     Written d = records(xsl, tei, p, out, "records/dc/" + docid + ".xml", "records/mods/" + docid + ".xml",
                             "records/marcxml/" + docid + ".xml", "records/marc/" + docid, docid);
                     done.put(docid, d);
+                    teiFiles.put(docid, doc);
                     if (d.iso2709Refused() != null) errors.add(doc + ": " + d.iso2709Refused());
                     headers.put(docid, xsl.compressedHeader(tei));
                 } catch (SaxonApiException | IOException | RuntimeException | InterruptedException e) {
@@ -146,7 +148,7 @@ public final class CatalogFormat implements OutputFormat {
         sorted.clear();
         bulk(out, all);
         // The static OAI-PMH repository over the records just written, for harvesting without a server.
-        errors.addAll(org.jiaokan.serve.oai.StaticRepository.write(out, in.edition()).problems());
+        errors.addAll(org.jiaokan.serve.oai.StaticRepository.write(out, in.edition(), teiFiles).problems());
         List<String> errs = new ArrayList<>(errors);
         Collections.sort(errs);
         return new Result(done.size(), errs);

@@ -79,7 +79,9 @@ public record SearchDocument(String docid, String title, String date, String yea
             Element titleStmt = descendants(header, "titleStmt").stream().findFirst().orElse(null);
             if (titleStmt != null) {
                 List<Element> titles = Dom.children(titleStmt, "title");
+                // the main title, else the first that is not a subtitle, else the first (as the pages take it)
                 Element main = titles.stream().filter(t -> "main".equals(t.getAttribute("type"))).findFirst()
+                        .or(() -> titles.stream().filter(t -> !"sub".equals(t.getAttribute("type"))).findFirst())
                         .orElse(titles.isEmpty() ? null : titles.get(0));
                 if (main != null) title = SPACES.matcher(main.getTextContent().strip()).replaceAll(" ");
             }

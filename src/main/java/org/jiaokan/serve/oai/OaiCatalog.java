@@ -177,6 +177,14 @@ public final class OaiCatalog {
     }
 
     static OaiCatalog load(Path out, Path editionXml, boolean readStaticFile, Memo memo) throws IOException {
+        return load(out, editionXml, readStaticFile, memo, Map.of());
+    }
+
+    /**
+     * As {@link #load(Path, Path, boolean, Memo)}, a document's TEI taken from {@code teiFiles} (DOCID → file) where
+     * {@code doc/DOCID.xml} is not there: the catalogue published without the site has records and no copies of the TEI.
+     */
+    static OaiCatalog load(Path out, Path editionXml, boolean readStaticFile, Memo memo, Map<String, Path> teiFiles) throws IOException {
         if (!Files.isDirectory(out)) throw new IOException(out + ": no such folder");
         List<String> problems = new ArrayList<>();
         Path docDir = out.resolve("doc");
@@ -195,6 +203,12 @@ public final class OaiCatalog {
                     else if (r.problem() != null) problems.add(r.problem());
                 }
             }
+        }
+        for (Map.Entry<String, Path> t : new TreeMap<>(teiFiles).entrySet()) {
+            if (teis.containsKey(t.getKey()) || Files.isRegularFile(docDir.resolve(t.getKey() + ".xml"))) continue;
+            DocRead r = memo.get(t.getValue(), OaiCatalog::readDoc);
+            if (r.facts() != null) teis.put(t.getKey(), r.facts());
+            else if (r.problem() != null) problems.add(r.problem());
         }
 
         Document edition = null;

@@ -6,6 +6,7 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Map;
 import java.util.regex.Pattern;
 
 /**
@@ -44,7 +45,16 @@ public final class StaticRepository {
      * address from {@code editionXml} (the edition's {@code edition.xml}) when it is not null.
      */
     public static Result write(Path out, Path editionXml) throws IOException {
-        OaiCatalog catalog = OaiCatalog.load(out, editionXml, false);
+        return write(out, editionXml, Map.of());
+    }
+
+    /**
+     * As {@link #write(Path, Path)}, a document's TEI taken from {@code teiFiles} (DOCID → file) where the output has no
+     * {@code doc/DOCID.xml}: the catalogue published without the site has its records and not the TEI's copies, and its
+     * repository held the edition alone.
+     */
+    public static Result write(Path out, Path editionXml, Map<String, Path> teiFiles) throws IOException {
+        OaiCatalog catalog = OaiCatalog.load(out, editionXml, false, new OaiCatalog.Memo(), teiFiles);
         Path file = TeiFiles.inside(out, OaiCatalog.STATIC_FILE);
         // Written as it is made, one record read at a time: every record of every format would not fit in memory.
         org.jiaokan.io.AtomicFiles.write(file, o -> {
