@@ -33,6 +33,11 @@ public final class CorrectionMerger {
     private static final String KEPT = "org.jiaokan.kept";
     /** Prefix of the digest kept for a division's own attributes. */
     private static final String ATTRS = "attributes:";
+    /**
+     * The unit of the {@code TEI} root's own attributes (its language, say): a name no xml:id can have. A file written
+     * before it was recorded has no digest for it, and its root is Jiaokan's.
+     */
+    private static final String ROOT = ATTRS + "/TEI";
 
     /** What a merge kept. */
     public record Result(Document document, List<String> keptUnits) {}
@@ -78,6 +83,7 @@ public final class CorrectionMerger {
         }
         for (var e : units(generated).entrySet()) digests.putIfAbsent(e.getKey(), XmlWriter.digest(e.getValue()));
         for (Element c : containers(generated)) digests.putIfAbsent(ATTRS + Dom.xmlId(c), attributeDigest(c));
+        digests.putIfAbsent(ROOT, attributeDigest(generated.getDocumentElement()));
         writeDigests(generated, digests);
         return new Result(generated, kept);
     }
@@ -99,15 +105,17 @@ public final class CorrectionMerger {
             String rec = recorded.get(ATTRS + Dom.xmlId(c));
             unchanged.put(ATTRS + Dom.xmlId(c), rec != null && rec.equals(attributeDigest(c)));
         }
+        unchanged.put(ROOT, recorded.containsKey(ROOT) && recorded.get(ROOT).equals(attributeDigest(old.getDocumentElement())));
         Document doc = (Document) old.cloneNode(true);
         DocumentIds.prefix(doc, key);
         Map<String, Element> units = units(doc);
         Map<String, Element> containers = new LinkedHashMap<>();
         for (Element c : containers(doc)) containers.put(ATTRS + Dom.xmlId(c), c);
+        containers.put(ROOT, doc.getDocumentElement());
         Map<String, String> digests = new TreeMap<>();
         for (var e : recorded.entrySet()) {
             String ref = e.getKey();
-            String renamed = ref.startsWith("header:") ? ref
+            String renamed = ref.startsWith("header:") || ref.equals(ROOT) ? ref
                     : ref.startsWith(ATTRS) ? ATTRS + DocumentIds.id(key, ref.substring(ATTRS.length()))
                     : DocumentIds.id(key, ref);
             String digest = e.getValue();
@@ -220,19 +228,32 @@ public final class CorrectionMerger {
         for (Element c : containers(generated)) fresh.put(Dom.xmlId(c), c);
         for (Element old : containers(existing)) {
             String id = Dom.xmlId(old);
-            String rec = recorded.get(ATTRS + id);
-            Element target = fresh.get(id);
-            if (target == null || rec == null || rec.equals(attributeDigest(old))) continue;
-            var attrs = target.getAttributes();
-            while (attrs.getLength() > 0) target.removeAttributeNode((org.w3c.dom.Attr) attrs.item(0));
-            var oldAttrs = old.getAttributes();
-            for (int i = 0; i < oldAttrs.getLength(); i++) {
-                target.setAttributeNodeNS((org.w3c.dom.Attr) generated.importNode(oldAttrs.item(i), true));
+            if (keepAttributes(old, fresh.get(id), recorded.get(ATTRS + id), generated)) {
+                digests.put(ATTRS + id, recorded.get(ATTRS + id));
+                kept.add(id + " (attributes)");
             }
-            digests.put(ATTRS + id, rec);
-            kept.add(id + " (attributes)");
+        }
+        // the root's: an editor's language of the document (xml:lang="en"), which the conversion would give again
+        if (keepAttributes(existing.getDocumentElement(), generated.getDocumentElement(), recorded.get(ROOT), generated)) {
+            digests.put(ROOT, recorded.get(ROOT));
+            kept.add("TEI (attributes)");
         }
         return kept;
+    }
+
+    /**
+     * Gives {@code target} the attributes of {@code old} where they no longer match their recorded digest {@code rec}
+     * (an editor changed them); whether it did.
+     */
+    private static boolean keepAttributes(Element old, Element target, String rec, Document generated) {
+        if (target == null || rec == null || rec.equals(attributeDigest(old))) return false;
+        var attrs = target.getAttributes();
+        while (attrs.getLength() > 0) target.removeAttributeNode((org.w3c.dom.Attr) attrs.item(0));
+        var oldAttrs = old.getAttributes();
+        for (int i = 0; i < oldAttrs.getLength(); i++) {
+            target.setAttributeNodeNS((org.w3c.dom.Attr) generated.importNode(oldAttrs.item(i), true));
+        }
+        return true;
     }
 
     private static String attributeDigest(Element e) {

@@ -293,6 +293,31 @@ class BodyStructureTest {
     }
 
     @Test
+    void anEditorsLanguageOfTheDocumentSurvivesReconversion() throws Exception {
+        // The root's attributes were no unit: the build gave the detected script back to an editor's xml:lang="en".
+        Path src = tmp.resolve("speech.txt");
+        Files.writeString(src, SPEECH_HANS, StandardCharsets.UTF_8);
+        byte[] first = TestSupport.convert(src, "2026-12-01");
+        Document fresh = Xml.parse(TestSupport.convert(src, "2026-12-01"));
+        // untouched, the root stays Jiaokan's
+        CorrectionMerger.Result same = CorrectionMerger.merge(fresh, Xml.parse(first));
+        assertFalse(same.keptUnits().contains("TEI (attributes)"), same.keptUnits().toString());
+        Document edited = Xml.parse(first);
+        String lang = edited.getDocumentElement().getAttributeNS(Xml.XML_NS, "lang");
+        assertEquals("zh-Hans", lang);
+        edited.getDocumentElement().setAttributeNS(Xml.XML_NS, "xml:lang", "en");
+        CorrectionMerger.Result merged = CorrectionMerger.merge(Xml.parse(TestSupport.convert(src, "2026-12-01")),
+                Xml.parse(org.jiaokan.xml.XmlWriter.bytes(edited)));
+        assertTrue(merged.keptUnits().contains("TEI (attributes)"), merged.keptUnits().toString());
+        assertEquals("en", merged.document().getDocumentElement().getAttributeNS(Xml.XML_NS, "lang"));
+        // and stays the editor's at the next build
+        CorrectionMerger.Result again = CorrectionMerger.merge(Xml.parse(TestSupport.convert(src, "2026-12-01")),
+                Xml.parse(org.jiaokan.xml.XmlWriter.bytes(merged.document())));
+        assertEquals("en", again.document().getDocumentElement().getAttributeNS(Xml.XML_NS, "lang"));
+        assertEquals(List.of(), Schemas.jiaokan().validate(org.jiaokan.xml.XmlWriter.bytes(again.document()), "merged.xml"));
+    }
+
+    @Test
     void suppliedWordsInARedactionAreTheRegularisedReading() throws Exception {
         String xml = "<TEI xmlns=\"http://www.tei-c.org/ns/1.0\"><text><body><p>破获<seg type=\"redaction\" resp=\"#jk\">**"
                 + "<supplied reason=\"redacted\" resp=\"#editor\">诈骗</supplied></seg>案件<seg type=\"redaction\" resp=\"#jk\">*</seg>起</p>"
