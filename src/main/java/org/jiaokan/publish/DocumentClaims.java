@@ -109,6 +109,25 @@ public final class DocumentClaims {
         }
     }
 
+    /**
+     * As {@link #claim}, once every place has claimed or passed, for a document done again after its first try failed
+     * (the print edition sets a document alone again after it ran out of memory beside others): where the place claimed
+     * in its first try, its claim's answer; where it passed before its identifier was known, the identifier is its own
+     * only where no other document has it, else that document is the answer.
+     */
+    public synchronized Path claimAgain(int place, String docid) {
+        java.util.Objects.requireNonNull(docid);
+        if (claims[place] == PASSED && !first.containsKey(docid)) {
+            claims[place] = docid;
+            first.put(docid, place);
+        }
+        Integer owner = first.get(docid);
+        if (owner == null) throw new IllegalStateException("place " + place + " has not been reached");
+        Path held = leftOut.before(documents.get(owner), docid);
+        if (held != null) return held;
+        return owner == place ? null : documents.get(owner);
+    }
+
     /** The document at {@code place} claims nothing (it failed before its identifier was known); nothing where it claimed already. */
     public synchronized void pass(int place) {
         if (claims[place] == null) set(place, PASSED);

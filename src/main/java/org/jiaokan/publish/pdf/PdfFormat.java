@@ -208,8 +208,8 @@ public final class PdfFormat implements OutputFormat {
 
     /**
      * Prints the document at {@code index} of the inputs alone ({@code pdf/DOCID.pdf}) and keeps its layout in
-     * {@code docs} for the edition, or adds the line that says why not to {@code errors}; {@code claim}: whether its
-     * identifier is claimed here (not when it is set again after running out of memory, as its claim stands).
+     * {@code docs} for the edition, or adds the line that says why not to {@code errors}; {@code claim}: whether this is
+     * its first try (else it is set again after running out of memory, once every document has claimed or passed).
      */
     private void printOne(PdfStylesheets xsl, Job job, PdfEngine engine, Path out, org.jiaokan.publish.DocumentClaims ids,
                           Map<Integer, Doc> docs, List<String> errors, Set<String> formats, int index, Path file, boolean claim)
@@ -218,7 +218,8 @@ public final class PdfFormat implements OutputFormat {
         if (hook != null) hook.accept(file, !claim);
         XdmNode tei = xsl.parse(Files.readAllBytes(file), file.toAbsolutePath().toUri().toString());
         String docid = Publisher.docid(tei, file);
-        Path earlier = claim ? ids.claim(index, docid) : null;
+        // set again alone: its first try may have run out of memory before it claimed its identifier
+        Path earlier = claim ? ids.claim(index, docid) : ids.claimAgain(index, docid);
         if (earlier != null) {
             // reported here where the site did not meet the clash
             String clash = org.jiaokan.publish.DocumentClaims.clash(formats, name(), file, docid, earlier);

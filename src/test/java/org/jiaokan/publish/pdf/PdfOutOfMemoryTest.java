@@ -49,4 +49,25 @@ class PdfOutOfMemoryTest {
             PdfFormat.beforeSetting = null;
         }
     }
+    @Test
+    void aDocumentSetAgainAloneDoesNotTakeAnIdentifierALaterOneHasClaimed() throws Exception {
+        // Its first try ran out of memory before it claimed its identifier; a later document with that identifier
+        // claimed it and was printed. Set again alone, it printed over that document's PDF, unreported.
+        Path ed = SiteFixtures.edition(tmp.resolve("twins"));
+        Path first = ed.resolve("zhs-notice.xml");
+        Path twin = ed.resolve("zz-twin.xml");
+        Files.writeString(twin, Files.readString(first).replace("夏季治安巡查的通知", "另一份通知"));
+        PdfFormat.beforeSetting = (file, alone) -> {
+            if (file.equals(first) && !alone) throw new OutOfMemoryError("Java heap space");
+        };
+        try {
+            Publisher.Result r = new Publisher(new Publisher.Options(tmp.resolve("twins-out"), Set.of("pdf"), null, 2)).publish(List.of(ed));
+            assertEquals(1, r.errors().size(), r.errors().toString());
+            assertTrue(r.errors().get(0).startsWith(first + ": another document has the identifier t-notice (" + twin + ")"),
+                    r.errors().get(0));
+            assertTrue(Files.exists(tmp.resolve("twins-out/pdf/t-notice.pdf")));
+        } finally {
+            PdfFormat.beforeSetting = null;
+        }
+    }
 }
