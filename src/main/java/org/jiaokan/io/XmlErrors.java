@@ -24,7 +24,7 @@ public final class XmlErrors {
         if (m.contains("disallow-doctype-decl") || m.contains("DOCTYPE is disallowed")) {
             return "a DOCTYPE is not allowed" + at + " (DTDs and entities are never loaded)";
         }
-        if (m.contains("entity expansion") || m.matches(".*JAXP0001000[1345].*") || m.contains("accumulated size of entities")
+        if (m.contains("entity expansion") || m.matches(".*JAXP0001000[1347].*") || m.contains("accumulated size of entities")
                 || m.contains("entity size limit")) {
             return "entity expansion beyond the parser's limits" + at + " (an entity bomb?)";
         }

@@ -133,6 +133,8 @@ public final class Xml {
             InputSource src = new InputSource(in);
             src.setSystemId(file.toUri().toString());
             return parse(src);
+        } catch (java.io.UnsupportedEncodingException e) {
+            throw unreadable(e); // the file's own fault, as for text in memory
         }
     }
 
