@@ -284,7 +284,11 @@ class OaiEndpointTest {
         byte[] fromTomorrow = revised.respond(Map.of("verb", List.of("ListIdentifiers"), "metadataPrefix", List.of("oai_dc"),
                 "from", List.of(tomorrow)));
         assertEquals(List.of(), OaiFixtures.validate(fromTomorrow));
-        assertEquals("noRecordsMatch", errorCode(OaiFixtures.parse(fromTomorrow)), new String(fromTomorrow, StandardCharsets.UTF_8));
+        Document noMatch = OaiFixtures.parse(fromTomorrow);
+        assertEquals("noRecordsMatch", errorCode(noMatch), new String(fromTomorrow, StandardCharsets.UTF_8));
+        Element request = (Element) noMatch.getElementsByTagNameNS(OAI, "request").item(0);
+        assertEquals(tomorrow, request.getAttribute("from"), "the request as it was asked");
+        assertEquals("ListIdentifiers", request.getAttribute("verb"));
     }
 
     @Test

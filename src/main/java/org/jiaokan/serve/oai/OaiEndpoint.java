@@ -120,7 +120,7 @@ public final class OaiEndpoint {
         // sending its own today meets until that day begins in UTC. It is given today, so that the library judges
         // the other arguments, and a list it makes is replaced by noRecordsMatch. A 'from' after the 'until' is left
         // to the library's badArgument.
-        boolean askedFrom = false;
+        java.time.Instant askedFrom = null;
         String[] from = clean.get("from");
         if (from != null && from.length == 1 && from[0].matches("\\d{4}-\\d{2}-\\d{2}")) {
             java.time.LocalDate asked = java.time.LocalDate.parse(from[0]); // a day of the calendar: checked above
@@ -128,7 +128,7 @@ public final class OaiEndpoint {
             boolean afterUntil = until != null && until.length == 1 && until[0].matches("\\d{4}-\\d{2}-\\d{2}")
                     && asked.isAfter(java.time.LocalDate.parse(until[0]));
             if (asked.isAfter(today) && !afterUntil) {
-                askedFrom = true;
+                askedFrom = asked.atStartOfDay(java.time.ZoneOffset.UTC).toInstant();
                 clean.put("from", new String[] {today.toString()});
             }
         }
@@ -161,10 +161,10 @@ public final class OaiEndpoint {
         if (askedUntil != null && answer.getRequest() != null && answer.getRequest().getUntil().isPresent()) {
             answer.getRequest().withUntil(askedUntil);
         }
-        // (an answer with an error echoes no argument, so the 'from' asked for is not written back)
-        if (askedFrom && !answer.hasErrors() && (answer.getVerb() instanceof io.gdcc.xoai.model.oaipmh.verbs.ListRecords
+        // (the library's own error answers echo no argument; this one echoes the request's, the 'from' as it was asked)
+        if (askedFrom != null && !answer.hasErrors() && (answer.getVerb() instanceof io.gdcc.xoai.model.oaipmh.verbs.ListRecords
                 || answer.getVerb() instanceof io.gdcc.xoai.model.oaipmh.verbs.ListIdentifiers)) {
-            answer = new OAIPMH().withRequest(answer.getRequest()).withResponseDate(answer.getResponseDate())
+            answer = new OAIPMH().withRequest(answer.getRequest().withFrom(askedFrom)).withResponseDate(answer.getResponseDate())
                     .withError(new Error("no record has a datestamp on or after the day 'from' names").withCode(Error.Code.NO_RECORDS_MATCH));
         }
         if (answer.getVerb() instanceof Identify identify) answer.withVerb(new DayIdentify(identify));
