@@ -10,7 +10,7 @@
     <xsl:variable name="hd" select="($doc/*/teiHeader)[1]"/>
     <xsl:variable name="fd" select="$hd/fileDesc"/>
     <xsl:variable name="bibl" select="($fd/sourceDesc/(bibl | biblStruct | biblFull))[1]"/>
-    <xsl:variable name="title-el" select="($fd/titleStmt/title[@type = 'main'], $fd/titleStmt/title[not(@type = 'sub')], $fd/titleStmt/title, $doc//text//docTitle, $doc/*/*:head)[normalize-space()][1]"/>
+    <xsl:variable name="title-el" select="($fd/titleStmt/title[@type = 'main'], $fd/titleStmt/title[not(@type = 'sub')], $fd/titleStmt/title, $doc//text//docTitle, $doc/*/*:head)[normalize-space(string-join(.//text()[not(ancestor::*:note)], ''))][1]"/>
     <xsl:variable name="title" select="(normalize-space(string-join($title-el//text()[not(ancestor::note)], '')), $docid)[. != ''][1]"/>
     <xsl:variable name="creation" select="$hd/profileDesc/creation"/>
     <xsl:variable name="date-el" select="($creation/date, $bibl/date[@type = 'published'], $fd/publicationStmt/date)[1]"/>

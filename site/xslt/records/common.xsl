@@ -49,7 +49,8 @@
 
   <xsl:function name="r:title-el" as="element(title)?">
     <xsl:param name="h" as="element(teiHeader)"/>
-    <xsl:variable name="titles" select="$h/fileDesc/titleStmt/title[normalize-space()]"/>
+    <!-- those with words: an editor's note in a title is not its words -->
+    <xsl:variable name="titles" select="$h/fileDesc/titleStmt/title[normalize-space(string-join(.//text()[not(ancestor::note)], ''))]"/>
     <xsl:sequence select="($titles[@type = 'main'], $titles[not(@type = 'sub')], $titles)[1]"/>
   </xsl:function>
 
@@ -220,7 +221,7 @@
     Persons and bodies responsible, in the order the record lists them: the authors of the title
     statement (speaker, author, reporter, issuing body), the issuing body of the creation, the speaker
     at a meeting a report gives, the reporter, editor and signer of the source. Each an r:agent with
-    kind (person, corporate), role (the marcrelator code), name and lang. The first is the main entry. -->
+    kind (person, corporate), role (the marcrelator code), name and lang. -->
   <xsl:function name="r:agents" as="element(r:agent)*">
     <xsl:param name="h" as="element(teiHeader)"/>
     <xsl:variable name="b" select="r:bibl($h)"/>
@@ -246,6 +247,12 @@
     </xsl:variable>
     <!-- A name given twice (as author and as reporter) is one entry, with its first role. -->
     <xsl:sequence select="for $i in 1 to count($all) return $all[$i][not(@name = subsequence($all, 1, $i - 1)/@name)]"/>
+  </xsl:function>
+
+  <!-- The record's main entry, MARC's 1XX and MODS's primary name: the first credited agent, else the issuing body. -->
+  <xsl:function name="r:main-entry" as="element()?">
+    <xsl:param name="agents" as="element()*"/>
+    <xsl:sequence select="($agents[@credited], $agents[@role = 'isb'])[1]"/>
   </xsl:function>
 
   <!-- An agent the title statement credits: the statement of responsibility names it. -->

@@ -117,7 +117,7 @@
     <xsl:variable name="d" select="r:date($h)"/>
     <xsl:variable name="agents" select="r:agents($h)"/>
     <!-- The main entry: whom the title statement credits, else the issuing body; a speaker at a meeting a report gives is an added entry. -->
-    <xsl:variable name="main" select="($agents[@credited], $agents[@role = 'isb'])[1]"/>
+    <xsl:variable name="main" select="r:main-entry($agents)"/>
     <xsl:variable name="title" select="r:title($h)"/>
     <xsl:variable name="devised" select="r:devised($h)"/>
     <xsl:variable name="canonical" select="r:canonical($doc)"/>

@@ -105,7 +105,7 @@
     <!-- The primary name is the MARC record's main entry: the first credited agent, else the issuing body. (The agents are
          made without a parent, so "the first" is their place in the sequence, not a preceding sibling.) -->
     <xsl:variable name="agents" select="r:agents($h)"/>
-    <xsl:variable name="main" select="($agents[@credited], $agents[@role = 'isb'])[1]"/>
+    <xsl:variable name="main" select="r:main-entry($agents)"/>
     <xsl:for-each select="$agents">
       <xsl:call-template name="r:name">
         <xsl:with-param name="name" select="string(@name)"/><xsl:with-param name="kind" select="string(@kind)"/>

@@ -84,10 +84,7 @@ public record TeiHeaderData(String id, String title, boolean devisedTitle, List<
         String id = pub.map(p -> idno(p, "jiaokan")).orElse("");
         if (id.isEmpty()) id = Dom.xmlId(root);
 
-        // The main title, else the first one.
-        List<Element> titles = titleStmt.map(t -> Dom.children(t, "title")).orElse(List.of());
-        Element title = titles.stream().filter(t -> "main".equals(t.getAttribute("type"))).findFirst()
-                .orElse(titles.isEmpty() ? null : titles.get(0));
+        Element title = mainTitle(titleStmt.map(t -> Dom.children(t, "title")).orElse(List.of()));
         String titleText = title == null ? "" : text(title);
         boolean devised = title != null && "desc".equals(title.getAttribute("type"));
         if (devised && !titleText.isEmpty() && !titleText.startsWith("[")) titleText = "[" + titleText + "]";
@@ -162,7 +159,20 @@ public record TeiHeaderData(String id, String title, boolean devisedTitle, List<
     }
 
     /** The element's text without its notes, white space collapsed. */
-    static String text(Element e) {
+    /**
+     * The title of a {@code titleStmt}'s {@code titles} that the pages, the records and the citations show: of those
+     * with words (an editor's note in one is not its words), the main title, else the first that is not a subtitle,
+     * else the first; null where none has words.
+     */
+    public static Element mainTitle(List<Element> titles) {
+        List<Element> worded = titles.stream().filter(t -> !text(t).isEmpty()).toList();
+        return worded.stream().filter(t -> "main".equals(t.getAttribute("type"))).findFirst()
+                .or(() -> worded.stream().filter(t -> !"sub".equals(t.getAttribute("type"))).findFirst())
+                .orElse(worded.isEmpty() ? null : worded.get(0));
+    }
+
+    /** An element's text without the notes in it, its white space folded. */
+    public static String text(Element e) {
         StringBuilder b = new StringBuilder();
         collect(e, b);
         return b.toString().replaceAll("\\s+", " ").strip();

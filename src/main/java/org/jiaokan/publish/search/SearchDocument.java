@@ -79,11 +79,9 @@ public record SearchDocument(String docid, String title, String date, String yea
             Element titleStmt = descendants(header, "titleStmt").stream().findFirst().orElse(null);
             if (titleStmt != null) {
                 List<Element> titles = Dom.children(titleStmt, "title");
-                // the main title, else the first that is not a subtitle, else the first (as the pages take it)
-                Element main = titles.stream().filter(t -> "main".equals(t.getAttribute("type"))).findFirst()
-                        .or(() -> titles.stream().filter(t -> !"sub".equals(t.getAttribute("type"))).findFirst())
-                        .orElse(titles.isEmpty() ? null : titles.get(0));
-                if (main != null) title = SPACES.matcher(main.getTextContent().strip()).replaceAll(" ");
+                // the title the pages show, without an editor's note in it
+                Element main = org.jiaokan.publish.cite.TeiHeaderData.mainTitle(titles);
+                if (main != null) title = org.jiaokan.publish.cite.TeiHeaderData.text(main);
             }
             date = firstWhen(descendants(header, "sourceDesc"));
             if (date.isEmpty()) date = firstWhen(descendants(header, "creation"));

@@ -181,8 +181,9 @@ public final class OaiCatalog {
     }
 
     /**
-     * As {@link #load(Path, Path, boolean, Memo)}, a document's TEI taken from {@code teiFiles} (DOCID → file) where
-     * {@code doc/DOCID.xml} is not there: the catalogue published without the site has records and no copies of the TEI.
+     * As {@link #load(Path, Path, boolean, Memo)}, a document's TEI taken from {@code teiFiles} (DOCID → file, this run's)
+     * rather than from {@code doc/DOCID.xml}: the catalogue published without the site has records and no copies of the
+     * TEI, or an earlier run's.
      */
     static OaiCatalog load(Path out, Path editionXml, boolean readStaticFile, Memo memo, Map<String, Path> teiFiles) throws IOException {
         if (!Files.isDirectory(out)) throw new IOException(out + ": no such folder");
@@ -198,6 +199,7 @@ public final class OaiCatalog {
                     if (!Files.isRegularFile(p)) continue;
                     String name = p.getFileName().toString();
                     String id = name.substring(0, name.length() - 4);
+                    if (teiFiles.containsKey(id)) continue; // this run's TEI, not a copy an earlier run left
                     DocRead r = memo.get(p, OaiCatalog::readDoc);
                     if (r.facts() != null) teis.put(id, r.facts());
                     else if (r.problem() != null) problems.add(r.problem());
@@ -205,7 +207,6 @@ public final class OaiCatalog {
             }
         }
         for (Map.Entry<String, Path> t : new TreeMap<>(teiFiles).entrySet()) {
-            if (teis.containsKey(t.getKey()) || Files.isRegularFile(docDir.resolve(t.getKey() + ".xml"))) continue;
             DocRead r = memo.get(t.getValue(), OaiCatalog::readDoc);
             if (r.facts() != null) teis.put(t.getKey(), r.facts());
             else if (r.problem() != null) problems.add(r.problem());

@@ -49,9 +49,9 @@ public final class StaticRepository {
     }
 
     /**
-     * As {@link #write(Path, Path)}, a document's TEI taken from {@code teiFiles} (DOCID → file) where the output has no
-     * {@code doc/DOCID.xml}: the catalogue published without the site has its records and not the TEI's copies, and its
-     * repository held the edition alone.
+     * As {@link #write(Path, Path)}, a document's TEI taken from {@code teiFiles} (DOCID → file, the run's) rather than
+     * from the output's {@code doc/DOCID.xml}: the catalogue published without the site has its records and not the
+     * TEI's copies (its repository held the edition alone), or an earlier run's copies.
      */
     public static Result write(Path out, Path editionXml, Map<String, Path> teiFiles) throws IOException {
         OaiCatalog catalog = OaiCatalog.load(out, editionXml, false, new OaiCatalog.Memo(), teiFiles);

@@ -27,8 +27,10 @@ class OddHeadersRecordsTest {
     private Path edition() throws Exception {
         Path in = Files.createDirectories(tmp.resolve("in"));
         String a = Files.readString(Path.of("tei/docs/" + UNTITLED + ".xml"), StandardCharsets.UTF_8);
+        // its title is gone; an editor's note stands where it was, which is no title's words
         a = a.replaceFirst("<title [^>]*type=\"desc\"[^>]*>[^<]*</title>", "");
-        assertFalse(a.substring(a.indexOf("<titleStmt>"), a.indexOf("</titleStmt>")).matches("(?s).*<title[ >].*"), "no title left");
+        a = a.replace("<titleStmt>", "<titleStmt><title><note>標題待補</note></title>");
+        assertFalse(a.substring(a.indexOf("<titleStmt>"), a.indexOf("</titleStmt>")).matches("(?s).*<title [^>]*type=\"desc.*"), "the devised title is gone");
         Files.writeString(in.resolve(UNTITLED + ".xml"), a, StandardCharsets.UTF_8);
         String b = Files.readString(Path.of("tei/docs/" + SUBTITLED + ".xml"), StandardCharsets.UTF_8);
         String main = "<title type=\"main\" xml:lang=\"zh-Hant\">四川省公安局處長會議召開 安排部署2020年全省公安工作</title>";
@@ -62,6 +64,10 @@ class OddHeadersRecordsTest {
         String page = Files.readString(out.resolve("doc/" + SUBTITLED + ".html"), StandardCharsets.UTF_8);
         Matcher title = Pattern.compile("<title>([^<]*)</title>").matcher(page);
         assertTrue(title.find() && title.group(1).startsWith("四川省公安局處長會議召開"), title.group(0));
+        // the citations cite the same title, not the subtitle before it
+        String ris = Files.readString(out.resolve("cite/" + SUBTITLED + ".ris"), StandardCharsets.UTF_8);
+        assertTrue(ris.contains("TI  - 四川省公安局處長會議召開\n") || ris.contains("TI  - 四川省公安局處長會議召開\r\n"), ris);
+        assertFalse(ris.contains("副題在前") || ris.contains("編者按"), ris);
         String dcB = Files.readString(records.resolve("dc/" + SUBTITLED + ".xml"), StandardCharsets.UTF_8);
         assertTrue(dcB.contains(">四川省公安局處長會議召開</dc:title>"), dcB);
         assertFalse(dcB.contains("編者按"), dcB);
