@@ -40,10 +40,10 @@ final class NerCommand implements Callable<Integer> {
                 .onUnmappableCharacter(CodingErrorAction.REPORT);
         // Lines are split as bytes and each decoded alone: a decoder over the stream reads ahead, and its error came
         // before the lines already read were answered, with the number of the last line answered.
-        InputStream bytes = new java.io.BufferedInputStream(in, 1 << 16);
+        ByteLines lines = new ByteLines(in);
         Writer w = new BufferedWriter(new OutputStreamWriter(out, StandardCharsets.UTF_8));
         int lineNo = 0;
-        for (byte[] raw; (raw = nextLine(bytes)) != null; ) {
+        for (byte[] raw; (raw = lines.next()) != null; ) {
             lineNo++;
             String line;
             try {
@@ -62,22 +62,50 @@ final class NerCommand implements Callable<Integer> {
     }
 
     /**
-     * The next line's bytes without its end, or null at the end of the input: a line ends at LF, CR or CR LF, as
+     * The input's lines as bytes, without their ends, read a buffer at a time: a line ends at LF, CR or CR LF, as
      * {@link BufferedReader#readLine} has it, and a last line without an end is a line.
      */
-    static byte[] nextLine(InputStream in) throws IOException {
-        java.io.ByteArrayOutputStream line = new java.io.ByteArrayOutputStream();
-        int b = in.read();
-        if (b < 0) return null;
-        while (b >= 0 && b != '\n' && b != '\r') {
-            line.write(b);
-            b = in.read();
+    static final class ByteLines {
+        private final InputStream in;
+        private final byte[] buf = new byte[1 << 16];
+        private int pos, len;
+        private boolean eof, afterCr;
+
+        ByteLines(InputStream in) {
+            this.in = in;
         }
-        if (b == '\r') {
-            in.mark(1);
-            if (in.read() != '\n') in.reset();
+
+        /** Whether there is a byte at {@code pos}, reading more where the buffer is spent. */
+        private boolean more() throws IOException {
+            while (pos >= len && !eof) {
+                int n = in.read(buf, 0, buf.length);
+                if (n < 0) eof = true;
+                else {
+                    pos = 0;
+                    len = n;
+                }
+            }
+            return pos < len;
         }
-        return line.toByteArray();
+
+        /** The next line, or null at the end of the input. */
+        byte[] next() throws IOException {
+            if (afterCr) {
+                afterCr = false;
+                if (more() && buf[pos] == '\n') pos++;
+            }
+            java.io.ByteArrayOutputStream line = new java.io.ByteArrayOutputStream();
+            while (more()) {
+                int start = pos;
+                while (pos < len && buf[pos] != '\n' && buf[pos] != '\r') pos++;
+                line.write(buf, start, pos - start);
+                if (pos < len) {
+                    afterCr = buf[pos++] == '\r';
+                    return line.toByteArray();
+                }
+            }
+            return line.size() > 0 ? line.toByteArray() : null;
+        }
     }
 
     static String json(List<Entity> entities) {
