@@ -70,12 +70,26 @@ public final class TeiFiles {
         CorrectionMerger.Result r = CorrectionMerger.merge(generate.apply(previous), existing);
         byte[] bytes = XmlWriter.bytes(r.document());
         if (old != null && Arrays.equals(old, bytes)) return new Made(new Outcome(file, false, r.keptUnits(), bytes), r.document());
-        if (!previous.equals(today)) {
+        // A file that differs in its units' digests alone (a later version records one unit more) keeps its date: the
+        // date is the text's and the header's, and an upgrade would otherwise date every document of an edition anew.
+        if (!previous.equals(today) && (old == null || !sameBesideDigests(old, bytes))) {
             r = CorrectionMerger.merge(generate.apply(today), existing);
             bytes = XmlWriter.bytes(r.document());
         }
         atomicWrite(file, bytes);
         return new Made(new Outcome(file, true, r.keptUnits(), bytes), r.document());
+    }
+
+    /** Whether two TEI files' bytes are the same once the units' digests ({@code xenoData/units}) are left out of both. */
+    static boolean sameBesideDigests(byte[] a, byte[] b) {
+        String x = new String(a, java.nio.charset.StandardCharsets.UTF_8), y = new String(b, java.nio.charset.StandardCharsets.UTF_8);
+        return withoutDigests(x).equals(withoutDigests(y));
+    }
+
+    private static String withoutDigests(String tei) {
+        int start = tei.indexOf("<units xmlns=\"" + org.jiaokan.tei.CorrectionMerger.UNITS_NS + "\"");
+        int end = tei.indexOf("</units>", Math.max(0, start));
+        return start < 0 || end < 0 ? tei : tei.substring(0, start) + tei.substring(end + "</units>".length());
     }
 
     /** Writes bytes only when they differ from the file's; returns whether it wrote ({@link org.jiaokan.io.AtomicFiles#writeIfChanged}). */

@@ -76,6 +76,27 @@ class TeiTreeTest {
     }
 
     @Test
+    void aFileThatLacksADigestALaterVersionRecordsKeepsItsDate(@TempDir Path dir) throws Exception {
+        // The example's jk-000 as a version before the root's digest wrote it: converted on 2026-12-01. Written again
+        // it gains that digest and keeps its date (an upgrade dated every document of an edition anew).
+        String id = "jk-000_48375d0ce296dd95";
+        String committed = Files.readString(Path.of("tei/docs/" + id + ".xml"), StandardCharsets.UTF_8);
+        String rootUnit = "\n        <unit digest=\"1a1b1a1e469729a1\" ref=\"attributes:/TEI\"/>";
+        assertTrue(committed.contains(rootUnit) && committed.contains("<date when=\"2026-12-01\">"), "the example as expected");
+        Path file = dir.resolve(id + ".xml");
+        Files.writeString(file, committed.replace(rootUnit, ""), StandardCharsets.UTF_8);
+        SourceDocument src = Readers.read(Path.of("tei/sources/000_48375d0ce296dd95.txt"), null);
+        var edition = TestSupport.exampleEdition();
+        EditionDocument doc = Toolkit.get().converter().convert(src, edition.documentId(src.fileName()));
+        TeiFiles.Made made = TeiFiles.writeTree(file, date -> Toolkit.get().writer(edition).write(doc, date));
+        assertEquals(committed, new String(made.outcome().bytes(), StandardCharsets.UTF_8));
+        assertTrue(TeiFiles.sameBesideDigests(committed.replace(rootUnit, "").getBytes(StandardCharsets.UTF_8),
+                committed.getBytes(StandardCharsets.UTF_8)));
+        assertFalse(TeiFiles.sameBesideDigests(committed.getBytes(StandardCharsets.UTF_8),
+                committed.replace("2026-12-01", "2026-12-02").getBytes(StandardCharsets.UTF_8)));
+    }
+
+    @Test
     void anInvalidTreeIsFoundInvalid() throws Exception {
         Path source = TestSupport.seeds().get(0);
         SourceDocument src = Readers.read(source, null);
