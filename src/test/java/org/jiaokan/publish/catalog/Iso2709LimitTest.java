@@ -22,22 +22,9 @@ class Iso2709LimitTest {
 
     @Test
     void aRecordTooLongForIso2709IsNamedAndKeptInMarcXml() throws Exception {
-        Path in = Files.createDirectories(tmp.resolve("in"));
-        Files.copy(Path.of("tei/docs/jk-000_48375d0ce296dd95.xml"), in.resolve("a.xml"));
-        String b = Files.readString(Path.of("tei/docs/jk-001_e8825e5862d1a0f3.xml"), StandardCharsets.UTF_8);
         String title = "今年公安工作怎么干?全国公安厅局长会议精神关键点提示";
-        assertTrue(b.contains(title));
-        Path big = in.resolve("b.xml");
-        Files.writeString(big, b.replace(title, title + "长".repeat(40_000)), StandardCharsets.UTF_8);
-        Path out = tmp.resolve("out");
-
-        CliRun r = CliRun.of("publish", "-q", "--formats", "catalog", "-o", out.toString(), in.toString());
-
-        assertEquals(1, r.exit(), r.err());
-        assertEquals(1, r.errLines().size(), r.err());
-        assertTrue(r.errLines().get(0).matches("jiaokan: error: " + java.util.regex.Pattern.quote(big.toString())
-                + ": its MARC record is \\d{6} bytes, over the 99,999 ISO 2709 holds; the \\.mrc and \\.mrk files and all\\.mrc and all\\.mrk are"
-                + " without it, its MARCXML holds it whole"), r.err());
+        Path out = publishWithOneGrown("jk-000_48375d0ce296dd95", "jk-001_e8825e5862d1a0f3", title, title + "长".repeat(40_000),
+                "its MARC record is \\d{6} bytes, over the 99,999 ISO 2709 holds");
         Path records = out.resolve("records");
         String bigId = "jk-001_e8825e5862d1a0f3", smallId = "jk-000_48375d0ce296dd95";
         assertTrue(Files.readString(records.resolve("marcxml/" + bigId + ".xml")).contains("长".repeat(40_000)));
@@ -50,26 +37,14 @@ class Iso2709LimitTest {
         assertArrayEquals(Files.readAllBytes(records.resolve("marc/" + smallId + ".mrc")), Files.readAllBytes(records.resolve("all.mrc")));
         assertArrayEquals(Files.readAllBytes(records.resolve("marc/" + smallId + ".mrk")), Files.readAllBytes(records.resolve("all.mrk")));
     }
+
     @Test
     void aFieldTooLongForIso2709IsNamedAndNoFileHoldsACutOne() throws Exception {
         // 6,000 Han characters in one keyword: a 653 field of some 18,000 bytes in a record well under 99,999. marc4j
         // wrote it with the length 9999 in its directory, and no reader read the file past it.
-        Path in = Files.createDirectories(tmp.resolve("in"));
-        Files.copy(Path.of("tei/docs/jk-001_e8825e5862d1a0f3.xml"), in.resolve("a.xml"));
-        String b = Files.readString(Path.of("tei/docs/jk-000_48375d0ce296dd95.xml"), StandardCharsets.UTF_8);
         String term = "<term>四个意识</term>";
-        assertTrue(b.contains(term));
-        Path big = in.resolve("b.xml");
-        Files.writeString(big, b.replace(term, term + "<term>" + "维护稳定".repeat(1500) + "</term>"), StandardCharsets.UTF_8);
-        Path out = tmp.resolve("out");
-
-        CliRun r = CliRun.of("publish", "-q", "--formats", "catalog", "-o", out.toString(), in.toString());
-
-        assertEquals(1, r.exit(), r.err());
-        assertEquals(1, r.errLines().size(), r.err());
-        assertTrue(r.errLines().get(0).matches("jiaokan: error: " + java.util.regex.Pattern.quote(big.toString())
-                + ": its MARC field 653 is \\d{5} bytes, over the 9,999 ISO 2709 holds in a field; the \\.mrc and \\.mrk files"
-                + " and all\\.mrc and all\\.mrk are without it, its MARCXML holds it whole"), r.err());
+        Path out = publishWithOneGrown("jk-001_e8825e5862d1a0f3", "jk-000_48375d0ce296dd95", term,
+                term + "<term>" + "维护稳定".repeat(1500) + "</term>", "its MARC field 653 is \\d{5} bytes, over the 9,999 ISO 2709 holds in a field");
         Path records = out.resolve("records");
         String bigId = "jk-000_48375d0ce296dd95", smallId = "jk-001_e8825e5862d1a0f3";
         assertTrue(Files.readString(records.resolve("marcxml/" + bigId + ".xml")).contains("维护稳定".repeat(1500)));
@@ -79,5 +54,26 @@ class Iso2709LimitTest {
         List<String> ids = new java.util.ArrayList<>();
         while (reader.hasNext()) ids.add(reader.next().getControlNumber());
         assertEquals(List.of(smallId), ids);
+    }
+    /**
+     * Publishes the catalogue of two example documents, the second ({@code in/b.xml}) with {@code text} made {@code grown},
+     * and checks the run's one error line: {@code b.xml}, {@code why}, and what is and is not written. The output folder.
+     */
+    private Path publishWithOneGrown(String small, String grownDoc, String text, String grown, String why) throws Exception {
+        Path in = Files.createDirectories(tmp.resolve("in"));
+        Files.copy(Path.of("tei/docs/" + small + ".xml"), in.resolve("a.xml"));
+        String b = Files.readString(Path.of("tei/docs/" + grownDoc + ".xml"), StandardCharsets.UTF_8);
+        assertTrue(b.contains(text));
+        Path big = in.resolve("b.xml");
+        Files.writeString(big, b.replace(text, grown), StandardCharsets.UTF_8);
+        Path out = tmp.resolve("out");
+
+        CliRun r = CliRun.of("publish", "-q", "--formats", "catalog", "-o", out.toString(), in.toString());
+
+        assertEquals(1, r.exit(), r.err());
+        assertEquals(1, r.errLines().size(), r.err());
+        assertTrue(r.errLines().get(0).matches("jiaokan: error: " + java.util.regex.Pattern.quote(big.toString()) + ": " + why
+                + "; the \\.mrc and \\.mrk files and all\\.mrc and all\\.mrk are without it, its MARCXML holds it whole"), r.err());
+        return out;
     }
 }
