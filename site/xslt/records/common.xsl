@@ -54,7 +54,8 @@
     <xsl:sequence select="($titles[@type = 'main'], $titles[not(@type = 'sub')], $titles)[1]"/>
   </xsl:function>
 
-  <!-- A header without a title: the document's identifier stands for it, as on its page, as a devised title. -->
+  <!-- A header without a title: the document's identifier stands for it, as on its page, as a devised title (its
+       idno, else the identifier the site gives it, $docid, in a document's own record). -->
   <xsl:function name="r:untitled" as="xs:boolean">
     <xsl:param name="h" as="element(teiHeader)"/>
     <xsl:sequence select="empty(r:title-el($h))"/>
@@ -64,7 +65,8 @@
        without the brackets that mark it. -->
   <xsl:function name="r:title" as="xs:string">
     <xsl:param name="h" as="element(teiHeader)"/>
-    <xsl:variable name="t" select="if (r:untitled($h)) then (normalize-space(($h/fileDesc/publicationStmt/idno[@type = 'jiaokan'])[1])[. != ''], 'Untitled document')[1]
+    <xsl:variable name="t" select="if (r:untitled($h)) then (normalize-space(($h/fileDesc/publicationStmt/idno[@type = 'jiaokan'])[1])[. != ''],
+                                   $docid[. != ''], 'Untitled document')[1]
                                    else normalize-space(string-join(r:title-el($h)//text()[not(ancestor::note)], ''))"/>
     <xsl:sequence select="if (r:devised($h)) then replace($t, '^\[(.*)\]$', '$1') else $t"/>
   </xsl:function>
