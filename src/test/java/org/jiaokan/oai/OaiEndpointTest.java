@@ -292,6 +292,27 @@ class OaiEndpointTest {
     }
 
     @Test
+    void anErrorOtherThanBadVerbOrBadArgumentEchoesTheArguments() throws Exception {
+        // the protocol: the request's attributes are its arguments, but for badVerb and badArgument (the library wrote
+        // the base URL alone for every error)
+        Element r = request(oai("verb=GetRecord&metadataPrefix=oai_dc&identifier=" + enc("oai:example.org:no-such-doc")));
+        assertEquals("GetRecord", r.getAttribute("verb"));
+        assertEquals("oai:example.org:no-such-doc", r.getAttribute("identifier"));
+        assertEquals("oai_dc", r.getAttribute("metadataPrefix"));
+        r = request(oai("verb=ListIdentifiers&metadataPrefix=oai_dc&set=genre:no-such-genre&from=2026-01-01"));
+        assertEquals("genre:no-such-genre", r.getAttribute("set"));
+        assertEquals("2026-01-01", r.getAttribute("from"));
+        assertEquals("ead", request(oai("verb=ListRecords&metadataPrefix=ead")).getAttribute("metadataPrefix"));
+        // badArgument and badVerb: the base URL alone
+        assertFalse(request(oai("verb=ListRecords")).hasAttributes());
+        assertFalse(request(oai("verb=Frobnicate")).hasAttributes());
+    }
+
+    private static Element request(Document d) {
+        return (Element) d.getElementsByTagNameNS(OAI, "request").item(0);
+    }
+
+    @Test
     void getRecordCopiesTheRecordFile() throws Exception {
         String doc = docIds.get(2);
         Document d = oai("verb=GetRecord&metadataPrefix=marcxml&identifier=" + enc(id(doc)));

@@ -167,8 +167,54 @@ public final class OaiEndpoint {
             answer = new OAIPMH().withRequest(answer.getRequest().withFrom(askedFrom)).withResponseDate(answer.getResponseDate())
                     .withError(new Error("no record has a datestamp on or after the day 'from' names").withCode(Error.Code.NO_RECORDS_MATCH));
         }
+        echoArguments(answer, clean, askedFrom, askedUntil);
         if (answer.getVerb() instanceof Identify identify) answer.withVerb(new DayIdentify(identify));
         return write(answer, s.config);
+    }
+
+    /**
+     * Gives an answer whose errors are neither {@code badVerb} nor {@code badArgument} the request's arguments as its
+     * {@code request} element's attributes, as the protocol asks (they were valid, so they are echoed); the library
+     * writes the base URL alone for every error. A {@code from} or {@code until} is the day asked for.
+     */
+    private static void echoArguments(OAIPMH answer, Map<String, String[]> clean, java.time.Instant askedFrom, java.time.Instant askedUntil) {
+        Request r = answer.getRequest();
+        if (!answer.hasErrors() || r == null || r.getVerb().isPresent()) return;
+        for (Error e : answer.getErrors()) {
+            if (e.getCode() == Error.Code.BAD_VERB || e.getCode() == Error.Code.BAD_ARGUMENT) return;
+        }
+        String verb = one(clean, "verb");
+        if (verb == null) return;
+        try {
+            r.withVerb(io.gdcc.xoai.model.oaipmh.verbs.Verb.Type.from(verb));
+        } catch (io.gdcc.xoai.exceptions.BadVerbException e) {
+            return;
+        }
+        if (one(clean, "identifier") != null) r.withIdentifier(one(clean, "identifier"));
+        if (one(clean, "metadataPrefix") != null) r.withMetadataPrefix(one(clean, "metadataPrefix"));
+        if (one(clean, "set") != null) r.withSet(one(clean, "set"));
+        if (one(clean, "resumptionToken") != null) r.withResumptionToken(one(clean, "resumptionToken"));
+        java.time.Instant from = askedFrom != null ? askedFrom : instant(one(clean, "from"));
+        if (from != null) r.withFrom(from);
+        java.time.Instant until = askedUntil != null ? askedUntil : instant(one(clean, "until"));
+        if (until != null) r.withUntil(until);
+    }
+
+    /** The one value of an argument, or null (none, or more than one: an error the library names). */
+    private static String one(Map<String, String[]> args, String name) {
+        String[] v = args.get(name);
+        return v != null && v.length == 1 ? v[0] : null;
+    }
+
+    /** A day or a time of the protocol as an instant (a day at its start, UTC), or null. */
+    private static java.time.Instant instant(String v) {
+        if (v == null) return null;
+        try {
+            if (v.matches("\\d{4}-\\d{2}-\\d{2}")) return java.time.LocalDate.parse(v).atStartOfDay(ZoneOffset.UTC).toInstant();
+            return java.time.Instant.parse(v);
+        } catch (java.time.format.DateTimeParseException e) {
+            return null;
+        }
     }
 
     /**
