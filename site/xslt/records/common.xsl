@@ -71,6 +71,14 @@
     <xsl:sequence select="if (r:devised($h)) then replace($t, '^\[(.*)\]$', '$1') else $t"/>
   </xsl:function>
 
+  <!-- The subtitle (titleStmt/title type="sub", an editor's note in it left out), else ''; none where it is the title itself. -->
+  <xsl:function name="r:subtitle" as="xs:string">
+    <xsl:param name="h" as="element(teiHeader)"/>
+    <xsl:variable name="sub" select="$h/fileDesc/titleStmt/title[@type = 'sub'][not(. is r:title-el($h))]
+                                     ! normalize-space(string-join(.//text()[not(ancestor::note)], ''))"/>
+    <xsl:sequence select="($sub[. != ''], '')[1]"/>
+  </xsl:function>
+
   <xsl:function name="r:devised" as="xs:boolean">
     <xsl:param name="h" as="element(teiHeader)"/>
     <xsl:sequence select="r:title-el($h)/@type = 'desc' or r:untitled($h)"/>

@@ -157,8 +157,12 @@
     <!-- Title: a devised title in brackets, noted in 500. -->
     <r:f tag="245" i1="{if ($main) then '1' else '0'}" i2="0">
       <xsl:variable name="sor" select="string-join($agents[@credited]/@name, ', ')"/>
+      <xsl:variable name="sub" select="r:subtitle($h)"/>
       <xsl:sequence select="r:s('a', $title, 'title', if ($devised) then '[' else '',
-          concat(if ($devised) then ']' else '', if ($sor != '') then ' /' else r:stop(if ($devised) then ']' else $title)))"/>
+          concat(if ($devised) then ']' else '', if ($sub != '') then ' :' else if ($sor != '') then ' /' else r:stop(if ($devised) then ']' else $title)))"/>
+      <xsl:if test="$sub != ''">
+        <xsl:sequence select="r:s('b', $sub, 'title', '', if ($sor != '') then ' /' else r:stop($sub))"/>
+      </xsl:if>
       <xsl:if test="$sor != ''">
         <xsl:sequence select="r:s('c', $sor, if ($agents[@credited][1]/@kind = 'person') then 'person' else 'corporate', '', r:stop($sor))"/>
       </xsl:if>

@@ -33,7 +33,9 @@
     <xsl:param name="script" as="xs:string"/>
     <xsl:param name="group" as="xs:string"/>
     <xsl:param name="supplied" as="xs:boolean" select="false()"/>
+    <xsl:param name="subtitle" as="xs:string" select="''"/>
     <xsl:variable name="roman" select="r:roman($title, 'title')"/>
+    <xsl:variable name="roman-sub" select="if ($subtitle != '' and $roman != '') then (r:roman($subtitle, 'title')[. != ''], $subtitle)[1] else ''"/>
     <mods:titleInfo>
       <xsl:if test="$roman != ''">
         <xsl:attribute name="altRepGroup" select="$group"/>
@@ -42,11 +44,13 @@
       </xsl:if>
       <xsl:if test="$supplied"><xsl:attribute name="supplied" select="'yes'"/></xsl:if>
       <mods:title><xsl:value-of select="$title"/></mods:title>
+      <xsl:if test="$subtitle != ''"><mods:subTitle><xsl:value-of select="$subtitle"/></mods:subTitle></xsl:if>
     </mods:titleInfo>
     <xsl:if test="$roman != ''">
       <mods:titleInfo altRepGroup="{$group}" script="Latn" lang="chi" transliteration="{$TRANSLIT}">
         <xsl:if test="$supplied"><xsl:attribute name="supplied" select="'yes'"/></xsl:if>
         <mods:title><xsl:value-of select="$roman"/></mods:title>
+        <xsl:if test="$roman-sub != ''"><mods:subTitle><xsl:value-of select="$roman-sub"/></mods:subTitle></xsl:if>
       </mods:titleInfo>
     </xsl:if>
   </xsl:template>
@@ -101,6 +105,7 @@
     <xsl:call-template name="r:title-info">
       <xsl:with-param name="title" select="r:title($h)"/><xsl:with-param name="script" select="$script"/>
       <xsl:with-param name="group" select="'t1'"/><xsl:with-param name="supplied" select="r:devised($h)"/>
+      <xsl:with-param name="subtitle" select="r:subtitle($h)"/>
     </xsl:call-template>
     <!-- The primary name is the MARC record's main entry: the first credited agent, else the issuing body. (The agents are
          made without a parent, so "the first" is their place in the sequence, not a preceding sibling.) -->

@@ -72,9 +72,14 @@ class OddHeadersRecordsTest {
         assertTrue(ris.contains("TI  - 四川省公安局處長會議召開\n") || ris.contains("TI  - 四川省公安局處長會議召開\r\n"), ris);
         assertFalse(ris.contains("副題在前") || ris.contains("編者按"), ris);
         String dcB = Files.readString(records.resolve("dc/" + SUBTITLED + ".xml"), StandardCharsets.UTF_8);
-        assertTrue(dcB.contains(">四川省公安局處長會議召開</dc:title>"), dcB);
+        assertTrue(dcB.contains(">四川省公安局處長會議召開 : 副題在前</dc:title>"), dcB);
         assertFalse(dcB.contains("編者按"), dcB);
         String modsB = Files.readString(records.resolve("mods/" + SUBTITLED + ".xml"), StandardCharsets.UTF_8);
+        // the subtitle in the records: MODS subTitle, MARC 245 $b (in the field in the original script, 880)
+        assertTrue(modsB.contains("<mods:title>四川省公安局處長會議召開</mods:title>") && modsB.contains("<mods:subTitle>副題在前</mods:subTitle>"), modsB);
+        String marcSub = Files.readString(records.resolve("marcxml/" + SUBTITLED + ".xml"), StandardCharsets.UTF_8);
+        assertTrue(Pattern.compile("(?s)<marc:subfield code=\"6\">245-\\d\\d/\\$1</marc:subfield>\\s*<marc:subfield code=\"a\">四川省公安局處長會議召開 :</marc:subfield>"
+                + "\\s*<marc:subfield code=\"b\">副題在前 /</marc:subfield>").matcher(marcSub).find(), marcSub);
         // one name primary, in its two forms (the characters and their romanisation)
         assertEquals(2, Pattern.compile("<mods:name [^>]*usage=\"primary\"").matcher(modsB).results().count(), modsB);
         // the MARC record's main entry (100) is the same person: the first author credited
@@ -82,6 +87,18 @@ class OddHeadersRecordsTest {
         String marcB = Files.readString(records.resolve("marcxml/" + SUBTITLED + ".xml"), StandardCharsets.UTF_8);
         assertEquals(1, Pattern.compile("tag=\"100\"").matcher(marcB).results().count(), marcB);
         assertTrue(Pattern.compile("(?s)tag=\"100\".*?Jia, Yi").matcher(marcB).find(), marcB);
+
+        // every record of these headers valid against its standard's schema (skipped where the schemas are absent)
+        if (java.nio.file.Files.isDirectory(org.jiaokan.catalog.MetadataSchemas.DIR)) {
+            for (String id : new String[] {UNTITLED, SUBTITLED}) {
+                assertEquals(java.util.List.of(), org.jiaokan.catalog.MetadataSchemas.errors(org.jiaokan.catalog.MetadataSchemas.Standard.MODS,
+                        Files.readAllBytes(records.resolve("mods/" + id + ".xml"))), id);
+                assertEquals(java.util.List.of(), org.jiaokan.catalog.MetadataSchemas.errors(org.jiaokan.catalog.MetadataSchemas.Standard.MARCXML,
+                        Files.readAllBytes(records.resolve("marcxml/" + id + ".xml"))), id);
+                assertEquals(java.util.List.of(), org.jiaokan.catalog.MetadataSchemas.errors(org.jiaokan.catalog.MetadataSchemas.Standard.OAI_DC,
+                        Files.readAllBytes(records.resolve("dc/" + id + ".xml"))), id);
+            }
+        }
     }
 
     @Test
