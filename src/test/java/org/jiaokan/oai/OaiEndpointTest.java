@@ -308,6 +308,17 @@ class OaiEndpointTest {
         assertFalse(request(oai("verb=Frobnicate")).hasAttributes());
     }
 
+    @Test
+    void aRepeatedArgumentIsOneErrorNamingIt() throws Exception {
+        // the library named no argument, and said the repeated one was missing as well
+        Document d = oai("verb=ListRecords&metadataPrefix=oai_dc&metadataPrefix=oai_dc");
+        assertEquals(List.of("the argument 'metadataPrefix' is given more than once"), texts(d, "error"));
+        assertEquals("badArgument", errorCode(d));
+        assertEquals(List.of("the argument 'set' is given more than once"),
+                texts(oai("verb=ListRecords&metadataPrefix=oai_dc&set=a&set=b"), "error"));
+        assertEquals("badVerb", errorCode(oai("verb=Identify&verb=ListSets")), "a repeated verb is still badVerb");
+    }
+
     private static Element request(Document d) {
         return (Element) d.getElementsByTagNameNS(OAI, "request").item(0);
     }

@@ -167,6 +167,7 @@ public final class OaiEndpoint {
             answer = new OAIPMH().withRequest(answer.getRequest().withFrom(askedFrom)).withResponseDate(answer.getResponseDate())
                     .withError(new Error("no record has a datestamp on or after the day 'from' names").withCode(Error.Code.NO_RECORDS_MATCH));
         }
+        answer = repeatedOnce(answer, clean);
         echoArguments(answer, clean, askedFrom, askedUntil);
         if (answer.getVerb() instanceof Identify identify) answer.withVerb(new DayIdentify(identify));
         return write(answer, s.config);
@@ -198,6 +199,30 @@ public final class OaiEndpoint {
         if (from != null) r.withFrom(from);
         java.time.Instant until = askedUntil != null ? askedUntil : instant(one(clean, "until"));
         if (until != null) r.withUntil(until);
+    }
+
+    /**
+     * An answer to a request that repeats an argument other than the verb, with one error naming each argument
+     * repeated: the library says "Arguments must be singular, given: '[oai_dc, oai_dc]'" naming none, and also that the
+     * argument is missing ("Missing required argument 'metadataPrefix'"), which it is not.
+     */
+    private static OAIPMH repeatedOnce(OAIPMH answer, Map<String, String[]> clean) {
+        List<String> repeated = new ArrayList<>();
+        for (Map.Entry<String, String[]> a : clean.entrySet()) {
+            if (a.getValue().length > 1 && !a.getKey().equals("verb")) repeated.add(a.getKey());
+        }
+        if (repeated.isEmpty() || !answer.hasErrors()) return answer;
+        OAIPMH fixed = new OAIPMH().withRequest(answer.getRequest()).withResponseDate(answer.getResponseDate());
+        for (String name : repeated) {
+            fixed.withError(new Error("the argument '" + name + "' is given more than once").withCode(Error.Code.BAD_ARGUMENT));
+        }
+        for (Error e : answer.getErrors()) {
+            String m = e.getMessage() == null ? "" : e.getMessage();
+            if (m.startsWith("Arguments must be singular")) continue;
+            if (repeated.stream().anyMatch(n -> m.startsWith("Missing required argument '" + n + "'"))) continue;
+            fixed.withError(e);
+        }
+        return fixed;
     }
 
     /** The one value of an argument, or null (none, or more than one: an error the library names). */
