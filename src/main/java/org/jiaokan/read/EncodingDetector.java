@@ -12,6 +12,27 @@ final class EncodingDetector {
 
     static final Charset GB18030 = Charset.forName("GB18030");
     static final Charset BIG5 = Charset.forName("Big5");
+    /**
+     * Big5 and its extensions, tried in this order: Big5 as the standard has it, then the Hong Kong set (HKSCS: 嘅 咗,
+     * and the ETEN characters Taiwanese text uses, 碁 F9D6, 裏 F9D8), then Windows' code page 950 (which reads the
+     * user-defined area as private-use characters). Strict Big5 refused a text with one such character, and GB18030,
+     * which decodes nearly any bytes, read it as nonsense.
+     */
+    static final java.util.List<Charset> BIG5_VARIANTS = java.util.stream.Stream.of("Big5", "Big5-HKSCS", "x-windows-950")
+            .filter(Charset::isSupported).map(Charset::forName).toList();
+
+    /** A strict decoding as one of {@link #BIG5_VARIANTS}, with the variant: the first that decodes, else strict Big5's failure. */
+    record Big5Decoding(StrictDecoding decoding, Charset charset) {}
+
+    static Big5Decoding big5(byte[] bytes, int from) {
+        StrictDecoding first = null;
+        for (Charset c : BIG5_VARIANTS) {
+            StrictDecoding d = StrictDecoding.decode(bytes, from, c);
+            if (d.ok()) return new Big5Decoding(d, c);
+            if (first == null) first = d;
+        }
+        return new Big5Decoding(first, BIG5);
+    }
 
     static final String BINARY = "binary data, not text";
 
@@ -123,7 +144,22 @@ final class EncodingDetector {
         StrictDecoding gb = StrictDecoding.decode(bytes, 0, GB18030);
         StrictDecoding big5 = StrictDecoding.decode(bytes, 0, BIG5);
         String utf8Failure = "UTF-8 fails at byte " + utf8.errorOffset();
-        if (gb.ok() && big5.ok()) return choosePlausible(gb.text(), big5.text(), utf8Failure, fewNuls);
+        if (gb.ok() && big5.ok()) return choosePlausible(gb.text(), big5.text(), BIG5, utf8Failure, fewNuls);
+        double gbScore = gb.ok() ? HanPlausibility.score(gb.text()) : 0;
+        if (gbScore < PLAUSIBLE) {
+            // GB18030 fails, or decodes into something hardly Chinese (it decodes nearly any bytes): Big5 with characters
+            // of its extensions (Windows' 碁 裏, Hong Kong's 嘅 咗), which strict Big5 refuses, may be the text.
+            Big5Decoding extended = big5(bytes, 0);
+            if (extended.decoding().ok() && HanPlausibility.score(extended.decoding().text()) > gbScore) {
+                return single(extended.decoding().text(), extended.charset(), utf8Failure + ", Big5 at byte " + big5.errorOffset()
+                        + (gb.ok() ? ", GB18030 reads as Chinese with " + percent(gbScore) + " frequent characters" : ", GB18030 at byte " + gb.errorOffset()), fewNuls);
+            }
+            Charset widest = BIG5_VARIANTS.get(Math.min(1, BIG5_VARIANTS.size() - 1)); // HKSCS: no private-use readings
+            DamagedDecoding nearBig5 = gb.ok() ? DamagedDecoding.decode(bytes, 0, widest) : null;
+            if (nearBig5 != null && acceptable(nearBig5, bytes.length) && HanPlausibility.score(nearBig5.text()) > gbScore) {
+                return damagedText(nearBig5, widest, fewNuls);
+            }
+        }
         if (gb.ok()) return single(gb.text(), GB18030, utf8Failure + ", Big5 at byte " + big5.errorOffset(), fewNuls);
         if (big5.ok()) return single(big5.text(), BIG5, utf8Failure + ", GB18030 at byte " + gb.errorOffset(), fewNuls);
         DecodedText utf16 = utf16WithoutBom(bytes);
@@ -136,6 +172,9 @@ final class EncodingDetector {
         }
         throw new ReadException(BINARY);
     }
+
+    /** The share of frequent Chinese characters below which a decoding hardly reads as Chinese. */
+    static final double PLAUSIBLE = 0.3;
 
     /** At most this share of a text's bytes may be damaged for it to be read as damaged text rather than refused. */
     static final double MAX_DAMAGE = 0.02;
@@ -186,16 +225,17 @@ final class EncodingDetector {
                 + percent(HanPlausibility.score(text)) + " frequent Chinese characters); " + failures);
     }
 
-    private static DecodedText choosePlausible(String gbText, String big5Text, String utf8Failure, boolean fewNuls) throws ReadException {
+    private static DecodedText choosePlausible(String gbText, String big5Text, Charset big5Charset, String utf8Failure,
+                                              boolean fewNuls) throws ReadException {
         double gbScore = HanPlausibility.score(gbText);
         double big5Score = HanPlausibility.score(big5Text);
         // GB18030 wins ties: it is the more common legacy encoding and a superset of GBK/GB2312.
         boolean big5Wins = big5Score > gbScore;
         String text = big5Wins ? big5Text : gbText;
         requireText(text, fewNuls);
-        String winner = big5Wins ? "Big5" : "GB18030";
-        String loser = big5Wins ? "GB18030" : "Big5";
-        return new DecodedText(text, winner, "decodes as both GB18030 and Big5 (" + utf8Failure + "); "
+        String winner = big5Wins ? big5Charset.name() : "GB18030";
+        String loser = big5Wins ? "GB18030" : big5Charset.name();
+        return new DecodedText(text, winner, "decodes as both GB18030 and " + big5Charset.name() + " (" + utf8Failure + "); "
                 + winner + " reads as Chinese with " + percent(Math.max(gbScore, big5Score))
                 + " frequent characters against " + percent(Math.min(gbScore, big5Score)) + " as " + loser);
     }

@@ -22,6 +22,15 @@ final class HtmlDecoding {
             return overruled(bytes, "declares unsupported charset \"" + declared.label() + "\" in " + declared.where());
         }
         StrictDecoding d = StrictDecoding.decode(bytes, 0, declared.charset());
+        Charset charset = declared.charset();
+        if (!d.ok() && charset.equals(EncodingDetector.BIG5)) {
+            // a page labelled Big5 with Windows' or Hong Kong's characters (碁, 嘅), which browsers read under that label
+            EncodingDetector.Big5Decoding variant = EncodingDetector.big5(bytes, 0);
+            if (variant.decoding().ok()) {
+                d = variant.decoding();
+                charset = variant.charset();
+            }
+        }
         if (!d.ok()) {
             return overruled(bytes, "declares " + declared.label() + " in " + declared.where()
                     + " but is not valid " + declared.charset().name() + " at byte " + d.errorOffset());
@@ -38,6 +47,10 @@ final class HtmlDecoding {
             }
         }
         EncodingDetector.requireText(d.text());
+        if (!charset.equals(declared.charset())) {
+            return new DecodedText(d.text(), charset.name(), evidence(declared) + "; decoded with its extension "
+                    + charset.name() + ", as browsers read the label");
+        }
         return new DecodedText(d.text(), declared.charset().name(), evidence(declared));
     }
 
