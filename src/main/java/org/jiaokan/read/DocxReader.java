@@ -2,12 +2,10 @@ package org.jiaokan.read;
 
 import org.apache.poi.ooxml.POIXMLProperties;
 import org.apache.poi.xwpf.usermodel.IBodyElement;
-import org.apache.poi.xwpf.usermodel.IRunElement;
 import org.apache.poi.xwpf.usermodel.XWPFAbstractFootnoteEndnote;
 import org.apache.poi.xwpf.usermodel.XWPFDocument;
 import org.apache.poi.xwpf.usermodel.XWPFHeaderFooter;
 import org.apache.poi.xwpf.usermodel.XWPFParagraph;
-import org.apache.poi.xwpf.usermodel.XWPFRun;
 import org.apache.poi.xwpf.usermodel.XWPFSDT;
 import org.apache.poi.xwpf.usermodel.XWPFStyle;
 import org.apache.poi.xwpf.usermodel.XWPFStyles;
@@ -53,7 +51,6 @@ public final class DocxReader implements SourceReader {
 
     static final String EVIDENCE = "DOCX (Office Open XML, UTF-8 XML parts)";
 
-    private static final Pattern POI_NOTE_REF = Pattern.compile("\\[(footnote|endnote)Ref:(-?\\d+)]");
     /** "org.apache.xmlbeans.XmlException: error: " and the like: names for programmers, not for the user. */
     private static final Pattern EXCEPTION_PREFIX = Pattern.compile("^(?:(?:[a-z]\\w*\\.)+[A-Z]\\w*: |error: )+");
     private static final Pattern HEADING_NAME = Pattern.compile("(?:heading|标题|標題)\\s*(\\d)");
@@ -118,12 +115,17 @@ public final class DocxReader implements SourceReader {
     }
 
     private static void addTable(XWPFTable table, List<SourceLine> out) {
+        addTable(table, Hint.PARAGRAPH, "", out);
+    }
+
+    /** A table's cells' text, a line each, with {@code hint} and {@code detail} (a note's table is the note's). */
+    private static void addTable(XWPFTable table, Hint hint, String detail, List<SourceLine> out) {
         for (XWPFTableRow row : table.getRows()) {
             for (XWPFTableCell cell : row.getTableCells()) {
                 for (IBodyElement element : cell.getBodyElements()) {
-                    if (element instanceof XWPFParagraph p) addLines(paragraphText(p), Hint.PARAGRAPH, "", out);
-                    else if (element instanceof XWPFTable nested) addTable(nested, out);
-                    else if (element instanceof XWPFSDT sdt) addLines(sdt.getContent().getText(), Hint.PARAGRAPH, "", out);
+                    if (element instanceof XWPFParagraph p) addLines(paragraphText(p), hint, detail, out);
+                    else if (element instanceof XWPFTable nested) addTable(nested, hint, detail, out);
+                    else if (element instanceof XWPFSDT sdt) addLines(sdt.getContent().getText(), hint, detail, out);
                 }
             }
         }
@@ -136,8 +138,9 @@ public final class DocxReader implements SourceReader {
     private static void addNote(XWPFAbstractFootnoteEndnote note, String prefix, List<SourceLine> out) {
         // Separator "notes" (types separator, continuationSeparator) are layout, not text.
         if (note.getCTFtnEdn().isSetType() && !"normal".equals(note.getCTFtnEdn().getType().toString())) return;
-        for (XWPFParagraph p : note.getParagraphs()) {
-            addLines(paragraphText(p), Hint.FOOTNOTE, prefix + note.getId(), out);
+        for (IBodyElement element : note.getBodyElements()) {
+            if (element instanceof XWPFParagraph p) addLines(paragraphText(p), Hint.FOOTNOTE, prefix + note.getId(), out);
+            else if (element instanceof XWPFTable table) addTable(table, Hint.FOOTNOTE, prefix + note.getId(), out);
         }
     }
 
@@ -170,34 +173,83 @@ public final class DocxReader implements SourceReader {
     record Anchored(String text, List<SourceLine.NoteAnchor> anchors) {}
 
     /**
-     * The paragraph's text from its runs; a note reference adds no text but a {@link SourceLine.NoteAnchor}.
-     * Not {@link XWPFParagraph#getText()}, which appends the notes' text to the paragraph.
+     * The paragraph's text, read from its XML in document order; a note reference adds no text but a
+     * {@link SourceLine.NoteAnchor}. Not {@link XWPFParagraph#getText()}, which appends the notes' text to the
+     * paragraph, nor POI's runs alone, which leave out text in custom XML and in text boxes and symbols
+     * ({@code w:sym}). A text box's text stands on lines of its own where its anchor is.
      */
     static Anchored paragraphText(XWPFParagraph p) {
         StringBuilder sb = new StringBuilder();
         List<SourceLine.NoteAnchor> anchors = new ArrayList<>();
-        for (IRunElement element : p.getIRuns()) {
-            if (element instanceof XWPFRun run) {
-                String text = run.text();
-                boolean hasNoteRef = !run.getCTR().getFootnoteReferenceList().isEmpty()
-                        || !run.getCTR().getEndnoteReferenceList().isEmpty();
-                if (hasNoteRef) {
-                    Matcher m = POI_NOTE_REF.matcher(text);
-                    int pos = 0;
-                    while (m.find()) {
-                        sb.append(text, pos, m.start());
-                        anchors.add(new SourceLine.NoteAnchor(sb.length(), (m.group(1).equals("endnote") ? "e" : "") + m.group(2)));
-                        pos = m.end();
+        collect(p.getCTP().getDomNode(), sb, anchors);
+        return new Anchored(sb.toString(), anchors);
+    }
+
+    private static final String W = "http://schemas.openxmlformats.org/wordprocessingml/2006/main";
+    private static final String MC = "http://schemas.openxmlformats.org/markup-compatibility/2006";
+
+    /** The character data of {@code n}'s children (the DOM of POI's XML beans has no getTextContent). */
+    private static void appendText(org.w3c.dom.Node n, StringBuilder sb) {
+        for (org.w3c.dom.Node c = n.getFirstChild(); c != null; c = c.getNextSibling()) {
+            short type = c.getNodeType();
+            if (type == org.w3c.dom.Node.TEXT_NODE || type == org.w3c.dom.Node.CDATA_SECTION_NODE) sb.append(c.getNodeValue());
+        }
+    }
+
+    /** The text of {@code n}'s children, in order, into {@code sb} (see {@link #paragraphText}). */
+    private static void collect(org.w3c.dom.Node n, StringBuilder sb, List<SourceLine.NoteAnchor> anchors) {
+        for (org.w3c.dom.Node k = n.getFirstChild(); k != null; k = k.getNextSibling()) {
+            if (k.getNodeType() != org.w3c.dom.Node.ELEMENT_NODE) continue;
+            String ns = k.getNamespaceURI(), local = k.getLocalName();
+            if (MC.equals(ns) && "AlternateContent".equals(local)) {
+                // one of its forms: the first (mc:Choice); mc:Fallback holds the same text again
+                for (org.w3c.dom.Node c = k.getFirstChild(); c != null; c = c.getNextSibling()) {
+                    if (c.getNodeType() == org.w3c.dom.Node.ELEMENT_NODE) {
+                        collect(c, sb, anchors);
+                        break;
                     }
-                    sb.append(text, pos, text.length());
-                } else {
-                    sb.append(text);
                 }
-            } else if (element instanceof XWPFSDT sdt) {
-                sb.append(sdt.getContent().getText());
+                continue;
+            }
+            if (!W.equals(ns)) {
+                collect(k, sb, anchors); // drawing and VML wrappers, down to a text box's content
+                continue;
+            }
+            switch (local) {
+                case "t", "delText" -> appendText(k, sb);
+                case "tab", "ptab" -> sb.append('\t');
+                case "br", "cr" -> sb.append('\n');
+                case "noBreakHyphen" -> sb.append('\u2011');
+                case "softHyphen" -> sb.append('\u00AD');
+                case "sym" -> {
+                    String hex = ((org.w3c.dom.Element) k).getAttributeNS(W, "char");
+                    try {
+                        int cp = Integer.parseInt(hex, 16);
+                        // a symbol font's code (F0xx) is its character in the private-use area, as Word keeps it
+                        if (Character.isValidCodePoint(cp) && cp != 0) sb.appendCodePoint(cp < 0x100 ? 0xF000 + cp : cp);
+                    } catch (NumberFormatException e) {
+                        // no character to keep
+                    }
+                }
+                case "footnoteReference", "endnoteReference" -> anchors.add(new SourceLine.NoteAnchor(sb.length(),
+                        ("endnoteReference".equals(local) ? "e" : "") + ((org.w3c.dom.Element) k).getAttributeNS(W, "id")));
+                case "txbxContent" -> {
+                    // a text box: its paragraphs on lines of their own
+                    for (org.w3c.dom.Node c = k.getFirstChild(); c != null; c = c.getNextSibling()) {
+                        if (c.getNodeType() != org.w3c.dom.Node.ELEMENT_NODE) continue;
+                        sb.append('\n');
+                        collect(c, sb, anchors);
+                    }
+                    sb.append('\n');
+                }
+                // not text: properties, field codes, bookmarks, proofing marks, the ruby's reading
+                case "pPr", "rPr", "instrText", "delInstrText", "fldChar", "bookmarkStart", "bookmarkEnd", "proofErr",
+                     "commentRangeStart", "commentRangeEnd", "commentReference", "annotationRef", "rt", "sdtPr", "sdtEndPr",
+                     "footnoteRef", "endnoteRef", "separator", "continuationSeparator", "lastRenderedPageBreak",
+                     "permStart", "permEnd", "customXmlPr", "smartTagPr" -> { }
+                default -> collect(k, sb, anchors); // r, hyperlink, customXml, smartTag, fldSimple, ins, del, sdt, ruby, tbl …
             }
         }
-        return new Anchored(sb.toString(), anchors);
     }
 
     private record StyleHint(Hint hint, String detail) {}
