@@ -394,7 +394,9 @@
     if (at < to) parts.push([text.slice(at, to), false]);
     if (to < text.length) parts.push(['\u2026', false]);
     var doc = this.docOf(block);
-    return { anchor: data[0], number: block - this.firstBlocks[doc] + 1, parts: parts, spans: merged };
+    // the ¶ number its anchor has on the page ([anchor, text, windowMap or null, number]; none for a note)
+    var number = data.length > 3 ? data[3] : 0;
+    return { anchor: data[0], number: number, parts: parts, spans: merged };
   };
 
   /** The text shards needed for the snippets of the given results (first `perDoc` blocks with hits each). */
@@ -553,7 +555,7 @@
             if (!sn) return;
             var p = el('p', { 'class': 'search-snippet' });
             if (meta[5]) p.setAttribute('lang', meta[5]);
-            var link = el('a', { href: docLink(r.docid, sn.anchor) }, '\u00b6' + sn.number);
+            var link = el('a', { href: docLink(r.docid, sn.anchor) }, '\u00b6' + (sn.number > 0 ? sn.number : ''));
             link.setAttribute('class', 'pnum');
             p.appendChild(link);
             p.appendChild(doc.createTextNode(' '));

@@ -22,7 +22,7 @@ import java.util.List;
  * Files of documents this run did not see are removed at its end.
  */
 final class SearchCache {
-    private static final int MAGIC = 0x4a4b5344;
+    private static final int MAGIC = 0x4a4b5345; // "JKSE": the units with their ¶ numbers
 
     private final DocumentFiles files;
 
@@ -55,7 +55,7 @@ final class SearchCache {
                 int m = CompactData.size(in);
                 List<SearchDocument.Alternative> alts = new ArrayList<>(m);
                 for (int j = 0; j < m; j++) alts.add(new SearchDocument.Alternative(in.readInt(), in.readInt(), CompactData.string(in)));
-                units.add(new SearchDocument.Unit(anchor, text, List.copyOf(alts)));
+                units.add(new SearchDocument.Unit(anchor, text, List.copyOf(alts), in.readInt()));
             }
             if (in.available() != 0) return null;
             return new SearchDocument(docid, title, date, year, genre, genreLabel, script, List.copyOf(entities), List.copyOf(units));
@@ -89,6 +89,7 @@ final class SearchCache {
                         o.writeInt(a.end());
                         CompactData.write(o, a.text());
                     }
+                    o.writeInt(u.number());
                 }
             }
             files.write(name, b.toByteArray());

@@ -41,7 +41,7 @@ public final class Mentions {
     private static final NamespaceUri XML = NamespaceUri.XML;
 
     /** {@code $f:leaf-blocks} of common.xsl: each element with an xml:id and one of these local names is a numbered block. */
-    static final Set<String> LEAF_BLOCKS = Set.of("p", "ab", "head", "item", "fw", "byline", "dateline",
+    public static final Set<String> LEAF_BLOCKS = Set.of("p", "ab", "head", "item", "fw", "byline", "dateline",
             "salute", "signed", "titlePart", "trailer", "docAuthor", "docImprint", "docDate", "docEdition", "l", "speaker",
             "stage", "label", "caption", "bibl", "cell", "quote", "q", "argument", "epigraph", "postscript", "address", "seg");
     private static final Set<String> NAMES = Set.of("persName", "placeName", "orgName", "term", "name", "rs");

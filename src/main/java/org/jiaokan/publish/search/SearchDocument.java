@@ -42,8 +42,16 @@ public record SearchDocument(String docid, String title, String date, String yea
     /** A replaced form: the regularised text's UTF-16 span [start, end) stood for {@code text} in the source. */
     public record Alternative(int start, int end, String text) {}
 
-    /** One searchable block: the anchor (xml:id of the block or its nearest ancestor with one, or ""), its text. */
-    public record Unit(String anchor, String text, List<Alternative> alternatives) {}
+    /**
+     * One searchable block: the anchor (xml:id of the block or its nearest ancestor with one, or ""), its text, and the
+     * number its anchor has on the document's page (¶N: the page numbers the blocks with an xml:id of
+     * {@link org.jiaokan.publish.html.Mentions#LEAF_BLOCKS}, and items), 0 where it has none.
+     */
+    public record Unit(String anchor, String text, List<Alternative> alternatives, int number) {
+        public Unit(String anchor, String text, List<Alternative> alternatives) {
+            this(anchor, text, alternatives, 0);
+        }
+    }
 
     /** Reads one TEI file; the docid is the jiaokan idno or else the file name without {@code .xml}. */
     public static SearchDocument read(Path file) throws Exception {
@@ -117,6 +125,10 @@ public record SearchDocument(String docid, String title, String date, String yea
             Builder top = new Builder("");
             walk(text, top, units, "");
             top.emit(units, 0);
+            // each unit with the ¶ number its anchor has on the page (the search cited the unit's place among the
+            // index's units, which counts notes and not forme work, as the page does the other way round)
+            Map<String, Integer> numbers = pageNumbers(text);
+            units.replaceAll(u -> new Unit(u.anchor(), u.text(), u.alternatives(), numbers.getOrDefault(u.anchor(), 0)));
         }
         String year = date.length() >= 4 && date.substring(0, 4).chars().allMatch(Character::isDigit) ? date.substring(0, 4) : "";
         Map<String, Entity> unique = new LinkedHashMap<>();
@@ -219,6 +231,27 @@ public record SearchDocument(String docid, String title, String date, String yea
             }
             walk(e, b, units, here);
         }
+    }
+
+    /** The ¶ numbers of the document page (text.xsl's {@code f:pnums}): xml:id → number, the first element of an id. */
+    static Map<String, Integer> pageNumbers(Element text) {
+        Map<String, Integer> out = new java.util.HashMap<>();
+        int n = 0;
+        java.util.ArrayDeque<Node> stack = new java.util.ArrayDeque<>();
+        stack.push(text);
+        while (!stack.isEmpty()) {
+            Node node = stack.pop();
+            if (node != text && node instanceof Element e && e.hasAttributeNS(Xml.XML_NS, "id")
+                    && (org.jiaokan.publish.html.Mentions.LEAF_BLOCKS.contains(e.getLocalName())
+                        || "item".equals(e.getLocalName()) && Xml.TEI_NS.equals(e.getNamespaceURI()))) {
+                out.putIfAbsent(e.getAttributeNS(Xml.XML_NS, "id"), ++n);
+            }
+            // children pushed last first, so that they come off in document order
+            List<Node> kids = new ArrayList<>();
+            for (Node k = node.getFirstChild(); k != null; k = k.getNextSibling()) if (k instanceof Element) kids.add(k);
+            for (int i = kids.size() - 1; i >= 0; i--) stack.push(kids.get(i));
+        }
+        return out;
     }
 
     private static List<Element> elementChildren(Element e) {

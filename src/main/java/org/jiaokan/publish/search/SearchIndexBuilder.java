@@ -794,6 +794,8 @@ public final class SearchIndexBuilder {
             }
             StringBuilder t = new StringBuilder(u.text().length() + 32).append('[').append(ScriptStrings.quote(u.anchor())).append(',').append(ScriptStrings.quote(u.text()));
             if (vmap.length() > 0) t.append(",[").append(vmap).append(']');
+            // the ¶ number of its anchor on the page, where it has one (after the window map's place)
+            if (u.number() > 0) t.append(vmap.length() > 0 ? "," : ",null,").append(u.number());
             t.append(']');
             return new Prepared(keys, positions, t.toString());
         }
