@@ -15,7 +15,10 @@
     <xsl:variable name="creation" select="$hd/profileDesc/creation"/>
     <xsl:variable name="date-el" select="($creation/date, $bibl/date[@type = 'published'], $fd/publicationStmt/date)[1]"/>
     <xsl:variable name="author-els" select="$fd/titleStmt/author[not(@role = 'issuer')]"/>
-    <xsl:variable name="issuer-els" select="($creation/orgName[@type = 'issuer'], $fd/titleStmt/author[@role = 'issuer'])"/>
+    <!-- the issuing body once, though the creation and the title statement may both name it -->
+    <xsl:variable name="issuers" select="($creation/orgName[@type = 'issuer'], $fd/titleStmt/author[@role = 'issuer'])"/>
+    <xsl:variable name="issuer-els" select="for $i in 1 to count($issuers) return
+        $issuers[$i][not(normalize-space(.) = subsequence($issuers, 1, $i - 1) ! normalize-space(.))]"/>
     <xsl:variable name="cat" select="for $t in tokenize($hd/profileDesc/textClass/catRef[1]/@target, '\s+')[1] return $hd//category[@xml:id = substring-after($t, '#')]"/>
     <xsl:variable name="genre" select="normalize-space(substring-before($cat/catDesc[1] || ':', ':'))"/>
     <xsl:map>

@@ -423,7 +423,10 @@
 
   <!-- A character XML cannot carry (g pointing at a charDecl entry): shown by its code in the diplomatic reading. -->
   <xsl:template match="g[not(node())]" mode="m:text">
-    <span class="dipl-only iv iv-g"><span class="ivt"><xsl:value-of select="'⟨' || substring-after(@ref, '#') || '⟩'"/></span>
+    <!-- its code point as the charDecl maps it (U+0000), not the id of that entry, which begins with the document's key -->
+    <xsl:variable name="id" select="substring-after(@ref, '#')"/>
+    <xsl:variable name="cp" select="string((key('f:id', $id, root())/mapping[@type = 'codepoint'])[1])"/>
+    <span class="dipl-only iv iv-g"><span class="ivt"><xsl:value-of select="'⟨' || ($cp[. != ''], $id)[1] || '⟩'"/></span>
       <xsl:call-template name="f:marker">
         <xsl:with-param name="symbol" select="'◇'"/>
         <xsl:with-param name="explain" select="f:ui('iv.g')"/>
