@@ -393,7 +393,6 @@
     });
     if (at < to) parts.push([text.slice(at, to), false]);
     if (to < text.length) parts.push(['\u2026', false]);
-    var doc = this.docOf(block);
     // the ¶ number its anchor has on the page ([anchor, text, windowMap or null, number]; none for a note)
     var number = data.length > 3 ? data[3] : 0;
     return { anchor: data[0], number: number, parts: parts, spans: merged };

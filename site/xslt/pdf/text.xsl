@@ -283,10 +283,11 @@
   </xsl:template>
 
   <!-- A character XML cannot carry: noted by its code. -->
+  <xsl:key name="p:char" match="char[@xml:id]" use="@xml:id"/>
   <xsl:template match="g[not(node())]" mode="p:fo">
     <!-- its code point as the charDecl maps it (U+0000), not the id of that entry, which begins with the document's key -->
     <xsl:variable name="id" select="substring-after(@ref, '#')"/>
-    <xsl:variable name="cp" select="string((root()//char[@xml:id = $id]/mapping[@type = 'codepoint'])[1])"/>
+    <xsl:variable name="cp" select="string((key('p:char', $id, root())/mapping[@type = 'codepoint'])[1])"/>
     <xsl:call-template name="p:note">
       <xsl:with-param name="explain" as="node()*"><xsl:value-of select="f:t('iv.g') || ' ⟨' || ($cp[. != ''], $id)[1] || '⟩'"/></xsl:with-param>
     </xsl:call-template>

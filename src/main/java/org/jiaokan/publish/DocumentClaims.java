@@ -110,22 +110,37 @@ public final class DocumentClaims {
     }
 
     /**
-     * As {@link #claim}, once every place has claimed or passed, for a document done again after its first try failed
-     * (the print edition sets a document alone again after it ran out of memory beside others): where the place claimed
-     * in its first try, its claim's answer; where it passed before its identifier was known, the identifier is its own
-     * only where no other document has it, else that document is the answer.
+     * What {@link #claimAgain} answers: the document that keeps the identifier instead ({@code earlier}, null where this
+     * one has it), and the place and file of a later document that had claimed it and gives it up to this one (-1 and
+     * null where none).
      */
-    public synchronized Path claimAgain(int place, String docid) {
+    public record Again(Path earlier, int displaced, Path later) {}
+
+    /**
+     * As {@link #claim}, once every place has claimed or passed, for a document done again after its first try failed
+     * (the print edition sets a document alone again after it ran out of memory beside others). Where the place claimed
+     * in its first try, its claim's answer. Where it passed before its identifier was known, the earlier document
+     * has the identifier as in every output: this one, unless a document before it has it; a later one that claimed it
+     * meanwhile gives it up ({@code displaced}), as the site gives it to the earlier.
+     */
+    public synchronized Again claimAgain(int place, String docid) {
         java.util.Objects.requireNonNull(docid);
-        if (claims[place] == PASSED && !first.containsKey(docid)) {
-            claims[place] = docid;
-            first.put(docid, place);
+        int displaced = -1;
+        if (claims[place] == PASSED) {
+            Integer owner = first.get(docid);
+            if (owner == null || owner > place) {
+                Path held = leftOut.before(documents.get(place), docid);
+                if (held != null) return new Again(held, -1, null);
+                claims[place] = docid;
+                first.put(docid, place);
+                displaced = owner == null ? -1 : owner;
+            }
         }
         Integer owner = first.get(docid);
         if (owner == null) throw new IllegalStateException("place " + place + " has not been reached");
         Path held = leftOut.before(documents.get(owner), docid);
-        if (held != null) return held;
-        return owner == place ? null : documents.get(owner);
+        if (held != null) return new Again(held, -1, null);
+        return new Again(owner == place ? null : documents.get(owner), displaced, displaced < 0 ? null : documents.get(displaced));
     }
 
     /** The document at {@code place} claims nothing (it failed before its identifier was known); nothing where it claimed already. */

@@ -188,6 +188,19 @@ public final class DocxReader implements SourceReader {
     private static final String W = "http://schemas.openxmlformats.org/wordprocessingml/2006/main";
     private static final String MC = "http://schemas.openxmlformats.org/markup-compatibility/2006";
 
+    /** The paragraphs below {@code n} (a text box's content), each on a line of its own. */
+    private static void boxParagraphs(org.w3c.dom.Node n, StringBuilder sb, List<SourceLine.NoteAnchor> anchors) {
+        for (org.w3c.dom.Node c = n.getFirstChild(); c != null; c = c.getNextSibling()) {
+            if (c.getNodeType() != org.w3c.dom.Node.ELEMENT_NODE) continue;
+            if (W.equals(c.getNamespaceURI()) && "p".equals(c.getLocalName())) {
+                sb.append('\n');
+                collect(c, sb, anchors);
+            } else {
+                boxParagraphs(c, sb, anchors);
+            }
+        }
+    }
+
     /** The character data of {@code n}'s children (the DOM of POI's XML beans has no getTextContent). */
     private static void appendText(org.w3c.dom.Node n, StringBuilder sb) {
         for (org.w3c.dom.Node c = n.getFirstChild(); c != null; c = c.getNextSibling()) {
@@ -234,12 +247,8 @@ public final class DocxReader implements SourceReader {
                 case "footnoteReference", "endnoteReference" -> anchors.add(new SourceLine.NoteAnchor(sb.length(),
                         ("endnoteReference".equals(local) ? "e" : "") + ((org.w3c.dom.Element) k).getAttributeNS(W, "id")));
                 case "txbxContent" -> {
-                    // a text box: its paragraphs on lines of their own
-                    for (org.w3c.dom.Node c = k.getFirstChild(); c != null; c = c.getNextSibling()) {
-                        if (c.getNodeType() != org.w3c.dom.Node.ELEMENT_NODE) continue;
-                        sb.append('\n');
-                        collect(c, sb, anchors);
-                    }
+                    // a text box: its paragraphs on lines of their own, also those in its tables and content controls
+                    boxParagraphs(k, sb, anchors);
                     sb.append('\n');
                 }
                 // not text: properties, field codes, bookmarks, proofing marks, the ruby's reading

@@ -67,7 +67,8 @@ class DocxHiddenTextTest {
 
     @Test
     void textOutsideTheRunsIsRead() throws Exception {
-        String box = "<w:txbxContent><w:p>" + r("文本框里的文字") + "</w:p></w:txbxContent>";
+        String box = "<w:txbxContent><w:p>" + r("文本框里的文字") + "</w:p><w:tbl><w:tr><w:tc><w:p>" + r("格一")
+                + "</w:p></w:tc><w:tc><w:p>" + r("格二") + "</w:p></w:tc></w:tr></w:tbl></w:txbxContent>";
         String body = p(r("甲段：文本框前") + "<w:r><mc:AlternateContent><mc:Choice Requires=\"wps\"><w:drawing><wp:inline><a:graphic><a:graphicData>"
                 + "<wps:wsp><wps:txbx>" + box + "</wps:txbx></wps:wsp></a:graphicData></a:graphic></wp:inline></w:drawing></mc:Choice>"
                 + "<mc:Fallback><w:pict><v:shape><v:textbox>" + box + "</v:textbox></v:shape></w:pict></mc:Fallback></mc:AlternateContent></w:r>"
@@ -80,11 +81,11 @@ class DocxHiddenTextTest {
                 + "<w:tbl><w:tr><w:tc><w:p>" + r("脚注里的表格") + "</w:p></w:tc></w:tr></w:tbl></w:footnote>";
         SourceDocument d = Readers.read(docx(body, notes), null);
         List<String> text = d.lines().stream().map(SourceLine::text).toList();
-        assertEquals(List.of("甲段：文本框前", "文本框里的文字", "文本框后。", "乙段：智能标记和自定义XML",
+        assertEquals(List.of("甲段：文本框前", "文本框里的文字", "格一", "格二", "文本框后。", "乙段：智能标记和自定义XML",
                 "丙段：软\u00AD连字符、符号\uF0FC完。", "丁段：注", "脚注正文", "脚注里的表格"), text);
-        SourceLine table = d.lines().get(7);
+        SourceLine table = d.lines().get(9);
         assertEquals(Hint.FOOTNOTE, table.hint(), "a note's table is the note's");
         assertEquals("1", table.detail());
-        assertEquals(1, d.lines().get(5).anchors().size(), "the reference still anchors its note");
+        assertEquals(1, d.lines().get(7).anchors().size(), "the reference still anchors its note");
     }
 }

@@ -158,7 +158,6 @@ public record TeiHeaderData(String id, String title, boolean devisedTitle, List<
                 .map(TeiHeaderData::text).findFirst().orElse("");
     }
 
-    /** The element's text without its notes, white space collapsed. */
     /**
      * The title of a {@code titleStmt}'s {@code titles} that the pages, the records and the citations show: of those
      * with words (an editor's note in one is not its words), the main title, else the first that is not a subtitle,
@@ -171,7 +170,7 @@ public record TeiHeaderData(String id, String title, boolean devisedTitle, List<
                 .orElse(worded.isEmpty() ? null : worded.get(0));
     }
 
-    /** An element's text without the notes in it, its white space folded. */
+    /** The element's text without its notes, white space collapsed. */
     public static String text(Element e) {
         StringBuilder b = new StringBuilder();
         collect(e, b);

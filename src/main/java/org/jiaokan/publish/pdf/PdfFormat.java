@@ -219,7 +219,20 @@ public final class PdfFormat implements OutputFormat {
         XdmNode tei = xsl.parse(Files.readAllBytes(file), file.toAbsolutePath().toUri().toString());
         String docid = Publisher.docid(tei, file);
         // set again alone: its first try may have run out of memory before it claimed its identifier
-        Path earlier = claim ? ids.claim(index, docid) : ids.claimAgain(index, docid);
+        Path earlier;
+        if (claim) {
+            earlier = ids.claim(index, docid);
+        } else {
+            org.jiaokan.publish.DocumentClaims.Again again = ids.claimAgain(index, docid);
+            earlier = again.earlier();
+            if (again.displaced() >= 0) {
+                // a later document with this identifier was printed meanwhile: it gives it up, as on the site, and its
+                // PDF is replaced by this one's
+                docs.remove(again.displaced());
+                String clash = org.jiaokan.publish.DocumentClaims.clash(formats, name(), again.later(), docid, file);
+                if (clash != null) errors.add(clash);
+            }
+        }
         if (earlier != null) {
             // reported here where the site did not meet the clash
             String clash = org.jiaokan.publish.DocumentClaims.clash(formats, name(), file, docid, earlier);

@@ -242,8 +242,7 @@ public record SearchDocument(String docid, String title, String date, String yea
         while (!stack.isEmpty()) {
             Node node = stack.pop();
             if (node != text && node instanceof Element e && e.hasAttributeNS(Xml.XML_NS, "id")
-                    && (org.jiaokan.publish.html.Mentions.LEAF_BLOCKS.contains(e.getLocalName())
-                        || "item".equals(e.getLocalName()) && Xml.TEI_NS.equals(e.getNamespaceURI()))) {
+                    && org.jiaokan.publish.html.Mentions.LEAF_BLOCKS.contains(e.getLocalName())) {
                 out.putIfAbsent(e.getAttributeNS(Xml.XML_NS, "id"), ++n);
             }
             // children pushed last first, so that they come off in document order
