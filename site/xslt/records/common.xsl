@@ -65,8 +65,16 @@
        without the brackets that mark it. -->
   <xsl:function name="r:title" as="xs:string">
     <xsl:param name="h" as="element(teiHeader)"/>
+    <xsl:sequence select="r:title($h, $docid)"/>
+  </xsl:function>
+
+  <!-- As r:title#1, an untitled document taking the identifier $id the site gives it where its header has none (in the
+       edition's record, its constituents' identifiers, $docids). -->
+  <xsl:function name="r:title" as="xs:string">
+    <xsl:param name="h" as="element(teiHeader)"/>
+    <xsl:param name="id" as="xs:string?"/>
     <xsl:variable name="t" select="if (r:untitled($h)) then (normalize-space(($h/fileDesc/publicationStmt/idno[@type = 'jiaokan'])[1])[. != ''],
-                                   $docid[. != ''], 'Untitled document')[1]
+                                   $id[. != ''], 'Untitled document')[1]
                                    else normalize-space(string-join(r:title-el($h)//text()[not(ancestor::note)], ''))"/>
     <xsl:sequence select="if (r:devised($h)) then replace($t, '^\[(.*)\]$', '$1') else $t"/>
   </xsl:function>

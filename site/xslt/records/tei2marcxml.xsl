@@ -361,7 +361,9 @@
       <r:f tag="500"><xsl:sequence select="r:s('a', normalize-space(.), 'title', '', '')"/></r:f>
     </xsl:for-each>
     <xsl:if test="exists($documents)">
-      <xsl:variable name="titles" select="$documents ! (if (r:devised(*/teiHeader)) then concat('[', r:title(*/teiHeader), ']') else r:title(*/teiHeader))"/>
+      <xsl:variable name="titles" select="for $i in 1 to count($documents) return
+          (if (r:devised($documents[$i]/*/teiHeader)) then concat('[', r:title($documents[$i]/*/teiHeader, $docids[$i]), ']')
+           else r:title($documents[$i]/*/teiHeader, $docids[$i]))"/>
       <!-- ISO 2709 holds at most 9,999 bytes in a field and 99,999 in a record, and a romanised title is about
            twice as long as its characters in UTF-8: the contents list the titles in fields of up to
            $r:contents-field characters, up to $r:contents-total in all (the formatted contents may be

@@ -310,7 +310,7 @@
       <xsl:variable name="i" select="position()"/>
       <mods:relatedItem type="constituent">
         <xsl:call-template name="r:title-info">
-          <xsl:with-param name="title" select="r:title($dh)"/><xsl:with-param name="script" select="r:script(.)"/>
+          <xsl:with-param name="title" select="r:title($dh, $docids[$i])"/><xsl:with-param name="script" select="r:script(.)"/>
           <xsl:with-param name="group" select="concat('c', $i)"/><xsl:with-param name="supplied" select="r:devised($dh)"/>
         </xsl:call-template>
         <xsl:if test="$docids[$i]"><mods:identifier type="local"><xsl:value-of select="$docids[$i]"/></mods:identifier></xsl:if>

@@ -42,6 +42,7 @@ class OddHeadersRecordsTest {
                 + "<author>甲一</author><author>乙二</author>");
         Files.writeString(in.resolve(SUBTITLED + ".xml"), b, StandardCharsets.UTF_8);
         Files.copy(Path.of("tei/docs/registers.xml"), in.resolve("registers.xml"));
+        Files.copy(Path.of("tei/edition.xml"), in.resolve("edition.xml"));
         return in;
     }
 
@@ -62,6 +63,12 @@ class OddHeadersRecordsTest {
         assertFalse(mods.contains("<mods:title/>"), mods);
         String dc = Files.readString(records.resolve("dc/" + UNTITLED + ".xml"), StandardCharsets.UTF_8);
         assertTrue(dc.contains("[" + UNTITLED + "]</dc:title>"), dc);
+        // and so among the edition record's contents
+        String editionMods = Files.readString(records.resolve("edition/mods.xml"), StandardCharsets.UTF_8);
+        assertTrue(editionMods.contains("<mods:title>" + UNTITLED + "</mods:title>"), editionMods);
+        assertFalse(editionMods.contains("Untitled document"), editionMods);
+        String editionMarc = Files.readString(records.resolve("edition/marcxml.xml"), StandardCharsets.UTF_8);
+        assertTrue(editionMarc.contains("[" + UNTITLED + "]"), editionMarc);
 
         // a subtitle first, a note in the title, three credited authors
         String page = Files.readString(out.resolve("doc/" + SUBTITLED + ".html"), StandardCharsets.UTF_8);
