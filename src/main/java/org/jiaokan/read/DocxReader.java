@@ -188,6 +188,18 @@ public final class DocxReader implements SourceReader {
     private static final String W = "http://schemas.openxmlformats.org/wordprocessingml/2006/main";
     private static final String MC = "http://schemas.openxmlformats.org/markup-compatibility/2006";
 
+    /** Whether a form check box is checked: its {@code w:checked}, else its {@code w:default} (on, 1 or true). */
+    private static boolean checked(org.w3c.dom.Node box) {
+        String state = null;
+        for (org.w3c.dom.Node c = box.getFirstChild(); c != null; c = c.getNextSibling()) {
+            if (!(c instanceof org.w3c.dom.Element e)) continue;
+            String val = e.getAttributeNS(W, "val");
+            if ("checked".equals(c.getLocalName())) state = val.isEmpty() ? "1" : val;
+            else if ("default".equals(c.getLocalName()) && state == null) state = val;
+        }
+        return state != null && (state.equals("1") || state.equalsIgnoreCase("true") || state.equalsIgnoreCase("on"));
+    }
+
     /** The paragraphs below {@code n} (a text box's content), each on a line of its own. */
     private static void boxParagraphs(org.w3c.dom.Node n, StringBuilder sb, List<SourceLine.NoteAnchor> anchors) {
         for (org.w3c.dom.Node c = n.getFirstChild(); c != null; c = c.getNextSibling()) {
@@ -251,8 +263,17 @@ public final class DocxReader implements SourceReader {
                     boxParagraphs(k, sb, anchors);
                     sb.append('\n');
                 }
+                case "fldChar" -> {
+                    // a legacy form check box, written as POI writes it: |X| checked, |_| not
+                    for (org.w3c.dom.Node ff = k.getFirstChild(); ff != null; ff = ff.getNextSibling()) {
+                        if (!"ffData".equals(ff.getLocalName())) continue;
+                        for (org.w3c.dom.Node box = ff.getFirstChild(); box != null; box = box.getNextSibling()) {
+                            if ("checkBox".equals(box.getLocalName())) sb.append(checked(box) ? "|X|" : "|_|");
+                        }
+                    }
+                }
                 // not text: properties, field codes, bookmarks, proofing marks, the ruby's reading
-                case "pPr", "rPr", "instrText", "delInstrText", "fldChar", "bookmarkStart", "bookmarkEnd", "proofErr",
+                case "pPr", "rPr", "instrText", "delInstrText", "bookmarkStart", "bookmarkEnd", "proofErr",
                      "commentRangeStart", "commentRangeEnd", "commentReference", "annotationRef", "rt", "sdtPr", "sdtEndPr",
                      "footnoteRef", "endnoteRef", "separator", "continuationSeparator", "lastRenderedPageBreak",
                      "permStart", "permEnd", "customXmlPr", "smartTagPr" -> { }

@@ -75,15 +75,17 @@ class DocxHiddenTextTest {
                 + r("文本框后。"))
                 + p("<w:smartTag w:uri=\"x\" w:element=\"place\">" + r("乙段：智能标记") + "</w:smartTag><w:customXml w:element=\"x\">" + r("和自定义XML") + "</w:customXml>")
                 + p("<w:r><w:t>丙段：软</w:t><w:softHyphen/><w:t>连字符、符号</w:t><w:sym w:font=\"Wingdings\" w:char=\"F0FC\"/><w:t>完。</w:t></w:r>")
-                + p(r("丁段：注") + "<w:r><w:footnoteReference w:id=\"1\"/></w:r>");
+                + p(r("丁段：注") + "<w:r><w:footnoteReference w:id=\"1\"/></w:r>")
+                + p("<w:r><w:fldChar w:fldCharType=\"begin\"><w:ffData><w:checkBox><w:default w:val=\"1\"/></w:checkBox></w:ffData></w:fldChar></w:r>"
+                    + "<w:r><w:instrText> FORMCHECKBOX </w:instrText></w:r><w:r><w:fldChar w:fldCharType=\"end\"/></w:r>" + r("同意"));
         String notes = "<w:footnote w:type=\"separator\" w:id=\"-1\"><w:p><w:r><w:separator/></w:r></w:p></w:footnote>"
                 + "<w:footnote w:id=\"1\"><w:p><w:r><w:footnoteRef/></w:r>" + r("脚注正文") + "</w:p>"
                 + "<w:tbl><w:tr><w:tc><w:p>" + r("脚注里的表格") + "</w:p></w:tc></w:tr></w:tbl></w:footnote>";
         SourceDocument d = Readers.read(docx(body, notes), null);
         List<String> text = d.lines().stream().map(SourceLine::text).toList();
         assertEquals(List.of("甲段：文本框前", "文本框里的文字", "格一", "格二", "文本框后。", "乙段：智能标记和自定义XML",
-                "丙段：软\u00AD连字符、符号\uF0FC完。", "丁段：注", "脚注正文", "脚注里的表格"), text);
-        SourceLine table = d.lines().get(9);
+                "丙段：软\u00AD连字符、符号\uF0FC完。", "丁段：注", "|X|同意", "脚注正文", "脚注里的表格"), text);
+        SourceLine table = d.lines().get(10);
         assertEquals(Hint.FOOTNOTE, table.hint(), "a note's table is the note's");
         assertEquals("1", table.detail());
         assertEquals(1, d.lines().get(7).anchors().size(), "the reference still anchors its note");
