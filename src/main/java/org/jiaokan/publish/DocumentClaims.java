@@ -56,7 +56,16 @@ public final class DocumentClaims {
     public synchronized Path claim(int place, String docid) throws InterruptedException {
         set(place, java.util.Objects.requireNonNull(docid));
         while (done <= place) wait();
-        int owner = first.get(docid);
+        return keeper(place, docid);
+    }
+
+    /**
+     * The document other than the one at {@code place} that has {@code docid} in this output, a document left out of
+     * it for its size included; null where the one at {@code place} has it. Every place up to it has claimed or passed.
+     */
+    private Path keeper(int place, String docid) {
+        Integer owner = first.get(docid);
+        if (owner == null) throw new IllegalStateException("place " + place + " has not been reached");
         Path held = leftOut.before(documents.get(owner), docid);
         if (held != null) return held;
         return owner == place ? null : documents.get(owner);
@@ -136,11 +145,8 @@ public final class DocumentClaims {
                 displaced = owner == null ? -1 : owner;
             }
         }
-        Integer owner = first.get(docid);
-        if (owner == null) throw new IllegalStateException("place " + place + " has not been reached");
-        Path held = leftOut.before(documents.get(owner), docid);
-        if (held != null) return new Again(held, -1, null);
-        return new Again(owner == place ? null : documents.get(owner), displaced, displaced < 0 ? null : documents.get(displaced));
+        Path keeper = keeper(place, docid);
+        return keeper != null ? new Again(keeper, -1, null) : new Again(null, displaced, displaced < 0 ? null : documents.get(displaced));
     }
 
     /** The document at {@code place} claims nothing (it failed before its identifier was known); nothing where it claimed already. */

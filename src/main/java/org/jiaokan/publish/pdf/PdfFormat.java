@@ -123,9 +123,6 @@ public final class PdfFormat implements OutputFormat {
             jobs.add(() -> {
                 try {
                     printOne(xsl, job, engine, out, ids, docs, errors, formats, index, file, true);
-                } catch (SaxonApiException | IOException | FOPException | RuntimeException | InterruptedException e) {
-                    if (e instanceof InterruptedException) Thread.currentThread().interrupt();
-                    errors.add(file + ": " + reason(e));
                 } catch (OutOfMemoryError e) {
                     // The rendering's memory is dropped with it; the others and the other formats are still made.
                     alone.add(index);
@@ -143,13 +140,9 @@ public final class PdfFormat implements OutputFormat {
             Path file = files.get(index);
             try {
                 printOne(xsl, job, engine, out, ids, docs, errors, formats, index, file, false);
-            } catch (SaxonApiException | IOException | FOPException | RuntimeException | InterruptedException e) {
-                if (e instanceof InterruptedException) Thread.currentThread().interrupt();
-                errors.add(file + ": " + reason(e));
             } catch (OutOfMemoryError e) {
-                errors.add(file + ": not printed: the Java heap (" + Runtime.getRuntime().maxMemory() / (1024 * 1024)
-                        + " MB) ran out while it was set, alone; give Java more, e.g. JIAOKAN_JAVA_OPTS=-Xmx"
-                        + Math.max(4, 2 * (int) Math.ceil(Runtime.getRuntime().maxMemory() / 1073741824.0)) + "g");
+                errors.add(file + ": not printed: the Java heap (" + heapMegabytes() + " MB) ran out while it was set, alone;"
+                        + " give Java more, e.g. " + moreHeap());
             }
         }
         int made = docs.size();
@@ -194,9 +187,9 @@ public final class PdfFormat implements OutputFormat {
             } catch (OutOfMemoryError e) {
                 // The rendering holds what FOP keeps of a tagged PDF until its last page (the structure tree, about
                 // 250 KB a page); dropped here, it leaves the heap to the other formats.
-                problems.add("not made: the Java heap (" + Runtime.getRuntime().maxMemory() / (1024 * 1024) + " MB) is too small for the print edition of "
-                        + volume.size() + " documents; give Java more, e.g. JIAOKAN_JAVA_OPTS=-Xmx" + Math.max(4, 2 * (int) Math.ceil(Runtime.getRuntime().maxMemory() / 1073741824.0))
-                        + "g, or print it in smaller volumes, e.g. JIAOKAN_JAVA_OPTS=-D" + VOLUME_PROPERTY + "=" + Math.max(1, volume.size() / 4));
+                problems.add("not made: the Java heap (" + heapMegabytes() + " MB) is too small for the print edition of "
+                        + volume.size() + " documents; give Java more, e.g. " + moreHeap()
+                        + ", or print it in smaller volumes, e.g. JIAOKAN_JAVA_OPTS=-D" + VOLUME_PROPERTY + "=" + Math.max(1, volume.size() / 4));
             }
             if (!problems.isEmpty()) errors.add(folder.resolve(name) + ": " + problems.get(0));
         }
@@ -206,13 +199,34 @@ public final class PdfFormat implements OutputFormat {
         return new Result(made, sorted);
     }
 
+    /** The Java heap's limit, in MB, for the lines of a print edition that ran out of it. */
+    private static long heapMegabytes() {
+        return Runtime.getRuntime().maxMemory() / (1024 * 1024);
+    }
+
+    /** A heap twice this one's (4 GB at least), as the setting those lines advise: {@code JIAOKAN_JAVA_OPTS=-Xmx4g}. */
+    private static String moreHeap() {
+        return "JIAOKAN_JAVA_OPTS=-Xmx" + Math.max(4, 2 * (int) Math.ceil(Runtime.getRuntime().maxMemory() / 1073741824.0)) + "g";
+    }
+
     /**
      * Prints the document at {@code index} of the inputs alone ({@code pdf/DOCID.pdf}) and keeps its layout in
      * {@code docs} for the edition, or adds the line that says why not to {@code errors}; {@code claim}: whether this is
-     * its first try (else it is set again after running out of memory, once every document has claimed or passed).
+     * its first try (else it is set again after running out of memory, once every document has claimed or passed). Running
+     * out of memory is its caller's to answer.
      */
     private void printOne(PdfStylesheets xsl, Job job, PdfEngine engine, Path out, org.jiaokan.publish.DocumentClaims ids,
-                          Map<Integer, Doc> docs, List<String> errors, Set<String> formats, int index, Path file, boolean claim)
+                          Map<Integer, Doc> docs, List<String> errors, Set<String> formats, int index, Path file, boolean claim) {
+        try {
+            setOne(xsl, job, engine, out, ids, docs, errors, formats, index, file, claim);
+        } catch (SaxonApiException | IOException | FOPException | RuntimeException | InterruptedException e) {
+            if (e instanceof InterruptedException) Thread.currentThread().interrupt();
+            errors.add(file + ": " + reason(e));
+        }
+    }
+
+    private void setOne(PdfStylesheets xsl, Job job, PdfEngine engine, Path out, org.jiaokan.publish.DocumentClaims ids,
+                        Map<Integer, Doc> docs, List<String> errors, Set<String> formats, int index, Path file, boolean claim)
             throws SaxonApiException, IOException, FOPException, InterruptedException {
         java.util.function.BiConsumer<Path, Boolean> hook = beforeSetting;
         if (hook != null) hook.accept(file, !claim);
