@@ -1209,7 +1209,7 @@ public final class Publisher {
             // calling error() midway), and a page written on its close would be left cut. So a page closed is written
             // when the part goes on to its next page or to its end, which it reaches only if the page was made whole;
             // the page a failure closed is never written, and the failure is the run's error line.
-            PendingPage pending = new PendingPage();
+            PendingPage pending = new PendingPage((r, b) -> writeSitePageOrSay(ctx, r, b, outputs));
             t.setResultDocumentHandler(uri -> {
                 String rel = base.relativize(URI.create(uri.toString())).getPath();
                 ByteArrayOutputStream bos = new ByteArrayOutputStream();
@@ -1217,7 +1217,7 @@ public final class Publisher {
                         : serializer(ctx, bos, rel.endsWith(".xml"));
                 page.onClose(() -> {
                     try {
-                        pending.replace(rel, bos.toByteArray(), (r, b) -> writeSitePageOrSay(ctx, r, b, outputs));
+                        pending.hold(rel, bos.toByteArray());
                     } catch (IOException e) {
                         throw new SaxonApiException(e.getMessage(), e);
                     }
@@ -1227,7 +1227,7 @@ public final class Publisher {
             jobs.add(part, () -> {
                 try {
                     t.callTemplate(new QName("main"), new net.sf.saxon.s9api.XdmDestination());
-                    pending.replace(null, null, (r, b) -> writeSitePageOrSay(ctx, r, b, outputs));
+                    pending.flush();
                 } catch (SaxonApiException e) {
                     // the other parts end theirs before the pages are made again
                     if (!viaWriter || !PageWriter.unsuited(e)) throw e;
@@ -1261,20 +1261,32 @@ public final class Publisher {
 
     /** The last page a part of the site's transformation closed, written once the part has gone past it. */
     private static final class PendingPage {
-        private String rel;
-        private byte[] bytes;
-
         interface Write {
             boolean write(String rel, byte[] bytes) throws IOException;
         }
 
-        /** Writes the page held, if any, and holds {@code rel} with {@code bytes} instead (nothing where null). */
-        synchronized void replace(String rel, byte[] bytes, Write write) throws IOException {
-            String before = this.rel;
-            byte[] made = this.bytes;
+        private final Write write;
+        private String rel;
+        private byte[] bytes;
+
+        PendingPage(Write write) {
+            this.write = write;
+        }
+
+        /** Writes the page held, if any, and holds {@code rel} with {@code bytes} instead. */
+        synchronized void hold(String rel, byte[] bytes) throws IOException {
+            flush();
             this.rel = rel;
             this.bytes = bytes;
-            if (before != null) write.write(before, made);
+        }
+
+        /** Writes the page held, if any: the part has ended whole. */
+        synchronized void flush() throws IOException {
+            String held = rel;
+            byte[] made = bytes;
+            rel = null;
+            bytes = null;
+            if (held != null) write.write(held, made);
         }
     }
 
