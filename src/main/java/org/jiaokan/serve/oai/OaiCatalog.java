@@ -193,20 +193,19 @@ public final class OaiCatalog {
 
         // The documents, sorted by DOCID.
         TreeMap<String, Facts> teis = new TreeMap<>();
+        TreeMap<String, Path> files = new TreeMap<>(); // each document's TEI: the file given for it, else its copy in doc/
         if (Files.isDirectory(docDir)) {
             try (DirectoryStream<Path> ds = Files.newDirectoryStream(docDir, "*.xml")) {
                 for (Path p : ds) {
                     if (!Files.isRegularFile(p)) continue;
                     String name = p.getFileName().toString();
                     String id = name.substring(0, name.length() - 4);
-                    if (teiFiles.containsKey(id)) continue; // this run's TEI, not a copy an earlier run left
-                    DocRead r = memo.get(p, OaiCatalog::readDoc);
-                    if (r.facts() != null) teis.put(id, r.facts());
-                    else if (r.problem() != null) problems.add(r.problem());
+                    files.put(id, p);
                 }
             }
         }
-        for (Map.Entry<String, Path> t : new TreeMap<>(teiFiles).entrySet()) {
+        files.putAll(teiFiles); // this run's TEI, not a copy an earlier run left
+        for (Map.Entry<String, Path> t : files.entrySet()) {
             DocRead r = memo.get(t.getValue(), OaiCatalog::readDoc);
             if (r.facts() != null) teis.put(t.getKey(), r.facts());
             else if (r.problem() != null) problems.add(r.problem());

@@ -114,32 +114,22 @@ public final class OaiEndpoint {
         // before it is today in UTC. The library refuses it (badArgument); it is given today, and the answer echoes
         // the request as it was made.
         java.time.Instant askedUntil = null;
-        String[] until = clean.get("until");
         // A 'from' after today asks for records no one has made yet: the answer is noRecordsMatch, as the protocol
         // has it for a list of nothing. The library refuses it (badArgument), which a harvester east of Greenwich
         // sending its own today meets until that day begins in UTC. It is given today, so that the library judges
         // the other arguments, and a list it makes is replaced by noRecordsMatch. A 'from' after the 'until' is left
         // to the library's badArgument.
         java.time.Instant askedFrom = null;
-        String[] from = clean.get("from");
-        if (from != null && from.length == 1 && from[0].matches("\\d{4}-\\d{2}-\\d{2}")) {
-            java.time.LocalDate asked = java.time.LocalDate.parse(from[0]); // a day of the calendar: checked above
-            java.time.LocalDate today = java.time.LocalDate.now(java.time.ZoneOffset.UTC);
-            boolean afterUntil = until != null && until.length == 1 && until[0].matches("\\d{4}-\\d{2}-\\d{2}")
-                    && asked.isAfter(java.time.LocalDate.parse(until[0]));
-            if (asked.isAfter(today) && !afterUntil) {
-                askedFrom = asked.atStartOfDay(java.time.ZoneOffset.UTC).toInstant();
-                clean.put("from", new String[] {today.toString()});
-            }
+        java.time.LocalDate today = java.time.LocalDate.now(ZoneOffset.UTC);
+        java.time.LocalDate fromDay = day(clean, "from"), untilDay = day(clean, "until");
+        if (fromDay != null && fromDay.isAfter(today) && (untilDay == null || !fromDay.isAfter(untilDay))) {
+            askedFrom = fromDay.atStartOfDay(ZoneOffset.UTC).toInstant();
+            clean.put("from", new String[] {today.toString()});
         }
         // (a time to the second is refused at this repository's granularity, days, as the protocol asks)
-        if (until != null && until.length == 1 && until[0].matches("\\d{4}-\\d{2}-\\d{2}")) {
-            java.time.LocalDate asked = java.time.LocalDate.parse(until[0]); // a day of the calendar: checked above
-            java.time.LocalDate today = java.time.LocalDate.now(java.time.ZoneOffset.UTC);
-            if (asked.isAfter(today)) {
-                askedUntil = asked.atStartOfDay(java.time.ZoneOffset.UTC).toInstant();
-                clean.put("until", new String[] {today.toString()});
-            }
+        if (untilDay != null && untilDay.isAfter(today)) {
+            askedUntil = untilDay.atStartOfDay(ZoneOffset.UTC).toInstant();
+            clean.put("until", new String[] {today.toString()});
         }
         OAIPMH answer;
         if (!problems.isEmpty() && isVerbProblem(arguments, clean)) {
@@ -195,9 +185,9 @@ public final class OaiEndpoint {
         if (one(clean, "metadataPrefix") != null) r.withMetadataPrefix(one(clean, "metadataPrefix"));
         if (one(clean, "set") != null) r.withSet(one(clean, "set"));
         if (one(clean, "resumptionToken") != null) r.withResumptionToken(one(clean, "resumptionToken"));
-        java.time.Instant from = askedFrom != null ? askedFrom : instant(one(clean, "from"));
+        java.time.Instant from = askedFrom != null ? askedFrom : instant(clean, "from");
         if (from != null) r.withFrom(from);
-        java.time.Instant until = askedUntil != null ? askedUntil : instant(one(clean, "until"));
+        java.time.Instant until = askedUntil != null ? askedUntil : instant(clean, "until");
         if (until != null) r.withUntil(until);
     }
 
@@ -231,12 +221,21 @@ public final class OaiEndpoint {
         return v != null && v.length == 1 ? v[0] : null;
     }
 
+    /** The one value of an argument as a day of the calendar (a date, not a time: checked as a calendar's above), or null. */
+    private static java.time.LocalDate day(Map<String, String[]> args, String name) {
+        String v = one(args, name);
+        return v != null && v.matches(DAY) ? java.time.LocalDate.parse(v) : null;
+    }
+
+    private static final String DAY = "\\d{4}-\\d{2}-\\d{2}";
+
     /** A day or a time of the protocol as an instant (a day at its start, UTC), or null. */
-    private static java.time.Instant instant(String v) {
-        if (v == null) return null;
+    private static java.time.Instant instant(Map<String, String[]> args, String name) {
+        java.time.LocalDate day = day(args, name);
+        if (day != null) return day.atStartOfDay(ZoneOffset.UTC).toInstant();
+        String v = one(args, name);
         try {
-            if (v.matches("\\d{4}-\\d{2}-\\d{2}")) return java.time.LocalDate.parse(v).atStartOfDay(ZoneOffset.UTC).toInstant();
-            return java.time.Instant.parse(v);
+            return v == null ? null : java.time.Instant.parse(v);
         } catch (java.time.format.DateTimeParseException e) {
             return null;
         }
@@ -249,7 +248,7 @@ public final class OaiEndpoint {
      */
     static boolean calendarDate(String v) {
         try {
-            if (v.matches("\\d{4}-\\d{2}-\\d{2}")) java.time.LocalDate.parse(v);
+            if (v.matches(DAY)) java.time.LocalDate.parse(v);
             else if (v.matches("\\d{4}-\\d{2}-\\d{2}T\\d{2}:\\d{2}:\\d{2}Z")) java.time.Instant.parse(v);
             return true;
         } catch (java.time.format.DateTimeParseException e) {

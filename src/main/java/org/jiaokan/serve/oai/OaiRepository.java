@@ -129,8 +129,11 @@ final class OaiRepository implements ItemRepository, SetRepository {
 
     /** A resumption token that points past the end of its list (the list has shrunk since it was issued). */
     static final class StaleToken extends HandlerException {
+        /** The message of a token past the end of its list, for the lists of items and of sets alike. */
+        static final String MESSAGE = "The resumption token points past the end of the list";
+
         StaleToken() {
-            super("The resumption token points past the end of the list");
+            super(MESSAGE);
         }
 
         @Override

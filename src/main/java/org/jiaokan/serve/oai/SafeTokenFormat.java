@@ -57,7 +57,7 @@ final class SafeTokenFormat implements ResumptionTokenFormat {
         // it (a server error), where the list of items answers a token past its end as stale. A set removed since
         // the token was issued makes one.
         if (!v.hasMetadataPrefix() && v.getOffset() > 0 && v.getOffset() >= sets) {
-            throw new BadResumptionTokenException("The resumption token points past the end of the list");
+            throw new BadResumptionTokenException(OaiRepository.StaleToken.MESSAGE);
         }
         return v;
     }
