@@ -13,25 +13,24 @@ final class EncodingDetector {
     static final Charset GB18030 = Charset.forName("GB18030");
     static final Charset BIG5 = Charset.forName("Big5");
     /**
-     * Big5 and its extensions, tried in this order: Big5 as the standard has it, then the Hong Kong set (HKSCS: 嘅 咗,
-     * and the ETEN characters Taiwanese text uses, 碁 F9D6, 裏 F9D8), then Windows' code page 950 (which reads the
-     * user-defined area as private-use characters). Strict Big5 refused a text with one such character, and GB18030,
-     * which decodes nearly any bytes, read it as nonsense.
+     * Big5's extensions, tried in this order where strict Big5 fails: the Hong Kong set (HKSCS: 嘅 咗, and the ETEN
+     * characters Taiwanese text uses, 碁 F9D6, 裏 F9D8), then Windows' code page 950 (which reads the user-defined area
+     * as private-use characters). Strict Big5 refused a text with one such character, and GB18030, which decodes nearly
+     * any bytes, read it as nonsense.
      */
-    static final java.util.List<Charset> BIG5_VARIANTS = java.util.stream.Stream.of("Big5", "Big5-HKSCS", "x-windows-950")
+    static final java.util.List<Charset> BIG5_EXTENSIONS = java.util.stream.Stream.of("Big5-HKSCS", "x-windows-950")
             .filter(Charset::isSupported).map(Charset::forName).toList();
 
-    /** A strict decoding as one of {@link #BIG5_VARIANTS}, with the variant: the first that decodes, else strict Big5's failure. */
+    /** A strict decoding as one of {@link #BIG5_EXTENSIONS}, with the extension. */
     record Big5Decoding(StrictDecoding decoding, Charset charset) {}
 
-    static Big5Decoding big5(byte[] bytes, int from) {
-        StrictDecoding first = null;
-        for (Charset c : BIG5_VARIANTS) {
-            StrictDecoding d = StrictDecoding.decode(bytes, from, c);
+    /** The first of {@link #BIG5_EXTENSIONS} that decodes {@code bytes} strictly, or null: for bytes strict Big5 refuses. */
+    static Big5Decoding big5Extension(byte[] bytes) {
+        for (Charset c : BIG5_EXTENSIONS) {
+            StrictDecoding d = StrictDecoding.decode(bytes, 0, c);
             if (d.ok()) return new Big5Decoding(d, c);
-            if (first == null) first = d;
         }
-        return new Big5Decoding(first, BIG5);
+        return null;
     }
 
     static final String BINARY = "binary data, not text";
@@ -149,12 +148,12 @@ final class EncodingDetector {
         if (gbScore < PLAUSIBLE) {
             // GB18030 fails, or decodes into something hardly Chinese (it decodes nearly any bytes): Big5 with characters
             // of its extensions (Windows' 碁 裏, Hong Kong's 嘅 咗), which strict Big5 refuses, may be the text.
-            Big5Decoding extended = big5(bytes, 0);
-            if (extended.decoding().ok() && HanPlausibility.score(extended.decoding().text()) > gbScore) {
+            Big5Decoding extended = big5Extension(bytes);
+            if (extended != null && HanPlausibility.score(extended.decoding().text()) > gbScore) {
                 return single(extended.decoding().text(), extended.charset(), utf8Failure + ", Big5 at byte " + big5.errorOffset()
                         + (gb.ok() ? ", GB18030 reads as Chinese with " + percent(gbScore) + " frequent characters" : ", GB18030 at byte " + gb.errorOffset()), fewNuls);
             }
-            Charset widest = BIG5_VARIANTS.get(Math.min(1, BIG5_VARIANTS.size() - 1)); // HKSCS: no private-use readings
+            Charset widest = BIG5_EXTENSIONS.isEmpty() ? BIG5 : BIG5_EXTENSIONS.get(0); // HKSCS: no private-use readings
             DamagedDecoding nearBig5 = gb.ok() ? DamagedDecoding.decode(bytes, 0, widest) : null;
             if (nearBig5 != null && acceptable(nearBig5, bytes.length) && HanPlausibility.score(nearBig5.text()) > gbScore) {
                 return damagedText(nearBig5, widest, fewNuls);

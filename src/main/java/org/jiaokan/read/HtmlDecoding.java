@@ -26,8 +26,8 @@ final class HtmlDecoding {
         if (!d.ok() && charset.equals(EncodingDetector.BIG5)) {
             // a page labelled Big5 with Windows' or Hong Kong's characters (碁, 嘅), which browsers read under that label
             // (where it reads as Chinese: the extensions decode GBK bytes too, into nonsense, and such a page is GBK)
-            EncodingDetector.Big5Decoding variant = EncodingDetector.big5(bytes, 0);
-            if (variant.decoding().ok()) {
+            EncodingDetector.Big5Decoding variant = EncodingDetector.big5Extension(bytes);
+            if (variant != null) {
                 double score = HanPlausibility.score(variant.decoding().text());
                 StrictDecoding gb = StrictDecoding.decode(bytes, 0, EncodingDetector.GB18030);
                 if (score >= EncodingDetector.PLAUSIBLE && (!gb.ok() || score > HanPlausibility.score(gb.text()))) {
