@@ -47,10 +47,16 @@
 
   <!-- ===== the document -->
 
+  <!-- A title's words: its text without an editor's note in it, its white space folded. -->
+  <xsl:function name="r:words" as="xs:string">
+    <xsl:param name="e" as="element()"/>
+    <xsl:sequence select="normalize-space(string-join($e//text()[not(ancestor::note)], ''))"/>
+  </xsl:function>
+
   <xsl:function name="r:title-el" as="element(title)?">
     <xsl:param name="h" as="element(teiHeader)"/>
     <!-- those with words: an editor's note in a title is not its words -->
-    <xsl:variable name="titles" select="$h/fileDesc/titleStmt/title[normalize-space(string-join(.//text()[not(ancestor::note)], ''))]"/>
+    <xsl:variable name="titles" select="$h/fileDesc/titleStmt/title[r:words(.) != '']"/>
     <xsl:sequence select="($titles[@type = 'main'], $titles[not(@type = 'sub')], $titles)[1]"/>
   </xsl:function>
 
@@ -75,15 +81,14 @@
     <xsl:param name="id" as="xs:string?"/>
     <xsl:variable name="t" select="if (r:untitled($h)) then (normalize-space(($h/fileDesc/publicationStmt/idno[@type = 'jiaokan'])[1])[. != ''],
                                    $id[. != ''], 'Untitled document')[1]
-                                   else normalize-space(string-join(r:title-el($h)//text()[not(ancestor::note)], ''))"/>
+                                   else r:words(r:title-el($h))"/>
     <xsl:sequence select="if (r:devised($h)) then replace($t, '^\[(.*)\]$', '$1') else $t"/>
   </xsl:function>
 
   <!-- The subtitle (titleStmt/title type="sub", an editor's note in it left out), else ''; none where it is the title itself. -->
   <xsl:function name="r:subtitle" as="xs:string">
     <xsl:param name="h" as="element(teiHeader)"/>
-    <xsl:variable name="sub" select="$h/fileDesc/titleStmt/title[@type = 'sub'][not(. is r:title-el($h))]
-                                     ! normalize-space(string-join(.//text()[not(ancestor::note)], ''))"/>
+    <xsl:variable name="sub" select="$h/fileDesc/titleStmt/title[@type = 'sub'][not(. is r:title-el($h))] ! r:words(.)"/>
     <xsl:sequence select="($sub[. != ''], '')[1]"/>
   </xsl:function>
 

@@ -49,8 +49,9 @@
     <xsl:variable name="h" select="*/teiHeader"/>
     <xsl:variable name="script" select="r:script(.)"/>
     <xsl:variable name="d" select="r:date($h)"/>
+    <xsl:variable name="sub" select="r:subtitle($h)"/>
     <xsl:variable name="title" select="concat(if (r:devised($h)) then concat('[', r:title($h), ']') else r:title($h),
-        if (r:subtitle($h) != '') then concat(' : ', r:subtitle($h)) else '')"/>
+        if ($sub != '') then concat(' : ', $sub) else '')"/>
     <xsl:call-template name="r:both">
       <xsl:with-param name="name" select="'title'"/><xsl:with-param name="value" select="$title"/>
       <xsl:with-param name="kind" select="'title'"/><xsl:with-param name="lang" select="$script"/>

@@ -45,10 +45,9 @@ public final class CatalogFormat implements OutputFormat {
 
     /**
      * Where one record's files are: {@code marcxml} (the crosswalk's MARCXML) and {@code marcBase} + {@code .mrc} /
-     * {@code .mrk}. The bulk files are made from these files once every record is written, so that nothing of a
-     * document is kept in memory until the end.
+     * {@code .mrk} (null where ISO 2709 cannot hold the record, and {@code iso2709Refused} says why). The bulk files are
+     * made from these files once every record is written, so that nothing of a document is kept in memory until the end.
      */
-    /** The files of one document's MARC record: its MARCXML, the base of its .mrc and .mrk (null where ISO 2709 cannot hold it), and why not. */
     record Written(String marcxml, String marcBase, String iso2709Refused) {}
 
     @Override
@@ -185,14 +184,13 @@ public final class CatalogFormat implements OutputFormat {
     }
 
     private static final java.util.regex.Pattern RECORD_LENGTH = java.util.regex.Pattern.compile("length would be (\\d+)");
-    private static final java.util.regex.Pattern FIELD_LENGTH = java.util.regex.Pattern.compile("^field (\\w{3}) length would be (\\d+)");
 
     /** Why ISO 2709 cannot hold a record, in words, for a line that names the document: marc4j's own message otherwise. */
     static String iso2709Refusal(org.marc4j.MarcException e) {
         String m = e.getMessage() == null ? "" : e.getMessage();
-        java.util.regex.Matcher field = FIELD_LENGTH.matcher(m);
         java.util.regex.Matcher length = RECORD_LENGTH.matcher(m);
-        String why = field.find() ? "its MARC field " + field.group(1) + " is " + field.group(2) + " bytes, over the 9,999 ISO 2709 holds in a field"
+        String why = e instanceof MarcFiles.FieldTooLong f
+                ? "its MARC field " + f.tag() + " is " + f.length() + " bytes, over the 9,999 ISO 2709 holds in a field"
                 : length.find() ? "its MARC record is " + length.group(1) + " bytes, over the 99,999 ISO 2709 holds"
                 : "its MARC record cannot be written in ISO 2709 (" + m.strip() + ")";
         return why + "; the .mrc and .mrk files and all.mrc and all.mrk are without it, its MARCXML holds it whole";

@@ -94,11 +94,27 @@ public final class MarcFiles {
             for (org.marc4j.marc.VariableField f : r.getVariableFields()) {
                 int length = fieldLength(f);
                 if (length > MAX_FIELD) {
-                    throw new org.marc4j.MarcException("field " + f.getTag() + " length would be " + length + " bytes");
+                    throw new FieldTooLong(f.getTag(), length);
                 }
             }
         }
         return bos.toByteArray();
+    }
+
+    /** A record refused for ISO 2709 for a field longer than it holds: the field's tag and its length in bytes. */
+    static final class FieldTooLong extends org.marc4j.MarcException {
+        private final String tag;
+        private final int length;
+
+        FieldTooLong(String tag, int length) {
+            super("field " + tag + " length would be " + length + " bytes");
+            this.tag = tag;
+            this.length = length;
+        }
+
+        String tag() { return tag; }
+
+        int length() { return length; }
     }
 
     /** The most bytes ISO 2709 holds in one field: its directory gives a field's length in four digits. */
