@@ -236,19 +236,13 @@ public record SearchDocument(String docid, String title, String date, String yea
     /** The ¶ numbers of the document page (text.xsl's {@code f:pnums}): xml:id → number, the first element of an id. */
     static Map<String, Integer> pageNumbers(Element text) {
         Map<String, Integer> out = new java.util.HashMap<>();
-        int n = 0;
-        java.util.ArrayDeque<Node> stack = new java.util.ArrayDeque<>();
-        stack.push(text);
-        while (!stack.isEmpty()) {
-            Node node = stack.pop();
-            if (node != text && node instanceof Element e && e.hasAttributeNS(Xml.XML_NS, "id")
-                    && org.jiaokan.publish.html.Mentions.LEAF_BLOCKS.contains(e.getLocalName())) {
+        int n = 0; // every numbered block takes a number, also one whose id an earlier block has
+        org.w3c.dom.NodeList all = text.getElementsByTagNameNS("*", "*"); // its descendants, in document order
+        for (int i = 0; i < all.getLength(); i++) {
+            Element e = (Element) all.item(i);
+            if (e.hasAttributeNS(Xml.XML_NS, "id") && org.jiaokan.publish.html.Mentions.LEAF_BLOCKS.contains(e.getLocalName())) {
                 out.putIfAbsent(e.getAttributeNS(Xml.XML_NS, "id"), ++n);
             }
-            // children pushed last first, so that they come off in document order
-            List<Node> kids = new ArrayList<>();
-            for (Node k = node.getFirstChild(); k != null; k = k.getNextSibling()) if (k instanceof Element) kids.add(k);
-            for (int i = kids.size() - 1; i >= 0; i--) stack.push(kids.get(i));
         }
         return out;
     }
